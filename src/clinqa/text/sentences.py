@@ -1,0 +1,221 @@
+"""Sentence segmentation with character offsets into the original text.
+
+PyRuSH proposes the boundaries; the pure functions below repair what it gets wrong on
+clinical text (checked on the examples in tests/test_sentences.py):
+- splits after title and dosing abbreviations ("Dr. Smith", "67 y.o. male");
+- splits inside de-identification placeholders ("[**2101-3-4**]");
+- leaves list markers alone ("IMPRESSION: 1." | "No acute process.");
+- keeps inline headers inside the first sentence of their section.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable
+
+from clinqa.text.pipeline import blocks, get_nlp
+from clinqa.text.sections import section_ranges
+from clinqa.types import Sentence
+
+# Abbreviations after which a period rarely ends a sentence. Titles always join the next
+# span; the rest join only when the next span continues in lower case or with a digit.
+TITLE_ABBREVS = frozenset({"dr.", "mr.", "mrs.", "ms.", "prof.", "st.", "drs.", "pt."})
+CONT_ABBREVS = frozenset(
+    {
+        "y.o.", "yo.", "b.i.d.", "t.i.d.", "q.i.d.", "q.d.", "p.o.", "p.r.n.", "q.h.s.", "h.s.",
+        "q.o.d.", "a.c.", "p.c.", "i.v.", "i.m.", "s.c.", "e.g.", "i.e.", "vs.", "approx.",
+        "no.", "mg.", "cm.", "mm.", "min.", "max.", "hr.", "hrs.", "wk.", "wks.", "yr.", "yrs.",
+        "inc.", "dept.", "fig.", "etc.", "c/o.", "s/p.", "w/o.", "pts.", "sig.",
+    }
+)
+_LAST_WORD = re.compile(r"(\S+)\s*$")
+_MARKER_ONLY = re.compile(r"^(?:\(?\d{1,3}[.)]|[-*\u2022]|[a-z][.)])$")
+_PLACEHOLDER = re.compile(r"\[\*\*.*?\*\*\]", re.S)
+# An upper-case header ending in a colon, at the start of a span: "HISTORY OF PRESENT ILLNESS:"
+HEADER_RE = re.compile(r"^([A-Z][A-Z0-9 /&,()'-]{1,60}[A-Z)]):(?=\s|$)")
+# Mixed-case headers that are common enough to trust when alone on a line: "Chief Complaint:"
+LINE_HEADER_RE = re.compile(r"^([A-Z][A-Za-z /&,()'-]{1,50}):\s*$")
+_LIST_START = re.compile(r"^(?:\(?\d{1,3}[.)]|[-*\u2022])\s+\S")
+_INLINE_ITEM = re.compile(r"(?<=[.;:])\s+(?=\(?\d{1,3}[.)]\s+[A-Za-z])")
+
+
+def segment(text: str, note_id: str = "") -> list[Sentence]:
+    """Split `text` into sentences; `Sentence.text == text[start:end]` always holds.
+
+    Ids are "1", "2", ... in reading order, as ArchEHR-QA numbers note sentences.
+    Every non-whitespace character of `text` lies in exactly one sentence.
+    """
+    if not text.strip():
+        return []
+    nlp = get_nlp()
+    spans: list[tuple[int, int]] = []
+    headers: list[tuple[int, int]] = []
+    section_starts: list[tuple[int, str]] = []
+    for b_start, b_end in blocks(text):
+        # ConText is only for assertion; with no targets it still costs time.
+        doc = nlp(text[b_start:b_end], disable=["medspacy_context"])
+        spans.extend((b_start + s.start_char, b_start + s.end_char) for s in doc.sents)
+        for start, _end, category, title in section_ranges(doc):
+            section_starts.append((b_start + start, category))
+            if title is not None:
+                headers.append((b_start + title[0], b_start + title[1]))
+    spans = repair(text, spans, headers)
+    return [
+        Sentence(
+            id=str(i),
+            start=s,
+            end=e,
+            text=text[s:e],
+            section=_section_at(section_starts, s),
+            kind=_kind(text[s:e]),
+        )
+        for i, (s, e) in enumerate(spans, start=1)
+    ]
+
+
+def repair(
+    text: str, spans: Iterable[tuple[int, int]], headers: Iterable[tuple[int, int]] = ()
+) -> list[tuple[int, int]]:
+    """Pure fix-up of candidate sentence spans (see module doc). Returns trimmed, ordered,
+    non-overlapping spans covering every non-whitespace character covered by `spans`."""
+    out = [t for s, e in sorted(spans) if (t := _trim(text, s, e))]
+    out = _split_lines(text, out)
+    out = _split_inline_items(text, out)
+    out = _merge(text, out, _join_placeholder)
+    out = _merge(text, out, _join_abbrev)
+    out = _merge(text, out, _join_marker)
+    header_ends = {e for _, e in headers}
+    out = _merge(text, out, lambda t, a, b: _join_header(t, a, b, header_ends))
+    return out
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int] | None:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return (s, e) if s < e else None
+
+
+def _split_lines(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Cut at a newline that starts a list item or a header, or at a blank line: layout
+    boundaries that PyRuSH sometimes runs across."""
+    out = []
+    for s, e in spans:
+        cuts = [s]
+        for m in re.finditer(r"\n", text[s:e]):
+            pos = s + m.end()
+            rest = text[pos:e]
+            line_end = text.find("\n", pos, e)
+            line = text[pos : line_end if line_end >= 0 else e]
+            prev_line = text[text.rfind("\n", s, pos - 1) + 1 if text.rfind("\n", s, pos - 1) >= 0 else s : pos - 1]
+            if (
+                _LIST_START.match(rest.lstrip(" \t"))
+                or HEADER_RE.match(rest.lstrip(" \t"))
+                or LINE_HEADER_RE.match(line.strip())
+                or not line.strip()
+                or LINE_HEADER_RE.match(prev_line.strip())
+                or HEADER_RE.match(prev_line.strip())
+                and HEADER_RE.match(prev_line.strip()).end() == len(prev_line.strip())
+            ):
+                cuts.append(pos)
+        cuts.append(e)
+        for a, b in zip(cuts, cuts[1:]):
+            if t := _trim(text, a, b):
+                out.append(t)
+    return out
+
+
+def _split_inline_items(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """`IMPRESSION: 1. Effusion. 2. Atelectasis.` -> one span per numbered item, but only when
+    the span itself is (or follows a header into) a numbered list."""
+    out = []
+    for s, e in spans:
+        chunk = text[s:e]
+        body = chunk
+        h = HEADER_RE.match(chunk)
+        if h:
+            body = chunk[h.end() :].lstrip()
+        if not re.match(r"\(?\d{1,3}[.)]\s", body):
+            out.append((s, e))
+            continue
+        cuts = [s] + [s + m.end() for m in _INLINE_ITEM.finditer(chunk)] + [e]
+        for a, b in zip(cuts, cuts[1:]):
+            if t := _trim(text, a, b):
+                out.append(t)
+    return out
+
+
+def _merge(text, spans, should_join):
+    out: list[tuple[int, int]] = []
+    for span in spans:
+        if out and should_join(text, out[-1], span):
+            out[-1] = (out[-1][0], span[1])
+        else:
+            out.append(span)
+    return out
+
+
+def _join_placeholder(text, a, b) -> bool:
+    # The boundary between a and b lies inside "[** ... **]".
+    line_start = text.rfind("\n", 0, a[1]) + 1
+    for m in _PLACEHOLDER.finditer(text, line_start, min(len(text), b[1])):
+        if m.start() < a[1] < m.end() or m.start() < b[0] < m.end():
+            return True
+        if m.start() >= b[0]:
+            break
+    return False
+
+
+def _join_abbrev(text, a, b) -> bool:
+    gap = text[a[1] : b[0]]
+    if "\n" in gap:
+        return False
+    m = _LAST_WORD.search(text[a[0] : a[1]])
+    if not m:
+        return False
+    word = m.group(1).lower().lstrip("(")
+    nxt = text[b[0]]
+    if word in TITLE_ABBREVS:
+        return True
+    if word in CONT_ABBREVS:
+        return nxt.islower() or nxt.isdigit()
+    # A single capital initial ("J. Smith") is almost never a sentence end.
+    return bool(re.fullmatch(r"[A-Z]\.", m.group(1))) and nxt.isupper()
+
+
+def _join_marker(text, a, b) -> bool:
+    # A dangling "1." or "-" belongs to the item after it, on the same line.
+    chunk = text[a[0] : a[1]]
+    if "\n" in text[a[1] : b[0]]:
+        return False
+    if _MARKER_ONLY.match(chunk):
+        return True
+    # "IMPRESSION: 1." -> header and marker go with the first item.
+    h = HEADER_RE.match(chunk)
+    return bool(h and _MARKER_ONLY.match(chunk[h.end() :].strip()))
+
+
+def _join_header(text, a, b, header_ends) -> bool:
+    # An inline header (no newline after it) stays with its first sentence.
+    chunk = text[a[0] : a[1]]
+    if "\n" in text[a[1] : b[0]]:
+        return False
+    h = HEADER_RE.match(chunk)
+    return bool(h and h.end() == len(chunk)) or (a[1] in header_ends and chunk.endswith(":"))
+
+
+def _kind(chunk: str) -> str:
+    h = HEADER_RE.match(chunk)
+    if (h and h.end() == len(chunk.rstrip())) or LINE_HEADER_RE.match(chunk):
+        return "header"
+    if _LIST_START.match(chunk) or (h and _LIST_START.match(chunk[h.end() :].lstrip())):
+        return "list_item"
+    return "sentence"
+
+
+def _section_at(section_starts: list[tuple[int, str]], pos: int) -> str | None:
+    """A section runs from its header to the next header (across spaCy blocks too)."""
+    i = bisect.bisect_right(section_starts, (pos, "\uffff")) - 1
+    return section_starts[i][1] if i >= 0 else None

@@ -1,0 +1,192 @@
+"""The one vocabulary every stage speaks.
+
+Offsets are always character offsets into the *original* `Note.text` (Python str indices,
+end exclusive), whatever normalisation a stage does internally. `Span.check(note)` enforces
+`note.text[start:end] == text`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+CATEGORIES: tuple[str, ...] = ("Diagnosis", "Medication", "Symptoms", "Procedure", "Lab Reports")
+
+Assertion = Literal["present", "negated", "possible", "historical", "family", "hypothetical"]
+ASSERTIONS: tuple[str, ...] = ("present", "negated", "possible", "historical", "family", "hypothetical")
+
+
+@dataclass(frozen=True)
+class Note:
+    """A clinical document. `text` is kept exactly as read (after decoding)."""
+
+    id: str
+    text: str
+    metadata: dict[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.text, str):
+            raise TypeError(f"Note.text must be str, got {type(self.text).__name__}")
+        if not isinstance(self.id, str):
+            object.__setattr__(self, "id", str(self.id))
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+
+@dataclass(frozen=True)
+class Span:
+    """A stretch of a note's text."""
+
+    start: int
+    end: int
+    text: str
+
+    def __post_init__(self) -> None:
+        if self.start < 0 or self.end < self.start:
+            raise ValueError(f"invalid span offsets [{self.start}, {self.end})")
+        if len(self.text) != self.end - self.start:
+            raise ValueError(
+                f"span text has {len(self.text)} characters but offsets cover {self.end - self.start}"
+            )
+
+    @classmethod
+    def of(cls, text: str, start: int, end: int) -> Span:
+        return cls(start, end, text[start:end])
+
+    def check(self, note: Note) -> None:
+        """Raise if this span does not point at its own text in `note`."""
+        if note.text[self.start : self.end] != self.text:
+            raise ValueError(
+                f"offsets [{self.start}, {self.end}) of note {note.id!r} hold "
+                f"{note.text[self.start:self.end]!r}, not {self.text!r}"
+            )
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence (or header, or list item) of a note, with its section."""
+
+    id: str
+    start: int
+    end: int
+    text: str
+    section: str | None = None
+    kind: Literal["sentence", "header", "list_item"] = "sentence"
+
+    @property
+    def span(self) -> Span:
+        return Span(self.start, self.end, self.text)
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One sentence's support for an answer, with per-retriever scores."""
+
+    sentence_id: str
+    start: int
+    end: int
+    text: str
+    score: float
+    selected: bool = False
+    relevance: Literal["essential", "supplementary", "not-relevant"] | None = None
+    component_scores: dict[str, float] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Answer:
+    """An extracted answer. `text is None` (and start == end == -1) means "no answer"."""
+
+    text: str | None
+    start: int
+    end: int
+    score: float
+    note_id: str
+    category: str | None = None
+    category_probs: dict[str, float] = field(default_factory=dict)
+    assertion: str | None = None
+    sentence_id: str | None = None
+    evidence_ids: tuple[str, ...] = ()
+    method: str = ""
+
+    @classmethod
+    def no_answer(cls, note_id: str, score: float, method: str = "") -> Answer:
+        return cls(text=None, start=-1, end=-1, score=score, note_id=note_id, method=method)
+
+    @property
+    def is_no_answer(self) -> bool:
+        return self.text is None
+
+    def check(self, note: Note) -> None:
+        if self.text is None:
+            return
+        Span(self.start, self.end, self.text).check(note)
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["evidence_ids"] = list(self.evidence_ids)
+        return d
+
+
+@dataclass(frozen=True)
+class Summary:
+    """A generated text (impression, grounded answer) and where it came from."""
+
+    text: str
+    source_id: str
+    model: str
+    citations: dict[str, tuple[int, int]] = field(default_factory=dict)
+    warnings: tuple[str, ...] = ()
+
+
+def to_jsonable(obj: Any) -> Any:
+    """Dataclasses/tuples to plain JSON types (for the CLI and the service only)."""
+    if hasattr(obj, "__dataclass_fields__"):
+        return {k: to_jsonable(v) for k, v in asdict(obj).items()}
+    if isinstance(obj, dict):
+        return {str(k): to_jsonable(v) for k, v in obj.items()}
+    if isinstance(obj, (list, tuple)):
+        return [to_jsonable(v) for v in obj]
+    return obj
+
+
+@dataclass(frozen=True)
+class QAExample:
+    """A question about a note with its gold answer spans (none for unanswerable ones)."""
+
+    id: str
+    question: str
+    note: Note
+    answers: tuple[Span, ...] = ()
+    is_impossible: bool = False
+    question_variants: tuple[str, ...] = ()
+    category: str | None = None
+
+
+@dataclass(frozen=True)
+class EvidenceCase:
+    """An ArchEHR-QA style case: a question about a note split into numbered sentences,
+    with gold relevance labels when a key is available."""
+
+    id: str
+    note: Note
+    sentences: tuple[Sentence, ...]
+    patient_narrative: str = ""
+    patient_question: str = ""
+    clinician_question: str = ""
+    relevance: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def question(self) -> str:
+        parts = [p for p in (self.patient_narrative, self.clinician_question) if p]
+        return "\n".join(parts)
+
+
+@dataclass(frozen=True)
+class SummaryPair:
+    """A radiology report's findings and (when known) its reference impression."""
+
+    id: str
+    findings: str
+    impression: str | None = None
+    metadata: dict[str, Any] = field(default_factory=dict)
