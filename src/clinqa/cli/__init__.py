@@ -1,0 +1,1 @@
+"""The `clinqa` command line: `main(argv) -> int`, one module per command."""

@@ -1,0 +1,75 @@
+"""Output and input helpers shared by commands: one JSON document on stdout with --json,
+logs and progress on stderr."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from clinqa.errors import DataError, UsageError
+from clinqa.types import Note, to_jsonable
+
+JSON_HELP = "Print one JSON document on stdout (logs and progress go to stderr)."
+
+
+def emit_json(obj: Any) -> None:
+    sys.stdout.write(json.dumps(to_jsonable(obj), ensure_ascii=False, indent=2) + "\n")
+    sys.stdout.flush()
+
+
+def stderr_console():
+    from rich.console import Console
+
+    return Console(stderr=True)
+
+
+def stdout_console():
+    from rich.console import Console
+
+    return Console()
+
+
+@contextlib.contextmanager
+def status(message: str):
+    """A spinner on stderr (only when stderr is a terminal) for steps that take seconds."""
+    console = stderr_console()
+    if console.is_terminal:
+        with console.status(message):
+            yield
+    else:
+        yield
+
+
+def load_note(path: str, note_id: str | None = None, fmt: str | None = None, max_chars: int | None = None) -> Note:
+    """One note from a file (any collection format) or "-" for stdin."""
+    from clinqa.data import read_notes
+    from clinqa.text.checks import DEFAULT_MAX_CHARS, check_note_text, decode_bytes
+
+    limit = max_chars or DEFAULT_MAX_CHARS
+    if path == "-":
+        text = decode_bytes(sys.stdin.buffer.read(), "<stdin>")
+        return Note(id="stdin", text=check_note_text(text, source="<stdin>", max_chars=limit))
+    p = Path(path)
+    if not p.exists():
+        raise DataError("file not found", source=str(p))
+    notes = read_notes(p, fmt, max_chars=limit)
+    if note_id is None:
+        note = next(notes, None)
+        if note is None:
+            raise DataError("holds no notes", source=str(p))
+        return note
+    for note in notes:
+        if note.id == note_id:
+            return note
+    raise UsageError(f"{p}: no note with id {note_id!r}")
+
+
+def check_question(question: str) -> str:
+    if not question or not question.strip():
+        raise UsageError("question is empty; pass it as the last argument, in quotes")
+    if len(question) > 2000:
+        raise UsageError(f"question has {len(question)} characters; the limit is 2000")
+    return question.strip()

