@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
+import warnings
 
 import click
 import typer
@@ -62,6 +63,8 @@ def _setup_logging() -> None:
 
 def main(argv: list[str] | None = None) -> int:
     _setup_logging()
+    # medspaCy's matchers warn on every doc when a rule set is empty (spaCy W036): noise for users.
+    warnings.filterwarnings("ignore", message=r"\[W036\]")
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
     command = typer.main.get_command(app)
     try:

@@ -1,0 +1,136 @@
+import json
+import subprocess
+import sys
+
+import pytest
+
+from clinqa.cli.main import main
+from clinqa.cli.pending import PENDING
+
+COMMANDS = ["ask", "evidence", "segment", "doctor", *PENDING]
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_has_help_and_json(command, capsys):
+    assert main([command, "--help"]) == 0
+    out = capsys.readouterr().out
+    assert "--json" in out
+
+
+def run_json(argv, capsys):
+    code = main(argv)
+    captured = capsys.readouterr()
+    return code, captured
+
+
+@pytest.mark.parametrize("note,question,expect", [
+    ("discharge_summary.txt", "What did the chest x-ray show?", "right lower lobe consolidation"),
+    ("progress_note.txt", "What is the potassium level?", "Potassium 3.2"),
+    ("radiology_report.fhir.json", "Is there a pleural effusion?", "pleural effusion"),
+    ("nota_alta_es.txt", "¿Qué dosis de ticagrelor?", "Ticagrelor 90 mg"),
+])
+def test_ask_json_offsets_point_at_the_note(examples, capsys, note, question, expect):
+    from clinqa.data import read_notes
+
+    code, cap = run_json(["ask", "--note", str(examples / note), question, "--json", "-k", "2"], capsys)
+    assert code == 0, cap.err
+    doc = json.loads(cap.out)  # exactly one JSON document on stdout
+    text = next(read_notes(examples / note)).text
+    assert doc["method"] == "lexical-baseline"
+    assert expect in doc["answers"][0]["text"]
+    for a in doc["answers"]:
+        assert text[a["start"]:a["end"]] == a["text"]
+        s = a["sentence"]
+        assert text[s["start"]:s["end"]] == s["text"] and s["start"] <= a["start"] < a["end"] <= s["end"]
+        assert isinstance(a["score"], float) and a["assertion"] in ("present", "negated", "possible", "historical",
+                                                                     "family", "hypothetical")
+
+
+def test_ask_reports_negation(examples, capsys):
+    code, cap = run_json(["ask", "--note", str(examples / "discharge_summary.txt"), "Does he have hemoptysis?",
+                          "--json"], capsys)
+    a = json.loads(cap.out)["answers"][0]
+    assert "hemoptysis" in a["text"] and a["assertion"] == "negated"
+
+
+def test_ask_no_answer_is_explicit(examples, capsys):
+    code, cap = run_json(["ask", "--note", str(examples / "progress_note.txt"), "zebra giraffe?", "--json"], capsys)
+    assert code == 0
+    a = json.loads(cap.out)["answers"][0]
+    assert a["text"] is None and a["start"] == -1
+
+
+def test_doctor_lists_offline_models(capsys):
+    code, cap = run_json(["doctor", "--json"], capsys)
+    assert code == 0
+    doc = json.loads(cap.out)
+    names = {m["name"]: m for m in doc["offline_models"]}
+    assert names["minilm"]["installed"] and names["smollm2-135m-instruct"]["installed"]
+    assert doc["packages"]["torch"].startswith("2.13.0")
+    assert doc["gpu"]["cuda_available"] in (True, False)
+
+
+def test_segment_and_evidence_json(examples, capsys):
+    code, cap = run_json(["segment", "--note", str(examples / "radiology_report.txt"), "--json"], capsys)
+    assert code == 0
+    sents = json.loads(cap.out)["sentences"]
+    assert any(s["text"] == "2. Small left pleural effusion." for s in sents)
+    code, cap = run_json(["evidence", "--note", str(examples / "radiology_report.txt"), "pleural effusion", "--json",
+                          "-k", "2"], capsys)
+    items = json.loads(cap.out)["sentences"]
+    assert sum(i["selected"] for i in items) == 2
+    assert all("bm25" in i["component_scores"] for i in items)
+
+
+@pytest.mark.parametrize("content,match", [
+    (b"", "note is empty"),
+    (b"  \n\t ", "only whitespace"),
+    (b"ok \xff\xfe", "not valid UTF-8"),
+    (b"abc\x00def", "NUL character"),
+])
+def test_bad_notes_exit_2_with_one_line(tmp_path, capsys, content, match):
+    f = tmp_path / "note.txt"
+    f.write_bytes(content)
+    code, cap = run_json(["ask", "--note", str(f), "what?", "--json"], capsys)
+    assert code == 2 and cap.out == ""
+    lines = cap.err.strip().splitlines()
+    assert len(lines) == 1 and str(f) in lines[0] and match in lines[0]
+
+
+def test_huge_note_is_refused(tmp_path, capsys):
+    f = tmp_path / "huge.txt"
+    f.write_bytes(b"Patient stable. " * (10 * 1024 * 1024 // 16))
+    code, cap = run_json(["ask", "--note", str(f), "stable?"], capsys)
+    assert code == 2 and "over the note limit" in cap.err and "Traceback" not in cap.err
+
+
+@pytest.mark.parametrize("argv,match", [
+    (["ask", "--note", "/no/such.txt", "q"], "file not found"),
+    (["ask", "q"], "Missing option '--note'"),
+    (["ask", "--note", "README.md", ""], "question is empty"),
+    (["nosuchcommand"], "No such command"),
+    (["generate", "--json"], "not available in this version"),
+])
+def test_usage_errors_exit_2(capsys, argv, match):
+    code, cap = run_json(argv, capsys)
+    assert code == 2 and match in cap.err and "Traceback" not in cap.err
+
+
+def test_internal_errors_exit_1_without_traceback(monkeypatch, capsys, examples):
+    import clinqa.qa.baseline as baseline
+
+    def boom(*a, **k):
+        raise RuntimeError("kaboom")
+
+    monkeypatch.setattr(baseline.LexicalAnswerer, "answer", boom)
+    code, cap = run_json(["ask", "--note", str(examples / "progress_note.txt"), "potassium?"], capsys)
+    assert code == 1 and "internal error: RuntimeError: kaboom" in cap.err and "Traceback" not in cap.err
+
+
+def test_console_script_and_cheap_import():
+    out = subprocess.run([sys.executable, "-c", "import sys, clinqa; "
+                          "print(','.join(m for m in ('torch','transformers','spacy') if m in sys.modules))"],
+                         capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == ""  # import clinqa pulls no heavy library
+    r = subprocess.run([sys.executable, "-m", "clinqa.cli.main", "doctor", "--json"], capture_output=True, text=True)
+    assert r.returncode == 0 and json.loads(r.stdout)["python"]
