@@ -110,6 +110,7 @@ def test_huge_note_is_refused(tmp_path, capsys):
     (["ask", "--note", "README.md", ""], "question is empty"),
     (["nosuchcommand"], "No such command"),
     (["generate", "--json"], "not available in this version"),
+    (["ask", "--note", "README.md", "--model", "./no/such/folder", "q"], "does not exist"),
 ])
 def test_usage_errors_exit_2(capsys, argv, match):
     code, cap = run_json(argv, capsys)

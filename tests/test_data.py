@@ -87,6 +87,8 @@ def test_squad_realigns_off_by_one_answers_and_rejects_absent_ones(tmp_path):
      "answer needs 'text' and an integer 'answer_start'"),
     ('{"data": [{"paragraphs": [{"context": "abc", "qas": [{"id": 1, "question": "q", "answers": []}]}]}]}',
      "not marked is_impossible"),
+    ('{"data": [{"paragraphs": [{"context": "abc", "qas": [{"id": 1, "question": "q", "answers": '
+     '[{"text": "abc", "answer_start": 7}]}]}]}]}', "answer_start=7 is outside a context of 3 characters"),
 ])
 def test_squad_malformed_files_name_the_place(tmp_path, content, match):
     f = tmp_path / "x.json"

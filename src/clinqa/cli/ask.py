@@ -16,6 +16,7 @@ def ask(
     fmt: Annotated[Optional[str], typer.Option("--format", help="Force the note file format (txt, csv, jsonl, parquet, noteevents, fhir).")] = None,
     top_k: Annotated[int, typer.Option("--top-k", "-k", min=1, max=50, help="How many answers to return.")] = 1,
     max_chars: Annotated[Optional[int], typer.Option(help="Largest note accepted, in characters.")] = None,
+    model: Annotated[str, typer.Option(help="Answerer: 'lexical-baseline' (the only one in this version).")] = "lexical-baseline",
     json_out: Annotated[bool, typer.Option("--json", help=JSON_HELP)] = False,
 ) -> None:
     """Answer QUESTION from a clinical note; every answer carries character offsets."""
@@ -23,6 +24,13 @@ def ask(
     from clinqa.text import segment
 
     question = check_question(question)
+    if model != "lexical-baseline":
+        from clinqa.errors import UsageError
+        from clinqa.models import resolve
+
+        resolve(model)  # unknown names and missing folders fail here with the loader's message
+        raise UsageError(f"--model {model!r}: trained extractive QA models are not available in this "
+                         "version yet; use the default lexical-baseline")
     n = load_note(note, note_id, fmt, max_chars)
     with status("reading the note"):
         sentences = segment(n.text, n.id)

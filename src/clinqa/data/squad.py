@@ -50,6 +50,12 @@ def _example(qa: dict, note: Note, *, source: str, where: str) -> QAExample:
             raise DataError(
                 "answer needs 'text' and an integer 'answer_start'", source=source, where=f"{where}.answers[{k}]"
             ) from None
+        if not 0 <= start < len(note.text):
+            raise DataError(
+                f"answer_start={start} is outside a context of {len(note.text)} characters",
+                source=source,
+                where=f"{where}.answers[{k}]",
+            )
         span = align_answer(note.text, text, start)
         if span is None:
             raise DataError(
