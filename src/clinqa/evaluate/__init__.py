@@ -1,0 +1,1 @@
+"""Metrics, each wrapping or matching a reference definition."""

@@ -1,0 +1,82 @@
+import numpy as np
+import pytest
+
+from clinqa.errors import UsageError
+from clinqa.retrieval import BM25Scorer, tokenize
+from clinqa.retrieval.dense import BiEncoderScorer
+from clinqa.retrieval.fusion import normalise, reciprocal_rank_fusion, select, weighted_fusion
+from clinqa.retrieval.tfidf import TfidfScorer
+
+
+def _sentences(shared_data, n=400):
+    from clinqa.data import read_squad
+
+    seen, out = set(), []
+    for ex in read_squad(shared_data / "covid_qa" / "covid_qa.json"):
+        if ex.note.id in seen:
+            continue
+        seen.add(ex.note.id)
+        out.extend(s.strip() for s in ex.note.text.split(". ") if len(s.split()) > 3)
+        if len(out) >= n:
+            break
+    return out[:n]
+
+
+def test_bm25s_ranks_like_rank_bm25(shared_data):
+    """Parity: bm25s (method robertson) vs rank_bm25's BM25Okapi on the same tokens."""
+    from rank_bm25 import BM25Okapi
+
+    docs = _sentences(shared_data)
+    ours = BM25Scorer().fit(docs)
+    ref = BM25Okapi([tokenize(d) or ["\x00"] for d in docs], k1=1.5, b=0.75)
+    for q in ["coronavirus transmission in children", "incubation period of the virus", "ACE2 receptor binding",
+              "mortality rate hospital patients"]:
+        a = ours.score(q)
+        b = ref.get_scores([t for t in tokenize(q) if t in ours._vocab])
+        assert a.max() > 0
+        top = np.argsort(-b, kind="stable")[:20]
+        assert list(np.argsort(-a, kind="stable")[:20]) == list(top)
+        # scores are proportional (the IDF variants differ only in scale on this corpus)
+        np.testing.assert_allclose(a / a.max(), b / b.max(), rtol=1e-4, atol=1e-5)
+
+
+def test_scorers_handle_questions_without_known_words():
+    docs = ["Aspirin 81 mg daily.", "No fever."]
+    for scorer in (BM25Scorer(), TfidfScorer()):
+        s = scorer.fit(docs).score("zebra")
+        assert s.shape == (2,) and not s.any()
+    assert TfidfScorer().fit(["the", "of"]).score("the").tolist() == [0.0, 0.0]
+
+
+def test_tfidf_prefers_the_matching_sentence():
+    s = TfidfScorer().fit(["Aspirin 81 mg daily.", "Potassium 3.2 low.", "Chest x-ray clear."]).score("potassium level")
+    assert int(np.argmax(s)) == 1
+
+
+def test_bi_encoder_with_packaged_minilm():
+    s = BiEncoderScorer().fit(["He takes acetylsalicylic acid for his heart.", "The weather was sunny."]).score(
+        "Is he on aspirin?")
+    assert s[0] > s[1]
+
+
+def test_normalise_and_fusion():
+    assert normalise(np.array([1.0, 3.0, 2.0])).tolist() == [0.0, 1.0, 0.5]
+    assert normalise(np.array([5.0])).tolist() == [0.0]  # one sentence: no preference
+    assert normalise(np.zeros(3), "zscore").tolist() == [0.0, 0.0, 0.0]
+    z = normalise(np.array([1.0, 2.0, 3.0]), "zscore")
+    assert z.mean() == pytest.approx(0) and z.std() == pytest.approx(1)
+    comps = {"a": np.array([0.0, 1.0, 2.0]), "b": np.array([4.0, 0.0, 2.0])}
+    np.testing.assert_allclose(weighted_fusion(comps, {"a": 3, "b": 1}), [0.25, 0.375, 0.875])  # a->[0,.5,1], b->[1,0,.5], w=.75/.25
+    with pytest.raises(UsageError, match="sum to a positive number"):
+        weighted_fusion(comps, {"a": 0, "b": 0})
+    with pytest.raises(UsageError, match="not run: c"):
+        weighted_fusion(comps, {"c": 1})
+    rrf = reciprocal_rank_fusion(comps, k=60)
+    assert rrf[2] == pytest.approx(1 / 61 + 1 / 62)
+
+
+def test_select_threshold_topk_min_k():
+    f = np.array([0.9, 0.2, 0.6, 0.6])
+    assert select(f, threshold=0.5).tolist() == [True, False, True, True]
+    assert select(f, threshold=0.5, top_k=2).tolist() == [True, False, True, False]
+    assert select(f, threshold=0.95, min_k=1).tolist() == [True, False, False, False]
