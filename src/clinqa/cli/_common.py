@@ -46,7 +46,7 @@ def status(message: str):
 def load_note(path: str, note_id: str | None = None, fmt: str | None = None, max_chars: int | None = None) -> Note:
     """One note from a file (any collection format) or "-" for stdin."""
     from clinqa.data import read_notes
-    from clinqa.text.checks import DEFAULT_MAX_CHARS, check_note_text, decode_bytes
+    from clinqa.data.checks import DEFAULT_MAX_CHARS, check_note_text, decode_bytes
 
     limit = max_chars or DEFAULT_MAX_CHARS
     if path == "-":

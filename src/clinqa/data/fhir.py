@@ -10,7 +10,7 @@ from pathlib import Path
 
 from clinqa.data._io import existing, load_json
 from clinqa.errors import DataError
-from clinqa.text.checks import DEFAULT_MAX_CHARS, check_note_text, decode_bytes
+from clinqa.data.checks import DEFAULT_MAX_CHARS, check_note_text, decode_bytes
 from clinqa.types import Note
 
 TEXT_TYPES = ("text/plain", "text/markdown", "text/x-markdown")

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from clinqa.data._io import existing, iter_table, text_cell, write_table
 from clinqa.errors import DataError
-from clinqa.text.checks import DEFAULT_MAX_CHARS, check_note_text, read_text_file
+from clinqa.data.checks import DEFAULT_MAX_CHARS, check_note_text, read_text_file
 from clinqa.types import Note
 
 TEXT_COLUMNS = ("text", "TEXT", "note", "note_text", "content", "body")

@@ -6,7 +6,7 @@ de-identification placeholders, inline headers, numbered lists). Sections come f
 medspaCy Sectionizer, assertion from medspaCy ConText.
 """
 
-from clinqa.text.checks import DEFAULT_MAX_CHARS, check_note_text, decode_bytes, read_text_file
+from clinqa.data.checks import DEFAULT_MAX_CHARS, check_note_text, decode_bytes, read_text_file
 from clinqa.text.sentences import segment
 
 __all__ = ["DEFAULT_MAX_CHARS", "check_note_text", "decode_bytes", "read_text_file", "segment"]
