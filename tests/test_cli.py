@@ -77,9 +77,30 @@ def test_segment_and_evidence_json(examples, capsys):
     assert any(s["text"] == "2. Small left pleural effusion." for s in sents)
     code, cap = run_json(["evidence", "--note", str(examples / "radiology_report.txt"), "pleural effusion", "--json",
                           "-k", "2"], capsys)
-    items = json.loads(cap.out)["sentences"]
-    assert sum(i["selected"] for i in items) == 2
-    assert all("bm25" in i["component_scores"] for i in items)
+    doc = json.loads(cap.out)
+    items = doc["sentences"]
+    assert 1 <= sum(i["selected"] for i in items) <= 2
+    assert all(set(i["component_scores"]) == {"bm25", "tfidf", "dense"} for i in items)
+    best = max(items, key=lambda i: i["score"])
+    assert best["selected"] and "pleural effusion" in best["text"]
+    text = (examples / "radiology_report.txt").read_text(encoding="utf-8")
+    assert all(text[i["start"]:i["end"]] == i["text"] for i in items)
+
+
+def test_evidence_submission_and_single_retriever(examples, tmp_path, capsys):
+    sub = tmp_path / "sub.json"
+    code, cap = run_json(["evidence", "--note", str(examples / "progress_note.txt"), "potassium", "--json",
+                          "--retrievers", "bm25", "--submission", str(sub), "--case-id", "42"], capsys)
+    assert code == 0, cap.err
+    doc = json.loads(cap.out)
+    assert doc["weights"] == {"bm25": 1.0}
+    from clinqa.data import read_submission
+
+    (pred,) = read_submission(sub, 2)
+    assert pred.case_id == "42" and pred.prediction == tuple(i["sentence_id"] for i in doc["sentences"] if i["selected"])
+    code, cap = run_json(["evidence", "--note", str(examples / "progress_note.txt"), "potassium",
+                          "--retrievers", "bm25,magic"], capsys)
+    assert code == 2 and "unknown retriever(s) magic" in cap.err
 
 
 @pytest.mark.parametrize("content,match", [

@@ -1,4 +1,4 @@
-"""`clinqa evidence`: score every sentence of a note for a question."""
+"""`clinqa evidence`: score every sentence of a note for a question and select evidence."""
 
 from __future__ import annotations
 
@@ -13,30 +13,39 @@ def evidence(
     question: Annotated[str, typer.Argument(help="The question, in quotes.")],
     note: Annotated[str, typer.Option("--note", "-n", help="Note file, or - for stdin.")],
     note_id: Annotated[Optional[str], typer.Option(help="Which note of a collection file.")] = None,
-    top_k: Annotated[int, typer.Option("--top-k", "-k", min=1, help="Sentences to select.")] = 3,
+    config: Annotated[Optional[str], typer.Option(help="Ensemble YAML (as written by tuning); default weights otherwise.")] = None,
+    retrievers: Annotated[Optional[str], typer.Option(help="Comma list of retrievers to use with equal weights, e.g. bm25,tfidf.")] = None,
+    top_k: Annotated[Optional[int], typer.Option("--top-k", "-k", min=1, help="At most this many sentences selected.")] = None,
+    submission: Annotated[Optional[str], typer.Option(help="Also write ArchEHR-QA subtask 2 submission JSON here.")] = None,
+    case_id: Annotated[Optional[str], typer.Option(help="case_id for --submission (default: the note id).")] = None,
     json_out: Annotated[bool, typer.Option("--json", help=JSON_HELP)] = False,
 ) -> None:
-    """Rank the note's sentences as evidence for QUESTION (BM25 only for now)."""
-    from clinqa.retrieval import BM25Scorer
+    """Rank the note's sentences as evidence for QUESTION with the BM25 + TF-IDF + neural ensemble."""
+    from clinqa.retrieval.ensemble import EnsembleConfig, EvidenceRetriever
     from clinqa.text import segment
-    from clinqa.types import Evidence
 
     question = check_question(question)
+    cfg = EnsembleConfig.from_yaml(config) if config else EnsembleConfig()
+    if retrievers:
+        names = [r.strip() for r in retrievers.split(",") if r.strip()]
+        cfg = EnsembleConfig(**{**cfg.__dict__, "weights": {n: 1.0 for n in names}})
+    if top_k is not None:
+        cfg.top_k = top_k
     n = load_note(note, note_id)
     with status("scoring sentences"):
         sentences = segment(n.text, n.id)
-        scores = BM25Scorer().fit([s.text for s in sentences]).score(question) if sentences else []
-    order = sorted(range(len(sentences)), key=lambda i: -float(scores[i]))
-    chosen = {i for i in order[:top_k] if scores[i] > 0}
-    items = [
-        Evidence(sentence_id=s.id, start=s.start, end=s.end, text=s.text, score=float(scores[i]),
-                 selected=i in chosen, component_scores={"bm25": float(scores[i])})
-        for i, s in enumerate(sentences)
-    ]
+        items = EvidenceRetriever(cfg).score(question, sentences)
+    if submission:
+        from clinqa.data import Prediction, write_submission
+
+        write_submission([Prediction(case_id or n.id, tuple(e.sentence_id for e in items if e.selected))],
+                         submission, 2)
     if json_out:
-        emit_json({"question": question, "note_id": n.id, "method": "bm25", "sentences": items})
+        emit_json({"question": question, "note_id": n.id, "weights": cfg.weights, "fusion": cfg.fusion,
+                   "sentences": items})
         return
     console = stdout_console()
     for e in items:
         mark = "[bold green]*[/bold green]" if e.selected else " "
-        console.print(f"{mark} [{e.sentence_id}] {e.score:6.2f}  {e.text}")
+        comps = " ".join(f"{k}={v:.2f}" for k, v in e.component_scores.items())
+        console.print(f"{mark} [{e.sentence_id}] {e.score:5.2f}  {e.text}  [dim]{comps}[/dim]")
