@@ -132,6 +132,7 @@ def test_huge_note_is_refused(tmp_path, capsys):
     (["nosuchcommand"], "No such command"),
     (["generate", "--json"], "not available in this version"),
     (["ask", "--note", "README.md", "--model", "./no/such/folder", "q"], "does not exist"),
+    (["ask", "--note", "README.md", "--model", "some-org/clinical-qa", "q"], "cannot load model 'some-org/clinical-qa'"),
 ])
 def test_usage_errors_exit_2(capsys, argv, match):
     code, cap = run_json(argv, capsys)

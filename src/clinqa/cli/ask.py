@@ -26,9 +26,10 @@ def ask(
     question = check_question(question)
     if model != "lexical-baseline":
         from clinqa.errors import UsageError
-        from clinqa.models import resolve
+        from clinqa.models import load_tokenizer
 
-        resolve(model)  # unknown names and missing folders fail here with the loader's message
+        # Unknown names, missing folders and unreachable hub ids fail here with the loader's message.
+        load_tokenizer(model)
         raise UsageError(f"--model {model!r}: trained extractive QA models are not available in this "
                          "version yet; use the default lexical-baseline")
     n = load_note(note, note_id, fmt, max_chars)
