@@ -106,25 +106,23 @@ def _split_lines(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int
         cuts = [s]
         for m in re.finditer(r"\n", text[s:e]):
             pos = s + m.end()
-            rest = text[pos:e]
             line_end = text.find("\n", pos, e)
-            line = text[pos : line_end if line_end >= 0 else e]
-            prev_line = text[text.rfind("\n", s, pos - 1) + 1 if text.rfind("\n", s, pos - 1) >= 0 else s : pos - 1]
-            if (
-                _LIST_START.match(rest.lstrip(" \t"))
-                or HEADER_RE.match(rest.lstrip(" \t"))
-                or LINE_HEADER_RE.match(line.strip())
-                or not line.strip()
-                or LINE_HEADER_RE.match(prev_line.strip())
-                or HEADER_RE.match(prev_line.strip())
-                and HEADER_RE.match(prev_line.strip()).end() == len(prev_line.strip())
-            ):
+            line = text[pos : line_end if line_end >= 0 else e].strip()
+            prev_start = text.rfind("\n", s, pos - 1)
+            prev_line = text[prev_start + 1 if prev_start >= 0 else s : pos - 1].strip()
+            if not line or _LIST_START.match(line) or HEADER_RE.match(line) or LINE_HEADER_RE.match(line) \
+                    or _is_header_line(prev_line):
                 cuts.append(pos)
         cuts.append(e)
         for a, b in zip(cuts, cuts[1:]):
             if t := _trim(text, a, b):
                 out.append(t)
     return out
+
+
+def _is_header_line(line: str) -> bool:
+    h = HEADER_RE.match(line)
+    return bool(LINE_HEADER_RE.match(line) or (h and h.end() == len(line)))
 
 
 def _split_inline_items(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
