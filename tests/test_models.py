@@ -109,3 +109,12 @@ def test_smollm2_converts_once_and_generates(tmp_path, monkeypatch):
     out = m.model.generate(**ids, max_new_tokens=5, do_sample=False)
     assert out.shape[1] > ids["input_ids"].shape[1]
     assert json.loads((tmp_path / "models" / "smollm2-135m-instruct" / "config.json").read_text())["model_type"] == "llama"
+
+
+def test_broken_local_folder_is_not_reported_as_a_hub_problem(tmp_path):
+    broken = tmp_path / "broken"
+    broken.mkdir()
+    (broken / "config.json").write_text('{"model_type": "no-such-architecture"}')
+    with pytest.raises(ModelError, match="cannot load tokenizer from folder") as e:
+        load_tokenizer(str(broken))
+    assert "hub" not in str(e.value)

@@ -82,7 +82,9 @@ def _kwargs(revision, cache_dir, local_files_only, source: str = "") -> dict:
     return kw
 
 
-def _hub_error(name: str, exc: Exception) -> ModelError:
+def _load_error(name: str, source: str, what: str, exc: Exception) -> ModelError:
+    if Path(source).exists():
+        return ModelError(f"cannot load {what} from folder {source!r}: {str(exc).splitlines()[0][:300]}")
     return ModelError(
         f"cannot load model {name!r}: it is not a named offline model ({', '.join(OFFLINE_MODELS)}) "
         f"nor an existing folder, and as a hub id it failed ({type(exc).__name__}: "
@@ -99,7 +101,7 @@ def load_tokenizer(name_or_path: str, *, revision=None, cache_dir=None, local_fi
     try:
         return AutoTokenizer.from_pretrained(source, **_kwargs(revision, cache_dir, local_files_only, source))
     except (OSError, ValueError) as exc:
-        raise _hub_error(name_or_path, exc) from exc
+        raise _load_error(name_or_path, source, "tokenizer", exc) from exc
 
 
 def load_model(
@@ -134,8 +136,6 @@ def load_model(
             model_kwargs["dtype"] = dtype
         model = classes[kind].from_pretrained(source, config=config, **kw, **model_kwargs)
     except (OSError, ValueError) as exc:
-        if Path(source).exists():
-            raise ModelError(f"cannot load {kind} model from folder {source!r}: {str(exc).splitlines()[0][:300]}") from exc
-        raise _hub_error(name_or_path, exc) from exc
+        raise _load_error(name_or_path, source, f"{kind} model", exc) from exc
     model.eval()
     return LoadedModel(name=str(name_or_path), source=source, model=model, tokenizer=tokenizer, kind=kind)
