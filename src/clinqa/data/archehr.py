@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from clinqa.data._io import existing, load_json
+from clinqa.data.checks import check_unique_ids
 from clinqa.errors import DataError
 from clinqa.types import EvidenceCase, Note, Sentence
 
@@ -79,9 +80,7 @@ def _case(elem: ET.Element, key: dict[str, dict[str, str]], src: str) -> Evidenc
                                   section=s_el.get("paragraph_id")))
         cursor = end
     ids = [s.id for s in sentences]
-    if len(set(ids)) != len(ids):
-        dup = sorted({i for i in ids if ids.count(i) > 1})
-        raise DataError(f"duplicate sentence ids {', '.join(dup)}", source=src, where=where)
+    check_unique_ids(ids, source=src, where=where)
     relevance = key.get(cid, {})
     bad = sorted(set(relevance) - set(ids))
     if bad and sentences:

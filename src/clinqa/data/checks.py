@@ -69,3 +69,11 @@ def check_note_text(text: str, *, source: str = "note", max_chars: int = DEFAULT
             source=source,
         )
     return text
+
+
+def check_unique_ids(ids: list[str], *, source: str, where: str | None = None) -> None:
+    """Sentence ids are keys for scoring and citations: a repeated id is an error."""
+    if len(set(ids)) != len(ids):
+        seen: set[str] = set()
+        dup = sorted({i for i in ids if i in seen or seen.add(i)})
+        raise DataError(f"duplicate sentence ids {', '.join(dup)}", source=source, where=where)

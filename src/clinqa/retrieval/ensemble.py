@@ -12,6 +12,7 @@ from pathlib import Path
 
 import numpy as np
 
+from clinqa.data.checks import check_unique_ids
 from clinqa.errors import DataError, UsageError
 from clinqa.retrieval.bm25 import BM25Scorer
 from clinqa.retrieval.fusion import NORMALISATIONS, check_weights, reciprocal_rank_fusion, select, weighted_fusion
@@ -97,10 +98,7 @@ class EvidenceRetriever:
     def score(self, question: str, sentences: Sequence[Sentence]) -> list[Evidence]:
         if not question or not question.strip():
             raise DataError("question is empty", source="question")
-        ids = [s.id for s in sentences]
-        if len(set(ids)) != len(ids):
-            dup = sorted({i for i in ids if ids.count(i) > 1})
-            raise DataError(f"duplicate sentence ids {', '.join(dup)}", source="sentences")
+        check_unique_ids([s.id for s in sentences], source="sentences")
         if not sentences:
             return []
         comps = self.component_scores(question, sentences)
