@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Annotated, Optional
 
 import typer
@@ -28,7 +29,7 @@ def evidence(
     cfg = EnsembleConfig.from_yaml(config) if config else EnsembleConfig()
     if retrievers:
         names = [r.strip() for r in retrievers.split(",") if r.strip()]
-        cfg = EnsembleConfig(**{**cfg.__dict__, "weights": {n: 1.0 for n in names}})
+        cfg = dataclasses.replace(cfg, weights={n: 1.0 for n in names})  # re-validated
     if top_k is not None:
         cfg.top_k = top_k
     n = load_note(note, note_id)

@@ -3,6 +3,7 @@ column, MIMIC-III NOTEEVENTS.csv, and FHIR R4 DocumentReference/Bundle JSON. All
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -96,7 +97,7 @@ def _read_table(p, text_column, id_column, max_chars, skipped) -> Iterator[Note]
     icol = id_column or next((c for c in ID_COLUMNS if c in cols), None)
     if id_column and id_column not in cols:
         raise DataError(f"no id column {id_column!r}; found {', '.join(cols)}", source=str(p))
-    for n, (where, row) in enumerate(_chain(first, rows), start=1):
+    for n, (where, row) in enumerate(itertools.chain([first], rows), start=1):
         try:
             text = check_note_text(text_cell(row.get(tcol), source=str(p), where=where, column=tcol),
                                    source=f"{p} ({where})", max_chars=max_chars)
@@ -146,11 +147,6 @@ def write_notes(notes: Iterable[Note], path: str | Path, fmt: str | None = None)
         raise DataError(f"cannot write notes as {fmt!r}; expected dir, csv, jsonl, parquet or noteevents", source=str(p))
     rows = [{"id": n.id, "text": n.text, **{k: v for k, v in n.metadata.items() if k not in ("id", "text")}} for n in notes]
     write_table(rows, p)
-
-
-def _chain(first, rest):
-    yield first
-    yield from rest
 
 
 def _skip_or_raise(exc: DataError, skipped: list[str] | None) -> None:

@@ -3,6 +3,7 @@ splits, CSV/JSONL/Parquet) and the Indiana University chest X-ray reports CSV.""
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -36,11 +37,7 @@ def read_pairs(path: str | Path, *, skipped: list[str] | None = None) -> Iterato
             f"found {', '.join(sorted(cols))}",
             source=str(p),
         )
-    def chain():
-        yield first
-        yield from rows
-
-    for n, (where, row) in enumerate(chain(), start=1):
+    for n, (where, row) in enumerate(itertools.chain([first], rows), start=1):
         try:
             findings = text_cell(row.get(fcol), source=str(p), where=where, column=fcol, allow_empty=indiana)
             impression = text_cell(row.get(icol), source=str(p), where=where, column=icol, allow_empty=indiana)
