@@ -27,10 +27,11 @@ def assert_spans(text: str, spans: Sequence[tuple[int, int]]) -> list[str]:
     context = nlp.get_pipe("medspacy_context")
     out: list[str] = []
     docs: dict[tuple[int, int], object] = {}
+    text_blocks = blocks(text)
     for start, end in spans:
         if not (0 <= start < end <= len(text)):
             raise ValueError(f"span [{start}, {end}) is outside a text of {len(text)} characters")
-        b_start, b_end = _block_of(text, start, end)
+        b_start, b_end = _block_of(text_blocks, start, end)
         doc = docs.get((b_start, b_end))
         if doc is None:
             doc = nlp(text[b_start:b_end], disable=["medspacy_context"])
@@ -50,8 +51,8 @@ def assert_span(text: str, start: int, end: int) -> str:
     return assert_spans(text, [(start, end)])[0]
 
 
-def _block_of(text: str, start: int, end: int) -> tuple[int, int]:
-    for b_start, b_end in blocks(text):
+def _block_of(text_blocks: list[tuple[int, int]], start: int, end: int) -> tuple[int, int]:
+    for b_start, b_end in text_blocks:
         if b_start <= start < b_end:
             return b_start, max(b_end, end)
-    return 0, len(text)
+    return 0, text_blocks[-1][1]
