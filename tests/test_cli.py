@@ -7,12 +7,12 @@ import pytest
 from clinqa.cli.main import main
 from clinqa.cli.pending import PENDING
 
-COMMANDS = ["ask", "evidence", "segment", "doctor", *PENDING]
+COMMANDS = ["ask", "evidence", "segment", "doctor", "train qa", "eval qa", "eval evidence", *PENDING]
 
 
 @pytest.mark.parametrize("command", COMMANDS)
 def test_every_command_has_help_and_json(command, capsys):
-    assert main([command, "--help"]) == 0
+    assert main([*command.split(), "--help"]) == 0
     out = capsys.readouterr().out
     assert "--json" in out
 
@@ -32,7 +32,8 @@ def run_json(argv, capsys):
 def test_ask_json_offsets_point_at_the_note(examples, capsys, note, question, expect):
     from clinqa.data import read_notes
 
-    code, cap = run_json(["ask", "--note", str(examples / note), question, "--json", "-k", "2"], capsys)
+    code, cap = run_json(["ask", "--note", str(examples / note), question, "--json", "-k", "2",
+                          "--model", "lexical-baseline"], capsys)
     assert code == 0, cap.err
     doc = json.loads(cap.out)  # exactly one JSON document on stdout
     text = next(read_notes(examples / note)).text
@@ -48,13 +49,14 @@ def test_ask_json_offsets_point_at_the_note(examples, capsys, note, question, ex
 
 def test_ask_reports_negation(examples, capsys):
     code, cap = run_json(["ask", "--note", str(examples / "discharge_summary.txt"), "Does he have hemoptysis?",
-                          "--json"], capsys)
+                          "--json", "--model", "lexical-baseline"], capsys)
     a = json.loads(cap.out)["answers"][0]
     assert "hemoptysis" in a["text"] and a["assertion"] == "negated"
 
 
 def test_ask_no_answer_is_explicit(examples, capsys):
-    code, cap = run_json(["ask", "--note", str(examples / "progress_note.txt"), "zebra giraffe?", "--json"], capsys)
+    code, cap = run_json(["ask", "--note", str(examples / "progress_note.txt"), "zebra giraffe?", "--json",
+                          "--model", "lexical-baseline"], capsys)
     assert code == 0
     a = json.loads(cap.out)["answers"][0]
     assert a["text"] is None and a["start"] == -1
@@ -131,6 +133,11 @@ def test_huge_note_is_refused(tmp_path, capsys):
     (["ask", "--note", "README.md", ""], "question is empty"),
     (["nosuchcommand"], "No such command"),
     (["generate", "--json"], "not available in this version"),
+    (["train", "mlm", "--json"], "not available in this version"),
+    (["train", "qa", "--json"], "no training data"),
+    (["train", "qa", "--config", "/no/such.yaml"], "does not exist"),
+    (["eval", "qa", "--data", "/no/such.json"], "not found"),
+    (["eval", "qa", "--data", "README.md#test"], "unknown split"),
     (["ask", "--note", "README.md", "--model", "./no/such/folder", "q"], "does not exist"),
     (["ask", "--note", "README.md", "--model", "some-org/clinical-qa", "q"], "cannot load model 'some-org/clinical-qa'"),
 ])
@@ -146,7 +153,8 @@ def test_internal_errors_exit_1_without_traceback(monkeypatch, capsys, examples)
         raise RuntimeError("kaboom")
 
     monkeypatch.setattr(baseline.LexicalAnswerer, "answer", boom)
-    code, cap = run_json(["ask", "--note", str(examples / "progress_note.txt"), "potassium?"], capsys)
+    code, cap = run_json(["ask", "--note", str(examples / "progress_note.txt"), "potassium?", "--model",
+                          "lexical-baseline"], capsys)
     assert code == 1 and "internal error: RuntimeError: kaboom" in cap.err and "Traceback" not in cap.err
 
 

@@ -16,7 +16,9 @@ def ask(
     fmt: Annotated[Optional[str], typer.Option("--format", help="Force the note file format (txt, csv, jsonl, parquet, noteevents, fhir).")] = None,
     top_k: Annotated[int, typer.Option("--top-k", "-k", min=1, max=50, help="How many answers to return.")] = 1,
     max_chars: Annotated[Optional[int], typer.Option(help="Largest note accepted, in characters.")] = None,
-    model: Annotated[str, typer.Option(help="Answerer: 'lexical-baseline' (the only one in this version).")] = "lexical-baseline",
+    model: Annotated[str, typer.Option(help="clinqa-qa-minilm (packaged default), a clinqa model folder, any "
+                                             "*ForQuestionAnswering folder or hub id, or lexical-baseline.")] = "clinqa-qa-minilm",
+    window_top_n: Annotated[Optional[int], typer.Option(help="Read only the N note windows BM25 ranks highest (faster on long notes).")] = None,
     json_out: Annotated[bool, typer.Option("--json", help=JSON_HELP)] = False,
 ) -> None:
     """Answer QUESTION from a clinical note; every answer carries character offsets."""
@@ -24,26 +26,28 @@ def ask(
     from clinqa.text import segment
 
     question = check_question(question)
-    if model != "lexical-baseline":
-        from clinqa.errors import UsageError
-        from clinqa.models import load_tokenizer
-
-        # Unknown names, missing folders and unreachable hub ids fail here with the loader's message.
-        load_tokenizer(model)
-        raise UsageError(f"--model {model!r}: trained extractive QA models are not available in this "
-                         "version yet; use the default lexical-baseline")
     n = load_note(note, note_id, fmt, max_chars)
+    if model == "lexical-baseline":
+        answerer = LexicalAnswerer(top_k=top_k)
+        note_text = "lexical baseline: the best-matching sentence by BM25, not a trained reader"
+    else:
+        from clinqa.qa.reader import ExtractiveReader
+
+        with status("loading the model"):
+            answerer = ExtractiveReader.load(model, window_top_n=window_top_n)
+        note_text = f"extractive reader {answerer.name}: span, category head, ConText assertion"
     with status("reading the note"):
         sentences = segment(n.text, n.id)
-        answers = LexicalAnswerer(top_k=top_k).answer(n, question, sentences)
+        answers = answerer.answer(n, question, sentences=sentences, **({} if model == "lexical-baseline" else {"top_k": top_k}))
     by_id = {s.id: s for s in sentences}
     for a in answers:
         a.check(n)  # offsets must point at the answer in the original text
     result = {
         "question": question,
         "note_id": n.id,
+        "model": model,
         "method": answers[0].method,
-        "method_note": "lexical baseline: the best-matching sentence by BM25, not a trained reader",
+        "method_note": note_text,
         "answers": [
             {**a.to_dict(), "sentence": _sentence(by_id.get(a.sentence_id))} for a in answers
         ],
@@ -58,8 +62,9 @@ def ask(
             console.print("[yellow]No answer found in the note.[/yellow]")
             continue
         console.print(f"[bold green]{i}.[/bold green] {a.text}")
-        console.print(f"   [dim]chars {a.start}-{a.end} · sentence {a.sentence_id} · "
-                      f"section {by_id[a.sentence_id].section or '-'} · assertion {a.assertion} · score {a.score:.2f}[/dim]")
+        section = by_id[a.sentence_id].section if a.sentence_id in by_id else None
+        console.print(f"   [dim]chars {a.start}-{a.end} · sentence {a.sentence_id} · section {section or '-'} · "
+                      f"category {a.category or '-'} · assertion {a.assertion} · score {a.score:.2f}[/dim]")
 
 
 def _sentence(s):

@@ -13,9 +13,11 @@ import typer
 
 from clinqa.cli import ask as ask_mod
 from clinqa.cli import doctor as doctor_mod
+from clinqa.cli import eval as eval_mod
 from clinqa.cli import evidence as evidence_mod
 from clinqa.cli import pending
 from clinqa.cli import segment as segment_mod
+from clinqa.cli import train as train_mod
 from clinqa.errors import ClinqaError
 
 # Recent typer vendors its own click (typer._click) with Exit/Abort in typer.exceptions;
@@ -44,6 +46,8 @@ app.command("ask")(ask_mod.ask)
 app.command("evidence")(evidence_mod.evidence)
 app.command("segment")(segment_mod.segment_cmd)
 app.command("doctor")(doctor_mod.doctor)
+app.add_typer(train_mod.app, name="train")
+app.add_typer(eval_mod.app, name="eval")
 for _name, _what in pending.PENDING.items():
     app.command(_name, context_settings={"ignore_unknown_options": True, "allow_extra_args": True})(
         pending.make(_name, _what)

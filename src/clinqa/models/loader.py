@@ -20,7 +20,7 @@ from clinqa.models.registry import OFFLINE_MODELS, resolve_offline
 
 log = logging.getLogger(__name__)
 
-Kind = Literal["encoder", "mlm", "seq2seq", "causal"]
+Kind = Literal["encoder", "qa", "mlm", "seq2seq", "causal"]
 
 
 @dataclass
@@ -47,7 +47,7 @@ def resolve(name_or_path: str) -> str:
     if p.exists():
         if not p.is_dir():
             raise ModelError(f"model path {name!r} is a file; expected a folder with config.json")
-        if not (p / "config.json").exists() and not (p / "adapter_config.json").exists():
+        if not any((p / f).exists() for f in ("config.json", "adapter_config.json", "clinqa_qa.json")):
             raise ModelError(f"model folder {name!r} has no config.json; is it a transformers model folder?")
         return str(p)
     if name.startswith((".", "/", "~")) or os.sep in name and name.count("/") > 1:
@@ -123,7 +123,9 @@ def load_model(
         AutoTokenizer,
     )
 
-    classes = {"encoder": AutoModel, "mlm": AutoModelForMaskedLM, "seq2seq": AutoModelForSeq2SeqLM,
+    from transformers import AutoModelForQuestionAnswering
+
+    classes = {"encoder": AutoModel, "qa": AutoModelForQuestionAnswering, "mlm": AutoModelForMaskedLM, "seq2seq": AutoModelForSeq2SeqLM,
                "causal": AutoModelForCausalLM}
     if kind not in classes:
         raise ModelError(f"unknown model kind {kind!r}; expected one of {', '.join(classes)}")

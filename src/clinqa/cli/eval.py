@@ -1,0 +1,99 @@
+"""`clinqa eval <task>`: standard metrics on named data, as JSON."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from clinqa.cli._common import JSON_HELP, emit_json, stdout_console
+from clinqa.cli.pending import pending_sub
+
+app = typer.Typer(help="Evaluate models: qa (SQuAD EM/F1 + categories), evidence (ArchEHR-QA subtask 2).",
+                  no_args_is_help=True)
+
+
+@app.command("qa")
+def eval_qa_cmd(
+    data: Annotated[list[str], typer.Option("--data", "-d", help="SQuAD/emrQA file(s): FILE, FILE#heldout or FILE#train.")],
+    model: Annotated[str, typer.Option(help="clinqa-qa-minilm (packaged), a clinqa folder, or any *ForQuestionAnswering folder/hub id.")] = "clinqa-qa-minilm",
+    out: Annotated[Optional[str], typer.Option("--out", "-o", help="Folder for predictions.jsonl, metrics.json, confusion.png.")] = None,
+    max_examples: Annotated[Optional[int], typer.Option(help="Score only the first N questions.")] = None,
+    window_top_n: Annotated[Optional[int], typer.Option(help="Read only the N windows BM25 ranks highest per question.")] = None,
+    tune_null: Annotated[Optional[bool], typer.Option("--tune-null/--no-tune-null", help="Tune the no-answer threshold on this data (default: when it has unanswerable questions).")] = None,
+    batch_size: Annotated[int, typer.Option(help="Windows per forward pass.")] = 16,
+    json_out: Annotated[bool, typer.Option("--json", help=JSON_HELP)] = False,
+) -> None:
+    """Exact match and F1 (official SQuAD definitions), HasAns/NoAns, category accuracy and macro-F1."""
+    from rich.progress import Progress
+
+    from clinqa.data.splits import read_qa_spec
+    from clinqa.evaluate.classification import save_confusion_png
+    from clinqa.qa.evaluation import evaluate_reader
+    from clinqa.qa.reader import ExtractiveReader
+
+    examples = [ex for spec in data for ex in read_qa_spec(spec)]
+    if max_examples:
+        examples = examples[:max_examples]
+    reader = ExtractiveReader.load(model, window_top_n=window_top_n, batch_size=batch_size)
+    with Progress(transient=True, console=_stderr()) as bar:
+        task = bar.add_task("answering", total=len(examples))
+        ev = evaluate_reader(reader, examples, tune_null=tune_null, progress=lambda n: bar.advance(task, n))
+    result = {"model": model, "data": data, "questions": len(examples), **ev.to_dict()}
+    if ev.category is not None and ev.category_gold == "weak-labeler":
+        result["category_note"] = "gold categories from the weak labeler (the data has none)"
+    if out:
+        o = Path(out)
+        o.mkdir(parents=True, exist_ok=True)
+        with (o / "predictions.jsonl").open("w", encoding="utf-8") as f:
+            for rec in ev.predictions:
+                f.write(json.dumps(rec, ensure_ascii=False) + "\n")
+        (o / "metrics.json").write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+        result["files"] = {"predictions": str(o / "predictions.jsonl"), "metrics": str(o / "metrics.json")}
+        if ev.category is not None:
+            result["files"]["confusion_matrix"] = str(save_confusion_png(ev.category, o / "confusion.png"))
+    if json_out:
+        emit_json(result)
+        return
+    c = stdout_console()
+    c.print(f"[bold]{model}[/bold] on {', '.join(data)}: {len(examples)} questions")
+    c.print(f"  EM {ev.squad.exact:.2f}   F1 {ev.squad.f1:.2f}")
+    if ev.category:
+        c.print(f"  category accuracy {ev.category['accuracy']:.1f}   macro-F1 {ev.category['macro_f1']:.1f}"
+                f"   (gold: {ev.category_gold})")
+
+
+@app.command("evidence")
+def eval_evidence_cmd(
+    key: Annotated[str, typer.Option(help="ArchEHR-QA key JSON (case_id, answers[sentence_id, relevance]).")],
+    submission: Annotated[str, typer.Option(help="Subtask 2 submission JSON to score.")],
+    json_out: Annotated[bool, typer.Option("--json", help=JSON_HELP)] = False,
+) -> None:
+    """Strict and lenient micro/macro P/R/F1 of predicted evidence sentence ids (ArchEHR-QA 2026 subtask 2)."""
+    from clinqa.data.archehr import read_key, read_submission
+    from clinqa.evaluate.evidence import score_evidence
+
+    gold = read_key(key)
+    preds = {p.case_id: p.prediction for p in read_submission(submission, 2)}
+    scores = score_evidence(preds, gold)
+    result = {"cases": len(gold), **{mode: {avg: prf.scaled() for avg, prf in v.items()} for mode, v in scores.items()}}
+    if json_out:
+        emit_json(result)
+        return
+    c = stdout_console()
+    for mode in ("strict", "lenient"):
+        m = result[mode]["micro"]
+        c.print(f"{mode:8s} micro P {m['precision']:.2f} R {m['recall']:.2f} F1 {m['f1']:.2f}")
+
+
+def _stderr():
+    from clinqa.cli._common import stderr_console
+
+    return stderr_console()
+
+
+for _name, _what in {"generate": "answer generation metrics", "summarize": "summarization ROUGE/BLEU"}.items():
+    app.command(_name, context_settings={"ignore_unknown_options": True, "allow_extra_args": True})(
+        pending_sub(f"eval {_name}", _what))

@@ -1,0 +1,253 @@
+"""The extractive reader: questions about notes in, `Answer`s with character offsets out.
+
+Windows of all questions in a call are batched together; with `window_top_n` only the windows
+that BM25 ranks highest for their question are read (long notes have dozens of windows and the
+answer is almost always in one that shares words with the question; benchmarks/qa_throughput.py
+measures what that costs in F1).
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import torch
+
+from clinqa.errors import DataError, ModelError
+from clinqa.qa.decode import is_no_answer, null_score, span_candidates, span_probabilities
+from clinqa.qa.features import Window, make_windows, pad_batch
+from clinqa.types import Answer, Note, Sentence
+
+log = logging.getLogger(__name__)
+
+DEFAULT_MODEL = "clinqa-qa-minilm"
+METHOD = "extractive"
+
+
+def packaged_model_dir(name: str = DEFAULT_MODEL) -> Path:
+    import importlib.resources as resources
+
+    return Path(str(resources.files("clinqa.models") / "packaged" / name))
+
+
+@dataclass
+class ReaderOutput:
+    """What the model said about one (note, question), before it became `Answer`s; kept so that
+    evaluation can tune the no-answer threshold without re-running the model."""
+
+    answers: list[Answer]
+    null_minus_best: float  # > threshold means "no answer"
+
+
+class _HFQAModel(torch.nn.Module):
+    """A plain transformers *ForQuestionAnswering model behind MultiTaskQA's output dict
+    (no category head: categories then come from the weak labeler)."""
+
+    def __init__(self, model):
+        super().__init__()
+        self.model = model
+        self.uses_token_types = getattr(model.config, "type_vocab_size", 0) > 1
+
+    def forward(self, input_ids, attention_mask=None, token_type_ids=None):
+        kw = {"input_ids": input_ids, "attention_mask": attention_mask}
+        if token_type_ids is not None and self.uses_token_types:
+            kw["token_type_ids"] = token_type_ids
+        out = self.model(**kw)
+        return {"start_logits": out.start_logits, "end_logits": out.end_logits, "category_logits": None}
+
+
+class ExtractiveReader:
+    method = METHOD
+
+    def __init__(self, model, tokenizer, name: str, *, categories: list[str] | None = None,
+                 max_length: int = 384, stride: int = 128, max_answer_tokens: int = 30,
+                 null_threshold: float | None = None, batch_size: int = 16, window_top_n: int | None = None,
+                 labeler=None, quantize: bool = False):
+        self.model = model.eval()
+        self.tokenizer = tokenizer
+        self.name = name
+        self.categories = categories
+        self.max_length = min(max_length, _model_max_length(model, tokenizer))
+        self.stride = stride
+        self.max_answer_tokens = max_answer_tokens
+        self.null_threshold = null_threshold
+        self.batch_size = batch_size
+        self.window_top_n = window_top_n
+        self.labeler = labeler
+        if quantize:
+            # Dynamic int8 on the Linear layers: measured in benchmarks/qa_throughput.py.
+            self.model = torch.ao.quantization.quantize_dynamic(self.model, {torch.nn.Linear}, dtype=torch.qint8)
+
+    # ------------------------------------------------------------------ loading
+    @classmethod
+    def load(cls, name: str | None = None, **kw: Any) -> ExtractiveReader:
+        """`name`: None/"default"/"clinqa-qa-minilm" (the packaged model), a folder written by
+        clinqa, or any transformers extractive-QA model folder or hub id."""
+        from clinqa.qa.model import is_clinqa_folder, load_qa_model
+
+        loader_kw = {k: kw.pop(k) for k in ("revision", "cache_dir", "local_files_only") if k in kw}
+        if name in (None, "default", DEFAULT_MODEL):
+            path = packaged_model_dir()
+            if not is_clinqa_folder(path):
+                raise ModelError(f"the packaged QA model is missing from {path}; reinstall clinqa or rebuild it "
+                                 "with `make model-qa` (see src/clinqa/models/packaged/README.md)")
+            name, source = DEFAULT_MODEL, str(path)
+        else:
+            source = str(name)
+        if is_clinqa_folder(source):
+            model, tok = load_qa_model(source, **loader_kw)
+            c = model.qa_config
+            opts = {"max_length": c.max_length, "stride": c.stride, "max_answer_tokens": c.max_answer_tokens,
+                    "null_threshold": c.null_threshold, **kw}
+            categories = list(c.categories) if "category" in c.tasks else None
+            return cls(model, tok, str(name), categories=categories, **opts)
+        if Path(source).is_dir() and not (Path(source) / "config.json").exists():
+            raise ModelError(f"model folder {source!r} has neither {'clinqa_qa.json'} nor config.json")
+        return cls._load_hf(str(name), loader_kw, kw)
+
+    @classmethod
+    def _load_hf(cls, name: str, loader_kw: dict, kw: dict) -> ExtractiveReader:
+        from transformers import AutoConfig
+
+        from clinqa.models import load_model
+        from clinqa.models.loader import _kwargs, resolve
+
+        source = resolve(name)
+        try:
+            cfg = AutoConfig.from_pretrained(source, **_kwargs(None, None, loader_kw.get("local_files_only"), source))
+        except (OSError, ValueError):
+            cfg = None  # load_model below raises the loader's clear message
+        archs = (getattr(cfg, "architectures", None) or []) if cfg is not None else []
+        if cfg is not None and not any(a.endswith("ForQuestionAnswering") for a in archs):
+            raise ModelError(f"model {name!r} has no question-answering head (architectures: {archs or 'unknown'}); "
+                             f"train one with `clinqa train qa --base {name}` or pass a *ForQuestionAnswering model")
+        loaded = load_model(name, "qa", **loader_kw)
+        from clinqa.qa.categories import WeakLabeler
+
+        return cls(_HFQAModel(loaded.model), loaded.tokenizer, name, labeler=WeakLabeler(), **kw)
+
+    # ------------------------------------------------------------------ inference
+    def answer(self, note: Note, question: str, top_k: int = 1, sentences: list[Sentence] | None = None) -> list[Answer]:
+        return self.answer_many([(note, question)], top_k=top_k, sentences=[sentences])[0].answers
+
+    def answer_many(self, pairs: list[tuple[Note, str]], top_k: int = 1,
+                    sentences: list[list[Sentence] | None] | None = None,
+                    with_context: bool = True) -> list[ReaderOutput]:
+        """Answers for many (note, question) pairs in one batched pass. `with_context=False`
+        skips assertion and sentence lookup (evaluation does not need them)."""
+        if not pairs:
+            return []
+        for note, q in pairs:
+            if not q or not q.strip():
+                raise DataError("question is empty", source="question")
+        windows = make_windows(self.tokenizer, [q for _, q in pairs], [n.text for n, _ in pairs],
+                               self.max_length, self.stride)
+        by_example: dict[int, list[int]] = {}
+        for i, w in enumerate(windows):
+            by_example.setdefault(w.example_index, []).append(i)
+        if self.window_top_n:
+            by_example = {ex: self._rank_windows(pairs[ex][1], pairs[ex][0].text, [windows[i] for i in idx], idx)
+                          for ex, idx in by_example.items()}
+        for ex, (note, _) in enumerate(pairs):
+            if not by_example.get(ex):
+                raise DataError(f"note {note.id!r} has no tokens this model can read", source=note.id)
+        keep = sorted(i for idx in by_example.values() for i in idx)
+        logits = self._run([windows[i] for i in keep])
+        row = {w: r for r, w in enumerate(keep)}
+        outputs = []
+        for ex, (note, question) in enumerate(pairs):
+            idx = by_example[ex]
+            rows = [row[i] for i in idx]
+            outputs.append(self._decode(note, question, [windows[i] for i in idx], logits, rows, top_k,
+                                        (sentences or [None] * len(pairs))[ex], with_context))
+        return outputs
+
+    def _rank_windows(self, question: str, text: str, wins: list[Window], idx: list[int]) -> list[int]:
+        if len(idx) <= self.window_top_n:
+            return idx
+        from clinqa.retrieval.bm25 import BM25Scorer, tokenize
+
+        if not tokenize(question):
+            return idx
+        docs = [text[w.char_range[0]:w.char_range[1]] for w in wins]
+        scores = BM25Scorer().fit(docs).score(question)
+        order = np.argsort(-scores, kind="stable")[: self.window_top_n]
+        return [idx[i] for i in sorted(order.tolist())]
+
+    def _run(self, windows: list[Window]) -> dict[str, np.ndarray]:
+        pad_id = self.tokenizer.pad_token_id if self.tokenizer.pad_token_id is not None else 0
+        width = max(len(w.input_ids) for w in windows)
+        starts = np.zeros((len(windows), width), dtype=np.float32)
+        ends = np.zeros_like(starts)
+        cats = None
+        device = next(self.model.parameters()).device
+        with torch.inference_mode():
+            for b in range(0, len(windows), self.batch_size):
+                chunk = windows[b:b + self.batch_size]
+                batch = {k: torch.from_numpy(v).to(device) for k, v in pad_batch(chunk, pad_id).items()}
+                out = self.model(**batch)
+                n = batch["input_ids"].shape[1]
+                starts[b:b + len(chunk), :n] = out["start_logits"].float().cpu().numpy()
+                ends[b:b + len(chunk), :n] = out["end_logits"].float().cpu().numpy()
+                starts[b:b + len(chunk), n:] = ends[b:b + len(chunk), n:] = np.finfo(np.float32).min
+                if out.get("category_logits") is not None:
+                    if cats is None:
+                        cats = np.zeros((len(windows), out["category_logits"].shape[-1]), dtype=np.float32)
+                    cats[b:b + len(chunk)] = torch.softmax(out["category_logits"].float(), -1).cpu().numpy()
+        return {"start": starts, "end": ends, "category": cats}
+
+    def _decode(self, note, question, wins, logits, rows, top_k, sentences, with_context) -> ReaderOutput:
+        s_log, e_log = logits["start"][rows], logits["end"][rows]
+        cands = span_candidates(s_log, e_log, wins, self.max_answer_tokens, text=note.text)
+        null = null_score(s_log, e_log)
+        probs, p_null = span_probabilities(cands[:20], null)
+        best = cands[0] if cands else None
+        diff = null - best.score if best else float("inf")
+        if is_no_answer(best, null, self.null_threshold):
+            return ReaderOutput([Answer.no_answer(note.id, p_null, METHOD)], diff)
+        picked = cands[:top_k]
+        answers = []
+        for c, p in zip(picked, probs):
+            text = note.text[c.start:c.end]
+            cat, cat_probs = self._category(question, text, logits["category"], rows[c.window])
+            answers.append(Answer(text=text, start=c.start, end=c.end, score=p, note_id=note.id, category=cat,
+                                  category_probs=cat_probs, method=METHOD))
+        if with_context:
+            answers = _add_context(note, answers, sentences)
+        return ReaderOutput(answers, diff)
+
+    def _category(self, question: str, text: str, cats, row: int) -> tuple[str | None, dict[str, float]]:
+        if cats is not None and self.categories:
+            probs = {c: round(float(p), 4) for c, p in zip(self.categories, cats[row])}
+            return max(probs, key=probs.get), probs
+        if self.labeler is not None:
+            dist = self.labeler.label(text, question)
+            return max(dist, key=dist.get), {c: round(p, 4) for c, p in dist.items()}
+        return None, {}
+
+
+def _add_context(note: Note, answers: list[Answer], sentences: list[Sentence] | None) -> list[Answer]:
+    """Assertion (ConText) and the id of the sentence holding each answer's first character."""
+    from dataclasses import replace
+
+    from clinqa.text import segment
+    from clinqa.text.assertion import assert_spans
+
+    sentences = sentences if sentences is not None else segment(note.text, note.id)
+    assertions = assert_spans(note.text, [(a.start, a.end) for a in answers])
+    out = []
+    for a, assertion in zip(answers, assertions):
+        sid = next((s.id for s in sentences if s.start <= a.start < s.end), None)
+        out.append(replace(a, assertion=assertion, sentence_id=sid, evidence_ids=(sid,) if sid else ()))
+    return out
+
+
+def _model_max_length(model, tokenizer) -> int:
+    cfg = getattr(getattr(model, "encoder", None) or getattr(model, "model", None), "config", None)
+    limit = getattr(cfg, "max_position_embeddings", 512) or 512
+    if getattr(cfg, "model_type", "") in ("roberta", "xlm-roberta", "camembert"):
+        limit -= 2  # position ids start after the padding index
+    return int(limit)
