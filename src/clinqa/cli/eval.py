@@ -67,18 +67,33 @@ def eval_qa_cmd(
 
 @app.command("evidence")
 def eval_evidence_cmd(
-    key: Annotated[str, typer.Option(help="ArchEHR-QA key JSON (case_id, answers[sentence_id, relevance]).")],
-    submission: Annotated[str, typer.Option(help="Subtask 2 submission JSON to score.")],
+    key: Annotated[Optional[str], typer.Option(help="ArchEHR-QA key JSON (case_id, answers[sentence_id, relevance]).")] = None,
+    submission: Annotated[Optional[str], typer.Option(help="Subtask 2 submission JSON to score against --key.")] = None,
+    data: Annotated[Optional[list[str]], typer.Option("--data", "-d", help="Instead of a submission: run the ensemble on SQuAD-format FILE[#part] (proxy) or ArchEHR-QA XML (+ --key).")] = None,
+    config: Annotated[Optional[str], typer.Option(help="Ensemble YAML for --data (as written by `clinqa tune evidence`).")] = None,
     json_out: Annotated[bool, typer.Option("--json", help=JSON_HELP)] = False,
 ) -> None:
-    """Strict and lenient micro/macro P/R/F1 of predicted evidence sentence ids (ArchEHR-QA 2026 subtask 2)."""
+    """Strict and lenient micro/macro P/R/F1 of evidence sentence ids (ArchEHR-QA 2026 subtask 2)."""
     from clinqa.data.archehr import read_key, read_submission
+    from clinqa.errors import UsageError
     from clinqa.evaluate.evidence import score_evidence
 
-    gold = read_key(key)
-    preds = {p.case_id: p.prediction for p in read_submission(submission, 2)}
-    scores = score_evidence(preds, gold)
-    result = {"cases": len(gold), **{mode: {avg: prf.scaled() for avg, prf in v.items()} for mode, v in scores.items()}}
+    if data:
+        from clinqa.cli.tune import load_cases, scored_table
+        from clinqa.retrieval.ensemble import EnsembleConfig
+        from clinqa.train.tune import evaluate_config
+
+        cfg = EnsembleConfig.from_yaml(config) if config else EnsembleConfig()
+        cases = load_cases(data, key)
+        table = scored_table(cases, list(cfg.weights), cfg, "cases")
+        result = {"cases": len(cases), "data": data, "config": config or "defaults", **evaluate_config(table, cfg)}
+    else:
+        if not (key and submission):
+            raise UsageError("give --key and --submission, or --data (with --config)")
+        gold = read_key(key)
+        preds = {p.case_id: p.prediction for p in read_submission(submission, 2)}
+        scores = score_evidence(preds, gold)
+        result = {"cases": len(gold), **{mode: {avg: prf.scaled() for avg, prf in v.items()} for mode, v in scores.items()}}
     if json_out:
         emit_json(result)
         return

@@ -18,6 +18,7 @@ from clinqa.cli import evidence as evidence_mod
 from clinqa.cli import pending
 from clinqa.cli import segment as segment_mod
 from clinqa.cli import train as train_mod
+from clinqa.cli import tune as tune_mod
 from clinqa.errors import ClinqaError
 
 # Recent typer vendors its own click (typer._click) with Exit/Abort in typer.exceptions;
@@ -48,6 +49,7 @@ app.command("segment")(segment_mod.segment_cmd)
 app.command("doctor")(doctor_mod.doctor)
 app.add_typer(train_mod.app, name="train")
 app.add_typer(eval_mod.app, name="eval")
+app.add_typer(tune_mod.app, name="tune")
 for _name, _what in pending.PENDING.items():
     app.command(_name, context_settings={"ignore_unknown_options": True, "allow_extra_args": True})(
         pending.make(_name, _what)

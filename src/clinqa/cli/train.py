@@ -10,7 +10,7 @@ import typer
 from clinqa.cli._common import JSON_HELP, emit_json, stdout_console
 from clinqa.cli.pending import pending_sub
 
-app = typer.Typer(help="Train models: qa (span + category heads).", no_args_is_help=True)
+app = typer.Typer(help="Train models: qa (span + category heads), evidence (cross-encoder).", no_args_is_help=True)
 
 
 @app.command("qa")
@@ -59,7 +59,35 @@ def train_qa_cmd(
         stdout_console().print(json.dumps(summary, indent=2, default=str))
 
 
-for _name, _what in {"evidence": "cross-encoder training for evidence", "generate": "LoRA fine-tuning of the answer generator",
+@app.command("evidence")
+def train_evidence_cmd(
+    config: Annotated[Optional[str], typer.Option("--config", "-c", help="YAML config (see configs/cross-minilm.yaml).")] = None,
+    base: Annotated[Optional[str], typer.Option(help="Encoder to start from.")] = None,
+    train: Annotated[Optional[list[str]], typer.Option("--train", help="SQuAD-format FILE[#part] (evidence proxy).")] = None,
+    output_dir: Annotated[Optional[str], typer.Option("--output-dir", "-o", help="Checkpoints, model/ and metrics.json.")] = None,
+    max_steps: Annotated[Optional[int], typer.Option(help="Stop after this many steps.")] = None,
+    max_cases: Annotated[Optional[int], typer.Option(help="Use at most this many questions.")] = None,
+    batch_size: Annotated[Optional[int], typer.Option(help="Pairs per step.")] = None,
+    seed: Annotated[Optional[int], typer.Option(help="Random seed.")] = None,
+    resume: Annotated[bool, typer.Option("--resume", help="Continue from the last checkpoint.")] = False,
+    json_out: Annotated[bool, typer.Option("--json", help=JSON_HELP)] = False,
+) -> None:
+    """Train the evidence cross-encoder (a LoRA adapter with its classifier head)."""
+    from clinqa.train.evidence import TrainEvidenceConfig, train_evidence
+
+    cfg = TrainEvidenceConfig.load(config, {"base": base, "train_data": train or None, "output_dir": output_dir,
+                                            "max_steps": max_steps, "max_cases": max_cases,
+                                            "batch_size": batch_size, "seed": seed})
+    m = train_evidence(cfg, resume=resume)
+    summary = {"output_dir": cfg.output_dir, "model": f"{cfg.output_dir}/model", "pairs": m["pairs"],
+               "cases": m["cases"], "train_loss": m["train_loss"]}
+    if json_out:
+        emit_json(summary)
+    else:
+        stdout_console().print(json.dumps(summary, indent=2))
+
+
+for _name, _what in {"generate": "LoRA fine-tuning of the answer generator",
                      "summarize": "LoRA fine-tuning of the impression summarizer",
                      "mlm": "domain-adaptive masked-LM pretraining"}.items():
     app.command(_name, context_settings={"ignore_unknown_options": True, "allow_extra_args": True})(

@@ -1,4 +1,9 @@
-"""Deterministic held-out splits by note, written as `FILE#heldout` / `FILE#train`.
+"""Deterministic held-out splits by note, written as `FILE#part`.
+
+    #heldout   15% of notes: final evaluation only
+    #train     the other 85% (what the QA model trains on)
+    #dev       15% of notes inside #train: tuning data for components trained on #fit
+    #fit       #train without #dev
 
 A question's split is decided by a hash of its note's id (or text when there is no id), so
 all questions about one article land on the same side, the split never depends on file order
@@ -14,26 +19,40 @@ from pathlib import Path
 from clinqa.errors import DataError
 from clinqa.types import QAExample
 
-PARTS = ("train", "heldout")
+PARTS = ("train", "heldout", "dev", "fit")
 DEFAULT_FRACTION = 0.15
 
 
+def _bucket(key: str) -> int:
+    return int(hashlib.sha1(("clinqa-split:" + key).encode("utf-8")).hexdigest()[:8], 16) % 10_000
+
+
 def part_of(key: str, fraction: float = DEFAULT_FRACTION) -> str:
-    bucket = int(hashlib.sha1(("clinqa-split:" + key).encode("utf-8")).hexdigest()[:8], 16) % 10_000
-    return "heldout" if bucket < fraction * 10_000 else "train"
+    return "heldout" if _bucket(key) < fraction * 10_000 else "train"
+
+
+def in_part(key: str, part: str, fraction: float = DEFAULT_FRACTION) -> bool:
+    b = _bucket(key)
+    if part == "heldout":
+        return b < fraction * 10_000
+    if part == "train":
+        return b >= fraction * 10_000
+    dev = fraction * 10_000 <= b < 2 * fraction * 10_000
+    return dev if part == "dev" else (b >= 2 * fraction * 10_000)
 
 
 def parse_spec(spec: str) -> tuple[Path, str | None]:
     """`path#part` -> (path, part); a path without `#` is the whole file."""
     path, _, part = str(spec).partition("#")
     if part and part not in PARTS:
-        raise DataError(f"unknown split {part!r} in {spec!r}; use #train or #heldout", source=str(spec))
+        raise DataError(f"unknown split {part!r} in {spec!r}; use one of {', '.join('#' + p for p in PARTS)}",
+                        source=str(spec))
     return Path(path), (part or None)
 
 
 def select(examples: Iterable[QAExample], part: str | None, fraction: float = DEFAULT_FRACTION) -> Iterator[QAExample]:
     for ex in examples:
-        if part is None or part_of(ex.note.id or ex.note.text, fraction) == part:
+        if part is None or in_part(ex.note.id or ex.note.text, part, fraction):
             yield ex
 
 

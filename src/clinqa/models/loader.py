@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from clinqa.errors import ModelError
-from clinqa.models.registry import OFFLINE_MODELS, resolve_offline
+from clinqa.models.registry import OFFLINE_MODELS, PACKAGED_ADAPTERS, resolve_offline, resolve_packaged_adapter
 
 log = logging.getLogger(__name__)
 
@@ -43,6 +43,8 @@ def resolve(name_or_path: str) -> str:
     name = str(name_or_path)
     if name in OFFLINE_MODELS:
         return str(resolve_offline(name))
+    if name in PACKAGED_ADAPTERS:
+        return str(resolve_packaged_adapter(name))
     p = Path(name).expanduser()
     if p.exists():
         if not p.is_dir():

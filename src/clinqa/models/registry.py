@@ -130,3 +130,49 @@ def convert_gguf(gguf_file: Path, out: Path) -> None:
                 raise
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+
+
+# Models clinqa trains itself and ships inside the package (see models/packaged/*/README.md).
+PACKAGED_DIR = Path(__file__).parent / "packaged"
+PACKAGED_ADAPTERS = {
+    # name -> (base offline model, transformers Auto class)
+    "clinqa-cross-minilm": ("minilm", "AutoModelForSequenceClassification"),
+}
+
+
+def resolve_packaged_adapter(name: str) -> Path:
+    """A shipped LoRA adapter merged into its base once, into the user cache. The cache folder
+    name carries a hash of the adapter, so a new clinqa version never reads a stale merge."""
+    import hashlib
+
+    adapter = PACKAGED_DIR / name
+    weights = adapter / "adapter_model.safetensors"
+    if not weights.is_file():
+        raise ModelError(f"the packaged model {name!r} is missing from {adapter}; reinstall clinqa or rebuild it "
+                         f"(see {adapter / 'README.md'})")
+    digest = hashlib.sha256(weights.read_bytes()).hexdigest()[:12]
+    out = cache_dir() / "models" / f"{name}-{digest}"
+    if (out / "config.json").exists():
+        return out
+    import transformers
+    from peft import PeftModel
+
+    base_name, cls_name = PACKAGED_ADAPTERS[name]
+    base_path = resolve_offline(base_name)
+    log.info("merging %s into %s (once)", name, out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=out.name + ".", dir=out.parent))
+    try:
+        auto = getattr(transformers, cls_name)
+        base = auto.from_pretrained(str(base_path), num_labels=1)
+        merged = PeftModel.from_pretrained(base, str(adapter)).merge_and_unload()
+        merged.save_pretrained(tmp)
+        transformers.AutoTokenizer.from_pretrained(str(base_path)).save_pretrained(tmp)
+        try:
+            tmp.rename(out)
+        except OSError:
+            if not (out / "config.json").exists():
+                raise
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return out
