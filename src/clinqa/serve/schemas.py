@@ -1,0 +1,135 @@
+"""Request and response models of the HTTP API (pydantic; they are the OpenAPI schema)."""
+
+from __future__ import annotations
+
+from typing import Any, Optional
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from clinqa.types import Answer, Evidence, Note, Sentence
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class NoteInput(_Strict):
+    note: Optional[str] = Field(None, description="Note text (UTF-8). Give this or `fhir`.", max_length=2_000_000)
+    fhir: Optional[dict[str, Any]] = Field(None, description="A FHIR R4 DocumentReference or Bundle holding the note.")
+    note_id: str = Field("note", max_length=200, pattern=r"^[\w.\-:]+$")
+
+    @model_validator(mode="after")
+    def one_source(self):
+        if (self.note is None) == (self.fhir is None):
+            raise ValueError("give exactly one of 'note' (text) or 'fhir' (a DocumentReference/Bundle)")
+        return self
+
+
+class AnswerRequest(NoteInput):
+    question: str = Field(..., min_length=1, max_length=2000)
+    top_k: int = Field(1, ge=1, le=20)
+    with_evidence: bool = True
+    with_sentences: bool = True
+    all_evidence: bool = Field(False, description="Return every sentence's evidence score, not only the selected.")
+
+
+class EvidenceRequest(NoteInput):
+    question: str = Field(..., min_length=1, max_length=2000)
+
+
+class SummarizeRequest(_Strict):
+    findings: str = Field(..., min_length=1, max_length=100_000)
+
+
+class ExtractRequest(NoteInput):
+    questionnaire: Optional[str] = Field(None, max_length=200)
+    concepts: Optional[list[dict[str, Any]]] = None
+
+
+class AnswerOut(BaseModel):
+    text: Optional[str]
+    start: int
+    end: int
+    score: float
+    category: Optional[str] = None
+    category_probs: dict[str, float] = {}
+    assertion: Optional[str] = None
+    sentence_id: Optional[str] = None
+    method: str
+
+    @classmethod
+    def of(cls, a: Answer) -> AnswerOut:
+        return cls(text=a.text, start=a.start, end=a.end, score=a.score, category=a.category,
+                   category_probs=a.category_probs, assertion=a.assertion, sentence_id=a.sentence_id, method=a.method)
+
+
+class SentenceOut(BaseModel):
+    id: str
+    start: int
+    end: int
+    section: Optional[str] = None
+    kind: str
+
+    @classmethod
+    def of(cls, s: Sentence) -> SentenceOut:
+        return cls(id=s.id, start=s.start, end=s.end, section=s.section, kind=s.kind)
+
+
+class EvidenceOut(BaseModel):
+    sentence_id: str
+    start: int
+    end: int
+    score: float
+    selected: bool
+    component_scores: dict[str, float] = {}
+
+    @classmethod
+    def of(cls, e: Evidence) -> EvidenceOut:
+        return cls(sentence_id=e.sentence_id, start=e.start, end=e.end, score=e.score, selected=e.selected,
+                   component_scores=e.component_scores)
+
+
+class AnswerResponse(BaseModel):
+    note_id: str
+    note_text: Optional[str] = Field(None, description="The note's text when it came in a FHIR resource.")
+    question_chars: int
+    model: str
+    answers: list[AnswerOut]
+    sentences: list[SentenceOut]
+    evidence: list[EvidenceOut]
+
+
+class EvidenceResponse(BaseModel):
+    note_id: str
+    sentences: list[EvidenceOut]
+
+
+class Models(BaseModel):
+    qa: str
+    categories: list[str]
+    evidence_weights: dict[str, float]
+    packaged: list[str]
+    generate: Optional[str]
+    summarize: Optional[str]
+
+
+class Health(BaseModel):
+    status: str
+    models_loaded: bool
+
+
+class Problem(BaseModel):
+    detail: str
+
+
+def to_note(req: NoteInput, max_chars: int) -> Note:
+    from clinqa.data.checks import check_note_text
+    from clinqa.data.fhir import notes_from_resource
+    from clinqa.errors import DataError
+
+    if req.fhir is not None:
+        note = next(notes_from_resource(req.fhir, source="fhir", max_chars=max_chars), None)
+        if note is None:
+            raise DataError("the FHIR resource holds no note text", source="fhir")
+        return note
+    return Note(id=req.note_id, text=check_note_text(req.note, source="note", max_chars=max_chars))

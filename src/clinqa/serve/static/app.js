@@ -1,0 +1,141 @@
+// The page talks only to this server (no CDN, works offline). Offsets from the API index the
+// note's characters; JavaScript strings index UTF-16 code units, so offsets are converted.
+"use strict";
+const $ = (id) => document.getElementById(id);
+let lastNote = "";
+
+function headers() {
+  const h = { "Content-Type": "application/json" };
+  const t = $("token").value.trim();
+  if (t) h["Authorization"] = "Bearer " + t;
+  return h;
+}
+
+function status(msg, isError) {
+  $("status").textContent = msg;
+  $("status").className = isError ? "error" : "";
+}
+
+// code point offset -> UTF-16 index
+function cpIndex(text) {
+  const map = [];
+  let i = 0;
+  for (const ch of text) { map.push(i); i += ch.length; }
+  map.push(i);
+  return (cp) => map[Math.min(cp, map.length - 1)];
+}
+
+function render(text, answers, evidence) {
+  const idx = cpIndex(text);
+  const root = $("rendered");
+  root.textContent = "";
+  const marks = [];
+  for (const e of evidence) marks.push({ s: idx(e.start), e: idx(e.end), kind: "ev", id: e.sentence_id });
+  const a = answers.find((x) => x.text !== null);
+  const ans = a ? { s: idx(a.start), e: idx(a.end) } : null;
+  // boundaries from all marks, then emit segments with the classes that cover them
+  const cuts = new Set([0, text.length]);
+  for (const m of marks) { cuts.add(m.s); cuts.add(m.e); }
+  if (ans) { cuts.add(ans.s); cuts.add(ans.e); }
+  const points = [...cuts].sort((x, y) => x - y);
+  for (let k = 0; k < points.length - 1; k++) {
+    const s = points[k], e = points[k + 1];
+    let node = document.createTextNode(text.slice(s, e));
+    if (ans && s >= ans.s && e <= ans.e) {
+      const m = document.createElement("mark");
+      m.className = "answer";
+      m.appendChild(node);
+      node = m;
+    }
+    const ev = marks.find((m) => s >= m.s && e <= m.e);
+    if (ev) {
+      const span = document.createElement("span");
+      span.className = "ev";
+      span.dataset.sentence = ev.id;
+      span.appendChild(node);
+      node = span;
+    }
+    root.appendChild(node);
+  }
+}
+
+function showAnswers(data) {
+  const box = $("answers");
+  box.textContent = "";
+  for (const a of data.answers) {
+    const card = document.createElement("div");
+    card.className = "answer-card";
+    const t = document.createElement("div");
+    t.className = "text";
+    t.textContent = a.text === null ? "No answer in this note." : a.text;
+    card.appendChild(t);
+    if (a.text !== null) {
+      const meta = document.createElement("div");
+      const badge = (txt, cls) => { const b = document.createElement("span"); b.className = "badge " + (cls || ""); b.textContent = txt; meta.appendChild(b); };
+      if (a.category) badge(a.category, "cat");
+      if (a.assertion) badge(a.assertion, a.assertion === "negated" ? "neg" : "");
+      badge(`chars ${a.start}–${a.end}`);
+      badge(`score ${a.score.toFixed(2)}`);
+      card.appendChild(meta);
+    }
+    box.appendChild(card);
+  }
+  if (data.evidence.length) {
+    const ev = document.createElement("div");
+    ev.textContent = "Evidence sentences: ";
+    for (const e of data.evidence) {
+      const c = document.createElement("span");
+      c.className = "cite";
+      c.textContent = "|" + e.sentence_id + "|";
+      c.onclick = () => {
+        const el = document.querySelector(`.ev[data-sentence="${CSS.escape(e.sentence_id)}"]`);
+        if (el) { document.querySelectorAll(".ev.focus").forEach((x) => x.classList.remove("focus")); el.classList.add("focus"); el.scrollIntoView({ block: "center" }); }
+      };
+      ev.appendChild(c);
+    }
+    box.appendChild(ev);
+  }
+}
+
+function noteBody() {
+  const raw = $("note").value;
+  const trimmed = raw.trim();
+  if (trimmed.startsWith("{")) {
+    try { return { fhir: JSON.parse(trimmed) }; } catch (e) { /* plain text that starts with { */ }
+  }
+  return { note: raw };
+}
+
+async function ask() {
+  const question = $("question").value.trim();
+  if (!$("note").value.trim()) return status("Paste or load a note first.", true);
+  if (!question) return status("Type a question.", true);
+  status("Reading the note…");
+  const body = { ...noteBody(), question, top_k: 3 };
+  const r = await fetch("/v1/answer", { method: "POST", headers: headers(), body: JSON.stringify(body) });
+  const data = await r.json().catch(() => ({ detail: r.statusText }));
+  if (!r.ok) return status(`${r.status}: ${data.detail}`, true);
+  // the API answers on the note's own text; for FHIR input that text came from the server
+  lastNote = body.note !== undefined ? body.note : data.note_text || "";
+  status("");
+  showAnswers(data);
+  render(lastNote, data.answers, data.evidence);
+}
+
+async function summarize() {
+  const r = await fetch("/v1/summarize", { method: "POST", headers: headers(), body: JSON.stringify({ findings: $("findings").value }) });
+  const data = await r.json().catch(() => ({ detail: r.statusText }));
+  $("summary").textContent = r.ok ? data.summary : `${r.status}: ${data.detail}`;
+}
+
+$("ask").onclick = () => ask().catch((e) => status(String(e), true));
+$("question").addEventListener("keydown", (e) => { if (e.key === "Enter") $("ask").click(); });
+$("summarize").onclick = () => summarize().catch((e) => ($("summary").textContent = String(e)));
+$("file").onchange = async (e) => { const f = e.target.files[0]; if (f) $("note").value = await f.text(); };
+for (const b of document.querySelectorAll(".tab")) {
+  b.onclick = () => {
+    document.querySelectorAll(".tab").forEach((x) => x.classList.toggle("active", x === b));
+    $("panel-ask").classList.toggle("hidden", b.dataset.tab !== "ask");
+    $("panel-summarize").classList.toggle("hidden", b.dataset.tab !== "summarize");
+  };
+}

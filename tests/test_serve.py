@@ -1,0 +1,129 @@
+"""The HTTP API on a tiny random QA model: each route, each error status, auth, body limit,
+and that the log never holds note text."""
+
+from __future__ import annotations
+
+import base64
+import logging
+
+import pytest
+
+NOTE = ("HOSPITAL COURSE: The patient was admitted with chest pain.\nNo evidence of pneumonia on chest x-ray.\n"
+        "DISCHARGE MEDICATIONS: metoprolol 25 mg by mouth twice daily.\n")
+SECRET = "metoprolol 25 mg by mouth twice daily"
+
+
+@pytest.fixture(scope="module")
+def qa_folder(tiny_models, tmp_path_factory):
+    import torch
+
+    from clinqa.qa.model import QAModelConfig, new_model
+
+    torch.manual_seed(3)
+    model, tok = new_model(str(tiny_models["bert"]), QAModelConfig(max_length=64, stride=16))
+    path = tmp_path_factory.mktemp("serve") / "qa"
+    model.save_pretrained(path, tok)
+    cfg = path.parent / "evidence.yaml"
+    cfg.write_text("evidence:\n  weights: {bm25: 0.6, tfidf: 0.4}\n  threshold: 0.5\n  top_k: 2\n")
+    return path, cfg
+
+
+def _client(qa_folder, **kw):
+    from fastapi.testclient import TestClient
+
+    from clinqa.serve.app import Settings, create_app
+
+    path, cfg = qa_folder
+    return TestClient(create_app(Settings(qa_model=str(path), evidence_config=str(cfg), token=kw.pop("token", None), **kw)))
+
+
+def test_answer_route_offsets_evidence_and_no_text_in_log(qa_folder, caplog):
+    caplog.set_level(logging.INFO, logger="clinqa.serve")
+    with _client(qa_folder) as c:
+        r = c.post("/v1/answer", json={"note": NOTE, "question": "What medications?", "top_k": 2})
+        assert r.status_code == 200, r.text
+        doc = r.json()
+        assert doc["note_text"] is None  # the client sent the text: no need to echo it
+        for a in doc["answers"]:
+            assert NOTE[a["start"]:a["end"]] == a["text"]
+            assert a["assertion"] and a["category"] and a["sentence_id"]
+        assert any(e["selected"] for e in doc["evidence"])
+        for s in doc["sentences"]:
+            assert NOTE[s["start"]:s["end"]].strip()
+        r = c.post("/v1/evidence", json={"note": NOTE, "question": "metoprolol dose"})
+        sel = [e for e in r.json()["sentences"] if e["selected"]]
+        assert r.status_code == 200 and "metoprolol" in NOTE[sel[0]["start"]:sel[0]["end"]]
+        assert c.get("/healthz").json() == {"status": "ok", "models_loaded": True}
+        models = c.get("/v1/models").json()
+        assert models["qa"] == str(qa_folder[0]) and "Medication" in models["categories"]
+        assert c.get("/").status_code == 200 and "clinqa" in c.get("/").text
+        assert c.get("/static/app.js").status_code == 200
+    logged = "\n".join(r.getMessage() for r in caplog.records)
+    assert "/v1/answer" in logged  # requests are logged ...
+    assert "metoprolol" not in logged and "medications" not in logged.lower()  # ... but never their text
+
+
+def test_fhir_input_returns_the_note_text(qa_folder):
+    doc = {"resourceType": "DocumentReference", "id": "dr1", "content": [{"attachment": {
+        "contentType": "text/plain", "data": base64.b64encode(NOTE.encode()).decode()}}]}
+    with _client(qa_folder) as c:
+        r = c.post("/v1/answer", json={"fhir": doc, "question": "What medications?"})
+        assert r.status_code == 200, r.text
+        body = r.json()
+        assert body["note_text"] == NOTE
+        a = body["answers"][0]
+        assert NOTE[a["start"]:a["end"]] == a["text"]
+
+
+@pytest.mark.parametrize("payload,field", [
+    ({"question": "q"}, "give exactly one of"),
+    ({"note": NOTE, "question": ""}, "question"),
+    ({"note": NOTE, "question": "q", "top_k": 0}, "top_k"),
+    ({"note": NOTE, "question": "q", "colour": "red"}, "colour"),
+    ({"note": "   ", "question": "q"}, "only whitespace"),
+])
+def test_validation_errors_name_the_field(qa_folder, payload, field):
+    with _client(qa_folder) as c:
+        r = c.post("/v1/answer", json=payload)
+        assert r.status_code == 422 and field in r.json()["detail"]
+
+
+def test_malformed_json_is_422(qa_folder):
+    with _client(qa_folder) as c:
+        r = c.post("/v1/answer", content=b"{not json", headers={"content-type": "application/json"})
+        assert r.status_code == 422
+
+
+def test_body_limit_413(qa_folder):
+    with _client(qa_folder, max_body_bytes=1000) as c:
+        r = c.post("/v1/answer", json={"note": "x " * 2000, "question": "q"})
+        assert r.status_code == 413 and "limit of 1000 bytes" in r.json()["detail"]
+
+        def chunks():  # no Content-Length: counted while received
+            for _ in range(10):
+                yield b"x" * 500
+
+        r = c.post("/v1/answer", content=chunks(), headers={"content-type": "application/json"})
+        assert r.status_code == 413
+
+
+def test_bearer_token(qa_folder):
+    with _client(qa_folder, token="s3cret") as c:
+        body = {"note": NOTE, "question": "What medications?"}
+        assert c.post("/v1/answer", json=body).status_code == 401
+        assert c.post("/v1/answer", json=body, headers={"Authorization": "Bearer nope"}).status_code == 401
+        assert c.get("/v1/models").status_code == 401
+        assert c.post("/v1/answer", json=body, headers={"Authorization": "Bearer s3cret"}).status_code == 200
+        assert c.get("/healthz").status_code == 200  # health checks need no token
+
+
+def test_not_yet_available_routes_say_so(qa_folder):
+    with _client(qa_folder) as c:
+        r = c.post("/v1/summarize", json={"findings": "Lungs are clear."})
+        assert r.status_code == 501 and "not available" in r.json()["detail"]
+
+
+def test_openapi_lists_the_routes(qa_folder):
+    with _client(qa_folder) as c:
+        paths = c.get("/openapi.json").json()["paths"]
+        assert {"/v1/answer", "/v1/evidence", "/v1/summarize", "/v1/extract", "/v1/models", "/healthz"} <= set(paths)
