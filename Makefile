@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 PIP := $(BIN)/pip --disable-pip-version-check -q
 
-.PHONY: setup test test-slow clean model-qa model-cross
+.PHONY: setup browser test test-slow clean model-qa model-cross
 
 setup: $(BIN)/clinqa
 
@@ -16,6 +16,11 @@ $(BIN)/clinqa: pyproject.toml requirements/base.txt requirements/nodeps.txt requ
 	$(PIP) install --no-deps -r requirements/nodeps.txt
 	$(PIP) install --no-deps -e .
 	touch $(BIN)/clinqa
+
+# Headless Debian Chromium for the web page's end-to-end test (Playwright drives it; no browser
+# download). Needs root and the Debian mirror; skipped when chromium is already there.
+browser:
+	command -v chromium >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver; }
 
 test: setup
 	$(BIN)/python -m pytest -q

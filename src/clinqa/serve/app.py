@@ -52,9 +52,62 @@ class Engines:
         self.reader = ExtractiveReader.load(settings.qa_model, window_top_n=settings.window_top_n)
         cfg = EnsembleConfig.from_yaml(settings.evidence_config) if settings.evidence_config else EnsembleConfig()
         self.evidence = EvidenceRetriever(cfg)
-        # one lock per model: torch modules are not safe to call from many threads at once
-        self.qa_lock = asyncio.Lock()
+        # torch modules are not safe to call from many threads at once: one batching worker
+        # for the reader, one lock for the sentence splitter and evidence models
         self.ev_lock = asyncio.Lock()
+        self.batcher = AnswerBatcher(self.reader)
+
+
+class AnswerBatcher:
+    """Questions that arrive together are answered in one batched forward pass: requests wait
+    up to `wait_s` for company, at most `max_batch` go together (the reader batches their
+    windows). One worker, so the model is never called from two threads at once."""
+
+    def __init__(self, reader, max_batch: int = 8, wait_s: float = 0.005):
+        self.reader, self.max_batch, self.wait_s = reader, max_batch, wait_s
+        self.queue: asyncio.Queue | None = None
+        self.worker: asyncio.Task | None = None
+        self.loop = None
+
+    async def answer(self, note, question: str, top_k: int, sentences):
+        loop = asyncio.get_running_loop()
+        if self.loop is not loop or self.worker is None or self.worker.done():
+            # first use, or a new event loop (test clients start one each): a fresh queue and worker
+            self.loop, self.queue = loop, asyncio.Queue()
+            self.worker = loop.create_task(self._run())
+        fut = asyncio.get_running_loop().create_future()
+        await self.queue.put((note, question, top_k, sentences, fut))
+        return await fut
+
+    async def _run(self):
+        from starlette.concurrency import run_in_threadpool
+
+        while True:
+            batch = [await self.queue.get()]
+            deadline = asyncio.get_running_loop().time() + self.wait_s
+            while len(batch) < self.max_batch:
+                timeout = deadline - asyncio.get_running_loop().time()
+                if timeout <= 0:
+                    break
+                try:
+                    batch.append(await asyncio.wait_for(self.queue.get(), timeout))
+                except asyncio.TimeoutError:
+                    break
+            batch = [b for b in batch if not b[4].cancelled()]  # timed-out requests are dropped
+            if not batch:
+                continue
+            k = max(b[2] for b in batch)
+            try:
+                outs = await run_in_threadpool(self.reader.answer_many, [(b[0], b[1]) for b in batch], k,
+                                               [b[3] for b in batch])
+            except Exception as exc:  # each waiting request gets the error, the worker lives on
+                for b in batch:
+                    if not b[4].done():
+                        b[4].set_exception(exc)
+                continue
+            for b, o in zip(batch, outs):
+                if not b[4].done():
+                    b[4].set_result(o.answers[: b[2]])
 
 
 def create_app(settings: Settings | None = None, engines: Engines | None = None):
@@ -70,13 +123,17 @@ def create_app(settings: Settings | None = None, engines: Engines | None = None)
 
     @asynccontextmanager
     async def lifespan(app):
-        app.state.engines = engines or await run_in_threadpool(Engines, settings)
+        if not hasattr(app.state, "engines"):
+            app.state.engines = await run_in_threadpool(Engines, settings)
         log.info("models loaded: qa=%s", settings.qa_model)
         yield
 
     app = FastAPI(title="clinqa", version=_version(), lifespan=lifespan,
                   description="Question answering over clinical notes, fully local. Every answer carries "
                               "character offsets into the note it came from.")
+
+    if engines is not None:  # built by the caller (tests, embedding apps): no start-up load
+        app.state.engines = engines
 
     if settings.cors_origins:
         from fastapi.middleware.cors import CORSMiddleware
@@ -153,8 +210,13 @@ def create_app(settings: Settings | None = None, engines: Engines | None = None)
         eng = request.app.state.engines
         note = note_of(req)
         sentences = await run(eng.ev_lock, segment, note.text, note.id)
-        answers = await run(eng.qa_lock, lambda: eng.reader.answer(note, req.question, top_k=req.top_k,
-                                                                      sentences=sentences))
+        try:
+            answers = await asyncio.wait_for(eng.batcher.answer(note, req.question, req.top_k, sentences),
+                                             timeout=settings.timeout_s)
+        except asyncio.TimeoutError:
+            from fastapi import HTTPException
+
+            raise HTTPException(status_code=504, detail=f"inference took longer than {settings.timeout_s:g} s") from None
         evidence = []
         if req.with_evidence:
             evidence = await run(eng.ev_lock, eng.evidence.score, req.question, sentences)

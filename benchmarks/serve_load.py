@@ -1,0 +1,98 @@
+"""Load on the real `clinqa serve` over loopback: a bounded number of requests, first one at a
+time (the baseline), then with N concurrent clients (requests batched by the server), same
+requests both times. Prints throughput, p50/p95 latency, the ratio to the baseline, and
+whether any request failed.
+
+    .venv/bin/python benchmarks/serve_load.py [--requests 48] [--concurrency 8] [--model clinqa-qa-minilm]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+QUESTIONS = [
+    ("discharge_summary.txt", "What medications was the patient discharged on?"),
+    ("discharge_summary.txt", "What did the chest x-ray show?"),
+    ("progress_note.txt", "What is the potassium level?"),
+    ("radiology_report.txt", "Is there a pleural effusion?"),
+]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+async def run(url: str, bodies: list[dict], concurrency: int) -> dict:
+    import httpx
+
+    latencies, failures = [], 0
+    sem = asyncio.Semaphore(concurrency)
+    async with httpx.AsyncClient(timeout=300) as client:
+        async def one(body):
+            nonlocal failures
+            async with sem:
+                t = time.perf_counter()
+                r = await client.post(url + "/v1/answer", json=body)
+                latencies.append(time.perf_counter() - t)
+                failures += r.status_code != 200
+        t0 = time.perf_counter()
+        await asyncio.gather(*(one(b) for b in bodies))
+        wall = time.perf_counter() - t0
+    q = statistics.quantiles(latencies, n=20)
+    return {"throughput": len(bodies) / wall, "p50": statistics.median(latencies), "p95": q[18], "failed": failures}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--requests", type=int, default=48)
+    ap.add_argument("--concurrency", type=int, default=8)
+    ap.add_argument("--model", default="clinqa-qa-minilm")
+    args = ap.parse_args()
+
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    env = {**os.environ, "CLINQA_LOG_LEVEL": "WARNING"}
+    proc = subprocess.Popen([sys.executable, "-m", "clinqa.cli.main", "serve", "--port", str(port), "--model", args.model],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env, cwd=ROOT)
+    try:
+        for _ in range(240):
+            try:
+                if json.load(urllib.request.urlopen(url + "/healthz", timeout=1))["models_loaded"]:
+                    break
+            except OSError:
+                time.sleep(0.5)
+        else:
+            sys.exit("server did not start")
+        notes = {n: (ROOT / "examples" / n).read_text(encoding="utf-8") for n, _ in QUESTIONS}
+        bodies = [{"note": notes[n], "question": q, "with_evidence": False}
+                  for n, q in (QUESTIONS[i % len(QUESTIONS)] for i in range(args.requests))]
+        asyncio.run(run(url, bodies[:2], 1))  # warm-up
+        base = asyncio.run(run(url, bodies, 1))
+        conc = asyncio.run(run(url, bodies, args.concurrency))
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
+    print(f"{args.requests} POST /v1/answer requests, model {args.model}, server on loopback")
+    print(f"{'clients':>8s} {'req/s':>8s} {'p50 ms':>8s} {'p95 ms':>8s} {'failed':>7s} {'ratio':>7s}")
+    for name, r in (("1", base), (str(args.concurrency), conc)):
+        print(f"{name:>8s} {r['throughput']:8.2f} {1000 * r['p50']:8.0f} {1000 * r['p95']:8.0f} {r['failed']:7d} "
+              f"{r['throughput'] / base['throughput']:6.2f}x")
+    if base["failed"] or conc["failed"]:
+        sys.exit("some requests failed")
+
+
+if __name__ == "__main__":
+    main()
