@@ -57,6 +57,8 @@ function render(text, answers, evidence) {
     }
     root.appendChild(node);
   }
+  const first = root.querySelector("mark.answer");
+  if (first) first.scrollIntoView({ block: "center" });
 }
 
 function showAnswers(data) {
