@@ -15,6 +15,7 @@ from clinqa.cli import ask as ask_mod
 from clinqa.cli import doctor as doctor_mod
 from clinqa.cli import eval as eval_mod
 from clinqa.cli import evidence as evidence_mod
+from clinqa.cli import extract as extract_mod
 from clinqa.cli import pending
 from clinqa.cli import segment as segment_mod
 from clinqa.cli import serve as serve_mod
@@ -49,6 +50,7 @@ app.command("evidence")(evidence_mod.evidence)
 app.command("segment")(segment_mod.segment_cmd)
 app.command("doctor")(doctor_mod.doctor)
 app.command("serve")(serve_mod.serve)
+app.command("extract")(extract_mod.extract)
 app.add_typer(train_mod.app, name="train")
 app.add_typer(eval_mod.app, name="eval")
 app.add_typer(tune_mod.app, name="tune")

@@ -13,7 +13,6 @@ from clinqa.errors import UsageError
 PENDING = {
     "generate": "grounded answer generation with citations",
     "summarize": "radiology findings -> impression summarization",
-    "extract": "questionnaire extraction over a corpus",
 }
 
 

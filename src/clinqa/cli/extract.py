@@ -1,0 +1,62 @@
+"""`clinqa extract`: a questionnaire over a corpus into Parquet, resumable."""
+
+from __future__ import annotations
+
+from typing import Annotated, Optional
+
+import typer
+
+from clinqa.cli._common import JSON_HELP, emit_json, stderr_console, stdout_console
+
+
+def extract(
+    questionnaire: Annotated[str, typer.Option("--questionnaire", "-q", help="Questionnaire YAML (see questionnaires/).")],
+    notes: Annotated[str, typer.Option("--notes", "-n", help="Corpus: folder of .txt, CSV, JSONL, Parquet, NOTEEVENTS.csv or FHIR.")],
+    out: Annotated[str, typer.Option("--out", "-o", help="Output Parquet file.")],
+    fmt: Annotated[Optional[str], typer.Option("--format", help="Force the corpus format.")] = None,
+    model: Annotated[str, typer.Option(help="QA model (as for `clinqa ask --model`).")] = "clinqa-qa-minilm",
+    language: Annotated[Optional[str], typer.Option(help="Question language to use (default: en, else the first given).")] = None,
+    chunk_notes: Annotated[int, typer.Option(min=1, help="Notes per written chunk (the unit of resume).")] = 16,
+    resume: Annotated[bool, typer.Option("--resume", help="Continue an interrupted run from its last finished chunk.")] = False,
+    window_top_n: Annotated[Optional[int], typer.Option(help="Read only the N best BM25 windows of long notes.")] = None,
+    max_chars: Annotated[Optional[int], typer.Option(help="Largest note accepted, in characters (longer ones are skipped).")] = None,
+    json_out: Annotated[bool, typer.Option("--json", help=JSON_HELP)] = False,
+) -> None:
+    """Ask every concept of QUESTIONNAIRE of every note; one row per (note, concept)."""
+    from pathlib import Path
+
+    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from clinqa.data import read_notes
+    from clinqa.data.checks import DEFAULT_MAX_CHARS
+    from clinqa.errors import DataError
+    from clinqa.extract.questionnaire import load_questionnaire
+    from clinqa.extract.runner import run_local
+    from clinqa.qa.reader import ExtractiveReader
+
+    q = load_questionnaire(questionnaire)
+    if not Path(notes).exists():
+        raise DataError("corpus not found", source=notes)
+    reader = ExtractiveReader.load(model, window_top_n=window_top_n)
+    skipped: list[str] = []
+    stream = read_notes(notes, fmt, max_chars=max_chars or DEFAULT_MAX_CHARS, skipped=skipped)
+    done = {"notes": 0, "seconds": 0.0}
+    with Progress(TextColumn("extracting"), BarColumn(), TextColumn("{task.completed} notes · {task.fields[rate]}"),
+                  TimeElapsedColumn(), console=stderr_console(), transient=True) as bar:
+        task = bar.add_task("extract", total=None, rate="")
+
+        def tick(n: int, seconds: float) -> None:
+            done["notes"] += n
+            done["seconds"] += seconds
+            bar.update(task, advance=n, rate=f"{done['notes'] / max(done['seconds'], 1e-9):.2f} notes/s")
+
+        state = run_local(stream, q, reader, out, chunk_notes=chunk_notes, resume=resume, language=language,
+                          on_chunk=tick, skipped=skipped)
+    result = {"out": out, "questionnaire": q.id, "concepts": len(q.concepts), "notes": state["notes_done"],
+              "rows": state["rows"], "skipped": state["skipped"], "model": reader.name,
+              "notes_per_s_this_run": round(done["notes"] / done["seconds"], 3) if done["seconds"] else None}
+    if json_out:
+        emit_json(result)
+    else:
+        stdout_console().print(f"{result['rows']} rows for {result['notes']} notes x {result['concepts']} concepts "
+                               f"-> {out}" + (f"; {len(skipped)} notes skipped" if skipped else ""))

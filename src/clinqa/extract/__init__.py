@@ -1,0 +1,1 @@
+"""Questionnaire extraction: concepts asked of every note of a corpus, into a table."""

@@ -1,0 +1,122 @@
+"""Answer values: numbers with units, dates, yes/no from the ConText assertion, and codes
+(ICD-10-CM through simple-icd-10-cm, drugs through the drug-named-entity-recognition lexicon)."""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from clinqa.extract.questionnaire import Concept
+from clinqa.types import Answer
+
+UNIT = (r"(?:mg/dl|g/dl|mmol/l|meq/l|mmhg|mm hg|mg|mcg|µg|ug|g|kg|lb|lbs|ml|l|iu|units?|u/l|ng/ml|pg/ml|"
+        r"bpm|/min|breaths/min|%|°f|°c|f|c|cm|mm|m|years?|yrs?|days?|weeks?|hours?|hrs?)")
+NUMBER = re.compile(r"(?<![\w.])(-?\d{1,3}(?:,\d{3})+|-?\d+(?:[.,]\d+)?)\s*(" + UNIT + r")?(?![a-z])", re.I)
+DATE_PATTERNS = [
+    re.compile(r"\[\*\*(\d{4}-\d{1,2}-\d{1,2})\*\*\]"),  # MIMIC de-identified placeholder
+    re.compile(r"\b(\d{4}-\d{1,2}-\d{1,2})\b"),
+    re.compile(r"\b(\d{1,2}/\d{1,2}/\d{2,4})\b"),
+    re.compile(r"\b((?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2},? \d{4})\b", re.I),
+    re.compile(r"\b(\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]* \d{4})\b", re.I),
+]
+
+
+@dataclass(frozen=True)
+class Value:
+    value: str | None = None
+    number: float | None = None
+    unit: str | None = None
+    code: str | None = None
+    code_system: str | None = None
+    code_display: str | None = None
+
+
+def parse_number(text: str) -> tuple[float, str | None] | None:
+    m = NUMBER.search(text)
+    if not m:
+        return None
+    raw = m.group(1)
+    raw = raw.replace(",", "") if re.fullmatch(r"-?\d{1,3}(?:,\d{3})+", raw) else raw.replace(",", ".")
+    unit = m.group(2)
+    return float(raw), unit
+
+
+def parse_date(text: str) -> str | None:
+    from dateutil import parser
+
+    for pat in DATE_PATTERNS:
+        m = pat.search(text)
+        if m:
+            try:
+                return parser.parse(m.group(1), fuzzy=False).date().isoformat()
+            except (ValueError, OverflowError):
+                continue
+    return None
+
+
+@functools.lru_cache(maxsize=1)
+def _icd_index() -> dict[str, tuple[str, str]]:
+    """Lower-cased first clause of each ICD-10-CM category description -> (code, description)."""
+    import simple_icd_10_cm as icd
+
+    index: dict[str, tuple[str, str]] = {}
+    for code in icd.get_all_codes(with_dots=True):
+        if not icd.is_category_or_subcategory(code):
+            continue
+        desc = icd.get_description(code)
+        term = re.split(r",|\(|\[", desc.lower())[0]
+        term = re.sub(r"\b(unspecified|other specified|other)\b", "", term)
+        term = re.sub(r"\s+", " ", term).strip()
+        if len(term) >= 4 and term not in index:
+            index[term] = (code, desc)
+    return index
+
+
+def icd10_code(text: str) -> tuple[str, str] | None:
+    words = re.findall(r"[a-z0-9][a-z0-9\-]*", text.lower())
+    index = _icd_index()
+    for n in range(min(8, len(words)), 0, -1):
+        for i in range(len(words) - n + 1):
+            hit = index.get(" ".join(words[i:i + n]))
+            if hit:
+                return hit
+    return None
+
+
+def drug_code(text: str) -> tuple[str, str] | None:
+    from drug_named_entity_recognition import find_drugs
+
+    words = re.findall(r"[A-Za-z0-9][A-Za-z0-9\-]*", text)
+    for drug, _, _ in find_drugs(words):
+        code = drug.get("drugbank_id") or drug.get("mesh_id") or drug.get("medline_plus_id")
+        if code:
+            return code, drug.get("name", "")
+    return None
+
+
+def normalise(concept: Concept, answer: Answer) -> Value:
+    if answer.is_no_answer:
+        return Value()
+    text = answer.text or ""
+    value, number, unit = text, None, None
+    if concept.answer_type == "number":
+        parsed = parse_number(text)
+        if parsed:
+            number, unit = parsed
+            unit = unit or concept.unit
+            value = f"{number:g}" + (f" {unit}" if unit else "")
+        else:
+            value = None
+    elif concept.answer_type == "date":
+        value = parse_date(text)
+    elif concept.answer_type == "yes_no":
+        value = "no" if answer.assertion == "negated" else "yes"
+    code = display = None
+    if concept.code == "icd10cm":
+        hit = icd10_code(text)
+        code, display = hit if hit else (None, None)
+    elif concept.code == "drug":
+        hit = drug_code(text)
+        code, display = hit if hit else (None, None)
+    return Value(value, number, unit, code, concept.code if code else None, display)

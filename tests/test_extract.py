@@ -1,0 +1,154 @@
+"""Questionnaires, answer normalisation, and batch extraction with kill-and-resume."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from clinqa.errors import DataError
+from clinqa.extract.normalize import drug_code, icd10_code, parse_date, parse_number
+from clinqa.extract.questionnaire import load_questionnaire, packaged_questionnaires
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_shipped_questionnaires_load():
+    qs = {k: load_questionnaire(k) for k in packaged_questionnaires()}
+    assert len(qs["discharge-summary"].concepts) >= 30
+    assert "es" in qs["discharge-summary"].languages
+    assert {c.answer_type for c in qs["discharge-summary"].concepts} == {"span", "yes_no", "number", "date"}
+    assert len(qs["radiology-report"].concepts) >= 10
+
+
+@pytest.mark.parametrize("text,match", [
+    ("concepts:\n  - id: a\n    questions: [x]\n  - id: a\n    questions: [y]\n", "duplicate concept id 'a' (first at line 2)"),
+    ("concepts:\n  - id: a\n    questions: [x]\n    answer_type: colour\n", "unknown answer_type 'colour'"),
+    ("concepts:\n  - id: a\n    questions: []\n", "non-empty list"),
+    ("concepts:\n  - id: a\n    questions: [x\n", "YAML syntax error"),
+    ("concepts: []\n", "non-empty list"),
+    ("concepts:\n  - id: a\n    questions: [x]\n    code: snomed\n", "unknown code system"),
+])
+def test_bad_questionnaires_name_file_and_line(tmp_path, text, match):
+    f = tmp_path / "q.yaml"
+    f.write_text(text)
+    with pytest.raises(DataError, match="q.yaml") as err:
+        load_questionnaire(f)
+    assert match in str(err.value)
+    if "duplicate" in match:
+        assert "(line 4)" in str(err.value)
+
+
+def test_normalisers():
+    assert parse_number("Potassium 3.2 mmol/L") == (3.2, "mmol/L")
+    assert parse_number("WBC 14,000") == (14000.0, None)
+    assert parse_number("no value") is None
+    assert parse_date("[**2101-3-4**]") == "2101-03-04" and parse_date("March 4, 2101") == "2101-03-04"
+    assert icd10_code("community-acquired pneumonia")[0] == "J18"
+    assert icd10_code("type 2 diabetes mellitus")[0] == "E11"
+    assert drug_code("metoprolol 25 mg")[0] == "DB00264"
+
+
+@pytest.fixture(scope="module")
+def tiny_qa(tiny_models, tmp_path_factory):
+    import torch
+
+    from clinqa.qa.model import QAModelConfig, new_model
+
+    torch.manual_seed(5)
+    model, tok = new_model(str(tiny_models["bert"]), QAModelConfig(max_length=64, stride=16))
+    path = tmp_path_factory.mktemp("extract") / "qa"
+    model.save_pretrained(path, tok)
+    return path
+
+
+@pytest.fixture()
+def corpus(tmp_path):
+    rows = []
+    for i in range(24):
+        text = (f"the patient was admitted with chest pain . metoprolol {i + 1} mg by mouth twice daily . "
+                f"potassium 3.{i % 10} low") if i != 5 else ""  # note 5 is empty: skipped, reported
+        rows.append(json.dumps({"id": f"n{i:02d}", "text": text}))
+    f = tmp_path / "corpus.jsonl"
+    f.write_text("\n".join(rows) + "\n")
+    q = tmp_path / "q.yaml"
+    q.write_text("id: t\nconcepts:\n  - id: meds\n    questions: [what medications, metoprolol dose]\n    code: drug\n"
+                 "  - id: k\n    questions: [what was the potassium]\n    answer_type: number\n"
+                 "  - id: pain\n    questions: [chest pain]\n    answer_type: yes_no\n")
+    return f, q
+
+
+def _cmd(model, corpus, q, out, *extra):
+    return [sys.executable, "-m", "clinqa.cli.main", "extract", "-q", str(q), "-n", str(corpus), "-o", str(out),
+            "--model", str(model), "--chunk-notes", "2", "--json", *extra]
+
+
+def test_kill_and_resume_gives_the_same_table(tiny_qa, corpus, tmp_path):
+    import pyarrow.parquet as pq
+
+    f, q = corpus
+    full = tmp_path / "full.parquet"
+    r = subprocess.run(_cmd(tiny_qa, f, q, full), capture_output=True, text=True, cwd=ROOT, timeout=300)
+    assert r.returncode == 0, r.stderr
+    doc = json.loads(r.stdout)
+    assert doc["notes"] == 23 and doc["rows"] == 23 * 3 and len(doc["skipped"]) == 1 and "n05" not in str(
+        pq.read_table(full).column("note_id").to_pylist())
+
+    out = tmp_path / "killed.parquet"
+    progress = out.with_name(out.name + ".parts") / "progress.json"
+    proc = subprocess.Popen(_cmd(tiny_qa, f, q, out), stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT)
+    deadline = time.time() + 240
+    while time.time() < deadline:
+        if progress.exists() and json.loads(progress.read_text())["notes_done"] >= 6:
+            break
+        time.sleep(0.05)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    assert not out.exists() and progress.exists()
+    done_before = json.loads(progress.read_text())["notes_done"]
+    assert 0 < done_before < 23
+    r = subprocess.run(_cmd(tiny_qa, f, q, out, "--resume"), capture_output=True, text=True, cwd=ROOT, timeout=300)
+    assert r.returncode == 0, r.stderr
+    a, b = pq.read_table(full).to_pylist(), pq.read_table(out).to_pylist()
+    assert a == b  # row for row: nothing lost, nothing twice
+    assert len({(x["note_id"], x["concept_id"]) for x in b}) == len(b)
+
+
+def test_extract_rows_carry_offsets_and_values(tiny_qa, corpus, tmp_path, capsys):
+    import pyarrow.parquet as pq
+
+    from clinqa.cli.main import main
+
+    f, q = corpus
+    out = tmp_path / "o.parquet"
+    assert main(["extract", "-q", str(q), "-n", str(f), "-o", str(out), "--model", str(tiny_qa), "--json"]) == 0
+    texts = {json.loads(line)["id"]: json.loads(line)["text"] for line in f.read_text().splitlines()}
+    for row in pq.read_table(out).to_pylist():
+        if row["answer"] is not None:
+            assert texts[row["note_id"]][row["start"]:row["end"]] == row["answer"]
+        if row["concept_id"] == "pain" and row["answer"] is not None:
+            assert row["value"] in ("yes", "no")
+    # a second run without --resume refuses to overwrite
+    capsys.readouterr()
+    assert main(["extract", "-q", str(q), "-n", str(f), "-o", str(out), "--model", str(tiny_qa)]) == 2
+    assert "exists" in capsys.readouterr().err
+
+
+def test_output_folder_not_writable(tiny_qa, corpus, tmp_path, capsys):
+    from clinqa.cli.main import main
+
+    if os.geteuid() == 0:
+        target = "/proc/clinqa-out/o.parquet"  # even root cannot create folders under /proc
+    else:
+        ro = tmp_path / "ro"
+        ro.mkdir(mode=0o500)
+        target = str(ro / "o.parquet")
+    f, q = corpus
+    assert main(["extract", "-q", str(q), "-n", str(f), "-o", target, "--model", str(tiny_qa)]) == 2
+    assert "not writable" in capsys.readouterr().err

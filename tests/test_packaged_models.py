@@ -1,0 +1,57 @@
+"""The models shipped inside the package, on their real weights."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from clinqa.cli.main import main
+
+
+def test_default_qa_model_answers_offline_with_everything(examples, capsys):
+    code = main(["ask", "--note", str(examples / "discharge_summary.txt"),
+                 "What medications was the patient discharged on?", "--json", "-k", "3"])
+    out = capsys.readouterr()
+    assert code == 0, out.err
+    doc = json.loads(out.out)
+    assert doc["model"] == "clinqa-qa-minilm" and doc["method"] == "extractive"
+    text = (examples / "discharge_summary.txt").read_text(encoding="utf-8")
+    for a in doc["answers"]:
+        assert text[a["start"]:a["end"]] == a["text"]
+        assert a["category"] in a["category_probs"] and abs(sum(a["category_probs"].values()) - 1) < 1e-2
+        assert a["assertion"] and a["sentence_id"] and a["sentence"]["start"] <= a["start"]
+
+
+def test_default_qa_model_reads_a_long_note_in_windows(examples):
+    from clinqa.qa.reader import ExtractiveReader
+    from clinqa.types import Note
+
+    reader = ExtractiveReader.load()
+    base = (examples / "discharge_summary.txt").read_text(encoding="utf-8")
+    note = Note("long", base * 6)  # several windows
+    (a,) = reader.answer(note, "What was the temperature?")
+    a.check(note)
+    assert len(reader.tokenizer(note.text)["input_ids"]) > 3 * reader.max_length
+
+
+@pytest.mark.slow
+def test_default_qa_model_on_heldout_covid_qa(shared_data):
+    from clinqa.data.splits import read_qa_spec
+    from clinqa.qa.evaluation import evaluate_reader
+    from clinqa.qa.reader import ExtractiveReader
+
+    ex = read_qa_spec(str(shared_data / "covid_qa" / "covid_qa.json") + "#heldout")[:30]
+    ev = evaluate_reader(ExtractiveReader.load(window_top_n=4), ex)
+    assert ev.squad.f1 > 20.0  # far above chance on unseen articles
+
+
+def test_packaged_cross_encoder_prefers_the_answer_sentence():
+    from clinqa.retrieval.dense import CrossEncoderScorer
+
+    sents = ["The patient was discharged on metoprolol 25 mg twice daily.", "The weather was cold in December.",
+             "Chest x-ray showed a right lower lobe consolidation."]
+    s = CrossEncoderScorer("clinqa-cross-minilm").fit(sents).score("What did the chest x-ray show?")
+    assert s.argmax() == 2
+    s = CrossEncoderScorer("clinqa-cross-minilm").fit(sents).score("Which beta blocker was prescribed?")
+    assert s.argmax() == 0
