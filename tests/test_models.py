@@ -118,3 +118,11 @@ def test_broken_local_folder_is_not_reported_as_a_hub_problem(tmp_path):
     with pytest.raises(ModelError, match="cannot load tokenizer from folder") as e:
         load_tokenizer(str(broken))
     assert "hub" not in str(e.value)
+
+
+def test_tiny_bert_tokenizer_knows_its_words(tiny_models):
+    from transformers import AutoTokenizer
+
+    tok = AutoTokenizer.from_pretrained(str(tiny_models["bert"]))
+    assert len(tok) > 50
+    assert "[UNK]" not in tok.convert_ids_to_tokens(tok("the patient was admitted")["input_ids"])

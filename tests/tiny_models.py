@@ -38,7 +38,8 @@ def build_bert(path: Path) -> Path:
     vocab = list(dict.fromkeys(vocab))
     path.mkdir(parents=True, exist_ok=True)
     (path / "vocab.txt").write_text("\n".join(vocab) + "\n", encoding="utf-8")
-    tok = BertTokenizerFast(vocab_file=str(path / "vocab.txt"), do_lower_case=True)
+    # transformers 5 takes the vocabulary as `vocab=` (a path or a dict); `vocab_file=` is ignored
+    tok = BertTokenizerFast(vocab=str(path / "vocab.txt"), do_lower_case=True)
     cfg = BertConfig(vocab_size=len(vocab), hidden_size=32, num_hidden_layers=2, num_attention_heads=2,
                      intermediate_size=37, max_position_embeddings=128)
     BertForMaskedLM(cfg).save_pretrained(path)
