@@ -90,3 +90,15 @@ def test_eval_evidence_on_archehr_key(tmp_path, capsys):
     sub.write_text(json.dumps([{"case_id": "1", "prediction": ["9"]}]))
     assert main(["eval", "evidence", "--key", str(key), "--submission", str(sub)]) == 2
     assert "invalid sentence ids 9" in capsys.readouterr().err
+
+
+def test_eval_by_file_reports_each_and_the_average(tiny_models, squad_file, tmp_path, capsys):
+    from clinqa.qa.model import QAModelConfig, new_model
+
+    model, tok = new_model(str(tiny_models["xlmr"]), QAModelConfig(max_length=64, stride=16))
+    model.save_pretrained(tmp_path / "m", tok)
+    assert main(["eval", "qa", "--data", str(squad_file), "--data", f"{squad_file}#train", "--model",
+                 str(tmp_path / "m"), "--by-file", "--json"]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    f1s = [v["f1"] for v in doc["per_file"].values()]
+    assert len(f1s) == 2 and doc["average"]["f1"] == pytest.approx(sum(f1s) / 2)

@@ -152,3 +152,17 @@ def test_output_folder_not_writable(tiny_qa, corpus, tmp_path, capsys):
     f, q = corpus
     assert main(["extract", "-q", str(q), "-n", str(f), "-o", target, "--model", str(tiny_qa)]) == 2
     assert "not writable" in capsys.readouterr().err
+
+
+def test_ray_engine_writes_the_same_rows_as_local(tiny_qa, corpus, tmp_path):
+    import pyarrow.parquet as pq
+
+    f, q = corpus
+    local, distributed = tmp_path / "local.parquet", tmp_path / "ray.parquet"
+    r = subprocess.run(_cmd(tiny_qa, f, q, local), capture_output=True, text=True, cwd=ROOT, timeout=300)
+    assert r.returncode == 0, r.stderr
+    r = subprocess.run(_cmd(tiny_qa, f, q, distributed, "--engine", "ray", "--workers", "2"), capture_output=True,
+                       text=True, cwd=ROOT, timeout=600, env={**os.environ, "RAY_DISABLE_USAGE_STATS": "1"})
+    assert r.returncode == 0, r.stderr[-3000:]
+    assert json.loads(r.stdout)["engine"] == "ray"
+    assert pq.read_table(local).to_pylist() == pq.read_table(distributed).to_pylist()

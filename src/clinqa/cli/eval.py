@@ -24,6 +24,7 @@ def eval_qa_cmd(
     window_top_n: Annotated[Optional[int], typer.Option(help="Read only the N windows BM25 ranks highest per question.")] = None,
     tune_null: Annotated[Optional[bool], typer.Option("--tune-null/--no-tune-null", help="Tune the no-answer threshold on this data (default: when it has unanswerable questions).")] = None,
     batch_size: Annotated[int, typer.Option(help="Windows per forward pass.")] = 16,
+    by_file: Annotated[bool, typer.Option("--by-file", help="Score each --data file on its own (e.g. one XQuAD language each) and report the average.")] = False,
     json_out: Annotated[bool, typer.Option("--json", help=JSON_HELP)] = False,
 ) -> None:
     """Exact match and F1 (official SQuAD definitions), HasAns/NoAns, category accuracy and macro-F1."""
@@ -34,10 +35,28 @@ def eval_qa_cmd(
     from clinqa.qa.evaluation import evaluate_reader
     from clinqa.qa.reader import ExtractiveReader
 
+    reader = ExtractiveReader.load(model, window_top_n=window_top_n, batch_size=batch_size)
+    if by_file:
+        per_file = {}
+        for spec in data:
+            exs = read_qa_spec(spec)[: max_examples or None]
+            with Progress(transient=True, console=_stderr()) as bar:
+                task = bar.add_task(f"answering {spec}", total=len(exs))
+                ev = evaluate_reader(reader, exs, tune_null=tune_null, progress=lambda n: bar.advance(task, n))
+            per_file[spec] = {"exact": ev.squad.exact, "f1": ev.squad.f1, "questions": len(exs)}
+        avg = {k: sum(v[k] for v in per_file.values()) / len(per_file) for k in ("exact", "f1")}
+        result = {"model": model, "per_file": per_file, "average": avg}
+        if json_out:
+            emit_json(result)
+        else:
+            c = stdout_console()
+            for spec, v in per_file.items():
+                c.print(f"{spec:60s} EM {v['exact']:6.2f}  F1 {v['f1']:6.2f}  ({v['questions']} q)")
+            c.print(f"{'average':60s} EM {avg['exact']:6.2f}  F1 {avg['f1']:6.2f}")
+        return
     examples = [ex for spec in data for ex in read_qa_spec(spec)]
     if max_examples:
         examples = examples[:max_examples]
-    reader = ExtractiveReader.load(model, window_top_n=window_top_n, batch_size=batch_size)
     with Progress(transient=True, console=_stderr()) as bar:
         task = bar.add_task("answering", total=len(examples))
         ev = evaluate_reader(reader, examples, tune_null=tune_null, progress=lambda n: bar.advance(task, n))

@@ -20,6 +20,9 @@ def extract(
     resume: Annotated[bool, typer.Option("--resume", help="Continue an interrupted run from its last finished chunk.")] = False,
     window_top_n: Annotated[Optional[int], typer.Option(help="Read only the N best BM25 windows of long notes.")] = None,
     max_chars: Annotated[Optional[int], typer.Option(help="Largest note accepted, in characters (longer ones are skipped).")] = None,
+    engine: Annotated[str, typer.Option(help="local (this process) or ray (Ray Data actor pool).")] = "local",
+    workers: Annotated[int, typer.Option(min=1, help="Ray actors (one model load each).")] = 2,
+    ray_address: Annotated[Optional[str], typer.Option(help="Join this Ray cluster (default: start one locally).")] = None,
     json_out: Annotated[bool, typer.Option("--json", help=JSON_HELP)] = False,
 ) -> None:
     """Ask every concept of QUESTIONNAIRE of every note; one row per (note, concept)."""
@@ -34,10 +37,14 @@ def extract(
     from clinqa.extract.runner import run_local
     from clinqa.qa.reader import ExtractiveReader
 
+    from clinqa.errors import UsageError
+
+    if engine not in ("local", "ray"):
+        raise UsageError(f"--engine must be local or ray, got {engine!r}")
     q = load_questionnaire(questionnaire)
     if not Path(notes).exists():
         raise DataError("corpus not found", source=notes)
-    reader = ExtractiveReader.load(model, window_top_n=window_top_n)
+    reader = ExtractiveReader.load(model, window_top_n=window_top_n) if engine == "local" else None
     skipped: list[str] = []
     stream = read_notes(notes, fmt, max_chars=max_chars or DEFAULT_MAX_CHARS, skipped=skipped)
     done = {"notes": 0, "seconds": 0.0}
@@ -50,10 +57,17 @@ def extract(
             done["seconds"] += seconds
             bar.update(task, advance=n, rate=f"{done['notes'] / max(done['seconds'], 1e-9):.2f} notes/s")
 
-        state = run_local(stream, q, reader, out, chunk_notes=chunk_notes, resume=resume, language=language,
-                          on_chunk=tick, skipped=skipped)
+        if engine == "ray":
+            from clinqa.extract.ray_engine import run_ray
+
+            state = run_ray(stream, q.source, model, out, workers=workers, address=ray_address,
+                            chunk_notes=chunk_notes, resume=resume, language=language, window_top_n=window_top_n,
+                            on_chunk=tick, skipped=skipped)
+        else:
+            state = run_local(stream, q, reader, out, chunk_notes=chunk_notes, resume=resume, language=language,
+                              on_chunk=tick, skipped=skipped)
     result = {"out": out, "questionnaire": q.id, "concepts": len(q.concepts), "notes": state["notes_done"],
-              "rows": state["rows"], "skipped": state["skipped"], "model": reader.name,
+              "rows": state["rows"], "skipped": state["skipped"], "model": model, "engine": engine,
               "notes_per_s_this_run": round(done["notes"] / done["seconds"], 3) if done["seconds"] else None}
     if json_out:
         emit_json(result)
