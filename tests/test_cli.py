@@ -7,7 +7,7 @@ import pytest
 from clinqa.cli.main import main
 from clinqa.cli.pending import PENDING
 
-COMMANDS = ["ask", "evidence", "segment", "doctor", "train qa", "train evidence", "eval qa", "eval evidence", "tune evidence", "serve", "extract", *PENDING]
+COMMANDS = ["ask", "evidence", "segment", "doctor", "train qa", "train evidence", "eval qa", "eval evidence", "tune evidence", "serve", "extract", "report", *PENDING]
 
 
 @pytest.mark.parametrize("command", COMMANDS)

@@ -134,6 +134,13 @@ def test_extract_rows_carry_offsets_and_values(tiny_qa, corpus, tmp_path, capsys
             assert texts[row["note_id"]][row["start"]:row["end"]] == row["answer"]
         if row["concept_id"] == "pain" and row["answer"] is not None:
             assert row["value"] in ("yes", "no")
+    html_file = tmp_path / "r.html"
+    capsys.readouterr()
+    assert main(["report", str(out), "--html", str(html_file), "--notes", str(f), "--json"]) == 0
+    rep = json.loads(capsys.readouterr().out)
+    page = html_file.read_text()
+    assert rep["concepts"] == 3 and rep["notes_shown"] > 0 and "<mark" in page and "data:image/png;base64" in page
+    assert main(["report", str(f), "--html", str(html_file)]) == 2  # a JSONL corpus is not a table
     # a second run without --resume refuses to overwrite
     capsys.readouterr()
     assert main(["extract", "-q", str(q), "-n", str(f), "-o", str(out), "--model", str(tiny_qa)]) == 2

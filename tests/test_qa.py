@@ -381,3 +381,29 @@ def test_export_to_transformers_qa_gives_the_same_answer(tiny_models, tmp_path):
     a, b = ours.answer(note, "what medications")[0], theirs.answer(note, "what medications")[0]
     assert (a.start, a.end) == (b.start, b.end) and a.score == pytest.approx(b.score, abs=1e-5)
     assert b.category in b.category_probs  # no category head: the weak labeler speaks
+
+
+@pytest.mark.parametrize("text", [
+    "Ο ασθενής έλαβε μετοπρολόλη 25 mg δύο φορές την ημέρα.",  # Greek
+    "患者出院时服用美托洛尔 25 毫克，每日两次。",  # Chinese, no spaces
+    "Pacie\u0301nt uz\u030cíval metoprolol 25 mg.",  # combining accents (NFD)
+    "Пациент принимал метопролол 25 мг дважды в день.",  # Cyrillic
+])
+def test_xlmr_offsets_on_non_latin_and_combining_text(tiny_models, text):
+    """Sentencepiece normalises (NFKC) before splitting; the offsets must still index the
+    original characters, whatever the script, and answers must be exact substrings."""
+    from clinqa.qa.model import QAModelConfig, new_model
+    from clinqa.qa.reader import ExtractiveReader
+
+    model, tok = new_model(str(tiny_models["xlmr"]), QAModelConfig(max_length=64, stride=16))
+    wins = make_windows(tok, ["metoprolol?"], [text * 3], max_length=48, stride=16)
+    for w in wins:
+        for o in w.offsets:
+            if o is not None:
+                assert 0 <= o[0] < o[1] <= len(text * 3)
+                assert (text * 3)[o[0]:o[1]].strip() == (text * 3)[o[0]:o[1]]
+    reader = ExtractiveReader(model.eval(), tok, "tiny-xlmr", categories=model.qa_config.categories,
+                              max_length=48, stride=16)
+    note = Note("ml", text * 3)
+    for a in reader.answer(note, "which medication, in english?", top_k=3):
+        a.check(note)

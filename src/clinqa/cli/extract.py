@@ -74,3 +74,34 @@ def extract(
     else:
         stdout_console().print(f"{result['rows']} rows for {result['notes']} notes x {result['concepts']} concepts "
                                f"-> {out}" + (f"; {len(skipped)} notes skipped" if skipped else ""))
+
+
+def report(
+    table: Annotated[str, typer.Argument(help="Extraction table written by `clinqa extract`.")],
+    html_out: Annotated[str, typer.Option("--html", help="Where to write the HTML report.")] = "report.html",
+    notes: Annotated[Optional[str], typer.Option("--notes", "-n", help="The corpus, to show each note with its answers highlighted.")] = None,
+    fmt: Annotated[Optional[str], typer.Option("--format", help="Force the corpus format.")] = None,
+    max_notes: Annotated[int, typer.Option(help="Notes shown in the per-note view.")] = 50,
+    json_out: Annotated[bool, typer.Option("--json", help=JSON_HELP)] = False,
+) -> None:
+    """Render an extraction table as HTML: per-concept coverage and scores, highlighted notes."""
+    from pathlib import Path
+
+    from clinqa.data import read_notes
+    from clinqa.errors import DataError
+    from clinqa.extract.report import write_report
+
+    if not Path(table).exists():
+        raise DataError("file not found", source=table)
+    texts = None
+    if notes:
+        texts = {}
+        for n in read_notes(notes, fmt, skipped=[]):
+            if len(texts) >= max_notes * 20:
+                break
+            texts[n.id] = n.text
+    result = write_report(table, html_out, texts, max_notes)
+    if json_out:
+        emit_json(result)
+    else:
+        stdout_console().print(f"report for {result['notes']} notes x {result['concepts']} concepts -> {html_out}")
