@@ -123,6 +123,24 @@ def test_not_yet_available_routes_say_so(qa_folder):
         assert r.status_code == 501 and "not available" in r.json()["detail"]
 
 
+def test_extract_route_shipped_and_inline(qa_folder):
+    with _client(qa_folder) as c:
+        r = c.post("/v1/extract", json={"note": NOTE, "questionnaire": "radiology-report"})
+        assert r.status_code == 200, r.text
+        rows = r.json()["rows"]
+        assert len(rows) == 14
+        for row in rows:
+            if row["answer"] is not None:
+                assert NOTE[row["start"]:row["end"]] == row["answer"]
+        inline = [{"id": "meds", "questions": ["what medications"], "code": "drug"}]
+        r = c.post("/v1/extract", json={"note": NOTE, "concepts": inline})
+        assert r.status_code == 200 and r.json()["rows"][0]["concept_id"] == "meds"
+        r = c.post("/v1/extract", json={"note": NOTE, "questionnaire": "nope"})
+        assert r.status_code == 422 and "unknown id" in r.json()["detail"]
+        r = c.post("/v1/extract", json={"note": NOTE, "concepts": [{"id": "a", "questions": []}]})
+        assert r.status_code == 422
+
+
 def test_openapi_lists_the_routes(qa_folder):
     with _client(qa_folder) as c:
         paths = c.get("/openapi.json").json()["paths"]

@@ -15,6 +15,7 @@
 
 import asyncio
 import hmac
+import threading
 import logging
 import os
 import time
@@ -55,7 +56,8 @@ class Engines:
         # torch modules are not safe to call from many threads at once: one batching worker
         # for the reader, one lock for the sentence splitter and evidence models
         self.ev_lock = asyncio.Lock()
-        self.batcher = AnswerBatcher(self.reader)
+        self.model_lock = threading.Lock()  # the batcher and extraction share the reader
+        self.batcher = AnswerBatcher(self.reader, lock=self.model_lock)
 
 
 class AnswerBatcher:
@@ -63,8 +65,9 @@ class AnswerBatcher:
     up to `wait_s` for company, at most `max_batch` go together (the reader batches their
     windows). One worker, so the model is never called from two threads at once."""
 
-    def __init__(self, reader, max_batch: int = 8, wait_s: float = 0.005):
+    def __init__(self, reader, max_batch: int = 8, wait_s: float = 0.005, lock=None):
         self.reader, self.max_batch, self.wait_s = reader, max_batch, wait_s
+        self.lock = lock or threading.Lock()
         self.queue: asyncio.Queue | None = None
         self.worker: asyncio.Task | None = None
         self.loop = None
@@ -98,8 +101,7 @@ class AnswerBatcher:
                 continue
             k = max(b[2] for b in batch)
             try:
-                outs = await run_in_threadpool(self.reader.answer_many, [(b[0], b[1]) for b in batch], k,
-                                               [b[3] for b in batch])
+                outs = await run_in_threadpool(self._call, [(b[0], b[1]) for b in batch], k, [b[3] for b in batch])
             except Exception as exc:  # each waiting request gets the error, the worker lives on
                 for b in batch:
                     if not b[4].done():
@@ -108,6 +110,10 @@ class AnswerBatcher:
             for b, o in zip(batch, outs):
                 if not b[4].done():
                     b[4].set_result(o.answers[: b[2]])
+
+    def _call(self, pairs, k, sentences):
+        with self.lock:
+            return self.reader.answer_many(pairs, k, sentences)
 
 
 def create_app(settings: Settings | None = None, engines: Engines | None = None):
@@ -241,10 +247,27 @@ def create_app(settings: Settings | None = None, engines: Engines | None = None)
         return JSONResponse(status_code=501, content={"detail": "summarization is not available in this version of "
                                                                 "clinqa yet"})
 
-    @app.post("/v1/extract", dependencies=[Depends(auth)], status_code=501, response_model=S.Problem)
-    async def extract(req: S.ExtractRequest):
-        return JSONResponse(status_code=501, content={"detail": "questionnaire extraction is not available in this "
-                                                                "version of clinqa yet"})
+    @app.post("/v1/extract", dependencies=[Depends(auth)], response_model=S.ExtractResponse)
+    async def extract(req: S.ExtractRequest, request: Request):
+        from clinqa.extract.questionnaire import load_questionnaire, packaged_questionnaires, parse_questionnaire
+        from clinqa.extract.runner import rows_for_notes
+
+        eng = request.app.state.engines
+        note = note_of(req)
+        if req.questionnaire is not None:
+            if req.questionnaire not in packaged_questionnaires():
+                raise UsageError(f"field 'questionnaire': unknown id {req.questionnaire!r}; shipped ones: "
+                                 + ", ".join(packaged_questionnaires()))
+            q = load_questionnaire(req.questionnaire)
+        else:
+            q = parse_questionnaire({"id": "inline", "concepts": req.concepts}, "concepts")
+
+        def work():
+            with eng.model_lock:
+                return rows_for_notes(eng.reader, q, [note], req.language)
+
+        rows = await run(eng.ev_lock, work)
+        return S.ExtractResponse(note_id=note.id, questionnaire=q.id, rows=rows)
 
     @app.get("/", include_in_schema=False)
     async def page():

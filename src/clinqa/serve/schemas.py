@@ -42,8 +42,23 @@ class SummarizeRequest(_Strict):
 
 
 class ExtractRequest(NoteInput):
-    questionnaire: Optional[str] = Field(None, max_length=200)
-    concepts: Optional[list[dict[str, Any]]] = None
+    questionnaire: Optional[str] = Field(None, max_length=200, description="Id of a shipped questionnaire "
+                                         "(discharge-summary, radiology-report).")
+    concepts: Optional[list[dict[str, Any]]] = Field(None, max_length=200, description="Inline concepts, in the "
+                                                     "questionnaire YAML's shape.")
+    language: Optional[str] = Field(None, max_length=10)
+
+    @model_validator(mode="after")
+    def one_questionnaire(self):
+        if (self.questionnaire is None) == (self.concepts is None):
+            raise ValueError("give exactly one of 'questionnaire' (an id) or 'concepts' (inline)")
+        return self
+
+
+class ExtractResponse(BaseModel):
+    note_id: str
+    questionnaire: str
+    rows: list[dict[str, Any]]
 
 
 class AnswerOut(BaseModel):
