@@ -60,6 +60,7 @@ def tune_evidence_cmd(
     cross_model: Annotated[str, typer.Option(help="Cross-encoder for 'cross': clinqa-cross-minilm, a folder or hub id.")] = "clinqa-cross-minilm",
     step: Annotated[float, typer.Option(min=0.05, max=0.5, help="Weight grid step.")] = 0.1,
     out: Annotated[str, typer.Option("--out", "-o", help="Where to write the tuned YAML config.")] = "evidence.yaml",
+    max_cases: Annotated[Optional[int], typer.Option(help="Use only the first N cases of --data and of --test.")] = None,
     json_out: Annotated[bool, typer.Option("--json", help=JSON_HELP)] = False,
 ) -> None:
     """Grid-search ensemble weights, normalisation, threshold and top-k for strict micro-F1."""
@@ -68,13 +69,13 @@ def tune_evidence_cmd(
 
     names = [r.strip() for r in retrievers.split(",")] if retrievers else default_retrievers()
     base = EnsembleConfig(weights={n: 1.0 for n in names}, cross_model=cross_model if "cross" in names else None)
-    dev = scored_table(load_cases(data, key), names, base, "dev")
+    dev = scored_table(load_cases(data, key)[:max_cases], names, base, "dev")
     res = tune(dev, names, base, step)
     cfg = res["config"]
     result = {"dev": {"cases": len(dev), "ensemble": res["ensemble"], "rrf": res["rrf"], "singles": res["singles"]},
               "config": out}
     if test:
-        held = scored_table(load_cases(test, test_key), names, base, "test")
+        held = scored_table(load_cases(test, test_key)[:max_cases], names, base, "test")
         singles = {}
         for r, best in res["singles"].items():
             single = EnsembleConfig(weights={r: 1.0}, normalisation=best["normalisation"], threshold=best["threshold"],
