@@ -30,6 +30,8 @@ class TrainMLMConfig:
     output_dir: str = "runs/mlm"
     text_data: list[str] = field(default_factory=list)  # note collections (any reader format)
     text_format: str | None = None
+    text_column: str | None = None  # for CSV/JSONL/Parquet collections
+    id_column: str | None = None
     heldout_fraction: float = 0.05  # notes held out by id hash for perplexity
     block_size: int = 128
     mlm_probability: float = 0.15
@@ -79,7 +81,8 @@ def iter_blocks(cfg: TrainMLMConfig, tokenizer, heldout: bool):
     buf: list[int] = []
     offs: list[tuple[int, int]] = []  # whole-word masking finds word starts from these
     for spec in cfg.text_data:
-        for note in read_notes(spec, cfg.text_format, skipped=[]):
+        for note in read_notes(spec, cfg.text_format, text_column=cfg.text_column, id_column=cfg.id_column,
+                               skipped=[]):
             if _heldout(note.id, cfg.heldout_fraction) != heldout:
                 continue
             enc = tokenizer(note.text, add_special_tokens=False, return_offsets_mapping=cfg.whole_word_mask)
