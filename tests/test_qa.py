@@ -407,20 +407,3 @@ def test_xlmr_offsets_on_non_latin_and_combining_text(tiny_models, text):
     note = Note("ml", text * 3)
     for a in reader.answer(note, "which medication, in english?", top_k=3):
         a.check(note)
-
-
-def test_window_normalisation_prefers_the_window_that_claims_the_answer():
-    from clinqa.qa.decode import normalise_windows
-
-    w1 = _window([None, None, (0, 7), (8, 10), None])
-    w2 = _window([None, None, (11, 13), (14, 19), None])
-    s = np.array([[9.0, -9, 5.0, 0.0, -9], [-5.0, -9, 2.0, 0.0, -9]])  # window 1: [CLS] dominates
-    e = np.array([[9.0, -9, 5.0, 0.0, -9], [-5.0, -9, 2.0, 0.0, -9]])
-    raw = span_candidates(s, e, [w1, w2])
-    assert raw[0].window == 0  # raw logits: the higher span logit wins
-    ns, ne = normalise_windows(s, e, [w1, w2])
-    normed = span_candidates(ns, ne, [w1, w2])
-    assert normed[0].window == 1 and (normed[0].start, normed[0].end) == (11, 13)
-    # probabilities within a window sum to one over its note tokens and [CLS]
-    assert np.exp(ns[0, [0, 2, 3]]).sum() == pytest.approx(1.0)
-    assert np.isneginf(ns[0, 1]) and np.isneginf(ns[0, 4])

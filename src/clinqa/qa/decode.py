@@ -58,27 +58,6 @@ def span_candidates(start_logits: np.ndarray, end_logits: np.ndarray, windows: l
     return sorted(best.values(), key=lambda c: (-c.score, c.start, c.end))
 
 
-def normalise_windows(start_logits: np.ndarray, end_logits: np.ndarray, windows: list[Window]) -> tuple[np.ndarray, np.ndarray]:
-    """Log-softmax of start and end logits within each window, over its note tokens and [CLS].
-
-    Raw logits are not comparable across windows; probabilities within a window are, and a
-    window whose [CLS] ("not in this window", as training taught on answer-less windows) takes
-    most of the mass gives its spans little. The reference transformers pipeline normalises the
-    same way; comparing raw logits lost 5 F1 on held-out COVID-QA (benchmarks/qa_throughput.py).
-    """
-    out = []
-    for logits in (start_logits, end_logits):
-        norm = np.full(logits.shape, -np.inf, dtype=np.float64)
-        for w, win in enumerate(windows):
-            allowed = np.zeros(logits.shape[1], dtype=bool)
-            allowed[: len(win.offsets)] = [o is not None for o in win.offsets]
-            allowed[0] = True  # [CLS]
-            x = logits[w, allowed].astype(np.float64)
-            norm[w, allowed] = x - (x.max() + np.log(np.exp(x - x.max()).sum()))
-        out.append(norm)
-    return out[0], out[1]
-
-
 def snap_to_words(text: str, start: int, end: int) -> tuple[int, int]:
     """Widen [start, end) to whole words: sub-word tokenizers can start a span inside a word
     ("oprolol"); an answer shown to a clinician should never cut a word in two."""

@@ -17,7 +17,7 @@ import numpy as np
 import torch
 
 from clinqa.errors import DataError, ModelError
-from clinqa.qa.decode import is_no_answer, normalise_windows, null_score, span_candidates, span_probabilities
+from clinqa.qa.decode import is_no_answer, null_score, span_candidates, span_probabilities
 from clinqa.qa.features import Window, make_windows, pad_batch
 from clinqa.types import Answer, Note, Sentence
 
@@ -200,7 +200,7 @@ class ExtractiveReader:
         return {"start": starts, "end": ends, "category": cats}
 
     def _decode(self, note, question, wins, logits, rows, top_k, sentences, with_context) -> ReaderOutput:
-        s_log, e_log = normalise_windows(logits["start"][rows], logits["end"][rows], wins)
+        s_log, e_log = logits["start"][rows], logits["end"][rows]
         cands = span_candidates(s_log, e_log, wins, self.max_answer_tokens, text=note.text)
         null = null_score(s_log, e_log)
         probs, p_null = span_probabilities(cands[:20], null)
