@@ -112,16 +112,25 @@ def convert_gguf(gguf_file: Path, out: Path) -> None:
     from transformers import AutoModelForCausalLM, AutoTokenizer
 
     log.warning("converting %s to safetensors in %s (once, about 20 s)", gguf_file.name, out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=out.name + ".", dir=out.parent))
-    try:
+
+    def build(tmp: Path) -> None:
         tok = AutoTokenizer.from_pretrained(str(gguf_file.parent), gguf_file=gguf_file.name)
         quant = AutoModelForCausalLM.from_pretrained(str(gguf_file.parent), gguf_file=gguf_file.name)
         model = AutoModelForCausalLM.from_config(quant.config)
         model.load_state_dict(quant.state_dict(), strict=True)
         model.save_pretrained(tmp)
         tok.save_pretrained(tmp)
-        del quant, model
+
+    build_folder(out, build)
+
+
+def build_folder(out: Path, build) -> None:
+    """Run `build(tmp)` in a temporary folder beside `out`, then rename it to `out`, so `out`
+    is whole or absent even if the process dies midway."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=out.name + ".", dir=out.parent))
+    try:
+        build(tmp)
         try:
             tmp.rename(out)
         except OSError:
@@ -160,21 +169,13 @@ def resolve_packaged_adapter(name: str) -> Path:
     base_name, cls_name = PACKAGED_ADAPTERS[name]
     base_path = resolve_offline(base_name)
     log.info("merging %s into %s (once)", name, out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=out.name + ".", dir=out.parent))
-    try:
-        auto = getattr(transformers, cls_name)
-        base = auto.from_pretrained(str(base_path), num_labels=1)
-        merged = PeftModel.from_pretrained(base, str(adapter)).merge_and_unload()
-        merged.save_pretrained(tmp)
+
+    def build(tmp: Path) -> None:
+        base = getattr(transformers, cls_name).from_pretrained(str(base_path), num_labels=1)
+        PeftModel.from_pretrained(base, str(adapter)).merge_and_unload().save_pretrained(tmp)
         transformers.AutoTokenizer.from_pretrained(str(base_path)).save_pretrained(tmp)
-        try:
-            tmp.rename(out)
-        except OSError:
-            if not (out / "config.json").exists():
-                raise
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
+
+    build_folder(out, build)
     return out
 
 

@@ -222,7 +222,7 @@ def is_clinqa_folder(path: str | Path) -> bool:
 def load_qa_model(folder: str | Path, *, merge_lora: bool = True, **loader_kw) -> tuple[MultiTaskQA, Any]:
     """Read a folder written by `MultiTaskQA.save_pretrained`."""
     from safetensors.torch import load_file
-    from transformers import AutoConfig, AutoModel
+    from transformers import AutoModel
 
     from clinqa.models import load_model, load_tokenizer
 

@@ -15,7 +15,7 @@ import json
 import logging
 import random
 import sys
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -45,21 +45,9 @@ class TrainEvidenceConfig:
 
     @classmethod
     def load(cls, path: str | Path | None, overrides: dict[str, Any] | None = None) -> TrainEvidenceConfig:
-        import yaml
+        from clinqa.train._config import load_config
 
-        data: dict[str, Any] = {}
-        if path:
-            p = Path(path)
-            if not p.is_file():
-                raise DataError(f"config file {str(p)!r} does not exist", source=str(p))
-            data = yaml.safe_load(p.read_text(encoding="utf-8")) or {}
-        data.update({k: v for k, v in (overrides or {}).items() if v is not None})
-        unknown = sorted(set(data) - {f.name for f in fields(cls)})
-        if unknown:
-            raise DataError(f"unknown config keys: {', '.join(unknown)}", source=str(path or "flags"))
-        if isinstance(data.get("train_data"), str):
-            data["train_data"] = [data["train_data"]]
-        cfg = cls(**data)
+        cfg = load_config(cls, path, overrides, ("train_data",))
         if not cfg.train_data:
             raise DataError("no training data: set train_data or pass --train", source="config")
         return cfg

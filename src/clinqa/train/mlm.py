@@ -15,7 +15,7 @@ import json
 import logging
 import math
 import sys
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -46,21 +46,9 @@ class TrainMLMConfig:
 
     @classmethod
     def load(cls, path: str | Path | None, overrides: dict[str, Any] | None = None) -> TrainMLMConfig:
-        import yaml
+        from clinqa.train._config import load_config
 
-        data: dict[str, Any] = {}
-        if path:
-            p = Path(path)
-            if not p.is_file():
-                raise DataError(f"config file {str(p)!r} does not exist", source=str(p))
-            data = yaml.safe_load(p.read_text(encoding="utf-8")) or {}
-        data.update({k: v for k, v in (overrides or {}).items() if v is not None})
-        unknown = sorted(set(data) - {f.name for f in fields(cls)})
-        if unknown:
-            raise DataError(f"unknown config keys: {', '.join(unknown)}", source=str(path or "flags"))
-        if isinstance(data.get("text_data"), str):
-            data["text_data"] = [data["text_data"]]
-        cfg = cls(**data)
+        cfg = load_config(cls, path, overrides, ("text_data",))
         if not cfg.text_data:
             raise DataError("no text: set text_data or pass --text", source="config")
         return cfg

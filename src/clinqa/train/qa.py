@@ -18,11 +18,9 @@ import json
 import logging
 import random
 import sys
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
-
-import numpy as np
 
 from clinqa.errors import DataError
 
@@ -60,29 +58,9 @@ class TrainQAConfig:
 
     @classmethod
     def load(cls, path: str | Path | None, overrides: dict[str, Any] | None = None) -> TrainQAConfig:
-        import yaml
+        from clinqa.train._config import load_config
 
-        data: dict[str, Any] = {}
-        if path:
-            p = Path(path)
-            if not p.is_file():
-                raise DataError(f"config file {str(p)!r} does not exist", source=str(p))
-            try:
-                data = yaml.safe_load(p.read_text(encoding="utf-8")) or {}
-            except yaml.YAMLError as exc:
-                raise DataError(f"config is not valid YAML: {str(exc).splitlines()[0]}", source=str(p)) from exc
-            if not isinstance(data, dict):
-                raise DataError("config must be a YAML mapping", source=str(p))
-        data.update({k: v for k, v in (overrides or {}).items() if v is not None})
-        known = {f.name for f in fields(cls)}
-        unknown = sorted(set(data) - known)
-        if unknown:
-            raise DataError(f"unknown config keys: {', '.join(unknown)} (known: {', '.join(sorted(known))})",
-                            source=str(path or "flags"))
-        for key in ("train_data", "dev_data", "tasks"):
-            if isinstance(data.get(key), str):
-                data[key] = [data[key]]
-        cfg = cls(**data)
+        cfg = load_config(cls, path, overrides, ("train_data", "dev_data", "tasks"))
         if not cfg.train_data:
             raise DataError("no training data: set train_data in the config or pass --train", source="config")
         return cfg

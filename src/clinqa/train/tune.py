@@ -90,16 +90,24 @@ def search(table: list[Scored], weights_grid: list[dict[str, float]], normalisat
         thresholds = np.round(np.linspace(0.0, 1.0, 21), 3) if norm == "minmax" else np.round(np.linspace(-1.0, 3.0, 21), 3)
         for w in weights_grid:
             fused_all = [sum(wt * n[r] for r, wt in w.items()) for n in normed]
-            for k in TOP_KS:
-                tp = fp = fn = np.zeros(len(thresholds))
-                for fused, s in zip(fused_all, table):
-                    a, b, c = _counts_for(fused, s.essential, thresholds, k)
-                    tp, fp, fn = tp + a, fp + b, fn + c
-                f1 = _micro_f1(tp, fp, fn)
-                i = int(np.argmax(f1))
-                if f1[i] > best["f1"] + 1e-12:
-                    best = {"f1": float(f1[i]), "weights": w, "normalisation": norm,
-                            "threshold": float(thresholds[i]), "top_k": k}
+            f1, threshold, k = _best_selection(fused_all, table, thresholds)
+            if f1 > best["f1"] + 1e-12:
+                best = {"f1": f1, "weights": w, "normalisation": norm, "threshold": threshold, "top_k": k}
+    return best
+
+
+def _best_selection(fused_all: list[np.ndarray], table: list[Scored], thresholds: np.ndarray):
+    """(micro-F1, threshold, top_k) of the best selection for these fused scores."""
+    best = (-1.0, float(thresholds[0]), TOP_KS[0])
+    for k in TOP_KS:
+        tp = fp = fn = np.zeros(len(thresholds))
+        for fused, s in zip(fused_all, table):
+            a, b, c = _counts_for(fused, s.essential, thresholds, k)
+            tp, fp, fn = tp + a, fp + b, fn + c
+        f1 = _micro_f1(tp, fp, fn)
+        i = int(np.argmax(f1))
+        if f1[i] > best[0] + 1e-12:
+            best = (float(f1[i]), float(thresholds[i]), k)
     return best
 
 
@@ -108,18 +116,8 @@ def rrf_search(table: list[Scored], rrf_k: int = 60) -> dict:
     fused_all = [reciprocal_rank_fusion(s.components, rrf_k) for s in table]
     lo = min(float(f.min()) for f in fused_all)
     hi = max(float(f.max()) for f in fused_all)
-    thresholds = np.linspace(lo, hi, 41)
-    best = {"f1": -1.0}
-    for k in TOP_KS:
-        tp = fp = fn = np.zeros(len(thresholds))
-        for fused, s in zip(fused_all, table):
-            a, b, c = _counts_for(fused, s.essential, thresholds, k)
-            tp, fp, fn = tp + a, fp + b, fn + c
-        f1 = _micro_f1(tp, fp, fn)
-        i = int(np.argmax(f1))
-        if f1[i] > best["f1"]:
-            best = {"f1": float(f1[i]), "threshold": float(thresholds[i]), "top_k": k, "fusion": "rrf"}
-    return best
+    f1, threshold, k = _best_selection(fused_all, table, np.linspace(lo, hi, 41))
+    return {"f1": f1, "threshold": threshold, "top_k": k, "fusion": "rrf"}
 
 
 def tune(table: list[Scored], retrievers: Sequence[str], base: EnsembleConfig, step: float = 0.1) -> dict:
