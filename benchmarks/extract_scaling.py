@@ -27,13 +27,13 @@ TEMPLATE = ("HOSPITAL COURSE: The patient was admitted with chest pain and short
 QUESTIONNAIRE = """id: bench
 concepts:
   - id: meds
-    questions: [What medications was the patient discharged on?]
+    questions: ["What medications was the patient discharged on?"]
     code: drug
   - id: potassium
-    questions: [What was the potassium?]
+    questions: ["What was the potassium?"]
     answer_type: number
   - id: chest_pain
-    questions: [Did the patient have chest pain?]
+    questions: ["Did the patient have chest pain?"]
     answer_type: yes_no
 """
 
