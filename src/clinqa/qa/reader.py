@@ -28,9 +28,9 @@ METHOD = "extractive"
 
 
 def packaged_model_dir(name: str = DEFAULT_MODEL) -> Path:
-    import importlib.resources as resources
+    from clinqa.models.registry import PACKAGED_DIR
 
-    return Path(str(resources.files("clinqa.models") / "packaged" / name))
+    return PACKAGED_DIR / name
 
 
 @dataclass
@@ -86,7 +86,7 @@ class ExtractiveReader:
     def load(cls, name: str | None = None, **kw: Any) -> ExtractiveReader:
         """`name`: None/"default"/"clinqa-qa-minilm" (the packaged model), a folder written by
         clinqa, or any transformers extractive-QA model folder or hub id."""
-        from clinqa.qa.model import is_clinqa_folder, load_qa_model
+        from clinqa.qa.model import CONFIG_NAME, is_clinqa_folder, load_qa_model
 
         loader_kw = {k: kw.pop(k) for k in ("revision", "cache_dir", "local_files_only") if k in kw}
         if name in (None, "default", DEFAULT_MODEL):
@@ -105,7 +105,7 @@ class ExtractiveReader:
             categories = list(c.categories) if "category" in c.tasks else None
             return cls(model, tok, str(name), categories=categories, **opts)
         if Path(source).is_dir() and not (Path(source) / "config.json").exists():
-            raise ModelError(f"model folder {source!r} has neither {'clinqa_qa.json'} nor config.json")
+            raise ModelError(f"model folder {source!r} has neither {CONFIG_NAME} nor config.json")
         return cls._load_hf(str(name), loader_kw, kw)
 
     @classmethod
