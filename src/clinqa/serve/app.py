@@ -63,46 +63,36 @@ class Engines:
 class AnswerBatcher:
     """Questions that arrive together are answered in one batched forward pass: requests wait
     up to `wait_s` for company, at most `max_batch` go together (the reader batches their
-    windows). One worker, so the model is never called from two threads at once."""
+    windows). One drain task at a time, so the model is never called from two threads at once;
+    it ends when nothing is waiting, so no task outlives the requests (or the event loop)."""
 
     def __init__(self, reader, max_batch: int = 8, wait_s: float = 0.005, lock=None):
         self.reader, self.max_batch, self.wait_s = reader, max_batch, wait_s
         self.lock = lock or threading.Lock()
-        self.queue: asyncio.Queue | None = None
+        self.pending: list[tuple] = []
         self.worker: asyncio.Task | None = None
-        self.loop = None
 
     async def answer(self, note, question: str, top_k: int, sentences):
         loop = asyncio.get_running_loop()
-        if self.loop is not loop or self.worker is None or self.worker.done():
-            # first use, or a new event loop (test clients start one each): a fresh queue and worker
-            self.loop, self.queue = loop, asyncio.Queue()
-            self.worker = loop.create_task(self._run())
-        fut = asyncio.get_running_loop().create_future()
-        await self.queue.put((note, question, top_k, sentences, fut))
+        fut = loop.create_future()
+        self.pending.append((note, question, top_k, sentences, fut))
+        if self.worker is None or self.worker.done() or self.worker.get_loop() is not loop:
+            self.worker = loop.create_task(self._drain())
         return await fut
 
-    async def _run(self):
+    async def _drain(self):
         from starlette.concurrency import run_in_threadpool
 
-        while True:
-            batch = [await self.queue.get()]
-            deadline = asyncio.get_running_loop().time() + self.wait_s
-            while len(batch) < self.max_batch:
-                timeout = deadline - asyncio.get_running_loop().time()
-                if timeout <= 0:
-                    break
-                try:
-                    batch.append(await asyncio.wait_for(self.queue.get(), timeout))
-                except asyncio.TimeoutError:
-                    break
-            batch = [b for b in batch if not b[4].cancelled()]  # timed-out requests are dropped
+        await asyncio.sleep(self.wait_s)  # let concurrent requests join the first batch
+        while self.pending:
+            batch, self.pending = self.pending[: self.max_batch], self.pending[self.max_batch:]
+            batch = [b for b in batch if not b[4].done()]  # timed-out requests are dropped
             if not batch:
                 continue
             k = max(b[2] for b in batch)
             try:
                 outs = await run_in_threadpool(self._call, [(b[0], b[1]) for b in batch], k, [b[3] for b in batch])
-            except Exception as exc:  # each waiting request gets the error, the worker lives on
+            except Exception as exc:  # each waiting request gets the error; the next batch still runs
                 for b in batch:
                     if not b[4].done():
                         b[4].set_exception(exc)
