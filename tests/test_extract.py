@@ -57,15 +57,9 @@ def test_normalisers():
 
 @pytest.fixture(scope="module")
 def tiny_qa(tiny_models, tmp_path_factory):
-    import torch
+    from tests.tiny_models import build_qa
 
-    from clinqa.qa.model import QAModelConfig, new_model
-
-    torch.manual_seed(5)
-    model, tok = new_model(str(tiny_models["bert"]), QAModelConfig(max_length=64, stride=16))
-    path = tmp_path_factory.mktemp("extract") / "qa"
-    model.save_pretrained(path, tok)
-    return path
+    return build_qa(tiny_models["bert"], tmp_path_factory.mktemp("extract") / "qa", seed=5)
 
 
 @pytest.fixture()

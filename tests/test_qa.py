@@ -305,14 +305,10 @@ def test_loading_errors(tiny_models, tmp_path):
 
 @pytest.fixture(scope="module")
 def tiny_reader(tiny_models, tmp_path_factory):
-    from clinqa.qa.model import QAModelConfig, new_model
     from clinqa.qa.reader import ExtractiveReader
+    from tests.tiny_models import build_qa
 
-    torch.manual_seed(1)
-    model, tok = new_model(str(tiny_models["bert"]), QAModelConfig(max_length=64, stride=16))
-    path = tmp_path_factory.mktemp("qa") / "model"
-    model.save_pretrained(path, tok)
-    return ExtractiveReader.load(str(path))
+    return ExtractiveReader.load(str(build_qa(tiny_models["bert"], tmp_path_factory.mktemp("qa") / "model", seed=1)))
 
 
 def test_reader_answers_carry_offsets_category_assertion_sentence(tiny_reader):

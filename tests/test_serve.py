@@ -15,14 +15,9 @@ SECRET = "metoprolol 25 mg by mouth twice daily"
 
 @pytest.fixture(scope="module")
 def qa_folder(tiny_models, tmp_path_factory):
-    import torch
+    from tests.tiny_models import build_qa
 
-    from clinqa.qa.model import QAModelConfig, new_model
-
-    torch.manual_seed(3)
-    model, tok = new_model(str(tiny_models["bert"]), QAModelConfig(max_length=64, stride=16))
-    path = tmp_path_factory.mktemp("serve") / "qa"
-    model.save_pretrained(path, tok)
+    path = build_qa(tiny_models["bert"], tmp_path_factory.mktemp("serve") / "qa", seed=3)
     cfg = path.parent / "evidence.yaml"
     cfg.write_text("evidence:\n  weights: {bm25: 0.6, tfidf: 0.4}\n  threshold: 0.5\n  top_k: 2\n")
     return path, cfg

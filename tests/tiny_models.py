@@ -108,3 +108,15 @@ def build_llama(path: Path) -> Path:
     LlamaForCausalLM(cfg).save_pretrained(path)
     tok.save_pretrained(path)
     return path
+
+
+def build_qa(encoder: Path, path: Path, seed: int) -> Path:
+    """A clinqa QA folder (span + category heads, random) over a tiny encoder, windows of 64."""
+    import torch
+
+    from clinqa.qa.model import QAModelConfig, new_model
+
+    torch.manual_seed(seed)
+    model, tok = new_model(str(encoder), QAModelConfig(max_length=64, stride=16))
+    model.save_pretrained(path, tok)
+    return path
