@@ -5,9 +5,9 @@ import sys
 import pytest
 
 from clinqa.cli.main import main
-from clinqa.cli.pending import PENDING
 
-COMMANDS = ["ask", "evidence", "segment", "doctor", "train qa", "train evidence", "eval qa", "eval evidence", "tune evidence", "serve", "extract", "report", *PENDING]
+COMMANDS = ["ask", "evidence", "segment", "doctor", "train qa", "train evidence", "eval qa", "eval evidence", "tune evidence", "serve", "extract", "report",
+            "summarize", "generate", "train summarize", "train generate", "train mlm", "eval summarize", "eval generate"]
 
 
 @pytest.mark.parametrize("command", COMMANDS)
@@ -132,8 +132,16 @@ def test_huge_note_is_refused(tmp_path, capsys):
     (["ask", "q"], "Missing option '--note'"),
     (["ask", "--note", "README.md", ""], "question is empty"),
     (["nosuchcommand"], "No such command"),
-    (["generate", "--json"], "not available in this version"),
-    (["train", "generate", "--json"], "not available in this version"),
+    (["generate", "--json", "--note", "README.md"], "Missing option '--question'"),
+    (["generate", "--note", "README.md", "--question", " "], "question is empty"),
+    (["train", "generate", "--json"], "Missing option '--config'"),
+    (["train", "summarize", "--json"], "no training data"),
+    (["summarize", "--json"], "exactly one of --findings"),
+    (["summarize", "--findings", "   "], "findings are empty"),
+    (["summarize", "--input", "README.md"], "--input needs --output"),
+    (["summarize", "--file", "/no/such.txt"], "file not found"),
+    (["eval", "summarize", "--data", "/no/such.csv"], "not found"),
+    (["eval", "generate", "--data", "README.md"], "cannot tell the case format"),
     (["train", "mlm", "--json"], "no text"),
     (["train", "qa", "--json"], "no training data"),
     (["train", "qa", "--config", "/no/such.yaml"], "does not exist"),

@@ -175,6 +175,7 @@ class EvidenceCase:
     patient_question: str = ""
     clinician_question: str = ""
     relevance: dict[str, str] = field(default_factory=dict)
+    answer: str = ""  # a reference answer (cited sentences, one per line), when known
 
     @property
     def question(self) -> str:

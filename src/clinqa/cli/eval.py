@@ -9,9 +9,9 @@ from typing import Annotated, Optional
 import typer
 
 from clinqa.cli._common import JSON_HELP, emit_json, stdout_console
-from clinqa.cli.pending import pending_sub
 
-app = typer.Typer(help="Evaluate models: qa (SQuAD EM/F1 + categories), evidence (ArchEHR-QA subtask 2).",
+app = typer.Typer(help="Evaluate models: qa (SQuAD EM/F1 + categories), evidence (ArchEHR-QA subtask 2), "
+                       "summarize (ROUGE/BLEU), generate (ArchEHR-QA subtask 3).",
                   no_args_is_help=True)
 
 
@@ -128,6 +128,88 @@ def _stderr():
     return stderr_console()
 
 
-for _name, _what in {"generate": "answer generation metrics", "summarize": "summarization ROUGE/BLEU"}.items():
-    app.command(_name, context_settings={"ignore_unknown_options": True, "allow_extra_args": True})(
-        pending_sub(f"eval {_name}", _what))
+@app.command("summarize")
+def eval_summarize_cmd(
+    data: Annotated[str, typer.Option("--data", "-d", help="Findings/impression pairs: FILE or FILE#heldout (Indiana CSV split by report id), or a prompt/impressions file.")],
+    model: Annotated[Optional[list[str]], typer.Option("--model", "-m", help="Models to compare side by side (repeat); default: the base SmolLM2 and the shipped adapter.")] = None,
+    samples: Annotated[Optional[int], typer.Option("--samples", "-n", help="Random pairs to score (fixed seed); all when omitted.")] = None,
+    seed: Annotated[int, typer.Option(help="Seed of the random sample.")] = 42,
+    max_new_tokens: Annotated[int, typer.Option(min=1, help="Generation limit (the seed used 128).")] = 128,
+    batch_size: Annotated[int, typer.Option(min=1, help="Reports per generation batch.")] = 8,
+    out: Annotated[Optional[str], typer.Option("--out", "-o", help="Folder for metrics.json, report.md and predictions.jsonl.")] = None,
+    json_out: Annotated[bool, typer.Option("--json", help=JSON_HELP)] = False,
+) -> None:
+    """ROUGE-1/2/L/Lsum (rouge-score) and BLEU (sacrebleu) of base vs fine-tuned summarizers."""
+    from rich.progress import Progress
+
+    from clinqa.data.radiology import read_pairs_spec
+    from clinqa.summarize.evaluation import evaluate_summarizers, markdown_report, sample_pairs, write_report
+    from clinqa.summarize.model import BASE_MODEL, DEFAULT_MODEL, SummarizerConfig
+
+    models = model or [BASE_MODEL, DEFAULT_MODEL]
+    pairs = sample_pairs(read_pairs_spec(data), samples, seed)
+    cfg = SummarizerConfig(max_new_tokens=max_new_tokens, batch_size=batch_size)
+    with Progress(transient=True, console=_stderr()) as bar:
+        task = bar.add_task("summarizing", total=len(pairs) * len(models))
+        ev = evaluate_summarizers(models, pairs, data=data, seed=seed, config=cfg,
+                                  progress=lambda n: bar.advance(task, n))
+    result = ev.to_dict(examples=3)
+    if out:
+        result["files"] = write_report(ev, out)
+    if json_out:
+        emit_json(result)
+        return
+    stdout_console().print(markdown_report(ev, examples=0))
+
+
+@app.command("generate")
+def eval_generate_cmd(
+    data: Annotated[str, typer.Option("--data", "-d", help="Cases: ArchEHR-QA .xml (+ --key), SQuAD .json[#part] or the Indiana CSV[#heldout].")],
+    model: Annotated[Optional[list[str]], typer.Option("--model", "-m", help="Generators to compare (repeat): named, LoRA adapter folder, folder or hub id.")] = None,
+    key: Annotated[Optional[str], typer.Option(help="ArchEHR-QA key JSON, for .xml data.")] = None,
+    max_cases: Annotated[Optional[int], typer.Option(help="Score only the first N cases.")] = None,
+    bertscore_model: Annotated[str, typer.Option(help="Encoder for BERTScore (named, folder or hub id); none turns it off.")] = "minilm",
+    align_model: Annotated[Optional[str], typer.Option(help="AlignScore-compatible or NLI sequence-classification model; without it AlignScore is reported unavailable.")] = None,
+    quickumls: Annotated[Optional[str], typer.Option(help="QuickUMLS index folder: official-style MEDCON instead of the licence-free variant.")] = None,
+    max_new_tokens: Annotated[int, typer.Option(min=8, help="Generation limit in tokens.")] = 160,
+    batch_size: Annotated[int, typer.Option(min=1, help="Cases per generation batch.")] = 4,
+    out: Annotated[Optional[str], typer.Option("--out", "-o", help="Folder for metrics.json and predictions.jsonl.")] = None,
+    json_out: Annotated[bool, typer.Option("--json", help=JSON_HELP)] = False,
+) -> None:
+    """ArchEHR-QA subtask 3 metrics (BLEU, ROUGE-Lsum, SARI, BERTScore, AlignScore-style, MEDCON) and citation F1."""
+    from rich.progress import Progress
+
+    from clinqa.generate.cases import read_cases
+    from clinqa.generate.evaluation import evaluate_generator
+    from clinqa.generate.generator import DEFAULT_MODEL, AnswerGenerator, GeneratorConfig
+
+    cases = read_cases(data, key=key, max_cases=max_cases)
+    results = []
+    for m in model or [DEFAULT_MODEL]:
+        gen = AnswerGenerator(GeneratorConfig(model=m, max_new_tokens=max_new_tokens, batch_size=batch_size))
+        with Progress(transient=True, console=_stderr()) as bar:
+            task = bar.add_task(f"answering with {m}", total=len(cases))
+            ev = evaluate_generator(gen, cases, progress=lambda n: bar.advance(task, n),
+                                    bertscore_model=None if bertscore_model.lower() == "none" else bertscore_model,
+                                    align_model=align_model, quickumls_path=quickumls)
+        results.append(ev)
+    doc = {"data": data, "cases": len(cases), "results": [ev.to_dict() for ev in results]}
+    if out:
+        o = Path(out)
+        o.mkdir(parents=True, exist_ok=True)
+        (o / "metrics.json").write_text(json.dumps(doc, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        with (o / "predictions.jsonl").open("w", encoding="utf-8") as f:
+            for ev in results:
+                for p in ev.predictions:
+                    f.write(json.dumps({"model": ev.model, **p}, ensure_ascii=False) + "\n")
+        doc["files"] = {"metrics": str(o / "metrics.json"), "predictions": str(o / "predictions.jsonl")}
+    if json_out:
+        emit_json(doc)
+        return
+    c = stdout_console()
+    for ev in results:
+        shown = ", ".join(f"{k} {v:.2f}" if v is not None else f"{k} n/a" for k, v in ev.metrics.items())
+        c.print(f"[bold]{ev.model}[/bold] ({ev.cases} cases): {shown}")
+        c.print(f"  overall {ev.overall:.2f} ({ev.overall_of})" if ev.overall is not None else "  overall n/a")
+        if ev.citations:
+            c.print(f"  citations strict micro-F1 {ev.citations['strict']['f1']:.2f}")

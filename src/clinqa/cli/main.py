@@ -16,9 +16,10 @@ from clinqa.cli import doctor as doctor_mod
 from clinqa.cli import eval as eval_mod
 from clinqa.cli import evidence as evidence_mod
 from clinqa.cli import extract as extract_mod
-from clinqa.cli import pending
+from clinqa.cli import generate as generate_mod
 from clinqa.cli import segment as segment_mod
 from clinqa.cli import serve as serve_mod
+from clinqa.cli import summarize as summarize_mod
 from clinqa.cli import train as train_mod
 from clinqa.cli import tune as tune_mod
 from clinqa.errors import ClinqaError
@@ -52,13 +53,11 @@ app.command("doctor")(doctor_mod.doctor)
 app.command("serve")(serve_mod.serve)
 app.command("extract")(extract_mod.extract)
 app.command("report")(extract_mod.report)
+app.command("summarize")(summarize_mod.summarize)
+app.command("generate")(generate_mod.generate)
 app.add_typer(train_mod.app, name="train")
 app.add_typer(eval_mod.app, name="eval")
 app.add_typer(tune_mod.app, name="tune")
-for _name, _what in pending.PENDING.items():
-    app.command(_name, context_settings={"ignore_unknown_options": True, "allow_extra_args": True})(
-        pending.make(_name, _what)
-    )
 
 
 def _setup_logging() -> None:

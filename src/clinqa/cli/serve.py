@@ -18,9 +18,10 @@ def serve(
     timeout: Annotated[float, typer.Option(help="Seconds an inference may take (504 above).")] = 60.0,
     cors_origin: Annotated[Optional[list[str]], typer.Option(help="Allow this browser origin (CORS is off by default).")] = None,
     window_top_n: Annotated[Optional[int], typer.Option(help="Read only the N best BM25 windows of long notes.")] = None,
+    summarize_model: Annotated[str, typer.Option(help="Model of /v1/summarize (loaded on its first request); none turns the route off.")] = "clinqa-sum-smollm2",
     json_out: Annotated[bool, typer.Option("--json", help=JSON_HELP + " (here: one line with the address once listening).")] = False,
 ) -> None:
-    """Serve the API (/v1/answer, /v1/evidence, /docs) and the web page at http://HOST:PORT/.
+    """Serve the API (/v1/answer, /v1/evidence, /v1/extract, /v1/summarize, /docs) and the web page at http://HOST:PORT/.
 
     With CLINQA_API_TOKEN set, every /v1 route requires `Authorization: Bearer <token>`."""
     import logging
@@ -32,7 +33,8 @@ def serve(
 
     settings = Settings(qa_model=model, evidence_config=evidence_config, max_body_bytes=max_body_bytes,
                         timeout_s=timeout, cors_origins=list(cor for cor in (cors_origin or [])),
-                        window_top_n=window_top_n)
+                        window_top_n=window_top_n,
+                        summarize_model=None if summarize_model.lower() == "none" else summarize_model)
     logging.getLogger("clinqa.serve").setLevel(logging.INFO)
     app = create_app(settings)
     if json_out:

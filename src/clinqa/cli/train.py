@@ -8,9 +8,9 @@ from typing import Annotated, Optional
 import typer
 
 from clinqa.cli._common import JSON_HELP, emit_json, stdout_console
-from clinqa.cli.pending import pending_sub
 
-app = typer.Typer(help="Train models: qa (span + category heads), evidence (cross-encoder).", no_args_is_help=True)
+app = typer.Typer(help="Train models: qa (span + category heads), evidence (cross-encoder), mlm, summarize (LoRA), generate (LoRA).",
+                  no_args_is_help=True)
 
 
 @app.command("qa")
@@ -119,7 +119,61 @@ def train_mlm_cmd(
         stdout_console().print(json.dumps(summary, indent=2))
 
 
-for _name, _what in {"generate": "LoRA fine-tuning of the answer generator",
-                     "summarize": "LoRA fine-tuning of the impression summarizer"}.items():
-    app.command(_name, context_settings={"ignore_unknown_options": True, "allow_extra_args": True})(
-        pending_sub(f"train {_name}", _what))
+@app.command("summarize")
+def train_summarize_cmd(
+    config: Annotated[Optional[str], typer.Option("--config", "-c", help="YAML config (configs/summarize-t5-small.yaml: the seed; configs/summarize-smollm2.yaml: the shipped adapter).")] = None,
+    model: Annotated[Optional[str], typer.Option(help="Base model: T5/Flan-T5 or an instruct causal LM (named, folder or hub id).")] = None,
+    data: Annotated[Optional[str], typer.Option(help="A train/validation/test folder (prompt/impressions) or one file split by report id (Indiana CSV).")] = None,
+    output_dir: Annotated[Optional[str], typer.Option("--output-dir", "-o", help="checkpoints/, adapter/, loss.csv, loss.png.")] = None,
+    max_steps: Annotated[Optional[int], typer.Option(help="Stop after this many steps (overrides epochs).")] = None,
+    epochs: Annotated[Optional[float], typer.Option(help="Training epochs.")] = None,
+    batch_size: Annotated[Optional[int], typer.Option(help="Pairs per step.")] = None,
+    learning_rate: Annotated[Optional[float], typer.Option("--lr", help="Peak learning rate.")] = None,
+    max_train_examples: Annotated[Optional[int], typer.Option(help="Use at most this many training pairs.")] = None,
+    quantization: Annotated[Optional[str], typer.Option(help="auto (QLoRA 4-bit when CUDA + bitsandbytes), 4bit, or none.")] = None,
+    save_merged: Annotated[Optional[bool], typer.Option("--merged/--adapter-only", help="Also save the base with the adapter merged in.")] = None,
+    seed: Annotated[Optional[int], typer.Option(help="Random seed.")] = None,
+    resume: Annotated[bool, typer.Option("--resume", help="Continue from the last checkpoint.")] = False,
+    json_out: Annotated[bool, typer.Option("--json", help=JSON_HELP)] = False,
+) -> None:
+    """LoRA fine-tuning of the findings -> impression summarizer (seq2seq or causal)."""
+    from clinqa.train.summarize import TrainSummarizeConfig, train_summarize
+
+    cfg = TrainSummarizeConfig.load(config, {
+        "model": model, "data": data, "output_dir": output_dir, "max_steps": max_steps, "epochs": epochs,
+        "batch_size": batch_size, "learning_rate": learning_rate, "max_train_examples": max_train_examples,
+        "quantization": quantization, "save_merged": save_merged, "seed": seed})
+    s = train_summarize(cfg, resume=resume)
+    summary = {k: s[k] for k in ("model", "kind", "qlora", "train_rows", "eval_rows", "steps", "train_loss",
+                                 "first_loss", "last_loss", "adapter", "merged", "loss_csv", "loss_png",
+                                 "train_data", "validation_data")}
+    if json_out:
+        emit_json(summary)
+    else:
+        stdout_console().print(json.dumps(summary, indent=2))
+
+
+@app.command("generate")
+def train_generate_cmd(
+    config: Annotated[str, typer.Option("--config", "-c", help="YAML config with `stages:` (see configs/generate-smollm2.yaml).")],
+    model: Annotated[Optional[str], typer.Option(help="Base instruct LM (named, folder or hub id; Qwen3-4B on a GPU).")] = None,
+    output_dir: Annotated[Optional[str], typer.Option("--output-dir", "-o", help="One stage-N-<name>/ folder per stage.")] = None,
+    quantization: Annotated[Optional[str], typer.Option(help="auto (QLoRA 4-bit when CUDA + bitsandbytes), 4bit, or none.")] = None,
+    save_merged: Annotated[Optional[bool], typer.Option("--merged/--adapter-only", help="Also save the final model with the adapter merged in.")] = None,
+    seed: Annotated[Optional[int], typer.Option(help="Random seed.")] = None,
+    resume: Annotated[bool, typer.Option("--resume", help="Skip finished stages; continue the unfinished one from its checkpoint.")] = False,
+    json_out: Annotated[bool, typer.Option("--json", help=JSON_HELP)] = False,
+) -> None:
+    """Two-stage LoRA/QLoRA fine-tuning of the grounded answer generator (loss on the answer only)."""
+    from clinqa.train.generate import TrainGenerateConfig, train_generate
+
+    cfg = TrainGenerateConfig.load(config, {"model": model, "output_dir": output_dir, "quantization": quantization,
+                                            "save_merged": save_merged, "seed": seed})
+    r = train_generate(cfg, resume=resume)
+    summary = {"model": r["model"], "adapter": r["adapter"], "stages": [
+        {k: st.get(k) for k in ("name", "data", "cases", "steps", "first_loss", "last_loss", "qlora", "adapter",
+                                "loss_png", "skipped")} for st in r["stages"]]}
+    if json_out:
+        emit_json(summary)
+    else:
+        stdout_console().print(json.dumps(summary, indent=2))

@@ -69,3 +69,53 @@ def read_split_folder(folder: str | Path, suffix: str = ".parquet") -> dict[str,
 def write_pairs(pairs: Iterable[SummaryPair], path: str | Path) -> None:
     """Write the `prompt`/`impressions` layout (CSV, JSONL or Parquet by extension)."""
     write_table([{"prompt": x.findings, "impressions": x.impression or ""} for x in pairs], Path(path))
+
+
+FINDINGS_COLUMNS = ("findings", "prompt", "text")
+IMPRESSION_COLUMNS = ("impression", "impressions")
+
+
+def read_pairs_spec(spec: str, *, skipped: list[str] | None = None) -> list[SummaryPair]:
+    """`FILE` or `FILE#heldout|train|dev|fit`: pairs of that split, decided by a hash of the
+    report id (see clinqa.data.splits), so every command sees the same held-out reports."""
+    from clinqa.data.splits import in_part, parse_spec
+
+    path, part = parse_spec(spec)
+    out = [x for x in read_pairs(path, skipped=skipped) if part is None or in_part(x.id, part)]
+    if not out:
+        raise DataError(f"{spec}: no findings/impression pairs{' in that split' if part else ''}", source=str(spec))
+    return out
+
+
+def read_findings(path: str | Path, *, column: str | None = None, id_column: str | None = None,
+                  skipped: list[str] | None = None) -> Iterator[SummaryPair]:
+    """Findings to summarize from a CSV/JSONL/Parquet table: the `column` given, else the first
+    of findings/prompt/text; an impression column, when present, is kept as the reference.
+    Empty or non-text findings are errors, or reported in `skipped` and left out."""
+    p = existing(path)
+    rows = iter_table(p)
+    first = next(rows, None)
+    if first is None:
+        return
+    cols = set(first[1])
+    fcol = column or next((c for c in FINDINGS_COLUMNS if c in cols), None)
+    if fcol is None or fcol not in cols:
+        want = repr(column) if column else "one of " + ", ".join(FINDINGS_COLUMNS)
+        raise DataError(f"no findings column: expected {want}; found {', '.join(sorted(cols))} (use --column)",
+                        source=str(p))
+    if id_column and id_column not in cols:
+        raise DataError(f"id column {id_column!r} not found; found {', '.join(sorted(cols))}", source=str(p))
+    idcol = id_column or next((c for c in ("id", "uid", "report_id") if c in cols), None)
+    icol = next((c for c in IMPRESSION_COLUMNS if c in cols), None)
+    for n, (where, row) in enumerate(itertools.chain([first], rows), start=1):
+        try:
+            findings = text_cell(row.get(fcol), source=str(p), where=where, column=fcol)
+            impression = text_cell(row.get(icol), source=str(p), where=where, column=icol,
+                                   allow_empty=True) if icol else None
+        except DataError as exc:
+            if skipped is None:
+                raise
+            skipped.append(str(exc))
+            continue
+        pid = str(row[idcol]) if idcol and row.get(idcol) is not None else str(n)
+        yield SummaryPair(id=pid, findings=findings.strip(), impression=(impression or "").strip() or None)

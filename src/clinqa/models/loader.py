@@ -16,7 +16,14 @@ from pathlib import Path
 from typing import Any, Literal
 
 from clinqa.errors import ModelError
-from clinqa.models.registry import OFFLINE_MODELS, PACKAGED_ADAPTERS, resolve_offline, resolve_packaged_adapter
+from clinqa.models.registry import (
+    OFFLINE_MODELS,
+    PACKAGED_ADAPTERS,
+    PACKAGED_LORA,
+    packaged_lora_path,
+    resolve_offline,
+    resolve_packaged_adapter,
+)
 
 log = logging.getLogger(__name__)
 
@@ -45,6 +52,8 @@ def resolve(name_or_path: str) -> str:
         return str(resolve_offline(name))
     if name in PACKAGED_ADAPTERS:
         return str(resolve_packaged_adapter(name))
+    if name in PACKAGED_LORA:
+        return str(packaged_lora_path(name))
     p = Path(name).expanduser()
     if p.exists():
         if not p.is_dir():
@@ -132,6 +141,9 @@ def load_model(
     if kind not in classes:
         raise ModelError(f"unknown model kind {kind!r}; expected one of {', '.join(classes)}")
     source = resolve(name_or_path)
+    if is_adapter_folder(source):
+        return _load_adapter(name_or_path, source, kind, revision=revision, cache_dir=cache_dir,
+                             local_files_only=local_files_only, dtype=dtype, **model_kwargs)
     kw = _kwargs(revision, cache_dir, local_files_only, source)
     try:
         config = AutoConfig.from_pretrained(source, **kw)
@@ -143,3 +155,34 @@ def load_model(
         raise _load_error(name_or_path, source, f"{kind} model", exc) from exc
     model.eval()
     return LoadedModel(name=str(name_or_path), source=source, model=model, tokenizer=tokenizer, kind=kind)
+
+
+def is_adapter_folder(source: str) -> bool:
+    p = Path(source)
+    return (p / "adapter_config.json").is_file() and not (p / "config.json").is_file()
+
+
+def adapter_base(source: str) -> str:
+    import json
+
+    cfg = json.loads((Path(source) / "adapter_config.json").read_text(encoding="utf-8"))
+    base = cfg.get("base_model_name_or_path")
+    if not base:
+        raise ModelError(f"adapter folder {source!r} does not name its base model (base_model_name_or_path)")
+    return str(base)
+
+
+def _load_adapter(name: str, source: str, kind: Kind, **kw: Any) -> LoadedModel:
+    """A peft LoRA folder: its base through this loader, the adapter merged in memory."""
+    from peft import PeftModel
+
+    base = load_model(adapter_base(source), kind, **kw)
+    try:
+        merged = PeftModel.from_pretrained(base.model, source).merge_and_unload()
+    except (OSError, ValueError, RuntimeError) as exc:
+        raise ModelError(f"cannot apply adapter {source!r} to {base.name!r}: {str(exc).splitlines()[0][:300]}") from exc
+    merged.eval()
+    tokenizer = base.tokenizer
+    if (Path(source) / "tokenizer_config.json").is_file():
+        tokenizer = load_tokenizer(source)
+    return LoadedModel(name=str(name), source=source, model=merged, tokenizer=tokenizer, kind=kind)

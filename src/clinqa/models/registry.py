@@ -100,7 +100,21 @@ def resolve_offline(name: str) -> Path:
     out = converted_path(m)
     if not (out / "config.json").exists():
         convert_gguf(src, out)
+    else:
+        _drop_gguf_quantization(out / "config.json")
     return out
+
+
+def _drop_gguf_quantization(config_file: Path) -> None:
+    """Conversions made by earlier clinqa versions kept the GGUF quantization_config in config.json."""
+    import json
+
+    cfg = json.loads(config_file.read_text(encoding="utf-8"))
+    if cfg.get("quantization_config", {}).get("quant_method") == "gguf":
+        del cfg["quantization_config"]
+        tmp = config_file.with_suffix(".json.tmp")
+        tmp.write_text(json.dumps(cfg, indent=2) + "\n", encoding="utf-8")
+        tmp.replace(config_file)
 
 
 def convert_gguf(gguf_file: Path, out: Path) -> None:
@@ -116,7 +130,12 @@ def convert_gguf(gguf_file: Path, out: Path) -> None:
     def build(tmp: Path) -> None:
         tok = AutoTokenizer.from_pretrained(str(gguf_file.parent), gguf_file=gguf_file.name)
         quant = AutoModelForCausalLM.from_pretrained(str(gguf_file.parent), gguf_file=gguf_file.name)
-        model = AutoModelForCausalLM.from_config(quant.config)
+        config = quant.config
+        # The weights are plain float32 now; a leftover GGUF quantization_config would make
+        # transformers refuse to fine-tune them.
+        if hasattr(config, "quantization_config"):
+            del config.quantization_config
+        model = AutoModelForCausalLM.from_config(config)
         model.load_state_dict(quant.state_dict(), strict=True)
         model.save_pretrained(tmp)
         tok.save_pretrained(tmp)
@@ -179,10 +198,28 @@ def resolve_packaged_adapter(name: str) -> Path:
     return out
 
 
+# LoRA adapters over a causal/seq2seq offline model, read in place and merged in memory at load
+# time (a 135M causal LM merges in well under a second; a cached merged copy would cost 0.5 GB).
+PACKAGED_LORA = {
+    # name -> model kind
+    "clinqa-sum-smollm2": "causal",
+}
+
+
+def packaged_lora_path(name: str) -> Path:
+    path = PACKAGED_DIR / name
+    if not (path / "adapter_model.safetensors").is_file():
+        raise ModelError(f"the packaged adapter {name!r} is missing from {path}; reinstall clinqa or rebuild it "
+                         f"(see {path / 'README.md'})")
+    return path
+
+
 PACKAGED_MODELS = {
     "clinqa-qa-minilm": ("qa", "clinqa_qa.json", "extractive QA: span + answer-category heads over all-MiniLM-L6-v2"),
     "clinqa-cross-minilm": ("cross-encoder", "adapter_model.safetensors",
                             "evidence cross-encoder: LoRA adapter over all-MiniLM-L6-v2"),
+    "clinqa-sum-smollm2": ("summarizer", "adapter_model.safetensors",
+                           "radiology impressions: LoRA adapter over SmolLM2-135M-Instruct"),
 }
 
 

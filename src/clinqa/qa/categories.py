@@ -20,6 +20,7 @@ from __future__ import annotations
 import functools
 import re
 
+from clinqa.text.vocab import LAB_NAMES, has_drug, icd_terms, ngrams
 from clinqa.types import CATEGORIES
 
 OTHER = "Other"
@@ -39,12 +40,6 @@ QUESTION_RULES: list[tuple[str, re.Pattern]] = [
                              r"history of|problems?|comorbidit\w*|syndromes?)\b", re.I)),
 ]
 
-LAB_NAMES = re.compile(
-    r"\b(hemoglobin|haemoglobin|hgb|hct|hematocrit|wbc|white (?:blood )?cell|platelets?|plt|sodium|potassium|"
-    r"chloride|bicarbonate|bun|creatinine|glucose|calcium|magnesium|phosphate|albumin|bilirubin|alt|ast|"
-    r"alkaline phosphatase|troponin|bnp|inr|ptt|lactate|crp|c-reactive protein|esr|ferritin|d-dimer|"
-    r"procalcitonin|hba1c|a1c|tsh|lipase|ldh|ck|il-6|interleukin|lymphocytes?|neutrophils?|pcr|rt-pcr|"
-    r"antibod(?:y|ies)|igg|igm|viral load|culture|urinalysis|ct value)\b", re.I)
 LAB_VALUE = re.compile(
     r"\d+(?:\.\d+)?\s*(?:mg/dl|g/dl|mmol/l|meq/l|u/l|iu/l|ng/ml|pg/ml|mcg/l|µg/l|ug/l|mm\s?hg|/µl|/ul|/mm3|"
     r"x\s?10\^?\d+|cells/\w+|copies/ml|%)", re.I)
@@ -57,43 +52,6 @@ PROCEDURE = re.compile(
 
 WEIGHTS = {"question": 2.0, "drug": 1.5, "icd": 1.0, "lab": 1.0, "procedure": 1.0}
 SMOOTHING = 0.05
-
-
-@functools.lru_cache(maxsize=1)
-def icd_terms() -> dict[str, str]:
-    """Lower-cased ICD-10-CM term -> "Symptoms" (chapter 18) or "Diagnosis" (chapters 1-17, 19).
-    Terms are the first clause of each category/subcategory description ("Pneumonia,
-    unspecified organism" -> "pneumonia"), and for symptoms also the head before " of "/" with "."""
-    import simple_icd_10_cm as icd
-
-    terms: dict[str, str] = {}
-    for code in icd.get_all_codes(with_dots=True):
-        if not icd.is_category_or_subcategory(code):
-            continue
-        chapter = int(icd.get_ancestors(code)[-1])
-        if chapter == 18:
-            label = "Symptoms"
-        elif chapter <= 17 or chapter == 19:
-            label = "Diagnosis"
-        else:
-            continue  # external causes, health-status factors, special codes
-        desc = icd.get_description(code).lower()
-        first = re.split(r",|\(|\[", desc)[0].strip()
-        first = re.sub(r"\b(unspecified|other specified|other|unsp)\b", "", first).strip()
-        cands = {first}
-        if label == "Symptoms":
-            cands.add(re.split(r" (?:of|with|in|and|due to|following) ", first)[0].strip())
-        for t in cands:
-            t = re.sub(r"\s+", " ", t)
-            if len(t) >= 4 and t not in terms:
-                terms[t] = label
-    return terms
-
-
-def _ngrams(words: list[str], n_max: int = 6):
-    for n in range(min(n_max, len(words)), 0, -1):
-        for i in range(len(words) - n + 1):
-            yield " ".join(words[i:i + n])
 
 
 class WeakLabeler:
@@ -115,14 +73,14 @@ class WeakLabeler:
                 add(label, WEIGHTS["question"])
                 break  # the first template that fires decides; later ones are less specific
         words = re.findall(r"[a-z0-9][a-z0-9\-/]*", answer.lower())
-        if _has_drug(tuple(words)):
+        if has_drug(tuple(words)):
             add("Medication", WEIGHTS["drug"])
         if LAB_NAMES.search(answer) or LAB_VALUE.search(answer):
             add("Lab Reports", WEIGHTS["lab"])
         if PROCEDURE.search(answer):
             add("Procedure", WEIGHTS["procedure"])
         terms = icd_terms()
-        for g in _ngrams(words):
+        for g in ngrams(words):
             if g in terms:
                 add(terms[g], WEIGHTS["icd"])
                 break  # the longest matching term speaks for the answer
@@ -141,15 +99,6 @@ class WeakLabeler:
     def hard_label(self, answer: str, question: str = "") -> str:
         d = self.label(answer, question)
         return max(self.labels, key=lambda c: (d[c], -self.labels.index(c)))
-
-
-@functools.lru_cache(maxsize=50_000)
-def _has_drug(words: tuple[str, ...]) -> bool:
-    if not words:
-        return False
-    from drug_named_entity_recognition import find_drugs
-
-    return bool(find_drugs(list(words)))
 
 
 class UmlsLabeler:  # pragma: no cover - needs scispaCy and its UMLS files

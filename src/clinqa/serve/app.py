@@ -40,6 +40,8 @@ class Settings:
     token: str | None = field(default_factory=lambda: os.environ.get("CLINQA_API_TOKEN") or None)
     cors_origins: list[str] = field(default_factory=list)
     window_top_n: int | None = None
+    # loaded on the first /v1/summarize request; None turns the route off (501)
+    summarize_model: str | None = "clinqa-sum-smollm2"
 
 
 class Engines:
@@ -58,6 +60,14 @@ class Engines:
         self.ev_lock = asyncio.Lock()
         self.model_lock = threading.Lock()  # the batcher and extraction share the reader
         self.batcher = AnswerBatcher(self.reader, lock=self.model_lock)
+        self.summarizer = None
+        if settings.summarize_model:
+            from clinqa.summarize import Summarizer, SummarizerConfig
+
+            # cheap: the LM loads on the first summarize request, so `serve` starts as fast
+            # as before for users who only ask questions
+            self.summarizer = Summarizer(SummarizerConfig(model=settings.summarize_model))
+        self.sum_lock = asyncio.Lock()
 
 
 class AnswerBatcher:
@@ -197,7 +207,7 @@ def create_app(settings: Settings | None = None, engines: Engines | None = None)
         return S.Models(qa=eng.reader.name, categories=list(eng.reader.categories or []),
                         evidence_weights=eng.evidence.config.weights, packaged=[p["name"] for p in packaged_status()
                                                                                    if p["installed"]],
-                        generate=None, summarize=None)
+                        generate=None, summarize=eng.summarizer.name if eng.summarizer else None)
 
     @app.post("/v1/answer", response_model=S.AnswerResponse, dependencies=[Depends(auth)])
     async def answer(req: S.AnswerRequest, request: Request):
@@ -232,10 +242,17 @@ def create_app(settings: Settings | None = None, engines: Engines | None = None)
         items = await run(eng.ev_lock, eng.evidence.score, req.question, sentences)
         return S.EvidenceResponse(note_id=note.id, sentences=[S.EvidenceOut.of(e) for e in items])
 
-    @app.post("/v1/summarize", dependencies=[Depends(auth)], status_code=501, response_model=S.Problem)
-    async def summarize(req: S.SummarizeRequest):
-        return JSONResponse(status_code=501, content={"detail": "summarization is not available in this version of "
-                                                                "clinqa yet"})
+    @app.post("/v1/summarize", dependencies=[Depends(auth)], response_model=S.SummarizeResponse,
+              responses={501: {"model": S.Problem, "description": "summarization is turned off on this server"}})
+    async def summarize(req: S.SummarizeRequest, request: Request):
+        eng = request.app.state.engines
+        if eng.summarizer is None:
+            return JSONResponse(status_code=501, content={"detail": "summarization is turned off on this server "
+                                                                    "(started with --summarize-model none)"})
+        if not req.findings.strip():
+            raise UsageError("field 'findings': the findings are empty")
+        s = await run(eng.sum_lock, eng.summarizer.summarize, req.findings)
+        return S.SummarizeResponse(impression=s.text, model=s.model, warnings=list(s.warnings))
 
     @app.post("/v1/extract", dependencies=[Depends(auth)], response_model=S.ExtractResponse)
     async def extract(req: S.ExtractRequest, request: Request):

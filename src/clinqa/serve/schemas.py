@@ -41,6 +41,12 @@ class SummarizeRequest(_Strict):
     findings: str = Field(..., min_length=1, max_length=100_000)
 
 
+class SummarizeResponse(BaseModel):
+    impression: str = Field(..., description="Numbered (1., 2., ...) when the model gives several findings.")
+    model: str
+    warnings: list[str] = Field(default_factory=list, description="E.g. findings cut to fit the input limit.")
+
+
 class ExtractRequest(NoteInput):
     questionnaire: Optional[str] = Field(None, max_length=200, description="Id of a shipped questionnaire "
                                          "(discharge-summary, radiology-report).")

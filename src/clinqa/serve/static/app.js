@@ -125,9 +125,11 @@ async function ask() {
 }
 
 async function summarize() {
+  $("summary").textContent = "Summarizing…";
   const r = await fetch("/v1/summarize", { method: "POST", headers: headers(), body: JSON.stringify({ findings: $("findings").value }) });
   const data = await r.json().catch(() => ({ detail: r.statusText }));
-  $("summary").textContent = r.ok ? data.summary : `${r.status}: ${data.detail}`;
+  $("summary").textContent = r.ok ? data.impression : `${r.status}: ${data.detail}`;
+  $("summary-note").textContent = r.ok ? `${data.model}${data.warnings.length ? " · " + data.warnings.join("; ") : ""}` : "";
 }
 
 $("ask").onclick = () => ask().catch((e) => status(String(e), true));

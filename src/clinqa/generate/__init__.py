@@ -1,0 +1,1 @@
+"""Grounded answers: prompts, citation repair, and the shared decoding loop."""

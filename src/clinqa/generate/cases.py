@@ -1,0 +1,138 @@
+"""Grounded-answer cases (ArchEHR-QA shape: narrative, question, numbered note sentences, gold
+evidence ids, a cited reference answer) from the data that is public:
+
+- ArchEHR-QA XML (+ key): real cases; no reference answers (the 2026 answers need credentialed
+  access), so they serve generation and citation scoring, not text metrics.
+- SQuAD-format QA (COVID-QA, emrQA-msquad): the note is the window of `window` sentences around
+  the answer; the reference is the answer-bearing sentence cited by its id. This is stage 1's
+  "generic QA turned into cited-answer instructions".
+- The Indiana chest X-ray reports: the indication is the patient's message, the question asks
+  what the X-ray showed, the findings are the numbered note, the impression is the reference
+  answer, each impression sentence citing the findings sentence it overlaps most (BM25).
+
+`read_cases("FILE#part")` picks the reader by the file and the split by note id as elsewhere.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+from pathlib import Path
+
+from clinqa.errors import DataError
+from clinqa.types import EvidenceCase, Note, Sentence
+
+log = logging.getLogger(__name__)
+
+INDIANA_QUESTION = "What did my chest X-ray show?"
+
+
+def _relevance(sentences, cited: set[str]) -> dict[str, str]:
+    return {s.id: ("essential" if s.id in cited else "not-relevant") for s in sentences}
+
+
+def _renumber(note_id: str, text: str, sentences: list[Sentence]) -> tuple[Note, tuple[Sentence, ...]]:
+    """A note made of `sentences` (joined by newlines), ids 1..n, offsets into the new text."""
+    parts, out, pos = [], [], 0
+    for i, s in enumerate(sentences, start=1):
+        t = " ".join(s.text.split())
+        out.append(Sentence(id=str(i), start=pos, end=pos + len(t), text=t, section=s.section))
+        parts.append(t)
+        pos += len(t) + 1
+    return Note(id=note_id, text="\n".join(parts)), tuple(out)
+
+
+def squad_cases(examples, window: int = 5, seed: int = 13) -> list[EvidenceCase]:
+    """One case per answerable question: `window` sentences around the answer sentence (the
+    answer's position inside the window varies, seeded)."""
+    from clinqa.text import segment
+
+    rng = random.Random(seed)
+    seg_cache: dict[str, list[Sentence]] = {}
+    cases = []
+    for ex in examples:
+        if not ex.answers:
+            continue
+        key = ex.note.id or str(hash(ex.note.text))
+        if key not in seg_cache:
+            seg_cache[key] = segment(ex.note.text, ex.note.id)
+        sents = seg_cache[key]
+        a = ex.answers[0]
+        hit = next((i for i, s in enumerate(sents) if s.start <= a.start < s.end), None)
+        if hit is None:
+            continue
+        lo = max(0, min(hit - rng.randrange(window), len(sents) - window))
+        win = sents[lo:lo + window]
+        note, renum = _renumber(f"{ex.id}", ex.note.text, win)
+        sid = str(hit - lo + 1)
+        answer_text = " ".join(sents[hit].text.split())
+        cases.append(EvidenceCase(id=str(ex.id), note=note, sentences=renum, clinician_question=ex.question,
+                                  relevance=_relevance(renum, {sid}), answer=f"{answer_text} |{sid}|"))
+    return cases
+
+
+def indiana_cases(pairs) -> list[EvidenceCase]:
+    from clinqa.retrieval.bm25 import BM25Scorer
+    from clinqa.text import segment
+
+    cases = []
+    for p in pairs:
+        sents = segment(p.findings, p.id)
+        if not sents or not p.impression:
+            continue
+        note, renum = _renumber(p.id, p.findings, sents)
+        scorer = BM25Scorer().fit([s.text for s in renum])
+        lines, cited = [], set()
+        from clinqa.evaluate.rouge_bleu import sentence_lines
+
+        for imp in sentence_lines(p.impression).splitlines():
+            imp = imp.strip().lstrip("0123456789.) ").strip()
+            if not imp:
+                continue
+            scores = scorer.score(imp)
+            sid = renum[int(scores.argmax())].id
+            cited.add(sid)
+            lines.append(f"{imp} |{sid}|")
+        if not lines:
+            continue
+        narrative = str(p.metadata.get("indication") or "").strip()
+        cases.append(EvidenceCase(id=p.id, note=note, sentences=renum, patient_narrative=narrative,
+                                  clinician_question=INDIANA_QUESTION, relevance=_relevance(renum, cited),
+                                  answer="\n".join(lines)))
+    return cases
+
+
+def read_cases(spec: str, *, key: str | None = None, max_cases: int | None = None, window: int = 5) -> list[EvidenceCase]:
+    """Cases from `FILE[#part]`: ArchEHR-QA .xml, SQuAD/emrQA .json, or a radiology table."""
+    from clinqa.data.splits import in_part, parse_spec
+
+    path, part = parse_spec(spec)
+    if not Path(path).exists():
+        raise DataError("file not found", source=str(path))
+    suffix = Path(path).suffix.lower()
+    if suffix == ".xml":
+        from clinqa.data.archehr import read_archehr
+
+        cases = [c for c in read_archehr(path, key) if part is None or in_part(c.id, part)]
+        if cases and not any(c.sentences for c in cases):
+            raise DataError("these ArchEHR-QA cases have no note sentences (the public subtask-1 file holds "
+                            "narratives only); generation needs note excerpts", source=str(path))
+    elif suffix == ".json":
+        from clinqa.data.splits import read_qa_spec
+
+        exs = read_qa_spec(spec)
+        if max_cases:
+            exs = exs[: max_cases * 2]  # some questions have no locatable answer sentence
+        cases = squad_cases(exs, window=window)
+    elif suffix in (".csv", ".jsonl", ".parquet"):
+        from clinqa.data.radiology import read_pairs_spec
+
+        pairs = read_pairs_spec(spec)
+        cases = indiana_cases(pairs[: max_cases * 2] if max_cases else pairs)
+    else:
+        raise DataError(f"cannot tell the case format from {suffix!r}; expected .xml (ArchEHR-QA), .json "
+                        "(SQuAD/emrQA) or .csv/.jsonl/.parquet (findings/impression)", source=str(path))
+    cases = cases[:max_cases] if max_cases else cases
+    if not cases:
+        raise DataError(f"{spec}: no usable cases", source=str(spec))
+    return cases

@@ -1,0 +1,103 @@
+"""Cited answers: parse, check and repair what a model wrote, and say what was changed.
+
+The format is ArchEHR-QA's: one sentence per line, each ending with the ids of the note
+sentences that support it, `|1,3|`. Small models break it in every way: no citations, ids the
+note does not have, citations mid-line, all sentences on one line, too many words. `repair`
+fixes these deterministically and lists each change, so a user sees what the model wrote and
+what clinqa did to it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+CITE = re.compile(r"\|\s*([\w\s,;-]*?)\s*\|")
+BRACKET_CITE = re.compile(r"\[(\d+(?:\s*[,;]\s*\d+)*)\]")  # [1], [2, 5]: a common near-miss
+_SPLIT = re.compile(r"(?<=[^\d\s][.!?])\s+(?=[A-Z0-9(\"'])|(?<=\|)\s+(?=\S)")
+
+
+@dataclass
+class CitedSentence:
+    text: str
+    ids: list[str]
+
+
+@dataclass
+class Repaired:
+    text: str  # the final answer: one sentence per line, each ending with |ids|
+    sentences: list[CitedSentence]
+    changes: list[str] = field(default_factory=list)
+
+    @property
+    def cited_ids(self) -> list[str]:
+        return list(dict.fromkeys(i for s in self.sentences for i in s.ids))
+
+
+def split_sentences(text: str) -> list[str]:
+    out = []
+    for line in text.splitlines():
+        line = line.strip().lstrip("-*\u2022 ").strip()
+        if line:
+            out.extend(p.strip() for p in _SPLIT.split(line) if p.strip())
+    return out
+
+
+def parse(sentence: str) -> CitedSentence:
+    """Text without its citation markers, and the ids they hold (in order, without repeats)."""
+    ids: list[str] = []
+    for m in list(CITE.finditer(sentence)) + list(BRACKET_CITE.finditer(sentence)):
+        ids.extend(x for x in re.split(r"[\s,;]+", m.group(1)) if x)
+    text = BRACKET_CITE.sub("", CITE.sub("", sentence))
+    text = re.sub(r"\s+([.,;:!?])", r"\1", " ".join(text.split())).strip()
+    return CitedSentence(text, list(dict.fromkeys(ids)))
+
+
+def _words(s: str) -> int:
+    return len(s.split())
+
+
+def repair(raw: str, valid_ids: list[str], fallback_id: str | None, word_limit: int = 75) -> Repaired:
+    """One sentence per line, known ids only, a citation on every sentence (the fallback
+    sentence when the model cited none), at most `word_limit` words of answer text."""
+    valid = set(valid_ids)
+    changes: list[str] = []
+    raw_lines = [x for x in raw.splitlines() if x.strip()]
+    pieces = split_sentences(raw)
+    if len(pieces) != len(raw_lines):
+        changes.append(f"re-split the answer into {len(pieces)} sentence lines")
+    out: list[CitedSentence] = []
+    words = 0
+    for piece in pieces:
+        cs = parse(piece)
+        if not cs.text or not re.search(r"\w", cs.text):
+            continue
+        unknown = [i for i in cs.ids if i not in valid]
+        if unknown:
+            changes.append(f"dropped citation ids not in the note: {', '.join(unknown)}")
+            cs.ids = [i for i in cs.ids if i in valid]
+        if not cs.ids:
+            if fallback_id is None:
+                changes.append(f"left out a sentence without a valid citation: {cs.text[:60]!r}")
+                continue
+            cs.ids = [fallback_id]
+            changes.append(f"cited the best evidence sentence {fallback_id} for a sentence without a valid citation")
+        n = _words(cs.text)
+        if words + n > word_limit:
+            keep = word_limit - words
+            if keep <= 0:
+                changes.append(f"cut {len(pieces) - len(out)} sentence(s) beyond the {word_limit}-word limit")
+                break
+            cs.text = " ".join(cs.text.split()[:keep]).rstrip(",;:") + "..."
+            changes.append(f"shortened a sentence to stay within {word_limit} words")
+            out.append(cs)
+            break
+        words += n
+        out.append(cs)
+    text = "\n".join(f"{s.text} |{','.join(s.ids)}|" for s in out)
+    return Repaired(text=text, sentences=out, changes=list(dict.fromkeys(changes)))
+
+
+def strip_citations(answer: str) -> str:
+    """The answer text alone (for text metrics), one sentence per line."""
+    return "\n".join(parse(line).text for line in answer.splitlines() if parse(line).text)

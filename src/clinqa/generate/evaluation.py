@@ -1,0 +1,85 @@
+"""ArchEHR-QA subtask 3 answer metrics (and subtask-2-style citation scores) for grounded
+answers: predictions are stripped of their citations and truncated to 75 words; references
+likewise. Text metrics: BLEU, ROUGE-Lsum, SARI (source: the patient's narrative, else the
+question), BERTScore, AlignScore-style (against the note), MEDCON (variant offline). Overall:
+the mean of the available metrics, naming them. Cited ids are scored against the cases' gold
+evidence with the strict/lenient micro-F1 of the evidence task."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from clinqa.evaluate import grounding
+from clinqa.evaluate.evidence import score_evidence
+from clinqa.evaluate.rouge_bleu import bleu, rouge, sari, truncate_words
+from clinqa.generate.citations import strip_citations
+from clinqa.generate.generator import AnswerGenerator, AnswerRequest, GeneratorConfig
+from clinqa.generate.prompts import WORD_LIMIT
+from clinqa.types import EvidenceCase
+
+
+@dataclass
+class GenerationEval:
+    model: str
+    cases: int
+    metrics: dict[str, float | None]
+    notes: dict[str, str]
+    overall: float | None
+    overall_of: str
+    citations: dict[str, dict[str, float]] = field(default_factory=dict)
+    repaired: int = 0  # answers the post-processor had to change
+    predictions: list[dict] = field(default_factory=list)
+
+    def to_dict(self, examples: int = 3) -> dict:
+        return {"model": self.model, "cases": self.cases, "metrics": self.metrics, "metric_notes": self.notes,
+                "overall": self.overall, "overall_of": self.overall_of, "citations": self.citations,
+                "repaired_answers": self.repaired, "examples": self.predictions[:examples]}
+
+
+def score_answers(cases: list[EvidenceCase], answers: list[str], *, bertscore_model: str | None = "minilm",
+                  align_model: str | None = None, quickumls_path: str | None = None) -> tuple[dict, dict, object]:
+    """(metrics, notes, overall MetricResult) for cited `answers` to `cases` with reference answers."""
+    preds = [truncate_words(strip_citations(a), WORD_LIMIT) for a in answers]
+    refs = [truncate_words(strip_citations(c.answer), WORD_LIMIT) for c in cases]
+    sources = [c.patient_narrative or c.clinician_question or c.patient_question for c in cases]
+    results = [
+        grounding.MetricResult("bleu", bleu(preds, refs)["bleu"], "sacrebleu corpus BLEU"),
+        grounding.MetricResult("rougeLsum", rouge(preds, refs, ("rougeLsum",))["rougeLsum"],
+                               "rouge-score, stemming, one sentence per line"),
+        grounding.MetricResult("sari", sari(sources, preds, [[r] for r in refs]),
+                               "source: the patient's narrative (the question when there is none)"),
+        grounding.bertscore(preds, refs, bertscore_model) if bertscore_model else
+        grounding.MetricResult("bertscore", None, "turned off"),
+        grounding.alignscore(preds, [c.note.text for c in cases], align_model),
+        grounding.medcon(preds, refs, quickumls_path),
+    ]
+    overall = grounding.overall(results)
+    return {r.name: r.value for r in results}, {r.name: r.note for r in results}, overall
+
+
+def evaluate_generator(generator: AnswerGenerator, cases: list[EvidenceCase], *, progress=None,
+                       bertscore_model: str | None = "minilm", align_model: str | None = None,
+                       quickumls_path: str | None = None) -> GenerationEval:
+    reqs = [AnswerRequest(note=c.note, question=c.clinician_question or c.patient_question,
+                          narrative=c.patient_narrative, sentences=list(c.sentences)) for c in cases]
+    outs = generator.answer_many(reqs, progress=progress)
+    answers = [o.text for o in outs]
+    with_ref = [i for i, c in enumerate(cases) if c.answer]
+    metrics: dict = {}
+    notes: dict = {}
+    overall = grounding.MetricResult("overall", None, "no reference answers in the data")
+    if with_ref:
+        metrics, notes, overall = score_answers([cases[i] for i in with_ref], [answers[i] for i in with_ref],
+                                                bertscore_model=bertscore_model, align_model=align_model,
+                                                quickumls_path=quickumls_path)
+    cites = {}
+    key = {c.id: c.relevance for c in cases if c.relevance}
+    if key:
+        cited = {c.id: list(o.citations) for c, o in zip(cases, outs) if c.id in key}
+        s = score_evidence(cited, key)
+        cites = {mode: v["micro"].scaled() for mode, v in s.items()}
+    preds = [{"case_id": c.id, "question": r.question, "answer": o.text, "reference": c.answer,
+              "changes": list(o.warnings)} for c, r, o in zip(cases, reqs, outs)]
+    return GenerationEval(model=generator.name, cases=len(cases), metrics=metrics, notes=notes,
+                          overall=overall.value, overall_of=overall.note, citations=cites,
+                          repaired=sum(bool(o.warnings) for o in outs), predictions=preds)
