@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 PIP := $(BIN)/pip --disable-pip-version-check -q
 
-.PHONY: setup browser test test-slow clean model-qa model-cross
+.PHONY: setup browser test test-slow clean model-qa model-cross model-summarize results-summarize
 
 setup: $(BIN)/clinqa
 
@@ -44,3 +44,16 @@ model-cross: setup
 	mkdir -p $(PKG)/clinqa-cross-minilm
 	cp runs/cross-minilm/model/adapter_config.json runs/cross-minilm/model/adapter_model.safetensors \
 	   runs/cross-minilm/model/clinqa_cross.json $(PKG)/clinqa-cross-minilm/
+
+model-summarize: setup
+	$(BIN)/clinqa train summarize --config configs/summarize-smollm2.yaml
+	mkdir -p $(PKG)/clinqa-sum-smollm2
+	cp runs/summarize-smollm2/adapter/adapter_config.json runs/summarize-smollm2/adapter/adapter_model.safetensors \
+	   $(PKG)/clinqa-sum-smollm2/
+	# float16 halves the adapter; peft casts it back on load
+	$(BIN)/python -c "from clinqa.train.sft import half_adapter; half_adapter('$(PKG)/clinqa-sum-smollm2')"
+
+# The README's summarization table: base SmolLM2 vs the shipped adapter on the held-out reports.
+results-summarize: setup
+	$(BIN)/clinqa eval summarize --data ../shared/data/indiana_reports/indiana_reports.csv#heldout \
+	   --out runs/eval-summarize --json

@@ -55,3 +55,43 @@ def test_packaged_cross_encoder_prefers_the_answer_sentence():
     assert s.argmax() == 2
     s = CrossEncoderScorer("clinqa-cross-minilm").fit(sents).score("What medication was the patient discharged on?")
     assert s.argmax() == 0
+
+
+RADIOLOGY_FINDINGS = ("The heart size and mediastinal contours are within normal limits. The lungs are clear. "
+                      "There is no pneumothorax or pleural effusion. No acute bony abnormality.")
+
+
+def test_packaged_summarizer_works_offline(capsys):
+    """The shipped LoRA adapter over the offline SmolLM2: a short impression, not the base
+    model's chatty paragraph."""
+    code = main(["summarize", "--findings", RADIOLOGY_FINDINGS, "--json"])
+    out = capsys.readouterr()
+    assert code == 0, out.err
+    doc = json.loads(out.out)
+    assert doc["model"] == "clinqa-sum-smollm2" and doc["impression"].strip()
+    assert len(doc["impression"].split()) < 40
+    assert any(w in doc["impression"].lower() for w in ("no acute", "normal", "negative", "clear"))
+
+
+def test_packaged_adapter_is_small_and_names_its_offline_base():
+    from clinqa.models.registry import PACKAGED_DIR
+
+    folder = PACKAGED_DIR / "clinqa-sum-smollm2"
+    cfg = json.loads((folder / "adapter_config.json").read_text())
+    assert cfg["base_model_name_or_path"] == "smollm2-135m-instruct" and cfg["task_type"] == "CAUSAL_LM"
+    assert (folder / "adapter_model.safetensors").stat().st_size < 6_000_000
+    assert (folder / "README.md").is_file()
+
+
+def test_offline_generator_cites_existing_sentences(examples, capsys):
+    note = examples / "discharge_summary.txt"
+    code = main(["generate", "--note", str(note), "--question", "Why was the patient admitted?", "--json"])
+    out = capsys.readouterr()
+    assert code == 0, out.err
+    doc = json.loads(out.out)
+    text = note.read_text(encoding="utf-8")
+    assert doc["sentences"], doc
+    for line in doc["sentences"]:
+        assert line["citations"]
+        for c in line["citations"]:
+            assert text[c["start"]:c["end"]] == c["text"]

@@ -62,6 +62,9 @@ def server(tmp_path_factory):
         proc.wait(timeout=20)
 
 
+FINDINGS = "The heart size is normal. The lungs are clear. There is no pleural effusion or pneumothorax."
+
+
 def test_page_highlights_the_answer(server, examples):
     from playwright.sync_api import sync_playwright
 
@@ -92,6 +95,15 @@ def test_page_highlights_the_answer(server, examples):
         if api["evidence"]:
             assert page.locator(".note .ev").count() >= 1
         page.screenshot(path=str(shots / "serve_page.png"), full_page=True)
+        # the Summarize tab: the shipped adapter writes an impression (the LM loads on this request)
+        page.click("#tab-summarize")
+        page.fill("#findings", FINDINGS)
+        page.click("#summarize")
+        page.wait_for_function("document.querySelector('#summary-note').textContent.length > 0", timeout=180_000)
+        summary = page.inner_text("#summary")
+        assert summary.strip() and not summary[:3].isdigit(), summary
+        assert "clinqa-sum-smollm2" in page.inner_text("#summary-note")
+        page.screenshot(path=str(shots / "serve_summarize.png"), full_page=True)
         browser.close()
     assert (shots / "serve_page.png").stat().st_size > 10_000
 
@@ -102,3 +114,4 @@ def test_page_highlights_the_answer(server, examples):
         if len(line.strip()) > 20:
             assert line.strip() not in text
     assert question not in text
+    assert "/v1/summarize" in text and FINDINGS[:40] not in text

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import csv
 import json
 import sys
@@ -114,6 +116,27 @@ def iter_parquet(path: Path, columns: tuple[str, ...] | None = None, required: t
         for rec in batch.to_pylist():
             row += 1
             yield row, rec
+
+
+def table_columns(path: Path) -> tuple[list[str], Iterator[tuple[str, dict]]]:
+    """The first row's columns and an iterator over all rows (the first included); no
+    columns and an empty iterator for an empty table."""
+    rows = iter_table(path)
+    first = next(rows, None)
+    if first is None:
+        return [], iter(())
+    return list(first[1]), itertools.chain([first], rows)
+
+
+def choose_column(cols: list[str], given: str | None, candidates: tuple[str, ...], *, what: str, option: str,
+                  source: str) -> str:
+    """`given` if the table has it, else the first of `candidates` it has; else a DataError
+    naming what was expected, what was found and the option that picks a column."""
+    name = given or next((c for c in candidates if c in cols), None)
+    if name is None or name not in cols:
+        want = repr(given) if given else "one of " + ", ".join(candidates)
+        raise DataError(f"no {what} column: expected {want}; found {', '.join(cols)} (use {option})", source=source)
+    return name
 
 
 def iter_table(path: Path, required: tuple[str, ...] = ()) -> Iterator[tuple[str, dict]]:

@@ -3,11 +3,10 @@ column, MIMIC-III NOTEEVENTS.csv, and FHIR R4 DocumentReference/Bundle JSON. All
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from clinqa.data._io import existing, iter_table, text_cell, write_table
+from clinqa.data._io import choose_column, existing, iter_table, table_columns, text_cell, write_table
 from clinqa.errors import DataError
 from clinqa.data.checks import DEFAULT_MAX_CHARS, check_note_text, read_text_file
 from clinqa.types import Note
@@ -82,22 +81,14 @@ def read_notes(
 
 
 def _read_table(p, text_column, id_column, max_chars, skipped) -> Iterator[Note]:
-    rows = iter_table(p)
-    first = next(rows, None)
-    if first is None:
+    cols, rows = table_columns(p)
+    if not cols:
         return
-    cols = list(first[1])
-    tcol = text_column or next((c for c in TEXT_COLUMNS if c in cols), None)
-    if tcol is None or tcol not in cols:
-        raise DataError(
-            f"no text column; expected {text_column!r}" if text_column else
-            f"no text column; expected one of {', '.join(TEXT_COLUMNS)} (or pass --text-column); found {', '.join(cols)}",
-            source=str(p),
-        )
+    tcol = choose_column(cols, text_column, TEXT_COLUMNS, what="text", option="--text-column", source=str(p))
     icol = id_column or next((c for c in ID_COLUMNS if c in cols), None)
     if id_column and id_column not in cols:
         raise DataError(f"no id column {id_column!r}; found {', '.join(cols)}", source=str(p))
-    for n, (where, row) in enumerate(itertools.chain([first], rows), start=1):
+    for n, (where, row) in enumerate(rows, start=1):
         try:
             text = check_note_text(text_cell(row.get(tcol), source=str(p), where=where, column=tcol),
                                    source=f"{p} ({where})", max_chars=max_chars)

@@ -3,11 +3,10 @@ splits, CSV/JSONL/Parquet) and the Indiana University chest X-ray reports CSV.""
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from clinqa.data._io import existing, iter_table, text_cell, write_table
+from clinqa.data._io import choose_column, existing, table_columns, text_cell, write_table
 from clinqa.errors import DataError
 from clinqa.types import SummaryPair
 
@@ -22,11 +21,10 @@ def read_pairs(path: str | Path, *, skipped: list[str] | None = None) -> Iterato
     rows whose cells are not text are errors (or reported in `skipped`).
     """
     p = existing(path)
-    rows = iter_table(p)
-    first = next(rows, None)
-    if first is None:
+    columns, rows = table_columns(p)
+    if not columns:
         return
-    cols = set(first[1])
+    cols = set(columns)
     if {"prompt", "impressions"} <= cols:
         fcol, icol, idcol, indiana = "prompt", "impressions", None, False
     elif set(INDIANA_COLUMNS) <= cols:
@@ -37,7 +35,7 @@ def read_pairs(path: str | Path, *, skipped: list[str] | None = None) -> Iterato
             f"found {', '.join(sorted(cols))}",
             source=str(p),
         )
-    for n, (where, row) in enumerate(itertools.chain([first], rows), start=1):
+    for n, (where, row) in enumerate(rows, start=1):
         try:
             findings = text_cell(row.get(fcol), source=str(p), where=where, column=fcol, allow_empty=indiana)
             impression = text_cell(row.get(icol), source=str(p), where=where, column=icol, allow_empty=indiana)
@@ -93,21 +91,16 @@ def read_findings(path: str | Path, *, column: str | None = None, id_column: str
     of findings/prompt/text; an impression column, when present, is kept as the reference.
     Empty or non-text findings are errors, or reported in `skipped` and left out."""
     p = existing(path)
-    rows = iter_table(p)
-    first = next(rows, None)
-    if first is None:
+    columns, rows = table_columns(p)
+    if not columns:
         return
-    cols = set(first[1])
-    fcol = column or next((c for c in FINDINGS_COLUMNS if c in cols), None)
-    if fcol is None or fcol not in cols:
-        want = repr(column) if column else "one of " + ", ".join(FINDINGS_COLUMNS)
-        raise DataError(f"no findings column: expected {want}; found {', '.join(sorted(cols))} (use --column)",
-                        source=str(p))
+    cols = set(columns)
+    fcol = choose_column(columns, column, FINDINGS_COLUMNS, what="findings", option="--column", source=str(p))
     if id_column and id_column not in cols:
         raise DataError(f"id column {id_column!r} not found; found {', '.join(sorted(cols))}", source=str(p))
     idcol = id_column or next((c for c in ("id", "uid", "report_id") if c in cols), None)
     icol = next((c for c in IMPRESSION_COLUMNS if c in cols), None)
-    for n, (where, row) in enumerate(itertools.chain([first], rows), start=1):
+    for n, (where, row) in enumerate(rows, start=1):
         try:
             findings = text_cell(row.get(fcol), source=str(p), where=where, column=fcol)
             impression = text_cell(row.get(icol), source=str(p), where=where, column=icol,

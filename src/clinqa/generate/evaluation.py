@@ -13,7 +13,7 @@ from clinqa.evaluate import grounding
 from clinqa.evaluate.evidence import score_evidence
 from clinqa.evaluate.rouge_bleu import bleu, rouge, sari, truncate_words
 from clinqa.generate.citations import strip_citations
-from clinqa.generate.generator import AnswerGenerator, AnswerRequest, GeneratorConfig
+from clinqa.generate.generator import AnswerGenerator, AnswerRequest
 from clinqa.generate.prompts import WORD_LIMIT
 from clinqa.types import EvidenceCase
 

@@ -17,7 +17,6 @@ present, `UmlsLabeler` maps semantic types instead (optional; imported lazily).
 
 from __future__ import annotations
 
-import functools
 import re
 
 from clinqa.text.vocab import LAB_NAMES, has_drug, icd_terms, ngrams
