@@ -200,3 +200,16 @@ def test_bad_stage_config(tmp_path, capsys):
     cfg.write_text("stages:\n  - name: x\n    dta: foo\n", encoding="utf-8")
     assert main(["train", "generate", "--config", str(cfg)]) == 2
     assert "needs a `data` entry" in capsys.readouterr().err
+
+
+def test_repair_cites_the_overlapping_sentence_and_drops_repeats():
+    note = {"1": "Chest pain on admission.", "2": "A stent was placed in the LAD."}
+
+    def match(text):
+        words = set(text.lower().split())
+        best = max(note, key=lambda i: len(words & set(note[i].lower().split())))
+        return best if words & set(note[best].lower().split()) else None
+
+    r = repair("A stent was placed.\nA stent was placed.\nYou will be fine.", ["1", "2"], "1", match=match)
+    assert r.text == "A stent was placed. |2|\nYou will be fine. |1|"
+    assert "dropped 1 repeated sentence(s)" in r.changes

@@ -10,6 +10,7 @@ what clinqa did to it.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 CITE = re.compile(r"\|\s*([\w\s,;-]*?)\s*\|")
@@ -57,11 +58,16 @@ def _words(s: str) -> int:
     return len(s.split())
 
 
-def repair(raw: str, valid_ids: list[str], fallback_id: str | None, word_limit: int = 75) -> Repaired:
-    """One sentence per line, known ids only, a citation on every sentence (the fallback
-    sentence when the model cited none), at most `word_limit` words of answer text."""
+def repair(raw: str, valid_ids: list[str], fallback_id: str | None, word_limit: int = 75,
+           match: Callable[[str], str | None] | None = None) -> Repaired:
+    """One sentence per line, known ids only, no repeated sentences, a citation on every
+    sentence, at most `word_limit` words of answer text. An uncited sentence cites what
+    `match(sentence)` finds (the note sentence it overlaps most), else `fallback_id` (the best
+    evidence for the question)."""
     valid = set(valid_ids)
     changes: list[str] = []
+    seen: set[str] = set()
+    repeats = 0
     raw_lines = [x for x in raw.splitlines() if x.strip()]
     pieces = split_sentences(raw)
     if len(pieces) != len(raw_lines):
@@ -72,16 +78,26 @@ def repair(raw: str, valid_ids: list[str], fallback_id: str | None, word_limit: 
         cs = parse(piece)
         if not cs.text or not re.search(r"\w", cs.text):
             continue
+        norm = re.sub(r"\W+", " ", cs.text.lower()).strip()
+        if norm in seen:
+            repeats += 1
+            continue
+        seen.add(norm)
         unknown = [i for i in cs.ids if i not in valid]
         if unknown:
             changes.append(f"dropped citation ids not in the note: {', '.join(unknown)}")
             cs.ids = [i for i in cs.ids if i in valid]
         if not cs.ids:
-            if fallback_id is None:
+            found = match(cs.text) if match else None
+            if found is not None and found in valid:
+                cs.ids = [found]
+                changes.append("cited the note sentence that overlaps most for a sentence without a valid citation")
+            elif fallback_id is not None:
+                cs.ids = [fallback_id]
+                changes.append(f"cited the best evidence sentence {fallback_id} for a sentence without a valid citation")
+            else:
                 changes.append(f"left out a sentence without a valid citation: {cs.text[:60]!r}")
                 continue
-            cs.ids = [fallback_id]
-            changes.append(f"cited the best evidence sentence {fallback_id} for a sentence without a valid citation")
         n = _words(cs.text)
         if words + n > word_limit:
             keep = word_limit - words
@@ -94,6 +110,8 @@ def repair(raw: str, valid_ids: list[str], fallback_id: str | None, word_limit: 
             break
         words += n
         out.append(cs)
+    if repeats:
+        changes.append(f"dropped {repeats} repeated sentence(s)")
     text = "\n".join(f"{s.text} |{','.join(s.ids)}|" for s in out)
     return Repaired(text=text, sentences=out, changes=list(dict.fromkeys(changes)))
 

@@ -105,7 +105,7 @@ class AnswerGenerator:
         out = []
         for req, (_, shown, fallback, warns), text in zip(requests, prepared, raw):
             by_id = {s.id: s for s in shown}
-            fixed = repair(text, [s.id for s in shown], fallback, self.config.word_limit)
+            fixed = repair(text, [s.id for s in shown], fallback, self.config.word_limit, match=_matcher(shown))
             notes = list(warns) + fixed.changes
             if not fixed.sentences:
                 notes.append("the model wrote no usable sentence")
@@ -122,6 +122,19 @@ def _best_sentence(question: str, sentences: list[Sentence], evidence: list[Evid
 
     scores = BM25Scorer().fit([s.text for s in sentences]).score(question)
     return sentences[int(scores.argmax())].id if len(sentences) else None
+
+
+def _matcher(sentences: list[Sentence]):
+    """answer sentence -> id of the note sentence BM25 ranks first, or None without overlap."""
+    from clinqa.retrieval.bm25 import BM25Scorer
+
+    scorer = BM25Scorer().fit([s.text for s in sentences])
+
+    def match(text: str) -> str | None:
+        scores = scorer.score(text)
+        return sentences[int(scores.argmax())].id if len(scores) and float(scores.max()) > 0 else None
+
+    return match
 
 
 def _drop_least_relevant(shown: list[Sentence], question: str, keep_id: str | None) -> list[Sentence]:
