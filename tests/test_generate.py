@@ -213,3 +213,23 @@ def test_repair_cites_the_overlapping_sentence_and_drops_repeats():
     r = repair("A stent was placed.\nA stent was placed.\nYou will be fine.", ["1", "2"], "1", match=match)
     assert r.text == "A stent was placed. |2|\nYou will be fine. |1|"
     assert "dropped 1 repeated sentence(s)" in r.changes
+
+
+def test_long_note_keeps_the_most_relevant_sentences_that_fit(tiny_models):
+    from clinqa.generate.generator import AnswerRequest
+
+    gen = AnswerGenerator(GeneratorConfig(model=str(tiny_models["llama"]))).load()
+    g = gen.generator
+    req = AnswerRequest(Note("n", NOTE), "Why was a stent placed?")
+    full, shown_all, fallback, warns = gen.prepare(req)
+    assert len(shown_all) == 5 and not warns and fallback == "4"
+    size = g.count_tokens(g.render(full))
+    gen.config.max_prompt_tokens = size - 1  # one sentence must give way
+    msgs, shown, fallback, warns = gen.prepare(req)
+    assert g.count_tokens(g.render(msgs)) <= size - 1
+    assert 1 <= len(shown) < 5 and "4" in [s.id for s in shown]
+    assert [s.id for s in shown] == sorted((s.id for s in shown), key=int)  # note order kept
+    assert warns and "most relevant" in warns[0]
+    gen.config.max_prompt_tokens = 1  # nothing fits: the best sentence alone is still shown
+    _, shown, _, _ = gen.prepare(req)
+    assert [s.id for s in shown] == ["4"]

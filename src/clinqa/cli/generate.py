@@ -26,6 +26,7 @@ def generate(
     json_out: Annotated[bool, typer.Option("--json", help=JSON_HELP)] = False,
 ) -> None:
     """Answer QUESTION about a note in at most 75 words, one sentence per line, each citing |ids|."""
+    from clinqa.generate.citations import parse
     from clinqa.generate.generator import AnswerGenerator, GeneratorConfig
     from clinqa.text import segment
 
@@ -46,8 +47,6 @@ def generate(
     by_id = {s.id: s for s in sentences}
     lines = []
     for line in ans.text.splitlines():
-        from clinqa.generate.citations import parse
-
         cs = parse(line)
         lines.append({"text": cs.text, "citations": [
             {"id": i, "start": by_id[i].start, "end": by_id[i].end, "text": n.text[by_id[i].start:by_id[i].end]}

@@ -72,6 +72,7 @@ def squad_cases(examples, window: int = 5, seed: int = 13) -> list[EvidenceCase]
 
 
 def indiana_cases(pairs) -> list[EvidenceCase]:
+    from clinqa.evaluate.rouge_bleu import sentence_lines
     from clinqa.retrieval.bm25 import BM25Scorer
     from clinqa.text import segment
 
@@ -83,8 +84,6 @@ def indiana_cases(pairs) -> list[EvidenceCase]:
         note, renum = _renumber(p.id, p.findings, sents)
         scorer = BM25Scorer().fit([s.text for s in renum])
         lines, cited = [], set()
-        from clinqa.evaluate.rouge_bleu import sentence_lines
-
         for imp in sentence_lines(p.impression).splitlines():
             imp = imp.strip().lstrip("0123456789.) ").strip()
             if not imp:

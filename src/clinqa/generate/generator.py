@@ -1,8 +1,9 @@
 """Grounded answers: a small instruction LM answers a question about a note from the note's
 numbered sentences, and every printed citation is checked against the note.
 
-The fallback citation (for a sentence the model left uncited) is the best evidence sentence:
-the evidence ensemble's top sentence when evidence is given or computed, else BM25's.
+The fallback citation (for a sentence the model left uncited and that overlaps no note
+sentence) is the best evidence sentence: the evidence ensemble's top sentence when evidence is
+given or computed, else BM25's.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from clinqa.errors import DataError, UsageError
 from clinqa.generate.citations import repair
 from clinqa.generate.decoding import Decoding, TextGenerator
 from clinqa.generate.prompts import WORD_LIMIT, answer_messages
+from clinqa.retrieval.bm25 import BM25Scorer
 from clinqa.types import Evidence, Note, Sentence, Summary
 
 log = logging.getLogger(__name__)
@@ -78,21 +80,50 @@ class AnswerGenerator:
 
             self.evidence_retriever = self.evidence_retriever or EvidenceRetriever()
             evidence = self.evidence_retriever.score(req.question, sentences)
-        fallback = _best_sentence(req.question, sentences, evidence)
+        # one BM25 pass over the note serves the fallback citation and the order in which
+        # sentences give way when the prompt is too long
+        relevance = BM25Scorer().fit([s.text for s in sentences]).score(req.question)
+        fallback = (max(evidence, key=lambda e: e.score).sentence_id if evidence
+                    else sentences[int(relevance.argmax())].id)
         shown = sentences
         warnings: list[str] = []
         if self.config.evidence_only and evidence:
             keep = {e.sentence_id for e in evidence if e.selected} or {fallback}
             shown = [s for s in sentences if s.id in keep]
-        messages = answer_messages(req.question, shown, req.narrative)
-        g = self.generator
-        while len(shown) > 1 and g.count_tokens(g.render(messages)) > self.config.max_prompt_tokens:
-            shown = _drop_least_relevant(shown, req.question, fallback)
-            messages = answer_messages(req.question, shown, req.narrative)
+        shown, messages = self._fit_prompt(req, shown, {s.id: float(relevance[i]) for i, s in enumerate(sentences)},
+                                           fallback)
         if len(shown) < len(sentences) and not self.config.evidence_only:
             warnings.append(f"the note has {len(sentences)} sentences; the {len(shown)} most relevant to the question "
                             f"fit the prompt limit of {self.config.max_prompt_tokens} tokens")
         return messages, shown, fallback, warnings
+
+    def _fit_prompt(self, req: AnswerRequest, shown: list[Sentence], relevance: dict[str, float],
+                    fallback: str | None) -> tuple[list[Sentence], list[dict]]:
+        """The most relevant sentences (the fallback first, then by BM25, ties by position)
+        whose prompt fits `max_prompt_tokens`, in note order, and that prompt. The prompt grows
+        with every sentence, so the largest fitting count is found by bisection."""
+        g = self.generator
+
+        def prompt(k: int) -> tuple[list[Sentence], list[dict]]:
+            keep = {s.id for s in ranked[:k]}
+            kept = [s for s in shown if s.id in keep]
+            return kept, answer_messages(req.question, kept, req.narrative)
+
+        def fits(k: int) -> bool:
+            return g.count_tokens(g.render(prompt(k)[1])) <= self.config.max_prompt_tokens
+
+        ranked = [s for _, s in sorted(enumerate(shown), key=lambda p: (p[1].id != fallback,
+                                                                        -relevance.get(p[1].id, 0.0), p[0]))]
+        if fits(len(ranked)):
+            return prompt(len(ranked))
+        lo, hi = 1, len(ranked) - 1  # at least one sentence, even when it alone is too long
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if fits(mid):
+                lo = mid
+            else:
+                hi = mid - 1
+        return prompt(lo)
 
     def answer(self, note: Note, question: str, narrative: str = "", sentences: list[Sentence] | None = None,
                evidence: list[Evidence] | None = None) -> Summary:
@@ -115,19 +146,8 @@ class AnswerGenerator:
         return out
 
 
-def _best_sentence(question: str, sentences: list[Sentence], evidence: list[Evidence] | None) -> str | None:
-    if evidence:
-        return max(evidence, key=lambda e: e.score).sentence_id
-    from clinqa.retrieval.bm25 import BM25Scorer
-
-    scores = BM25Scorer().fit([s.text for s in sentences]).score(question)
-    return sentences[int(scores.argmax())].id if len(sentences) else None
-
-
 def _matcher(sentences: list[Sentence]):
     """answer sentence -> id of the note sentence BM25 ranks first, or None without overlap."""
-    from clinqa.retrieval.bm25 import BM25Scorer
-
     scorer = BM25Scorer().fit([s.text for s in sentences])
 
     def match(text: str) -> str | None:
@@ -135,14 +155,3 @@ def _matcher(sentences: list[Sentence]):
         return sentences[int(scores.argmax())].id if len(scores) and float(scores.max()) > 0 else None
 
     return match
-
-
-def _drop_least_relevant(shown: list[Sentence], question: str, keep_id: str | None) -> list[Sentence]:
-    from clinqa.retrieval.bm25 import BM25Scorer
-
-    scores = BM25Scorer().fit([s.text for s in shown]).score(question)
-    order = sorted(range(len(shown)), key=lambda i: (scores[i], -i))
-    for i in order:
-        if shown[i].id != keep_id:
-            return shown[:i] + shown[i + 1:]
-    return shown[:-1]

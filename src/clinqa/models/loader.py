@@ -20,7 +20,7 @@ from clinqa.models.registry import (
     OFFLINE_MODELS,
     PACKAGED_ADAPTERS,
     PACKAGED_LORA,
-    packaged_lora_path,
+    packaged_adapter_dir,
     resolve_offline,
     resolve_packaged_adapter,
 )
@@ -53,7 +53,7 @@ def resolve(name_or_path: str) -> str:
     if name in PACKAGED_ADAPTERS:
         return str(resolve_packaged_adapter(name))
     if name in PACKAGED_LORA:
-        return str(packaged_lora_path(name))
+        return str(packaged_adapter_dir(name))
     p = Path(name).expanduser()
     if p.exists():
         if not p.is_dir():

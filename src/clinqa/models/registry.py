@@ -168,16 +168,22 @@ PACKAGED_ADAPTERS = {
 }
 
 
+def packaged_adapter_dir(name: str) -> Path:
+    """The folder of a shipped LoRA adapter; a clear error when its weights are missing."""
+    path = PACKAGED_DIR / name
+    if not (path / "adapter_model.safetensors").is_file():
+        raise ModelError(f"the packaged model {name!r} is missing from {path}; reinstall clinqa or rebuild it "
+                         f"(see {path / 'README.md'})")
+    return path
+
+
 def resolve_packaged_adapter(name: str) -> Path:
     """A shipped LoRA adapter merged into its base once, into the user cache. The cache folder
     name carries a hash of the adapter, so a new clinqa version never reads a stale merge."""
     import hashlib
 
-    adapter = PACKAGED_DIR / name
+    adapter = packaged_adapter_dir(name)
     weights = adapter / "adapter_model.safetensors"
-    if not weights.is_file():
-        raise ModelError(f"the packaged model {name!r} is missing from {adapter}; reinstall clinqa or rebuild it "
-                         f"(see {adapter / 'README.md'})")
     digest = hashlib.sha256(weights.read_bytes()).hexdigest()[:12]
     out = cache_dir() / "models" / f"{name}-{digest}"
     if (out / "config.json").exists():
@@ -200,18 +206,8 @@ def resolve_packaged_adapter(name: str) -> Path:
 
 # LoRA adapters over a causal/seq2seq offline model, read in place and merged in memory at load
 # time (a 135M causal LM merges in well under a second; a cached merged copy would cost 0.5 GB).
-PACKAGED_LORA = {
-    # name -> model kind
-    "clinqa-sum-smollm2": "causal",
-}
-
-
-def packaged_lora_path(name: str) -> Path:
-    path = PACKAGED_DIR / name
-    if not (path / "adapter_model.safetensors").is_file():
-        raise ModelError(f"the packaged adapter {name!r} is missing from {path}; reinstall clinqa or rebuild it "
-                         f"(see {path / 'README.md'})")
-    return path
+# Their kind comes from adapter_config.json's task_type.
+PACKAGED_LORA = ("clinqa-sum-smollm2",)
 
 
 PACKAGED_MODELS = {

@@ -52,6 +52,7 @@ class Summarizer:
         self.generator = TextGenerator(cfg.model, cfg.kind, Decoding(
             max_new_tokens=cfg.max_new_tokens, num_beams=cfg.num_beams, repetition_penalty=cfg.repetition_penalty,
             batch_size=cfg.batch_size), device=cfg.device)
+        self._budget: int | None = None
 
     @property
     def name(self) -> str:
@@ -61,13 +62,22 @@ class Summarizer:
         self.generator.load()
         return self
 
+    def _findings_budget(self) -> int:
+        """Tokens left for the findings once the prompt around them is counted (the same for
+        every report, so counted once)."""
+        if self._budget is None:
+            g = self.generator
+            overhead = g.count_tokens(g.render(prompt_for(g.kind, "", self.config.prefix)))
+            budget = self.config.max_input_tokens - overhead
+            if budget < 8:
+                raise UsageError(f"the prompt alone takes {overhead} tokens of the {self.config.max_input_tokens}-"
+                                 "token input limit; raise max_input_tokens")
+            self._budget = budget
+        return self._budget
+
     def _prompt(self, findings: str) -> tuple[Any, list[str]]:
         g = self.generator
-        overhead = g.count_tokens(g.render(prompt_for(g.kind, "", self.config.prefix)))
-        budget = self.config.max_input_tokens - overhead
-        if budget < 8:
-            raise UsageError(f"the prompt alone takes {overhead} tokens of the {self.config.max_input_tokens}-token "
-                             "input limit; raise max_input_tokens")
+        budget = self._findings_budget()
         text, cut = g.fit_text(findings, budget)
         warnings = []
         if cut:
