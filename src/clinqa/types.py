@@ -15,6 +15,11 @@ CATEGORIES: tuple[str, ...] = ("Diagnosis", "Medication", "Symptoms", "Procedure
 Assertion = Literal["present", "negated", "possible", "historical", "family", "hypothetical"]
 ASSERTIONS: tuple[str, ...] = ("present", "negated", "possible", "historical", "family", "hypothetical")
 
+# Gold labels of a dev question: what shape its answer has, and for a yes/no question what the
+# note says ("not_mentioned" has no gold span; the others point at the deciding mention).
+ANSWER_TYPES: tuple[str, ...] = ("span", "yes_no", "number", "date", "list")
+VERDICTS: tuple[str, ...] = ("yes", "no", "uncertain", "not_mentioned")
+
 
 @dataclass(frozen=True)
 class Note:
@@ -161,6 +166,20 @@ class QAExample:
     is_impossible: bool = False
     question_variants: tuple[str, ...] = ()
     category: str | None = None
+    answer_type: str | None = None  # one of ANSWER_TYPES, when the set labels it
+    verdict: str | None = None  # one of VERDICTS, for yes/no questions
+
+
+@dataclass(frozen=True)
+class ReferenceAnswer:
+    """A reference plain-language answer to a question about a note, with the note spans
+    (character offsets into the note) that support it."""
+
+    id: str
+    note_id: str
+    question: str
+    reference: str
+    evidence: tuple[Span, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from clinqa.data._io import existing, iter_json_items
 from clinqa.errors import DataError
-from clinqa.types import Note, QAExample, Span
+from clinqa.types import ANSWER_TYPES, CATEGORIES, VERDICTS, Note, QAExample, Span
 
 log = logging.getLogger(__name__)
 
@@ -70,6 +70,10 @@ def _example(qa: dict, note: Note, *, source: str, where: str) -> QAExample:
         spans.append(span)
     if not spans and not impossible:
         raise DataError("question has no answers and is not marked is_impossible", source=source, where=where)
+    label = f"{where} (question {qa['id']!r})"
+    category = _optional_label(qa, "category", (*CATEGORIES, "Other"), source=source, where=label)
+    answer_type = _optional_label(qa, "answer_type", ANSWER_TYPES, source=source, where=label)
+    verdict = _optional_label(qa, "verdict", VERDICTS, source=source, where=label)
     return QAExample(
         id=str(qa["id"]),
         question=str(question),
@@ -77,7 +81,22 @@ def _example(qa: dict, note: Note, *, source: str, where: str) -> QAExample:
         answers=tuple(spans),
         is_impossible=impossible,
         question_variants=variants,
+        category=category,
+        answer_type=answer_type,
+        verdict=verdict,
     )
+
+
+def _optional_label(qa: dict, key: str, allowed: tuple[str, ...], *, source: str, where: str) -> str | None:
+    """An optional labelled field (category, answer_type, verdict): absent or null is None; any
+    other value must be one of `allowed`, since a typo would silently drop the question from
+    per-label scores."""
+    value = qa.get(key)
+    if value is None:
+        return None
+    if value not in allowed:
+        raise DataError(f"{key}={value!r} is not one of {', '.join(allowed)}", source=source, where=where)
+    return str(value)
 
 
 def align_answer(context: str, text: str, start: int) -> Span | None:
@@ -111,6 +130,9 @@ def write_squad(examples: Iterable[QAExample], path: str | Path, version: str = 
         }
         if version.startswith("v2"):
             qa["is_impossible"] = ex.is_impossible
+        for key in ("category", "answer_type", "verdict"):
+            if getattr(ex, key) is not None:
+                qa[key] = getattr(ex, key)
         para["qas"].append(qa)
     data = []
     for para in paragraphs.values():
