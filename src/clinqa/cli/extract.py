@@ -10,9 +10,9 @@ from clinqa.cli._common import JSON_HELP, emit_json, stderr_console, stdout_cons
 
 
 def extract(
-    questionnaire: Annotated[str, typer.Option("--questionnaire", "-q", help="Questionnaire YAML (see questionnaires/).")],
+    questionnaire: Annotated[str, typer.Option("--questionnaire", "-q", help="Questionnaire YAML, FHIR Questionnaire JSON, or a shipped id.")],
     notes: Annotated[str, typer.Option("--notes", "-n", help="Corpus: folder of .txt, CSV, JSONL, Parquet, NOTEEVENTS.csv or FHIR.")],
-    out: Annotated[str, typer.Option("--out", "-o", help="Output Parquet file.")],
+    out: Annotated[str, typer.Option("--out", "-o", help="Output Parquet file (or OUT.ndjson: FHIR, with the Parquet beside it).")],
     fmt: Annotated[Optional[str], typer.Option("--format", help="Force the corpus format.")] = None,
     model: Annotated[str, typer.Option(help="QA model (as for `clinqa ask --model`).")] = "clinqa-qa-minilm",
     language: Annotated[Optional[str], typer.Option(help="Question language to use (default: en, else the first given).")] = None,
@@ -23,6 +23,7 @@ def extract(
     engine: Annotated[str, typer.Option(help="local (this process) or ray (Ray Data actor pool).")] = "local",
     workers: Annotated[int, typer.Option(min=1, help="Ray actors (one model load each).")] = 2,
     ray_address: Annotated[Optional[str], typer.Option(help="Join this Ray cluster (default: start one locally).")] = None,
+    to: Annotated[Optional[str], typer.Option("--to", help="fhir: also write a QuestionnaireResponse per note as NDJSON (see `clinqa export fhir`).")] = None,
     json_out: Annotated[bool, typer.Option("--json", help=JSON_HELP)] = False,
 ) -> None:
     """Ask every concept of QUESTIONNAIRE of every note; one row per (note, concept)."""
@@ -41,6 +42,9 @@ def extract(
 
     if engine not in ("local", "ray"):
         raise UsageError(f"--engine must be local or ray, got {engine!r}")
+    from clinqa.cli.export import fhir_outputs
+
+    out, fhir_out = fhir_outputs(out, to)
     q = load_questionnaire(questionnaire)
     if not Path(notes).exists():
         raise DataError("corpus not found", source=notes)
@@ -69,6 +73,10 @@ def extract(
     result = {"out": out, "questionnaire": q.id, "concepts": len(q.concepts), "notes": state["notes_done"],
               "rows": state["rows"], "skipped": state["skipped"], "model": model, "engine": engine,
               "notes_per_s_this_run": round(done["notes"] / done["seconds"], 3) if done["seconds"] else None}
+    if fhir_out:
+        from clinqa.cli.export import fhir_after_extract
+
+        result["fhir"] = fhir_after_extract(out, fhir_out, notes, fmt, q.id, max_chars)
     if json_out:
         emit_json(result)
     else:

@@ -14,9 +14,11 @@ import typer
 from clinqa.cli import ask as ask_mod
 from clinqa.cli import doctor as doctor_mod
 from clinqa.cli import eval as eval_mod
+from clinqa.cli import export as export_mod
 from clinqa.cli import evidence as evidence_mod
 from clinqa.cli import extract as extract_mod
 from clinqa.cli import generate as generate_mod
+from clinqa.cli import graph as graph_mod
 from clinqa.cli import segment as segment_mod
 from clinqa.cli import serve as serve_mod
 from clinqa.cli import summarize as summarize_mod
@@ -58,6 +60,8 @@ app.command("generate")(generate_mod.generate)
 app.add_typer(train_mod.app, name="train")
 app.add_typer(eval_mod.app, name="eval")
 app.add_typer(tune_mod.app, name="tune")
+app.add_typer(export_mod.app, name="export")
+app.add_typer(graph_mod.app, name="graph")
 
 
 def _setup_logging() -> None:

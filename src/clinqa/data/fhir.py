@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import base64
 import binascii
+import hashlib
 import json
+import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -14,6 +16,16 @@ from clinqa.data.checks import DEFAULT_MAX_CHARS, check_note_text, decode_bytes
 from clinqa.types import Note
 
 TEXT_TYPES = ("text/plain", "text/markdown", "text/x-markdown")
+_ID_OK = re.compile(r"[A-Za-z0-9\-.]{1,64}")
+
+
+def fhir_id(name: str) -> str:
+    """A valid FHIR id (letters, digits, '-', '.', at most 64) for any note or questionnaire id:
+    the id itself when valid, else a readable form plus a short hash, so distinct ids stay distinct."""
+    if _ID_OK.fullmatch(name):
+        return name
+    readable = re.sub(r"[^A-Za-z0-9\-.]+", "-", name).strip("-")[:50] or "id"
+    return f"{readable}-{hashlib.sha1(name.encode('utf-8')).hexdigest()[:12]}"
 
 
 def read_fhir(path: str | Path, *, max_chars: int = DEFAULT_MAX_CHARS) -> Iterator[Note]:

@@ -81,7 +81,7 @@ def packaged_questionnaires() -> dict[str, Path]:
 
 
 def load_questionnaire(path: str | Path) -> Questionnaire:
-    """A YAML file, or the id of a shipped questionnaire."""
+    """A YAML file, a FHIR R4 Questionnaire (.json), or the id of a shipped questionnaire."""
     import yaml
 
     p = Path(path)
@@ -90,6 +90,10 @@ def load_questionnaire(path: str | Path) -> Questionnaire:
     if not p.is_file():
         raise DataError("questionnaire file not found (shipped ones: " + ", ".join(packaged_questionnaires()) + ")",
                         source=str(p))
+    if p.suffix.lower() == ".json":
+        from clinqa.extract.fhir_questionnaire import load_fhir_questionnaire
+
+        return load_fhir_questionnaire(p)
     try:
         doc = yaml.load(p.read_text(encoding="utf-8"), Loader=_line_loader())
     except yaml.YAMLError as exc:

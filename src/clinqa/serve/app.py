@@ -254,8 +254,14 @@ def create_app(settings: Settings | None = None, engines: Engines | None = None)
         s = await run(eng.sum_lock, eng.summarizer.summarize, req.findings)
         return S.SummarizeResponse(impression=s.text, model=s.model, warnings=list(s.warnings))
 
-    @app.post("/v1/extract", dependencies=[Depends(auth)], response_model=S.ExtractResponse)
-    async def extract(req: S.ExtractRequest, request: Request):
+    from fastapi import Query
+
+    @app.post("/v1/extract", dependencies=[Depends(auth)], response_model=S.ExtractResponse,
+              responses={200: {"content": {"application/fhir+json": {}},
+                               "description": "rows, or with ?to=fhir a FHIR R4 Bundle (DocumentReference, "
+                                              "QuestionnaireResponse, coded resources)"}})
+    async def extract(req: S.ExtractRequest, request: Request,
+                      to: str | None = Query(None, pattern="^(rows|fhir)$", description="fhir: a FHIR R4 Bundle")):
         from clinqa.extract.questionnaire import load_questionnaire, packaged_questionnaires, parse_questionnaire
         from clinqa.extract.runner import rows_for_notes
 
@@ -274,6 +280,10 @@ def create_app(settings: Settings | None = None, engines: Engines | None = None)
                 return rows_for_notes(eng.reader, q, [note], req.language)
 
         rows = await run(eng.ev_lock, work)
+        if to == "fhir":
+            from clinqa.export.fhir import bundle_for_rows
+
+            return JSONResponse(bundle_for_rows(note, rows, q.id), media_type="application/fhir+json")
         return S.ExtractResponse(note_id=note.id, questionnaire=q.id, rows=rows)
 
     @app.get("/", include_in_schema=False)

@@ -1,0 +1,65 @@
+"""`clinqa graph load|query`: an embedded SPARQL store (pyoxigraph) on disk."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from clinqa.cli._common import JSON_HELP, emit_json, stdout_console
+
+app = typer.Typer(help="Load exported graphs into an on-disk SPARQL store and query it.", no_args_is_help=True)
+STORE_HELP = "Store folder (made on first load)."
+
+
+@app.command("load")
+def load(
+    files: Annotated[list[str], typer.Argument(help="Graph files from `clinqa export graph` (.nq, .ttl, .jsonld).")],
+    store: Annotated[str, typer.Option("--store", "-s", help=STORE_HELP)] = "clinqa-graph",
+    json_out: Annotated[bool, typer.Option("--json", help=JSON_HELP)] = False,
+) -> None:
+    """Add graph files to the store."""
+    from clinqa.export.graph import load_graph
+
+    result = load_graph(files, store)
+    if json_out:
+        emit_json(result)
+    else:
+        stdout_console().print(f"{len(result['files'])} file(s) loaded; the store holds {result['quads']} statements")
+
+
+@app.command("query")
+def query(
+    sparql: Annotated[Optional[str], typer.Argument(help="A SPARQL query (or use --file).")] = None,
+    file: Annotated[Optional[str], typer.Option("--file", "-f", help="Read the query from this file.")] = None,
+    store: Annotated[str, typer.Option("--store", "-s", help=STORE_HELP)] = "clinqa-graph",
+    json_out: Annotated[bool, typer.Option("--json", help=JSON_HELP)] = False,
+) -> None:
+    """Run SPARQL over the store; every named graph is part of the default graph."""
+    from clinqa.errors import DataError, UsageError
+    from clinqa.export.graph import query_graph
+
+    if (sparql is None) == (file is None):
+        raise UsageError("give the query as an argument or with --file, not both")
+    if file is not None:
+        if not Path(file).is_file():
+            raise DataError("query file not found", source=file)
+        sparql = Path(file).read_text(encoding="utf-8")
+    result = query_graph(store, sparql)
+    if json_out:
+        emit_json(result)
+        return
+    if "rows" in result:
+        from rich.table import Table
+
+        table = Table(*result["vars"])
+        for row in result["rows"]:
+            table.add_row(*("" if row[v] is None else str(row[v]) for v in result["vars"]))
+        stdout_console().print(table)
+        stdout_console().print(f"{len(result['rows'])} row(s)")
+    elif "boolean" in result:
+        stdout_console().print(str(result["boolean"]).lower())
+    else:
+        for t in result["triples"]:
+            stdout_console().print(" ".join(map(str, t)))
