@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 PIP := $(BIN)/pip --disable-pip-version-check -q
 
-.PHONY: setup browser test test-slow clean model-qa model-cross model-summarize results-summarize
+.PHONY: setup browser test test-slow clean model-qa model-cross model-summarize results-summarize examples-linked
 
 setup: $(BIN)/clinqa
 
@@ -57,3 +57,13 @@ model-summarize: setup
 results-summarize: setup
 	$(BIN)/clinqa eval summarize --data ../shared/data/indiana_reports/indiana_reports.csv#heldout \
 	   --out runs/eval-summarize --json
+
+# The linked-data examples (README "Linked data"): the shipped model's extraction tables over
+# examples/*.txt, the discharge questionnaire as a FHIR Questionnaire, a Bundle for the example notes.
+examples-linked: setup
+	rm -f examples/linked/*.parquet
+	$(BIN)/clinqa extract -q discharge-summary -n examples -o examples/linked/discharge-summary.parquet
+	$(BIN)/clinqa extract -q radiology-report -n examples -o examples/linked/radiology-report.parquet
+	$(BIN)/clinqa export questionnaire discharge-summary -o examples/fhir/discharge-summary.questionnaire.json
+	$(BIN)/clinqa export fhir examples/linked/discharge-summary.parquet -n examples -q discharge-summary \
+	   --resources all -o examples/fhir/examples.bundle.json

@@ -106,3 +106,29 @@ def export_graph(
     else:
         stdout_console().print(f"{result.get('notes', 0)} notes, {result.get('facts', 0)} facts, "
                                f"{result.get('quads', 0)} statements -> {out}")
+
+
+@app.command("questionnaire")
+def export_questionnaire(
+    questionnaire: Annotated[str, typer.Argument(help="A questionnaire: shipped id, YAML or FHIR JSON.")],
+    out: Annotated[str, typer.Option("--out", "-o", help="Where to write the FHIR R4 Questionnaire JSON.")],
+    json_out: Annotated[bool, typer.Option("--json", help=JSON_HELP)] = False,
+) -> None:
+    """A questionnaire as a FHIR R4 Questionnaire (`clinqa extract -q` reads it back unchanged)."""
+    import json
+
+    from clinqa.errors import DataError
+    from clinqa.extract.fhir_questionnaire import to_fhir_questionnaire
+    from clinqa.extract.questionnaire import load_questionnaire
+
+    q = load_questionnaire(questionnaire)
+    try:
+        Path(out).parent.mkdir(parents=True, exist_ok=True)
+        Path(out).write_text(json.dumps(to_fhir_questionnaire(q), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    except OSError as exc:
+        raise DataError(f"cannot write: {exc.strerror}", source=out) from None
+    result = {"out": out, "questionnaire": q.id, "items": len(q.concepts)}
+    if json_out:
+        emit_json(result)
+    else:
+        stdout_console().print(f"{q.id}: {len(q.concepts)} items -> {out}")

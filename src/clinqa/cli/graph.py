@@ -51,15 +51,15 @@ def query(
         emit_json(result)
         return
     if "rows" in result:
-        from rich.table import Table
-
-        table = Table(*result["vars"])
-        for row in result["rows"]:
-            table.add_row(*("" if row[v] is None else str(row[v]) for v in result["vars"]))
-        stdout_console().print(table)
-        stdout_console().print(f"{len(result['rows'])} row(s)")
+        # Plain aligned columns, never wrapped: the output can be read, diffed and pasted as is.
+        cells = [result["vars"]] + [["" if r[v] is None else " ".join(str(r[v]).split()) for v in result["vars"]]
+                                    for r in result["rows"]]
+        widths = [max(len(row[i]) for row in cells) for i in range(len(result["vars"]))]
+        for row in cells:
+            print("  ".join(c.ljust(w) for c, w in zip(row, widths)).rstrip())
+        print(f"({len(result['rows'])} row{'s' if len(result['rows']) != 1 else ''})")
     elif "boolean" in result:
-        stdout_console().print(str(result["boolean"]).lower())
+        print(str(result["boolean"]).lower())
     else:
         for t in result["triples"]:
-            stdout_console().print(" ".join(map(str, t)))
+            print(" ".join(map(str, t)))

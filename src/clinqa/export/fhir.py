@@ -41,6 +41,7 @@ RESOURCES = ("QuestionnaireResponse", "Condition", "MedicationStatement", "Aller
 _VER = "http://terminology.hl7.org/CodeSystem/condition-ver-status"
 _ALLERGY_VER = "http://terminology.hl7.org/CodeSystem/allergyintolerance-verification"
 _ALLERGY = re.compile(r"allerg", re.I)
+_FHIR_DATE = re.compile(r"\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?")
 
 
 def drug_system(code: str) -> str:
@@ -127,7 +128,8 @@ def _answer(fact: Fact) -> dict | None:
             return None
         return {"valueQuantity": _quantity(r)}
     if r.answer_type == "date":
-        return {"valueDate": r.value} if r.value else None
+        # FHIR dates are YYYY, YYYY-MM or YYYY-MM-DD; anything else stays in the extension only.
+        return {"valueDate": r.value} if r.value and _FHIR_DATE.fullmatch(r.value) else None
     c = coding(r)
     if c:
         return {"valueCoding": c}

@@ -284,10 +284,15 @@ class _Writer:
     def write(self, quads: list[tuple]) -> int:
         if not quads:
             return 0
-        data = self._dataset(quads)
         if self.fmt == "nq":
-            self.f.write(data.serialize(format="nquads"))
-        elif self.fmt == "ttl":
+            row = _nq_row()
+            if row is not None:  # rdflib's own N-Quads line writer, without building a store per batch
+                self.f.writelines(row((s, p, o), g) for s, p, o, g in quads)
+            else:
+                self.f.write(self._dataset(quads).serialize(format="nquads"))
+            return len(quads)
+        data = self._dataset(quads)
+        if self.fmt == "ttl":
             text = data.serialize(format="turtle")
             self.f.write("".join(line + "\n" for line in text.splitlines() if not line.startswith("@prefix")))
         else:
@@ -302,6 +307,14 @@ class _Writer:
     def close(self) -> None:
         if self.fmt == "jsonld":
             self.f.write("\n]}\n")
+
+
+def _nq_row():
+    try:
+        from rdflib.plugins.serializers.nquads import _nq_row as row
+    except ImportError:  # a private helper: fall back to the serializer if a release moves it
+        return None
+    return row
 
 
 # --- the embedded SPARQL store (pyoxigraph, on disk) ------------------------------------------
