@@ -155,7 +155,7 @@ def test_readme_queries_run_on_the_shipped_example_graph(tmp_path):
     for q in queries:
         result = query_graph(tmp_path / "store", (ROOT / q).read_text())
         assert result["rows"], q
-        shown = section.split(q, 1)[1].split("```", 2)[1]  # the result block after the command
+        shown = section.split(f"query --file {q}", 1)[1].split("```")[2]  # the output block after the command
         for r in result["rows"]:
             assert all(" ".join(str(v).split()) in shown for v in r.values() if v is not None), (q, r)
 

@@ -68,6 +68,7 @@ class TripleMaker:
         self.ns = _ns()
         self.stated: set[str] = set()
         self.terms = URIRef(self.o.base + "graph/terminology")
+        self.shared = URIRef(self.o.base + "graph/shared")
 
     def iri(self, *parts: str):
         from rdflib import URIRef
@@ -85,15 +86,18 @@ class TripleMaker:
         run = self.run_iri(nf.table)
         g = run  # each run's statements live in the run's named graph
         note = self.iri("note", nf.note_id)
+        # Notes, patients and models are shared by every run over the corpus: their own named
+        # graph, so that a note extracted by two questionnaires is one set of statements, not two.
         # Stated with every group rather than remembered: memory stays flat in the number of notes.
-        yield note, rdf.type, cq.Note, g
-        yield note, dct.identifier, Literal(nf.note_id), g
+        shared = self.shared
+        yield note, rdf.type, cq.Note, shared
+        yield note, dct.identifier, Literal(nf.note_id), shared
         if nf.patient_id:
             patient = self.iri("patient", nf.patient_id)
-            yield note, cq.patient, patient, g
+            yield note, cq.patient, patient, shared
             if self._first(f"patient {nf.patient_id}"):
-                yield patient, rdf.type, cq.Patient, g
-                yield patient, dct.identifier, Literal(nf.patient_id), g
+                yield patient, rdf.type, cq.Patient, shared
+                yield patient, dct.identifier, Literal(nf.patient_id), shared
         for fact in nf.facts:
             r = fact.row
             model = self.iri("model", r.model)
@@ -106,8 +110,8 @@ class TripleMaker:
                 yield table, rdfs.label, Literal(Path(nf.table).name), g
             if self._first(f"model {r.model} {run}"):
                 yield run, prov.wasAssociatedWith, model, g
-                yield model, rdf.type, prov.SoftwareAgent, g
-                yield model, rdfs.label, Literal(r.model), g
+                yield model, rdf.type, prov.SoftwareAgent, self.shared
+                yield model, rdfs.label, Literal(r.model), self.shared
             f = self.iri("fact", Path(nf.table).stem, nf.note_id, r.concept_id)
             yield f, rdf.type, cq.Fact, g
             yield f, cq.note, note, g
