@@ -22,6 +22,7 @@ from clinqa.cli import graph as graph_mod
 from clinqa.cli import segment as segment_mod
 from clinqa.cli import serve as serve_mod
 from clinqa.cli import summarize as summarize_mod
+from clinqa.cli import synth as synth_mod
 from clinqa.cli import train as train_mod
 from clinqa.cli import tune as tune_mod
 from clinqa.errors import ClinqaError
@@ -62,6 +63,7 @@ app.add_typer(eval_mod.app, name="eval")
 app.add_typer(tune_mod.app, name="tune")
 app.add_typer(export_mod.app, name="export")
 app.add_typer(graph_mod.app, name="graph")
+app.add_typer(synth_mod.app, name="synth")
 
 
 def _setup_logging() -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
 from clinqa.data._io import existing, iter_json_items
@@ -116,8 +116,11 @@ def align_answer(context: str, text: str, start: int) -> Span | None:
     return None if best is None else Span(best, best + len(needle), needle)
 
 
-def write_squad(examples: Iterable[QAExample], path: str | Path, version: str = "v2.0") -> None:
-    """Group examples by note into SQuAD JSON (v2.0 adds `is_impossible`)."""
+def write_squad(examples: Iterable[QAExample], path: str | Path, version: str = "v2.0",
+                extra: Mapping[str, dict] | None = None) -> None:
+    """Group examples by note into SQuAD JSON (v2.0 adds `is_impossible`); gold labels
+    (category, answer_type, verdict) are written when set; `extra` adds fields per question id
+    (e.g. the template a synthetic question came from)."""
     paragraphs: dict[str, dict] = {}
     for ex in examples:
         para = paragraphs.setdefault(
@@ -133,6 +136,8 @@ def write_squad(examples: Iterable[QAExample], path: str | Path, version: str = 
         for key in ("category", "answer_type", "verdict"):
             if getattr(ex, key) is not None:
                 qa[key] = getattr(ex, key)
+        if extra and ex.id in extra:
+            qa.update({k: v for k, v in extra[ex.id].items() if k not in qa})
         para["qas"].append(qa)
     data = []
     for para in paragraphs.values():

@@ -1,0 +1,169 @@
+"""`clinqa synth`: the note generator, emrQA-style questions from notes, span pretraining data."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from clinqa.cli.main import main
+from clinqa.data import read_squad, write_notes
+from clinqa.data.synth_notes import STYLES, generate_notes
+from clinqa.data.synth_qa import ABSENT_DRUGS, QuestionSynthesizer, load_templates
+from clinqa.data.synth_spans import SpanQuestionBuilder
+from clinqa.errors import DataError
+from clinqa.types import CATEGORIES, Note
+
+# Written for these tests (not from the generator), so the finders are checked on text they
+# were not co-written with.
+NOTE = Note(id="n1", text="""Admission Date: [**2150-1-2**]     Discharge Date: [**2150-1-6**]
+
+HISTORY OF PRESENT ILLNESS:
+67 y.o. M with HTN and CAD who presents with chest pain for 2 days. Denies fever or cough.
+
+FAMILY HISTORY:
+Mother with breast cancer.
+
+PERTINENT RESULTS:
+Admission labs: creatinine 1.8 mg/dL, Hgb 10.2 g/dL.
+CXR showed right lower lobe consolidation.
+Discharge labs: creatinine 1.1 mg/dL.
+
+DISCHARGE MEDICATIONS:
+1. Lisinopril 10 mg PO daily for hypertension
+2. Aspirin 81 mg PO daily
+""")
+
+
+@pytest.fixture(scope="module")
+def questions():
+    syn = QuestionSynthesizer(seed=5, unanswerable_fraction=0.25, paraphrases=1, max_per_template=10)
+    return syn.questions(NOTE), syn.stats
+
+
+def _by_template(qs, key):
+    return [q for q in qs if q.template == key]
+
+
+def test_generator_is_seeded_varied_and_covers_every_style():
+    a = list(generate_notes(24, seed=7))
+    b = list(generate_notes(24, seed=7))
+    c = list(generate_notes(24, seed=8))
+    assert [n.text for n in a] == [n.text for n in b]
+    assert [n.text for n in a] != [n.text for n in c]
+    assert {n.metadata["style"] for n in a} == set(STYLES)
+    assert len({n.text for n in a}) == 24
+    joined = "\n".join(n.text for n in a)
+    # the three de-identification conventions and a MIMIC-III lab dump all occur
+    assert "[**" in joined and "___" in joined and "XXXX" in joined
+    assert " BLOOD " in joined
+    # a longer run extends a shorter one with the same seed
+    assert [n.text for n in generate_notes(30, seed=7)][:24] == [n.text for n in a]
+
+
+def test_drug_questions_read_dose_route_frequency_and_reason(questions):
+    qs, _ = questions
+    dose = {q.example.question: [a.text for a in q.example.answers] for q in _by_template(qs, "dosage")}
+    lis = [v for k, v in dose.items() if "isinopril" in k]
+    assert lis == [["10 mg"]]
+    freq = [q for q in _by_template(qs, "frequency") if "isinopril" in q.example.question]
+    assert [a.text for a in freq[0].example.answers] == ["daily"]
+    reason = [q for q in _by_template(qs, "reason") if "isinopril" in q.example.question]
+    assert [a.text for a in reason[0].example.answers] == ["hypertension"]
+    assert reason[0].example.category == "Diagnosis"
+    meds = _by_template(qs, "medication_list")
+    assert meds and "Aspirin 81 mg" in meds[0].example.answers[0].text and meds[0].answer_type == "list"
+
+
+def test_problems_follow_context_negation_and_family(questions):
+    qs, _ = questions
+    answered = {a.text for q in qs for a in q.example.answers}
+    fever = [q for q in _by_template(qs, "symptom") if "fever" in q.example.question.lower()]
+    assert fever and fever[0].verdict == "no" and fever[0].example.answers[0].text.startswith("Denies")
+    htn = [q for q in _by_template(qs, "problem") if q.verdict == "yes" and
+           any(a.text == "HTN" for a in q.example.answers)]
+    assert htn
+    # the mother's cancer is never an answer about the patient
+    assert "breast cancer" not in answered
+    cancer = [q for q in qs if "breast cancer" in q.example.question]
+    assert all(q.example.is_impossible for q in cancer)
+
+
+def test_lab_values_over_time_name_admission_and_discharge(questions):
+    qs, _ = questions
+    adm = [q for q in _by_template(qs, "lab_admission") if q.example.answers]
+    dis = [q for q in _by_template(qs, "lab_discharge") if q.example.answers]
+    assert [a.text for a in adm[0].example.answers] == ["1.8 mg/dL"]
+    assert [a.text for a in dis[0].example.answers] == ["1.1 mg/dL"]
+    img = _by_template(qs, "imaging_result")
+    assert [a.text for q in img if q.example.answers for a in q.example.answers] == ["right lower lobe consolidation"]
+
+
+def test_every_answer_sits_at_its_offsets_and_unanswerables_are_absent(questions):
+    qs, stats = questions
+    assert stats.unanswerable >= 1 and stats.questions == len(qs)
+    for q in qs:
+        assert q.example.category in CATEGORIES
+        for a in q.example.answers:
+            a.check(NOTE)
+        if q.example.is_impossible and q.template in ("dosage", "frequency", "drug_taking"):
+            drugs = [d for d in ABSENT_DRUGS if d in q.example.question.lower()]
+            assert drugs and all(d not in NOTE.text.lower() for d in drugs)
+
+
+@pytest.mark.parametrize("fmt", ["noteevents", "jsonl", "dir"])
+def test_cli_synth_qa_reads_noteevents_jsonl_and_txt_folder(tmp_path, capsys, fmt):
+    notes = [NOTE, *generate_notes(3, seed=2)]
+    path = tmp_path / {"noteevents": "NOTEEVENTS.csv", "jsonl": "notes.jsonl", "dir": "notes"}[fmt]
+    write_notes(notes, path, fmt)
+    out = tmp_path / "train.json"
+    assert main(["synth", "qa", "--notes", str(path), "--out", str(out), "--seed", "3", "--json"]) == 0
+    summary = json.loads(capsys.readouterr().out)
+    assert summary["notes"] == 4 and summary["questions"] > 20
+    assert 0.1 <= summary["unanswerable_fraction"] <= 0.4
+    raw = json.loads(out.read_text())
+    assert raw["version"] == "v2.0"
+    qa = raw["data"][0]["paragraphs"][0]["qas"][0]
+    assert {"category", "answer_type", "is_impossible"} <= set(qa)
+    examples = list(read_squad(out))
+    assert len(examples) == summary["questions"]
+    assert all(ex.category in CATEGORIES for ex in examples)
+    # the same notes give the same questions whatever the container
+    key = sorted((ex.note.id.split("/")[-1], ex.question) for ex in examples)
+    cache = tmp_path.parent / "synth_keys.json"
+    if cache.exists():
+        assert key == [tuple(k) for k in json.loads(cache.read_text())]
+    else:
+        cache.write_text(json.dumps(key))
+
+
+def test_cli_synth_bad_input_exits_2(tmp_path, capsys):
+    assert main(["synth", "qa", "--notes", str(tmp_path / "missing.csv"), "--out", str(tmp_path / "o.json")]) == 2
+    assert main(["synth", "qa", "--notes", str(tmp_path), "--out", str(tmp_path / "o.txt")]) == 2
+    bad = tmp_path / "t.yaml"
+    bad.write_text("dosage:\n  paraphrases: ['What is |dose| of |drug|?']\n")
+    with pytest.raises(DataError, match="unknown slot"):
+        load_templates(bad)
+    assert "error" in capsys.readouterr().err
+
+
+def test_user_templates_override_paraphrases(tmp_path):
+    t = tmp_path / "t.yaml"
+    t.write_text("dosage:\n  paraphrases: ['Dose of |drug|?']\n")
+    syn = QuestionSynthesizer(load_templates(t), seed=1, unanswerable_fraction=0.0)
+    qs = [q for q in syn.questions(NOTE) if q.template == "dosage"]
+    assert qs and all(q.example.question.startswith("Dose of ") for q in qs)
+
+
+def test_span_questions_hide_the_answer_sentence():
+    text = ("The patient was started on insulin glargine at night. Glucose improved over two days. "
+            "At discharge she continues insulin glargine with meals. Follow up with endocrinology.")
+    qs = SpanQuestionBuilder(seed=1, per_note=4).questions(Note(id="s", text=text))
+    assert qs
+    for q in qs:
+        ex = q.example
+        ans = ex.answers[0]
+        ans.check(ex.note)
+        assert ex.note.text != text and len(ex.note.text) < len(text)
+        assert "what" in ex.question.lower() or "how much" in ex.question.lower()
+    assert any(q.span_text == "insulin glargine" for q in qs)
