@@ -4,7 +4,8 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 PIP := $(BIN)/pip --disable-pip-version-check -q
 
-.PHONY: setup browser test test-slow clean model-qa model-cross model-summarize results-summarize examples-linked
+.PHONY: setup browser test test-slow clean model-qa model-cross model-summarize results-summarize examples-linked \
+	data-synth model-qa-spans model-qa-synth model-qa-clinical model-qa-clinical-gpu results-qa-clinical ablation-mtl
 
 setup: $(BIN)/clinqa
 
@@ -67,3 +68,48 @@ examples-linked: setup
 	$(BIN)/clinqa export questionnaire discharge-summary -o examples/fhir/discharge-summary.questionnaire.json
 	$(BIN)/clinqa export fhir examples/linked/discharge-summary.parquet -n examples -q discharge-summary \
 	   --resources all -o examples/fhir/examples.bundle.json
+
+# Synthetic clinical training data (README "Synthetic clinical training data"): generated notes
+# (seed 13 for training, seed 14 for the calibration dev set: different notes), emrQA-style
+# questions over them and over the Indiana #train reports, and span-selection pretraining
+# questions over COVID-QA #train, Indiana #train and the notes. Needs ../shared/data.
+DATA := runs/data
+INDIANA := ../shared/data/indiana_reports/indiana_reports.csv
+COVIDQA := ../shared/data/covid_qa/covid_qa.json
+CLINDEV := benchmarks/data/clinical_dev/clinical_dev.json
+
+data-synth: setup
+	mkdir -p $(DATA)
+	$(BIN)/clinqa synth notes --count 3000 --seed 13 --out $(DATA)/synth-notes.jsonl
+	$(BIN)/clinqa synth notes --count 300 --seed 14 --out $(DATA)/synth-dev-notes.jsonl
+	$(BIN)/clinqa synth qa --notes $(DATA)/synth-notes.jsonl --radiology $(INDIANA)#train --seed 13 --out $(DATA)/synth-train.json
+	$(BIN)/clinqa synth qa --notes $(DATA)/synth-notes.jsonl --max-notes 600 --seed 13 --out $(DATA)/synth-train-mix.json
+	$(BIN)/clinqa synth qa --notes $(DATA)/synth-dev-notes.jsonl --seed 14 --out $(DATA)/synth-dev.json
+	$(BIN)/clinqa synth spans --notes $(DATA)/synth-notes.jsonl --squad $(COVIDQA)#train --radiology $(INDIANA)#train \
+	   --seed 13 --out $(DATA)/spans.json
+
+# One command per schedule. The curriculum: span pretraining -> synthetic -> real (CPU: hours;
+# GPU: minutes). model-qa-clinical-gpu is the long single-stage schedule for a GPU session.
+model-qa-spans: setup
+	$(BIN)/clinqa train qa --config configs/qa-spans.yaml
+
+model-qa-synth: setup
+	$(BIN)/clinqa train qa --config configs/qa-synth.yaml
+
+model-qa-clinical: data-synth model-qa-spans model-qa-synth
+	$(BIN)/clinqa train qa --config configs/qa-clinical.yaml
+
+model-qa-clinical-gpu: data-synth model-qa-spans
+	$(BIN)/clinqa train qa --config configs/qa-clinical-gpu.yaml
+
+# Score a candidate reader (MODEL=runs/qa-clinical/model) on both acceptance sets, with the
+# threshold it calibrated on its own dev data (not tuned on these).
+MODEL ?= runs/qa-clinical/model
+results-qa-clinical: setup
+	$(BIN)/clinqa eval qa --model $(MODEL) --data $(COVIDQA)#heldout --no-tune-null --json
+	$(BIN)/clinqa eval qa --model $(MODEL) --data $(CLINDEV) --no-tune-null --json
+
+# The multi-task ablation: 3 variants x 3 seeds, mean +- sd (runs/mtl-ablation/ablation.md).
+ablation-mtl: data-synth
+	$(BIN)/clinqa train ablation --config configs/qa-mtl-ablation.yaml --eval $(COVIDQA)#heldout \
+	   --eval $(CLINDEV) --seeds 13,14,15 -o runs/mtl-ablation

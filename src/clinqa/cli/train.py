@@ -32,6 +32,7 @@ def train_qa_cmd(
     max_train_examples: Annotated[Optional[int], typer.Option(help="Use at most this many training questions.")] = None,
     save_steps: Annotated[Optional[int], typer.Option(help="Checkpoint every N steps.")] = None,
     seed: Annotated[Optional[int], typer.Option(help="Random seed.")] = None,
+    init_from: Annotated[Optional[str], typer.Option("--init-from", help="Continue from an earlier stage's clinqa model folder (curriculum).")] = None,
     resume: Annotated[bool, typer.Option("--resume", help="Continue from the last checkpoint in output_dir.")] = False,
     json_out: Annotated[bool, typer.Option("--json", help=JSON_HELP)] = False,
 ) -> None:
@@ -43,7 +44,7 @@ def train_qa_cmd(
         "tasks": [t.strip() for t in tasks.split(",") if t.strip()] if tasks else None,
         "category_weight": category_weight, "branch_layers": branch_layers, "epochs": epochs,
         "batch_size": batch_size, "learning_rate": learning_rate, "max_steps": max_steps,
-        "max_train_examples": max_train_examples, "save_steps": save_steps, "seed": seed,
+        "max_train_examples": max_train_examples, "save_steps": save_steps, "seed": seed, "init_from": init_from,
     }
     if lora is not None:
         overrides["lora"] = {"r": lora_r, "lora_alpha": 2 * lora_r} if lora else None
@@ -57,6 +58,41 @@ def train_qa_cmd(
         emit_json(summary)
     else:
         stdout_console().print(json.dumps(summary, indent=2, default=str))
+
+
+@app.command("ablation")
+def train_ablation_cmd(
+    config: Annotated[Optional[str], typer.Option("--config", "-c", help="The training config every run shares (see configs/qa-mtl-ablation.yaml).")] = None,
+    eval_data: Annotated[Optional[list[str]], typer.Option("--eval", help="Evaluation set(s) FILE[#part], scored with each run's own no-answer threshold.")] = None,
+    variants: Annotated[str, typer.Option(help="Task sets separated by ';'.")] = "span,category;span;category",
+    seeds: Annotated[str, typer.Option(help="Comma-separated seeds.")] = "13,14,15",
+    output_dir: Annotated[str, typer.Option("--output-dir", "-o", help="One folder per run; finished runs are kept.")] = "runs/mtl-ablation",
+    max_steps: Annotated[Optional[int], typer.Option(help="Stop each run after this many steps.")] = None,
+    window_top_n: Annotated[Optional[int], typer.Option(help="Read only the N windows BM25 ranks highest per question.")] = None,
+    json_out: Annotated[bool, typer.Option("--json", help=JSON_HELP)] = False,
+) -> None:
+    """Multi-task vs single-task: every variant x seed, then EM / F1 / category accuracy as mean +- sd."""
+    from clinqa.errors import UsageError
+    from clinqa.train.ablation import markdown_table, run_ablation, summarize
+
+    try:
+        seed_list = [int(x) for x in seeds.split(",") if x.strip()]
+    except ValueError:
+        raise UsageError(f"--seeds must be comma-separated integers, got {seeds!r}") from None
+    variant_list = [v.strip() for v in variants.split(";") if v.strip()]
+    scores = run_ablation(config, variant_list, seed_list, list(eval_data or []), output_dir,
+                          {"max_steps": max_steps}, window_top_n=window_top_n)
+    rows = summarize(scores)
+    table = markdown_table(rows)
+    from pathlib import Path
+
+    Path(output_dir, "ablation.md").write_text(table + "\n", encoding="utf-8")
+    Path(output_dir, "ablation.json").write_text(json.dumps({"rows": rows, "runs": [s.__dict__ for s in scores]},
+                                                            indent=2) + "\n", encoding="utf-8")
+    if json_out:
+        emit_json({"output_dir": output_dir, "rows": rows, "table": table})
+    else:
+        stdout_console().print(table)
 
 
 @app.command("evidence")

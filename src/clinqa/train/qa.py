@@ -55,6 +55,9 @@ class TrainQAConfig:
     half: bool = False  # save the final encoder in float16 (the shipped model)
     freeze_word_embeddings: bool = False  # and leave them out of the saved folder (read from base)
     window_top_n: int | None = None
+    # A clinqa QA model folder to continue from (curriculum: span pretraining -> synthetic
+    # clinical questions -> real questions); `base` is then the model's own base.
+    init_from: str | None = None
 
     @classmethod
     def load(cls, path: str | Path | None, overrides: dict[str, Any] | None = None) -> TrainQAConfig:
@@ -101,6 +104,30 @@ def build_features(examples, tokenizer, cfg: TrainQAConfig, labels: list[str], l
     return feats
 
 
+def _continue_from(cfg: TrainQAConfig, mcfg):
+    """The model of an earlier stage, with this stage's tasks; heads and encoder carry over."""
+    from clinqa.qa.model import is_clinqa_folder, load_qa_model
+
+    if not is_clinqa_folder(cfg.init_from):
+        raise DataError(f"init_from {cfg.init_from!r} is not a clinqa QA model folder (run the earlier stage first)",
+                        source="config")
+    if cfg.lora:
+        raise DataError("init_from continues full fine-tuning; drop lora from this stage", source="config")
+    model, tokenizer = load_qa_model(cfg.init_from)
+    if list(model.qa_config.categories) != list(mcfg.categories):
+        raise DataError(f"init_from has categories {model.qa_config.categories}, this stage {mcfg.categories}",
+                        source="config")
+    if model.qa_config.branch_layers != mcfg.branch_layers:
+        raise DataError("init_from has a different branch_layers", source="config")
+    model.qa_config.tasks = list(mcfg.tasks)
+    model.qa_config.null_threshold = None
+    model.qa_config.max_length, model.qa_config.stride = mcfg.max_length, mcfg.stride
+    model.qa_config.max_answer_tokens = mcfg.max_answer_tokens
+    cfg.base = model.qa_config.base_model
+    model.train()
+    return model, tokenizer
+
+
 class _Collator:
     def __init__(self, pad_id: int):
         self.pad_id = pad_id
@@ -140,7 +167,10 @@ def train_qa(cfg: TrainQAConfig, resume: bool = False) -> dict:
     labels = list(cfg.categories or LABELS)
     mcfg = QAModelConfig(categories=labels, branch_layers=cfg.branch_layers, tasks=list(cfg.tasks),
                          max_length=cfg.max_length, stride=cfg.stride, max_answer_tokens=cfg.max_answer_tokens)
-    model, tokenizer = new_model(cfg.base, mcfg, lora=cfg.lora)
+    if cfg.init_from:
+        model, tokenizer = _continue_from(cfg, mcfg)
+    else:
+        model, tokenizer = new_model(cfg.base, mcfg, lora=cfg.lora)
     model.category_weight = cfg.category_weight
     if cfg.freeze_word_embeddings:
         if cfg.lora:

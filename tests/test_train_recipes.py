@@ -1,0 +1,73 @@
+"""Training recipes: curriculum stages (`init_from`) and the multi-task ablation table."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from clinqa.cli.main import main
+from clinqa.data import write_squad
+from clinqa.train.ablation import RunScore, markdown_table, summarize
+from clinqa.types import Note, QAExample, Span
+
+CONTEXT = "metoprolol 25 mg by mouth twice daily for atrial fibrillation . creatinine 1.4 mg/dL on admission"
+QAS = [("what is the dose of metoprolol", "25 mg", "Medication"),
+       ("what was the creatinine", "1.4 mg/dL", "Lab Reports"),
+       ("why is the patient on metoprolol", "atrial fibrillation", "Diagnosis")]
+
+
+@pytest.fixture(scope="module")
+def squad_file(tmp_path_factory):
+    path = tmp_path_factory.mktemp("recipes") / "tiny.json"
+    note = Note("n", CONTEXT)
+    exs = []
+    for i, (q, a, cat) in enumerate(QAS):
+        s = CONTEXT.index(a)
+        exs.append(QAExample(id=f"q{i}", question=q, note=note, answers=(Span(s, s + len(a), a),), category=cat))
+    exs.append(QAExample(id="q9", question="what was the lipase", note=note, is_impossible=True, category="Lab Reports"))
+    write_squad(exs, path)
+    return path
+
+
+def test_summarize_gives_mean_and_sample_sd():
+    runs = [RunScore("span,category", s, "d", e, f, c, 10) for s, e, f, c in
+            [(1, 10.0, 20.0, 80.0), (2, 12.0, 24.0, 90.0), (3, 14.0, 28.0, None)]]
+    (row,) = summarize(runs)
+    assert row["runs"] == 3 and row["f1"] == {"mean": 24.0, "sd": 4.0}
+    assert row["category_accuracy"] == {"mean": 85.0, "sd": 7.07}  # the run without categories is left out
+    assert "24.00 ± 4.00" in markdown_table([row])
+
+
+def test_curriculum_stage_continues_from_the_previous_model(tiny_models, squad_file, tmp_path, capsys):
+    cfg = tmp_path / "qa.yaml"
+    cfg.write_text("max_length: 64\nstride: 16\nepochs: 1\nbatch_size: 2\nsave_steps: 100\n")
+    stage1 = tmp_path / "stage1"
+    assert main(["train", "qa", "--config", str(cfg), "--base", str(tiny_models["bert"]), "--train", str(squad_file),
+                 "--tasks", "span", "--max-steps", "2", "-o", str(stage1), "--json"]) == 0, capsys.readouterr().err
+    capsys.readouterr()
+    stage2 = tmp_path / "stage2"
+    assert main(["train", "qa", "--config", str(cfg), "--train", str(squad_file), "--init-from", str(stage1 / "model"),
+                 "--max-steps", "1", "-o", str(stage2), "--json"]) == 0, capsys.readouterr().err
+    capsys.readouterr()
+    saved = json.loads((stage2 / "model" / "clinqa_qa.json").read_text())
+    assert saved["tasks"] == ["span", "category"] and saved["base_model"] == str(tiny_models["bert"])
+    assert main(["train", "qa", "--config", str(cfg), "--train", str(squad_file), "--init-from", str(tmp_path),
+                 "--max-steps", "1", "-o", str(tmp_path / "bad")]) == 2
+    assert "not a clinqa QA model folder" in capsys.readouterr().err
+
+
+def test_ablation_runs_every_variant_and_seed_and_resumes(tiny_models, squad_file, tmp_path, capsys):
+    cfg = tmp_path / "abl.yaml"
+    cfg.write_text(f"base: {tiny_models['bert']}\ntrain_data: [{squad_file}]\ndev_data: [{squad_file}]\n"
+                   "max_length: 64\nstride: 16\nepochs: 1\nbatch_size: 2\nsave_steps: 100\n")
+    argv = ["train", "ablation", "--config", str(cfg), "--eval", str(squad_file), "--seeds", "1",
+            "--max-steps", "1", "-o", str(tmp_path / "abl"), "--json"]
+    assert main(argv) == 0, capsys.readouterr().err
+    doc = json.loads(capsys.readouterr().out)
+    assert {(r["variant"], r["runs"]) for r in doc["rows"]} == {("span,category", 1), ("span", 1), ("category", 1)}
+    assert (tmp_path / "abl" / "ablation.md").read_text().startswith("| data | tasks |")
+    marker = tmp_path / "abl" / "span-s1" / "eval.json"
+    before = marker.stat().st_mtime_ns
+    assert main(argv) == 0  # everything already scored: nothing retrained
+    assert marker.stat().st_mtime_ns == before
