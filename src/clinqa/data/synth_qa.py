@@ -156,7 +156,8 @@ AMBIGUOUS_FORMS = {"pulmonary embolism": ("PE",), "atrial fibrillation": ("AF",)
 ICD_STOP = {"pain", "fall", "other", "contact", "complication", "disease", "injury", "disorder", "abnormal",
             "symptoms", "problems", "history", "encounter", "observation", "examination", "screening",
             "carrier", "unknown", "fever", "follow-up", "sequelae", "stress", "care", "changes", "illness",
-            "status", "state", "condition", "health", "findings", "process", "course"}
+            "status", "state", "condition", "health", "findings", "process", "course", "acute", "chronic",
+            "mild", "severe", "moderate", "primary", "secondary", "multiple", "single", "recurrent"}
 # ICD-10-CM does list some (fever is R50.9 "Fever, unspecified") - kept as symptoms through
 # the supplement below instead of the stop list's generic reading.
 COMMON_SYMPTOMS = ("fever", "chills", "cough", "nausea", "vomiting", "headache", "dizziness", "fatigue",
@@ -193,6 +194,7 @@ LABS: dict[str, tuple[str, ...]] = {
     "ferritin": ("ferritin",),
     "d-dimer": ("d-dimer", "D-dimer"),
 }
+MIMIC_LAB_CODES = {"UreaN", "Creat", "cTropnT", "proBNP", "Plt Ct", "INR(PT)", "%HbA1c", "Lactate"}
 UNITS = r"(?:mg/dL|g/dL|K/uL|x10\^?9/L|mEq/L|mmol/L|ng/mL|ng/dL|pg/mL|mIU/L|uIU/mL|U/L|IU/L|mg/L|%)"
 DOSE = re.compile(r"\b\d+(?:\.\d+)?(?:\s*-\s*\d+(?:\.\d+)?)?\s?(?:mg/kg|mg|mcg|g|units?|mEq|mL|puffs?|tabs?)(?![\w/])")
 ROUTE = re.compile(r"\b(?:PO|po|p\.o\.|IV|iv|SC|SQ|sc|IM|SL|PR|by mouth|orally|subcutaneous(?:ly)?|"
@@ -621,8 +623,9 @@ class QuestionSynthesizer:
         for name, vals in values.items():
             vals.sort(key=lambda v: v[0].start)
             surface = vals[0][2]
-            shown = name if random.Random(f"{self.seed}:{note.id}:{name}").random() < 0.6 or len(surface) < 3 \
-                else surface
+            # the note's own form half the time, unless it is a lab-system code ("UreaN", "%HbA1c")
+            readable = surface.replace(" ", "").isalpha() and surface not in MIMIC_LAB_CODES and len(surface) >= 3
+            shown = surface if readable and random.Random(f"{self.seed}:{note.id}:{name}").random() < 0.4 else name
             slot = {"lab": shown}
             if len({v[0].text for v in vals}) == 1:
                 out.append(_Candidate("lab_value", slot, [v[0] for v in vals]))
