@@ -19,8 +19,8 @@ the text itself:
 - unanswerable questions about drugs, problems, labs and procedures absent from the note.
 
 Each question carries its gold category (the reader's category head), an answer type and,
-for yes/no questions, the verdict. Output is SQuAD v2.0 JSON plus `category`, `answer_type`
-and `verdict` per question (`clinqa.data.squad.read_squad` reads it back).
+for yes/no questions, the verdict (yes / no / not_mentioned). Output is SQuAD v2.0 JSON plus
+`category`, `answer_type`, `verdict` and `template` per question (`read_squad` reads it back).
 """
 
 from __future__ import annotations
@@ -37,11 +37,10 @@ from importlib import resources
 from pathlib import Path
 
 from clinqa.errors import DataError
-from clinqa.types import CATEGORIES, Note, QAExample, Span
+from clinqa.types import ANSWER_TYPES, CATEGORIES, Note, QAExample, Span
 
 log = logging.getLogger(__name__)
 
-ANSWER_TYPES = ("span", "yes_no", "list", "number")
 SLOTS = ("drug", "problem", "symptom", "lab", "procedure", "imaging")
 TEMPLATE_KEYS = (
     "dosage", "frequency", "route", "reason", "medication_list", "problem", "symptom", "presenting_symptom",
@@ -261,13 +260,19 @@ class Mention:
 
 @dataclass(frozen=True)
 class SynthQuestion:
-    """A generated question: the SQuAD example (with its gold category) plus its template,
-    answer type and, for yes/no questions, the verdict ("yes", "no"; None otherwise)."""
+    """A generated question: the SQuAD example, which carries the gold category, answer type
+    and (yes/no questions) verdict, and the template it was filled from."""
 
     example: QAExample
     template: str
-    answer_type: str
-    verdict: str | None = None
+
+    @property
+    def answer_type(self) -> str | None:
+        return self.example.answer_type
+
+    @property
+    def verdict(self) -> str | None:
+        return self.example.verdict
 
     @property
     def extra(self) -> dict:
@@ -528,10 +533,13 @@ class QuestionSynthesizer:
                     continue
                 seen.add(question.lower())
                 answers = tuple(sorted(set(c.answers), key=lambda s: s.start))
+                verdict = c.verdict
+                if t.answer_type == "yes_no" and c.impossible:
+                    verdict = "not_mentioned"  # family history only, or absent from the note
                 ex = QAExample(id=f"{note.id}:{c.template}:{len(out)}", question=question, note=note,
                                answers=() if c.impossible else answers, is_impossible=c.impossible,
-                               category=c.category or t.category)
-                out.append(SynthQuestion(ex, c.template, t.answer_type, c.verdict))
+                               category=c.category or t.category, answer_type=t.answer_type, verdict=verdict)
+                out.append(SynthQuestion(ex, c.template))
         return out
 
     @staticmethod
@@ -678,9 +686,19 @@ class QuestionSynthesizer:
         discharge = [x for x in meds if "discharge" in x[0].lower()]
         chosen = discharge[:1] if discharge else (meds if len(meds) == 1 else [])
         for _, body in chosen:
-            n = sum(body.start <= s < body.end for s in drug_starts)
-            if n >= 2 and len(body.text) <= 600:
-                out.append(_Candidate("medication_list", {}, [body]))
+            # one answer per listed drug (its line, list marker dropped), as SQuAD-style list
+            # sets score them: naming any item is a hit, the full list is the reference
+            items = []
+            for line in re.finditer(r"[^\n]+", body.text):
+                ls, le = body.start + line.start(), body.start + line.end()
+                if any(ls <= s < le for s in drug_starts):
+                    marker = LIST_MARKER.match(line.group())
+                    s0 = ls + (marker.end() if marker else 0)
+                    e0 = ls + len(line.group().rstrip())
+                    if e0 > s0:
+                        items.append(Span(s0, e0, text[s0:e0]))
+            if len(items) >= 2:
+                out.append(_Candidate("medication_list", {}, items))
         for h, body in sections:
             hl = h.lower()
             if hl in ("chief complaint", "cc") and body.text and len(body.text) <= 80:
@@ -830,10 +848,10 @@ def synthesize(notes: Iterable[Note], synthesizer: QuestionSynthesizer | None = 
 
 
 def write_synth_squad(questions: Iterable[SynthQuestion], path: str | Path) -> int:
-    """SQuAD v2.0 JSON with `category`, `answer_type`, `template` and `verdict` per question."""
+    """SQuAD v2.0 JSON with `category`, `answer_type`, `verdict` (yes/no questions) and
+    `template` per question."""
     from clinqa.data.squad import write_squad
 
     qs = list(questions)
-    extra = {q.example.id: q.extra for q in qs}
-    write_squad((q.example for q in qs), path, version="v2.0", extra=extra)
+    write_squad((q.example for q in qs), path, version="v2.0", extra={q.example.id: {"template": q.template} for q in qs})
     return len(qs)
