@@ -229,7 +229,7 @@ LIST_MARKER = re.compile(r"^\s*(?:\d{1,2}[.)]|[-*\u2022])\s*")
 TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9\-']*")
 # Lexicon hits that are lab analytes, gases or food when they stand alone in a note.
 NOT_A_DRUG = {"sodium", "potassium", "magnesium", "calcium", "glucose", "albumin", "lactate", "oxygen", "air",
-              "water", "iron", "chloride", "bicarbonate", "phosphate", "insulin", "heparin", "same", "today",
+              "water", "iron", "chloride", "bicarbonate", "phosphate", "same", "today",
               "creatinine", "nitrogen"}
 
 ABSENT_DRUGS = ("metformin", "lisinopril", "atorvastatin", "metoprolol", "furosemide", "apixaban", "warfarin",
@@ -315,7 +315,7 @@ def _word_regex(forms: Iterable[str]) -> tuple[re.Pattern | None, re.Pattern | N
 
 def _is_abbrev(form: str) -> bool:
     letters = [c for c in form if c.isalpha()]
-    return len(form) <= 6 and sum(c.isupper() for c in letters) >= 2 or (len(form) <= 3 and form[:1].isupper())
+    return (len(form) <= 6 and sum(c.isupper() for c in letters) >= 2) or (len(form) <= 3 and form[:1].isupper())
 
 
 @functools.lru_cache(maxsize=1)
