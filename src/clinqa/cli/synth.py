@@ -47,8 +47,8 @@ def _notes(paths: list[str], fmt: Optional[str], text_column: Optional[str], rad
 
 def _check_sources(notes: list[str] | None, radiology: list[str] | None, squad: list[str] | None = None) -> None:
     if not (notes or radiology or squad):
-        raise UsageError("no input: pass --notes CORPUS (and/or --radiology TABLE[#part]"
-                         + (", --squad FILE[#part]" if squad is not None else "") + ")")
+        raise UsageError("no input: pass --notes CORPUS (and/or --radiology TABLE or TABLE#part"
+                         + (", --squad FILE or FILE#part" if squad is not None else "") + ")")
 
 
 def _check_out(out: str, suffix: str) -> Path:
@@ -87,7 +87,7 @@ def notes_cmd(
 def qa_cmd(
     out: Annotated[str, typer.Option("--out", "-o", help="SQuAD v2.0 JSON to write (.json).")],
     notes: Annotated[Optional[list[str]], typer.Option("--notes", "-n", help="Note collection: .txt file or folder, .csv, .jsonl, .parquet, MIMIC-III NOTEEVENTS.csv, FHIR .json. Repeatable.")] = None,
-    radiology: Annotated[Optional[list[str]], typer.Option("--radiology", help="Radiology table (Indiana CSV or prompt/impressions) as FILE[#part]. Repeatable.")] = None,
+    radiology: Annotated[Optional[list[str]], typer.Option("--radiology", help="Radiology table (Indiana CSV or prompt/impressions) as FILE or FILE#part. Repeatable.")] = None,
     templates: Annotated[Optional[str], typer.Option("--templates", help="YAML question templates (default: the packaged emrQA-style set).")] = None,
     fmt: Annotated[Optional[str], typer.Option("--format", help="Force the notes format.")] = None,
     text_column: Annotated[Optional[str], typer.Option(help="Text column of a table.")] = None,
@@ -126,8 +126,8 @@ def qa_cmd(
 def spans_cmd(
     out: Annotated[str, typer.Option("--out", "-o", help="SQuAD v2.0 JSON to write (.json).")],
     notes: Annotated[Optional[list[str]], typer.Option("--notes", "-n", help="Note collection (as for `synth qa`). Repeatable.")] = None,
-    radiology: Annotated[Optional[list[str]], typer.Option("--radiology", help="Radiology table FILE[#part]. Repeatable.")] = None,
-    squad: Annotated[Optional[list[str]], typer.Option("--squad", help="SQuAD file FILE[#part]: its contexts, not its questions. Repeatable.")] = None,
+    radiology: Annotated[Optional[list[str]], typer.Option("--radiology", help="Radiology table FILE or FILE#part. Repeatable.")] = None,
+    squad: Annotated[Optional[list[str]], typer.Option("--squad", help="SQuAD file FILE or FILE#part: its contexts, not its questions. Repeatable.")] = None,
     fmt: Annotated[Optional[str], typer.Option("--format", help="Force the notes format.")] = None,
     text_column: Annotated[Optional[str], typer.Option(help="Text column of a table.")] = None,
     per_note: Annotated[int, typer.Option(help="Questions per note (recurring spans, longest first).")] = 8,

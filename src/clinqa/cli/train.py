@@ -63,7 +63,7 @@ def train_qa_cmd(
 @app.command("ablation")
 def train_ablation_cmd(
     config: Annotated[Optional[str], typer.Option("--config", "-c", help="The training config every run shares (see configs/qa-mtl-ablation.yaml).")] = None,
-    eval_data: Annotated[Optional[list[str]], typer.Option("--eval", help="Evaluation set(s) FILE[#part], scored with each run's own no-answer threshold.")] = None,
+    eval_data: Annotated[Optional[list[str]], typer.Option("--eval", help="Evaluation set(s) FILE or FILE#part, scored with each run's own no-answer threshold.")] = None,
     variants: Annotated[str, typer.Option(help="Task sets separated by ';'.")] = "span,category;span;category",
     seeds: Annotated[str, typer.Option(help="Comma-separated seeds.")] = "13,14,15",
     output_dir: Annotated[str, typer.Option("--output-dir", "-o", help="One folder per run; finished runs are kept.")] = "runs/mtl-ablation",
