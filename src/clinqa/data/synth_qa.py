@@ -62,7 +62,7 @@ class Template:
             paraphrase = paraphrase.replace(f"|{name}|", value)
         if "|" in paraphrase:
             raise DataError(f"template {self.key!r}: unfilled slot in {paraphrase!r}", source="templates")
-        return paraphrase
+        return re.sub(r"\ba (?=[aeiou])", "an ", paraphrase)  # "a |procedure|" + "appendectomy"
 
 
 def load_templates(path: str | Path | None = None) -> dict[str, Template]:
