@@ -136,6 +136,7 @@ def test_bad_options_and_files_are_clear_errors(tmp_path):
     (tmp_path / "g.rdf").write_text("<x/>")
     with pytest.raises(DataError, match="RDF syntax"):
         load_graph([tmp_path / "g.rdf"], tmp_path / "store")
+    assert not (tmp_path / "store").exists()  # nothing loaded, no empty store left behind
     (tmp_path / "g.ttl").write_text("this is not turtle")
     with pytest.raises(DataError, match="not valid ttl"):
         load_graph([tmp_path / "g.ttl"], tmp_path / "store")

@@ -25,7 +25,7 @@ from pathlib import Path
 
 from clinqa.data.fhir import document_reference, fhir_id
 from clinqa.errors import DataError, UsageError
-from clinqa.export.rows import ROW_FIELDS, Fact, NoteFacts, patient_of
+from clinqa.export.rows import ROW_FIELDS, Fact, NoteFacts, atomic_output, patient_of
 from clinqa.extract.fhir_questionnaire import CANONICAL_BASE, DRUG_SYSTEM, ICD10CM_SYSTEM
 from clinqa.extract.runner import ExtractionRow
 from clinqa.types import Note
@@ -40,6 +40,7 @@ DRUG_SYSTEMS = (("DB", "https://go.drugbank.com/drugs"), ("D", "http://id.nlm.ni
 RESOURCES = ("QuestionnaireResponse", "Condition", "MedicationStatement", "AllergyIntolerance", "Observation")
 _VER = "http://terminology.hl7.org/CodeSystem/condition-ver-status"
 _ALLERGY_VER = "http://terminology.hl7.org/CodeSystem/allergyintolerance-verification"
+_ALLERGY_CLINICAL = "http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical"
 _ALLERGY = re.compile(r"allerg", re.I)
 _FHIR_DATE = re.compile(r"\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?")
 
@@ -179,7 +180,11 @@ def _clinical(nf: NoteFacts, fact: Fact, wanted: tuple[str, ...]) -> dict | None
         ver = {"present": "confirmed", "negated": "refuted", "uncertain": "unconfirmed"}[status]
         if not nf.patient_id:
             return None  # AllergyIntolerance.patient must reference a Patient
+        # R4 invariant ait-1: clinicalStatus is required unless entered-in-error (fhir.resources
+        # checks structure, not invariants); a refuted allergy puts the patient at no risk.
+        clinical = "inactive" if status == "negated" else "active"
         return {"resourceType": "AllergyIntolerance", **common,
+                "clinicalStatus": {"coding": [{"system": _ALLERGY_CLINICAL, "code": clinical}]},
                 "verificationStatus": {"coding": [{"system": _ALLERGY_VER, "code": ver}]},
                 "category": ["medication"], "code": {"coding": [c], "text": r.answer}, "patient": _subject(nf)}
     if c and r.code_system == "drug" and not _ALLERGY.search(r.concept_id) and "MedicationStatement" in wanted:
@@ -217,8 +222,7 @@ def note_resources(nf: NoteFacts, *, questionnaire_id: str | None = None,
 
 
 def note_bundle(nf: NoteFacts, **kw) -> dict:
-    return {"resourceType": "Bundle", "type": "collection",
-            "entry": [{"resource": r} for r in note_resources(nf, **kw)]}
+    return note_bundle_of(note_resources(nf, **kw))
 
 
 def bundle_for_rows(note: Note, rows: list[dict], questionnaire_id: str | None = None) -> dict:
@@ -240,32 +244,23 @@ def write_fhir(groups: Iterable[NoteFacts], out: str | Path, *, questionnaire_id
         raise UsageError(f"FHIR output must end in .ndjson (bulk, one resource a line) or .json (a Bundle), got {out.name!r}")
     counts: Counter = Counter()
     notes = 0
-    tmp = out.with_name(out.name + ".tmp")
-    try:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        with tmp.open("w", encoding="utf-8") as f:
-            if suffix == ".json":
-                f.write('{"resourceType": "Bundle", "type": "collection", "entry": [')
-            first = True
-            for nf in groups:
-                notes += 1
-                res = note_resources(nf, questionnaire_id=questionnaire_id, resources=resources)
-                counts.update(r["resourceType"] for r in res)
-                if suffix == ".ndjson":
-                    lines = [note_bundle_of(res)] if per_note else res
-                    f.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in lines)
-                else:
-                    for r in res:
-                        f.write(("\n" if first else ",\n") + json.dumps({"resource": r}, ensure_ascii=False))
-                        first = False
-            if suffix == ".json":
-                f.write("\n]}\n")
-        tmp.replace(out)
-    except OSError as exc:
-        raise DataError(f"cannot write: {exc.strerror}", source=str(out)) from None
-    finally:
-        if tmp.exists():
-            tmp.unlink()
+    with atomic_output(out) as f:
+        if suffix == ".json":
+            f.write('{"resourceType": "Bundle", "type": "collection", "entry": [')
+        first = True
+        for nf in groups:
+            notes += 1
+            res = note_resources(nf, questionnaire_id=questionnaire_id, resources=resources)
+            counts.update(r["resourceType"] for r in res)
+            if suffix == ".ndjson":
+                lines = [note_bundle_of(res)] if per_note else res
+                f.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in lines)
+            else:
+                for r in res:
+                    f.write(("\n" if first else ",\n") + json.dumps({"resource": r}, ensure_ascii=False))
+                    first = False
+        if suffix == ".json":
+            f.write("\n]}\n")
     return {"out": str(out), "notes": notes, "resources": dict(counts)}
 
 
@@ -278,6 +273,8 @@ def note_bundle_of(resources: list[dict]) -> dict:
 def iter_resources(path: str | Path) -> Iterator[dict]:
     """Resources of an NDJSON file (resources or Bundles per line) or a Bundle/resource JSON."""
     p = Path(path)
+    if not p.is_file():
+        raise DataError("FHIR file not found", source=str(p))
     if p.suffix.lower() == ".ndjson":
         with p.open(encoding="utf-8") as f:
             for n, line in enumerate(f, start=1):
@@ -287,7 +284,11 @@ def iter_resources(path: str | Path) -> Iterator[dict]:
                     except json.JSONDecodeError as exc:
                         raise DataError(f"not JSON: {exc.msg}", source=str(p), where=f"line {n}") from None
     else:
-        yield from _unbundle(json.loads(p.read_text(encoding="utf-8")))
+        try:
+            doc = json.loads(p.read_text(encoding="utf-8"))
+        except json.JSONDecodeError as exc:
+            raise DataError(f"not JSON: {exc.msg}", source=str(p), where=f"line {exc.lineno}") from None
+        yield from _unbundle(doc)
 
 
 def _unbundle(res: dict) -> Iterator[dict]:

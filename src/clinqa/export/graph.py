@@ -25,7 +25,7 @@ from urllib.parse import quote
 
 from clinqa.errors import DataError, UsageError
 from clinqa.export.fhir import drug_system
-from clinqa.export.rows import NoteFacts
+from clinqa.export.rows import NoteFacts, atomic_output
 
 VOCAB = "urn:clinqa:vocab#"
 ICD10CM_IRI = "http://purl.bioontology.org/ontology/ICD10CM/"
@@ -230,27 +230,18 @@ def write_graph(groups: Iterable[NoteFacts], out: str | Path, fmt: str | None = 
                          f"{', '.join(SUFFIX_FORMAT)}), got {fmt!r}")
     maker = TripleMaker(options)
     counts: Counter = Counter()
-    tmp = out.with_name(out.name + ".tmp")
-    try:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        with tmp.open("w", encoding="utf-8") as f:
-            writer = _Writer(f, fmt, maker.ns)
-            batch: list[tuple] = []
-            for i, nf in enumerate(groups, start=1):
-                counts["notes"] += 1
-                counts["facts"] += len(nf.facts)
-                batch.extend(maker.quads(nf))
-                if i % notes_per_batch == 0:
-                    counts["quads"] += writer.write(batch)
-                    batch = []
-            counts["quads"] += writer.write(batch)
-            writer.close()
-        tmp.replace(out)
-    except OSError as exc:
-        raise DataError(f"cannot write: {exc.strerror}", source=str(out)) from None
-    finally:
-        if tmp.exists():
-            tmp.unlink()
+    with atomic_output(out) as f:
+        writer = _Writer(f, fmt, maker.ns)
+        batch: list[tuple] = []
+        for i, nf in enumerate(groups, start=1):
+            counts["notes"] += 1
+            counts["facts"] += len(nf.facts)
+            batch.extend(maker.quads(nf))
+            if i % notes_per_batch == 0:
+                counts["quads"] += writer.write(batch)
+                batch = []
+        counts["quads"] += writer.write(batch)
+        writer.close()
     return {"out": str(out), "format": fmt, **counts}
 
 
@@ -340,8 +331,8 @@ def load_graph(files: Iterable[str | Path], store: str | Path) -> dict:
     import pyoxigraph as ox
 
     formats = {"nq": ox.RdfFormat.N_QUADS, "ttl": ox.RdfFormat.TURTLE, "jsonld": ox.RdfFormat.JSON_LD}
-    st = _store(store, create=True)
-    loaded = []
+    # Every file is checked before the store is made: a typo leaves no empty store behind.
+    checked = []
     for f in files:
         p = Path(f)
         if not p.is_file():
@@ -350,6 +341,10 @@ def load_graph(files: Iterable[str | Path], store: str | Path) -> dict:
         if fmt is None:
             raise DataError(f"cannot tell the RDF syntax from {p.suffix!r}; expected one of "
                             + ", ".join(SUFFIX_FORMAT), source=str(p))
+        checked.append((p, fmt))
+    st = _store(store, create=True)
+    loaded = []
+    for p, fmt in checked:
         try:
             st.bulk_load(path=str(p), format=formats[fmt])
         except SyntaxError as exc:

@@ -9,8 +9,10 @@ counts as asserted: a yes/no "no" and a ConText-negated span are negated, never 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, fields
 from pathlib import Path
+from typing import TextIO
 
 from clinqa.errors import DataError
 from clinqa.extract.runner import ExtractionRow
@@ -76,9 +78,13 @@ def _row(d: dict, source: str) -> ExtractionRow:
     if missing:
         raise DataError(f"row without {', '.join(missing)}; is this a `clinqa extract` table?", source=source)
     kw = {f: d.get(f) for f in ROW_FIELDS}
-    kw["start"] = -1 if kw["start"] is None else int(kw["start"])
-    kw["end"] = -1 if kw["end"] is None else int(kw["end"])
-    kw["score"] = 0.0 if kw["score"] is None else float(kw["score"])
+    try:
+        kw["start"] = -1 if kw["start"] is None else int(kw["start"])
+        kw["end"] = -1 if kw["end"] is None else int(kw["end"])
+        kw["score"] = 0.0 if kw["score"] is None else float(kw["score"])
+    except (TypeError, ValueError):
+        raise DataError(f"note {d['note_id']!r}, concept {d['concept_id']!r}: start, end and score must be numbers, "
+                        f"got {d.get('start')!r}, {d.get('end')!r}, {d.get('score')!r}", source=source) from None
     kw["answer_type"] = kw["answer_type"] or "span"
     kw["model"] = kw["model"] or "unknown"
     kw["question"] = kw["question"] or ""
@@ -102,9 +108,38 @@ def iter_note_facts(tables: Iterable[str | Path], corpus: Callable[[], Iterable[
         cursor = _NoteCursor(corpus()) if corpus is not None else None
         for note_id, facts, patient in _groups(Path(table), batch_rows):
             note = cursor.find(note_id, str(table)) if cursor else None
-            if note is not None and patient is None:
-                patient = patient_of(note.metadata)
+            if note is not None:
+                _check_offsets(note, facts, str(table))
+                if patient is None:
+                    patient = patient_of(note.metadata)
             yield NoteFacts(note_id, str(table), tuple(facts), patient, note)
+
+
+def _check_offsets(note: Note, facts: list[Fact], source: str) -> None:
+    # The note's text goes out beside the offsets (DocumentReference, annotation target): a corpus
+    # edited since the extraction would make every offset point at other words.
+    for fact in facts:
+        r = fact.row
+        if fact.has_span and note.text[r.start:r.end] != r.answer:
+            raise DataError(f"note {note.id!r}: {r.concept_id} answer {r.answer!r} is not at {r.start}-{r.end} of the "
+                            "corpus text; pass the corpus as it was given to `clinqa extract`", source=source)
+
+
+@contextmanager
+def atomic_output(out: Path) -> Iterator[TextIO]:
+    """A text file written under a temporary name and renamed when complete, so a failed export
+    never leaves a truncated file that looks finished; write errors are DataErrors."""
+    tmp = out.with_name(out.name + ".tmp")
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        with tmp.open("w", encoding="utf-8") as f:
+            yield f
+        tmp.replace(out)
+    except OSError as exc:
+        raise DataError(f"cannot write: {exc.strerror or exc}", source=str(out)) from None
+    finally:
+        if tmp.exists():
+            tmp.unlink()
 
 
 def _groups(path: Path, batch_rows: int):
