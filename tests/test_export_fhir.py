@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from clinqa.errors import DataError, UsageError
-from clinqa.export.fhir import (DERIVATION, EXTRACTION, iter_resources, note_bundle, note_resources, rows_from_fhir,
-                                write_fhir)
+from clinqa.export.fhir import (DERIVATION, EXTRACTION, iter_resources, note_bundle, note_resources,
+                                questionnaire_response, rows_from_fhir, write_fhir)
 from clinqa.export.rows import Fact, NoteFacts, iter_note_facts
 from clinqa.extract.fhir_questionnaire import parse_fhir_questionnaire, to_fhir_questionnaire
 from clinqa.extract.questionnaire import load_questionnaire
@@ -88,6 +88,36 @@ def test_shipped_questionnaires_round_trip_through_fhir(qid, tmp_path):
     path.write_text(json.dumps(doc))
     back = load_questionnaire(path)  # a .json questionnaire is read as FHIR, transparently
     assert (back.id, back.name, back.concepts, back.languages) == (q.id, q.name, q.concepts, q.languages)
+
+
+# Which answer[x] a QuestionnaireResponse item may carry for each Questionnaire item type (R4).
+ANSWER_OF_ITEM = {"boolean": {"valueBoolean"}, "quantity": {"valueQuantity"}, "date": {"valueDate"},
+                  "string": {"valueString"}, "open-choice": {"valueCoding", "valueString"}}
+
+
+@pytest.mark.parametrize("qid", ["discharge-summary", "radiology-report"])
+def test_responses_answer_with_the_types_their_questionnaire_items_declare(qid):
+    q = load_questionnaire(qid)
+    items = {i["linkId"]: i for i in to_fhir_questionnaire(q)["item"]}
+    # que-5: answerValueSet only on choice / open-choice items
+    assert all(i["type"] in ("choice", "open-choice") for i in items.values() if "answerValueSet" in i)
+    rows = []
+    for c in q.concepts:
+        kw = {"answer_type": c.answer_type}
+        if c.answer_type == "yes_no":
+            kw["value"] = "yes"
+        elif c.answer_type == "number":
+            kw.update(value="3.2 mmol/L", value_number=3.2, unit="mmol/L")
+        elif c.answer_type == "date":
+            kw["value"] = "2024-01-02"
+        if c.code:
+            kw.update(code="J90" if c.code == "icd10cm" else "DB06605", code_system=c.code)
+        rows.append(row(c.id, "pleural effusion", *span("pleural effusion"), **kw))
+    qr = questionnaire_response(facts(rows))
+    assert len(qr["item"]) == len(q.concepts)
+    for item in qr["item"]:
+        (answer,) = item["answer"]
+        assert set(answer) <= ANSWER_OF_ITEM[items[item["linkId"]]["type"]], (item["linkId"], answer)
 
 
 class KeywordReader:
@@ -195,6 +225,8 @@ def test_coded_answers_become_validated_clinical_resources():
                                          "display": "Pleural effusion, not elsewhere classified"}
     (allergy,) = by_type["AllergyIntolerance"]  # an allergy, not a medication the patient takes
     assert allergy["code"]["coding"][0]["code"] == "DB01053"
+    # R4 invariant ait-1 (not checked by fhir.resources): clinicalStatus unless entered-in-error
+    assert allergy["clinicalStatus"]["coding"][0]["code"] == "active"
     (med,) = by_type["MedicationStatement"]
     assert med["status"] == "active" and med["medicationCodeableConcept"]["coding"][0]["code"] == "DB06605"
     (obs,) = by_type["Observation"]
@@ -234,6 +266,15 @@ def test_corpus_out_of_order_and_bad_tables_are_clear_errors(tmp_path):
     table = write_table(tmp_path / "facts.parquet", example_rows())
     with pytest.raises(DataError, match="not in the corpus"):
         list(iter_note_facts([table], lambda: iter([Note("other", "x")])))
+    # the same note id with other text: the offsets would point at other words
+    with pytest.raises(DataError, match="is not at"):
+        list(iter_note_facts([table], lambda: iter([Note(NOTE.id, "Edited. " + NOTE.text)])))
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+    pq.write_table(pa.table({"note_id": ["n"], "concept_id": ["c"], "answer": ["x"], "start": ["abc"], "end": [3]}),
+                   tmp_path / "types.parquet")
+    with pytest.raises(DataError, match="must be numbers"):
+        list(iter_note_facts([tmp_path / "types.parquet"]))
     mixed = write_table(tmp_path / "mixed.parquet", [row("a"), replace(row("b"), note_id="z"), row("c")])
     with pytest.raises(DataError, match="not together"):
         list(iter_note_facts([mixed]))

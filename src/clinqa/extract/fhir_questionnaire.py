@@ -8,8 +8,8 @@ A FHIR item becomes a concept:
     type                           -> answer type: boolean -> yes_no; decimal, integer, quantity -> number;
                                       date, dateTime -> date; string, text, choice, open-choice -> span
     code (system urn:clinqa:category)          -> category
-    answerValueSet `<ICD-10-CM system>?fhir_vs` -> code: icd10cm
-    answerValueSet `urn:clinqa:drug?fhir_vs`    -> code: drug
+    answerValueSet `<ICD-10-CM system>?fhir_vs` -> code: icd10cm (or the urn:clinqa:fhir:code-value-set
+    answerValueSet `urn:clinqa:drug?fhir_vs`    -> code: drug     extension, on items that are not choices)
     questionnaire-unit extension               -> unit
 
 Group items are walked into; display items are skipped. Other codes on an item (LOINC, SNOMED)
@@ -33,6 +33,9 @@ CANONICAL_BASE = "urn:clinqa:questionnaire:"
 TRANSLATION = "http://hl7.org/fhir/StructureDefinition/translation"
 UNIT_EXT = "http://hl7.org/fhir/StructureDefinition/questionnaire-unit"
 VARIANT_EXT = "urn:clinqa:fhir:question-variant"
+# R4 allows answerValueSet only on choice/open-choice items (que-5): a coded yes/no concept
+# ("anticoagulation": yes, and which drug) names its value set in this extension instead.
+CODE_EXT = "urn:clinqa:fhir:code-value-set"
 UCUM = "http://unitsofmeasure.org"
 
 VALUE_SETS = {"icd10cm": f"{ICD10CM_SYSTEM}?fhir_vs", "drug": f"{DRUG_SYSTEM}?fhir_vs"}
@@ -41,7 +44,9 @@ TYPE_OF_ITEM = {
     "date": "date", "dateTime": "date",
     "string": "span", "text": "span", "choice": "span", "open-choice": "span", "coding": "span",
 }
-ITEM_OF_TYPE = {"yes_no": "boolean", "number": "decimal", "date": "date", "span": "string"}
+# Numbers are answered as valueQuantity (value and unit): the item type must be quantity for a
+# QuestionnaireResponse to validate against the Questionnaire.
+ITEM_OF_TYPE = {"yes_no": "boolean", "number": "quantity", "date": "date", "span": "string"}
 
 
 def is_fhir_questionnaire(doc: object) -> bool:
@@ -120,6 +125,9 @@ def _concept(item: dict, where: str, lang: str, source: str) -> dict:
         if isinstance(coding, dict) and coding.get("system") == CATEGORY_SYSTEM:
             concept["category"] = coding.get("code")
     vs = item.get("answerValueSet")
+    for ext in item.get("extension") or []:
+        if vs is None and isinstance(ext, dict) and ext.get("url") == CODE_EXT:
+            vs = ext.get("valueCanonical") or ext.get("valueUri")
     if vs is not None:
         code = next((k for k, v in VALUE_SETS.items() if v == vs), None)
         if code is None:
@@ -154,6 +162,8 @@ def to_fhir_questionnaire(q: Questionnaire) -> dict:
         item: dict = {"linkId": c.id, "text": own[0],
                       "type": "open-choice" if c.code and c.answer_type == "span" else ITEM_OF_TYPE[c.answer_type]}
         ext = [{"url": VARIANT_EXT, "valueString": v} for v in own[1:]]
+        if c.code and item["type"] != "open-choice":
+            ext.append({"url": CODE_EXT, "valueCanonical": VALUE_SETS[c.code]})
         if c.unit:
             ext.append({"url": UNIT_EXT, "valueCoding": {"system": UCUM, "code": c.unit, "display": c.unit}})
         if ext:
@@ -165,7 +175,7 @@ def to_fhir_questionnaire(q: Questionnaire) -> dict:
             item["_text"] = {"extension": translations}
         if c.category:
             item["code"] = [{"system": CATEGORY_SYSTEM, "code": c.category, "display": c.category}]
-        if c.code:
+        if c.code and item["type"] == "open-choice":
             item["answerValueSet"] = VALUE_SETS[c.code]
         items.append(item)
     return {"resourceType": "Questionnaire", "id": fhir_id(q.id), "url": canonical(q), "name": _name(q.id),
