@@ -71,3 +71,12 @@ def test_ablation_runs_every_variant_and_seed_and_resumes(tiny_models, squad_fil
     before = marker.stat().st_mtime_ns
     assert main(argv) == 0  # everything already scored: nothing retrained
     assert marker.stat().st_mtime_ns == before
+
+
+def test_ablation_rejects_unknown_tasks_before_training(tmp_path):
+    from clinqa.errors import UsageError
+    from clinqa.train.ablation import run_ablation
+
+    with pytest.raises(UsageError, match="bogus"):  # before reading the (missing) eval set or training
+        run_ablation(None, ["span", "span,bogus"], [1], [str(tmp_path / "none.json")], str(tmp_path / "abl"))
+    assert not (tmp_path / "abl").exists()

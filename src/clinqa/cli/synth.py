@@ -55,8 +55,15 @@ def _check_out(out: str, suffix: str) -> Path:
     p = Path(out)
     if p.suffix.lower() != suffix:
         raise UsageError(f"--out must end in {suffix}, got {out!r}")
-    p.parent.mkdir(parents=True, exist_ok=True)
+    _make_parent(p)
     return p
+
+
+def _make_parent(p: Path) -> None:
+    try:
+        p.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise DataError(f"cannot write here: {exc.strerror or exc}", source=str(p)) from None
 
 
 @app.command("notes")
@@ -75,6 +82,7 @@ def notes_cmd(
     if count < 1:
         raise UsageError("--count must be >= 1")
     notes = list(generate_notes(count, seed=seed, styles=tuple(s.strip() for s in styles.split(",") if s.strip())))
+    _make_parent(Path(out))
     write_notes(notes, out)
     by_style: dict[str, int] = {}
     for n in notes:

@@ -34,6 +34,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from importlib import resources
+from itertools import islice
 from pathlib import Path
 
 from clinqa.errors import DataError
@@ -841,9 +842,7 @@ def synthesize(notes: Iterable[Note], synthesizer: QuestionSynthesizer | None = 
                max_notes: int | None = None) -> Iterator[SynthQuestion]:
     """Questions for every note (streamed); `synthesizer.stats` counts them."""
     synthesizer = synthesizer or QuestionSynthesizer()
-    for n, note in enumerate(notes):
-        if max_notes is not None and n >= max_notes:
-            break
+    for note in islice(notes, max_notes):
         yield from synthesizer.questions(note)
 
 

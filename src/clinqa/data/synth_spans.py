@@ -24,6 +24,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from itertools import islice
 
 from clinqa.types import Note, QAExample, Span
 
@@ -144,7 +145,5 @@ class SpanQuestionBuilder:
 def build_span_questions(notes: Iterable[Note], builder: SpanQuestionBuilder | None = None,
                          max_notes: int | None = None) -> Iterator[SpanQuestion]:
     builder = builder or SpanQuestionBuilder()
-    for n, note in enumerate(notes):
-        if max_notes is not None and n >= max_notes:
-            break
+    for note in islice(notes, max_notes):
         yield from builder.questions(note)

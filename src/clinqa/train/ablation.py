@@ -49,11 +49,15 @@ def run_ablation(config: str | None, variants: list[str], seeds: list[int], eval
 
     if not variants or not seeds or not eval_data:
         raise UsageError("an ablation needs variants, seeds and at least one evaluation set")
+    task_sets = {variant: [t.strip() for t in variant.split(",") if t.strip()] for variant in variants}
+    for variant, tasks in task_sets.items():
+        # Checked before any run: a typo in the last variant must not surface hours into the ablation.
+        if not tasks or set(tasks) - {"span", "category"}:
+            raise UsageError(f"variant {variant!r}: tasks must be a non-empty comma list of span, category")
     evals = {spec: read_qa_spec(spec) for spec in eval_data}
     out = Path(output_dir)
     scores: list[RunScore] = []
-    for variant in variants:
-        tasks = [t.strip() for t in variant.split(",") if t.strip()]
+    for variant, tasks in task_sets.items():
         for seed in seeds:
             run_dir = out / run_name(variant, seed)
             done = run_dir / "eval.json"
