@@ -47,3 +47,15 @@ def tiny_models(tmp_path_factory):
         "t5": tm.build_t5(base / "t5"),
         "llama": tm.build_llama(base / "llama"),
     }
+
+
+@pytest.fixture(scope="session")
+def qa_folder(tiny_models, tmp_path_factory):
+    """A tiny random QA model and an evidence config for the HTTP service; session-wide because
+    both the service tests and the FHIR export tests use it (built once, not once per module)."""
+    from tests.tiny_models import build_qa
+
+    path = build_qa(tiny_models["bert"], tmp_path_factory.mktemp("serve") / "qa", seed=3)
+    cfg = path.parent / "evidence.yaml"
+    cfg.write_text("evidence:\n  weights: {bm25: 0.6, tfidf: 0.4}\n  threshold: 0.5\n  top_k: 2\n")
+    return path, cfg

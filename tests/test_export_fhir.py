@@ -322,10 +322,10 @@ def test_shipped_example_bundle_validates():
 
 # --- with a (tiny random) model: `clinqa extract --to fhir`, `POST /v1/extract?to=fhir` ------------
 
-from tests.test_serve import _client, qa_folder  # noqa: E402,F401  (the fixture, shared)
+from tests.test_serve import _client  # noqa: E402
 
 
-def test_extract_writes_fhir_ndjson_beside_the_parquet(qa_folder, tmp_path, capsys):  # noqa: F811
+def test_extract_writes_fhir_ndjson_beside_the_parquet(qa_folder, tmp_path, capsys):
     from clinqa.data import write_notes
 
     corpus = tmp_path / "notes.jsonl"
@@ -347,7 +347,7 @@ def test_extract_writes_fhir_ndjson_beside_the_parquet(qa_folder, tmp_path, caps
     assert back == table
 
 
-def test_extract_route_returns_a_fhir_bundle(qa_folder):  # noqa: F811
+def test_extract_route_returns_a_fhir_bundle(qa_folder):
     with _client(qa_folder) as c:
         r = c.post("/v1/extract?to=fhir", json={"note": NOTE.text, "questionnaire": "radiology-report"})
         assert r.status_code == 200, r.text

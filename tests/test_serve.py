@@ -13,16 +13,6 @@ NOTE = ("HOSPITAL COURSE: The patient was admitted with chest pain.\nNo evidence
 SECRET = "metoprolol 25 mg by mouth twice daily"
 
 
-@pytest.fixture(scope="module")
-def qa_folder(tiny_models, tmp_path_factory):
-    from tests.tiny_models import build_qa
-
-    path = build_qa(tiny_models["bert"], tmp_path_factory.mktemp("serve") / "qa", seed=3)
-    cfg = path.parent / "evidence.yaml"
-    cfg.write_text("evidence:\n  weights: {bm25: 0.6, tfidf: 0.4}\n  threshold: 0.5\n  top_k: 2\n")
-    return path, cfg
-
-
 def _client(qa_folder, **kw):
     from fastapi.testclient import TestClient
 
