@@ -6,7 +6,7 @@ from pathlib import Path
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "clinqa"
 ORDER = ["types", "errors", "data", "models", "text", "retrieval", "evaluate", "qa", "generate", "summarize",
-         "extract", "train", "serve", "cli"]
+         "extract", "export", "train", "serve", "cli"]
 
 
 def room(module: str) -> str | None:

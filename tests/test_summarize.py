@@ -140,3 +140,21 @@ def test_cli_train_then_eval_base_vs_finetuned(tiny_models, indiana_csv, tmp_pat
         assert set(m) == {"rouge1", "rouge2", "rougeL", "rougeLsum", "bleu", "bleu_bp"}
     report = (ev / "report.md").read_text()
     assert "| model |" in report and "### report" in report
+
+
+def test_eval_scores_written_predictions_by_id(indiana_csv, tmp_path, capsys):
+    """`eval summarize --predictions` scores what `summarize --output` wrote: the draft column is
+    the no-check row, rows are matched by id, and missing ids are counted, not guessed."""
+    preds = tmp_path / "p.jsonl"
+    preds.write_text("\n".join(json.dumps(r) for r in [
+        {"id": "2", "impression": "1. Cardiomegaly.\n2. Small left effusion.", "model": "m",
+         "draft": "No acute cardiopulmonary disease."},
+        {"id": "1", "impression": "No acute cardiopulmonary disease.", "model": "m", "draft": None},
+    ]) + "\n", encoding="utf-8")
+    assert main(["eval", "summarize", "--data", str(indiana_csv), "--predictions", str(preds), "--json"]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    assert doc["samples"] == 2 and doc["missing_predictions"] == 1 and doc["consistency_changed"] == {"m": 1}
+    checked, raw = doc["metrics"]["m"], doc["metrics"]["m (no check)"]
+    assert checked["rougeL"] == pytest.approx(100 * (1 + 1) / 2, abs=15) and checked["normal_for_abnormal_reference"] == 0
+    assert raw["normal_for_abnormal_reference"] == 100.0 and doc["abnormal_reference_samples"] == 1
+    assert main(["eval", "summarize", "--data", str(indiana_csv), "--predictions", str(preds), "--model", "x"]) == 2

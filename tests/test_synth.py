@@ -9,7 +9,7 @@ import pytest
 from clinqa.cli.main import main
 from clinqa.data import read_squad, write_notes
 from clinqa.data.synth_notes import STYLES, generate_notes
-from clinqa.data.synth_qa import ABSENT_DRUGS, QuestionSynthesizer, load_templates
+from clinqa.train.synth_qa import ABSENT_DRUGS, QuestionSynthesizer, load_templates
 from clinqa.data.synth_spans import SpanQuestionBuilder
 from clinqa.errors import DataError
 from clinqa.types import CATEGORIES, Note

@@ -108,7 +108,7 @@ def qa_cmd(
 ) -> None:
     """emrQA-style questions with answers, gold categories, answer types and unanswerable
     questions, filled from what clinqa finds in each note (drugs, problems, labs, procedures)."""
-    from clinqa.data.synth_qa import QuestionSynthesizer, load_templates, synthesize, write_synth_squad
+    from clinqa.train.synth_qa import QuestionSynthesizer, load_templates, synthesize, write_synth_squad
 
     _check_sources(notes, radiology)
     path = _check_out(out, ".json")

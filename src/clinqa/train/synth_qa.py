@@ -71,7 +71,7 @@ def load_templates(path: str | Path | None = None) -> dict[str, Template]:
     to the packaged ones, so a file may override only a few)."""
     import yaml
 
-    packaged = resources.files("clinqa.data").joinpath("synth_templates.yaml").read_text(encoding="utf-8")
+    packaged = resources.files("clinqa.train").joinpath("synth_templates.yaml").read_text(encoding="utf-8")
     data = yaml.safe_load(packaged)
     if path is not None:
         p = Path(path)
