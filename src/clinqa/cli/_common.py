@@ -46,9 +46,9 @@ def status(message: str):
 def load_note(path: str, note_id: str | None = None, fmt: str | None = None, max_chars: int | None = None) -> Note:
     """One note from a file (any collection format) or "-" for stdin."""
     from clinqa.data import read_notes
-    from clinqa.data.checks import DEFAULT_MAX_CHARS, check_note_text, decode_bytes
+    from clinqa.data.checks import check_note_text, decode_bytes, max_chars_setting
 
-    limit = max_chars or DEFAULT_MAX_CHARS
+    limit = max_chars or max_chars_setting()
     if path == "-":
         text = decode_bytes(sys.stdin.buffer.read(), "<stdin>")
         return Note(id="stdin", text=check_note_text(text, source="<stdin>", max_chars=limit))

@@ -32,7 +32,7 @@ def extract(
     from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
     from clinqa.data import read_notes
-    from clinqa.data.checks import DEFAULT_MAX_CHARS
+    from clinqa.data.checks import max_chars_setting
     from clinqa.errors import DataError
     from clinqa.extract.questionnaire import load_questionnaire
     from clinqa.extract.runner import run_local
@@ -50,7 +50,7 @@ def extract(
         raise DataError("corpus not found", source=notes)
     reader = ExtractiveReader.load(model, window_top_n=window_top_n) if engine == "local" else None
     skipped: list[str] = []
-    stream = read_notes(notes, fmt, max_chars=max_chars or DEFAULT_MAX_CHARS, skipped=skipped)
+    stream = read_notes(notes, fmt, max_chars=max_chars or max_chars_setting(), skipped=skipped)
     done = {"notes": 0, "seconds": 0.0}
     with Progress(TextColumn("extracting"), BarColumn(), TextColumn("{task.completed} notes · {task.fields[rate]}"),
                   TimeElapsedColumn(), console=stderr_console(), transient=True) as bar:

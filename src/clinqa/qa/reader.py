@@ -8,7 +8,9 @@ measures what that costs in F1).
 
 from __future__ import annotations
 
+import copy
 import logging
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -19,6 +21,7 @@ import torch
 from clinqa.errors import DataError, ModelError
 from clinqa.qa.decode import is_no_answer, null_score, span_candidates, span_probabilities
 from clinqa.qa.features import Window, make_windows, pad_batch
+from clinqa.runtime import checkpoint
 from clinqa.types import Answer, Note, Sentence
 
 log = logging.getLogger(__name__)
@@ -68,6 +71,10 @@ class ExtractiveReader:
                  labeler=None, quantize: bool = False):
         self.model = model.eval()
         self.tokenizer = tokenizer
+        # A fast tokenizer's truncation settings live in one Rust object: two threads tokenizing
+        # at once fail ("Already borrowed"). Other threads get their own copy (the server).
+        self._tokenizer_owner = threading.get_ident()
+        self._tokenizers = threading.local()
         self.name = name
         self.categories = categories
         self.max_length = min(max_length, _model_max_length(model, tokenizer))
@@ -87,7 +94,9 @@ class ExtractiveReader:
         """`name`: None/"default"/"clinqa-qa-minilm" (the packaged model), a folder written by
         clinqa, or any transformers extractive-QA model folder or hub id."""
         from clinqa.qa.model import CONFIG_NAME, is_clinqa_folder, load_qa_model
+        from clinqa.runtime import configure_threads
 
+        configure_threads()  # CLINQA_THREADS, else the cores this process may use
         loader_kw = {k: kw.pop(k) for k in ("revision", "cache_dir", "local_files_only") if k in kw}
         if name in (None, "default", DEFAULT_MODEL):
             path = packaged_model_dir()
@@ -143,8 +152,10 @@ class ExtractiveReader:
         for note, q in pairs:
             if not q or not q.strip():
                 raise DataError("question is empty", source="question")
-        windows = make_windows(self.tokenizer, [q for _, q in pairs], [n.text for n, _ in pairs],
+        checkpoint()
+        windows = make_windows(self._thread_tokenizer(), [q for _, q in pairs], [n.text for n, _ in pairs],
                                self.max_length, self.stride)
+        checkpoint()
         by_example: dict[int, list[int]] = {}
         for i, w in enumerate(windows):
             by_example.setdefault(w.example_index, []).append(i)
@@ -164,6 +175,14 @@ class ExtractiveReader:
             outputs.append(self._decode(note, question, [windows[i] for i in idx], logits, rows, top_k,
                                         (sentences or [None] * len(pairs))[ex], with_context))
         return outputs
+
+    def _thread_tokenizer(self):
+        if threading.get_ident() == self._tokenizer_owner:
+            return self.tokenizer
+        tok = getattr(self._tokenizers, "tok", None)
+        if tok is None:
+            tok = self._tokenizers.tok = copy.deepcopy(self.tokenizer)
+        return tok
 
     def _rank_windows(self, question: str, text: str, wins: list[Window], idx: list[int]) -> list[int]:
         if len(idx) <= self.window_top_n:
@@ -186,6 +205,7 @@ class ExtractiveReader:
         device = next(self.model.parameters()).device
         with torch.inference_mode():
             for b in range(0, len(windows), self.batch_size):
+                checkpoint()  # a cancelled request (timeout, client gone) stops between batches
                 chunk = windows[b:b + self.batch_size]
                 batch = {k: torch.from_numpy(v).to(device) for k, v in pad_batch(chunk, pad_id).items()}
                 out = self.model(**batch)

@@ -14,7 +14,8 @@ import bisect
 import re
 from collections.abc import Iterable
 
-from clinqa.text.pipeline import blocks, get_nlp
+from clinqa.runtime import checkpoint
+from clinqa.text.pipeline import NLP_LOCK, blocks, get_nlp
 from clinqa.text.sections import section_ranges
 from clinqa.types import Sentence
 
@@ -53,8 +54,10 @@ def segment(text: str, note_id: str = "") -> list[Sentence]:
     headers: list[tuple[int, int]] = []
     section_starts: list[tuple[int, str]] = []
     for b_start, b_end in blocks(text):
+        checkpoint()  # a cancelled server request stops here
         # ConText is only for assertion; with no targets it still costs time.
-        doc = nlp(text[b_start:b_end], disable=["medspacy_context"])
+        with NLP_LOCK:
+            doc = nlp(text[b_start:b_end], disable=["medspacy_context"])
         spans.extend((b_start + s.start_char, b_start + s.end_char) for s in doc.sents)
         for start, _end, category, title in section_ranges(doc):
             section_starts.append((b_start + start, category))
