@@ -78,6 +78,11 @@ def configure_threads(n: int | None = None, *, share: int = 1, force: bool = Fal
         return threads
 
 
+def current_threads() -> int:
+    """What configure_threads chose, else what it would choose (for ONNX Runtime sessions)."""
+    return _configured if _configured is not None else thread_setting()
+
+
 # ------------------------------------------------------------------ cancellation
 class Cancelled(Exception):
     """Raised inside cancelled work at its next checkpoint."""

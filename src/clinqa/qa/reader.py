@@ -68,7 +68,7 @@ class ExtractiveReader:
     def __init__(self, model, tokenizer, name: str, *, categories: list[str] | None = None,
                  max_length: int = 384, stride: int = 128, max_answer_tokens: int = 30,
                  null_threshold: float | None = None, batch_size: int = 16, window_top_n: int | None = None,
-                 labeler=None, quantize: bool = False):
+                 labeler=None, quantize: bool = False, backend: str | None = None):
         self.model = model.eval()
         self.tokenizer = tokenizer
         # A fast tokenizer's truncation settings live in one Rust object: two threads tokenizing
@@ -84,7 +84,12 @@ class ExtractiveReader:
         self.batch_size = batch_size
         self.window_top_n = window_top_n
         self.labeler = labeler
-        if quantize:
+        # ONNX Runtime (int8) when installed and exported for these weights (qa/onnx.py); the
+        # torch module stays for training, export and the torch backend
+        from clinqa.qa.onnx import session_for
+
+        self.onnx = session_for(self.model, backend)
+        if quantize and self.onnx is None:
             # Dynamic int8 on the Linear layers: measured in benchmarks/qa_throughput.py.
             self.model = torch.ao.quantization.quantize_dynamic(self.model, {torch.nn.Linear}, dtype=torch.qint8)
 
@@ -207,16 +212,21 @@ class ExtractiveReader:
             for b in range(0, len(windows), self.batch_size):
                 checkpoint()  # a cancelled request (timeout, client gone) stops between batches
                 chunk = windows[b:b + self.batch_size]
-                batch = {k: torch.from_numpy(v).to(device) for k, v in pad_batch(chunk, pad_id).items()}
-                out = self.model(**batch)
-                n = batch["input_ids"].shape[1]
-                starts[b:b + len(chunk), :n] = out["start_logits"].float().cpu().numpy()
-                ends[b:b + len(chunk), :n] = out["end_logits"].float().cpu().numpy()
+                arrays = pad_batch(chunk, pad_id)
+                if self.onnx is not None:
+                    out = self.onnx(arrays)
+                else:
+                    out = self.model(**{k: torch.from_numpy(v).to(device) for k, v in arrays.items()})
+                    out = {k: (v.float().cpu().numpy() if v is not None else None) for k, v in out.items()
+                           if k in ("start_logits", "end_logits", "category_logits")}
+                n = arrays["input_ids"].shape[1]
+                starts[b:b + len(chunk), :n] = out["start_logits"]
+                ends[b:b + len(chunk), :n] = out["end_logits"]
                 starts[b:b + len(chunk), n:] = ends[b:b + len(chunk), n:] = np.finfo(np.float32).min
                 if out.get("category_logits") is not None:
                     if cats is None:
                         cats = np.zeros((len(windows), out["category_logits"].shape[-1]), dtype=np.float32)
-                    cats[b:b + len(chunk)] = torch.softmax(out["category_logits"].float(), -1).cpu().numpy()
+                    cats[b:b + len(chunk)] = _softmax(out["category_logits"])
         return {"start": starts, "end": ends, "category": cats}
 
     def _decode(self, note, question, wins, logits, rows, top_k, sentences, with_context) -> ReaderOutput:
@@ -263,6 +273,12 @@ def _add_context(note: Note, answers: list[Answer], sentences: list[Sentence] | 
         sid = next((s.id for s in sentences if s.start <= a.start < s.end), None)
         out.append(replace(a, assertion=assertion, sentence_id=sid, evidence_ids=(sid,) if sid else ()))
     return out
+
+
+def _softmax(x: np.ndarray) -> np.ndarray:
+    x = x.astype(np.float32) - x.max(-1, keepdims=True)
+    e = np.exp(x)
+    return e / e.sum(-1, keepdims=True)
 
 
 def _model_max_length(model, tokenizer) -> int:
