@@ -276,9 +276,12 @@ def test_thread_setting_order(monkeypatch):
     from clinqa.runtime import available_cores, thread_setting
 
     monkeypatch.delenv("CLINQA_THREADS", raising=False)
+    monkeypatch.delenv("OMP_NUM_THREADS", raising=False)
     cores = available_cores()
     assert 1 <= cores <= (__import__("os").cpu_count() or cores)
     assert thread_setting() == cores and thread_setting(share=2) == max(1, cores // 2)
+    monkeypatch.setenv("OMP_NUM_THREADS", "2")
+    assert thread_setting() == 2  # OpenMP's variable, as torch reads it
     monkeypatch.setenv("CLINQA_THREADS", "3")
     assert thread_setting() == 3 and thread_setting(5) == 5  # explicit wins over the environment
     monkeypatch.setenv("CLINQA_THREADS", "many")

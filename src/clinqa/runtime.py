@@ -4,7 +4,8 @@ threads torch may use, and cooperative cancellation of long work.
 Threads: torch sizes its intra-op pool from the machine's cores, not from the cores this
 process may use (CPU affinity, a container's CPU quota); on a busy 2-core machine the extra
 OpenMP threads spin against other processes (benchmarks/threads.py measures it). One setting,
-in this order: the explicit argument, `CLINQA_THREADS`, the cores actually available.
+in this order: the explicit argument, `CLINQA_THREADS`, `OMP_NUM_THREADS` (Ray sets it per
+actor), the cores actually available.
 
 Cancellation: a thread cannot be killed, so long work checks a token at its natural steps
 (each spaCy block, each batch of reader windows) and stops there with `Cancelled`; the server
@@ -53,6 +54,11 @@ def thread_setting(n: int | None = None, *, share: int = 1) -> int:
 
                 raise UsageError(f"CLINQA_THREADS must be a positive integer, got {env!r}")
             n = int(env)
+    if n is None:
+        # OpenMP's own variable (Ray sets it to an actor's CPUs) is honoured, as torch does
+        omp = os.environ.get("OMP_NUM_THREADS", "").strip()
+        if omp.isdigit() and int(omp) >= 1:
+            n = int(omp)
     if n is None:
         n = max(1, available_cores() // max(1, share))
     return max(1, int(n))

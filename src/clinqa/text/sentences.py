@@ -42,10 +42,10 @@ _LIST_START = re.compile(r"^(?:\(?\d{1,3}[.)]|[-*\u2022])\s+\S")
 _INLINE_ITEM = re.compile(r"(?<=[.;:])\s+(?=\(?\d{1,3}[.)]\s+[A-Za-z])")
 
 
-# Above this many characters PyRuSH (a per-character rule matcher in pure Python, ~0.2 ms per
+# Above this many characters (long for a clinical note) PyRuSH (a per-character rule matcher in pure Python, ~0.2 ms per
 # character here) would take minutes; such notes get regex proposals instead, with the same
 # repair() fix-ups and the same section rules (medspaCy's default header literals).
-FAST_CHARS = 100_000
+FAST_CHARS = 50_000
 # a stop before a space and a non-lower-case character; a line break before one; a wide gap
 # between columns ("Admission Date: ...      Discharge Date: ...")
 _FAST_BOUNDARY = re.compile(r"[.!?]+[\"')\]]*(?=\s+[^a-z\s]|\s*$)|\n(?=[ \t]*[^a-z\s])|[ \t]{4,}(?=\S)")
