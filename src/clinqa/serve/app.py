@@ -68,7 +68,6 @@ class Engines:
     def __init__(self, settings: Settings):
         from clinqa.qa.reader import ExtractiveReader
         from clinqa.retrieval.ensemble import EnsembleConfig, EvidenceRetriever
-
         from clinqa.runtime import configure_threads
 
         self.settings = settings
@@ -106,7 +105,7 @@ class Engines:
     async def answer(self, job: Job, note, question: str, top_k: int, sentences):
         """Small notes share batched forward passes; a large note is read alone in its lane."""
         if job.lane is self.scheduler.small:
-            job.lane.admit()
+            job.admit()
             return await job.wait(asyncio.ensure_future(self.batcher.answer(note, question, top_k, sentences)))
 
         def alone():

@@ -81,9 +81,16 @@ class Job:
     deadline: float
     disconnected: Callable[[], Awaitable[bool]] | None = None
     poll_s: float = 0.2
+    admitted: bool = False
+
+    def admit(self) -> None:
+        """Checked once per request: a request already at work is never turned away midway."""
+        if not self.admitted:
+            self.lane.admit()
+            self.admitted = True
 
     async def run(self, fn: Callable, *args: Any) -> Any:
-        self.lane.admit()
+        self.admit()
         token = CancelToken()
         fut = self.lane.submit(token, fn, *args)
         waiter = asyncio.wrap_future(fut)
