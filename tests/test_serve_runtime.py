@@ -287,3 +287,37 @@ def test_thread_setting_order(monkeypatch):
     monkeypatch.setenv("CLINQA_THREADS", "many")
     with pytest.raises(UsageError, match="CLINQA_THREADS"):
         thread_setting()
+
+
+@pytest.mark.slow
+def test_small_requests_stay_fast_beside_a_maximum_size_note(qa_folder):
+    """The stated bound: with a note at the note limit (2,000,000 characters) being read, 8
+    concurrent small requests all answer 200, each within 5 s."""
+    import httpx
+
+    from clinqa.serve.app import Engines, create_app
+
+    s = _settings(qa_folder, max_note_chars=2_000_000, timeout_s=30)
+    app = create_app(s, engines=Engines(s))
+    big = (NOTE * (2_000_000 // len(NOTE) + 1))[:2_000_000]
+
+    async def main():
+        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://t", timeout=120) as c:
+            big_task = asyncio.ensure_future(c.post("/v1/answer", json={"note": big, "question": "What medications?",
+                                                                      "with_evidence": False}))
+            await asyncio.sleep(1.0)
+
+            async def small():
+                t = time.perf_counter()
+                r = await c.post("/v1/answer", json={"note": NOTE, "question": "What medications?"})
+                return r.status_code, time.perf_counter() - t
+
+            results = await asyncio.gather(*(small() for _ in range(8)))
+            still_reading = not big_task.done()
+            big_r = await big_task
+            return results, still_reading, big_r.status_code
+
+    results, still_reading, big_status = asyncio.run(main())
+    assert still_reading  # the small requests really ran beside the big note
+    assert all(code == 200 for code, _ in results) and max(t for _, t in results) < 5.0, results
+    assert big_status in (200, 504)

@@ -92,8 +92,9 @@ class Engines:
             self.summarizer = Summarizer(SummarizerConfig(model=settings.summarize_model))
 
     def evidence_for(self, lane: Lane):
-        """The evidence ensemble for a lane: the large lane has its own (its dense encoder's
-        tokenizer is not safe to share between threads), built on first use."""
+        """The evidence ensemble for a lane: scorers keep the sentences they were fitted on, so
+        the large lane, whose thread runs beside the small one's, has its own (built on first
+        use; the encoder weights themselves are loaded once per process and shared)."""
         if lane is not self.scheduler.large:
             return self.evidence
         if self._large_evidence is None:
