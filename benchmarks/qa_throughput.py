@@ -119,7 +119,10 @@ def main() -> None:
     from clinqa.qa.onnx import available
 
     if available():
-        o = ExtractiveReader.load(args.model, backend="onnx")  # exports once, then from the cache
+        # exported into a temporary cache: a benchmark must not switch this machine's `auto`
+        # backend to ONNX for every later command
+        os.environ["CLINQA_CACHE"] = tempfile.mkdtemp(prefix="clinqa-onnx-bench-")
+        o = ExtractiveReader.load(args.model, backend="onnx")
         run("clinqa, all windows, ONNX Runtime int8", o)
         o.window_top_n = args.top_n
         run(f"clinqa, top-{args.top_n} BM25 windows, ONNX Runtime int8", o)
