@@ -12,6 +12,8 @@ Variants of clinqa's path, each against the baseline measured in the same run:
   all-windows      batching across questions and windows, torch.inference_mode
   top-n windows    only the N windows BM25 ranks highest for the question are read
   int8             dynamic int8 quantization of the Linear layers
+  ONNX int8        the forward pass on ONNX Runtime, exported and int8-quantised once
+                   (onnxruntime.quantization.quantize_dynamic), cached in the user cache
 """
 
 from __future__ import annotations
@@ -65,9 +67,9 @@ def main() -> None:
     ap.add_argument("--model", default="clinqa-qa-minilm")
     args = ap.parse_args()
 
-    import torch
+    from clinqa.runtime import configure_threads
 
-    torch.set_num_threads(args.threads)
+    configure_threads(args.threads, force=True)  # torch and the ONNX sessions alike
     from clinqa.data.splits import read_qa_spec
     from clinqa.evaluate.squad import squad_scores
     from clinqa.qa.model import export_transformers_qa
@@ -79,7 +81,7 @@ def main() -> None:
     print(f"{len(examples)} held-out COVID-QA questions, mean note {chars:,.0f} characters, {args.threads} threads",
           file=sys.stderr)
 
-    reader = ExtractiveReader.load(args.model)
+    reader = ExtractiveReader.load(args.model, backend="torch")
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         hf_dir = export_transformers_qa(reader.model, reader.tokenizer, Path(tmp) / "hf")
@@ -110,10 +112,22 @@ def main() -> None:
     reader.window_top_n = args.top_n
     run(f"clinqa, top-{args.top_n} BM25 windows", reader)
     reader.window_top_n = None
-    q = ExtractiveReader.load(args.model, quantize=True)
+    q = ExtractiveReader.load(args.model, quantize=True, backend="torch")
     run("clinqa, all windows, int8", q)
     q.window_top_n = args.top_n
     run(f"clinqa, top-{args.top_n} BM25 windows, int8", q)
+    from clinqa.qa.onnx import available
+
+    if available():
+        # exported into a temporary cache: a benchmark must not switch this machine's `auto`
+        # backend to ONNX for every later command
+        os.environ["CLINQA_CACHE"] = tempfile.mkdtemp(prefix="clinqa-onnx-bench-")
+        o = ExtractiveReader.load(args.model, backend="onnx")
+        run("clinqa, all windows, ONNX Runtime int8", o)
+        o.window_top_n = args.top_n
+        run(f"clinqa, top-{args.top_n} BM25 windows, ONNX Runtime int8", o)
+    else:
+        print("onnxruntime is not installed: no ONNX rows", file=sys.stderr)
 
     print(f"{'variant':44s} {'q/s':>8s} {'ratio':>7s} {'F1':>7s} {'dF1':>7s}")
     for name, qps, f1 in rows:

@@ -115,7 +115,9 @@ def test_bad_notes_exit_2_with_one_line(tmp_path, capsys, content, match):
     f = tmp_path / "note.txt"
     f.write_bytes(content)
     code, cap = run_json(["ask", "--note", str(f), "what?", "--json"], capsys)
-    assert code == 2 and cap.out == ""
+    assert code == 2
+    error = json.loads(cap.out)["error"]  # with --json the error is a JSON object on stdout too
+    assert error["file"] == str(f) and match in error["message"] and error["exit_code"] == 2
     lines = cap.err.strip().splitlines()
     assert len(lines) == 1 and str(f) in lines[0] and match in lines[0]
 

@@ -125,3 +125,30 @@ def test_input_checks(tmp_path):
         read_text_file(big)
     with pytest.raises(DataError, match="file not found"):
         read_text_file(tmp_path / "missing.txt")
+
+
+def test_fast_segmentation_agrees_with_pyrush_on_clinical_layout(examples):
+    """Notes over FAST_CHARS get regex proposals; on shorter notes both paths must agree, so
+    a long note is split as its pieces would be."""
+    for text in [NOTE, *(p.read_text(encoding="utf-8") for p in sorted(examples.glob("*.txt")))]:
+        slow = [(s.start, s.end, s.section, s.kind) for s in segment(text)]
+        fast = [(s.start, s.end, s.section, s.kind) for s in segment(text, fast=True)]
+        assert len(set(slow) & set(fast)) >= 0.9 * len(slow), text[:60]
+    assert [s.text for s in segment(NOTE, fast=True)] == texts(segment(NOTE))
+
+
+def test_long_note_segmentation_is_linear():
+    import time
+
+    from clinqa.text.sentences import FAST_CHARS
+
+    para = "HOSPITAL COURSE: Stable overnight. Seen by Dr. Smith.\nMEDICATIONS:\n1. Metoprolol 25 mg p.o. b.i.d.\n\n"
+    times = {}
+    for n in (FAST_CHARS * 2, FAST_CHARS * 8):
+        text = (para * (n // len(para) + 1))[:n]
+        t = time.perf_counter()
+        sents = segment(text)
+        times[n] = time.perf_counter() - t
+        assert sents[-1].end <= n and "".join(text[s.start:s.end] for s in sents[:3]).startswith("HOSPITAL")
+        assert sents[1].section == "hospital_course" and sents[3].kind == "list_item"
+    assert times[FAST_CHARS * 8] < 8 * times[FAST_CHARS * 2] * 2  # 4x the text: well under 16x the time

@@ -24,6 +24,7 @@ class DataError(ClinqaError):
     def __init__(self, message: str, *, source: str | None = None, where: str | None = None):
         self.source = source
         self.where = where
+        self.message = message
         prefix = ""
         if source:
             prefix = f"{source}"

@@ -13,6 +13,8 @@ from clinqa.errors import DataError, UsageError
 from clinqa.types import Note, to_jsonable
 
 JSON_HELP = "Print one JSON document on stdout (logs and progress go to stderr)."
+TEXT_COLUMN_HELP = "Table input (CSV/JSONL/Parquet): the column holding the note text (default: text/note/TEXT/...)."
+ID_COLUMN_HELP = "Table input: the column holding the note id (default: id/note_id/ROW_ID/..., else the row number)."
 
 
 def emit_json(obj: Any) -> None:
@@ -43,19 +45,20 @@ def status(message: str):
         yield
 
 
-def load_note(path: str, note_id: str | None = None, fmt: str | None = None, max_chars: int | None = None) -> Note:
+def load_note(path: str, note_id: str | None = None, fmt: str | None = None, max_chars: int | None = None, *,
+              text_column: str | None = None, id_column: str | None = None) -> Note:
     """One note from a file (any collection format) or "-" for stdin."""
     from clinqa.data import read_notes
-    from clinqa.data.checks import DEFAULT_MAX_CHARS, check_note_text, decode_bytes
+    from clinqa.data.checks import check_note_text, decode_bytes, max_chars_setting
 
-    limit = max_chars or DEFAULT_MAX_CHARS
+    limit = max_chars or max_chars_setting()
     if path == "-":
         text = decode_bytes(sys.stdin.buffer.read(), "<stdin>")
         return Note(id="stdin", text=check_note_text(text, source="<stdin>", max_chars=limit))
     p = Path(path)
     if not p.exists():
         raise DataError("file not found", source=str(p))
-    notes = read_notes(p, fmt, max_chars=limit)
+    notes = read_notes(p, fmt, max_chars=limit, text_column=text_column, id_column=id_column)
     if note_id is None:
         note = next(notes, None)
         if note is None:

@@ -6,7 +6,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from clinqa.cli._common import JSON_HELP, check_question, emit_json, load_note, status, stdout_console
+from clinqa.cli._common import ID_COLUMN_HELP, JSON_HELP, TEXT_COLUMN_HELP, check_question, emit_json, load_note, status, stdout_console
 
 
 def ask(
@@ -19,6 +19,8 @@ def ask(
     model: Annotated[str, typer.Option(help="clinqa-qa-minilm (packaged default), a clinqa model folder, any "
                                              "*ForQuestionAnswering folder or hub id, or lexical-baseline.")] = "clinqa-qa-minilm",
     window_top_n: Annotated[Optional[int], typer.Option(help="Read only the N note windows BM25 ranks highest (faster on long notes).")] = None,
+    text_column: Annotated[Optional[str], typer.Option(help=TEXT_COLUMN_HELP)] = None,
+    id_column: Annotated[Optional[str], typer.Option(help=ID_COLUMN_HELP)] = None,
     json_out: Annotated[bool, typer.Option("--json", help=JSON_HELP)] = False,
 ) -> None:
     """Answer QUESTION from a clinical note; every answer carries character offsets."""
@@ -26,7 +28,7 @@ def ask(
     from clinqa.text import segment
 
     question = check_question(question)
-    n = load_note(note, note_id, fmt, max_chars)
+    n = load_note(note, note_id, fmt, max_chars, text_column=text_column, id_column=id_column)
     if model == "lexical-baseline":
         answerer = LexicalAnswerer(top_k=top_k)
         note_text = "lexical baseline: the best-matching sentence by BM25, not a trained reader"

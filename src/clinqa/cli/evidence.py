@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from clinqa.cli._common import JSON_HELP, check_question, emit_json, load_note, status, stdout_console
+from clinqa.cli._common import ID_COLUMN_HELP, JSON_HELP, TEXT_COLUMN_HELP, check_question, emit_json, load_note, status, stdout_console
 
 
 def evidence(
@@ -19,6 +19,8 @@ def evidence(
     top_k: Annotated[Optional[int], typer.Option("--top-k", "-k", min=1, help="At most this many sentences selected.")] = None,
     submission: Annotated[Optional[str], typer.Option(help="Also write ArchEHR-QA subtask 2 submission JSON here.")] = None,
     case_id: Annotated[Optional[str], typer.Option(help="case_id for --submission (default: the note id).")] = None,
+    text_column: Annotated[Optional[str], typer.Option(help=TEXT_COLUMN_HELP)] = None,
+    id_column: Annotated[Optional[str], typer.Option(help=ID_COLUMN_HELP)] = None,
     json_out: Annotated[bool, typer.Option("--json", help=JSON_HELP)] = False,
 ) -> None:
     """Rank the note's sentences as evidence for QUESTION with the BM25 + TF-IDF + neural ensemble."""
@@ -32,7 +34,7 @@ def evidence(
         cfg = dataclasses.replace(cfg, weights={n: 1.0 for n in names})  # re-validated
     if top_k is not None:
         cfg.top_k = top_k
-    n = load_note(note, note_id)
+    n = load_note(note, note_id, text_column=text_column, id_column=id_column)
     with status("scoring sentences"):
         sentences = segment(n.text, n.id)
         items = EvidenceRetriever(cfg).score(question, sentences)

@@ -6,7 +6,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from clinqa.cli._common import JSON_HELP, emit_json, stderr_console, stdout_console
+from clinqa.cli._common import ID_COLUMN_HELP, JSON_HELP, TEXT_COLUMN_HELP, emit_json, stderr_console, stdout_console
 
 
 def extract(
@@ -24,15 +24,18 @@ def extract(
     workers: Annotated[int, typer.Option(min=1, help="Ray actors (one model load each).")] = 2,
     ray_address: Annotated[Optional[str], typer.Option(help="Join this Ray cluster (default: start one locally).")] = None,
     to: Annotated[Optional[str], typer.Option("--to", help="fhir: also write a QuestionnaireResponse per note as NDJSON (see `clinqa export fhir`).")] = None,
+    text_column: Annotated[Optional[str], typer.Option(help=TEXT_COLUMN_HELP)] = None,
+    id_column: Annotated[Optional[str], typer.Option(help=ID_COLUMN_HELP)] = None,
     json_out: Annotated[bool, typer.Option("--json", help=JSON_HELP)] = False,
 ) -> None:
     """Ask every concept of QUESTIONNAIRE of every note; one row per (note, concept)."""
+    import itertools
     from pathlib import Path
 
     from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
     from clinqa.data import read_notes
-    from clinqa.data.checks import DEFAULT_MAX_CHARS
+    from clinqa.data.checks import max_chars_setting
     from clinqa.errors import DataError
     from clinqa.extract.questionnaire import load_questionnaire
     from clinqa.extract.runner import run_local
@@ -48,9 +51,14 @@ def extract(
     q = load_questionnaire(questionnaire)
     if not Path(notes).exists():
         raise DataError("corpus not found", source=notes)
-    reader = ExtractiveReader.load(model, window_top_n=window_top_n) if engine == "local" else None
     skipped: list[str] = []
-    stream = read_notes(notes, fmt, max_chars=max_chars or DEFAULT_MAX_CHARS, skipped=skipped)
+    stream = read_notes(notes, fmt, max_chars=max_chars or max_chars_setting(), skipped=skipped,
+                        text_column=text_column, id_column=id_column)
+    # The first note is read before the model loads: a wrong format or column is reported in
+    # a second, not after the model's load time.
+    first = next(stream, None)
+    stream = itertools.chain([first] if first is not None else [], stream)
+    reader = ExtractiveReader.load(model, window_top_n=window_top_n) if engine == "local" else None
     done = {"notes": 0, "seconds": 0.0}
     with Progress(TextColumn("extracting"), BarColumn(), TextColumn("{task.completed} notes · {task.fields[rate]}"),
                   TimeElapsedColumn(), console=stderr_console(), transient=True) as bar:
@@ -90,6 +98,8 @@ def report(
     notes: Annotated[Optional[str], typer.Option("--notes", "-n", help="The corpus, to show each note with its answers highlighted.")] = None,
     fmt: Annotated[Optional[str], typer.Option("--format", help="Force the corpus format.")] = None,
     max_notes: Annotated[int, typer.Option(help="Notes shown in the per-note view.")] = 50,
+    text_column: Annotated[Optional[str], typer.Option(help=TEXT_COLUMN_HELP)] = None,
+    id_column: Annotated[Optional[str], typer.Option(help=ID_COLUMN_HELP)] = None,
     json_out: Annotated[bool, typer.Option("--json", help=JSON_HELP)] = False,
 ) -> None:
     """Render an extraction table as HTML: per-concept coverage and scores, highlighted notes."""
@@ -104,7 +114,7 @@ def report(
     texts = None
     if notes:
         texts = {}
-        for n in read_notes(notes, fmt, skipped=[]):
+        for n in read_notes(notes, fmt, skipped=[], text_column=text_column, id_column=id_column):
             if len(texts) >= max_notes * 20:
                 break
             texts[n.id] = n.text

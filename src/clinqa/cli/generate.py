@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from clinqa.cli._common import JSON_HELP, check_question, emit_json, load_note, status, stdout_console
+from clinqa.cli._common import ID_COLUMN_HELP, JSON_HELP, TEXT_COLUMN_HELP, check_question, emit_json, load_note, status, stdout_console
 
 
 def generate(
@@ -23,6 +23,8 @@ def generate(
     max_new_tokens: Annotated[int, typer.Option(min=8, max=1024, help="Generation limit in tokens.")] = 160,
     max_chars: Annotated[Optional[int], typer.Option(help="Largest note accepted, in characters.")] = None,
     device: Annotated[Optional[str], typer.Option(help="cpu or cuda (default: cuda when present).")] = None,
+    text_column: Annotated[Optional[str], typer.Option(help=TEXT_COLUMN_HELP)] = None,
+    id_column: Annotated[Optional[str], typer.Option(help=ID_COLUMN_HELP)] = None,
     json_out: Annotated[bool, typer.Option("--json", help=JSON_HELP)] = False,
 ) -> None:
     """Answer QUESTION about a note in at most 75 words, one sentence per line, each citing |ids|."""
@@ -31,7 +33,7 @@ def generate(
     from clinqa.text import segment
 
     question = check_question(question)
-    n = load_note(note, note_id, fmt, max_chars)
+    n = load_note(note, note_id, fmt, max_chars, text_column=text_column, id_column=id_column)
     retriever = None
     if evidence_only:
         from clinqa.retrieval.ensemble import EnsembleConfig, EvidenceRetriever

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import sys
 import warnings
+from typing import Annotated, Optional
 
 import click
 import typer
@@ -77,15 +79,27 @@ def _setup_logging() -> None:
     root.setLevel(level)
 
 
+@app.callback()
+def _options(
+    threads: Annotated[Optional[int], typer.Option(min=1, help="torch threads for every command, Ray workers "
+                                                   "included (default: CLINQA_THREADS, else the cores this "
+                                                   "process may use).")] = None,
+) -> None:
+    if threads is not None:
+        os.environ["CLINQA_THREADS"] = str(threads)  # read by clinqa.runtime here and in workers
+
+
 def main(argv: list[str] | None = None) -> int:
     _setup_logging()
     # medspaCy's matchers warn on every doc when a rule set is empty (spaCy W036): noise for users.
     warnings.filterwarnings("ignore", message=r"\[W036\]")
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
     command = typer.main.get_command(app)
+    args = list(sys.argv[1:] if argv is None else argv)
+    # With --json the caller parses stdout: errors come there too, as one JSON object.
+    json_mode = "--json" in args[: args.index("--") if "--" in args else len(args)]
     try:
-        rv = command.main(args=list(sys.argv[1:] if argv is None else argv), prog_name="clinqa",
-                          standalone_mode=False)
+        rv = command.main(args=args, prog_name="clinqa", standalone_mode=False)
         return rv if isinstance(rv, int) else 0
     except _EXIT as exc:
         return exc.exit_code
@@ -96,6 +110,8 @@ def main(argv: list[str] | None = None) -> int:
         message = exc.format_message()
         if message:  # no-args-is-help raises with an empty message after printing help
             print(f"clinqa: error: {message}", file=sys.stderr)
+            if json_mode:
+                _json_error(message, "usage", 2)
         if getattr(exc, "ctx", None) is not None:
             print(f"Try `{exc.ctx.command_path} --help`.", file=sys.stderr)
         return 2
@@ -103,6 +119,9 @@ def main(argv: list[str] | None = None) -> int:
         if os.environ.get("CLINQA_DEBUG"):
             raise
         print(f"clinqa: error: {exc}", file=sys.stderr)
+        if json_mode:
+            _json_error(str(exc), type(exc).__name__.removesuffix("Error").lower() or "error", exc.exit_code,
+                        getattr(exc, "source", None), getattr(exc, "where", None), getattr(exc, "problems", None))
         return exc.exit_code
     except KeyboardInterrupt:
         return 130
@@ -111,7 +130,27 @@ def main(argv: list[str] | None = None) -> int:
             raise
         print(f"clinqa: internal error: {type(exc).__name__}: {exc} (set CLINQA_DEBUG=1 for a traceback)",
               file=sys.stderr)
+        if json_mode:
+            _json_error(f"{type(exc).__name__}: {exc}", "internal", 1)
         return 1
+
+
+def _line_of(where: str | None) -> int | None:
+    m = re.search(r"\bline (\d+)", where or "")
+    return int(m.group(1)) if m else None
+
+
+def _json_error(message: str, kind: str, exit_code: int, source: str | None = None, where: str | None = None,
+                problems: list | None = None) -> None:
+    """`{"error": {"message", "file", "line", ...}}` on stdout; the text line stays on stderr."""
+    import json
+
+    error = {"message": message, "kind": kind, "exit_code": exit_code, "file": source,
+             "line": _line_of(where) if where else (_line_of(problems[0].where) if problems else None)}
+    if problems:
+        error["problems"] = [{"message": p.message, "file": p.source, "line": _line_of(p.where)} for p in problems]
+    sys.stdout.write(json.dumps({"error": error}, ensure_ascii=False) + "\n")
+    sys.stdout.flush()
 
 
 def run() -> None:

@@ -6,19 +6,21 @@ from typing import Annotated, Optional
 
 import typer
 
-from clinqa.cli._common import JSON_HELP, emit_json, load_note, status, stdout_console
+from clinqa.cli._common import ID_COLUMN_HELP, JSON_HELP, TEXT_COLUMN_HELP, emit_json, load_note, status, stdout_console
 
 
 def segment_cmd(
     note: Annotated[str, typer.Option("--note", "-n", help="Note file, or - for stdin.")],
     note_id: Annotated[Optional[str], typer.Option(help="Which note of a collection file.")] = None,
     fmt: Annotated[Optional[str], typer.Option("--format", help="Force the note file format.")] = None,
+    text_column: Annotated[Optional[str], typer.Option(help=TEXT_COLUMN_HELP)] = None,
+    id_column: Annotated[Optional[str], typer.Option(help=ID_COLUMN_HELP)] = None,
     json_out: Annotated[bool, typer.Option("--json", help=JSON_HELP)] = False,
 ) -> None:
     """Split a note into numbered sentences with character offsets and sections."""
     from clinqa.text import segment
 
-    n = load_note(note, note_id, fmt)
+    n = load_note(note, note_id, fmt, text_column=text_column, id_column=id_column)
     with status("segmenting"):
         sentences = segment(n.text, n.id)
     if json_out:

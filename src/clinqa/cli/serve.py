@@ -14,8 +14,16 @@ def serve(
     port: Annotated[int, typer.Option(min=1, max=65535, help="TCP port.")] = 8000,
     model: Annotated[str, typer.Option(help="QA model (as for `clinqa ask --model`).")] = "clinqa-qa-minilm",
     evidence_config: Annotated[Optional[str], typer.Option(help="Evidence ensemble YAML.")] = None,
-    max_body_bytes: Annotated[int, typer.Option(help="Largest request body accepted (413 above).")] = 2_000_000,
-    timeout: Annotated[float, typer.Option(help="Seconds an inference may take (504 above).")] = 60.0,
+    max_chars: Annotated[Optional[int], typer.Option(min=1, help="Largest note accepted, in characters (422 above; "
+                                                     "default CLINQA_MAX_CHARS, else 2,000,000). Also the OpenAPI maxLength.")] = None,
+    max_body_bytes: Annotated[Optional[int], typer.Option(min=1, help="Largest request body accepted (413 above); "
+                                                          "default: 6 bytes per allowed note character + 64 KiB.")] = None,
+    timeout: Annotated[float, typer.Option(help="Seconds a request's inference may take (504 above; the work is stopped).")] = 60.0,
+    large_note_chars: Annotated[int, typer.Option(min=1, help="Notes longer than this are read in the large-note lane, "
+                                                  "one at a time, beside the small requests.")] = 50_000,
+    threads: Annotated[Optional[int], typer.Option(min=1, help="torch threads per lane (default: CLINQA_THREADS, else "
+                                                   "half the cores this process may use).")] = None,
+    log_json: Annotated[bool, typer.Option("--log-json", help="Log (start line, access log) as JSON lines on stderr.")] = False,
     cors_origin: Annotated[Optional[list[str]], typer.Option(help="Allow this browser origin (CORS is off by default).")] = None,
     window_top_n: Annotated[Optional[int], typer.Option(help="Read only the N best BM25 windows of long notes.")] = None,
     summarize_model: Annotated[str, typer.Option(help="Model of /v1/summarize (loaded on its first request); none turns the route off.")] = "clinqa-sum-smollm2",
@@ -24,21 +32,22 @@ def serve(
     """Serve the API (/v1/answer, /v1/evidence, /v1/extract, /v1/summarize, /docs) and the web page at http://HOST:PORT/.
 
     With CLINQA_API_TOKEN set, every /v1 route requires `Authorization: Bearer <token>`."""
-    import logging
-
     import uvicorn
 
     from clinqa.cli._common import emit_json
-    from clinqa.serve.app import Settings, create_app
+    from clinqa.data.checks import max_chars_setting
+    from clinqa.serve.app import Settings, configure_logging, create_app
 
+    shown = f"[{host}]" if ":" in host else host
     settings = Settings(qa_model=model, evidence_config=evidence_config, max_body_bytes=max_body_bytes,
-                        timeout_s=timeout, cors_origins=list(cor for cor in (cors_origin or [])),
-                        window_top_n=window_top_n,
+                        max_note_chars=max_chars or max_chars_setting(), large_note_chars=large_note_chars,
+                        threads=threads, timeout_s=timeout, cors_origins=list(cor for cor in (cors_origin or [])),
+                        window_top_n=window_top_n, url=f"http://{shown}:{port}/",
                         summarize_model=None if summarize_model.lower() == "none" else summarize_model)
-    logging.getLogger("clinqa.serve").setLevel(logging.INFO)
+    configure_logging(json_lines=log_json)
     app = create_app(settings)
     if json_out:
-        emit_json({"url": f"http://{host}:{port}/", "docs": f"http://{host}:{port}/docs",
+        emit_json({"url": settings.url, "docs": f"{settings.url}docs",
                    "auth": bool(settings.token)})
     # uvicorn's own access log prints request lines with query strings; clinqa logs its own
     uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)

@@ -17,7 +17,7 @@ def summarize(
     file: Annotated[Optional[str], typer.Option("--file", help="A text file with the findings (or - for stdin).")] = None,
     input_table: Annotated[Optional[str], typer.Option("--input", "-i", help="Batch: CSV/JSONL/Parquet with a findings (or prompt/text) column.")] = None,
     output: Annotated[Optional[str], typer.Option("--output", "-o", help="Batch: where the impressions go (.csv, .jsonl, .parquet).")] = None,
-    column: Annotated[Optional[str], typer.Option(help="Batch: the findings column.")] = None,
+    column: Annotated[Optional[str], typer.Option("--column", "--text-column", help="Batch: the findings column.")] = None,
     id_column: Annotated[Optional[str], typer.Option(help="Batch: the id column (default: id/uid/report_id, else the row number).")] = None,
     resume: Annotated[bool, typer.Option("--resume", help="Batch: continue an interrupted run, skipping ids already done.")] = False,
     model: Annotated[str, typer.Option(help="clinqa-sum-smollm2 (packaged LoRA), smollm2-135m-instruct (base), a folder (model or LoRA adapter) or hub id (T5/Flan-T5 or an instruct LM).")] = "clinqa-sum-smollm2",

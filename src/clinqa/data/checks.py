@@ -10,7 +10,26 @@ from clinqa.errors import DataError
 
 # spaCy refuses texts above 1,000,000 characters by default; notes are split into blocks below
 # that, so the real ceiling is memory. 2M characters is ~20x the longest MIMIC discharge summary.
-DEFAULT_MAX_CHARS = int(os.environ.get("CLINQA_MAX_CHARS", "2000000"))
+# One limit for the CLI, the API and its OpenAPI schema: --max-chars, else CLINQA_MAX_CHARS.
+BUILTIN_MAX_CHARS = 2_000_000
+
+
+def max_chars_setting() -> int:
+    """The note limit in force: CLINQA_MAX_CHARS (read now, not at import), else 2,000,000."""
+    raw = os.environ.get("CLINQA_MAX_CHARS", "").strip().replace("_", "")
+    if not raw:
+        return BUILTIN_MAX_CHARS
+    if not raw.isdigit() or int(raw) < 1:
+        from clinqa.errors import UsageError
+
+        raise UsageError(f"CLINQA_MAX_CHARS must be a positive number of characters, got {raw!r}")
+    return int(raw)
+
+
+try:  # a bad value is reported when a command reads the setting, not as an import traceback
+    DEFAULT_MAX_CHARS = max_chars_setting()
+except Exception:
+    DEFAULT_MAX_CHARS = BUILTIN_MAX_CHARS
 
 
 def decode_bytes(data: bytes, source: str) -> str:

@@ -113,52 +113,69 @@ def parse_questionnaire(doc, source: str = "questionnaire") -> Questionnaire:
         raise DataError("'concepts' must be a non-empty list", source=source, where=_where(doc))
     concepts, seen = [], {}
     langs: set[str] = set()
+    problems: list[DataError] = []  # every broken concept is reported, not only the first
     for i, c in enumerate(raw):
-        where = _where(c, f"concepts[{i}]")
-        if not isinstance(c, dict):
-            raise DataError("each concept is a mapping with id and questions", source=source, where=where)
-        unknown = set(c) - {"id", "questions", "answer_type", "category", "unit", "code", "__line__"}
-        if unknown:
-            raise DataError(f"unknown key(s) {', '.join(sorted(unknown))}", source=source, where=where)
-        cid = c.get("id")
-        if not isinstance(cid, str) or not cid.strip():
-            raise DataError("concept without an 'id'", source=source, where=where)
-        if cid in seen:
-            raise DataError(f"duplicate concept id {cid!r} (first at {seen[cid]})", source=source, where=where)
-        seen[cid] = where
-        qs = c.get("questions")
-        if isinstance(qs, (list, str)):
-            qs = {"en": qs}
-        if not isinstance(qs, dict) or not qs:
-            raise DataError(f"concept {cid!r}: 'questions' must be a list or a mapping language -> list",
-                            source=source, where=where)
-        questions = {}
-        for lang, items in qs.items():
-            if lang == "__line__":
-                continue
-            items = [items] if isinstance(items, str) else items
-            if not isinstance(items, list) or not items or not all(isinstance(q, str) and q.strip() for q in items):
-                raise DataError(f"concept {cid!r}: questions for {lang!r} must be a non-empty list of text",
-                                source=source, where=where)
-            questions[str(lang)] = tuple(q.strip() for q in items)
-            langs.add(str(lang))
-        if not questions:
-            raise DataError(f"concept {cid!r} has no questions", source=source, where=where)
-        atype = c.get("answer_type", "span")
-        if atype not in ANSWER_TYPES:
-            raise DataError(f"concept {cid!r}: unknown answer_type {atype!r}; expected one of {', '.join(ANSWER_TYPES)}",
-                            source=source, where=where)
-        cat = c.get("category")
-        if cat is not None and cat not in (*CATEGORIES, "Other"):
-            raise DataError(f"concept {cid!r}: unknown category {cat!r}; expected one of {', '.join(CATEGORIES)}",
-                            source=source, where=where)
-        code = c.get("code")
-        if code is not None and code not in CODE_SYSTEMS:
-            raise DataError(f"concept {cid!r}: unknown code system {code!r}; expected one of {', '.join(CODE_SYSTEMS)}",
-                            source=source, where=where)
-        concepts.append(Concept(cid, questions, atype, cat, c.get("unit"), code))
+        try:
+            concept = _concept(c, i, source, seen, langs)
+        except DataError as exc:
+            problems.append(exc)
+            continue
+        concepts.append(concept)
+    if len(problems) == 1:
+        raise problems[0]
+    if problems:
+        err = DataError(f"{len(problems)} problems:\n" + "\n".join(f"  {e.where}: {e.message}" for e in problems),
+                        source=source)
+        err.problems = problems
+        raise err
     qid = doc.get("id") or Path(source).stem
     return Questionnaire(str(qid), str(doc.get("name", qid)), tuple(concepts), source, tuple(sorted(langs)))
+
+
+def _concept(c, i: int, source: str, seen: dict, langs: set) -> Concept:
+    where = _where(c, f"concepts[{i}]")
+    if not isinstance(c, dict):
+        raise DataError("each concept is a mapping with id and questions", source=source, where=where)
+    unknown = set(c) - {"id", "questions", "answer_type", "category", "unit", "code", "__line__"}
+    if unknown:
+        raise DataError(f"unknown key(s) {', '.join(sorted(unknown))}", source=source, where=where)
+    cid = c.get("id")
+    if not isinstance(cid, str) or not cid.strip():
+        raise DataError("concept without an 'id'", source=source, where=where)
+    if cid in seen:
+        raise DataError(f"duplicate concept id {cid!r} (first at {seen[cid]})", source=source, where=where)
+    seen[cid] = where
+    qs = c.get("questions")
+    if isinstance(qs, (list, str)):
+        qs = {"en": qs}
+    if not isinstance(qs, dict) or not qs:
+        raise DataError(f"concept {cid!r}: 'questions' must be a list or a mapping language -> list",
+                        source=source, where=where)
+    questions = {}
+    for lang, items in qs.items():
+        if lang == "__line__":
+            continue
+        items = [items] if isinstance(items, str) else items
+        if not isinstance(items, list) or not items or not all(isinstance(q, str) and q.strip() for q in items):
+            raise DataError(f"concept {cid!r}: questions for {lang!r} must be a non-empty list of text",
+                            source=source, where=where)
+        questions[str(lang)] = tuple(q.strip() for q in items)
+        langs.add(str(lang))
+    if not questions:
+        raise DataError(f"concept {cid!r} has no questions", source=source, where=where)
+    atype = c.get("answer_type", "span")
+    if atype not in ANSWER_TYPES:
+        raise DataError(f"concept {cid!r}: unknown answer_type {atype!r}; expected one of {', '.join(ANSWER_TYPES)}",
+                        source=source, where=where)
+    cat = c.get("category")
+    if cat is not None and cat not in (*CATEGORIES, "Other"):
+        raise DataError(f"concept {cid!r}: unknown category {cat!r}; expected one of {', '.join(CATEGORIES)}",
+                        source=source, where=where)
+    code = c.get("code")
+    if code is not None and code not in CODE_SYSTEMS:
+        raise DataError(f"concept {cid!r}: unknown code system {code!r}; expected one of {', '.join(CODE_SYSTEMS)}",
+                        source=source, where=where)
+    return Concept(cid, questions, atype, cat, c.get("unit"), code)
 
 
 def _where(node, fallback: str | None = None) -> str | None:

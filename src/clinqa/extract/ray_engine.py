@@ -57,10 +57,15 @@ def run_ray(notes: Iterable[Note], questionnaire_path: str, model: str, out: str
     n_concepts = len(load_questionnaire(questionnaire_path).concepts)
     writer = PartWriter(Path(out), resume)
     if not ray.is_initialized():
+        # one thread setting for the driver and the workers: an explicit CLINQA_THREADS travels
+        # with them; otherwise each actor (num_cpus=1) gets Ray's OMP_NUM_THREADS=1
+        import os
+
+        env = {"env_vars": {"CLINQA_THREADS": os.environ["CLINQA_THREADS"]}} if os.environ.get("CLINQA_THREADS") else None
         if address:
-            ray.init(address=address, log_to_driver=False)
+            ray.init(address=address, log_to_driver=False, runtime_env=env)
         else:
-            ray.init(num_cpus=workers, include_dashboard=False, log_to_driver=False)
+            ray.init(num_cpus=workers, include_dashboard=False, log_to_driver=False, runtime_env=env)
     ctx = ray.data.DataContext.get_current()
     ctx.execution_options.preserve_order = True  # rows come back in corpus order
     ctx.enable_progress_bars = False

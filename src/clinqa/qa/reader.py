@@ -8,7 +8,9 @@ measures what that costs in F1).
 
 from __future__ import annotations
 
+import copy
 import logging
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -19,6 +21,7 @@ import torch
 from clinqa.errors import DataError, ModelError
 from clinqa.qa.decode import is_no_answer, null_score, span_candidates, span_probabilities
 from clinqa.qa.features import Window, make_windows, pad_batch
+from clinqa.runtime import checkpoint
 from clinqa.types import Answer, Note, Sentence
 
 log = logging.getLogger(__name__)
@@ -65,9 +68,13 @@ class ExtractiveReader:
     def __init__(self, model, tokenizer, name: str, *, categories: list[str] | None = None,
                  max_length: int = 384, stride: int = 128, max_answer_tokens: int = 30,
                  null_threshold: float | None = None, batch_size: int = 16, window_top_n: int | None = None,
-                 labeler=None, quantize: bool = False):
+                 labeler=None, quantize: bool = False, backend: str | None = None):
         self.model = model.eval()
         self.tokenizer = tokenizer
+        # A fast tokenizer's truncation settings live in one Rust object: two threads tokenizing
+        # at once fail ("Already borrowed"). Other threads get their own copy (the server).
+        self._tokenizer_owner = threading.get_ident()
+        self._tokenizers = threading.local()
         self.name = name
         self.categories = categories
         self.max_length = min(max_length, _model_max_length(model, tokenizer))
@@ -77,7 +84,12 @@ class ExtractiveReader:
         self.batch_size = batch_size
         self.window_top_n = window_top_n
         self.labeler = labeler
-        if quantize:
+        # ONNX Runtime (int8) when installed and exported for these weights (qa/onnx.py); the
+        # torch module stays for training, export and the torch backend
+        from clinqa.qa.onnx import session_for
+
+        self.onnx = session_for(self.model, backend)
+        if quantize and self.onnx is None:
             # Dynamic int8 on the Linear layers: measured in benchmarks/qa_throughput.py.
             self.model = torch.ao.quantization.quantize_dynamic(self.model, {torch.nn.Linear}, dtype=torch.qint8)
 
@@ -87,7 +99,9 @@ class ExtractiveReader:
         """`name`: None/"default"/"clinqa-qa-minilm" (the packaged model), a folder written by
         clinqa, or any transformers extractive-QA model folder or hub id."""
         from clinqa.qa.model import CONFIG_NAME, is_clinqa_folder, load_qa_model
+        from clinqa.runtime import configure_threads
 
+        configure_threads()  # CLINQA_THREADS, else the cores this process may use
         loader_kw = {k: kw.pop(k) for k in ("revision", "cache_dir", "local_files_only") if k in kw}
         if name in (None, "default", DEFAULT_MODEL):
             path = packaged_model_dir()
@@ -143,8 +157,10 @@ class ExtractiveReader:
         for note, q in pairs:
             if not q or not q.strip():
                 raise DataError("question is empty", source="question")
-        windows = make_windows(self.tokenizer, [q for _, q in pairs], [n.text for n, _ in pairs],
+        checkpoint()
+        windows = make_windows(self._thread_tokenizer(), [q for _, q in pairs], [n.text for n, _ in pairs],
                                self.max_length, self.stride)
+        checkpoint()
         by_example: dict[int, list[int]] = {}
         for i, w in enumerate(windows):
             by_example.setdefault(w.example_index, []).append(i)
@@ -164,6 +180,14 @@ class ExtractiveReader:
             outputs.append(self._decode(note, question, [windows[i] for i in idx], logits, rows, top_k,
                                         (sentences or [None] * len(pairs))[ex], with_context))
         return outputs
+
+    def _thread_tokenizer(self):
+        if threading.get_ident() == self._tokenizer_owner:
+            return self.tokenizer
+        tok = getattr(self._tokenizers, "tok", None)
+        if tok is None:
+            tok = self._tokenizers.tok = copy.deepcopy(self.tokenizer)
+        return tok
 
     def _rank_windows(self, question: str, text: str, wins: list[Window], idx: list[int]) -> list[int]:
         if len(idx) <= self.window_top_n:
@@ -186,17 +210,23 @@ class ExtractiveReader:
         device = next(self.model.parameters()).device
         with torch.inference_mode():
             for b in range(0, len(windows), self.batch_size):
+                checkpoint()  # a cancelled request (timeout, client gone) stops between batches
                 chunk = windows[b:b + self.batch_size]
-                batch = {k: torch.from_numpy(v).to(device) for k, v in pad_batch(chunk, pad_id).items()}
-                out = self.model(**batch)
-                n = batch["input_ids"].shape[1]
-                starts[b:b + len(chunk), :n] = out["start_logits"].float().cpu().numpy()
-                ends[b:b + len(chunk), :n] = out["end_logits"].float().cpu().numpy()
+                arrays = pad_batch(chunk, pad_id)
+                if self.onnx is not None:
+                    out = self.onnx(arrays)
+                else:
+                    out = self.model(**{k: torch.from_numpy(v).to(device) for k, v in arrays.items()})
+                    out = {k: (v.float().cpu().numpy() if v is not None else None) for k, v in out.items()
+                           if k in ("start_logits", "end_logits", "category_logits")}
+                n = arrays["input_ids"].shape[1]
+                starts[b:b + len(chunk), :n] = out["start_logits"]
+                ends[b:b + len(chunk), :n] = out["end_logits"]
                 starts[b:b + len(chunk), n:] = ends[b:b + len(chunk), n:] = np.finfo(np.float32).min
                 if out.get("category_logits") is not None:
                     if cats is None:
                         cats = np.zeros((len(windows), out["category_logits"].shape[-1]), dtype=np.float32)
-                    cats[b:b + len(chunk)] = torch.softmax(out["category_logits"].float(), -1).cpu().numpy()
+                    cats[b:b + len(chunk)] = _softmax(out["category_logits"])
         return {"start": starts, "end": ends, "category": cats}
 
     def _decode(self, note, question, wins, logits, rows, top_k, sentences, with_context) -> ReaderOutput:
@@ -243,6 +273,12 @@ def _add_context(note: Note, answers: list[Answer], sentences: list[Sentence] | 
         sid = next((s.id for s in sentences if s.start <= a.start < s.end), None)
         out.append(replace(a, assertion=assertion, sentence_id=sid, evidence_ids=(sid,) if sid else ()))
     return out
+
+
+def _softmax(x: np.ndarray) -> np.ndarray:
+    x = x.astype(np.float32) - x.max(-1, keepdims=True)
+    e = np.exp(x)
+    return e / e.sum(-1, keepdims=True)
 
 
 def _model_max_length(model, tokenizer) -> int:

@@ -1,12 +1,17 @@
 """The HTTP service: FastAPI app factory, safe by default.
 
 - models load once, at start-up (lifespan), never per request;
-- inference runs in a worker thread with a timeout, off the event loop;
-- request bodies over `max_body_bytes` get 413 before they are read into memory;
+- inference runs in lanes of worker threads (serve/scheduler.py): notes over
+  `large_note_chars` have their own lane, a full lane answers 503 with Retry-After, and work
+  whose request timed out (504) or whose client left is cancelled at its next checkpoint;
+- one note limit (`max_note_chars`, CLINQA_MAX_CHARS) for the API, its OpenAPI schema and the CLI;
+- request bodies over `max_body_bytes` get 413 before they are read into memory; the rest of
+  the body is read and dropped first (up to a cap), so clients that send everything before
+  reading still get the 413 instead of a connection reset;
 - with CLINQA_API_TOKEN set, every /v1 route needs `Authorization: Bearer <token>`
   (constant-time comparison);
-- the access log records method, path, status, body length and time, never note text or
-  questions;
+- the access log records method, path, status, bytes in and out, time and a request id,
+  never note text, questions or query strings;
 - CORS is off unless origins are given; `clinqa serve` binds 127.0.0.1 unless told otherwise.
 """
 
@@ -15,18 +20,24 @@
 
 import asyncio
 import hmac
-import threading
+import json
 import logging
 import os
+import re
+import threading
 import time
+import uuid
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from clinqa.data.checks import max_chars_setting
 from clinqa.errors import ClinqaError, DataError, ModelError, UsageError
+from clinqa.serve.scheduler import Busy, Expired, Job, Lane, Scheduler
 
 log = logging.getLogger("clinqa.serve")
+access_log = logging.getLogger("clinqa.serve.access")
 STATIC = Path(__file__).parent / "static"
 
 
@@ -34,9 +45,16 @@ STATIC = Path(__file__).parent / "static"
 class Settings:
     qa_model: str = "clinqa-qa-minilm"
     evidence_config: str | None = None
-    max_body_bytes: int = 2_000_000
-    max_note_chars: int = 500_000
+    # None: room for a note of max_note_chars even with every character JSON-escaped (\uXXXX)
+    max_body_bytes: int | None = None
+    max_note_chars: int = field(default_factory=lambda: max_chars_setting())
     timeout_s: float = 60.0
+    # notes longer than this are read in the large lane, one at a time
+    large_note_chars: int = 50_000
+    small_queue: int = 64
+    large_queue: int = 1
+    threads: int | None = None  # torch threads per lane; None: CLINQA_THREADS, else cores / 2
+    url: str | None = None  # for the start line
     token: str | None = field(default_factory=lambda: os.environ.get("CLINQA_API_TOKEN") or None)
     cors_origins: list[str] = field(default_factory=list)
     window_top_n: int | None = None
@@ -50,16 +68,21 @@ class Engines:
     def __init__(self, settings: Settings):
         from clinqa.qa.reader import ExtractiveReader
         from clinqa.retrieval.ensemble import EnsembleConfig, EvidenceRetriever
+        from clinqa.runtime import configure_threads
 
         self.settings = settings
+        # the small and the large lane run inference at once: each gets half the cores
+        self.threads = configure_threads(settings.threads, share=2, force=True)
         self.reader = ExtractiveReader.load(settings.qa_model, window_top_n=settings.window_top_n)
         cfg = EnsembleConfig.from_yaml(settings.evidence_config) if settings.evidence_config else EnsembleConfig()
         self.evidence = EvidenceRetriever(cfg)
-        # torch modules are not safe to call from many threads at once: one batching worker
-        # for the reader, one lock for the sentence splitter and evidence models
-        self.ev_lock = asyncio.Lock()
-        self.model_lock = threading.Lock()  # the batcher and extraction share the reader
-        self.batcher = AnswerBatcher(self.reader, lock=self.model_lock)
+        self._evidence_cfg = cfg
+        self._large_evidence = None
+        self.scheduler = Scheduler(large_chars=settings.large_note_chars, small_queue=settings.small_queue,
+                                   large_queue=settings.large_queue)
+        # the reader's forward pass is thread-safe (inference only; each thread tokenizes with its
+        # own tokenizer copy); the batcher runs on the small lane's thread
+        self.batcher = AnswerBatcher(self.reader, runner=self.scheduler.small.execute)
         self.summarizer = None
         if settings.summarize_model:
             from clinqa.summarize import Summarizer, SummarizerConfig
@@ -67,7 +90,29 @@ class Engines:
             # cheap: the LM loads on the first summarize request, so `serve` starts as fast
             # as before for users who only ask questions
             self.summarizer = Summarizer(SummarizerConfig(model=settings.summarize_model))
-        self.sum_lock = asyncio.Lock()
+
+    def evidence_for(self, lane: Lane):
+        """The evidence ensemble for a lane: scorers keep the sentences they were fitted on, so
+        the large lane, whose thread runs beside the small one's, has its own (built on first
+        use; the encoder weights themselves are loaded once per process and shared)."""
+        if lane is not self.scheduler.large:
+            return self.evidence
+        if self._large_evidence is None:
+            from clinqa.retrieval.ensemble import EvidenceRetriever
+
+            self._large_evidence = EvidenceRetriever(self._evidence_cfg)
+        return self._large_evidence
+
+    async def answer(self, job: Job, note, question: str, top_k: int, sentences):
+        """Small notes share batched forward passes; a large note is read alone in its lane."""
+        if job.lane is self.scheduler.small:
+            job.admit()
+            return await job.wait(asyncio.ensure_future(self.batcher.answer(note, question, top_k, sentences)))
+
+        def alone():
+            return self.reader.answer_many([(note, question)], top_k, [sentences])[0].answers[:top_k]
+
+        return await job.run(alone)
 
 
 class AnswerBatcher:
@@ -76,9 +121,10 @@ class AnswerBatcher:
     windows). One drain task at a time, so the model is never called from two threads at once;
     it ends when nothing is waiting, so no task outlives the requests (or the event loop)."""
 
-    def __init__(self, reader, max_batch: int = 8, wait_s: float = 0.005, lock=None):
+    def __init__(self, reader, max_batch: int = 8, wait_s: float = 0.005, runner=None):
         self.reader, self.max_batch, self.wait_s = reader, max_batch, wait_s
-        self.lock = lock or threading.Lock()
+        self.runner = runner  # async fn(callable, *args) on the worker; default: starlette's pool
+        self.lock = threading.Lock()
         self.pending: list[tuple] = []
         self.worker: asyncio.Task | None = None
 
@@ -101,7 +147,8 @@ class AnswerBatcher:
                 continue
             k = max(b[2] for b in batch)
             try:
-                outs = await run_in_threadpool(self._call, [(b[0], b[1]) for b in batch], k, [b[3] for b in batch])
+                outs = await (self.runner or run_in_threadpool)(self._call, [(b[0], b[1]) for b in batch], k,
+                                                                 [b[3] for b in batch])
             except Exception as exc:  # each waiting request gets the error; the next batch still runs
                 for b in batch:
                     if not b[4].done():
@@ -118,10 +165,12 @@ class AnswerBatcher:
 
 def create_app(settings: Settings | None = None, engines: Engines | None = None):
     from fastapi import Depends, FastAPI, Request
+    from fastapi.exception_handlers import http_exception_handler
     from fastapi.exceptions import RequestValidationError
     from fastapi.responses import FileResponse, JSONResponse
     from fastapi.staticfiles import StaticFiles
     from starlette.concurrency import run_in_threadpool
+    from starlette.exceptions import HTTPException as StarletteHTTPException
 
     from clinqa.serve import schemas as S
 
@@ -131,8 +180,16 @@ def create_app(settings: Settings | None = None, engines: Engines | None = None)
     async def lifespan(app):
         if not hasattr(app.state, "engines"):
             app.state.engines = await run_in_threadpool(Engines, settings)
-        log.info("models loaded: qa=%s", settings.qa_model)
+        eng = app.state.engines
+        log.info("models loaded: qa=%s; %s torch thread(s) per lane; notes up to %s characters "
+                 "(over %s: large lane)", settings.qa_model, getattr(eng, "threads", "?"),
+                 f"{settings.max_note_chars:,}", f"{settings.large_note_chars:,}")
+        if settings.url:
+            log.info("listening on %s (API docs: %sdocs)", settings.url, settings.url)
         yield
+        scheduler = getattr(eng, "scheduler", None)
+        if scheduler is not None:
+            scheduler.shutdown()
 
     app = FastAPI(title="clinqa", version=_version(), lifespan=lifespan,
                   description="Question answering over clinical notes, fully local. Every answer carries "
@@ -147,28 +204,52 @@ def create_app(settings: Settings | None = None, engines: Engines | None = None)
         app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins, allow_methods=["GET", "POST"],
                            allow_headers=["Authorization", "Content-Type"])
 
-    @app.middleware("http")
-    async def access_log(request: Request, call_next):
-        start = time.perf_counter()
-        response = await call_next(request)
-        # lengths and timings only: note text and questions never reach the log
-        log.info("%s %s -> %d (%s bytes, %.0f ms)", request.method, request.url.path, response.status_code,
-                 request.headers.get("content-length", "0"), 1000 * (time.perf_counter() - start))
-        return response
-
-    app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
+    # outermost last: the access log sees every response, 413s from BodyLimit included
+    app.add_middleware(BodyLimit, max_bytes=body_limit(settings))
+    app.add_middleware(AccessLog)
 
     @app.exception_handler(RequestValidationError)
     async def validation_error(request, exc: RequestValidationError):
-        errors = [{"field": ".".join(str(p) for p in e["loc"] if p != "body"), "message": e["msg"]} for e in exc.errors()]
+        errors = []
+        for e in exc.errors():
+            if e.get("type") == "json_invalid":  # loc is ("body", character offset)
+                pos = next((p for p in e["loc"] if isinstance(p, int)), 0)
+                line, col = _line_col(exc.body if isinstance(exc.body, (str, bytes)) else "", pos)
+                reason = (e.get("ctx") or {}).get("error") or e["msg"]
+                errors.append({"field": "body", "message": f"malformed JSON at line {line}, column {col}: {reason}",
+                               "line": line, "column": col})
+                continue
+            errors.append({"field": ".".join(str(p) for p in e["loc"] if p != "body"), "message": e["msg"]})
         first = errors[0] if errors else {"field": "?", "message": "invalid request"}
-        return JSONResponse(status_code=422, content={"detail": f"field '{first['field']}': {first['message']}",
-                                                      "errors": errors})
+        detail = first["message"] if first["field"] == "body" else f"field '{first['field']}': {first['message']}"
+        return JSONResponse(status_code=422, content={"detail": detail, "errors": errors})
 
     @app.exception_handler(ClinqaError)
     async def clinqa_error(request, exc: ClinqaError):
         status = 422 if isinstance(exc, (DataError, UsageError)) else 500 if not isinstance(exc, ModelError) else 503
         return JSONResponse(status_code=status, content={"detail": str(exc)})
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request, exc: StarletteHTTPException):
+        if exc.status_code == 400 and isinstance(exc.__cause__, UnicodeDecodeError):
+            bad = exc.__cause__
+            return JSONResponse(status_code=400, content={
+                "detail": f"the request body is not UTF-8 (byte 0x{bad.object[bad.start]:02x} at offset {bad.start}); "
+                          "send UTF-8 JSON (Content-Type: application/json; charset=utf-8)"})
+        return await http_exception_handler(request, exc)
+
+    @app.exception_handler(Busy)
+    async def busy(request, exc: Busy):
+        return JSONResponse(status_code=503, content={"detail": str(exc)},
+                            headers={"Retry-After": str(exc.retry_after_s)})
+
+    @app.exception_handler(Expired)
+    async def expired(request, exc: Expired):
+        if exc.reason == "timeout":
+            return JSONResponse(status_code=504, content={
+                "detail": f"inference took longer than {settings.timeout_s:g} s; it was stopped"})
+        # nobody reads this answer; 499 (nginx's "client closed request") keeps it apart in the log
+        return JSONResponse(status_code=499, content={"detail": "client closed the request"})
 
     def auth(request: Request) -> None:
         from fastapi import HTTPException
@@ -181,14 +262,11 @@ def create_app(settings: Settings | None = None, engines: Engines | None = None)
             raise HTTPException(status_code=401, detail="missing or wrong bearer token",
                                 headers={"WWW-Authenticate": "Bearer"})
 
-    async def run(lock: asyncio.Lock, fn, *args):
-        from fastapi import HTTPException
-
-        async with lock:
-            try:
-                return await asyncio.wait_for(run_in_threadpool(fn, *args), timeout=settings.timeout_s)
-            except asyncio.TimeoutError:
-                raise HTTPException(status_code=504, detail=f"inference took longer than {settings.timeout_s:g} s") from None
+    def job(request: Request, chars: int, lane: Lane | None = None) -> Job:
+        """The request's work: lane by note size, one deadline, cancelled if the client leaves."""
+        eng = request.app.state.engines
+        return Job(lane or eng.scheduler.lane_for(chars), time.monotonic() + settings.timeout_s,
+                   request.is_disconnected)
 
     def note_of(req) -> Any:
         from clinqa.serve.schemas import to_note
@@ -215,17 +293,12 @@ def create_app(settings: Settings | None = None, engines: Engines | None = None)
 
         eng = request.app.state.engines
         note = note_of(req)
-        sentences = await run(eng.ev_lock, segment, note.text, note.id)
-        try:
-            answers = await asyncio.wait_for(eng.batcher.answer(note, req.question, req.top_k, sentences),
-                                             timeout=settings.timeout_s)
-        except asyncio.TimeoutError:
-            from fastapi import HTTPException
-
-            raise HTTPException(status_code=504, detail=f"inference took longer than {settings.timeout_s:g} s") from None
+        work = job(request, len(note.text))
+        sentences = await work.run(segment, note.text, note.id)
+        answers = await eng.answer(work, note, req.question, req.top_k, sentences)
         evidence = []
         if req.with_evidence:
-            evidence = await run(eng.ev_lock, eng.evidence.score, req.question, sentences)
+            evidence = await work.run(eng.evidence_for(work.lane).score, req.question, sentences)
         return S.AnswerResponse(note_id=note.id, note_text=note.text if req.fhir is not None else None,
                                 question_chars=len(req.question), model=eng.reader.name,
                                 answers=[S.AnswerOut.of(a) for a in answers],
@@ -238,8 +311,9 @@ def create_app(settings: Settings | None = None, engines: Engines | None = None)
 
         eng = request.app.state.engines
         note = note_of(req)
-        sentences = await run(eng.ev_lock, segment, note.text, note.id)
-        items = await run(eng.ev_lock, eng.evidence.score, req.question, sentences)
+        work = job(request, len(note.text))
+        sentences = await work.run(segment, note.text, note.id)
+        items = await work.run(eng.evidence_for(work.lane).score, req.question, sentences)
         return S.EvidenceResponse(note_id=note.id, sentences=[S.EvidenceOut.of(e) for e in items])
 
     @app.post("/v1/summarize", dependencies=[Depends(auth)], response_model=S.SummarizeResponse,
@@ -251,7 +325,7 @@ def create_app(settings: Settings | None = None, engines: Engines | None = None)
                                                                     "(started with --summarize-model none)"})
         if not req.findings.strip():
             raise UsageError("field 'findings': the findings are empty")
-        s = await run(eng.sum_lock, eng.summarizer.summarize, req.findings)
+        s = await job(request, len(req.findings), eng.scheduler.summarize).run(eng.summarizer.summarize, req.findings)
         return S.SummarizeResponse(impression=s.text, model=s.model, warnings=list(s.warnings))
 
     from fastapi import Query
@@ -276,10 +350,9 @@ def create_app(settings: Settings | None = None, engines: Engines | None = None)
             q = parse_questionnaire({"id": "inline", "concepts": req.concepts}, "concepts")
 
         def work():
-            with eng.model_lock:
-                return rows_for_notes(eng.reader, q, [note], req.language)
+            return rows_for_notes(eng.reader, q, [note], req.language)
 
-        rows = await run(eng.ev_lock, work)
+        rows = await job(request, len(note.text)).run(work)
         if to == "fhir":
             from clinqa.export.fhir import bundle_for_rows
 
@@ -291,21 +364,129 @@ def create_app(settings: Settings | None = None, engines: Engines | None = None)
         return FileResponse(STATIC / "index.html", media_type="text/html")
 
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
+
+    def openapi():
+        if app.openapi_schema is None:
+            from fastapi.openapi.utils import get_openapi
+
+            schema = get_openapi(title=app.title, version=app.version, description=app.description, routes=app.routes)
+            # the schema states the limit this server enforces (--max-chars / CLINQA_MAX_CHARS)
+            for model in schema.get("components", {}).get("schemas", {}).values():
+                note = model.get("properties", {}).get("note")
+                if note is not None:
+                    for variant in [note, *note.get("anyOf", [])]:
+                        if variant.get("type") == "string":
+                            variant["maxLength"] = settings.max_note_chars
+            app.openapi_schema = schema
+        return app.openapi_schema
+
+    app.openapi = openapi
     return app
+
+
+def body_limit(settings: Settings) -> int:
+    if settings.max_body_bytes is not None:
+        return settings.max_body_bytes
+    return 6 * settings.max_note_chars + 65_536
+
+
+def _line_col(doc: str | bytes, pos: int) -> tuple[int, int]:
+    if isinstance(doc, bytes):
+        doc = doc.decode("utf-8", "replace")
+    pos = max(0, min(pos, len(doc)))
+    line = doc.count("\n", 0, pos) + 1
+    return line, pos - (doc.rfind("\n", 0, pos) + 1) + 1
+
+
+_REQUEST_ID = re.compile(r"^[\w.\-]{1,64}$")
+
+
+class AccessLog:
+    """ASGI middleware: one line per request on the `clinqa.serve.access` logger with method,
+    path, status, bytes in and out, milliseconds and a request id (the client's X-Request-ID
+    when it is a plain token, else a new one; echoed in the response). Never the query
+    string, headers or bodies: they may hold note text or questions."""
+
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        given = dict(scope.get("headers") or []).get(b"x-request-id", b"").decode("latin-1")
+        rid = given if _REQUEST_ID.match(given) else uuid.uuid4().hex[:16]
+        start = time.perf_counter()
+        seen = {"status": 0, "in": 0, "out": 0}
+
+        async def counted_receive():
+            message = await receive()
+            if message["type"] == "http.request":
+                seen["in"] += len(message.get("body", b""))
+            return message
+
+        async def counted_send(message):
+            if message["type"] == "http.response.start":
+                seen["status"] = message["status"]
+                message = {**message, "headers": [*message.get("headers", []), (b"x-request-id", rid.encode())]}
+            elif message["type"] == "http.response.body":
+                seen["out"] += len(message.get("body", b""))
+            await send(message)
+
+        try:
+            await self.app(scope, counted_receive, counted_send)
+        finally:
+            fields = {"method": scope["method"], "path": scope["path"], "status": seen["status"] or 500,
+                      "bytes_in": seen["in"], "bytes_out": seen["out"],
+                      "ms": round(1000 * (time.perf_counter() - start), 1), "request_id": rid}
+            access_log.info("%(method)s %(path)s %(status)d in=%(bytes_in)dB out=%(bytes_out)dB %(ms).0fms "
+                            "id=%(request_id)s", fields, extra={"fields": fields})
+
+
+class JsonLines(logging.Formatter):
+    """`--log-json`: one JSON object per line; access lines carry their fields as keys."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        doc = {"ts": time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(record.created)) + f".{int(record.msecs):03d}Z",
+               "level": record.levelname.lower(), "logger": record.name, "message": record.getMessage()}
+        doc.update(getattr(record, "fields", {}))
+        return json.dumps(doc, ensure_ascii=False)
+
+
+def configure_logging(json_lines: bool = False, stream=None) -> logging.Handler:
+    """The server's own log on stderr at INFO (the CLI's root handler shows warnings only)."""
+    import sys
+
+    handler = logging.StreamHandler(stream or sys.stderr)
+    handler.setFormatter(JsonLines() if json_lines else
+                         logging.Formatter("%(asctime)s clinqa.serve: %(message)s", "%Y-%m-%dT%H:%M:%S"))
+    logger = logging.getLogger("clinqa.serve")
+    logger.handlers[:] = [handler]
+    logger.setLevel(logging.INFO)
+    logger.propagate = False
+    return handler
 
 
 class BodyLimit:
     """ASGI middleware: 413 for bodies over `max_bytes`, by Content-Length when given and by
-    counting the bytes received otherwise (chunked uploads)."""
+    counting the bytes received otherwise (chunked uploads).
 
-    def __init__(self, app, max_bytes: int):
+    Before answering, the rest of the body is read and dropped (up to `drain_bytes` and
+    `drain_s`), as nginx's lingering close does: a client that sends the whole body before
+    reading (Python's urllib, many scripts) would otherwise see the connection reset under it
+    and never read the 413."""
+
+    def __init__(self, app, max_bytes: int, drain_bytes: int | None = None, drain_s: float = 10.0):
         self.app, self.max_bytes = app, max_bytes
+        self.drain_bytes = drain_bytes if drain_bytes is not None else max(4 * max_bytes, 16 * 2**20)
+        self.drain_s = drain_s
 
     async def __call__(self, scope, receive, send):
         if scope["type"] != "http":
             return await self.app(scope, receive, send)
         length = dict(scope.get("headers") or []).get(b"content-length")
         if length is not None and (not length.isdigit() or int(length) > self.max_bytes):
+            if length.isdigit() and int(length) <= self.drain_bytes:
+                await self._drain(receive, int(length))
             return await self._reject(send)
         if length is not None:
             return await self.app(scope, receive, send)
@@ -319,6 +500,8 @@ class BodyLimit:
                 break
             seen += len(message.get("body", b""))
             if seen > self.max_bytes:
+                if message.get("more_body", False):
+                    await self._drain(receive, self.drain_bytes)
                 return await self._reject(send)
             if not message.get("more_body", False):
                 break
@@ -328,12 +511,27 @@ class BodyLimit:
 
         await self.app(scope, replay, send)
 
-    async def _reject(self, send):
-        import json
+    async def _drain(self, receive, budget: int) -> None:
+        async def drop():
+            seen = 0
+            while seen < budget:
+                message = await receive()
+                if message["type"] != "http.request":
+                    return
+                seen += len(message.get("body", b""))
+                if not message.get("more_body", False):
+                    return
 
+        try:
+            await asyncio.wait_for(drop(), timeout=self.drain_s)
+        except asyncio.TimeoutError:
+            pass  # a slow sender gets the 413 now and, perhaps, a reset
+
+    async def _reject(self, send):
         body = json.dumps({"detail": f"request body over the limit of {self.max_bytes} bytes"}).encode()
         await send({"type": "http.response.start", "status": 413,
-                    "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]})
+                    "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode()),
+                                (b"connection", b"close")]})
         await send({"type": "http.response.body", "body": body})
 
 

@@ -14,7 +14,10 @@ class _Strict(BaseModel):
 
 
 class NoteInput(_Strict):
-    note: Optional[str] = Field(None, description="Note text (UTF-8). Give this or `fhir`.", max_length=2_000_000)
+    # no max_length here: the server's --max-chars / CLINQA_MAX_CHARS applies (to_note), and
+    # create_app writes that limit into the OpenAPI schema
+    note: Optional[str] = Field(None, description="Note text (UTF-8). Give this or `fhir`. At most the server's "
+                                "note limit in characters (maxLength below; `clinqa serve --max-chars`).")
     fhir: Optional[dict[str, Any]] = Field(None, description="A FHIR R4 DocumentReference or Bundle holding the note.")
     note_id: str = Field("note", max_length=200, pattern=r"^[\w.\-:]+$")
 

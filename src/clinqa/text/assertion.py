@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from clinqa.text.pipeline import blocks, get_nlp
+from clinqa.text.pipeline import NLP_LOCK, blocks, get_nlp
 
 # When ConText sets several flags, the first one here wins: "no family history of asthma"
 # is negated, "mother had breast cancer" (family + historical) is family.
@@ -32,17 +32,18 @@ def assert_spans(text: str, spans: Sequence[tuple[int, int]]) -> list[str]:
         if not (0 <= start < end <= len(text)):
             raise ValueError(f"span [{start}, {end}) is outside a text of {len(text)} characters")
         b_start, b_end = _block_of(text_blocks, start, end)
-        doc = docs.get((b_start, b_end))
-        if doc is None:
-            doc = nlp(text[b_start:b_end], disable=["medspacy_context"])
-            docs[(b_start, b_end)] = doc
-        ent = doc.char_span(start - b_start, end - b_start, label="TARGET", alignment_mode="expand")
-        if ent is None:
-            out.append("present")
-            continue
-        doc.ents = (ent,)
-        context(doc)
-        target = doc.ents[0]
+        with NLP_LOCK:
+            doc = docs.get((b_start, b_end))
+            if doc is None:
+                doc = nlp(text[b_start:b_end], disable=["medspacy_context"])
+                docs[(b_start, b_end)] = doc
+            ent = doc.char_span(start - b_start, end - b_start, label="TARGET", alignment_mode="expand")
+            if ent is None:
+                out.append("present")
+                continue
+            doc.ents = (ent,)
+            context(doc)
+            target = doc.ents[0]
         out.append(next((name for attr, name in _PRIORITY if getattr(target._, attr)), "present"))
     return out
 

