@@ -142,6 +142,43 @@ class Summary:
     model: str
     citations: dict[str, tuple[int, int]] = field(default_factory=dict)
     warnings: tuple[str, ...] = ()
+    # the model's own text when a post-decoding check changed it (see clinqa.summarize.consistency)
+    draft: str | None = None
+
+
+ObservationStatus = Literal["positive", "negative", "uncertain"]
+
+
+@dataclass(frozen=True)
+class ObservationMention:
+    """One mention of a CheXpert observation in a report text: `span` and `sentence` are
+    offsets into the labelled text. A whole-study normal statement ("no acute cardiopulmonary
+    abnormality") is a positive "No Finding" mention."""
+
+    observation: str
+    status: ObservationStatus
+    span: Span
+    sentence: tuple[int, int]
+    section: str | None = None  # the heading it sits under, lower case ("findings"), when there is one
+
+
+@dataclass(frozen=True)
+class ChexpertLabels:
+    """The 14 CheXpert observations of one text: observation -> positive/negative/uncertain,
+    unmentioned observations absent (CheXpert's blank)."""
+
+    labels: dict[str, str]
+    mentions: tuple[ObservationMention, ...] = ()
+    normal_statement: bool = False  # the text calls the whole study normal
+
+    def positive(self, uncertain: bool = False) -> set[str]:
+        ok = ("positive", "uncertain") if uncertain else ("positive",)
+        return {o for o, s in self.labels.items() if s in ok}
+
+    @property
+    def normal(self) -> bool:
+        """No pathology positive or uncertain (CheXpert's "No Finding")."""
+        return self.labels.get("No Finding") == "positive"
 
 
 def to_jsonable(obj: Any) -> Any:

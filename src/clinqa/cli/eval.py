@@ -11,7 +11,7 @@ import typer
 from clinqa.cli._common import JSON_HELP, emit_json, stdout_console
 
 app = typer.Typer(help="Evaluate models: qa (SQuAD EM/F1 + categories), evidence (ArchEHR-QA subtask 2), "
-                       "summarize (ROUGE/BLEU), generate (ArchEHR-QA subtask 3).",
+                       "summarize (ROUGE/BLEU, finding F1, safety rates), generate (ArchEHR-QA subtask 3).",
                   no_args_is_help=True)
 
 
@@ -136,10 +136,12 @@ def eval_summarize_cmd(
     seed: Annotated[int, typer.Option(help="Seed of the random sample.")] = 42,
     max_new_tokens: Annotated[int, typer.Option(min=1, help="Generation limit (the seed used 128).")] = 128,
     batch_size: Annotated[int, typer.Option(min=1, help="Reports per generation batch.")] = 8,
+    consistency: Annotated[str, typer.Option(help="The summarizer's consistency check: regenerate, extractive or off; when on, each model is also scored without it from the same run.")] = "regenerate",
     out: Annotated[Optional[str], typer.Option("--out", "-o", help="Folder for metrics.json, report.md and predictions.jsonl.")] = None,
     json_out: Annotated[bool, typer.Option("--json", help=JSON_HELP)] = False,
 ) -> None:
-    """ROUGE-1/2/L/Lsum (rouge-score) and BLEU (sacrebleu) of base vs fine-tuned summarizers."""
+    """ROUGE-1/2/L/Lsum, BLEU, finding F1 (rule-based CheXpert labeler) and the normal-for-abnormal and
+    dropped-finding rates of base vs fine-tuned summarizers, on all reports and the abnormal ones."""
     from rich.progress import Progress
 
     from clinqa.data.radiology import read_pairs_spec
@@ -148,7 +150,7 @@ def eval_summarize_cmd(
 
     models = model or [BASE_MODEL, DEFAULT_MODEL]
     pairs = sample_pairs(read_pairs_spec(data), samples, seed)
-    cfg = SummarizerConfig(max_new_tokens=max_new_tokens, batch_size=batch_size)
+    cfg = SummarizerConfig(max_new_tokens=max_new_tokens, batch_size=batch_size, consistency=consistency)
     with Progress(transient=True, console=_stderr()) as bar:
         task = bar.add_task("summarizing", total=len(pairs) * len(models))
         ev = evaluate_summarizers(models, pairs, data=data, seed=seed, config=cfg,

@@ -26,6 +26,7 @@ def summarize(
     batch_size: Annotated[int, typer.Option(min=1, help="Reports per generation batch.")] = 8,
     numbered: Annotated[bool, typer.Option("--numbered/--raw", help="Number several findings 1., 2., ... (default) or print the model's text.")] = True,
     device: Annotated[Optional[str], typer.Option(help="cpu or cuda (default: cuda when present).")] = None,
+    consistency: Annotated[str, typer.Option(help="When the findings assert a pathology the impression hides: regenerate (with it named, then extractive), extractive (add the findings sentences) or off. Changes are listed as warnings.")] = "regenerate",
     json_out: Annotated[bool, typer.Option("--json", help=JSON_HELP)] = False,
 ) -> None:
     """Write the impression for radiology FINDINGS (deterministic decoding)."""
@@ -37,7 +38,7 @@ def summarize(
     if input_table is not None and not output:
         raise UsageError("--input needs --output (a .csv, .jsonl or .parquet file)")
     cfg = SummarizerConfig(model=model, max_new_tokens=max_new_tokens, max_input_tokens=max_input_tokens,
-                           batch_size=batch_size, numbered=numbered, device=device)
+                           batch_size=batch_size, numbered=numbered, device=device, consistency=consistency)
     summarizer = Summarizer(cfg)
     if input_table is not None:
         _batch(summarizer, input_table, output, column, id_column, resume, json_out)
@@ -49,7 +50,7 @@ def summarize(
         summarizer.load()
     with status("writing the impression"):
         s = summarizer.summarize(text, source_id=Path(file).name if file and file != "-" else "")
-    result = {"impression": s.text, "model": model, "warnings": list(s.warnings)}
+    result = {"impression": s.text, "model": model, "warnings": list(s.warnings), "draft": s.draft}
     if json_out:
         emit_json(result)
         return

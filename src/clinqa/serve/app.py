@@ -326,7 +326,7 @@ def create_app(settings: Settings | None = None, engines: Engines | None = None)
         if not req.findings.strip():
             raise UsageError("field 'findings': the findings are empty")
         s = await job(request, len(req.findings), eng.scheduler.summarize).run(eng.summarizer.summarize, req.findings)
-        return S.SummarizeResponse(impression=s.text, model=s.model, warnings=list(s.warnings))
+        return S.SummarizeResponse(impression=s.text, model=s.model, warnings=list(s.warnings), draft=s.draft)
 
     from fastapi import Query
 

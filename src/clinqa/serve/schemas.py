@@ -47,7 +47,10 @@ class SummarizeRequest(_Strict):
 class SummarizeResponse(BaseModel):
     impression: str = Field(..., description="Numbered (1., 2., ...) when the model gives several findings.")
     model: str
-    warnings: list[str] = Field(default_factory=list, description="E.g. findings cut to fit the input limit.")
+    warnings: list[str] = Field(default_factory=list, description="E.g. findings cut to fit the input limit, or "
+                                "what the consistency check changed (a pathology of the findings the model's "
+                                "impression hid).")
+    draft: Optional[str] = Field(None, description="The model's own impression when the consistency check changed it.")
 
 
 class ExtractRequest(NoteInput):

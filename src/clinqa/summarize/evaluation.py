@@ -1,5 +1,10 @@
 """Base vs fine-tuned summarizers on the same random sample, as in the seed: ROUGE-1/2/L/Lsum
-(rouge-score, stemming) and BLEU (sacrebleu, brevity penalty), plus a few side-by-side examples."""
+(rouge-score, stemming) and BLEU (sacrebleu, brevity penalty); finding-level agreement and the
+safety rates of `clinqa.evaluate.chexpert` (rule-based CheXpert labeler), on all reports and on
+those whose reference impression is abnormal; a few side-by-side examples.
+
+A summarizer with the consistency check on is scored twice from one run: as is, and as
+"NAME (no check)" from the model's own first texts (`Summary.draft`)."""
 
 from __future__ import annotations
 
@@ -7,9 +12,13 @@ import random
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from clinqa.evaluate.chexpert import ReportLabels, finding_metrics, safety_rates
 from clinqa.evaluate.rouge_bleu import bleu, rouge
 from clinqa.summarize.model import Summarizer, SummarizerConfig
-from clinqa.types import SummaryPair
+from clinqa.types import ChexpertLabels, SummaryPair
+
+FINDING_LABELER = ("rule-based CheXpert labeler (clinqa.text.chexpert: medspaCy target rules + ConText), "
+                   "a CheXbert-style F1 without CheXbert; see the README for its agreement with hand labels")
 
 
 @dataclass
@@ -22,10 +31,17 @@ class SummaryEval:
     predictions: dict[str, list[str]]  # model -> predictions, in sample order
     pairs: list[SummaryPair] = field(default_factory=list)
     truncated: dict[str, int] = field(default_factory=dict)  # model -> findings cut to fit
+    metrics_abnormal: dict[str, dict[str, float]] = field(default_factory=dict)  # abnormal-reference subset
+    reference: dict[str, float] = field(default_factory=dict)  # the reference impressions' own safety rates
+    changed: dict[str, int] = field(default_factory=dict)  # model -> impressions the consistency check changed
+    abnormal: int = 0  # reports whose reference impression is abnormal
 
     def to_dict(self, examples: int = 5) -> dict:
         return {"data": self.data, "samples": self.samples, "seed": self.seed, "models": self.models,
-                "metrics": self.metrics, "truncated": self.truncated, "examples": self.examples(examples)}
+                "metrics": self.metrics, "abnormal_reference_samples": self.abnormal,
+                "metrics_abnormal_reference": self.metrics_abnormal, "reference_impressions": self.reference,
+                "consistency_changed": self.changed, "truncated": self.truncated,
+                "finding_labeler": FINDING_LABELER, "examples": self.examples(examples)}
 
     def examples(self, n: int) -> list[dict]:
         return [{"id": p.id, "findings": p.findings, "reference": p.impression,
@@ -41,29 +57,78 @@ def sample_pairs(pairs: list[SummaryPair], n: int | None, seed: int) -> list[Sum
 
 def evaluate_summarizers(models: list[str], pairs: list[SummaryPair], *, data: str = "", seed: int = 42,
                          config: SummarizerConfig | None = None, progress=None) -> SummaryEval:
-    metrics, preds, truncated = {}, {}, {}
+    from clinqa.text.chexpert import label_text
+
+    cache: dict[str, ChexpertLabels] = {}
+
+    def labels(texts: list[str]) -> list[ChexpertLabels]:
+        # impressions repeat ("No acute cardiopulmonary abnormality."): label each text once
+        for t in texts:
+            if t not in cache:
+                cache[t] = label_text(t)
+        return [cache[t] for t in texts]
+
     refs = [p.impression or "" for p in pairs]
+    reports = [ReportLabels(findings=f, reference=r)
+               for f, r in zip(labels([p.findings for p in pairs]), labels(refs))]
+    subset = [i for i, r in enumerate(reports) if r.abnormal_reference]
+
+    def scores(texts: list[str], idx: list[int] | None = None) -> dict[str, float]:
+        idx = list(range(len(texts))) if idx is None else idx
+        if not idx:
+            return {}
+        t, r = [texts[i] for i in idx], [refs[i] for i in idx]
+        return {**rouge(t, r), **bleu(t, r), **finding_metrics(labels(t), [reports[i] for i in idx])}
+
+    metrics, metrics_ab, preds, truncated, changed = {}, {}, {}, {}, {}
     base_cfg = config or SummarizerConfig()
+    names: list[str] = []
     for name in models:
         cfg = SummarizerConfig(**{**base_cfg.__dict__, "model": name})
         out = Summarizer(cfg).summarize_many(pairs, progress=progress)
         texts = [s.text for s in out]
-        preds[name] = texts
         truncated[name] = sum(any(w.startswith("findings truncated") for w in s.warnings) for s in out)
-        metrics[name] = {**rouge(texts, refs), **bleu(texts, refs)}
-    return SummaryEval(models=list(models), samples=len(pairs), seed=seed, data=data, metrics=metrics,
-                       predictions=preds, pairs=pairs, truncated=truncated)
+        runs = [(name, texts)]
+        if cfg.consistency != "off":
+            changed[name] = sum(s.draft is not None for s in out)
+            runs.insert(0, (f"{name} (no check)", [s.draft if s.draft is not None else s.text for s in out]))
+        for label, tx in runs:
+            names.append(label)
+            preds[label] = tx
+            metrics[label] = scores(tx)
+            metrics_ab[label] = scores(tx, subset)
+    reference = safety_rates([r.reference for r in reports], reports)
+    return SummaryEval(models=names, samples=len(pairs), seed=seed, data=data, metrics=metrics,
+                       predictions=preds, pairs=pairs, truncated=truncated, metrics_abnormal=metrics_ab,
+                       reference=reference, changed=changed, abnormal=len(subset))
+
+
+TABLE_COLUMNS = (("rouge1", "ROUGE-1"), ("rouge2", "ROUGE-2"), ("rougeL", "ROUGE-L"), ("bleu", "BLEU"),
+                 ("finding_f1_micro", "finding F1 micro"), ("finding_f1_macro", "finding F1 macro"),
+                 ("normal_for_abnormal_reference", "normal-for-abnormal (ref.)"),
+                 ("normal_for_abnormal", "normal-for-abnormal (ref. or findings)"),
+                 ("dropped_findings", "dropped findings"))
+
+
+def _table(metrics: dict[str, dict[str, float]], models: list[str]) -> list[str]:
+    lines = ["| model | " + " | ".join(h for _, h in TABLE_COLUMNS) + " |", "|---|" + "---:|" * len(TABLE_COLUMNS)]
+    for m in models:
+        if metrics.get(m):
+            lines.append(f"| {m} | " + " | ".join(f"{metrics[m].get(c, 0.0):.2f}" for c, _ in TABLE_COLUMNS) + " |")
+    return lines
 
 
 def markdown_report(ev: SummaryEval, examples: int = 5) -> str:
-    cols = ["rouge1", "rouge2", "rougeL", "rougeLsum", "bleu"]
     lines = [f"# Summarization: {ev.data}", "",
-             f"{ev.samples} random samples (seed {ev.seed}); ROUGE F-measure (rouge-score, Porter stemming, "
-             "newline-split sentences for Lsum) and sacrebleu BLEU with brevity penalty, all x100.", "",
-             "| model | " + " | ".join(cols) + " |", "|---|" + "---:|" * len(cols)]
-    for m in ev.models:
-        lines.append(f"| {m} | " + " | ".join(f"{ev.metrics[m][c]:.2f}" for c in cols) + " |")
-    lines += ["", "## Examples", ""]
+             f"{ev.samples} random samples (seed {ev.seed}); ROUGE F-measure (rouge-score, Porter stemming) and "
+             "sacrebleu BLEU with brevity penalty, x100. Finding F1 and the safety rates (%) come from the "
+             "rule-based CheXpert labeler (a CheXbert-style F1, not CheXbert).", "", *_table(ev.metrics, ev.models),
+             "", f"## Reports whose reference impression is abnormal ({ev.abnormal})", "",
+             *_table(ev.metrics_abnormal, ev.models), "",
+             f"The reference impressions themselves: normal-for-abnormal (findings) "
+             f"{ev.reference.get('normal_for_abnormal', 0):.2f}, dropped findings "
+             f"{ev.reference.get('dropped_findings', 0):.2f}. Impressions changed by the consistency check: "
+             + (", ".join(f"{m} {n}" for m, n in ev.changed.items()) or "none") + ".", "", "## Examples", ""]
     for ex in ev.examples(examples):
         lines += [f"### report {ex['id']}", "", f"**Findings:** {ex['findings']}", "",
                   f"**Reference:** {ex['reference']}", ""]

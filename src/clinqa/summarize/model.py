@@ -32,12 +32,21 @@ class SummarizerConfig:
     batch_size: int = 8
     numbered: bool = True  # several findings -> "1. ...", "2. ..."
     device: str | None = None
+    # after decoding, pathologies the findings assert but the impression hides: "regenerate"
+    # (once, with them named in the prompt, then extractive for what is still missing),
+    # "extractive" (add the findings sentences, drop "normal" items), or "off"
+    consistency: str = "regenerate"
 
     def __post_init__(self):
         if self.max_input_tokens < 16:
             raise DataError(f"max_input_tokens must be at least 16, got {self.max_input_tokens}", source="config")
         if self.max_new_tokens < 1:
             raise DataError(f"max_new_tokens must be positive, got {self.max_new_tokens}", source="config")
+        from clinqa.summarize.consistency import MODES
+
+        if self.consistency not in MODES:
+            raise DataError(f"consistency must be one of {', '.join(MODES)}, got {self.consistency!r}",
+                            source="config")
 
 
 class Summarizer:
@@ -75,7 +84,7 @@ class Summarizer:
             self._budget = budget
         return self._budget
 
-    def _prompt(self, findings: str) -> tuple[Any, list[str]]:
+    def _prompt(self, findings: str, mention: list[str] | None = None) -> tuple[Any, list[str]]:
         g = self.generator
         budget = self._findings_budget()
         text, cut = g.fit_text(findings, budget)
@@ -83,7 +92,15 @@ class Summarizer:
         if cut:
             warnings.append(f"findings truncated: {cut} of {cut + budget} tokens beyond the input limit of "
                             f"{self.config.max_input_tokens} (prompt included) were left out")
-        return prompt_for(g.kind, text, self.config.prefix), warnings
+        return prompt_for(g.kind, text, self.config.prefix, mention), warnings
+
+    def _format(self, text: str) -> str:
+        return format_impression(text) if self.config.numbered else text.strip()
+
+    def _join(self, items: list[str]) -> str:
+        if len(items) <= 1 or not self.config.numbered:
+            return ("\n" if not self.config.numbered else "").join(items)
+        return "\n".join(f"{i}. {it}" for i, it in enumerate(items, start=1))
 
     def summarize(self, findings: str, source_id: str = "") -> Summary:
         return self.summarize_many([SummaryPair(id=source_id, findings=findings)])[0]
@@ -95,11 +112,56 @@ class Summarizer:
         self.load()
         prompts, warns = zip(*(self._prompt(p.findings.strip()) for p in pairs)) if pairs else ((), ())
         raw = self.generator.generate(list(prompts), progress=progress)
+        texts = [self._format(t) for t in raw]
+        extra: list[list[str]] = [[] for _ in pairs]
+        drafts: list[str | None] = [None] * len(pairs)
+        if self.config.consistency != "off":
+            texts, extra, drafts = self._check(pairs, texts)
         out = []
-        for p, text, w in zip(pairs, raw, warns):
-            final = format_impression(text) if self.config.numbered else text.strip()
-            w = list(w)
-            if not final:
+        for p, text, w, more, draft in zip(pairs, texts, warns, extra, drafts):
+            w = list(w) + more
+            if not text:
                 w.append("the model produced no text")
-            out.append(Summary(text=final, source_id=p.id, model=self.name, warnings=tuple(w)))
+            out.append(Summary(text=text, source_id=p.id, model=self.name, warnings=tuple(w), draft=draft))
         return out
+
+    def _check(self, pairs: list[SummaryPair], texts: list[str]):
+        """The consistency check (see clinqa.summarize.consistency): texts, warnings per text,
+        and the model's first text where the check changed it."""
+        from clinqa.summarize import consistency as C
+        from clinqa.summarize.postprocess import impression_items
+        from clinqa.text.chexpert import label_text
+
+        mentions = [C.finding_mentions(p.findings) for p in pairs]
+        asserted = [C.asserted_pathologies(m) for m in mentions]
+        results = [C.compare(a, label_text(t)) if a else None for a, t in zip(asserted, texts)]
+        warnings: list[list[str]] = [[] for _ in pairs]
+        drafts: list[str | None] = [None] * len(pairs)
+        bad = [i for i, r in enumerate(results) if r is not None and not r.ok]
+        if bad and self.config.consistency == "regenerate":
+            named = {i: C.named_findings(pairs[i].findings, mentions[i], results[i].missing) for i in bad}
+            prompts = [self._prompt(pairs[i].findings.strip(), named[i])[0] for i in bad]
+            for i, t in zip(bad, self.generator.generate(prompts)):
+                again = self._format(t)
+                r2 = C.compare(asserted[i], label_text(again))
+                if len(r2.missing) < len(results[i].missing):
+                    drafts[i] = texts[i]
+                    warnings[i].append(f"consistency check: the first impression left out "
+                                       f"{C.pretty(results[i].missing)} asserted in the findings; written again "
+                                       f"with {'; '.join(named[i])} named in the prompt")
+                    texts[i], results[i] = again, r2
+        for i in bad:
+            r = results[i]
+            if r.ok:
+                continue
+            items, dropped = C.repair(impression_items(texts[i]), pairs[i].findings, mentions[i], r)
+            if drafts[i] is None:
+                drafts[i] = texts[i]
+            what = "called the study normal although" if r.normal_claim else "left out what"
+            msg = (f"consistency check: the impression {what} the findings assert ({C.pretty(r.missing)}); "
+                   f"added the findings sentences that say so")
+            if dropped:
+                msg += "; removed " + "; ".join(repr(d) for d in dropped)
+            warnings[i].append(msg)
+            texts[i] = self._join(items)
+        return texts, warnings, drafts

@@ -32,6 +32,11 @@ class TrainSummarizeConfig(LoraHyper):
     max_train_examples: int | None = None
     max_validation_examples: int | None = 200
     save_merged: bool = False
+    # Indiana's references are mostly "no acute cardiopulmonary abnormality", so a model trained
+    # on them as they come learns to call studies normal. Abnormal reports (the CheXpert labeler
+    # finds a pathology in the reference impression) appear this many times in the training set.
+    abnormal_repeat: int = 1
+    init_adapter: str | None = None  # continue an adapter (a folder or a packaged name)
 
     @classmethod
     def load(cls, path: str | Path | None, overrides: dict[str, Any] | None = None) -> TrainSummarizeConfig:
@@ -57,6 +62,21 @@ def split_specs(cfg: TrainSummarizeConfig) -> tuple[str, str | None]:
     return f"{cfg.data}#fit", f"{cfg.data}#dev"
 
 
+def upweight_abnormal(pairs: list, repeat: int) -> list:
+    """Each pair whose reference impression names a pathology `repeat` times, in place (the
+    trainer shuffles)."""
+    if repeat == 1:
+        return list(pairs)
+    from clinqa.text.chexpert import label_text
+
+    out = []
+    for p in pairs:
+        abnormal = not label_text(p.impression or "").normal
+        out.extend([p] * (repeat if abnormal else 1))
+    log.info("abnormal reports repeated x%d: %d training rows from %d reports", repeat, len(out), len(pairs))
+    return out
+
+
 def train_summarize(cfg: TrainSummarizeConfig, resume: bool = False) -> dict:
     from clinqa.data.radiology import read_pairs_spec
     from clinqa.generate.decoding import model_kind
@@ -67,9 +87,14 @@ def train_summarize(cfg: TrainSummarizeConfig, resume: bool = False) -> dict:
     train_spec, val_spec = split_specs(cfg)
     train = read_pairs_spec(train_spec)[: cfg.max_train_examples]
     val = read_pairs_spec(val_spec)[: cfg.max_validation_examples] if val_spec and cfg.max_validation_examples else []
+    if cfg.abnormal_repeat < 1:
+        raise DataError(f"abnormal_repeat must be at least 1, got {cfg.abnormal_repeat}", source="config")
+    train = upweight_abnormal(train, cfg.abnormal_repeat)
     rows = [SFTRow(prompt_for(kind, p.findings, cfg.prefix), p.impression or "") for p in train]
     vrows = [SFTRow(prompt_for(kind, p.findings, cfg.prefix), p.impression or "") for p in val]
     hp = LoraHyper(**{k: getattr(cfg, k) for k in LoraHyper.__dataclass_fields__})
-    summary = train_lora(cfg.model, kind, rows, vrows, cfg.output_dir, hp, resume=resume, save_merged=cfg.save_merged)
+    init = resolve(cfg.init_adapter) if cfg.init_adapter else None
+    summary = train_lora(cfg.model, kind, rows, vrows, cfg.output_dir, hp, resume=resume, save_merged=cfg.save_merged,
+                         init_adapter=init)
     summary.update({"train_data": train_spec, "validation_data": val_spec, "config": asdict(cfg)})
     return summary

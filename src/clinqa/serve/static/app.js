@@ -126,10 +126,17 @@ async function ask() {
 
 async function summarize() {
   $("summary").textContent = "Summarizing…";
+  $("summary-warnings").replaceChildren();
   const r = await fetch("/v1/summarize", { method: "POST", headers: headers(), body: JSON.stringify({ findings: $("findings").value }) });
   const data = await r.json().catch(() => ({ detail: r.statusText }));
   $("summary").textContent = r.ok ? data.impression : `${r.status}: ${data.detail}`;
-  $("summary-note").textContent = r.ok ? `${data.model}${data.warnings.length ? " · " + data.warnings.join("; ") : ""}` : "";
+  $("summary-note").textContent = r.ok ? data.model : "";
+  // what the consistency check changed (and truncation) is shown, never folded away
+  $("summary-warnings").replaceChildren(...(r.ok ? data.warnings : []).map((w) => {
+    const li = document.createElement("li");
+    li.textContent = w;
+    return li;
+  }));
 }
 
 $("ask").onclick = () => ask().catch((e) => status(String(e), true));
