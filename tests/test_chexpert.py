@@ -157,3 +157,14 @@ def test_unknown_consistency_mode_is_a_clear_error():
 
     with pytest.raises(DataError, match="consistency must be one of"):
         SummarizerConfig(consistency="sometimes")
+
+
+def test_training_repeats_the_abnormal_reports():
+    from clinqa.train.summarize import upweight_abnormal
+    from clinqa.types import SummaryPair
+
+    pairs = [SummaryPair("1", "Lungs are clear.", "No acute disease."),
+             SummaryPair("2", "Heart is enlarged.", "Cardiomegaly."),
+             SummaryPair("3", "Possible left basilar pneumonia.", "Left basilar opacity, possibly pneumonia.")]
+    assert [p.id for p in upweight_abnormal(pairs, 3)] == ["1", "2", "2", "2", "3", "3", "3"]
+    assert [p.id for p in upweight_abnormal(pairs, 1)] == ["1", "2", "3"]

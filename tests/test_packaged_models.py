@@ -95,3 +95,27 @@ def test_offline_generator_cites_existing_sentences(examples, capsys):
         assert line["citations"]
         for c in line["citations"]:
             assert text[c["start"]:c["end"]] == c["text"]
+
+
+# The three abnormal studies, which the shipped adapter alone summarized as normal or
+# with findings dropped: the consistency check must bring the findings back into the impression.
+ABNORMAL_STUDIES = [
+    ("There is a 2.5 cm spiculated mass in the right upper lobe. No pleural effusion.", [("mass",)]),
+    ("The heart is enlarged. There is an opacity in the left lower lobe. Small left pleural effusion.",
+     [("cardiomegaly", "heart is enlarged"), ("opacity",), ("effusion",)]),
+    (None, [("pneumonia",), ("effusion",)]),  # examples/radiology_report.txt
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("findings,named", ABNORMAL_STUDIES)
+def test_packaged_summarizer_names_the_abnormal_findings(examples, capsys, findings, named):
+    args = ["--findings", findings] if findings else ["--file", str(examples / "radiology_report.txt")]
+    assert main(["summarize", *args, "--json"]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    text = doc["impression"].lower()
+    for alternatives in named:
+        assert any(a in text for a in alternatives), (alternatives, doc)
+    assert "no acute" not in text
+    if doc["draft"] is not None:  # what the check changed is said
+        assert any(w.startswith("consistency check") for w in doc["warnings"])

@@ -108,7 +108,12 @@ def test_summarize_route(qa_folder, tiny_models):
         r = c.post("/v1/summarize", json={"findings": "Lungs are clear. No effusion."})
         assert r.status_code == 200, r.text
         body = r.json()
-        assert set(body) == {"impression", "model", "warnings"} and body["model"] == str(tiny_models["llama"])
+        assert set(body) == {"impression", "model", "warnings", "draft"} and body["model"] == str(tiny_models["llama"])
+        # the tiny model names no finding: the consistency check restores the mass and says so
+        r = c.post("/v1/summarize", json={"findings": "There is a 2.5 cm spiculated mass in the right upper lobe."})
+        body = r.json()
+        assert "spiculated mass" in body["impression"] and body["draft"] != body["impression"]
+        assert any(w.startswith("consistency check") for w in body["warnings"])
         assert c.get("/v1/models").json()["summarize"] == str(tiny_models["llama"])
         r = c.post("/v1/summarize", json={"findings": "   "})
         assert r.status_code == 422 and "findings are empty" in r.json()["detail"]

@@ -114,7 +114,7 @@ def test_cli_single_report_json(tiny_models, capsys):
     assert main(["summarize", "--findings", FINDINGS, "--model", str(tiny_models["t5"]), "--max-new-tokens", "5",
                  "--json"]) == 0
     doc = json.loads(capsys.readouterr().out)
-    assert set(doc) == {"impression", "model", "warnings"} and doc["model"] == str(tiny_models["t5"])
+    assert set(doc) == {"impression", "model", "warnings", "draft"} and doc["model"] == str(tiny_models["t5"])
 
 
 def test_cli_train_then_eval_base_vs_finetuned(tiny_models, indiana_csv, tmp_path, capsys):
@@ -135,11 +135,19 @@ def test_cli_train_then_eval_base_vs_finetuned(tiny_models, indiana_csv, tmp_pat
                  "--model", str(run / "adapter"), "--samples", "2", "--max-new-tokens", "4", "--out", str(ev),
                  "--json"]) == 0
     doc = json.loads(capsys.readouterr().out)
-    assert doc["samples"] == 2 and len(doc["metrics"]) == 2
+    # each model twice from one run: with the consistency check and without it
+    assert doc["samples"] == 2 and len(doc["metrics"]) == 4
+    assert set(doc["metrics"]) == {str(tiny_models["t5"]), f"{tiny_models['t5']} (no check)",
+                                   str(run / "adapter"), f"{run / 'adapter'} (no check)"}
     for m in doc["metrics"].values():
-        assert set(m) == {"rouge1", "rouge2", "rougeL", "rougeLsum", "bleu", "bleu_bp"}
+        assert {"rouge1", "rouge2", "rougeL", "rougeLsum", "bleu", "bleu_bp", "finding_f1_micro", "finding_f1_macro",
+                "normal_for_abnormal", "normal_for_abnormal_reference", "dropped_findings"} <= set(m)
+    # row 2's reference names cardiomegaly and an effusion: the abnormal subset is scored on its own
+    assert doc["abnormal_reference_samples"] == sum(r["uid"] == "2" for r in ROWS if r["uid"] in
+                                                    {e["id"] for e in doc["examples"]})
+    assert "rule-based" in doc["finding_labeler"] and "reference_impressions" in doc
     report = (ev / "report.md").read_text()
-    assert "| model |" in report and "### report" in report
+    assert "| model |" in report and "### report" in report and "normal-for-abnormal" in report
 
 
 def test_eval_scores_written_predictions_by_id(indiana_csv, tmp_path, capsys):
@@ -155,6 +163,6 @@ def test_eval_scores_written_predictions_by_id(indiana_csv, tmp_path, capsys):
     doc = json.loads(capsys.readouterr().out)
     assert doc["samples"] == 2 and doc["missing_predictions"] == 1 and doc["consistency_changed"] == {"m": 1}
     checked, raw = doc["metrics"]["m"], doc["metrics"]["m (no check)"]
-    assert checked["rougeL"] == pytest.approx(100 * (1 + 1) / 2, abs=15) and checked["normal_for_abnormal_reference"] == 0
+    assert checked["rougeL"] > raw["rougeL"] and checked["normal_for_abnormal_reference"] == 0
     assert raw["normal_for_abnormal_reference"] == 100.0 and doc["abnormal_reference_samples"] == 1
     assert main(["eval", "summarize", "--data", str(indiana_csv), "--predictions", str(preds), "--model", "x"]) == 2

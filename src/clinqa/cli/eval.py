@@ -136,7 +136,8 @@ def eval_summarize_cmd(
     seed: Annotated[int, typer.Option(help="Seed of the random sample.")] = 42,
     max_new_tokens: Annotated[int, typer.Option(min=1, help="Generation limit (the seed used 128).")] = 128,
     batch_size: Annotated[int, typer.Option(min=1, help="Reports per generation batch.")] = 8,
-    consistency: Annotated[str, typer.Option(help="The summarizer's consistency check: regenerate, extractive or off; when on, each model is also scored without it from the same run.")] = "regenerate",
+    consistency: Annotated[str, typer.Option(help="The summarizer's consistency check: extractive, regenerate or off; when on, each model is also scored without it from the same run.")] = "extractive",
+    predictions: Annotated[Optional[list[str]], typer.Option("--predictions", "-p", help="Score impressions already written by `clinqa summarize --input ... --output FILE` (repeat), matched by id, instead of generating; their `draft` column gives the no-check row.")] = None,
     out: Annotated[Optional[str], typer.Option("--out", "-o", help="Folder for metrics.json, report.md and predictions.jsonl.")] = None,
     json_out: Annotated[bool, typer.Option("--json", help=JSON_HELP)] = False,
 ) -> None:
@@ -148,14 +149,34 @@ def eval_summarize_cmd(
     from clinqa.summarize.evaluation import evaluate_summarizers, markdown_report, sample_pairs, write_report
     from clinqa.summarize.model import BASE_MODEL, DEFAULT_MODEL, SummarizerConfig
 
-    models = model or [BASE_MODEL, DEFAULT_MODEL]
     pairs = sample_pairs(read_pairs_spec(data), samples, seed)
-    cfg = SummarizerConfig(max_new_tokens=max_new_tokens, batch_size=batch_size, consistency=consistency)
-    with Progress(transient=True, console=_stderr()) as bar:
-        task = bar.add_task("summarizing", total=len(pairs) * len(models))
-        ev = evaluate_summarizers(models, pairs, data=data, seed=seed, config=cfg,
-                                  progress=lambda n: bar.advance(task, n))
-    result = ev.to_dict(examples=3)
+    if predictions:
+        from clinqa.errors import UsageError
+        from clinqa.summarize.evaluation import read_predictions, score_predictions
+
+        if model:
+            raise UsageError("give --model (generate now) or --predictions (score what was written), not both")
+        files = [read_predictions(path, pairs) for path in predictions]
+        # every file is scored on the reports they all have, so the rows stay comparable
+        ids = set.intersection(*({x.id for x in kept} for _, _, _, kept in files))
+        scored = [x for x in pairs if x.id in ids]
+        preds, changed = {}, {}
+        for name, named, n_changed, kept in files:
+            pos = {x.id: i for i, x in enumerate(kept)}
+            preds.update({m: [t[pos[x.id]] for x in scored] for m, t in named.items()})
+            if len(named) > 1:
+                changed[name] = n_changed
+        ev = score_predictions(preds, scored, data=data, seed=seed, changed=changed)
+        result = ev.to_dict(examples=3)
+        result["missing_predictions"] = len(pairs) - len(scored)
+    else:
+        models = model or [BASE_MODEL, DEFAULT_MODEL]
+        cfg = SummarizerConfig(max_new_tokens=max_new_tokens, batch_size=batch_size, consistency=consistency)
+        with Progress(transient=True, console=_stderr()) as bar:
+            task = bar.add_task("summarizing", total=len(pairs) * len(models))
+            ev = evaluate_summarizers(models, pairs, data=data, seed=seed, config=cfg,
+                                      progress=lambda n: bar.advance(task, n))
+        result = ev.to_dict(examples=3)
     if out:
         result["files"] = write_report(ev, out)
     if json_out:

@@ -26,7 +26,7 @@ def summarize(
     batch_size: Annotated[int, typer.Option(min=1, help="Reports per generation batch.")] = 8,
     numbered: Annotated[bool, typer.Option("--numbered/--raw", help="Number several findings 1., 2., ... (default) or print the model's text.")] = True,
     device: Annotated[Optional[str], typer.Option(help="cpu or cuda (default: cuda when present).")] = None,
-    consistency: Annotated[str, typer.Option(help="When the findings assert a pathology the impression hides: regenerate (with it named, then extractive), extractive (add the findings sentences) or off. Changes are listed as warnings.")] = "regenerate",
+    consistency: Annotated[str, typer.Option(help="When the findings assert a pathology the impression hides: extractive (add the findings sentences that assert it), regenerate (write again with it named, then extractive) or off. Changes are listed as warnings.")] = "extractive",
     json_out: Annotated[bool, typer.Option("--json", help=JSON_HELP)] = False,
 ) -> None:
     """Write the impression for radiology FINDINGS (deterministic decoding)."""

@@ -71,7 +71,7 @@ def summarize_table(summarizer: Summarizer, source: str | Path, output: str | Pa
             for p, s in zip(batch, summarizer.summarize_many(batch, progress=progress)):
                 truncated += any(w.startswith("findings truncated") for w in s.warnings)
                 rec = {"id": p.id, "findings": p.findings, "impression": s.text, "model": s.model,
-                       "warnings": "; ".join(s.warnings)}
+                       "warnings": "; ".join(s.warnings), "draft": s.draft}
                 if p.impression is not None:
                     rec["reference"] = p.impression
                 f.write(json.dumps(rec, ensure_ascii=False) + "\n")

@@ -57,6 +57,24 @@ def sample_pairs(pairs: list[SummaryPair], n: int | None, seed: int) -> list[Sum
 
 def evaluate_summarizers(models: list[str], pairs: list[SummaryPair], *, data: str = "", seed: int = 42,
                          config: SummarizerConfig | None = None, progress=None) -> SummaryEval:
+    preds: dict[str, list[str]] = {}
+    truncated, changed = {}, {}
+    base_cfg = config or SummarizerConfig()
+    for name in models:
+        cfg = SummarizerConfig(**{**base_cfg.__dict__, "model": name})
+        out = Summarizer(cfg).summarize_many(pairs, progress=progress)
+        truncated[name] = sum(any(w.startswith("findings truncated") for w in s.warnings) for s in out)
+        if cfg.consistency != "off":
+            changed[name] = sum(s.draft is not None for s in out)
+            preds[f"{name} (no check)"] = [s.draft if s.draft is not None else s.text for s in out]
+        preds[name] = [s.text for s in out]
+    return score_predictions(preds, pairs, data=data, seed=seed, truncated=truncated, changed=changed)
+
+
+def score_predictions(preds: dict[str, list[str]], pairs: list[SummaryPair], *, data: str = "", seed: int = 42,
+                      truncated: dict[str, int] | None = None, changed: dict[str, int] | None = None) -> SummaryEval:
+    """Every metric of every prediction list (in `pairs` order), on all pairs and on those whose
+    reference impression is abnormal."""
     from clinqa.text.chexpert import label_text
 
     cache: dict[str, ChexpertLabels] = {}
@@ -73,34 +91,47 @@ def evaluate_summarizers(models: list[str], pairs: list[SummaryPair], *, data: s
                for f, r in zip(labels([p.findings for p in pairs]), labels(refs))]
     subset = [i for i, r in enumerate(reports) if r.abnormal_reference]
 
-    def scores(texts: list[str], idx: list[int] | None = None) -> dict[str, float]:
-        idx = list(range(len(texts))) if idx is None else idx
+    def scores(texts: list[str], idx: list[int]) -> dict[str, float]:
         if not idx:
             return {}
         t, r = [texts[i] for i in idx], [refs[i] for i in idx]
         return {**rouge(t, r), **bleu(t, r), **finding_metrics(labels(t), [reports[i] for i in idx])}
 
-    metrics, metrics_ab, preds, truncated, changed = {}, {}, {}, {}, {}
-    base_cfg = config or SummarizerConfig()
-    names: list[str] = []
-    for name in models:
-        cfg = SummarizerConfig(**{**base_cfg.__dict__, "model": name})
-        out = Summarizer(cfg).summarize_many(pairs, progress=progress)
-        texts = [s.text for s in out]
-        truncated[name] = sum(any(w.startswith("findings truncated") for w in s.warnings) for s in out)
-        runs = [(name, texts)]
-        if cfg.consistency != "off":
-            changed[name] = sum(s.draft is not None for s in out)
-            runs.insert(0, (f"{name} (no check)", [s.draft if s.draft is not None else s.text for s in out]))
-        for label, tx in runs:
-            names.append(label)
-            preds[label] = tx
-            metrics[label] = scores(tx)
-            metrics_ab[label] = scores(tx, subset)
-    reference = safety_rates([r.reference for r in reports], reports)
-    return SummaryEval(models=names, samples=len(pairs), seed=seed, data=data, metrics=metrics,
-                       predictions=preds, pairs=pairs, truncated=truncated, metrics_abnormal=metrics_ab,
-                       reference=reference, changed=changed, abnormal=len(subset))
+    everything = list(range(len(pairs)))
+    return SummaryEval(models=list(preds), samples=len(pairs), seed=seed, data=data,
+                       metrics={m: scores(t, everything) for m, t in preds.items()}, predictions=preds, pairs=pairs,
+                       truncated=truncated or {}, metrics_abnormal={m: scores(t, subset) for m, t in preds.items()},
+                       reference=safety_rates([r.reference for r in reports], reports), changed=changed or {},
+                       abnormal=len(subset))
+
+
+def read_predictions(path: str | Path, pairs: list[SummaryPair]) -> tuple[str, dict[str, list[str]], int, list[SummaryPair]]:
+    """A table written by `clinqa summarize --input ... --output` (id, impression, optional
+    draft and model), matched to `pairs` by id. Returns (model name, prediction lists named as
+    `evaluate_summarizers` names them, changed count, the pairs that have a prediction)."""
+    from clinqa.data._io import existing, table_columns
+    from clinqa.errors import DataError
+
+    p = existing(path)
+    columns, rows = table_columns(p)
+    if not {"id", "impression"} <= set(columns):
+        raise DataError(f"expected id and impression columns (as `clinqa summarize --output` writes); found "
+                        f"{', '.join(columns) or 'none'}", source=str(p))
+    got: dict[str, tuple[str, str | None]] = {}
+    model = p.stem
+    for _, row in rows:
+        got[str(row["id"])] = (str(row.get("impression") or ""), row.get("draft") or None)
+        model = str(row.get("model") or model)
+    kept = [x for x in pairs if x.id in got]
+    if not kept:
+        raise DataError("no prediction ids match the data's report ids", source=str(p))
+    texts = [got[x.id][0] for x in kept]
+    drafts = [got[x.id][1] for x in kept]
+    preds = {}
+    if "draft" in columns:
+        preds[f"{model} (no check)"] = [d if d is not None else t for d, t in zip(drafts, texts)]
+    preds[model] = texts
+    return model, preds, sum(d is not None for d in drafts), kept
 
 
 TABLE_COLUMNS = (("rouge1", "ROUGE-1"), ("rouge2", "ROUGE-2"), ("rougeL", "ROUGE-L"), ("bleu", "BLEU"),

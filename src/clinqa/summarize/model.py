@@ -32,10 +32,11 @@ class SummarizerConfig:
     batch_size: int = 8
     numbered: bool = True  # several findings -> "1. ...", "2. ..."
     device: str | None = None
-    # after decoding, pathologies the findings assert but the impression hides: "regenerate"
-    # (once, with them named in the prompt, then extractive for what is still missing),
-    # "extractive" (add the findings sentences, drop "normal" items), or "off"
-    consistency: str = "regenerate"
+    # after decoding, pathologies the findings assert but the impression hides: "extractive"
+    # (add the findings sentences that assert them, drop items that call the study normal; no
+    # second generation, and the added text is the radiologist's own), "regenerate" (once, with
+    # them named in the prompt, then extractive for what is still missing), or "off"
+    consistency: str = "extractive"
 
     def __post_init__(self):
         if self.max_input_tokens < 16:
