@@ -126,12 +126,20 @@ def test_consistency_finds_what_the_impression_hides():
     assert consistency.check("INDICATION: evaluate for pneumonia.\nFINDINGS: Lungs are clear.", "Normal chest.").ok
 
 
-def test_extractive_repair_drops_the_normal_claim_and_adds_the_sentences():
+def test_extractive_repair_adds_the_sentences_and_qualifies_the_normal_claim():
     findings = "There is a 2.5 cm spiculated mass in the right upper lobe. No pleural effusion."
     mentions = consistency.finding_mentions(findings)
-    c = consistency.compare(consistency.asserted_pathologies(mentions), label_text("No acute abnormality."))
-    items, dropped = consistency.repair(["No acute abnormality."], findings, mentions, c)
-    assert items == ["2.5 cm spiculated mass in the right upper lobe."] and dropped == ["No acute abnormality."]
+    draft = "No acute cardiopulmonary abnormality."
+    c = consistency.compare(consistency.asserted_pathologies(mentions), label_text(draft))
+    items, changed = consistency.repair([draft], findings, mentions, c)
+    assert items == ["2.5 cm spiculated mass in the right upper lobe.", "Otherwise, no acute cardiopulmonary abnormality."]
+    assert changed == [draft]
+    # an item that negates what the findings assert goes
+    findings = "The heart is enlarged. Small left pleural effusion."
+    mentions = consistency.finding_mentions(findings)
+    c = consistency.compare(consistency.asserted_pathologies(mentions), label_text("Cardiomegaly. No effusion."))
+    items, changed = consistency.repair(["Cardiomegaly.", "No effusion."], findings, mentions, c)
+    assert items == ["Cardiomegaly.", "Small left pleural effusion."] and changed == ["No effusion."]
 
 
 @pytest.mark.parametrize("mode", ["regenerate", "extractive"])

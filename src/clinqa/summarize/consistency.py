@@ -5,9 +5,9 @@ The CheXpert labeler (`clinqa.text.chexpert`) reads the findings and the draft i
 pathology the findings assert (positive, or uncertain: "possible pneumonia" belongs in the
 impression too) that the impression neither asserts nor raises as uncertain is *missing*. Then
 either the model writes again with those findings named in its prompt, or (and for whatever is
-still missing after that) the impression is repaired extractively: draft items that call the
-study normal or negate a missing pathology are dropped and the findings sentences that assert the
-missing pathologies are added, as written in the findings. Support devices are left alone:
+still missing after that) the impression is repaired extractively: the findings sentences that
+assert the missing pathologies are added as written, draft items that negate one of them are
+dropped, and a draft item that calls the study normal is kept last as "Otherwise, ...". Support devices are left alone:
 impressions routinely leave lines and tubes out.
 
 Mentions under an indication, history, comparison or technique heading are not findings ("Evaluate
@@ -24,6 +24,7 @@ from clinqa.types import ChexpertLabels, ObservationMention
 
 MODES = ("off", "extractive", "regenerate")
 _NOT_FINDINGS = re.compile(r"indication|history|reason|comparison|technique|procedure|examination|exam\b|clinical")
+_OTHERWISE = re.compile(r"^\s*otherwise\b", re.I)
 _ITEM_NUMBER = re.compile(r"^\s*(?:\(?\d{1,2}[.)]|[-*\u2022])\s+")
 _THERE_IS = re.compile(r"^(?:there (?:is|are|has been|have been) (?:again )?(?:seen |noted )?(?:an? )?|"
                        r"again (?:seen|noted) (?:is|are) (?:an? )?)", re.I)
@@ -100,20 +101,27 @@ def extractive_items(findings: str, mentions: list[ObservationMention], missing:
 
 def repair(items: list[str], findings: str, mentions: list[ObservationMention],
            result: Consistency) -> tuple[list[str], list[str]]:
-    """Draft items that call the study normal or negate a missing pathology are dropped; the
-    findings sentences for the missing pathologies are added. Returns (items, dropped items)."""
+    """The findings sentences for the missing pathologies join the draft's items. A draft item
+    that negates a missing pathology ("No pleural effusion.") is dropped; one that calls the study
+    normal goes last, as "Otherwise, no acute ..." (the radiologists' own phrasing when chronic
+    or minor findings sit beside a normal study), so the impression no longer reads as normal.
+    Returns (items, draft items dropped or requalified)."""
     from clinqa.text.chexpert import label_text
 
-    kept, dropped = [], []
+    kept, normal, changed = [], [], []
     for it in items:
         lab = label_text(it)
-        hides = lab.normal_statement and not (lab.positive(uncertain=True) & set(PATHOLOGIES))
-        if hides or any(lab.labels.get(o) == "negative" for o in result.missing):
-            dropped.append(it)
+        if any(lab.labels.get(o) == "negative" for o in result.missing):
+            changed.append(it)
+        elif lab.normal_statement and not (lab.positive(uncertain=True) & set(PATHOLOGIES)):
+            changed.append(it)
+            if not _OTHERWISE.match(it):
+                it = "Otherwise, " + it[0].lower() + it[1:]
+            normal.append(it)
         else:
             kept.append(it)
     added = [s for s in extractive_items(findings, mentions, result.missing) if s not in kept]
-    return kept + added, dropped
+    return kept + added + normal, changed
 
 
 def pretty(observations) -> str:

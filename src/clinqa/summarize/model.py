@@ -155,14 +155,14 @@ class Summarizer:
             r = results[i]
             if r.ok:
                 continue
-            items, dropped = C.repair(impression_items(texts[i]), pairs[i].findings, mentions[i], r)
+            items, changed = C.repair(impression_items(texts[i]), pairs[i].findings, mentions[i], r)
             if drafts[i] is None:
                 drafts[i] = texts[i]
             what = "called the study normal although" if r.normal_claim else "left out what"
             msg = (f"consistency check: the impression {what} the findings assert ({C.pretty(r.missing)}); "
                    f"added the findings sentences that say so")
-            if dropped:
-                msg += "; removed " + "; ".join(repr(d) for d in dropped)
+            if changed:
+                msg += "; draft items removed or qualified: " + "; ".join(repr(d) for d in changed)
             warnings[i].append(msg)
             texts[i] = self._join(items)
         return texts, warnings, drafts
