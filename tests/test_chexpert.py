@@ -42,6 +42,9 @@ HAND_SENTENCES = [
      {"No Finding": "positive", "Consolidation": "negative"}),
     ("Mild pulmonary vascular congestion without frank edema.", {"Edema": "positive"}),
     ("Small pericardial effusion.", {"No Finding": "positive"}),
+    # a doubled period is not a sentence end for the splitter; the negation must still stop there
+    ("No evidence of pneumothorax or pleural effusion.. Minimal subsegmental atelectasis noted.",
+     {"Atelectasis": "positive", "Pneumothorax": "negative", "Pleural Effusion": "negative"}),
 ]
 
 

@@ -204,6 +204,7 @@ _CONTEXT_RULES: tuple[tuple[str, str, str], ...] = (
     ("unchanged", "PSEUDO", "PSEUDO"),
     # a new clause starts after these: "no effusion; the heart is enlarged"
     (";", "TERMINATE", "TERMINATE"),
+    ("..", "TERMINATE", "TERMINATE"),  # a doubled period the sentence splitter does not end at
     ("and the", "TERMINATE", "TERMINATE"),
     ("and there", "TERMINATE", "TERMINATE"),
     ("which", "TERMINATE", "TERMINATE"),
