@@ -161,11 +161,11 @@ def eval_summarize_cmd(
         ids = set.intersection(*({x.id for x in kept} for _, _, _, kept in files))
         scored = [x for x in pairs if x.id in ids]
         preds, changed = {}, {}
-        for name, named, n_changed, kept in files:
+        for name, named, _, kept in files:
             pos = {x.id: i for i, x in enumerate(kept)}
             preds.update({m: [t[pos[x.id]] for x in scored] for m, t in named.items()})
-            if len(named) > 1:
-                changed[name] = n_changed
+            if len(named) > 1:  # counted on the scored reports only
+                changed[name] = sum(a != b for a, b in zip(preds[f"{name} (no check)"], preds[name]))
         ev = score_predictions(preds, scored, data=data, seed=seed, changed=changed)
         result = ev.to_dict(examples=3)
         result["missing_predictions"] = len(pairs) - len(scored)
