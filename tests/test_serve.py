@@ -26,13 +26,25 @@ def _client(qa_folder, **kw):
 def test_answer_route_offsets_evidence_and_no_text_in_log(qa_folder, caplog):
     caplog.set_level(logging.INFO, logger="clinqa.serve")
     with _client(qa_folder) as c:
-        r = c.post("/v1/answer", json={"note": NOTE, "question": "What medications?", "top_k": 2})
+        r = c.post("/v1/answer", json={"note": NOTE, "question": "What did the chest x-ray show?", "top_k": 2})
         assert r.status_code == 200, r.text
         doc = r.json()
         assert doc["note_text"] is None  # the client sent the text: no need to echo it
+        assert doc["verdict"] is None and doc["answer_type"] == "span"
         for a in doc["answers"]:
             assert NOTE[a["start"]:a["end"]] == a["text"]
             assert a["assertion"] and a["category"] and a["sentence_id"]
+        # a yes/no question: the verdict and its support, whatever the (random) reader says
+        r = c.post("/v1/answer", json={"note": NOTE, "question": "Does the patient have pneumonia?"})
+        doc = r.json()
+        assert doc["verdict"]["verdict"] == "no" and doc["verdict"]["text"] == "No evidence of pneumonia"
+        assert NOTE[doc["verdict"]["start"]:doc["verdict"]["end"]] == doc["verdict"]["text"]
+        # the example: no finding of this report is a "yes"
+        r = c.post("/v1/extract", json={"note": "FINDINGS: The lungs are clear. No pneumothorax. No pleural effusion.",
+                                        "questionnaire": "radiology-report"})
+        values = {row["concept_id"]: row["value"] for row in r.json()["rows"]}
+        assert values["pneumothorax"] == "no" and values["pleural_effusion"] == "no"
+        assert "yes" not in values.values()
         assert any(e["selected"] for e in doc["evidence"])
         for s in doc["sentences"]:
             assert NOTE[s["start"]:s["end"]].strip()
@@ -187,15 +199,22 @@ def test_concurrent_questions_share_one_forward_pass():
 
     calls = []
 
+    from clinqa.qa.trust import AnswerPolicy
+    from clinqa.types import Answer, Note
+
     class Reader:
-        def answer_many(self, pairs, top_k, sentences):
+        name = "fake"
+
+        def answer_many(self, pairs, top_k, sentences, **kw):
             calls.append(len(pairs))
-            return [SimpleNamespace(answers=[q] * top_k) for _, q in pairs]
+            return [SimpleNamespace(answers=[Answer(q, 0, 2, 0.9, n.id, method="x")], null_minus_best=0.0)
+                    for n, q in pairs]
 
     async def main():
-        b = AnswerBatcher(Reader(), max_batch=4, wait_s=0.05)
-        return await asyncio.gather(*(b.answer(None, f"q{i}", 1 + i % 2, None) for i in range(6)))
+        b = AnswerBatcher(Reader(), max_batch=4, wait_s=0.05, policy=AnswerPolicy())
+        notes = [Note(f"n{i}", f"q{i} text.") for i in range(6)]
+        return await asyncio.gather(*(b.answer(notes[i], f"q{i}", 1 + i % 2, []) for i in range(6)))
 
     res = asyncio.run(main())
     assert calls == [4, 2]  # six concurrent requests, at most four per pass
-    assert res == [["q0"], ["q1", "q1"], ["q2"], ["q3", "q3"], ["q4"], ["q5", "q5"]]
+    assert [d.asked.question for d in res] == [f"q{i}" for i in range(6)]  # each request gets its own decision

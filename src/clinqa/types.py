@@ -113,10 +113,11 @@ class Answer:
     sentence_id: str | None = None
     evidence_ids: tuple[str, ...] = ()
     method: str = ""
+    reason: str | None = None  # why there is no answer (abstention), when text is None
 
     @classmethod
-    def no_answer(cls, note_id: str, score: float, method: str = "") -> Answer:
-        return cls(text=None, start=-1, end=-1, score=score, note_id=note_id, method=method)
+    def no_answer(cls, note_id: str, score: float, method: str = "", reason: str | None = None) -> Answer:
+        return cls(text=None, start=-1, end=-1, score=score, note_id=note_id, method=method, reason=reason)
 
     @property
     def is_no_answer(self) -> bool:

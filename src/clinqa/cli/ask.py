@@ -23,14 +23,17 @@ def ask(
     id_column: Annotated[Optional[str], typer.Option(help=ID_COLUMN_HELP)] = None,
     json_out: Annotated[bool, typer.Option("--json", help=JSON_HELP)] = False,
 ) -> None:
-    """Answer QUESTION from a clinical note; every answer carries character offsets."""
+    """Answer QUESTION from a clinical note; every answer carries character offsets. Yes/no
+    questions get a verdict (yes, no, uncertain, not_mentioned) with the supporting span; when
+    the note does not answer, the answer is null with the reason."""
     from clinqa.qa.baseline import LexicalAnswerer
+    from clinqa.qa.trust import AnswerPolicy, answer_questions
     from clinqa.text import segment
 
     question = check_question(question)
     n = load_note(note, note_id, fmt, max_chars, text_column=text_column, id_column=id_column)
     if model == "lexical-baseline":
-        answerer = LexicalAnswerer(top_k=top_k)
+        answerer = LexicalAnswerer(top_k=max(top_k, 10))
         note_text = "lexical baseline: the best-matching sentence by BM25, not a trained reader"
     else:
         from clinqa.qa.reader import ExtractiveReader
@@ -38,9 +41,11 @@ def ask(
         with status("loading the model"):
             answerer = ExtractiveReader.load(model, window_top_n=window_top_n)
         note_text = f"extractive reader {answerer.name}: span, category head, ConText assertion"
+    policy = AnswerPolicy.for_reader(answerer)
     with status("reading the note"):
         sentences = segment(n.text, n.id)
-        answers = answerer.answer(n, question, sentences=sentences, **({} if model == "lexical-baseline" else {"top_k": top_k}))
+        decision = answer_questions(answerer, policy, [(n, question, None)], [sentences], top_k=top_k)[0]
+    answers = decision.answers
     by_id = {s.id: s for s in sentences}
     for a in answers:
         a.check(n)  # offsets must point at the answer in the original text
@@ -48,8 +53,13 @@ def ask(
         "question": question,
         "note_id": n.id,
         "model": model,
-        "method": answers[0].method,
+        "method": answers[0].method.split("+")[0],  # the reader; each answer says how the policy chose it
         "method_note": note_text,
+        "answer_type": decision.asked.answer_type,
+        "verdict": decision.verdict.to_dict() if decision.verdict else None,
+        "reason": decision.reason,
+        "abstention": {"min_score": policy.calibration.min_score, "null_threshold": policy.calibration.null_threshold,
+                       "source": policy.calibration.source},
         "answers": [
             {**a.to_dict(), "sentence": _sentence(by_id.get(a.sentence_id))} for a in answers
         ],
@@ -59,9 +69,14 @@ def ask(
         return
     console = stdout_console()
     console.print(f"[bold]Q:[/bold] {question}   [dim]({result['method_note']})[/dim]")
+    v = decision.verdict
+    if v is not None:
+        colour = {"yes": "green", "no": "red", "uncertain": "yellow"}.get(v.verdict, "white")
+        console.print(f"[bold {colour}]{v.verdict.upper().replace('_', ' ')}[/bold {colour}]  [dim]{v.reason}[/dim]")
     for i, a in enumerate(answers, 1):
         if a.is_no_answer:
-            console.print("[yellow]No answer found in the note.[/yellow]")
+            if v is None:
+                console.print(f"[yellow]The note does not answer this:[/yellow] {a.reason or 'no answer found'}")
             continue
         console.print(f"[bold green]{i}.[/bold green] {a.text}")
         section = by_id[a.sentence_id].section if a.sentence_id in by_id else None

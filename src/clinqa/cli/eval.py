@@ -25,9 +25,13 @@ def eval_qa_cmd(
     tune_null: Annotated[Optional[bool], typer.Option("--tune-null/--no-tune-null", help="Tune the no-answer threshold on this data (default: when it has unanswerable questions).")] = None,
     batch_size: Annotated[int, typer.Option(help="Windows per forward pass.")] = 16,
     by_file: Annotated[bool, typer.Option("--by-file", help="Score each --data file on its own (e.g. one XQuAD language each) and report the average.")] = False,
+    save_calibration: Annotated[Optional[str], typer.Option(help="Write the tuned abstention threshold to this file or model folder "
+                                                                 "(clinqa_calibration.json), where ask/extract/serve read it.")] = None,
     json_out: Annotated[bool, typer.Option("--json", help=JSON_HELP)] = False,
 ) -> None:
-    """Exact match and F1 (official SQuAD definitions), HasAns/NoAns, category accuracy and macro-F1."""
+    """Exact match and F1 (official SQuAD definitions), HasAns/NoAns, the abstention threshold
+    used, yes/no verdict accuracy, category accuracy and macro-F1; every question goes through
+    the same answer policy as `clinqa ask`."""
     from rich.progress import Progress
 
     from clinqa.data.splits import read_qa_spec
@@ -61,6 +65,16 @@ def eval_qa_cmd(
         task = bar.add_task("answering", total=len(examples))
         ev = evaluate_reader(reader, examples, tune_null=tune_null, progress=lambda n: bar.advance(task, n))
     result = {"model": model, "data": data, "questions": len(examples), **ev.to_dict()}
+    if save_calibration:
+        from clinqa.errors import UsageError
+        from clinqa.qa.trust import Calibration
+
+        if ev.abstention.get("min_score") is None or not ev.abstention["source"].startswith("tuned"):
+            raise UsageError("--save-calibration needs data with unanswerable questions to tune on (and --tune-null)")
+        cal = Calibration(min_score=ev.abstention["min_score"], null_threshold=ev.abstention["null_threshold"],
+                          source=f"tuned on {', '.join(data)}", tuned={"questions": len(examples),
+                                                                          "f1": ev.squad.f1})
+        result["calibration_file"] = str(cal.save(save_calibration))
     if ev.category is not None and ev.category_gold == "weak-labeler":
         result["category_note"] = "gold categories from the weak labeler (the data has none)"
     if out:
@@ -79,6 +93,17 @@ def eval_qa_cmd(
     c = stdout_console()
     c.print(f"[bold]{model}[/bold] on {', '.join(data)}: {len(examples)} questions")
     c.print(f"  EM {ev.squad.exact:.2f}   F1 {ev.squad.f1:.2f}")
+    sq = ev.squad.to_dict()
+    for part in ("HasAns", "NoAns"):
+        if part in sq:
+            c.print(f"  {part}: EM {sq[part]['exact']:.2f}   F1 {sq[part]['f1']:.2f}   ({sq[part]['total']} q)")
+    ab = ev.abstention
+    thr = "none" if ab.get("min_score") is None else f"{ab['min_score']:.4f}"
+    c.print(f"  abstention threshold {thr} ({ab.get('source')}); abstained on {ab.get('abstained')} of {ab.get('questions')}")
+    if ev.verdicts:
+        v = ev.verdicts
+        c.print(f"  yes/no verdicts: {v['right']} right, {v['wrong']} wrong, {v['abstained']} abstained of "
+                f"{v['questions']}; 'yes' for a finding not present: {v['yes_for_not_present']}")
     if ev.category:
         c.print(f"  category accuracy {ev.category['accuracy']:.1f}   macro-F1 {ev.category['macro_f1']:.1f}"
                 f"   (gold: {ev.category_gold})")

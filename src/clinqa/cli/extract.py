@@ -26,6 +26,8 @@ def extract(
     to: Annotated[Optional[str], typer.Option("--to", help="fhir: also write a QuestionnaireResponse per note as NDJSON (see `clinqa export fhir`).")] = None,
     text_column: Annotated[Optional[str], typer.Option(help=TEXT_COLUMN_HELP)] = None,
     id_column: Annotated[Optional[str], typer.Option(help=ID_COLUMN_HELP)] = None,
+    dedupe: Annotated[str, typer.Option(help="Notes sharing an id: error (stop, naming both lines) or first "
+                                             "(keep the first, report the others as skipped).")] = "error",
     json_out: Annotated[bool, typer.Option("--json", help=JSON_HELP)] = False,
 ) -> None:
     """Ask every concept of QUESTIONNAIRE of every note; one row per (note, concept)."""
@@ -48,12 +50,14 @@ def extract(
     from clinqa.cli.export import fhir_outputs
 
     out, fhir_out = fhir_outputs(out, to)
+    if dedupe not in ("error", "first"):
+        raise UsageError(f"--dedupe must be error or first, got {dedupe!r}")
     q = load_questionnaire(questionnaire)
     if not Path(notes).exists():
         raise DataError("corpus not found", source=notes)
     skipped: list[str] = []
     stream = read_notes(notes, fmt, max_chars=max_chars or max_chars_setting(), skipped=skipped,
-                        text_column=text_column, id_column=id_column)
+                        text_column=text_column, id_column=id_column, dedupe=dedupe)
     # The first note is read before the model loads: a wrong format or column is reported in
     # a second, not after the model's load time.
     first = next(stream, None)

@@ -51,36 +51,62 @@ def read_notes(
     id_column: str | None = None,
     max_chars: int = DEFAULT_MAX_CHARS,
     skipped: list[str] | None = None,
+    dedupe: str | None = None,
 ) -> Iterator[Note]:
     """Stream notes from any supported collection.
 
     With `skipped` given, unusable rows (empty text, wrong types) are reported there as
     "source (where): reason" and reading goes on; without it the first one raises.
+    `dedupe`: None reads ids as they are; "error" raises on a note id seen before (naming both
+    places); "first" keeps the first note of an id and reports the others in `skipped`.
     """
+    if dedupe not in (None, "error", "first"):
+        raise DataError(f"unknown dedupe mode {dedupe!r}; expected first or error", source=str(path))
+    stream = _located(path, fmt, text_column, id_column, max_chars, skipped)
+    if dedupe is None:
+        for _, note in stream:
+            yield note
+        return
+    seen: dict[str, str] = {}
+    for where, note in stream:
+        if note.id in seen:
+            msg = f"note id {note.id!r} appears twice: {seen[note.id]} and {where}"
+            if dedupe == "error":
+                raise DataError(msg + " (pass --dedupe first to keep the first one)", source=str(path))
+            if skipped is not None:
+                skipped.append(f"{path} ({where}): duplicate of {seen[note.id]}, skipped")
+            continue
+        seen[note.id] = where
+        yield note
+
+
+def _located(path, fmt, text_column, id_column, max_chars, skipped) -> Iterator[tuple[str, Note]]:
+    """(where, note) pairs: a line, row, file or resource, for messages about a note."""
     p = existing(path)
     fmt = fmt or detect_format(p)
     if fmt not in FORMATS:
         raise DataError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}", source=str(p))
     if fmt == "txt":
-        yield Note(id=p.stem, text=read_text_file(p, max_chars=max_chars), metadata={"path": str(p)})
+        yield str(p), Note(id=p.stem, text=read_text_file(p, max_chars=max_chars), metadata={"path": str(p)})
     elif fmt == "dir":
         for f in sorted(p.rglob("*.txt")):
             try:
-                yield Note(id=str(f.relative_to(p).with_suffix("")), text=read_text_file(f, max_chars=max_chars),
-                           metadata={"path": str(f)})
+                yield str(f), Note(id=str(f.relative_to(p).with_suffix("")), text=read_text_file(f, max_chars=max_chars),
+                                   metadata={"path": str(f)})
             except DataError as exc:
                 _skip_or_raise(exc, skipped)
     elif fmt == "fhir":
         from clinqa.data.fhir import read_fhir
 
-        yield from read_fhir(p, max_chars=max_chars)
+        for k, note in enumerate(read_fhir(p, max_chars=max_chars), start=1):
+            yield f"resource {k}", note
     elif fmt == "noteevents":
-        yield from read_noteevents(p, max_chars=max_chars, skipped=skipped)
+        yield from _noteevents(p, max_chars=max_chars, skipped=skipped)
     else:
         yield from _read_table(p, text_column, id_column, max_chars, skipped)
 
 
-def _read_table(p, text_column, id_column, max_chars, skipped) -> Iterator[Note]:
+def _read_table(p, text_column, id_column, max_chars, skipped) -> Iterator[tuple[str, Note]]:
     cols, rows = table_columns(p)
     if not cols:
         return
@@ -97,12 +123,19 @@ def _read_table(p, text_column, id_column, max_chars, skipped) -> Iterator[Note]
             continue
         nid = str(row[icol]) if icol and row.get(icol) not in (None, "") else str(n)
         meta = {k: v for k, v in row.items() if k not in (tcol,)}
-        yield Note(id=nid, text=text, metadata=meta)
+        yield where, Note(id=nid, text=text, metadata=meta)
 
 
 def read_noteevents(path: str | Path, *, categories: Iterable[str] | None = None, include_errors: bool = False,
                     max_chars: int = DEFAULT_MAX_CHARS, skipped: list[str] | None = None) -> Iterator[Note]:
     """MIMIC-III NOTEEVENTS.csv; rows flagged ISERROR=1 are left out unless asked for."""
+    for _, note in _noteevents(path, categories=categories, include_errors=include_errors, max_chars=max_chars,
+                               skipped=skipped):
+        yield note
+
+
+def _noteevents(path, *, categories=None, include_errors=False, max_chars=DEFAULT_MAX_CHARS,
+                skipped=None) -> Iterator[tuple[str, Note]]:
     p = existing(path)
     wanted = {c.strip().lower() for c in categories} if categories else None
     for where, row in iter_table(p, required=NOTEEVENTS_COLUMNS):
@@ -117,7 +150,7 @@ def read_noteevents(path: str | Path, *, categories: Iterable[str] | None = None
             _skip_or_raise(exc, skipped)
             continue
         meta = {k: row[k] for k in NOTEEVENTS_COLUMNS if k not in ("TEXT",)}
-        yield Note(id=str(row["ROW_ID"]), text=text, metadata=meta)
+        yield where, Note(id=str(row["ROW_ID"]), text=text, metadata=meta)
 
 
 def write_notes(notes: Iterable[Note], path: str | Path, fmt: str | None = None) -> None:

@@ -332,7 +332,8 @@ def rows_from_fhir(resources: Iterable[dict], answer_types: dict[str, str] | Non
                 start=start, end=start + int(d["length"]) if "length" in d else -1, score=float(x.get("score", 0.0)),
                 category=x.get("category"), assertion=x.get("assertion"), sentence_id=x.get("sentence"),
                 answer_type=atype, value=x.get("value"), value_number=number, unit=unit, code=code,
-                code_system=system, code_display=display, model=x.get("model", "unknown")))
+                code_system=system, code_display=display, model=x.get("model", "unknown"),
+                reason=x.get("reason")))
     return rows
 
 

@@ -36,6 +36,9 @@ VARIANT_EXT = "urn:clinqa:fhir:question-variant"
 # R4 allows answerValueSet only on choice/open-choice items (que-5): a coded yes/no concept
 # ("anticoagulation": yes, and which drug) names its value set in this extension instead.
 CODE_EXT = "urn:clinqa:fhir:code-value-set"
+# the answer policy's concept names for yes/no verdicts ("lang:term") and per-concept threshold
+SYNONYM_EXT = "urn:clinqa:fhir:synonym"
+MIN_SCORE_EXT = "urn:clinqa:fhir:min-score"
 UCUM = "http://unitsofmeasure.org"
 
 VALUE_SETS = {"icd10cm": f"{ICD10CM_SYSTEM}?fhir_vs", "drug": f"{DRUG_SYSTEM}?fhir_vs"}
@@ -138,6 +141,11 @@ def _concept(item: dict, where: str, lang: str, source: str) -> dict:
         if isinstance(ext, dict) and ext.get("url") == UNIT_EXT:
             coding = ext.get("valueCoding") or {}
             concept["unit"] = coding.get("code") or coding.get("display")
+        elif isinstance(ext, dict) and ext.get("url") == SYNONYM_EXT and isinstance(ext.get("valueString"), str):
+            slang, _, term = ext["valueString"].partition(":")
+            concept.setdefault("synonyms", {}).setdefault(slang, []).append(term)
+        elif isinstance(ext, dict) and ext.get("url") == MIN_SCORE_EXT:
+            concept["min_score"] = ext.get("valueDecimal")
     return concept
 
 
@@ -166,6 +174,10 @@ def to_fhir_questionnaire(q: Questionnaire) -> dict:
             ext.append({"url": CODE_EXT, "valueCanonical": VALUE_SETS[c.code]})
         if c.unit:
             ext.append({"url": UNIT_EXT, "valueCoding": {"system": UCUM, "code": c.unit, "display": c.unit}})
+        ext += [{"url": SYNONYM_EXT, "valueString": f"{slang}:{term}"} for slang, terms in c.synonyms.items()
+                for term in terms]
+        if c.min_score is not None:
+            ext.append({"url": MIN_SCORE_EXT, "valueDecimal": c.min_score})
         if ext:
             item["extension"] = ext
         translations = [{"url": TRANSLATION, "extension": [{"url": "lang", "valueCode": lang},

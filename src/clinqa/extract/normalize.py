@@ -10,9 +10,11 @@ from dataclasses import dataclass
 from clinqa.extract.questionnaire import Concept
 from clinqa.types import Answer
 
-UNIT = (r"(?:mg/dl|g/dl|mmol/l|meq/l|mmhg|mm hg|mg|mcg|µg|ug|g|kg|lb|lbs|ml|l|iu|units?|u/l|ng/ml|pg/ml|"
+# Longer units first, so "486 mg/dL" is never cut to "486 mg".
+UNIT = (r"(?:mg/dl|g/dl|mmol/l|meq/l|umol/l|µmol/l|ng/ml|ng/l|pg/ml|u/l|iu/l|k/ul|x\s?10\^?\d+/l|/ul|/mm3|"
+        r"beats/min|breaths/min|l/min|mmhg|mm hg|mg|mcg|µg|ug|g|kg|lb|lbs|ml|l|iu|units?|u/l|ng/ml|pg/ml|"
         r"bpm|/min|breaths/min|%|°f|°c|f|c|cm|mm|m|years?|yrs?|days?|weeks?|hours?|hrs?)")
-NUMBER = re.compile(r"(?<![\w.])(-?\d{1,3}(?:,\d{3})+|-?\d+(?:[.,]\d+)?)\s*(" + UNIT + r")?(?![a-z])", re.I)
+NUMBER = re.compile(r"(?<![\w.])(-?\d{1,3}(?:,\d{3})+|-?\d+(?:[.,]\d+)?)\*?\s*(" + UNIT + r")?(?![a-z/])", re.I)
 DATE_PATTERNS = [
     re.compile(r"\[\*\*(\d{4}-\d{1,2}-\d{1,2})\*\*\]"),  # MIMIC de-identified placeholder
     re.compile(r"\b(\d{4}-\d{1,2}-\d{1,2})\b"),
@@ -95,7 +97,12 @@ def drug_code(text: str) -> tuple[str, str] | None:
     return None
 
 
-def normalise(concept: Concept, answer: Answer) -> Value:
+def normalise(concept: Concept, answer: Answer, verdict=None) -> Value:
+    """The row's value: the verdict for yes/no concepts (the answer policy decided it), the number
+    with its unit, the ISO date; a code only when the answer is of the code system's type (a
+    diagnosis for ICD-10-CM, a drug of the lexicon for drug ids, and never a negated one)."""
+    if concept.answer_type == "yes_no":
+        return Value(verdict.verdict if verdict is not None else None)
     if answer.is_no_answer:
         return Value()
     text = answer.text or ""
@@ -110,13 +117,22 @@ def normalise(concept: Concept, answer: Answer) -> Value:
             value = None
     elif concept.answer_type == "date":
         value = parse_date(text)
-    elif concept.answer_type == "yes_no":
-        value = "no" if answer.assertion == "negated" else "yes"
     code = display = None
-    if concept.code == "icd10cm":
-        hit = icd10_code(text)
-        code, display = hit if hit else (None, None)
-    elif concept.code == "drug":
-        hit = drug_code(text)
-        code, display = hit if hit else (None, None)
+    if answer.assertion != "negated" and re.search(r"[a-z]", text, re.I):
+        if concept.code == "icd10cm" and _is_problem(text):
+            hit = icd10_code(text)
+            code, display = hit if hit else (None, None)
+        elif concept.code == "drug":
+            hit = drug_code(text)
+            code, display = hit if hit else (None, None)
     return Value(value, number, unit, code, concept.code if code else None, display)
+
+
+def _is_problem(text: str) -> bool:
+    """A span is coded as a diagnosis only if the weak labeler's vocabulary sees a problem in it
+    and no drug or lab value: "apixaban 5 mg" or "Lipase 40" get no ICD-10-CM code."""
+    from clinqa.qa.categories import WeakLabeler
+
+    votes = WeakLabeler().votes(text)
+    return bool(votes.get("Diagnosis") or votes.get("Symptoms")) and not votes.get("Medication") \
+        and not votes.get("Lab Reports")

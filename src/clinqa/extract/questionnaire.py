@@ -10,6 +10,12 @@
         category: Medication
         answer_type: span          # span | yes_no | number | date
         code: drug                 # optional: icd10cm | drug
+      - id: fever
+        questions: ["Did the patient have a fever?"]
+        answer_type: yes_no
+        synonyms: [fever, febrile, pyrexia]   # optional (or per language): the mentions a
+                                              # yes/no verdict looks for, besides the question's term
+        min_score: 0.05            # optional per-concept abstention threshold
       - id: potassium
         questions: ["What was the potassium level?"]
         answer_type: number
@@ -38,6 +44,13 @@ class Concept:
     category: str | None = None
     unit: str | None = None
     code: str | None = None
+    synonyms: dict[str, tuple[str, ...]] = field(default_factory=dict)  # language -> terms
+    min_score: float | None = None
+
+    def synonyms_for(self, language: str | None) -> tuple[str, ...]:
+        """Terms in `language` plus the language-neutral ones (key "*": drug names, acronyms)."""
+        own = self.synonyms.get(language or "en") or self.synonyms.get("en", ())
+        return tuple(dict.fromkeys((*own, *self.synonyms.get("*", ()))))
 
     def questions_for(self, language: str | None) -> tuple[str, ...]:
         """Questions in `language`, else English, else the first language given."""
@@ -136,7 +149,8 @@ def _concept(c, i: int, source: str, seen: dict, langs: set) -> Concept:
     where = _where(c, f"concepts[{i}]")
     if not isinstance(c, dict):
         raise DataError("each concept is a mapping with id and questions", source=source, where=where)
-    unknown = set(c) - {"id", "questions", "answer_type", "category", "unit", "code", "__line__"}
+    unknown = set(c) - {"id", "questions", "answer_type", "category", "unit", "code", "synonyms", "min_score",
+                         "__line__"}
     if unknown:
         raise DataError(f"unknown key(s) {', '.join(sorted(unknown))}", source=source, where=where)
     cid = c.get("id")
@@ -175,7 +189,36 @@ def _concept(c, i: int, source: str, seen: dict, langs: set) -> Concept:
     if code is not None and code not in CODE_SYSTEMS:
         raise DataError(f"concept {cid!r}: unknown code system {code!r}; expected one of {', '.join(CODE_SYSTEMS)}",
                         source=source, where=where)
-    return Concept(cid, questions, atype, cat, c.get("unit"), code)
+    synonyms = _synonyms(c.get("synonyms"), cid, source, where)
+    min_score = c.get("min_score")
+    if min_score is not None and (isinstance(min_score, bool) or not isinstance(min_score, (int, float))
+                                  or not 0 <= min_score <= 1):
+        raise DataError(f"concept {cid!r}: min_score must be a number in [0, 1], got {min_score!r}",
+                        source=source, where=where)
+    return Concept(cid, questions, atype, cat, c.get("unit"), code, synonyms,
+                   None if min_score is None else float(min_score))
+
+
+def _synonyms(raw, cid: str, source: str, where: str | None) -> dict[str, tuple[str, ...]]:
+    """`synonyms: [a, b]` (English) or `synonyms: {en: [...], es: [...], "*": [...]}`; every term
+    must be non-empty text (an empty term would match everywhere)."""
+    if raw is None:
+        return {}
+    if isinstance(raw, (list, str)):
+        raw = {"en": raw}
+    if not isinstance(raw, dict):
+        raise DataError(f"concept {cid!r}: 'synonyms' must be a list or a mapping language -> list",
+                        source=source, where=where)
+    out = {}
+    for lang, items in raw.items():
+        if lang == "__line__":
+            continue
+        items = [items] if isinstance(items, str) else items
+        if not isinstance(items, list) or not all(isinstance(t, str) and t.strip() for t in items):
+            raise DataError(f"concept {cid!r}: synonyms for {lang!r} must be a list of non-empty terms",
+                            source=source, where=where)
+        out[str(lang)] = tuple(t.strip() for t in items)
+    return out
 
 
 def _where(node, fallback: str | None = None) -> str | None:

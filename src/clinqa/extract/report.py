@@ -56,10 +56,12 @@ def write_report(table: str | Path, out: str | Path, notes: dict[str, str] | Non
         raise DataError(f"not a clinqa extraction table (missing {', '.join(sorted(needed - set(df.columns)))})",
                         source=str(table))
     n_notes = df["note_id"].nunique()
-    summary = df.groupby("concept_id", sort=False).agg(
-        answered=("answer", lambda s: int(s.notna().sum())), mean_score=("score", "mean"),
-        median_score=("score", "median"))
-    summary["coverage"] = summary["answered"] / max(n_notes, 1)
+    # coverage counts distinct notes with an answer: a table holding two rows of one
+    # (note, concept), e.g. from a corpus with repeated ids, can never pass 100%
+    answered = df[df["answer"].notna()].drop_duplicates(["note_id", "concept_id"])
+    summary = df.groupby("concept_id", sort=False).agg(mean_score=("score", "mean"), median_score=("score", "median"))
+    summary["answered"] = answered.groupby("concept_id").size().reindex(summary.index, fill_value=0).astype(int)
+    summary["coverage"] = (summary["answered"] / max(n_notes, 1)).clip(upper=1.0)
     rows = "".join(
         f"<tr><td>{html.escape(str(cid))}</td><td>{r.answered}</td><td>{100 * r.coverage:.1f}%</td>"
         f"<td>{r.mean_score:.3f}</td><td>{r.median_score:.3f}</td></tr>" for cid, r in summary.iterrows())

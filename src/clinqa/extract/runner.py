@@ -47,6 +47,7 @@ class ExtractionRow:
     code_system: str | None
     code_display: str | None
     model: str
+    reason: str | None = None  # why `value` is null (abstention), or how a yes/no verdict was reached
 
 
 def schema():
@@ -56,31 +57,41 @@ def schema():
     return pa.schema([(f.name, types.get(f.name, pa.string())) for f in fields(ExtractionRow)])
 
 
-def rows_for_notes(reader, questionnaire: Questionnaire, notes: list[Note], language: str | None = None) -> list[dict]:
-    """Ask every concept of every note in one batched call; the best answer over a concept's
-    question variants wins (by score); no answer gives a row with empty fields."""
+def rows_for_notes(reader, questionnaire: Questionnaire, notes: list[Note], language: str | None = None,
+                   policy=None) -> list[dict]:
+    """Ask every concept of every note in one batched call, through the answer policy
+    (qa/trust.py: verdicts, typing, clean spans, abstention); the best answer over a concept's
+    question variants wins (an answer over an abstention, then by score). An abstention gives a
+    row with null answer and value and the reason."""
+    from clinqa.qa.trust import AnswerPolicy, answer_questions
     from clinqa.text import segment
 
+    policy = policy or AnswerPolicy.for_reader(reader)
     asks = [(n, c, q) for n in notes for c in questionnaire.concepts for q in c.questions_for(language)]
-    sentences = {n.id: segment(n.text, n.id) for n in notes}
-    outs = reader.answer_many([(n, q) for n, _, q in asks], top_k=1, sentences=[sentences[n.id] for n, _, _ in asks])
+    sentences = {id(n): segment(n.text, n.id) for n in notes}  # by object: ids are checked unique upstream
+    decisions = answer_questions(reader, policy, [(n, q, c) for n, c, q in asks], [sentences[id(n)] for n, _, _ in asks],
+                                 language=language)
     best: dict[tuple[str, str], tuple] = {}
-    for (n, c, q), out in zip(asks, outs):
-        a = out.answers[0]
+    for (n, c, q), d in zip(asks, decisions):
+        a = d.answers[0]
         key = (n.id, c.id)
-        rank = (not a.is_no_answer, a.score)
+        informative = d.verdict is not None and d.verdict.verdict != "not_mentioned"
+        rank = (not a.is_no_answer or informative, a.score)
         if key not in best or rank > best[key][0]:
-            best[key] = (rank, n, c, q, a)
+            best[key] = (rank, n, c, q, d)
     rows = []
     for n in notes:
         for c in questionnaire.concepts:
-            _, _, _, q, a = best[(n.id, c.id)]
-            v = normalise(c, a)
+            _, _, _, q, d = best[(n.id, c.id)]
+            a = d.answers[0]
+            v = normalise(c, a, d.verdict)
+            reason = d.verdict.reason if d.verdict is not None else a.reason
             rows.append(asdict(ExtractionRow(
                 note_id=n.id, concept_id=c.id, question=q, answer=a.text, start=a.start, end=a.end, score=float(a.score),
-                category=a.category, assertion=a.assertion, sentence_id=a.sentence_id, answer_type=c.answer_type,
-                value=v.value, value_number=v.number, unit=v.unit, code=v.code, code_system=v.code_system,
-                code_display=v.code_display, model=reader.name)))
+                category=a.category if not a.is_no_answer else c.category, assertion=a.assertion,
+                sentence_id=a.sentence_id, answer_type=c.answer_type, value=v.value, value_number=v.number,
+                unit=v.unit, code=v.code, code_system=v.code_system, code_display=v.code_display,
+                model=reader.name, reason=reason)))
     return rows
 
 

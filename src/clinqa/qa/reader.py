@@ -149,9 +149,11 @@ class ExtractiveReader:
 
     def answer_many(self, pairs: list[tuple[Note, str]], top_k: int = 1,
                     sentences: list[list[Sentence] | None] | None = None,
-                    with_context: bool = True) -> list[ReaderOutput]:
+                    with_context: bool = True, apply_threshold: bool = True) -> list[ReaderOutput]:
         """Answers for many (note, question) pairs in one batched pass. `with_context=False`
-        skips assertion and sentence lookup (evaluation does not need them)."""
+        skips assertion and sentence lookup (evaluation does not need them);
+        `apply_threshold=False` returns the candidates even when the no-answer score wins
+        (the answer policy in qa/trust.py decides then)."""
         if not pairs:
             return []
         for note, q in pairs:
@@ -178,7 +180,7 @@ class ExtractiveReader:
             idx = by_example[ex]
             rows = [row[i] for i in idx]
             outputs.append(self._decode(note, question, [windows[i] for i in idx], logits, rows, top_k,
-                                        (sentences or [None] * len(pairs))[ex], with_context))
+                                        (sentences or [None] * len(pairs))[ex], with_context, apply_threshold))
         return outputs
 
     def _thread_tokenizer(self):
@@ -229,14 +231,15 @@ class ExtractiveReader:
                     cats[b:b + len(chunk)] = _softmax(out["category_logits"])
         return {"start": starts, "end": ends, "category": cats}
 
-    def _decode(self, note, question, wins, logits, rows, top_k, sentences, with_context) -> ReaderOutput:
+    def _decode(self, note, question, wins, logits, rows, top_k, sentences, with_context,
+                apply_threshold=True) -> ReaderOutput:
         s_log, e_log = logits["start"][rows], logits["end"][rows]
         cands = span_candidates(s_log, e_log, wins, self.max_answer_tokens, text=note.text)
         null = null_score(s_log, e_log)
         probs, p_null = span_probabilities(cands[:20], null)
         best = cands[0] if cands else None
         diff = null - best.score if best else float("inf")
-        if is_no_answer(best, null, self.null_threshold):
+        if best is None or (apply_threshold and is_no_answer(best, null, self.null_threshold)):
             return ReaderOutput([Answer.no_answer(note.id, p_null, METHOD)], diff)
         picked = cands[:top_k]
         answers = []

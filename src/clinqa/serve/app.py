@@ -82,7 +82,10 @@ class Engines:
                                    large_queue=settings.large_queue)
         # the reader's forward pass is thread-safe (inference only; each thread tokenizes with its
         # own tokenizer copy); the batcher runs on the small lane's thread
-        self.batcher = AnswerBatcher(self.reader, runner=self.scheduler.small.execute)
+        from clinqa.qa.trust import AnswerPolicy
+
+        self.policy = AnswerPolicy.for_reader(self.reader)  # the same verdicts/abstention as `clinqa ask`
+        self.batcher = AnswerBatcher(self.reader, runner=self.scheduler.small.execute, policy=self.policy)
         self.summarizer = None
         if settings.summarize_model:
             from clinqa.summarize import Summarizer, SummarizerConfig
@@ -109,8 +112,10 @@ class Engines:
             job.admit()
             return await job.wait(asyncio.ensure_future(self.batcher.answer(note, question, top_k, sentences)))
 
-        def alone():
-            return self.reader.answer_many([(note, question)], top_k, [sentences])[0].answers[:top_k]
+        def alone():  # through the same answer policy as the batcher: one Decision
+            from clinqa.qa.trust import answer_questions
+
+            return answer_questions(self.reader, self.policy, [(note, question, None)], [sentences], top_k=top_k)[0]
 
         return await job.run(alone)
 
@@ -121,8 +126,11 @@ class AnswerBatcher:
     windows). One drain task at a time, so the model is never called from two threads at once;
     it ends when nothing is waiting, so no task outlives the requests (or the event loop)."""
 
-    def __init__(self, reader, max_batch: int = 8, wait_s: float = 0.005, runner=None):
+    def __init__(self, reader, max_batch: int = 8, wait_s: float = 0.005, runner=None, policy=None):
+        from clinqa.qa.trust import AnswerPolicy
+
         self.reader, self.max_batch, self.wait_s = reader, max_batch, wait_s
+        self.policy = policy or AnswerPolicy.for_reader(reader)
         self.runner = runner  # async fn(callable, *args) on the worker; default: starlette's pool
         self.lock = threading.Lock()
         self.pending: list[tuple] = []
@@ -156,11 +164,14 @@ class AnswerBatcher:
                 continue
             for b, o in zip(batch, outs):
                 if not b[4].done():
-                    b[4].set_result(o.answers[: b[2]])
+                    b[4].set_result(o)
 
     def _call(self, pairs, k, sentences):
+        """One Decision (answers, verdict, reason) per pair, through the answer policy."""
+        from clinqa.qa.trust import answer_questions
+
         with self.lock:
-            return self.reader.answer_many(pairs, k, sentences)
+            return answer_questions(self.reader, self.policy, [(n, q, None) for n, q in pairs], sentences, top_k=k)
 
 
 def create_app(settings: Settings | None = None, engines: Engines | None = None):
@@ -295,13 +306,15 @@ def create_app(settings: Settings | None = None, engines: Engines | None = None)
         note = note_of(req)
         work = job(request, len(note.text))
         sentences = await work.run(segment, note.text, note.id)
-        answers = await eng.answer(work, note, req.question, req.top_k, sentences)
+        decision = await eng.answer(work, note, req.question, req.top_k, sentences)
         evidence = []
         if req.with_evidence:
             evidence = await work.run(eng.evidence_for(work.lane).score, req.question, sentences)
         return S.AnswerResponse(note_id=note.id, note_text=note.text if req.fhir is not None else None,
                                 question_chars=len(req.question), model=eng.reader.name,
-                                answers=[S.AnswerOut.of(a) for a in answers],
+                                answers=[S.AnswerOut.of(a) for a in _answers_for(decision, req.top_k)],
+                                answer_type=decision.asked.answer_type, reason=decision.reason,
+                                verdict=S.VerdictOut.of(decision.verdict) if decision.verdict else None,
                                 sentences=[S.SentenceOut.of(s) for s in sentences] if req.with_sentences else [],
                                 evidence=[S.EvidenceOut.of(e) for e in evidence if e.selected or req.all_evidence])
 
@@ -464,6 +477,13 @@ def configure_logging(json_lines: bool = False, stream=None) -> logging.Handler:
     logger.setLevel(logging.INFO)
     logger.propagate = False
     return handler
+
+
+def _answers_for(decision, top_k: int) -> list:
+    """A list question keeps every item; otherwise this request's top_k (a batch is decided with
+    the largest top_k of its requests)."""
+    answers = decision.answers
+    return answers if answers and "+list" in answers[0].method else answers[:top_k]
 
 
 class BodyLimit:

@@ -83,11 +83,30 @@ class AnswerOut(BaseModel):
     assertion: Optional[str] = None
     sentence_id: Optional[str] = None
     method: str
+    reason: Optional[str] = Field(None, description="Why the note does not answer (when text is null).")
 
     @classmethod
     def of(cls, a: Answer) -> AnswerOut:
         return cls(text=a.text, start=a.start, end=a.end, score=a.score, category=a.category,
-                   category_probs=a.category_probs, assertion=a.assertion, sentence_id=a.sentence_id, method=a.method)
+                   category_probs=a.category_probs, assertion=a.assertion, sentence_id=a.sentence_id, method=a.method,
+                   reason=a.reason)
+
+
+class VerdictOut(BaseModel):
+    verdict: str = Field(..., description="yes, no, uncertain or not_mentioned")
+    reason: str
+    start: int = Field(..., description="The supporting sentence's offsets (-1 when not mentioned).")
+    end: int
+    text: Optional[str] = None
+    term: Optional[str] = None
+    term_start: int = -1
+    term_end: int = -1
+    assertion: Optional[str] = None
+    mentions: int = 0
+
+    @classmethod
+    def of(cls, v) -> VerdictOut:
+        return cls(**v.to_dict())
 
 
 class SentenceOut(BaseModel):
@@ -121,6 +140,9 @@ class AnswerResponse(BaseModel):
     note_text: Optional[str] = Field(None, description="The note's text when it came in a FHIR resource.")
     question_chars: int
     model: str
+    answer_type: str = Field("span", description="What the question asks for: span, yes_no, number or date.")
+    verdict: Optional[VerdictOut] = Field(None, description="For yes/no questions: the verdict and its support.")
+    reason: Optional[str] = Field(None, description="Why the note does not answer, when it does not.")
     answers: list[AnswerOut]
     sentences: list[SentenceOut]
     evidence: list[EvidenceOut]

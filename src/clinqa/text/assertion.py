@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import functools
+
 from clinqa.text.pipeline import NLP_LOCK, blocks, get_nlp
 
 # When ConText sets several flags, the first one here wins: "no family history of asthma"
@@ -17,35 +19,114 @@ _PRIORITY = (
 )
 
 
+# Cues the default rule set misses that clinicians write every day ("Never smoker", "possibly
+# pneumonia", "cannot be excluded", "H. pylori biopsy pending"); scopes are short so they do not
+# swallow the rest of a sentence. Requests for a test ("evaluate for PE", which the default rules
+# call a negation) are HYPOTHETICAL: the reason for a test is a question, not a finding.
+_POSSIBLE_FWD = ("possibly", "likely", "probably", "probable", "may represent", "could represent", "may be",
+                 "concerning for", "worrisome for", "questionable", "presumed", "differential includes")
+_POSSIBLE_BACK = ("cannot be excluded", "cannot be ruled out", "not excluded", "is not excluded", "pending",
+                  "is possible", "also possible", "to be determined", "is suspected", "not ruled out")
+REQUEST_CUES = ("evaluate for", "evaluation for", "eval for", "assess for", "assessment for", "tested for",
+                "taken for", "sent for", "screen for", "screening for", "check for", "monitor for", "consider",
+                "avoid", "rule out", "r/o", "to rule out")
+EXTRA_RULES = (
+    ("never", "NEGATED_EXISTENCE", "FORWARD", 3),
+    ("former", "HISTORICAL", "FORWARD", 2),
+    ("quit", "HISTORICAL", "BACKWARD", 3),
+    ("ruled out", "NEGATED_EXISTENCE", "BACKWARD", 5),
+    ("negative", "NEGATED_EXISTENCE", "BACKWARD", 3),
+    ("removed", "NEGATED_EXISTENCE", "BACKWARD", 3),
+    ("discontinued", "NEGATED_EXISTENCE", "BACKWARD", 3),
+    *((c, "POSSIBLE_EXISTENCE", "FORWARD", 5) for c in _POSSIBLE_FWD),
+    *((c, "POSSIBLE_EXISTENCE", "BACKWARD", 6) for c in _POSSIBLE_BACK),
+    *((c, "HYPOTHETICAL", "FORWARD", 6) for c in REQUEST_CUES),
+    # the shipped questionnaires also ask in Spanish: its commonest negations, so a Spanish
+    # "niega fiebre" is never a "yes" (full Spanish rule sets belong with language detection)
+    ("niega", "NEGATED_EXISTENCE", "FORWARD", 6),
+    ("sin", "NEGATED_EXISTENCE", "FORWARD", 4),
+    ("negativo para", "NEGATED_EXISTENCE", "FORWARD", 4),
+    ("ausencia de", "NEGATED_EXISTENCE", "FORWARD", 4),
+)
+
+
+@functools.lru_cache(maxsize=1)
+def context_pipe():
+    """The shared pipeline's ConText component, with EXTRA_RULES added once."""
+    from medspacy.context import ConTextRule
+
+    context = get_nlp().get_pipe("medspacy_context")
+    context.add([ConTextRule(lit, cat, direction=d, max_scope=scope) for lit, cat, d, scope in EXTRA_RULES])
+    return context
+
+
+@functools.lru_cache(maxsize=32)
+def parsed_block(block: str):
+    """The tokenised, sentence-split spaCy doc of one block of a note (ConText not run). Cached:
+    the sentencizer is the slow part, and every question about a note asks about its blocks."""
+    return get_nlp()(block, disable=["medspacy_context"])
+
+
+def status_of(target) -> str:
+    """One assertion name for a ConText-processed target span."""
+    return next((name for attr, name in _PRIORITY if getattr(target._, attr)), "present")
+
+
 def assert_spans(text: str, spans: Sequence[tuple[int, int]]) -> list[str]:
     """Assertion ("present", "negated", "possible", "historical", "family", "hypothetical")
     for each (start, end) character span of `text`. Only the spaCy block around a span is
     processed, so this stays cheap on long notes."""
     if not spans:
         return []
-    nlp = get_nlp()
-    context = nlp.get_pipe("medspacy_context")
+    context = context_pipe()
     out: list[str] = []
-    docs: dict[tuple[int, int], object] = {}
     text_blocks = blocks(text)
     for start, end in spans:
         if not (0 <= start < end <= len(text)):
             raise ValueError(f"span [{start}, {end}) is outside a text of {len(text)} characters")
         b_start, b_end = _block_of(text_blocks, start, end)
-        with NLP_LOCK:
-            doc = docs.get((b_start, b_end))
-            if doc is None:
-                doc = nlp(text[b_start:b_end], disable=["medspacy_context"])
-                docs[(b_start, b_end)] = doc
+        with NLP_LOCK:  # spaCy docs and the ConText component are shared across threads
+            doc = parsed_block(text[b_start:b_end])
             ent = doc.char_span(start - b_start, end - b_start, label="TARGET", alignment_mode="expand")
             if ent is None:
                 out.append("present")
                 continue
-            doc.ents = (ent,)
-            context(doc)
-            target = doc.ents[0]
-        out.append(next((name for attr, name in _PRIORITY if getattr(target._, attr)), "present"))
+            sub, ent = sentence_doc(doc, ent)
+            sub.ents = (_after_inner_cue(sub, ent, context),)
+            context(sub)
+            out.append(status_of(sub.ents[0]))
     return out
+
+
+def sentence_doc(doc, span):
+    """The sentence(s) holding `span` as a doc of their own, and the span inside it: ConText's
+    scope ends at the sentence, and matching its rules over a whole note per span is slow."""
+    from spacy.tokens import Span
+
+    s0, s1 = span[0].sent.start, span[-1].sent.end
+    sub = doc[s0:s1].as_doc()
+    return sub, Span(sub, span.start - s0, span.end - s0, label="TARGET")
+
+
+def _after_inner_cue(doc, ent, context):
+    """A reader's span often holds its own cue ("No pleural effusion."); a cue inside the
+    target is not a modifier of it for ConText, so the target becomes the words the last
+    forward cue inside the span governs (or, for a backward cue, the words before it)."""
+    doc.ents = ()
+    context(doc)
+    inner = [m for m in doc._.context_graph.modifiers
+             if ent.start <= m.modifier_span[0] and m.modifier_span[1] <= ent.end]
+    if not inner:
+        return ent
+    last = max(inner, key=lambda m: m.modifier_span[1])
+    if last.direction == "BACKWARD":
+        first = min(inner, key=lambda m: m.modifier_span[0])
+        part = doc[ent.start:first.modifier_span[0]]
+    else:
+        part = doc[last.modifier_span[1]:ent.end]
+    if not any(t.is_alpha for t in part):
+        return ent
+    return doc.char_span(part.start_char, part.end_char, label="TARGET", alignment_mode="expand") or ent
 
 
 def assert_span(text: str, start: int, end: int) -> str:

@@ -20,6 +20,41 @@ LAB_NAMES = re.compile(
     r"antibod(?:y|ies)|igg|igm|viral load|culture|urinalysis|ct value)\b", re.I)
 
 
+# Standard clinical synonyms and abbreviations: a yes/no question in one form finds the note's
+# other forms ("CAD" for coronary artery disease). Ambiguous abbreviations (PE: physical exam or
+# pulmonary embolism; CP; MS) are left out: a wrong match is worse than a missed one.
+CLINICAL_SYNONYMS: tuple[tuple[str, ...], ...] = (
+    ("coronary artery disease", "cad"), ("atrial fibrillation", "afib", "a-fib", "af"),
+    ("hypertension", "htn", "high blood pressure"), ("diabetes", "diabetes mellitus", "dm", "dm2", "t2dm"),
+    ("heart failure", "chf", "congestive heart failure", "hfref", "hfpef"),
+    ("shortness of breath", "sob", "dyspnea", "dyspnoea", "short of breath"),
+    ("hemoptysis", "coughing up blood", "cough up blood", "coughed up blood"),
+    ("myocardial infarction", "heart attack", "stemi", "nstemi"), ("deep vein thrombosis", "dvt"),
+    ("chronic kidney disease", "ckd"), ("acute kidney injury", "aki"), ("urinary tract infection", "uti"),
+    ("chronic obstructive pulmonary disease", "copd"), ("gastroesophageal reflux", "gerd", "acid reflux"),
+    ("acute coronary syndrome", "acs"), ("obstructive sleep apnea", "sleep apnea", "osa"),
+    ("acute tubular necrosis", "atn"), ("gallstones", "cholelithiasis", "gallstone"),
+    ("choledocholithiasis", "common bile duct stone", "stone in the common bile duct", "cbd stone"),
+    ("fatty liver", "hepatic steatosis", "steatosis"), ("nausea and vomiting", "n/v"),
+    ("urinary catheter", "foley", "foley catheter", "indwelling catheter"),
+    ("clostridioides difficile", "c. diff", "c diff", "c. difficile", "cdiff"),
+    ("nonsteroidal anti-inflammatory drugs", "nsaids", "nsaid"), ("pregnant", "pregnancy", "hcg"),
+    ("fever", "febrile", "pyrexia"), ("diabetic ketoacidosis", "dka"), ("transient ischemic attack", "tia"),
+    ("cerebrovascular accident", "stroke", "cva"), ("pulmonary embolism", "pulmonary emboli"),
+    ("cardiomegaly", "enlarged heart", "heart is enlarged", "cardiac enlargement"),
+)
+
+
+def clinical_synonyms(term: str) -> tuple[str, ...]:
+    """The other names of `term` in CLINICAL_SYNONYMS (none when it is in no group)."""
+    t = term.strip().lower()
+    out: list[str] = []
+    for group in CLINICAL_SYNONYMS:
+        if t in group:
+            out += [g for g in group if g != t]
+    return tuple(dict.fromkeys(out))
+
+
 # Heads the " of "/" with " rule cuts from chapter-18 titles ("Findings of drugs ... in blood")
 # that name no concept on their own.
 GENERIC_HEADS = {"findings", "abnormal findings", "abnormal results", "abnormal", "elevated", "presence",

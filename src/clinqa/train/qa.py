@@ -209,7 +209,7 @@ def train_qa(cfg: TrainQAConfig, resume: bool = False) -> dict:
         return {"exact": ev.squad.exact, "f1": ev.squad.f1,
                 "category_accuracy": ev.category["accuracy"] if ev.category else None,
                 "category_macro_f1": ev.category["macro_f1"] if ev.category else None,
-                "null_threshold": ev.null_threshold}
+                "null_threshold": ev.null_threshold, "min_score": ev.abstention.get("min_score")}
 
     class EpochEval(TrainerCallback):
         def on_epoch_end(self, args, state, control, **kw):
@@ -258,6 +258,11 @@ def train_qa(cfg: TrainQAConfig, resume: bool = False) -> dict:
     model.qa_config.null_threshold = final.get("null_threshold") if final else None
     model.eval()
     model.save_pretrained(out_dir / "model", tokenizer, half=cfg.half)
+    if final and final.get("min_score") is not None:  # the answer policy's abstention, stored with the model
+        from clinqa.qa.trust import Calibration
+
+        Calibration(min_score=final["min_score"], source=f"tuned on the training dev split ({len(dev_ex)} questions)"
+                    ).save(out_dir / "model")
     losses = [h for h in trainer.state.log_history if "loss" in h]
     metrics = {"config": asdict(cfg), "train_windows": len(feats), "train_questions": len(train_ex),
                "dev_questions": len(dev_ex), "train_loss": result.training_loss, "dev_history": history,

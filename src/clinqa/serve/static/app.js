@@ -31,17 +31,17 @@ function render(text, answers, evidence) {
   root.textContent = "";
   const marks = [];
   for (const e of evidence) marks.push({ s: idx(e.start), e: idx(e.end), kind: "ev", id: e.sentence_id });
-  const a = answers.find((x) => x.text !== null);
-  const ans = a ? { s: idx(a.start), e: idx(a.end) } : null;
+  // every answer is highlighted (a list question returns one answer per item)
+  const anss = answers.filter((x) => x.text !== null).map((x) => ({ s: idx(x.start), e: idx(x.end) }));
   // boundaries from all marks, then emit segments with the classes that cover them
   const cuts = new Set([0, text.length]);
   for (const m of marks) { cuts.add(m.s); cuts.add(m.e); }
-  if (ans) { cuts.add(ans.s); cuts.add(ans.e); }
+  for (const a of anss) { cuts.add(a.s); cuts.add(a.e); }
   const points = [...cuts].sort((x, y) => x - y);
   for (let k = 0; k < points.length - 1; k++) {
     const s = points[k], e = points[k + 1];
     let node = document.createTextNode(text.slice(s, e));
-    if (ans && s >= ans.s && e <= ans.e) {
+    if (anss.some((a) => s >= a.s && e <= a.e)) {
       const m = document.createElement("mark");
       m.className = "answer";
       m.appendChild(node);
@@ -61,16 +61,44 @@ function render(text, answers, evidence) {
   if (first) first.scrollIntoView({ block: "center" });
 }
 
+const VERDICT_TEXT = { yes: "Yes", no: "No", uncertain: "Uncertain", not_mentioned: "Not mentioned" };
+
+function showVerdict(data) {
+  // yes/no questions: the verdict first and large, then why; the supporting span is the
+  // highlighted answer in the note
+  const box = $("verdict");
+  box.textContent = "";
+  box.className = "hidden";
+  const v = data.verdict;
+  if (!v) return;
+  box.className = "verdict verdict-" + v.verdict;
+  const b = document.createElement("span");
+  b.className = "verdict-badge";
+  b.textContent = VERDICT_TEXT[v.verdict] || v.verdict;
+  box.appendChild(b);
+  const why = document.createElement("span");
+  why.className = "verdict-why";
+  why.textContent = v.text ? `“${v.text}” (${v.assertion}, chars ${v.start}–${v.end}) · ${v.reason}` : v.reason;
+  box.appendChild(why);
+}
+
 function showAnswers(data) {
   const box = $("answers");
   box.textContent = "";
+  showVerdict(data);
   for (const a of data.answers) {
     const card = document.createElement("div");
     card.className = "answer-card";
     const t = document.createElement("div");
     t.className = "text";
-    t.textContent = a.text === null ? "No answer in this note." : a.text;
+    t.textContent = a.text === null ? "The note does not answer this." : a.text;
     card.appendChild(t);
+    if (a.text === null && a.reason) {
+      const why = document.createElement("div");
+      why.className = "muted reason";
+      why.textContent = a.reason;
+      card.appendChild(why);
+    }
     if (a.text !== null) {
       const meta = document.createElement("div");
       const badge = (txt, cls) => { const b = document.createElement("span"); b.className = "badge " + (cls || ""); b.textContent = txt; meta.appendChild(b); };
