@@ -448,7 +448,7 @@ class AnswerPolicy:
                 return True, ""
             return False, f"{text!r} is not an allergy statement"
         if asked.answer_type == "date":
-            from clinqa.extract.normalize import parse_date
+            from clinqa.text.values import parse_date
 
             return (True, "") if parse_date(text) else (False, f"{text!r} holds no date")
         if asked.dose:
@@ -955,7 +955,7 @@ def _typed_core(text: str, span: tuple[int, int], asked: AskedFor) -> tuple[int,
     chunk = text[s:e]
     m = None
     if asked.answer_type == "date":
-        from clinqa.extract.normalize import DATE_PATTERNS
+        from clinqa.text.values import DATE_PATTERNS
 
         m = next((x for x in (p.search(chunk) for p in DATE_PATTERNS) if x), None)
     elif asked.answer_type == "number":

@@ -1,0 +1,43 @@
+"""Numbers with units and dates as written in clinical text (shared by the answer policy in
+qa/ and the extraction values in extract/)."""
+
+from __future__ import annotations
+
+import re
+
+# Longer units first, so "486 mg/dL" is never cut to "486 mg".
+UNIT = (r"(?:mg/dl|g/dl|mmol/l|meq/l|umol/l|µmol/l|ng/ml|ng/l|pg/ml|u/l|iu/l|k/ul|x\s?10\^?\d+/l|/ul|/mm3|"
+        r"beats/min|breaths/min|l/min|mmhg|mm hg|mg|mcg|µg|ug|g|kg|lb|lbs|ml|l|iu|units?|u/l|ng/ml|pg/ml|"
+        r"bpm|/min|breaths/min|%|°f|°c|f|c|cm|mm|m|years?|yrs?|days?|weeks?|hours?|hrs?)")
+NUMBER = re.compile(r"(?<![\w.])(-?\d{1,3}(?:,\d{3})+|-?\d+(?:[.,]\d+)?)\*?\s*(" + UNIT + r")?(?![a-z/])", re.I)
+DATE_PATTERNS = [
+    re.compile(r"\[\*\*(\d{4}-\d{1,2}-\d{1,2})\*\*\]"),  # MIMIC de-identified placeholder
+    re.compile(r"\b(\d{4}-\d{1,2}-\d{1,2})\b"),
+    re.compile(r"\b(\d{1,2}/\d{1,2}/\d{2,4})\b"),
+    re.compile(r"\b((?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2},? \d{4})\b", re.I),
+    re.compile(r"\b(\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]* \d{4})\b", re.I),
+]
+
+
+
+def parse_number(text: str) -> tuple[float, str | None] | None:
+    m = NUMBER.search(text)
+    if not m:
+        return None
+    raw = m.group(1)
+    raw = raw.replace(",", "") if re.fullmatch(r"-?\d{1,3}(?:,\d{3})+", raw) else raw.replace(",", ".")
+    unit = m.group(2)
+    return float(raw), unit
+
+
+def parse_date(text: str) -> str | None:
+    from dateutil import parser
+
+    for pat in DATE_PATTERNS:
+        m = pat.search(text)
+        if m:
+            try:
+                return parser.parse(m.group(1), fuzzy=False).date().isoformat()
+            except (ValueError, OverflowError):
+                continue
+    return None
