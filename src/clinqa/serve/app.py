@@ -341,6 +341,16 @@ def create_app(settings: Settings | None = None, engines: Engines | None = None)
         s = await job(request, len(req.findings), eng.scheduler.summarize).run(eng.summarizer.summarize, req.findings)
         return S.SummarizeResponse(impression=s.text, model=s.model, warnings=list(s.warnings), draft=s.draft)
 
+    @app.post("/v1/generate", dependencies=[Depends(auth)], response_model=S.GenerateResponse)
+    async def generate(req: S.GenerateRequest, request: Request):
+        eng = request.app.state.engines
+        note = note_of(req)
+        if not req.question.strip():
+            raise UsageError("field 'question': the question is empty")
+        gen = _grounded(request.app, eng, req.mode)
+        out = await run(eng.ev_lock, _grounded_answer, gen, eng, note, req.question)
+        return out
+
     from fastapi import Query
 
     @app.post("/v1/extract", dependencies=[Depends(auth)], response_model=S.ExtractResponse,
@@ -559,3 +569,28 @@ def _version() -> str:
     from clinqa import __version__
 
     return __version__
+
+
+def _grounded(app, eng, mode: str):
+    """The answer generator for `mode`, built on first use and kept on the app: it shares the
+    reader and evidence ensemble loaded at start-up; generate mode loads SmolLM2 on its first
+    request."""
+    from clinqa.generate.generator import AnswerGenerator, GeneratorConfig
+
+    cache = app.state.__dict__.setdefault("_grounded", {})
+    if mode not in cache:
+        cache[mode] = AnswerGenerator(GeneratorConfig(mode=mode), evidence_retriever=eng.evidence, reader=eng.reader)
+    return cache[mode]
+
+
+def _grounded_answer(gen, eng, note, question: str) -> dict:
+    from clinqa.generate.citations import cited_lines
+    from clinqa.text import segment
+    from clinqa.types import to_jsonable
+
+    sentences = segment(note.text, note.id)
+    with eng.model_lock:  # the reader is shared with the answer batcher
+        ans = gen.answer(note, question, sentences=sentences)
+    return {"note_id": note.id, "mode": ans.mode, "model": ans.model, "answer": ans.text,
+            "sentences": cited_lines(ans.text, note.text, sentences), "changes": to_jsonable(list(ans.changes)),
+            "repairs": list(ans.warnings)}
