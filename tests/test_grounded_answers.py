@@ -209,6 +209,7 @@ def test_reference_cases_map_gold_spans_to_sentence_ids(tmp_path):
     gold = [i for i, r in case.relevance.items() if r == "essential"]
     assert len(gold) == 1 and "aspirin" in next(s.text for s in case.sentences if s.id == gold[0])
     row["evidence"][0]["start"] += 1
+    row["evidence"][0]["end"] += 1
     f.write_text(json.dumps(row) + "\n", encoding="utf-8")
     with pytest.raises(DataError, match="evidence text is not at"):
         read_cases(str(f))

@@ -121,39 +121,37 @@ def is_reference_file(path: str | Path) -> bool:
 
 
 def reference_cases(path: str | Path, notes_dir: str | Path | None = None) -> list[EvidenceCase]:
-    """Cases from reference answers with gold evidence spans (see the module doc)."""
+    """Cases from reference answers with gold evidence spans (see the module doc); the spans are
+    checked against the notes by `read_reference_answers`."""
     import json
 
+    from clinqa.data.references import read_reference_answers
     from clinqa.text import segment
 
     path = Path(path)
     folder = Path(notes_dir) if notes_dir else path.parent / "notes"
-    seg: dict[str, tuple[Note, list[Sentence]]] = {}
+    wanted = set()
+    with path.open(encoding="utf-8") as f:
+        for line in f:
+            if line.strip():
+                try:
+                    wanted.add(str(json.loads(line)["note_id"]))
+                except (json.JSONDecodeError, KeyError, TypeError):
+                    pass  # read_reference_answers reports the bad line
+    notes = {}
+    for note_id in sorted(wanted):
+        f = folder / f"{note_id}.txt"
+        if not f.exists():
+            raise DataError(f"note {note_id!r} not found as {f}", source=str(path))
+        notes[note_id] = Note(id=note_id, text=f.read_text(encoding="utf-8"))
+    segs: dict[str, list[Sentence]] = {}
     cases = []
-    for lineno, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            obj = json.loads(line)
-            cid, note_id, question, reference = (str(obj[k]) for k in ("id", "note_id", "question", "reference"))
-            spans = [(int(e["start"]), int(e["end"]), str(e["text"])) for e in obj.get("evidence") or []]
-        except (json.JSONDecodeError, KeyError, TypeError, ValueError):
-            raise DataError("expected id, note_id, question, reference and evidence [{start, end, text}]",
-                            source=str(path), where=f"line {lineno}") from None
-        if note_id not in seg:
-            f = folder / f"{note_id}.txt"
-            if not f.exists():
-                raise DataError(f"note {note_id!r} not found as {f}", source=str(path), where=f"line {lineno}")
-            text = f.read_text(encoding="utf-8")
-            seg[note_id] = (Note(id=note_id, text=text), segment(text, note_id))
-        note, sents = seg[note_id]
-        for start, end, t in spans:
-            if note.text[start:end] != t:
-                raise DataError(f"evidence text is not at {start}:{end} of note {note_id!r}", source=str(path),
-                                where=f"line {lineno}")
-        gold = {s.id for s in sents if any(s.start < e and b < s.end for b, e, _ in spans)}
-        cases.append(EvidenceCase(id=cid, note=note, sentences=tuple(sents), clinician_question=question,
-                                  relevance=_relevance(sents, gold), answer=reference))
+    for ref in read_reference_answers(path, notes):
+        note = notes[ref.note_id]
+        sents = segs.setdefault(ref.note_id, segment(note.text, note.id))
+        gold = {s.id for s in sents if any(s.start < e.end and e.start < s.end for e in ref.evidence)}
+        cases.append(EvidenceCase(id=ref.id, note=note, sentences=tuple(sents), clinician_question=ref.question,
+                                  relevance=_relevance(sents, gold), answer=ref.reference))
     return cases
 
 

@@ -204,11 +204,17 @@ def _text_of(sentences: list[Sentence], ids: tuple[str, ...]) -> str:
 
 
 def _with_header(s: Sentence, headers: dict[str, str]) -> str:
-    """The sentence as a check reads it: with its section header ("FAMILY HISTORY: ..."), whose
-    words support the answer and whose cues (family, history) ConText must see."""
+    """The sentence as a check reads it: after its section header, whose words support the
+    answer and whose cues (family history) ConText must see. Joined by " - ": after a colon
+    ConText misses a negation that opens the sentence ("FINDINGS: No effusion" reads present)."""
+    from clinqa.text.sentences import HEADER_RE
+
     h = headers.get(s.id, "")
     t = " ".join(s.text.split())
-    return f"{h}: {t}" if h and not t.upper().startswith(h.upper()) else t
+    m = HEADER_RE.match(t)
+    if m:
+        return f"{m.group(1)} - {t[m.end():].strip()}"
+    return f"{h} - {t}" if h else t
 
 
 def _fit_words(lines: list[tuple[str, tuple[str, ...]]], limit: int, warnings: list[str]):

@@ -110,7 +110,8 @@ def _clean_placeholders(t: str) -> str:
 
 
 def _is_clause(t: str) -> bool:
-    return bool(_CLAUSE_START.match(t) or _VERB.search(t))
+    # "Continued apixaban 5 mg BID.": a clause whose subject notes leave out
+    return bool(_CLAUSE_START.match(t) or _VERB.search(t) or re.match(r"^[A-Za-z]+ed\b", t))
 
 
 def _lower_first(t: str) -> str:
@@ -124,9 +125,10 @@ def _lead(header: str, body: str) -> str:
     if not h:
         return body
     body = _lower_first(body)
+    plural = any(w.endswith("s") and not w.endswith(("sis", "ss", "us")) for w in h.split())
     if "history" in h or "list" in h:
         verb = "includes"
-    elif h.endswith("s") and not h.endswith(("sis", "ss", "us")):
+    elif plural:
         verb = "include"
     else:
         verb = "was"
@@ -163,11 +165,18 @@ def plain(sentence: Sentence | str, header: str = "") -> str:
     return (t[:1].upper() + t[1:]).rstrip(" .") + "."
 
 
+ADMIN_LABELS = frozenset({"code status", "service", "attending", "sex", "admission date", "discharge date",
+                          "date of birth", "dob", "mrn", "dictated by", "signed", "cc", "location", "room", "bed",
+                          "referring physician", "primary care physician", "pcp", "provider", "author"})
+
+
 def _administrative(text: str, question: str) -> bool:
-    """"Sex: M.", "Service: MEDICINE.": a label with a one- or two-word value, not asked about."""
+    """"Sex: M.", "Service: MEDICINE.", "Code status: Full code.": a record-keeping label (or any
+    label with a one- or two-word value) that the question does not ask about."""
     m = _LABEL.match(text.rstrip("."))
-    return bool(m and len(m.group(2).split()) <= 2 and not _is_clause(m.group(2))
-                and m.group(1).lower() not in question.lower())
+    if not m or m.group(1).lower() in question.lower():
+        return False
+    return m.group(1).lower() in ADMIN_LABELS or (len(m.group(2).split()) <= 2 and not _is_clause(m.group(2)))
 
 
 def intent_sections(question: str) -> frozenset[str]:
