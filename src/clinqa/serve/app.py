@@ -347,9 +347,9 @@ def create_app(settings: Settings | None = None, engines: Engines | None = None)
         note = note_of(req)
         if not req.question.strip():
             raise UsageError("field 'question': the question is empty")
+        work = job(request, len(note.text))
         gen = _grounded(request.app, eng, req.mode)
-        out = await run(eng.ev_lock, _grounded_answer, gen, eng, note, req.question)
-        return out
+        return await work.run(_grounded_answer, gen, eng.evidence_for(work.lane), note, req.question)
 
     from fastapi import Query
 
@@ -573,24 +573,23 @@ def _version() -> str:
 
 def _grounded(app, eng, mode: str):
     """The answer generator for `mode`, built on first use and kept on the app: it shares the
-    reader and evidence ensemble loaded at start-up; generate mode loads SmolLM2 on its first
-    request."""
+    reader loaded at start-up; generate mode loads SmolLM2 on its first request."""
     from clinqa.generate.generator import AnswerGenerator, GeneratorConfig
 
     cache = app.state.__dict__.setdefault("_grounded", {})
     if mode not in cache:
-        cache[mode] = AnswerGenerator(GeneratorConfig(mode=mode), evidence_retriever=eng.evidence, reader=eng.reader)
+        cache[mode] = AnswerGenerator(GeneratorConfig(mode=mode), reader=eng.reader)
     return cache[mode]
 
 
-def _grounded_answer(gen, eng, note, question: str) -> dict:
+def _grounded_answer(gen, evidence, note, question: str) -> dict:
     from clinqa.generate.citations import cited_lines
     from clinqa.text import segment
     from clinqa.types import to_jsonable
 
     sentences = segment(note.text, note.id)
-    with eng.model_lock:  # the reader is shared with the answer batcher
-        ans = gen.answer(note, question, sentences=sentences)
+    ev = evidence.score(question, sentences) if sentences else None
+    ans = gen.answer(note, question, sentences=sentences, evidence=ev)
     return {"note_id": note.id, "mode": ans.mode, "model": ans.model, "answer": ans.text,
             "sentences": cited_lines(ans.text, note.text, sentences), "changes": to_jsonable(list(ans.changes)),
             "repairs": list(ans.warnings)}
