@@ -218,3 +218,18 @@ def test_concurrent_questions_share_one_forward_pass():
     res = asyncio.run(main())
     assert calls == [4, 2]  # six concurrent requests, at most four per pass
     assert [d.asked.question for d in res] == [f"q{i}" for i in range(6)]  # each request gets its own decision
+
+
+def test_generate_route_extractive_answer_with_citations(qa_folder):
+    with _client(qa_folder) as c:
+        r = c.post("/v1/generate", json={"note": NOTE, "question": "What medications at discharge?"})
+        assert r.status_code == 200, r.text
+        doc = r.json()
+        assert doc["mode"] == "extractive" and doc["changes"] == [] and doc["sentences"]
+        for line in doc["sentences"]:
+            assert line["citations"]
+            for cit in line["citations"]:
+                assert NOTE[cit["start"]:cit["end"]] == cit["text"]
+        assert "twice a day" in doc["answer"] or "twice daily" in doc["answer"]
+        assert c.post("/v1/generate", json={"note": NOTE, "question": "x", "mode": "poetry"}).status_code == 422
+        assert c.post("/v1/generate", json={"note": NOTE, "question": "   "}).status_code in (400, 422)

@@ -135,6 +135,19 @@ class Answer:
 
 
 @dataclass(frozen=True)
+class AnswerChange:
+    """A generated answer sentence that failed a grounding check, and what replaced it: the
+    extractive sentence for the same evidence, or nothing (`replacement` None) when that
+    sentence is already in the answer."""
+
+    line: int  # 0-based line of the model's answer
+    original: str
+    replacement: str | None
+    citations: tuple[str, ...]
+    reasons: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Summary:
     """A generated text (impression, grounded answer) and where it came from."""
 
@@ -145,6 +158,8 @@ class Summary:
     warnings: tuple[str, ...] = ()
     # the model's own text when a post-decoding check changed it (see clinqa.summarize.consistency)
     draft: str | None = None
+    changes: tuple[AnswerChange, ...] = ()  # grounded answers: sentences replaced by the checks
+    mode: str = ""  # grounded answers: "extractive" or "generate"
 
 
 ObservationStatus = Literal["positive", "negative", "uncertain"]

@@ -212,8 +212,9 @@ def eval_summarize_cmd(
 
 @app.command("generate")
 def eval_generate_cmd(
-    data: Annotated[str, typer.Option("--data", "-d", help="Cases: ArchEHR-QA .xml (+ --key), SQuAD .json[#part] or the Indiana CSV[#heldout].")],
-    model: Annotated[Optional[list[str]], typer.Option("--model", "-m", help="Generators to compare (repeat): named, LoRA adapter folder, folder or hub id.")] = None,
+    data: Annotated[str, typer.Option("--data", "-d", help="Cases: ArchEHR-QA .xml (+ --key), SQuAD .json[#part], reference answers .jsonl (notes/ beside it) or the Indiana CSV[#heldout].")],
+    model: Annotated[Optional[list[str]], typer.Option("--model", "-m", help="Generators to compare (repeat): extractive (no LM, the default), or an LM for generate mode: named, LoRA adapter folder, folder or hub id.")] = None,
+    reader: Annotated[str, typer.Option(help="Extractive reader whose answer sentence joins the plan (named, folder), or none.")] = "clinqa-qa-minilm",
     key: Annotated[Optional[str], typer.Option(help="ArchEHR-QA key JSON, for .xml data.")] = None,
     max_cases: Annotated[Optional[int], typer.Option(help="Score only the first N cases.")] = None,
     bertscore_model: Annotated[str, typer.Option(help="Encoder for BERTScore (named, folder or hub id); none turns it off.")] = "minilm",
@@ -229,12 +230,19 @@ def eval_generate_cmd(
 
     from clinqa.generate.cases import read_cases
     from clinqa.generate.evaluation import evaluate_generator
-    from clinqa.generate.generator import DEFAULT_MODEL, AnswerGenerator, GeneratorConfig
+    from clinqa.generate.generator import AnswerGenerator, GeneratorConfig
 
     cases = read_cases(data, key=key, max_cases=max_cases)
+    qa = None
+    if reader.lower() != "none":
+        from clinqa.qa.reader import ExtractiveReader
+
+        qa = ExtractiveReader.load(reader)
     results = []
-    for m in model or [DEFAULT_MODEL]:
-        gen = AnswerGenerator(GeneratorConfig(model=m, max_new_tokens=max_new_tokens, batch_size=batch_size))
+    for m in model or ["extractive"]:
+        cfg = (GeneratorConfig(mode="extractive") if m == "extractive" else
+               GeneratorConfig(model=m, mode="generate", max_new_tokens=max_new_tokens, batch_size=batch_size))
+        gen = AnswerGenerator(cfg, reader=qa)
         with Progress(transient=True, console=_stderr()) as bar:
             task = bar.add_task(f"answering with {m}", total=len(cases))
             ev = evaluate_generator(gen, cases, progress=lambda n: bar.advance(task, n),
@@ -261,3 +269,6 @@ def eval_generate_cmd(
         c.print(f"  overall {ev.overall:.2f} ({ev.overall_of})" if ev.overall is not None else "  overall n/a")
         if ev.citations:
             c.print(f"  citations strict micro-F1 {ev.citations['strict']['f1']:.2f}")
+        g = ev.grounding
+        c.print(f"  unsupported content words {g['unsupported_content_word_rate']}%, assertion conflicts "
+                f"{g['assertion_conflict_rate']}%, supported sentences {g['supported_sentence_rate']}%")

@@ -6,6 +6,10 @@ evidence ids, a cited reference answer) from the data that is public:
 - SQuAD-format QA (COVID-QA, emrQA-msquad): the note is the window of `window` sentences around
   the answer; the reference is the answer-bearing sentence cited by its id. This is stage 1's
   "generic QA turned into cited-answer instructions".
+- Reference answers (JSON lines `{"id", "note_id", "question", "reference", "evidence":
+  [{"start", "end", "text"}]}` with the notes as `notes/<note_id>.txt` beside the file, as in
+  benchmarks/data/clinical_dev): the note is split by clinqa's segmenter; a sentence is gold
+  evidence when it overlaps a gold span.
 - The Indiana chest X-ray reports: the indication is the patient's message, the question asks
   what the X-ray showed, the findings are the numbered note, the impression is the reference
   answer, each impression sentence citing the findings sentence it overlaps most (BM25).
@@ -101,6 +105,56 @@ def indiana_cases(pairs) -> list[EvidenceCase]:
     return cases
 
 
+def is_reference_file(path: str | Path) -> bool:
+    """Whether a .jsonl file holds reference answers (rather than radiology pairs)."""
+    import json
+
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            if line.strip():
+                try:
+                    obj = json.loads(line)
+                except json.JSONDecodeError:
+                    return False
+                return isinstance(obj, dict) and {"note_id", "question", "reference"} <= set(obj)
+    return False
+
+
+def reference_cases(path: str | Path, notes_dir: str | Path | None = None) -> list[EvidenceCase]:
+    """Cases from reference answers with gold evidence spans (see the module doc); the spans are
+    checked against the notes by `read_reference_answers`."""
+    import json
+
+    from clinqa.data.references import read_reference_answers
+    from clinqa.text import segment
+
+    path = Path(path)
+    folder = Path(notes_dir) if notes_dir else path.parent / "notes"
+    wanted = set()
+    with path.open(encoding="utf-8") as f:
+        for line in f:
+            if line.strip():
+                try:
+                    wanted.add(str(json.loads(line)["note_id"]))
+                except (json.JSONDecodeError, KeyError, TypeError):
+                    pass  # read_reference_answers reports the bad line
+    notes = {}
+    for note_id in sorted(wanted):
+        f = folder / f"{note_id}.txt"
+        if not f.exists():
+            raise DataError(f"note {note_id!r} not found as {f}", source=str(path))
+        notes[note_id] = Note(id=note_id, text=f.read_text(encoding="utf-8"))
+    segs: dict[str, list[Sentence]] = {}
+    cases = []
+    for ref in read_reference_answers(path, notes):
+        note = notes[ref.note_id]
+        sents = segs.setdefault(ref.note_id, segment(note.text, note.id))
+        gold = {s.id for s in sents if any(s.start < e.end and e.start < s.end for e in ref.evidence)}
+        cases.append(EvidenceCase(id=ref.id, note=note, sentences=tuple(sents), clinician_question=ref.question,
+                                  relevance=_relevance(sents, gold), answer=ref.reference))
+    return cases
+
+
 def read_cases(spec: str, *, key: str | None = None, max_cases: int | None = None, window: int = 5) -> list[EvidenceCase]:
     """Cases from `FILE[#part]`: ArchEHR-QA .xml, SQuAD/emrQA .json, or a radiology table."""
     from clinqa.data.splits import in_part, parse_spec
@@ -123,6 +177,8 @@ def read_cases(spec: str, *, key: str | None = None, max_cases: int | None = Non
         if max_cases:
             exs = exs[: max_cases * 2]  # some questions have no locatable answer sentence
         cases = squad_cases(exs, window=window)
+    elif suffix == ".jsonl" and is_reference_file(path):
+        cases = reference_cases(path)
     elif suffix in (".csv", ".jsonl", ".parquet"):
         from clinqa.data.radiology import read_pairs_spec
 

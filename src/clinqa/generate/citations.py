@@ -119,3 +119,15 @@ def repair(raw: str, valid_ids: list[str], fallback_id: str | None, word_limit: 
 def strip_citations(answer: str) -> str:
     """The answer text alone (for text metrics), one sentence per line."""
     return "\n".join(parse(line).text for line in answer.splitlines() if parse(line).text)
+
+
+def cited_lines(answer: str, text: str, sentences) -> list[dict]:
+    """Each answer line with its citations' offsets and text (shared with the HTTP service)."""
+    by_id = {s.id: s for s in sentences}
+    lines = []
+    for line in answer.splitlines():
+        cs = parse(line)
+        lines.append({"text": cs.text, "citations": [
+            {"id": i, "start": by_id[i].start, "end": by_id[i].end, "text": text[by_id[i].start:by_id[i].end]}
+            for i in cs.ids if i in by_id]})
+    return lines

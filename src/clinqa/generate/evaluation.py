@@ -3,7 +3,13 @@ answers: predictions are stripped of their citations and truncated to 75 words; 
 likewise. Text metrics: BLEU, ROUGE-Lsum, SARI (source: the patient's narrative, else the
 question), BERTScore, AlignScore-style (against the note), MEDCON (variant offline). Overall:
 the mean of the available metrics, naming them. Cited ids are scored against the cases' gold
-evidence with the strict/lenient micro-F1 of the evidence task."""
+evidence with the strict/lenient micro-F1 of the evidence task.
+
+Grounding measures (`grounding_measures`), computed on the final answers with the same checks
+that guard generation: the unsupported-content-word rate (content words of answer sentences
+not found in the sentences they cite), the assertion-conflict rate and the supported-sentence
+rate (sentences passing every check), plus, for LM answers, how many sentences the checks
+replaced."""
 
 from __future__ import annotations
 
@@ -12,8 +18,10 @@ from dataclasses import dataclass, field
 from clinqa.evaluate import grounding
 from clinqa.evaluate.evidence import score_evidence
 from clinqa.evaluate.rouge_bleu import bleu, rouge, sari, truncate_words
-from clinqa.generate.citations import strip_citations
-from clinqa.generate.generator import AnswerGenerator, AnswerRequest
+from clinqa.generate.checks import check_sentence
+from clinqa.generate.citations import parse, strip_citations
+from clinqa.generate.generator import AnswerGenerator, AnswerRequest, _with_header
+from clinqa.generate.plan import headers_of
 from clinqa.generate.prompts import WORD_LIMIT
 from clinqa.types import EvidenceCase
 
@@ -29,11 +37,47 @@ class GenerationEval:
     citations: dict[str, dict[str, float]] = field(default_factory=dict)
     repaired: int = 0  # answers the post-processor had to change
     predictions: list[dict] = field(default_factory=list)
+    grounding: dict[str, float | int | None] = field(default_factory=dict)
 
     def to_dict(self, examples: int = 3) -> dict:
         return {"model": self.model, "cases": self.cases, "metrics": self.metrics, "metric_notes": self.notes,
                 "overall": self.overall, "overall_of": self.overall_of, "citations": self.citations,
-                "repaired_answers": self.repaired, "examples": self.predictions[:examples]}
+                "grounding": self.grounding, "repaired_answers": self.repaired,
+                "examples": self.predictions[:examples]}
+
+
+def grounding_measures(cases: list[EvidenceCase], answers: list[str], changes: list[int] | None = None,
+                       threshold: float | None = None) -> dict[str, float | int | None]:
+    """Rates in percent over all answer sentences of all cases (see the module doc). `changes`:
+    per answer, how many model sentences the checks replaced (LM answers only)."""
+    n_sent = n_words = n_unsup = n_conf = n_ok = n_uncited = 0
+    for case, answer in zip(cases, answers):
+        by_id = {s.id: s for s in case.sentences}
+        headers = headers_of(case.sentences)
+        question = case.clinician_question or case.patient_question
+        for line in answer.splitlines():
+            cs = parse(line)
+            if not cs.text:
+                continue
+            n_sent += 1
+            sources = [_with_header(by_id[i], headers) for i in cs.ids if i in by_id]
+            n_uncited += not sources
+            chk = check_sentence(cs.text, sources, question, **({"threshold": threshold} if threshold else {}))
+            n_words += chk.content
+            n_unsup += round(chk.content * (1 - chk.support))
+            n_conf += bool(chk.conflicts)
+            n_ok += chk.passed
+    pct = (lambda a, b: round(100 * a / b, 2) if b else None)
+    out: dict[str, float | int | None] = {
+        "sentences": n_sent, "content_words": n_words,
+        "unsupported_content_word_rate": pct(n_unsup, n_words),
+        "assertion_conflict_rate": pct(n_conf, n_sent),
+        "supported_sentence_rate": pct(n_ok, n_sent),
+        "uncited_sentences": n_uncited,
+    }
+    if changes is not None:
+        out["replaced_sentences"] = sum(changes)
+    return out
 
 
 def score_answers(cases: list[EvidenceCase], answers: list[str], *, bertscore_model: str | None = "minilm",
@@ -78,8 +122,19 @@ def evaluate_generator(generator: AnswerGenerator, cases: list[EvidenceCase], *,
         cited = {c.id: list(o.citations) for c, o in zip(cases, outs) if c.id in key}
         s = score_evidence(cited, key)
         cites = {mode: v["micro"].scaled() for mode, v in s.items()}
+    from clinqa.types import to_jsonable
+
     preds = [{"case_id": c.id, "question": r.question, "answer": o.text, "reference": c.answer,
-              "changes": list(o.warnings)} for c, r, o in zip(cases, reqs, outs)]
+              "changes": to_jsonable(list(o.changes)), "repairs": list(o.warnings)}
+             for c, r, o in zip(cases, reqs, outs)]
+    replaced = ([sum(1 for ch in o.changes if ch.original) for o in outs]
+                if generator.config.mode == "generate" else None)
+    measures = grounding_measures(cases, answers, replaced, generator.config.support_threshold)
+    if key:
+        strict = cites.get("strict", {})
+        measures["citation_precision"] = strict.get("precision")
+        measures["citation_recall"] = strict.get("recall")
     return GenerationEval(model=generator.name, cases=len(cases), metrics=metrics, notes=notes,
                           overall=overall.value, overall_of=overall.note, citations=cites,
-                          repaired=sum(bool(o.warnings) for o in outs), predictions=preds)
+                          repaired=sum(bool(o.warnings or o.changes) for o in outs), predictions=preds,
+                          grounding=measures)

@@ -25,3 +25,22 @@ def answer_messages(question: str, sentences: Sequence[Sentence], narrative: str
     parts.append("Note sentences:\n" + numbered(sentences))
     parts.append(RULES)
     return [{"role": "system", "content": SYSTEM}, {"role": "user", "content": "\n\n".join(parts)}]
+
+
+REWRITE_RULES = (f"Rewrite each note sentence above as one short sentence a patient understands, in at most "
+                 f"{WORD_LIMIT} words in all, one sentence per line. Keep every number, dose, date and drug name "
+                 "exactly as written. Say nothing the sentence does not say, and keep 'no' and 'denies'. End "
+                 "each sentence with the id of the note sentence it rewrites, like |3|.")
+
+
+def rewrite_messages(question: str, evidence: Sequence[tuple[Sequence[str], str]], narrative: str = "") -> list[dict]:
+    """The evidence-first prompt: the question and the planned evidence sentences (ids, text),
+    which the LM rewrites in plain language with their citations."""
+    parts = []
+    if narrative.strip():
+        parts.append(f"Patient's message: {' '.join(narrative.split())}")
+    parts.append(f"Question: {' '.join(question.split())}")
+    parts.append("Note sentences that answer it:\n" + "\n".join(f"{','.join(ids)}: {' '.join(t.split())}"
+                                                             for ids, t in evidence))
+    parts.append(REWRITE_RULES)
+    return [{"role": "system", "content": SYSTEM}, {"role": "user", "content": "\n\n".join(parts)}]

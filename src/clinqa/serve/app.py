@@ -341,6 +341,16 @@ def create_app(settings: Settings | None = None, engines: Engines | None = None)
         s = await job(request, len(req.findings), eng.scheduler.summarize).run(eng.summarizer.summarize, req.findings)
         return S.SummarizeResponse(impression=s.text, model=s.model, warnings=list(s.warnings), draft=s.draft)
 
+    @app.post("/v1/generate", dependencies=[Depends(auth)], response_model=S.GenerateResponse)
+    async def generate(req: S.GenerateRequest, request: Request):
+        eng = request.app.state.engines
+        note = note_of(req)
+        if not req.question.strip():
+            raise UsageError("field 'question': the question is empty")
+        work = job(request, len(note.text))
+        gen = _grounded(request.app, eng, req.mode)
+        return await work.run(_grounded_answer, gen, eng.evidence_for(work.lane), note, req.question)
+
     from fastapi import Query
 
     @app.post("/v1/extract", dependencies=[Depends(auth)], response_model=S.ExtractResponse,
@@ -559,3 +569,27 @@ def _version() -> str:
     from clinqa import __version__
 
     return __version__
+
+
+def _grounded(app, eng, mode: str):
+    """The answer generator for `mode`, built on first use and kept on the app: it shares the
+    reader loaded at start-up; generate mode loads SmolLM2 on its first request."""
+    from clinqa.generate.generator import AnswerGenerator, GeneratorConfig
+
+    cache = app.state.__dict__.setdefault("_grounded", {})
+    if mode not in cache:
+        cache[mode] = AnswerGenerator(GeneratorConfig(mode=mode), reader=eng.reader)
+    return cache[mode]
+
+
+def _grounded_answer(gen, evidence, note, question: str) -> dict:
+    from clinqa.generate.citations import cited_lines
+    from clinqa.text import segment
+    from clinqa.types import to_jsonable
+
+    sentences = segment(note.text, note.id)
+    ev = evidence.score(question, sentences) if sentences else None
+    ans = gen.answer(note, question, sentences=sentences, evidence=ev)
+    return {"note_id": note.id, "mode": ans.mode, "model": ans.model, "answer": ans.text,
+            "sentences": cited_lines(ans.text, note.text, sentences), "changes": to_jsonable(list(ans.changes)),
+            "repairs": list(ans.warnings)}

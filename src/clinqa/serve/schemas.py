@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Optional
+from typing import Any, Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -51,6 +51,44 @@ class SummarizeResponse(BaseModel):
                                 "what the consistency check changed (a pathology of the findings the model's "
                                 "impression hid).")
     draft: Optional[str] = Field(None, description="The model's own impression when the consistency check changed it.")
+
+
+class GenerateRequest(NoteInput):
+    question: str = Field(..., min_length=1, max_length=2000)
+    mode: Literal["extractive", "generate"] = Field(
+        "extractive", description="extractive: each evidence sentence in plain language (no LM); generate: the "
+                                  "offline SmolLM2 rewrites the evidence and every sentence is checked.")
+
+
+class CitationOut(BaseModel):
+    id: str
+    start: int
+    end: int
+    text: str
+
+
+class AnswerLineOut(BaseModel):
+    text: str
+    citations: list[CitationOut]
+
+
+class ChangeOut(BaseModel):
+    line: int
+    original: str = Field(..., description="The model's sentence (empty when planned evidence was left out).")
+    replacement: Optional[str] = Field(None, description="The extractive sentence shown instead; null when "
+                                                         "the same evidence is already said.")
+    citations: list[str]
+    reasons: list[str]
+
+
+class GenerateResponse(BaseModel):
+    note_id: str
+    mode: str
+    model: str
+    answer: str = Field(..., description="One sentence per line, each ending with |ids| of note sentences.")
+    sentences: list[AnswerLineOut]
+    changes: list[ChangeOut] = Field(default_factory=list, description="Generated sentences the checks replaced.")
+    repairs: list[str] = Field(default_factory=list)
 
 
 class ExtractRequest(NoteInput):

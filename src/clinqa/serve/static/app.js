@@ -152,6 +152,69 @@ async function ask() {
   render(lastNote, data.answers, data.evidence);
 }
 
+function focusSentence(id) {
+  const el = document.querySelector(`.ev[data-sentence="${CSS.escape(id)}"]`);
+  if (el) { document.querySelectorAll(".ev.focus").forEach((x) => x.classList.remove("focus")); el.classList.add("focus"); el.scrollIntoView({ block: "center" }); }
+}
+
+// A grounded answer: one line per sentence with its citations, then what the checks replaced.
+function showGrounded(data) {
+  const box = $("grounded");
+  box.textContent = "";
+  const card = document.createElement("div");
+  card.className = "answer-card grounded";
+  for (const line of data.sentences) {
+    const p = document.createElement("div");
+    p.className = "line";
+    p.textContent = line.text + " ";
+    for (const c of line.citations) {
+      const b = document.createElement("span");
+      b.className = "cite";
+      b.textContent = "|" + c.id + "|";
+      b.onclick = () => focusSentence(c.id);
+      p.appendChild(b);
+    }
+    card.appendChild(p);
+  }
+  if (!data.sentences.length) card.textContent = "No note sentence answers this question.";
+  const meta = document.createElement("div");
+  meta.className = "muted";
+  meta.textContent = `${data.mode} · ${data.model}`;
+  card.appendChild(meta);
+  box.appendChild(card);
+  if (data.changes.length) {
+    const ch = document.createElement("details");
+    ch.className = "changes";
+    const s = document.createElement("summary");
+    s.textContent = `${data.changes.length} sentence(s) replaced by the grounding checks`;
+    ch.appendChild(s);
+    for (const c of data.changes) {
+      const d = document.createElement("div");
+      d.textContent = `“${c.original || "(left out)"}” → “${c.replacement || "(dropped)"}”: ${c.reasons.join("; ")}`;
+      ch.appendChild(d);
+    }
+    box.appendChild(ch);
+  }
+}
+
+async function explain() {
+  const question = $("question").value.trim();
+  if (!$("note").value.trim()) return status("Paste or load a note first.", true);
+  if (!question) return status("Type a question.", true);
+  status("Writing a plain answer…");
+  const body = { ...noteBody(), question, mode: "extractive" };
+  const r = await fetch("/v1/generate", { method: "POST", headers: headers(), body: JSON.stringify(body) });
+  const data = await r.json().catch(() => ({ detail: r.statusText }));
+  if (!r.ok) return status(`${r.status}: ${JSON.stringify(data.detail)}`, true);
+  status("");
+  $("answers").textContent = "";
+  lastNote = body.note !== undefined ? body.note : lastNote;
+  const cited = [];
+  for (const line of data.sentences) for (const c of line.citations) cited.push({ start: c.start, end: c.end, sentence_id: c.id });
+  if (body.note !== undefined) render(lastNote, [], cited);
+  showGrounded(data);
+}
+
 async function summarize() {
   $("summary").textContent = "Summarizing…";
   $("summary-warnings").replaceChildren();
@@ -167,7 +230,8 @@ async function summarize() {
   }));
 }
 
-$("ask").onclick = () => ask().catch((e) => status(String(e), true));
+$("ask").onclick = () => { $("grounded").textContent = ""; ask().catch((e) => status(String(e), true)); };
+$("explain").onclick = () => explain().catch((e) => status(String(e), true));
 $("question").addEventListener("keydown", (e) => { if (e.key === "Enter") $("ask").click(); });
 $("summarize").onclick = () => summarize().catch((e) => ($("summary").textContent = String(e)));
 $("file").onchange = async (e) => { const f = e.target.files[0]; if (f) $("note").value = await f.text(); };
