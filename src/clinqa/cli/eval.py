@@ -37,9 +37,9 @@ def eval_qa_cmd(
     from clinqa.data.splits import read_qa_spec
     from clinqa.evaluate.classification import save_confusion_png
     from clinqa.qa.evaluation import evaluate_reader
-    from clinqa.qa.reader import ExtractiveReader
+    from clinqa.qa.routing import load_answerer
 
-    reader = ExtractiveReader.load(model, window_top_n=window_top_n, batch_size=batch_size)
+    reader = load_answerer(model, window_top_n=window_top_n, batch_size=batch_size)
     if by_file:
         per_file = {}
         for spec in data:

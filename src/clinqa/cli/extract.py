@@ -14,8 +14,9 @@ def extract(
     notes: Annotated[str, typer.Option("--notes", "-n", help="Corpus: folder of .txt, CSV, JSONL, Parquet, NOTEEVENTS.csv or FHIR.")],
     out: Annotated[str, typer.Option("--out", "-o", help="Output Parquet file (or OUT.ndjson: FHIR, with the Parquet beside it).")],
     fmt: Annotated[Optional[str], typer.Option("--format", help="Force the corpus format.")] = None,
-    model: Annotated[str, typer.Option(help="QA model (as for `clinqa ask --model`).")] = "clinqa-qa-minilm",
-    language: Annotated[Optional[str], typer.Option(help="Question language to use (default: en, else the first given).")] = None,
+    model: Annotated[str, typer.Option(help="QA model (as for `clinqa ask --model`; auto picks one per note language).")] = "auto",
+    language: Annotated[Optional[str], typer.Option(help="Question language to use (default: en, else the first given; "
+                                                         "auto: each note's own language where the questionnaire has it).")] = None,
     chunk_notes: Annotated[int, typer.Option(min=1, help="Notes per written chunk (the unit of resume).")] = 16,
     resume: Annotated[bool, typer.Option("--resume", help="Continue an interrupted run from its last finished chunk.")] = False,
     window_top_n: Annotated[Optional[int], typer.Option(help="Read only the N best BM25 windows of long notes.")] = None,
@@ -41,7 +42,7 @@ def extract(
     from clinqa.errors import DataError
     from clinqa.extract.questionnaire import load_questionnaire
     from clinqa.extract.runner import run_local
-    from clinqa.qa.reader import ExtractiveReader
+    from clinqa.qa.routing import RoutedReader
 
     from clinqa.errors import UsageError
 
@@ -62,7 +63,7 @@ def extract(
     # a second, not after the model's load time.
     first = next(stream, None)
     stream = itertools.chain([first] if first is not None else [], stream)
-    reader = ExtractiveReader.load(model, window_top_n=window_top_n) if engine == "local" else None
+    reader = RoutedReader(model, window_top_n=window_top_n) if engine == "local" else None
     done = {"notes": 0, "seconds": 0.0}
     with Progress(TextColumn("extracting"), BarColumn(), TextColumn("{task.completed} notes · {task.fields[rate]}"),
                   TimeElapsedColumn(), console=stderr_console(), transient=True) as bar:

@@ -12,7 +12,7 @@ from clinqa.cli._common import JSON_HELP
 def serve(
     host: Annotated[str, typer.Option(help="Interface to bind; 0.0.0.0 exposes the service to the network.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=1, max=65535, help="TCP port.")] = 8000,
-    model: Annotated[str, typer.Option(help="QA model (as for `clinqa ask --model`).")] = "clinqa-qa-minilm",
+    model: Annotated[str, typer.Option(help="QA model (as for `clinqa ask --model`; auto picks one per note language).")] = "auto",
     evidence_config: Annotated[Optional[str], typer.Option(help="Evidence ensemble YAML.")] = None,
     max_chars: Annotated[Optional[int], typer.Option(min=1, help="Largest note accepted, in characters (422 above; "
                                                      "default CLINQA_MAX_CHARS, else 2,000,000). Also the OpenAPI maxLength.")] = None,

@@ -58,6 +58,8 @@ def tune_evidence_cmd(
     test_key: Annotated[Optional[str], typer.Option(help="Key JSON for XML --test data.")] = None,
     retrievers: Annotated[Optional[str], typer.Option(help="Comma list (default: bm25,tfidf,dense and cross when the packaged cross-encoder is present).")] = None,
     cross_model: Annotated[str, typer.Option(help="Cross-encoder for 'cross': clinqa-cross-minilm, a folder or hub id.")] = "clinqa-cross-minilm",
+    dense_model: Annotated[str, typer.Option(help="Bi-encoder for 'dense': minilm, multilingual-e5-small (with its "
+                                                  "query:/passage: prefixes), a folder or hub id.")] = "minilm",
     step: Annotated[float, typer.Option(min=0.05, max=0.5, help="Weight grid step.")] = 0.1,
     out: Annotated[str, typer.Option("--out", "-o", help="Where to write the tuned YAML config.")] = "evidence.yaml",
     max_cases: Annotated[Optional[int], typer.Option(help="Use only the first N cases of --data and of --test.")] = None,
@@ -68,7 +70,8 @@ def tune_evidence_cmd(
     from clinqa.train.tune import evaluate_config, tune
 
     names = [r.strip() for r in retrievers.split(",")] if retrievers else default_retrievers()
-    base = EnsembleConfig(weights={n: 1.0 for n in names}, cross_model=cross_model if "cross" in names else None)
+    base = EnsembleConfig(weights={n: 1.0 for n in names}, cross_model=cross_model if "cross" in names else None,
+                          dense_model=dense_model)
     dev = scored_table(load_cases(data, key)[:max_cases], names, base, "dev")
     res = tune(dev, names, base, step)
     cfg = res["config"]
@@ -79,10 +82,11 @@ def tune_evidence_cmd(
         singles = {}
         for r, best in res["singles"].items():
             single = EnsembleConfig(weights={r: 1.0}, normalisation=best["normalisation"], threshold=best["threshold"],
-                                    top_k=best["top_k"], min_k=1, cross_model=base.cross_model)
+                                    top_k=best["top_k"], min_k=1, cross_model=base.cross_model,
+                                    dense_model=dense_model)
             singles[r] = evaluate_config(held, single)
         rrf = EnsembleConfig(weights={n: 1.0 for n in names}, fusion="rrf", threshold=res["rrf"]["threshold"],
-                             top_k=res["rrf"]["top_k"], min_k=1, cross_model=base.cross_model)
+                             top_k=res["rrf"]["top_k"], min_k=1, cross_model=base.cross_model, dense_model=dense_model)
         result["test"] = {"cases": len(held), "ensemble": evaluate_config(held, cfg), "rrf": evaluate_config(held, rrf),
                           "singles": singles}
     cfg.to_yaml(out, extra={"dev_data": data, "dev_strict_micro_f1": round(100 * res["ensemble"]["f1"], 2),

@@ -27,9 +27,9 @@ class _Extractor:
 
     def __init__(self, model: str, questionnaire_path: str, language: str | None, window_top_n: int | None):
         from clinqa.extract.questionnaire import load_questionnaire
-        from clinqa.qa.reader import ExtractiveReader
+        from clinqa.qa.routing import RoutedReader
 
-        self.reader = ExtractiveReader.load(model, window_top_n=window_top_n)
+        self.reader = RoutedReader(model, window_top_n=window_top_n)
         self.q = load_questionnaire(questionnaire_path)
         self.language = language
 

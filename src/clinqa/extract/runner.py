@@ -63,11 +63,13 @@ def rows_for_notes(reader, questionnaire: Questionnaire, notes: list[Note], lang
     (qa/trust.py: verdicts, typing, clean spans, abstention); the best answer over a concept's
     question variants wins (an answer over an abstention, then by score). An abstention gives a
     row with null answer and value and the reason."""
+    from clinqa.qa.routing import answered_by, question_language
     from clinqa.qa.trust import AnswerPolicy, answer_questions
     from clinqa.text import segment
 
     policy = policy or AnswerPolicy.for_reader(reader)
-    asks = [(n, c, q) for n in notes for c in questionnaire.concepts for q in c.questions_for(language)]
+    asks = [(n, c, q) for n in notes for c in questionnaire.concepts
+            for q in c.questions_for(question_language(language, n))]
     sentences = {id(n): segment(n.text, n.id) for n in notes}  # by object: ids are checked unique upstream
     decisions = answer_questions(reader, policy, [(n, q, c) for n, c, q in asks], [sentences[id(n)] for n, _, _ in asks],
                                  language=language)
@@ -91,7 +93,7 @@ def rows_for_notes(reader, questionnaire: Questionnaire, notes: list[Note], lang
                 category=a.category if not a.is_no_answer else c.category, assertion=a.assertion,
                 sentence_id=a.sentence_id, answer_type=c.answer_type, value=v.value, value_number=v.number,
                 unit=v.unit, code=v.code, code_system=v.code_system, code_display=v.code_display,
-                model=reader.name, reason=reason)))
+                model=answered_by(reader, n, q), reason=reason)))
     return rows
 
 

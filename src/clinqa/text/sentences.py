@@ -34,10 +34,17 @@ CONT_ABBREVS = frozenset(
 _LAST_WORD = re.compile(r"(\S+)\s*$")
 _MARKER_ONLY = re.compile(r"^(?:\(?\d{1,3}[.)]|[-*\u2022]|[a-z][.)])$")
 _PLACEHOLDER = re.compile(r"\[\*\*.*?\*\*\]", re.S)
+# Upper-case letters of the Latin, Greek and Cyrillic scripts, so that "ΔΙΑΓΝΩΣΗ ΕΞΟΔΟΥ:" and
+# "АНАМНЕЗА:" are headers as "HISTORY:" is (Python's re has no \p{Lu}).
+_UPPER = re.escape("".join(c for c in map(chr, range(0x41, 0x530)) if c.isupper()))
 # An upper-case header ending in a colon, at the start of a span: "HISTORY OF PRESENT ILLNESS:"
-HEADER_RE = re.compile(r"^([A-Z][A-Z0-9 /&,()'-]{1,60}[A-Z)]):(?=\s|$)")
+HEADER_RE = re.compile(rf"^([{_UPPER}][{_UPPER}0-9 /&,()'-]{{1,60}}[{_UPPER})]):(?=\s|$)")
 # Mixed-case headers that are common enough to trust when alone on a line: "Chief Complaint:"
-LINE_HEADER_RE = re.compile(r"^([A-Z][A-Za-z /&,()'-]{1,50}):\s*$")
+LINE_HEADER_RE = re.compile(rf"^([{_UPPER}](?:[^\W\d_]|[ /&,()'-]){{1,50}}):\s*$")
+# A sentence end before a Greek or Cyrillic capital that PyRuSH (rules written for ASCII text)
+# sometimes runs across; in Greek ";" is the question mark.
+_NON_ASCII_UPPER = re.escape("".join(c for c in map(chr, range(0x370, 0x530)) if c.isupper()))
+_MISSED_END = re.compile(rf"(?:[.!?]|(?<=[\u0370-\u03ff\u1f00-\u1fff]);)(?=\s+[{_NON_ASCII_UPPER}])")
 _LIST_START = re.compile(r"^(?:\(?\d{1,3}[.)]|[-*\u2022])\s+\S")
 _INLINE_ITEM = re.compile(r"(?<=[.;:])\s+(?=\(?\d{1,3}[.)]\s+[A-Za-z])")
 
@@ -148,6 +155,7 @@ def repair(
     out = [t for s, e in sorted(spans) if (t := _trim(text, s, e))]
     out = _split_lines(text, out)
     out = _split_inline_items(text, out)
+    out = _split_missed_ends(text, out)
     out = _merge(text, out, _join_placeholder)
     out = _merge(text, out, _join_abbrev)
     out = _merge(text, out, _join_marker)
@@ -211,6 +219,22 @@ def _split_inline_items(text: str, spans: list[tuple[int, int]]) -> list[tuple[i
     return out
 
 
+def _split_missed_ends(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out = []
+    for s, e in spans:
+        cuts = [s]
+        for m in _MISSED_END.finditer(text, s, e):
+            word = _LAST_WORD.search(text[cuts[-1]:m.end()])
+            w = word.group(1).lower() if word else ""
+            # an abbreviation or an initial ("Γ. Παπαδόπουλος") is not a sentence end
+            if w in TITLE_ABBREVS or w in CONT_ABBREVS or re.fullmatch(r"[^\W\d_]\.", w):
+                continue
+            cuts.append(m.end())
+        cuts.append(e)
+        out.extend(t for a, b in zip(cuts, cuts[1:]) if (t := _trim(text, a, b)))
+    return out
+
+
 def _merge(text, spans, should_join):
     out: list[tuple[int, int]] = []
     for span in spans:
@@ -270,9 +294,14 @@ def _join_header(text, a, b, header_ends) -> bool:
     return bool(h and h.end() == len(chunk)) or (a[1] in header_ends and chunk.endswith(":"))
 
 
+# A title line: capitals only, no digits or sentence punctuation, two words or one long one
+# ("DISCHARGE SUMMARY", "ЕПИКРИЗА"); "BP 120/80" or "NO" stay sentences.
+_TITLE_RE = re.compile(rf"^(?=.{{8,80}}$)[{_UPPER}][{_UPPER} /&,()'-]*$|^[{_UPPER}]+[ /&-]+[{_UPPER} /&,()'-]+$")
+
+
 def _kind(chunk: str) -> str:
     h = HEADER_RE.match(chunk)
-    if (h and h.end() == len(chunk.rstrip())) or LINE_HEADER_RE.match(chunk):
+    if (h and h.end() == len(chunk.rstrip())) or LINE_HEADER_RE.match(chunk) or _TITLE_RE.match(chunk):
         return "header"
     if _LIST_START.match(chunk) or (h and _LIST_START.match(chunk[h.end() :].lstrip())):
         return "list_item"
