@@ -108,15 +108,19 @@ def _fast_proposals(text: str):
 
 @functools.lru_cache(maxsize=1)
 def _section_rules() -> dict[str, str]:
-    """medspaCy's default English header literals -> category (what its Sectionizer uses)."""
+    """medspaCy's default English header literals and clinqa's es/bg/cs/el/pl/ro ones ->
+    category (what the Sectionizer uses)."""
     import json
     from importlib.resources import files
 
+    from clinqa.text.pipeline import SECTION_RULES
+
+    rules = json.loads(SECTION_RULES.read_text(encoding="utf-8"))["section_rules"]
     try:
         path = files("resources") / "en" / "section_patterns.json"
-        rules = json.loads(path.read_text(encoding="utf-8"))["section_rules"]
+        rules = json.loads(path.read_text(encoding="utf-8"))["section_rules"] + rules
     except (ModuleNotFoundError, FileNotFoundError, KeyError):  # pragma: no cover - medspaCy is a dependency
-        return {}
+        pass
     return {r["literal"].lower(): r["category"] for r in rules if "literal" in r}
 
 
