@@ -24,6 +24,24 @@ def existing(path: str | Path) -> Path:
     return p
 
 
+def read_yaml_mapping(path: str | Path, *, missing: str, invalid: str, mapping: str) -> dict[str, Any]:
+    """The YAML mapping in a user's file, or a DataError naming the file: `missing` when it is not a
+    file, "`invalid`: <first line of the parser's message>", `mapping` when the
+    document is not a mapping. An empty file is an empty mapping."""
+    import yaml
+
+    p = Path(path)
+    if not p.is_file():
+        raise DataError(missing, source=str(p))
+    try:
+        data = yaml.safe_load(p.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as exc:
+        raise DataError(f"{invalid}: {str(exc).splitlines()[0]}", source=str(p)) from exc
+    if not isinstance(data, dict):
+        raise DataError(mapping, source=str(p))
+    return data
+
+
 def iter_json_items(path: Path, prefix: str) -> Iterator[Any]:
     """Stream the items under `prefix` (ijson syntax, e.g. "data.item") of a JSON file."""
     import ijson

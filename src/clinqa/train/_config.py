@@ -15,19 +15,13 @@ def load_config(cls: type[T], path: str | Path | None, overrides: dict[str, Any]
                 list_keys: tuple[str, ...] = ()) -> T:
     """`cls` (a dataclass) from the YAML mapping at `path` updated with the non-None
     `overrides`; unknown keys are errors; a plain string for a `list_keys` key becomes a list."""
-    import yaml
+    from clinqa.data._io import read_yaml_mapping
 
     data: dict[str, Any] = {}
     if path:
-        p = Path(path)
-        if not p.is_file():
-            raise DataError(f"config file {str(p)!r} does not exist", source=str(p))
-        try:
-            data = yaml.safe_load(p.read_text(encoding="utf-8")) or {}
-        except yaml.YAMLError as exc:
-            raise DataError(f"config is not valid YAML: {str(exc).splitlines()[0]}", source=str(p)) from exc
-        if not isinstance(data, dict):
-            raise DataError("config must be a YAML mapping", source=str(p))
+        data = read_yaml_mapping(path, missing=f"config file {str(Path(path))!r} does not exist",
+                                 invalid="config is not valid YAML",
+                                 mapping="config must be a YAML mapping")
     data.update({k: v for k, v in (overrides or {}).items() if v is not None})
     known = {f.name for f in fields(cls)}
     unknown = sorted(set(data) - known)

@@ -74,18 +74,13 @@ def load_templates(path: str | Path | None = None) -> dict[str, Template]:
     packaged = resources.files("clinqa.train").joinpath("synth_templates.yaml").read_text(encoding="utf-8")
     data = yaml.safe_load(packaged)
     if path is not None:
-        p = Path(path)
-        if not p.is_file():
-            raise DataError("templates file not found", source=str(p))
-        try:
-            user = yaml.safe_load(p.read_text(encoding="utf-8")) or {}
-        except yaml.YAMLError as exc:
-            raise DataError(f"templates are not valid YAML: {str(exc).splitlines()[0]}", source=str(p)) from exc
-        if not isinstance(user, dict):
-            raise DataError("templates must be a YAML mapping of template keys", source=str(p))
+        from clinqa.data._io import read_yaml_mapping
+
+        user = read_yaml_mapping(path, missing="templates file not found", invalid="templates are not valid YAML",
+                                 mapping="templates must be a YAML mapping of template keys")
         unknown = sorted(set(user) - set(TEMPLATE_KEYS))
         if unknown:
-            raise DataError(f"unknown template keys {unknown}; known: {', '.join(TEMPLATE_KEYS)}", source=str(p))
+            raise DataError(f"unknown template keys {unknown}; known: {', '.join(TEMPLATE_KEYS)}", source=str(path))
         for key, spec in user.items():
             data[key] = {**data[key], **(spec or {})}
     out = {}
