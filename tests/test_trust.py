@@ -377,3 +377,75 @@ def test_report_coverage_never_over_100(tmp_path):
     write_report(tmp_path / "t.parquet", tmp_path / "r.html")
     page = (tmp_path / "r.html").read_text()
     assert "50.0%" in page and "100.0%" not in page
+
+
+# ------------------------------------------------------------------ units, drug classes, changes
+def _top(*args, **kw) -> Answer:
+    return _decide(*args, **kw)[1].answers[0]
+
+
+def test_a_duration_needs_a_time_unit():
+    text = "HbA1c 8.8%. Cough for 3 days before admission. Received 200 mg of doxycycline."
+    a = _top(text, "How long did the symptoms last before admission?",
+                   [("8.8%", 0.9), ("200 mg", 0.8), ("3 days", 0.1)])
+    assert a.text == "3 days"
+    a = _top(text, "How long did the symptoms last before admission?", [("8.8%", 0.9), ("200 mg", 0.8)])
+    assert a.text is None and "measures" in a.reason
+
+
+def test_declared_unit_sets_the_dimension():
+    from clinqa.extract.questionnaire import Concept
+
+    c = Concept("stay", {"en": ("How many nights?",)}, answer_type="number", unit="days")
+    text = "Weight 80 kg. Discharged after 4 days."
+    a = _top(text, "How many nights?", [("80 kg", 0.9), ("4 days", 0.2)], concept=c)
+    assert a.text == "4 days"
+
+
+def test_lab_value_unit_must_fit_the_lab():
+    text = "WBC 15.8 K/uL with 86% neutrophils\nurine albumin-to-creatinine ratio 48 mg/g"
+    for q in ("What was the potassium level?", "What was the creatinine?"):
+        a = _top(text, q, [("86%", 0.9), ("48 mg", 0.9)])
+        assert a.text is None, (q, a.text)
+
+
+def test_drug_class_question_takes_only_that_class():
+    text = ("DISCHARGE MEDICATIONS:\n1. Rivaroxaban 20 mg daily\n2. Ceftriaxone 1 g IV daily\n\n"
+            "ALLERGIES: Penicillins (rash)\n")
+    q = "What antibiotics was the patient treated with?"
+    a = _top(text, q, [("Rivaroxaban 20 mg daily", 0.9), ("Penicillins", 0.8), ("Ceftriaxone 1 g IV daily", 0.1)])
+    assert a.text == "Ceftriaxone 1 g IV daily"
+    a = _top(text, q, [("Rivaroxaban 20 mg daily", 0.9), ("Penicillins", 0.8)])
+    assert a.text is None
+
+
+def test_medication_changes_need_the_verb():
+    text = ("Metabolic acidosis: start sodium bicarbonate 650 mg PO TID.\n"
+            "Metformin was held for IV contrast.\nType 2 diabetes mellitus, on insulin.\n")
+    a = _top(text, "Which medications were stopped?",
+                   [("Metabolic acidosis: start sodium bicarbonate 650 mg PO TID", 0.9), ("Metformin", 0.2)])
+    assert a.text == "Metformin"
+    a = _top(text, "What new medications were started?",
+                   [("Type 2 diabetes mellitus, on insulin", 0.9),
+                    ("Metabolic acidosis: start sodium bicarbonate 650 mg PO TID", 0.5)])
+    assert a.text == "start sodium bicarbonate 650 mg PO TID"  # the problem label goes, the drug stays
+
+
+def test_diagnosis_concept_never_takes_a_header_or_a_name():
+    from clinqa.extract.questionnaire import Concept
+
+    c = Concept("pmh", {"en": ("What is the past medical history?",)}, category="Diagnosis", code="icd10cm")
+    text = ("Attending: Dr. [**Last Name (STitle) 4021**], MD\n\nHISTORY OF PRESENT ILLNESS:\nCough.\n\n"
+            "PAST MEDICAL HISTORY:\nParoxysmal AF, HTN\n")
+    a = _top(text, "What is the past medical history?",
+                   [("HISTORY OF PRESENT ILLNESS", 0.9), ("[**Last Name (STitle) 4021**]", 0.8),
+                    ("Paroxysmal AF, HTN", 0.1)], concept=c)
+    assert a.text == "Paroxysmal AF, HTN"
+
+
+def test_verdict_cues_follow_the_note_language():
+    text = "Пациентът е без температура и без болка в гърдите."
+    bg = find_mentions(text, ["температура"])
+    assert [m.assertion for m in bg] == ["negated"]
+    en = find_mentions(text, ["температура"], language="en")  # English cues do not know "без"
+    assert [m.assertion for m in en] == ["present"]

@@ -79,6 +79,18 @@ _DOSE_Q = re.compile(r"\b(?:dose|doses|dosage|dosing|how much|strength|dosis)\b"
 _SIG_Q = re.compile(r"\b(?:how often|frequency|route|how (?:is|was|should) .* (?:taken|given)|schedule)\b", re.I)
 _ALLERGY_Q = re.compile(r"\b(?:allerg\w*|alergi\w*)\b", re.I)
 _DATE_Q = re.compile(r"\b(?:when|what date|which date|fecha)\b", re.I)
+# A duration is a number with a time unit: "How long...?", "How many days...?"
+_DURATION_Q = re.compile(r"\b(?:how long|for how long|how many (?:days|weeks|months|years|hours|minutes|nights)|"
+                         r"duration|cuánto tiempo|cuántos días)\b", re.I)
+# Medication questions about a change: the answer's sentence must say that change.
+_STOPPED_Q = re.compile(r"\b(?:stopped|discontinued|held|hold|ceased|suspended|suspendid\w*|stop)\b", re.I)
+_STARTED_Q = re.compile(r"\b(?:new|newly|started|start|initiated|begun|added)\b", re.I)
+STOP_CUE = re.compile(r"\b(?:stop\w*|discontinu\w*|d/c'?d|held|hold\w*|ceased|no longer|off\b|suspend\w*|"
+                      r"switched from|changed from|replaced)\b", re.I)
+START_CUE = re.compile(r"\b(?:start\w*|new\w*|initiat\w*|began|begin\w*|added|add\b|prescrib\w*|switched to|"
+                       r"changed to|transition\w* to|replaced with|load\w*)\b", re.I)
+# MIMIC de-identification placeholders ("[**Hospital 2**]", "[**Last Name**]") are never an answer.
+PLACEHOLDER = re.compile(r"\[\*\*(?!\d{4}-\d{1,2}-\d{1,2}\*\*\])[^\]]*\*\*\]")  # a dated one is a date
 _NUMBER_Q = re.compile(r"\b(?:how (?:many|long|old|much)|what (?:was|is) the (?:size|number|duration)|cuánt\w*)\b",
                        re.I)
 
@@ -183,10 +195,28 @@ LAB_ALIASES: dict[str, tuple[str, ...]] = {
     "anion gap": ("anion gap", "ag"),
     "ph": ("ph",),
 }
+# What each lab's unit measures, when it has one (labs not listed: a concentration). A value
+# whose unit measures something else belongs to another quantity: "86%" after "WBC 15.8 K/uL"
+# is the neutrophil fraction, not a potassium.
+_ANY: frozenset[str] = frozenset()
+LAB_DIMENSIONS: dict[str, frozenset[str]] = {
+    "heart rate": frozenset({"rate"}), "respiratory rate": frozenset({"rate"}),
+    "blood pressure": frozenset({"pressure"}), "temperature": frozenset({"temperature"}),
+    "oxygen saturation": frozenset({"percent"}), "white blood cell count": frozenset({"count"}),
+    "platelets": frozenset({"count"}), "hematocrit": frozenset({"percent"}),
+    "hba1c": frozenset({"percent", "concentration"}), "ejection fraction": frozenset({"percent"}),
+    "weight": frozenset({"mass"}), "inr": _ANY, "ph": _ANY, "esr": _ANY, "ptt": frozenset({"time"}),
+}
+# Values that must have a shape besides a unit.
+LAB_SHAPES: dict[str, re.Pattern] = {"blood pressure": re.compile(r"\d{2,3}\s*/\s*\d{2,3}")}
+# A lab name followed by one of these names another measure ("albumin-to-creatinine ratio 48").
+_OTHER_MEASURE = re.compile(r"\s*(?:ratio|clearance|index|kinase|phosphokinase|/)", re.I)
+
 # Names so short they are only a lab in a question that says so, never found inside a word.
 _SHORT = {a for names in LAB_ALIASES.values() for a in names if len(a) <= 2}
 
-UNIT_RE = (r"(?:mg/dl|g/dl|mmol/l|meq/l|umol/l|µmol/l|mcg/ml|ng/ml|ng/l|pg/ml|u/l|iu/l|iu/ml|mm\s?hg|mmhg|"
+UNIT_RE = (r"(?:mcg/kg/min|mg/kg/hr?|mcg/min|mcg/hr?|mg/hr?|units?/hr?|ml/hr?|ml/min|mg/g|mmol/mol|mg/l|mcg/l|"
+           r"ug/l|µg/l|ug/ml|mg/dl|g/dl|mmol/l|meq/l|umol/l|µmol/l|mcg/ml|ng/ml|ng/l|pg/ml|u/l|iu/l|iu/ml|mm\s?hg|mmhg|"
            r"x\s?10\^?\d+/l|k/ul|k/µl|/ul|/µl|/mm3|cells/\w+|copies/ml|bpm|beats/min|breaths/min|/min|"
            r"mg|mcg|µg|ug|g|kg|lbs?|ml|l|meq|mmol|units?|iu|%|°\s?[fc]|degrees|f|c|cm|mm|"
            r"years?|yrs?|months?|weeks?|days?|hours?|hrs?|minutes?|mins?|puffs?|tabs?|tablets?|capsules?|sprays?|"
@@ -254,6 +284,10 @@ class AskedFor:
     ever: bool = False  # "Has the patient ever smoked?": a past mention is a yes
     family: bool = False  # "Is there a family history of diabetes?": a relative's mention is the yes
     action: str | None = None  # "Was spironolactone started?": the verb the mention's sentence must say
+    dimensions: frozenset[str] = frozenset()  # what the value's unit may measure (empty: any)
+    needs_unit: bool = False  # a duration without a unit ("3") is no answer
+    drug_stems: tuple[str, ...] = ()  # "What antibiotics...?": the drug class's name stems
+    change: str | None = None  # "stopped" | "started": the medication change the question asks about
 
 
 @dataclass(frozen=True)
@@ -373,9 +407,24 @@ class AnswerPolicy:
             t = yes_no_target(q)
             if t:
                 terms.append(t)
+        from clinqa.text.glossary import drug_class_stems
+        from clinqa.text.values import unit_dimension
         from clinqa.text.vocab import clinical_synonyms
 
         terms += [syn for t in list(terms) for syn in clinical_synonyms(t)]
+        dimensions: frozenset[str] = frozenset()
+        duration = atype == "number" and bool(_DURATION_Q.search(q))
+        declared_unit = getattr(concept, "unit", None)
+        if declared_unit and unit_dimension(declared_unit):
+            dimensions = frozenset({unit_dimension(declared_unit)})
+        elif duration:
+            dimensions = frozenset({"time"})
+        elif lab and atype != "yes_no":
+            dimensions = LAB_DIMENSIONS.get(lab, frozenset({"concentration"}))
+        medication = category == "Medication" or getattr(concept, "code", None) == "drug"
+        change = None
+        if medication and atype == "span":
+            change = "stopped" if _STOPPED_Q.search(q) else "started" if _STARTED_Q.search(q) else None
         terms = list(dict.fromkeys(t.strip() for t in terms if t and t.strip()))
         return AskedFor(
             question=q, answer_type=atype, category=category, category_declared=declared is not None,
@@ -384,7 +433,9 @@ class AnswerPolicy:
             dose=bool(_DOSE_Q.search(q)), sig=bool(_SIG_Q.search(q)), allergy=bool(_ALLERGY_Q.search(q)),
             min_score=getattr(concept, "min_score", None), concept_id=getattr(concept, "id", None),
             ever=bool(_EVER.search(q)) and atype == "yes_no", family=bool(_FAMILY_Q.search(q)) and atype == "yes_no",
-            action=action_of(q) if atype == "yes_no" else None)
+            action=action_of(q) if atype == "yes_no" else None, dimensions=dimensions,
+            needs_unit=duration or "time" in dimensions,
+            drug_stems=drug_class_stems(q) if medication and atype == "span" else (), change=change)
 
     # .................................................................. deciding
     def decide(self, note: Note, question: str, answers: list[Answer], sentences: list[Sentence], *,
@@ -395,7 +446,7 @@ class AnswerPolicy:
         method = next((a.method for a in answers if a.method), "")
         raw = [a for a in answers if not a.is_no_answer]
         if asked.answer_type == "yes_no":
-            return self._yes_no(note, asked, raw, sentences, method)
+            return self._yes_no(note, asked, raw, sentences, method, language)
         if not sentences or not note.text.strip():
             return Decision([_abstain(note, method, "the note has no text to answer from")], asked)
         cal = self.calibration
@@ -420,8 +471,16 @@ class AnswerPolicy:
                 else:
                     rejected.append(why)
             typed = _dedupe(typed)
+        if asked.category in ("Diagnosis", "Symptoms"):
+            # "No fever, no cough" is not the patient's problem list: a problem the note negates is
+            # no answer to "what does the patient have" (yes/no questions say "no" instead).
+            typed, negated = _drop_negated(note, typed, language), typed
+            if len(typed) < len(negated):
+                rejected.append(f"{next(a.text for a in negated if a not in typed)!r} is negated in the note")
         if asked.is_list:
             items = self._list_items(note, asked, typed, sentences, method)
+            if asked.category in ("Diagnosis", "Symptoms"):
+                items = _drop_negated(note, items, language)
             if items and (items[0].method.endswith("+list-header") or _passes(items, asked, cal)):
                 return Decision([self._finish(note, asked, a, sentences) for a in items], asked)
         if not typed:
@@ -443,6 +502,10 @@ class AnswerPolicy:
         sent = _sentence_at(sentences, span[0])
         where = (sent.text if sent else text)
         section = (sent.section or "") if sent else ""
+        if sent is not None and sent.kind == "header" or HEADER_LINE.fullmatch(text.strip()) and text.strip().isupper():
+            return False, f"{text!r} is a section header"
+        if not PLACEHOLDER.sub(" ", text).strip(" \t\n,.;:-"):
+            return False, f"{text!r} is a de-identification placeholder"
         if asked.allergy:
             if ALLERGY_TEXT.search(where) or "allerg" in section:
                 return True, ""
@@ -454,12 +517,27 @@ class AnswerPolicy:
         if asked.dose:
             return (True, "") if DOSE.search(text) else (False, f"{text!r} holds no dose with a unit")
         if asked.answer_type == "number":
-            return (True, "") if VALUE.search(text) else (False, f"{text!r} holds no number")
+            if not VALUE.search(text):
+                return False, f"{text!r} holds no number"
+            return _unit_fits(text, asked)
         words = tuple(re.findall(r"[a-z0-9][a-z0-9\-/]*", text.lower()))
         if asked.category == "Medication" or asked.code == "drug":
-            if drugs_in(words):
-                return True, ""
-            return False, f"{text!r} names no drug of the lexicon"
+            if asked.drug_stems:
+                from clinqa.text.glossary import mentions_class
+
+                if not mentions_class(text, asked.drug_stems):
+                    return False, f"{text!r} names no drug of the asked class"
+            elif not drugs_in(words):
+                return False, f"{text!r} names no drug of the lexicon"
+            if ALLERGY_TEXT.search(where) or "allerg" in section:
+                return False, f"{text!r} is an allergy statement, not a medication the patient takes"
+            if _problem_first(_after_label(text)):
+                return False, f"{text!r} is a problem that mentions a drug, not a medication"
+            if asked.change == "stopped" and not STOP_CUE.search(where):
+                return False, f"{text!r} is in a sentence that stops nothing"
+            if asked.change == "started" and not (START_CUE.search(where) or re.search(r"new|start|added", section)):
+                return False, f"{text!r} is in a sentence that starts nothing"
+            return True, ""
         if asked.category in ("Diagnosis", "Symptoms"):
             if ALLERGY_TEXT.search(text) or "allerg" in section:
                 return False, f"{text!r} is an allergy line, not a {asked.category.lower()}"
@@ -467,6 +545,9 @@ class AnswerPolicy:
                 return False, f"{text!r} names a medication, not a {asked.category.lower()}"
             if re.fullmatch(r"[\d\s.,/%\-*]+" + r"(?:\s*" + UNIT_RE + r")?", text.strip(), re.I):
                 return False, f"{text!r} is a number, not a {asked.category.lower()}"
+            if asked.category == "Diagnosis" and (asked.category_declared or asked.code == "icd10cm") \
+                    and not is_problem(text):
+                return False, f"{text!r} names no problem (ICD-10-CM term, known abbreviation or disease word)"
         return True, ""
 
     def _lab_values(self, note: Note, asked: AskedFor, raw: list[Answer], sentences, method: str) -> list[Answer]:
@@ -479,6 +560,9 @@ class AnswerPolicy:
         moment = _MOMENT.search(asked.question)
         extreme = _EXTREME.search(asked.question)
         out: list[tuple[tuple, Answer]] = []
+        shape = LAB_SHAPES.get(asked.lab)
+        pairs = [(vs, ve, ns) for vs, ve, ns in pairs
+                 if _unit_fits(note.text[vs:ve], asked)[0] and (shape is None or shape.search(note.text[vs:ve]))]
         for order, (vs, ve, ns) in enumerate(pairs):
             score = max((a.score for a in raw if a.start < ve and vs < a.end), default=0.0)
             alone = sum(1 for p in pairs if p[2] == ns) == 1
@@ -545,11 +629,12 @@ class AnswerPolicy:
         return label, probs or {c: round(p, 4) for c, p in dist.items()}
 
     # .................................................................. yes/no
-    def _yes_no(self, note: Note, asked: AskedFor, raw: list[Answer], sentences, method: str) -> Decision:
+    def _yes_no(self, note: Note, asked: AskedFor, raw: list[Answer], sentences, method: str,
+                language: str | None = None) -> Decision:
         if not asked.terms:
             v = Verdict("not_mentioned", "the question names no concept to look for (give the concept synonyms)")
             return Decision([_abstain(note, method, v.reason)], asked, v)
-        mentions = find_mentions(note.text, asked.terms, sentences)
+        mentions = find_mentions(note.text, asked.terms, sentences, language)
         if asked.action:
             mentions = [_with_action(m, note.text, sentences, asked.action) for m in mentions]
         if not mentions:
@@ -605,7 +690,8 @@ def term_variants(term: str) -> list[str]:
     return list(dict.fromkeys(out))
 
 
-def find_mentions(text: str, terms: tuple[str, ...] | list[str], sentences: list[Sentence] | None = None) -> list[Mention]:
+def find_mentions(text: str, terms: tuple[str, ...] | list[str], sentences: list[Sentence] | None = None,
+                  language: str | None = None) -> list[Mention]:
     """Every mention of any term (medspaCy target rules, case-insensitive) with its ConText
     assertion; mentions in a family-history section are `family`, in an indication/reason for
     the exam `possible` (the reason for a test is a question, not a finding)."""
@@ -618,7 +704,13 @@ def find_mentions(text: str, terms: tuple[str, ...] | list[str], sentences: list
     if not literals or not text.strip():
         return []
     nlp = get_nlp()
-    context = context_pipe()
+    if language is None:  # the note's own language picks the cue rules ("niega fiebre", "без температура")
+        from clinqa.text.language import detect_language
+
+        language = detect_language(text).code
+    from clinqa.text.pipeline import context_language
+
+    context = context_pipe(context_language(language))
     matcher = TargetMatcher(nlp)
     matcher.add([TargetRule(lit, "CONCEPT") for lit in literals])
     lowered = text.lower()
@@ -836,6 +928,8 @@ def lab_values(text: str, lab: str) -> list[tuple[int, int, int]]:
     for i, (ns, ne, name) in enumerate(names):
         if name != lab:
             continue
+        if _OTHER_MEASURE.match(text, ne) or (ne - ns <= 2 and text[ne:ne + 1] == "/"):
+            continue  # "creatinine ratio", "K/uL": not a value of the lab
         line_end = text.find("\n", ne)
         line_end = len(text) if line_end < 0 else line_end
         stop = min([line_end] + [s for s, _, other in names[i + 1:] if other != lab and s > ne])
@@ -960,6 +1054,9 @@ def _typed_core(text: str, span: tuple[int, int], asked: AskedFor) -> tuple[int,
         m = next((x for x in (p.search(chunk) for p in DATE_PATTERNS) if x), None)
     elif asked.answer_type == "number":
         m = VALUE.search(chunk)
+    elif asked.category == "Medication" and not asked.allergy:
+        rest = _after_label(chunk)
+        return (e - len(rest), e) if rest != chunk else span
     if not m:
         return span
     start, end = s + m.start(), s + m.end()
@@ -970,10 +1067,24 @@ def _typed_core(text: str, span: tuple[int, int], asked: AskedFor) -> tuple[int,
     return start, extend_unit(text, start, end)
 
 
+def _drop_negated(note: Note, answers: list[Answer], language: str | None, limit: int = 12) -> list[Answer]:
+    """`answers` without those whose ConText assertion is negated (the first `limit` checked)."""
+    from clinqa.text.assertion import assert_spans
+
+    head = [a for a in answers[:limit] if a.end > a.start]
+    status = assert_spans(note.text, [(a.start, a.end) for a in head], language) if head else []
+    bad = {(a.start, a.end) for a, st in zip(head, status) if st == "negated"}
+    return [a for a in answers if (a.start, a.end) not in bad]
+
+
 def _item_head(text: str, span: tuple[int, int], asked: AskedFor) -> tuple[int, int]:
     """A list item as an answer: the whole item (drug, dose, route, frequency) unless it is a
-    problem list entry with a colon ("1. Community-acquired pneumonia: He was treated...")."""
+    problem list entry with a colon ("1. Community-acquired pneumonia: He was treated..."):
+    a problem question takes the problem, a medication question what follows the colon."""
     s, e = span
+    if asked.category == "Medication" and not asked.allergy:
+        rest = _after_label(text[s:e])
+        return (e - len(rest), e)
     colon = text.find(":", s, e)
     if colon > s and asked.category in ("Diagnosis", "Symptoms", "Procedure"):
         return s, colon
@@ -999,6 +1110,73 @@ def _has_problem(words: tuple[str, ...]) -> bool:
 
     terms = _problem_terms()
     return any(g in terms for g in ngrams(list(words)))
+
+
+# Words that make a span a problem even when no ICD-10-CM term matches it whole.
+_PROBLEM_WORD = re.compile(
+    r"(?:itis|osis|emia|aemia|oma|pathy|algia|plegia|ectomy|otomy|ostomy|plasty|uria|rrhea|rrhoea|trophy|"
+    r"megaly|ectasis|penia|cytosis|stenosis|insufficiency)$|^(?:disease|disorder|syndrome|failure|infection|"
+    r"cancer|carcinoma|tumou?r|mass|nodule|lesion|fracture|injury|ulcer|bleed\w*|hemorrhage|thrombus|"
+    r"thrombosis|embolism|infarct\w*|deficiency|obesity|hypertension|hypotension|diabetes|asthma|anemia|"
+    r"sepsis|pneumonia|abscess|effusion|edema|arrhythmia|dementia|depression|anxiety|s/p)$", re.I)
+
+
+# Problem abbreviations common in notes (general clinical usage), beside text/vocab's synonyms.
+_PROBLEM_ABBREV = frozenset(
+    "ards copd chf cad htn hld hlp dm dm1 dm2 t1dm t2dm iddm niddm ckd aki esrd uti dvt pe cva tia af afib "
+    "aflutter gerd osa mi nstemi stemi acs bph oa ra sle pna cap hcap gib ugib lgib sbo dka hhs hf hfref hfpef "
+    "pvd pad ild ipf cirrhosis nash nafld hcv hbv hiv copd-e etoh ckd3 ckd4 ckd5 hypothyroidism".split())
+
+
+def is_problem(text: str) -> bool:
+    """Whether a span names a problem: an ICD-10-CM term, a known clinical abbreviation of one
+    ("AF", "DM2", "HTN", "CKD"), or a disease word ("...itis", "nodule", "s/p")."""
+    from clinqa.text.vocab import clinical_synonyms
+
+    words = tuple(re.findall(r"[a-z0-9][a-z0-9\-/]*", PLACEHOLDER.sub(" ", text).lower()))
+    if _has_problem(words) or any(_PROBLEM_WORD.search(w) for w in words):
+        return True
+    if any(w in _PROBLEM_ABBREV or (w.endswith("s") and w[:-1] in _PROBLEM_ABBREV) for w in words):
+        return True
+    return any(_has_problem(tuple(syn.split())) for w in words for syn in clinical_synonyms(w))
+
+
+def _after_label(text: str) -> str:
+    """A plan line's text after its problem label ("Metabolic acidosis: start sodium bicarbonate
+    650 mg" -> "start sodium bicarbonate 650 mg"); the text itself when it has no label."""
+    m = re.match(r"[^:\n]{3,60}:\s+(?=\S)", text)
+    return text[m.end():] if m else text
+
+
+def _problem_first(text: str) -> bool:
+    """"Type 2 diabetes mellitus, on insulin": a problem named before the first drug word."""
+    from clinqa.text.vocab import drugs_in
+
+    words = tuple(re.findall(r"[a-z0-9][a-z0-9\-/]*", text.lower()))
+    first_drug = next((i for i, w in enumerate(words) if drugs_in((w,))), None)
+    if not first_drug:
+        return False
+    return _has_problem(words[:first_drug]) or any(_PROBLEM_WORD.search(w) for w in words[:first_drug])
+
+
+def _unit_fits(text: str, asked: AskedFor) -> tuple[bool, str]:
+    """The first value of `text` has a unit of the asked dimension (or none where none is needed)."""
+    from clinqa.text.values import unit_dimension
+
+    if not asked.dimensions and not asked.needs_unit:
+        return True, ""
+    m = VALUE.search(text)
+    if not m:
+        return False, f"{text!r} holds no number"
+    unit = m.group(3)
+    if unit and unit.strip().upper() == "HR" and unit.strip() == "HR":
+        unit = None  # "36.9  HR 104": the next vital's label, not hours
+    dim = unit_dimension(unit)
+    if dim is None and asked.needs_unit:
+        return False, f"{text!r} has no unit of {'/'.join(sorted(asked.dimensions)) or 'time'}"
+    if dim is not None and asked.dimensions and dim not in asked.dimensions:
+        return False, f"{text!r} measures {dim}, not {'/'.join(sorted(asked.dimensions))}"
+    return True, ""
 
 
 def _question_category(question: str) -> str | None:

@@ -41,3 +41,38 @@ def parse_date(text: str) -> str | None:
             except (ValueError, OverflowError):
                 continue
     return None
+
+
+# What a unit measures. A value is only an answer to a question whose expected dimension it
+# shares: "8.8%" is not a symptom's duration, "48 mg" (of "48 mg/g") is not a creatinine.
+_DIMENSIONS: tuple[tuple[str, str], ...] = (
+    ("count", r"x\s?10\^?\d+/l|[kk]/[uµ]l|/[uµ]l|/mm3|cells/\S+"),
+    ("dose rate", r"(?:mcg|mg|units?|u)/(?:kg/)?(?:min|hr?)"),
+    ("flow", r"l/min|lpm|ml/(?:hr?|min)"),
+    ("rate", r"bpm|beats/min|breaths/min|/min"),
+    ("concentration", r"(?:mg|g|mmol|meq|umol|µmol|mcg|ng|pg|u|iu)/(?:dl|l|ml)|mg/g|mmol/mol"),
+    ("pressure", r"mm\s?hg"),
+    ("percent", r"%"),
+    ("temperature", r"°\s?[fc]|degrees(?: [fc]\w*)?|[fc]"),
+    ("time", r"years?|yrs?|y/?o|months?|mos?|weeks?|wks?|days?|d|hours?|hrs?|h|minutes?|mins?"),
+    ("mass", r"mg|mcg|µg|ug|g|kg|lbs?"),
+    ("volume", r"ml|l|cc"),
+    ("amount", r"meq|mmol|units?|iu"),
+    ("length", r"cm|mm|m"),
+    ("dose form", r"puffs?|tabs?|tablets?|capsules?|sprays?|drops?"),
+)
+_DIMENSION_RE = [(d, re.compile(rf"(?:{p})", re.I)) for d, p in _DIMENSIONS]
+
+
+def unit_dimension(unit: str | None) -> str | None:
+    """"mg/dL" -> "concentration", "days" -> "time", "%" -> "percent"; None for no unit or one
+    this table does not know. Upper-case "HR" is a heart rate label, never hours."""
+    if not unit:
+        return None
+    u = unit.strip()
+    if u == "HR":
+        return None
+    for dim, pat in _DIMENSION_RE:
+        if pat.fullmatch(u):
+            return dim
+    return None
