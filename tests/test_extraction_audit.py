@@ -103,3 +103,17 @@ def test_lab_value_after_a_unit_letter_is_not_that_lab():
     cr = [text[a:b] for a, b, _ in lab_values(text, "creatinine")]
     assert k == ["4.1"]
     assert cr == ["0.9 mg/dL"]
+
+
+@pytest.mark.slow
+def test_shipped_reader_extraction_has_no_type_contradictions(dev_notes):
+    """The issue's run (`clinqa extract -q discharge-summary` over the dev notes) with the shipped
+    reader and its shipped calibration: the audit finds nothing (about 3 minutes on 2 cores)."""
+    from clinqa.qa.reader import ExtractiveReader
+
+    audit = _audit()
+    q = load_questionnaire("discharge-summary")
+    rows = rows_for_notes(ExtractiveReader.load("clinqa-qa-minilm"), q, dev_notes)
+    report = audit.audit_table(rows, {n.id: n.text for n in dev_notes}, q)
+    assert report["answered"] > 150
+    assert report["violations"] == 0, report["list"]
