@@ -66,3 +66,24 @@ def test_usage_error_with_json_is_a_json_object(capsys):
     code, out, err = _run(capsys, "ask", "What?", "--json")  # --note is missing
     assert code == 2 and "--note" in err
     assert "--note" in json.loads(out)["error"]["message"]
+
+
+def test_window_tokens_sets_short_windows_and_rejects_bad_values(tmp_path, capsys, monkeypatch):
+    import clinqa.qa.reader as reader_mod
+    from clinqa.qa.routing import reader_options
+
+    assert reader_options(4, 192) == {"window_top_n": 4, "max_length": 192, "stride": 48}
+    assert reader_options(None, None) == {"window_top_n": None}
+    note = tmp_path / "n.txt"
+    note.write_text("Potassium 5.6 mmol/L on admission.", encoding="utf-8")
+
+    def no_load(*a, **k):
+        raise AssertionError("bad options must fail before the model loads")
+
+    monkeypatch.setattr(reader_mod.ExtractiveReader, "load", classmethod(no_load))
+    for bad in ("10", "4096"):
+        code, out, err = _run(capsys, "ask", "What is the potassium?", "-n", str(note), "--window-tokens", bad, "--json")
+        assert code == 2 and "--window-tokens" in json.loads(out)["error"]["message"]
+    code, out, _ = _run(capsys, "extract", "-q", "radiology-report", "-n", str(note), "-o", str(tmp_path / "o.parquet"),
+                        "--window-top-n", "0", "--json")
+    assert code == 2 and "--window-top-n" in json.loads(out)["error"]["message"]

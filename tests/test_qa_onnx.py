@@ -35,8 +35,10 @@ def test_export_is_cached_and_used_automatically(qa_folder, tmp_path, monkeypatc
     monkeypatch.delenv("CLINQA_BACKEND", raising=False)
     assert ExtractiveReader.load(str(qa_folder)).onnx is None  # auto, nothing cached: torch
     r = ExtractiveReader.load(str(qa_folder), backend="onnx")  # exports
-    assert r.onnx is not None and r.onnx.path.name == "model.int8.onnx"
-    assert r.onnx.path.parent == export_dir(r.model) and (r.onnx.path.parent / "model.onnx").exists()
+    assert r.onnx is not None and r.onnx.path.name == "model.onnx"  # float32 unless asked for int8
+    assert r.onnx.path.parent == export_dir(r.model)
+    q = ExtractiveReader.load(str(qa_folder), backend="onnx", quantize=True)
+    assert q.onnx.path.name == "model.int8.onnx" and isinstance(q.model, type(r.model))  # no torch int8 on top
     assert ExtractiveReader.load(str(qa_folder)).onnx is not None  # auto, now cached: ONNX
     assert ExtractiveReader.load(str(qa_folder), backend="torch").onnx is None
     with pytest.raises(UsageError, match="backend"):
@@ -63,6 +65,6 @@ def test_onnx_answers_match_torch(qa_folder, tmp_path, monkeypatch):
     pairs = [(Note("n", NOTE), q) for q in QUESTIONS]
     spans = lambda r: [(a.start, a.end, a.category) for o in r.answer_many(pairs, top_k=2, with_context=False) for a in o.answers]  # noqa: E731
     assert spans(onnx_reader) == spans(torch_reader)
-    onnx_reader.onnx = OnnxForward(export_dir(onnx_reader.model) / "model.int8.onnx")
+    onnx_reader.onnx = ExtractiveReader.load(str(qa_folder), backend="onnx", quantize=True).onnx  # int8
     qs, _, _ = _logits(onnx_reader, windows)
     assert np.corrcoef(qs[real], ts[real])[0, 1] >= 0.99

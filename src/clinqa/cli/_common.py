@@ -13,6 +13,8 @@ from clinqa.errors import DataError, UsageError
 from clinqa.types import Note, to_jsonable
 
 JSON_HELP = "Print one JSON document on stdout (logs and progress go to stderr)."
+WINDOW_TOKENS_HELP = ("Window length in tokens (stride a quarter of it; default: the model's, 384). With "
+                      "--window-top-n, short windows (192) read fewer tokens: benchmarks/qa_throughput.py.")
 TEXT_COLUMN_HELP = "Table input (CSV/JSONL/Parquet): the column holding the note text (default: text/note/TEXT/...)."
 ID_COLUMN_HELP = "Table input: the column holding the note id (default: id/note_id/ROW_ID/..., else the row number)."
 

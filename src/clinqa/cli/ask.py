@@ -6,8 +6,8 @@ from typing import Annotated, Optional
 
 import typer
 
-from clinqa.cli._common import (ID_COLUMN_HELP, JSON_HELP, TEXT_COLUMN_HELP, check_question, emit_json, load_note, status,
-                                 stderr_console, stdout_console)
+from clinqa.cli._common import (ID_COLUMN_HELP, JSON_HELP, TEXT_COLUMN_HELP, WINDOW_TOKENS_HELP, check_question,
+                                 emit_json, load_note, status, stderr_console, stdout_console)
 
 
 def ask(
@@ -21,6 +21,7 @@ def ask(
                                              "English, clinqa-qa-multilingual otherwise), a packaged name, a clinqa "
                                              "model folder, any *ForQuestionAnswering folder or hub id, or lexical-baseline.")] = "auto",
     window_top_n: Annotated[Optional[int], typer.Option(help="Read only the N note windows BM25 ranks highest (faster on long notes).")] = None,
+    window_tokens: Annotated[Optional[int], typer.Option(help=WINDOW_TOKENS_HELP)] = None,
     text_column: Annotated[Optional[str], typer.Option(help=TEXT_COLUMN_HELP)] = None,
     id_column: Annotated[Optional[str], typer.Option(help=ID_COLUMN_HELP)] = None,
     json_out: Annotated[bool, typer.Option("--json", help=JSON_HELP)] = False,
@@ -29,18 +30,19 @@ def ask(
     questions get a verdict (yes, no, uncertain, not_mentioned) with the supporting span; when
     the note does not answer, the answer is null with the reason. With `--model auto` the note's
     and question's languages pick the reader (qa/routing.py)."""
-    from clinqa.qa.routing import BASELINES, choose_reader, load_answerer
+    from clinqa.qa.routing import BASELINES, choose_reader, load_answerer, reader_options
     from clinqa.qa.trust import AnswerPolicy, answer_questions
     from clinqa.text import segment
 
     question = check_question(question)
+    options = reader_options(window_top_n, window_tokens)  # bad values fail before the note is read
     n = load_note(note, note_id, fmt, max_chars, text_column=text_column, id_column=id_column)
     choice = choose_reader(n.text, question, model)
     if "not installed" in choice.reason:
         stderr_console().print(f"[yellow]note:[/yellow] {choice.reason}")
     model = choice.model
     with status("loading the model"):
-        answerer = load_answerer(model, window_top_n=window_top_n)
+        answerer = load_answerer(model, **options)
     if model == "lexical-baseline":
         note_text = "lexical baseline: the best-matching sentence by BM25, not a trained reader"
     elif model in BASELINES:

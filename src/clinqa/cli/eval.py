@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from clinqa.cli._common import JSON_HELP, emit_json, stdout_console
+from clinqa.cli._common import JSON_HELP, WINDOW_TOKENS_HELP, emit_json, stdout_console
 
 app = typer.Typer(help="Evaluate models: qa (SQuAD EM/F1 + categories), evidence (ArchEHR-QA subtask 2), "
                        "summarize (ROUGE/BLEU, finding F1, safety rates), generate (ArchEHR-QA subtask 3).",
@@ -22,6 +22,7 @@ def eval_qa_cmd(
     out: Annotated[Optional[str], typer.Option("--out", "-o", help="Folder for predictions.jsonl, metrics.json, confusion.png.")] = None,
     max_examples: Annotated[Optional[int], typer.Option(help="Score only the first N questions.")] = None,
     window_top_n: Annotated[Optional[int], typer.Option(help="Read only the N windows BM25 ranks highest per question.")] = None,
+    window_tokens: Annotated[Optional[int], typer.Option(help=WINDOW_TOKENS_HELP)] = None,
     tune_null: Annotated[Optional[bool], typer.Option("--tune-null/--no-tune-null", help="Tune the no-answer threshold on this data (default: when it has unanswerable questions).")] = None,
     batch_size: Annotated[int, typer.Option(help="Windows per forward pass.")] = 16,
     by_file: Annotated[bool, typer.Option("--by-file", help="Score each --data file on its own (e.g. one XQuAD language each) and report the average.")] = False,
@@ -37,9 +38,9 @@ def eval_qa_cmd(
     from clinqa.data.splits import read_qa_spec
     from clinqa.evaluate.classification import save_confusion_png
     from clinqa.qa.evaluation import evaluate_reader
-    from clinqa.qa.routing import load_answerer
+    from clinqa.qa.routing import load_answerer, reader_options
 
-    reader = load_answerer(model, window_top_n=window_top_n, batch_size=batch_size)
+    reader = load_answerer(model, **reader_options(window_top_n, window_tokens), batch_size=batch_size)
     if by_file:
         per_file = {}
         for spec in data:

@@ -6,7 +6,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from clinqa.cli._common import ID_COLUMN_HELP, JSON_HELP, TEXT_COLUMN_HELP, emit_json, stderr_console, stdout_console
+from clinqa.cli._common import ID_COLUMN_HELP, JSON_HELP, TEXT_COLUMN_HELP, WINDOW_TOKENS_HELP, emit_json, stderr_console, stdout_console
 
 
 def extract(
@@ -20,6 +20,7 @@ def extract(
     chunk_notes: Annotated[int, typer.Option(min=1, help="Notes per written chunk (the unit of resume).")] = 16,
     resume: Annotated[bool, typer.Option("--resume", help="Continue an interrupted run from its last finished chunk.")] = False,
     window_top_n: Annotated[Optional[int], typer.Option(help="Read only the N best BM25 windows of long notes.")] = None,
+    window_tokens: Annotated[Optional[int], typer.Option(help=WINDOW_TOKENS_HELP)] = None,
     max_chars: Annotated[Optional[int], typer.Option(help="Largest note accepted, in characters (longer ones are skipped).")] = None,
     engine: Annotated[str, typer.Option(help="local (this process) or ray (Ray Data actor pool).")] = "local",
     workers: Annotated[int, typer.Option(min=1, help="Ray actors (one model load each).")] = 2,
@@ -42,9 +43,10 @@ def extract(
     from clinqa.errors import DataError
     from clinqa.extract.questionnaire import load_questionnaire
     from clinqa.extract.runner import run_local
-    from clinqa.qa.routing import RoutedReader
-
     from clinqa.errors import UsageError
+    from clinqa.qa.routing import RoutedReader, reader_options
+
+    options = reader_options(window_top_n, window_tokens)  # bad values fail before anything is read
 
     if engine not in ("local", "ray"):
         raise UsageError(f"--engine must be local or ray, got {engine!r}")
@@ -63,7 +65,7 @@ def extract(
     # a second, not after the model's load time.
     first = next(stream, None)
     stream = itertools.chain([first] if first is not None else [], stream)
-    reader = RoutedReader(model, window_top_n=window_top_n) if engine == "local" else None
+    reader = RoutedReader(model, **options) if engine == "local" else None
     done = {"notes": 0, "seconds": 0.0}
     with Progress(TextColumn("extracting"), BarColumn(), TextColumn("{task.completed} notes · {task.fields[rate]}"),
                   TimeElapsedColumn(), console=stderr_console(), transient=True) as bar:
@@ -78,8 +80,8 @@ def extract(
             from clinqa.extract.ray_engine import run_ray
 
             state = run_ray(stream, q.source, model, out, workers=workers, address=ray_address,
-                            chunk_notes=chunk_notes, resume=resume, language=language, window_top_n=window_top_n,
-                            on_chunk=tick, skipped=skipped)
+                            chunk_notes=chunk_notes, resume=resume, language=language,
+                            reader_options=options, on_chunk=tick, skipped=skipped)
         else:
             state = run_local(stream, q, reader, out, chunk_notes=chunk_notes, resume=resume, language=language,
                               on_chunk=tick, skipped=skipped)

@@ -6,7 +6,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from clinqa.cli._common import JSON_HELP
+from clinqa.cli._common import JSON_HELP, WINDOW_TOKENS_HELP
 
 
 def serve(
@@ -26,6 +26,7 @@ def serve(
     log_json: Annotated[bool, typer.Option("--log-json", help="Log (start line, access log) as JSON lines on stderr.")] = False,
     cors_origin: Annotated[Optional[list[str]], typer.Option(help="Allow this browser origin (CORS is off by default).")] = None,
     window_top_n: Annotated[Optional[int], typer.Option(help="Read only the N best BM25 windows of long notes.")] = None,
+    window_tokens: Annotated[Optional[int], typer.Option(help=WINDOW_TOKENS_HELP)] = None,
     summarize_model: Annotated[str, typer.Option(help="Model of /v1/summarize (loaded on its first request); none turns the route off.")] = "clinqa-sum-smollm2",
     json_out: Annotated[bool, typer.Option("--json", help=JSON_HELP + " (here: one line with the address once listening).")] = False,
 ) -> None:
@@ -42,7 +43,7 @@ def serve(
     settings = Settings(qa_model=model, evidence_config=evidence_config, max_body_bytes=max_body_bytes,
                         max_note_chars=max_chars or max_chars_setting(), large_note_chars=large_note_chars,
                         threads=threads, timeout_s=timeout, cors_origins=list(cor for cor in (cors_origin or [])),
-                        window_top_n=window_top_n, url=f"http://{shown}:{port}/",
+                        window_top_n=window_top_n, window_tokens=window_tokens, url=f"http://{shown}:{port}/",
                         summarize_model=None if summarize_model.lower() == "none" else summarize_model)
     configure_logging(json_lines=log_json)
     app = create_app(settings)

@@ -25,11 +25,11 @@ log = logging.getLogger(__name__)
 class _Extractor:
     """Ray actor: one model load, many batches."""
 
-    def __init__(self, model: str, questionnaire_path: str, language: str | None, window_top_n: int | None):
+    def __init__(self, model: str, questionnaire_path: str, language: str | None, reader_options: dict | None):
         from clinqa.extract.questionnaire import load_questionnaire
         from clinqa.qa.routing import RoutedReader
 
-        self.reader = RoutedReader(model, window_top_n=window_top_n)
+        self.reader = RoutedReader(model, **(reader_options or {}))
         self.q = load_questionnaire(questionnaire_path)
         self.language = language
 
@@ -46,7 +46,7 @@ class _Extractor:
 
 def run_ray(notes: Iterable[Note], questionnaire_path: str, model: str, out: str | Path, *, workers: int = 2,
             address: str | None = None, chunk_notes: int = 16, resume: bool = False, language: str | None = None,
-            window_top_n: int | None = None, on_chunk: Callable[[int, float], None] | None = None,
+            reader_options: dict | None = None, on_chunk: Callable[[int, float], None] | None = None,
             skipped: list | None = None) -> dict:
     import time
 
@@ -83,7 +83,7 @@ def run_ray(notes: Iterable[Note], questionnaire_path: str, model: str, out: str
         items = [{"id": n.id, "text": n.text, "index": index + i} for i, n in enumerate(superchunk)]
         index += len(superchunk)
         ds = ray.data.from_items(items, override_num_blocks=max(1, len(items) // chunk_notes)).map_batches(
-            _Extractor, fn_constructor_args=(model, questionnaire_path, language, window_top_n),
+            _Extractor, fn_constructor_args=(model, questionnaire_path, language, reader_options),
             batch_size=chunk_notes, concurrency=workers, num_cpus=1, batch_format="default")
         rows = sorted(ds.take_all(), key=lambda r: (r["_index"],))  # stable: concept order kept within a note
         by_note: dict[int, list[dict]] = {}

@@ -86,11 +86,12 @@ class ExtractiveReader:
         self.batch_size = batch_size
         self.window_top_n = window_top_n
         self.labeler = labeler
-        # ONNX Runtime (int8) when installed and exported for these weights (qa/onnx.py); the
-        # torch module stays for training, export and the torch backend
+        # ONNX Runtime when installed and exported for these weights (qa/onnx.py), float32 unless
+        # `quantize` (int8 moved answers: benchmarks/qa_throughput.py); the torch module stays for
+        # training, export and the torch backend
         from clinqa.qa.onnx import session_for
 
-        self.onnx = session_for(self.model, backend)
+        self.onnx = session_for(self.model, backend, quantize=quantize)
         if quantize and self.onnx is None:
             # Dynamic int8 on the Linear layers: measured in benchmarks/qa_throughput.py.
             self.model = torch.ao.quantization.quantize_dynamic(self.model, {torch.nn.Linear}, dtype=torch.qint8)

@@ -63,6 +63,23 @@ def choose_reader(note_text: str, question: str | None = None, requested: str | 
                         "answers are whole sentences chosen by multilingual-e5-small")
 
 
+def reader_options(window_top_n: int | None = None, window_tokens: int | None = None) -> dict[str, Any]:
+    """Load options of the extractive reader from the CLI/server settings: `window_top_n` reads
+    only the N windows BM25 ranks highest; `window_tokens` makes windows that long (stride a
+    quarter of it) instead of the model's 384/128. Short windows with top-N reading read fewer
+    tokens and let BM25 pick more sharply (benchmarks/qa_throughput.py)."""
+    from clinqa.errors import UsageError
+
+    kw: dict[str, Any] = {"window_top_n": window_top_n}
+    if window_top_n is not None and window_top_n < 1:
+        raise UsageError(f"--window-top-n must be at least 1, got {window_top_n}")
+    if window_tokens is not None:
+        if not 64 <= window_tokens <= 512:
+            raise UsageError(f"--window-tokens must be between 64 and 512, got {window_tokens}")
+        kw.update(max_length=window_tokens, stride=window_tokens // 4)
+    return kw
+
+
 def load_answerer(model: str, **load_kw: Any):
     """A reader (or sentence baseline) by name, with the batch interface `answer_many`."""
     from clinqa.qa.baseline import LexicalAnswerer, MultilingualSentenceAnswerer

@@ -59,6 +59,7 @@ class Settings:
     token: str | None = field(default_factory=lambda: os.environ.get("CLINQA_API_TOKEN") or None)
     cors_origins: list[str] = field(default_factory=list)
     window_top_n: int | None = None
+    window_tokens: int | None = None
     # loaded on the first /v1/summarize request; None turns the route off (501)
     summarize_model: str | None = "clinqa-sum-smollm2"
 
@@ -67,14 +68,14 @@ class Engines:
     """Everything loaded at start-up and shared by requests."""
 
     def __init__(self, settings: Settings):
-        from clinqa.qa.routing import RoutedReader
+        from clinqa.qa.routing import RoutedReader, reader_options
         from clinqa.retrieval.ensemble import EnsembleConfig, EvidenceRetriever
         from clinqa.runtime import configure_threads
 
         self.settings = settings
         # the small and the large lane run inference at once: each gets half the cores
         self.threads = configure_threads(settings.threads, share=2, force=True)
-        self.reader = RoutedReader(settings.qa_model, window_top_n=settings.window_top_n)
+        self.reader = RoutedReader(settings.qa_model, **reader_options(settings.window_top_n, settings.window_tokens))
         self.reader.categories  # noqa: B018 - loads the default reader now, so a broken install fails at start-up
         cfg = EnsembleConfig.from_yaml(settings.evidence_config) if settings.evidence_config else EnsembleConfig()
         self.evidence = EvidenceRetriever(cfg)
