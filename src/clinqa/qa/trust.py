@@ -24,10 +24,13 @@
 
 from __future__ import annotations
 
+import bisect
 import functools
+import itertools
 import json
 import logging
 import re
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -129,21 +132,36 @@ def _local_moment(text: str, vs: int, ve: int) -> str:
     return around + " " + header
 
 
-def _context_of(text: str, sentences, name_start: int, value_start: int, with_line: bool = True) -> str:
+class _SentenceIndex:
+    """Sentences by position, and the header-like ones, for lookups in O(log n)."""
+
+    def __init__(self, sentences: list[Sentence] | None):
+        self.sentences = list(sentences or ())
+        self.starts = [s.start for s in self.sentences]
+        self.heads = [s for s in self.sentences if s.kind == "header" or re.match(r"^[A-Za-z ]{3,40}:", s.text)]
+        self.head_ends = [s.end for s in self.heads]
+
+    def at(self, pos: int) -> Sentence | None:
+        i = bisect.bisect_right(self.starts, pos) - 1
+        return self.sentences[i] if i >= 0 and self.sentences[i].start <= pos < self.sentences[i].end else None
+
+    def header_before(self, pos: int) -> str:
+        """The last header-like sentence that ends at or before `pos` (above the value's line)."""
+        i = bisect.bisect_right(self.head_ends, pos) - 1
+        return self.heads[i].text[:60] if i >= 0 else ""
+
+
+def _context_of(text: str, sentences, name_start: int, value_start: int, with_line: bool = True,
+                index: _SentenceIndex | None = None) -> str:
     """The line of a value, its sentence's section name and the header line above it: where a
     value's moment ("Discharge labs:", "ADMISSION LABS", "at discharge") is written."""
+    index = index or _SentenceIndex(sentences)
     line0 = text.rfind("\n", 0, name_start) + 1
     line1 = text.find("\n", value_start)
     line = text[line0:line1 if line1 >= 0 else len(text)] if with_line else ""
-    sent = _sentence_at(sentences, name_start)
+    sent = index.at(name_start)
     section = (sent.section or "") if sent else ""
-    header = ""
-    for s in sentences or ():
-        if s.end > name_start:  # headers above the value's own line only
-            break
-        if s.kind == "header" or re.match(r"^[A-Za-z ]{3,40}:", s.text):
-            header = s.text[:60]
-    return " ".join((line, section.replace("_", " "), header))
+    return " ".join((line, section.replace("_", " "), index.header_before(name_start)))
 
 
 # Labs and vital signs: canonical name -> names written in notes. Longest names match first,
@@ -376,6 +394,18 @@ class AnswerPolicy:
     def for_reader(cls, reader) -> AnswerPolicy:
         return cls(calibration_for(reader))
 
+    def warm_up(self) -> AnswerPolicy:
+        """Load what the policy loads lazily (drug lexicon, ICD-10-CM terms, spaCy/ConText,
+        language detection) now: a server's first request must not pay seconds for it while
+        other requests wait (measured: 8 small requests beside a huge note took 12.8 s cold)."""
+        note = Note("warm-up", "MEDICATIONS:\n1. Metformin 500 mg daily\nPotassium 4.1 mmol/L. No fever. "
+                               "History of hypertension.")
+        sentences = segment_note(note)
+        for q in ("What medications?", "Does the patient have a fever?", "What was the potassium?",
+                  "What is the past medical history?"):
+            self.decide(note, q, [], sentences)
+        return self
+
     # .................................................................. what is asked
     def asked_for(self, question: str, concept=None, language: str | None = None) -> AskedFor:
         """The answer type, category, terms and lab a question asks for; a concept's
@@ -563,10 +593,14 @@ class AnswerPolicy:
         shape = LAB_SHAPES.get(asked.lab)
         pairs = [(vs, ve, ns) for vs, ve, ns in pairs
                  if _unit_fits(note.text[vs:ve], asked)[0] and (shape is None or shape.search(note.text[vs:ve]))]
+        per_name = Counter(p[2] for p in pairs)
+        index = _SentenceIndex(sentences)  # a long note has thousands of values: no scan per value
         for order, (vs, ve, ns) in enumerate(pairs):
             score = max((a.score for a in raw if a.start < ve and vs < a.end), default=0.0)
-            alone = sum(1 for p in pairs if p[2] == ns) == 1
-            where = _context_of(note.text, sentences, ns, vs, with_line=alone) + " " + _local_moment(note.text, vs, ve)
+            where = ""
+            if moment:  # only a question that names a moment needs where each value was written
+                where = _context_of(note.text, sentences, ns, vs, with_line=per_name[ns] == 1, index=index) + \
+                    " " + _local_moment(note.text, vs, ve)
             in_moment = bool(moment and re.search(_MOMENTS[_moment_key(moment.group(0))], where, re.I))
             num = re.search(r"\d+(?:\.\d+)?", note.text[vs:ve])
             number = float(num.group(0)) if num else 0.0
@@ -932,7 +966,13 @@ def lab_values(text: str, lab: str) -> list[tuple[int, int, int]]:
             continue  # "creatinine ratio", "K/uL": not a value of the lab
         line_end = text.find("\n", ne)
         line_end = len(text) if line_end < 0 else line_end
-        stop = min([line_end] + [s for s, _, other in names[i + 1:] if other != lab and s > ne])
+        stop = line_end  # the next other lab's name on the line (names are in note order)
+        for s, _, other in itertools.islice(names, i + 1, None):
+            if s >= line_end:
+                break
+            if other != lab and s > ne:
+                stop = s
+                break
         sentence_end = re.search(r"[.;](?:\s|$)", text[ne:stop])
         if sentence_end and not re.match(r"\d", text[ne + sentence_end.start() + 1:ne + sentence_end.start() + 2]):
             stop = min(stop, ne + sentence_end.start())
@@ -1089,6 +1129,12 @@ def _item_head(text: str, span: tuple[int, int], asked: AskedFor) -> tuple[int, 
     if colon > s and asked.category in ("Diagnosis", "Symptoms", "Procedure"):
         return s, colon
     return s, e
+
+
+def segment_note(note: Note) -> list[Sentence]:
+    from clinqa.text import segment
+
+    return segment(note.text, note.id)
 
 
 def _sentence_at(sentences: list[Sentence] | None, pos: int) -> Sentence | None:

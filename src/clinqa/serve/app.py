@@ -87,7 +87,8 @@ class Engines:
         # own tokenizer copy); the batcher runs on the small lane's thread
         from clinqa.qa.trust import AnswerPolicy
 
-        self.policy = AnswerPolicy.for_reader(self.reader)  # the same verdicts/abstention as `clinqa ask`
+        # the same verdicts/abstention as `clinqa ask`; its lexicons load now, not in the first request
+        self.policy = AnswerPolicy.for_reader(self.reader).warm_up()
         self.batcher = AnswerBatcher(self.reader, runner=self.scheduler.small.execute, policy=self.policy)
         self.summarizer = None
         if settings.summarize_model:
