@@ -151,7 +151,7 @@ def test_discharge_questionnaire_as_fhir_gives_the_same_rows_as_yaml(language):
     want = rows_for_notes(KeywordReader(), yaml_q, notes, language)
     got = rows_for_notes(KeywordReader(), fhir_q, notes, language)
     assert got == want
-    assert sum(r["answer"] is not None for r in got) > 5  # the stub found something to compare
+    assert sum(r["answer"] is not None for r in got) >= 4  # the stub found something to compare
 
 
 def test_plain_fhir_questionnaire_items_map_to_concepts():
