@@ -532,7 +532,8 @@ class AnswerPolicy:
         sent = _sentence_at(sentences, span[0])
         where = (sent.text if sent else text)
         section = (sent.section or "") if sent else ""
-        if sent is not None and sent.kind == "header" or HEADER_LINE.fullmatch(text.strip()) and text.strip().isupper():
+        header_line = bool(HEADER_LINE.fullmatch(text.strip())) and text.strip().isupper()
+        if (sent is not None and sent.kind == "header") or header_line:
             return False, f"{text!r} is a section header"
         if not PLACEHOLDER.sub(" ", text).strip(" \t\n,.;:-"):
             return False, f"{text!r} is a de-identification placeholder"
