@@ -5,7 +5,8 @@ BIN := $(VENV)/bin
 PIP := $(BIN)/pip --disable-pip-version-check -q
 
 .PHONY: setup browser test test-slow clean model-qa model-qa-multilingual model-cross model-summarize results-summarize examples-linked \
-	data-synth model-qa-spans model-qa-synth model-qa-clinical model-qa-clinical-gpu results-qa-clinical ablation-mtl
+	data-synth model-qa-spans model-qa-synth model-qa-clinical model-qa-clinical-gpu results-qa-clinical ablation-mtl \
+	model-generate-copy results-generate support-calibration
 
 setup: $(BIN)/clinqa
 
@@ -121,3 +122,19 @@ results-qa-clinical: setup
 ablation-mtl: data-synth
 	$(BIN)/clinqa train ablation --config configs/qa-mtl-ablation.yaml --eval $(COVIDQA)#heldout \
 	   --eval $(CLINDEV) --seeds 13,14,15 -o runs/mtl-ablation
+
+# Grounded answers (README "Grounded answers"): the copy-and-simplify two-stage LoRA (CPU, ~30 min
+# on 2 cores), the three-way comparison on the clinical dev answers and the Indiana proxy, and
+# the support threshold's calibration. ADAPTER: the adapter to compare with extractive mode.
+ADAPTER ?= runs/generate-smollm2-copy/stage-2-indiana/adapter
+model-generate-copy: setup
+	$(BIN)/clinqa train generate --config configs/generate-smollm2-copy.yaml
+
+results-generate: setup
+	$(BIN)/clinqa eval generate --data benchmarks/data/clinical_dev/answers.jsonl --max-cases 45 --max-new-tokens 120 \
+	   --model extractive --model smollm2-135m-instruct --model $(ADAPTER) --out runs/eval-generate-dev --json
+	$(BIN)/clinqa eval generate --data $(INDIANA)#heldout --max-cases 60 --max-new-tokens 120 \
+	   --model extractive --model smollm2-135m-instruct --model $(ADAPTER) --out runs/eval-generate-indiana --json
+
+support-calibration: setup
+	$(BIN)/python benchmarks/support_calibration.py --data benchmarks/data/clinical_dev/answers.jsonl

@@ -15,20 +15,29 @@ evidence ids, a cited reference answer) from the data that is public:
   answer, each impression sentence citing the findings sentence it overlaps most (BM25).
 
 `read_cases("FILE#part")` picks the reader by the file and the split by note id as elsewhere.
+
+`copy_simplify()` turns a case into the training target of item 3 of the grounded-answer issue:
+instead of a reference answer written in the annotator's own words, the target is the extractive
+mode's composition of the case's gold evidence sentences (`plan.plain`, one sentence per line with
+its id), and the prompt is the evidence-first rewrite prompt the generator uses at inference.
+An LM trained on it learns to stay close to the sentences it is given.
 """
 
 from __future__ import annotations
 
 import logging
 import random
+from dataclasses import dataclass
 from pathlib import Path
 
 from clinqa.errors import DataError
+from clinqa.generate.prompts import WORD_LIMIT
 from clinqa.types import EvidenceCase, Note, Sentence
 
 log = logging.getLogger(__name__)
 
 INDIANA_QUESTION = "What did my chest X-ray show?"
+TARGETS = ("reference", "copy_simplify")
 
 
 def _relevance(sentences, cited: set[str]) -> dict[str, str]:
@@ -153,6 +162,40 @@ def reference_cases(path: str | Path, notes_dir: str | Path | None = None) -> li
         cases.append(EvidenceCase(id=ref.id, note=note, sentences=tuple(sents), clinician_question=ref.question,
                                   relevance=_relevance(sents, gold), answer=ref.reference))
     return cases
+
+
+@dataclass(frozen=True)
+class CopySimplify:
+    """A case as a copy-and-simplify training pair: the evidence the prompt shows (ids, note text,
+    as `generator` gives the planned sentences) and the target, each evidence sentence in plain
+    language ending with its id."""
+
+    evidence: tuple[tuple[tuple[str, ...], str], ...]
+    target: str
+
+
+def copy_simplify(case: EvidenceCase, word_limit: int = WORD_LIMIT, max_sentences: int = 4) -> CopySimplify | None:
+    """The gold ("essential") evidence sentences in note order, each written by the extractive
+    writer, within the answer's word limit and sentence count as the plan keeps them (a sentence
+    that would pass the limit is skipped, a shorter one after it may still fit). None when no gold
+    sentence has readable text (a header, a placeholder-only line)."""
+    from clinqa.generate.plan import headers_of, plain
+
+    headers = headers_of(case.sentences)
+    evidence, lines, words = [], [], 0
+    for s in case.sentences:
+        if case.relevance.get(s.id) != "essential" or len(lines) >= max_sentences:
+            continue
+        text = plain(s, headers.get(s.id, ""))
+        n = len(text.split())
+        if not text or (lines and words + n > word_limit):
+            continue
+        evidence.append(((s.id,), " ".join(s.text.split())))
+        lines.append(f"{text} |{s.id}|")
+        words += n
+    if not lines:
+        return None
+    return CopySimplify(evidence=tuple(evidence), target="\n".join(lines))
 
 
 def read_cases(spec: str, *, key: str | None = None, max_cases: int | None = None, window: int = 5) -> list[EvidenceCase]:
