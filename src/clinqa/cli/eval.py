@@ -240,16 +240,18 @@ def eval_generate_cmd(
 
         qa = ExtractiveReader.load(reader)
     results = []
+    evidence = None  # one evidence ensemble for all generators: they plan from the same scores
     for m in model or ["extractive"]:
         cfg = (GeneratorConfig(mode="extractive") if m == "extractive" else
                GeneratorConfig(model=m, mode="generate", max_new_tokens=max_new_tokens, batch_size=batch_size))
-        gen = AnswerGenerator(cfg, reader=qa)
+        gen = AnswerGenerator(cfg, reader=qa, evidence_retriever=evidence)
         with Progress(transient=True, console=_stderr()) as bar:
             task = bar.add_task(f"answering with {m}", total=len(cases))
             ev = evaluate_generator(gen, cases, progress=lambda n: bar.advance(task, n),
                                     bertscore_model=None if bertscore_model.lower() == "none" else bertscore_model,
                                     align_model=align_model, quickumls_path=quickumls)
         results.append(ev)
+        evidence = gen.evidence_retriever
     doc = {"data": data, "cases": len(cases), "results": [ev.to_dict() for ev in results]}
     if out:
         o = Path(out)

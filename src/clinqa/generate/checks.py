@@ -21,6 +21,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from clinqa.errors import DataError
 from clinqa.text.glossary import expand
 
 # Calibrated on the shipped discharge summary and the Indiana proxy (see the README): the
@@ -220,3 +221,48 @@ def check_sentence(sentence: str, sources: Sequence[str], question: str = "",
     return SentenceCheck(support=round(share, 4), unsupported=missing, content=n,
                          conflicts=assertion_conflicts(sentence, sources),
                          missing_numbers=miss_num, missing_drugs=miss_drug, threshold=threshold)
+
+
+@dataclass(frozen=True)
+class SupportCalibration:
+    """The support threshold chosen on labelled (sentence, cited sentences) pairs, and how it
+    does on them: "supported" means support >= threshold."""
+
+    threshold: float
+    precision: float
+    recall: float
+    f1: float
+    positives: int
+    negatives: int
+    rule: str  # how the threshold was chosen
+
+
+def calibrate_support(scores: Sequence[float], labels: Sequence[bool], min_precision: float | None = 0.95
+                      ) -> SupportCalibration:
+    """The threshold the data say. Candidates are the observed scores; with `min_precision`, the
+    lowest one whose precision for "supported" is at least that (the most recall at the stated
+    precision: a sentence wrongly called supported is shown to a patient, one wrongly called
+    unsupported only falls back to the extractive sentence); without it, or when no threshold
+    reaches it, the one of the highest F1."""
+    import numpy as np
+    from sklearn.metrics import precision_recall_curve
+
+    y = np.asarray(labels, dtype=bool)
+    x = np.asarray(scores, dtype=float)
+    if len(x) != len(y):
+        raise DataError(f"{len(x)} scores but {len(y)} labels", source="support calibration")
+    if not y.any() or y.all():
+        raise DataError("calibration needs both supported and unsupported pairs", source="support calibration")
+    precision, recall, thresholds = precision_recall_curve(y, x)
+    precision, recall = precision[:-1], recall[:-1]  # the last point has no threshold
+    f1 = np.where(precision + recall > 0, 2 * precision * recall / np.maximum(precision + recall, 1e-12), 0.0)
+    ok = np.flatnonzero(precision >= min_precision) if min_precision is not None else np.array([], dtype=int)
+    if ok.size:
+        i = int(ok[0])  # thresholds ascend: the first is the lowest
+        rule = f"lowest threshold with precision >= {min_precision:.2f}"
+    else:
+        i = int(np.argmax(f1))
+        rule = "highest F1" + (f" (no threshold reaches precision {min_precision:.2f})" if min_precision else "")
+    return SupportCalibration(threshold=round(float(thresholds[i]), 4), precision=round(float(precision[i]), 4),
+                              recall=round(float(recall[i]), 4), f1=round(float(f1[i]), 4),
+                              positives=int(y.sum()), negatives=int((~y).sum()), rule=rule)
