@@ -207,8 +207,8 @@ def train_generate_cmd(
                                             "save_merged": save_merged, "seed": seed})
     r = train_generate(cfg, resume=resume)
     summary = {"model": r["model"], "adapter": r["adapter"], "stages": [
-        {k: st.get(k) for k in ("name", "data", "cases", "steps", "first_loss", "last_loss", "qlora", "adapter",
-                                "loss_png", "skipped")} for st in r["stages"]]}
+        {k: st.get(k) for k in ("name", "data", "target", "cases", "steps", "first_loss", "last_loss", "qlora",
+                                "adapter", "loss_png", "skipped")} for st in r["stages"]]}
     if json_out:
         emit_json(summary)
     else:
