@@ -95,7 +95,7 @@ def audit_row(row: dict, note_text: str, concept) -> list[Violation]:
         else:
             want = set()
         unit = m.group(3) if m else None
-        dim = unit_dimension(unit) if unit and unit.strip() != "HR" else None
+        dim = unit_dimension(unit)
         if not m:
             bad("unit", "no number")
         elif want and dim is not None and dim not in want:

@@ -151,11 +151,9 @@ class _SentenceIndex:
         return self.heads[i].text[:60] if i >= 0 else ""
 
 
-def _context_of(text: str, sentences, name_start: int, value_start: int, with_line: bool = True,
-                index: _SentenceIndex | None = None) -> str:
+def _context_of(text: str, index: _SentenceIndex, name_start: int, value_start: int, with_line: bool = True) -> str:
     """The line of a value, its sentence's section name and the header line above it: where a
     value's moment ("Discharge labs:", "ADMISSION LABS", "at discharge") is written."""
-    index = index or _SentenceIndex(sentences)
     line0 = text.rfind("\n", 0, name_start) + 1
     line1 = text.find("\n", value_start)
     line = text[line0:line1 if line1 >= 0 else len(text)] if with_line else ""
@@ -400,7 +398,9 @@ class AnswerPolicy:
         other requests wait (measured: 8 small requests beside a huge note took 12.8 s cold)."""
         note = Note("warm-up", "MEDICATIONS:\n1. Metformin 500 mg daily\nPotassium 4.1 mmol/L. No fever. "
                                "History of hypertension.")
-        sentences = segment_note(note)
+        from clinqa.text import segment
+
+        sentences = segment(note.text, note.id)
         for q in ("What medications?", "Does the patient have a fever?", "What was the potassium?",
                   "What is the past medical history?"):
             self.decide(note, q, [], sentences)
@@ -551,7 +551,7 @@ class AnswerPolicy:
             if not VALUE.search(text):
                 return False, f"{text!r} holds no number"
             return _unit_fits(text, asked)
-        words = tuple(re.findall(r"[a-z0-9][a-z0-9\-/]*", text.lower()))
+        words = _words(text)
         if asked.category == "Medication" or asked.code == "drug":
             if asked.drug_stems:
                 from clinqa.text.glossary import mentions_class
@@ -600,7 +600,7 @@ class AnswerPolicy:
             score = max((a.score for a in raw if a.start < ve and vs < a.end), default=0.0)
             where = ""
             if moment:  # only a question that names a moment needs where each value was written
-                where = _context_of(note.text, sentences, ns, vs, with_line=per_name[ns] == 1, index=index) + \
+                where = _context_of(note.text, index, ns, vs, with_line=per_name[ns] == 1) + \
                     " " + _local_moment(note.text, vs, ve)
             in_moment = bool(moment and re.search(_MOMENTS[_moment_key(moment.group(0))], where, re.I))
             num = re.search(r"\d+(?:\.\d+)?", note.text[vs:ve])
@@ -1096,8 +1096,7 @@ def _typed_core(text: str, span: tuple[int, int], asked: AskedFor) -> tuple[int,
     elif asked.answer_type == "number":
         m = VALUE.search(chunk)
     elif asked.category == "Medication" and not asked.allergy:
-        rest = _after_label(chunk)
-        return (e - len(rest), e) if rest != chunk else span
+        return _without_label(text, span)
     if not m:
         return span
     start, end = s + m.start(), s + m.end()
@@ -1124,18 +1123,11 @@ def _item_head(text: str, span: tuple[int, int], asked: AskedFor) -> tuple[int, 
     a problem question takes the problem, a medication question what follows the colon."""
     s, e = span
     if asked.category == "Medication" and not asked.allergy:
-        rest = _after_label(text[s:e])
-        return (e - len(rest), e)
+        return _without_label(text, span)
     colon = text.find(":", s, e)
     if colon > s and asked.category in ("Diagnosis", "Symptoms", "Procedure"):
         return s, colon
     return s, e
-
-
-def segment_note(note: Note) -> list[Sentence]:
-    from clinqa.text import segment
-
-    return segment(note.text, note.id)
 
 
 def _sentence_at(sentences: list[Sentence] | None, pos: int) -> Sentence | None:
@@ -1159,6 +1151,11 @@ def _has_problem(words: tuple[str, ...]) -> bool:
     return any(g in terms for g in ngrams(list(words)))
 
 
+def _words(text: str) -> tuple[str, ...]:
+    """Lower-cased words as the vocabulary checks (drug lexicon, ICD-10-CM terms) read them."""
+    return tuple(re.findall(r"[a-z0-9][a-z0-9\-/]*", text.lower()))
+
+
 # Words that make a span a problem even when no ICD-10-CM term matches it whole.
 _PROBLEM_WORD = re.compile(
     r"(?:itis|osis|emia|aemia|oma|pathy|algia|plegia|ectomy|otomy|ostomy|plasty|uria|rrhea|rrhoea|trophy|"
@@ -1180,7 +1177,7 @@ def is_problem(text: str) -> bool:
     ("AF", "DM2", "HTN", "CKD"), or a disease word ("...itis", "nodule", "s/p")."""
     from clinqa.text.vocab import clinical_synonyms
 
-    words = tuple(re.findall(r"[a-z0-9][a-z0-9\-/]*", PLACEHOLDER.sub(" ", text).lower()))
+    words = _words(PLACEHOLDER.sub(" ", text))
     if _has_problem(words) or any(_PROBLEM_WORD.search(w) for w in words):
         return True
     if any(w in _PROBLEM_ABBREV or (w.endswith("s") and w[:-1] in _PROBLEM_ABBREV) for w in words):
@@ -1195,11 +1192,17 @@ def _after_label(text: str) -> str:
     return text[m.end():] if m else text
 
 
+def _without_label(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """A medication answer's span without the plan line's problem label before it."""
+    s, e = span
+    return e - len(_after_label(text[s:e])), e
+
+
 def _problem_first(text: str) -> bool:
     """"Type 2 diabetes mellitus, on insulin": a problem named before the first drug word."""
     from clinqa.text.vocab import drugs_in
 
-    words = tuple(re.findall(r"[a-z0-9][a-z0-9\-/]*", text.lower()))
+    words = _words(text)
     first_drug = next((i for i, w in enumerate(words) if drugs_in((w,))), None)
     if not first_drug:
         return False
@@ -1216,9 +1219,7 @@ def _unit_fits(text: str, asked: AskedFor) -> tuple[bool, str]:
     if not m:
         return False, f"{text!r} holds no number"
     unit = m.group(3)
-    if unit and unit.strip().upper() == "HR" and unit.strip() == "HR":
-        unit = None  # "36.9  HR 104": the next vital's label, not hours
-    dim = unit_dimension(unit)
+    dim = unit_dimension(unit)  # None for "HR" ("36.9  HR 104": the next vital's label, not hours)
     if dim is None and asked.needs_unit:
         return False, f"{text!r} has no unit of {'/'.join(sorted(asked.dimensions)) or 'time'}"
     if dim is not None and asked.dimensions and dim not in asked.dimensions:

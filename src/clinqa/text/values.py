@@ -46,7 +46,7 @@ def parse_date(text: str) -> str | None:
 # What a unit measures. A value is only an answer to a question whose expected dimension it
 # shares: "8.8%" is not a symptom's duration, "48 mg" (of "48 mg/g") is not a creatinine.
 _DIMENSIONS: tuple[tuple[str, str], ...] = (
-    ("count", r"x\s?10\^?\d+/l|[kk]/[uµ]l|/[uµ]l|/mm3|cells/\S+"),
+    ("count", r"x\s?10\^?\d+/l|k/[uµ]l|/[uµ]l|/mm3|cells/\S+"),
     ("dose rate", r"(?:mcg|mg|units?|u)/(?:kg/)?(?:min|hr?)"),
     ("flow", r"l/min|lpm|ml/(?:hr?|min)"),
     ("rate", r"bpm|beats/min|breaths/min|/min"),
