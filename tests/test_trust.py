@@ -224,6 +224,15 @@ def test_lab_values_belong_to_the_named_lab(question, expected, wrong_cand):
     assert d.answers[0].text == expected, d.answers
 
 
+def test_values_keep_thousands_separators_and_magnitude_words():
+    """A platelet count cut at its comma ("250") or a count without its "million" is a wrong value."""
+    text = "LABS: WBC 12.4, Platelets 250,000 /uL, Hgb 9.1.\nAbout 3 to 5 million cases occur each year.\n"
+    _, d = _decide(text, "What was the platelet count?", [("250", 0.9)])
+    assert d.answers[0].text.startswith("250,000"), d.answers
+    _, d = _decide(text, "How many cases occur each year?", [("3 to 5 million cases", 0.9)])
+    assert d.answers[0].text == "3 to 5 million", d.answers
+
+
 def test_threshold_in_the_plan_is_not_a_measurement():
     spans = [LABS[s:e] for s, e, _ in lab_values(LABS, "potassium")]
     assert spans == ["5.6"]

@@ -237,7 +237,10 @@ UNIT_RE = (r"(?:mcg/kg/min|mg/kg/hr?|mcg/min|mcg/hr?|mg/hr?|units?/hr?|ml/hr?|ml
            r"mg|mcg|µg|ug|g|kg|lbs?|ml|l|meq|mmol|units?|iu|%|°\s?[fc]|degrees|f|c|cm|mm|"
            r"years?|yrs?|months?|weeks?|days?|hours?|hrs?|minutes?|mins?|puffs?|tabs?|tablets?|capsules?|sprays?|"
            r"l/min|lpm)")
-VALUE = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)(?:\s*(?:/|-|–|to)\s*(\d+(?:\.\d+)?))?\*?\s*(" + UNIT_RE + r")?(?![a-z])",
+# A number keeps its thousands separators and a magnitude word: "250,000" is not 250 and "50
+# million" is not 50 (a platelet count or a case count cut at the comma is a wrong value).
+_NUM = r"(?:\d{1,3}(?:,\d{3})+(?![\d,])|\d+)(?:\.\d+)?(?:\s+(?:thousand|million|billion)\b)?"
+VALUE = re.compile(r"(?<![\w.])(" + _NUM + r")(?:\s*(?:/|-|–|to)\s*(" + _NUM + r"))?\*?\s*(" + UNIT_RE + r")?(?![a-z])",
                    re.I)
 DOSE = re.compile(r"(?<![\w.])\d+(?:\.\d+)?(?:\s*-\s*\d+(?:\.\d+)?)?\s*(?:mg|mcg|µg|ug|g|units?|iu|ml|meq|mmol|"
                   r"puffs?|tabs?|tablets?|capsules?|sprays?|drops?|mg/kg|mcg/kg)(?![a-z])", re.I)
@@ -603,8 +606,8 @@ class AnswerPolicy:
                 where = _context_of(note.text, index, ns, vs, with_line=per_name[ns] == 1) + \
                     " " + _local_moment(note.text, vs, ve)
             in_moment = bool(moment and re.search(_MOMENTS[_moment_key(moment.group(0))], where, re.I))
-            num = re.search(r"\d+(?:\.\d+)?", note.text[vs:ve])
-            number = float(num.group(0)) if num else 0.0
+            num = re.search(r"\d+(?:,\d{3})*(?:\.\d+)?", note.text[vs:ve])
+            number = float(num.group(0).replace(",", "")) if num else 0.0
             ext = 0.0
             if extreme:
                 ext = -number if re.match(r"(?:peak|max|highest)", extreme.group(0), re.I) else number
