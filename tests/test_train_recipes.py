@@ -80,3 +80,25 @@ def test_ablation_rejects_unknown_tasks_before_training(tmp_path):
     with pytest.raises(UsageError, match="bogus"):  # before reading the (missing) eval set or training
         run_ablation(None, ["span", "span,bogus"], [1], [str(tmp_path / "none.json")], str(tmp_path / "abl"))
     assert not (tmp_path / "abl").exists()
+
+
+def test_training_skips_questions_longer_than_half_a_window(tiny_models, squad_file, tmp_path, capsys):
+    """Cloze questions from span pretraining can be whole sentences; on short windows the few that
+    exceed half a window are skipped and counted instead of stopping the run."""
+    from clinqa.data import read_squad
+
+    long_q = tmp_path / "long.json"
+    exs = list(read_squad(squad_file))
+    note = exs[0].note
+    s = note.text.index("25 mg")
+    exs.append(QAExample(id="long", question=" ".join(["metoprolol"] * 60), note=note,
+                         answers=(Span(s, s + 5, "25 mg"),), category="Medication"))
+    write_squad(exs, long_q)
+    cfg = tmp_path / "qa.yaml"
+    cfg.write_text("max_length: 64\nstride: 16\nepochs: 1\nbatch_size: 2\nsave_steps: 100\n")
+    out = tmp_path / "run"
+    assert main(["train", "qa", "--config", str(cfg), "--base", str(tiny_models["bert"]), "--train", str(long_q),
+                 "--tasks", "span", "--max-steps", "1", "-o", str(out), "--json"]) == 0
+    r = capsys.readouterr()
+    assert "skipped 1 questions longer than half of max_length 64" in r.err
+    assert json.loads(r.out)["train_questions"] == len(exs) and (out / "model" / "clinqa_qa.json").is_file()

@@ -74,10 +74,19 @@ def build_features(examples, tokenizer, cfg: TrainQAConfig, labels: list[str], l
     from clinqa.qa.features import char_to_token_positions, make_windows
 
     feats = []
+    too_long = 0
     for ex in examples:
         if not ex.answers and not ex.is_impossible:
             continue
-        wins = make_windows(tokenizer, [ex.question], [ex.note.text], cfg.max_length, cfg.stride)
+        try:
+            wins = make_windows(tokenizer, [ex.question], [ex.note.text], cfg.max_length, cfg.stride)
+        except DataError as e:
+            if getattr(e, "source", None) != "question":
+                raise
+            # a cloze question longer than half a window (span pretraining on short windows):
+            # skipped and counted, since reading would refuse it the same way
+            too_long += 1
+            continue
         ans = ex.answers[0] if ex.answers else None
         if ans is not None:
             dist = labeler.label(ans.text, ex.question) if ex.category is None else \
@@ -101,6 +110,8 @@ def build_features(examples, tokenizer, cfg: TrainQAConfig, labels: list[str], l
             if w.token_type_ids is not None:
                 f["token_type_ids"] = w.token_type_ids
             feats.append(f)
+    if too_long:
+        log.warning("skipped %d questions longer than half of max_length %d", too_long, cfg.max_length)
     return feats
 
 
