@@ -5,7 +5,8 @@ BIN := $(VENV)/bin
 PIP := $(BIN)/pip --disable-pip-version-check -q
 
 .PHONY: setup browser test test-slow clean model-qa model-qa-multilingual model-cross model-summarize results-summarize examples-linked \
-	data-synth model-qa-spans model-qa-synth model-qa-clinical model-qa-clinical-gpu results-qa-clinical ablation-mtl \
+	data-synth data-synth-cpu model-qa-spans model-qa-synth model-qa-clinical model-qa-clinical-gpu model-qa-clinical-cpu \
+	results-qa-clinical ablation-mtl ablation-mtl-cpu spans-ingredient-cpu \
 	model-generate-copy results-generate support-calibration
 
 setup: $(BIN)/clinqa
@@ -97,6 +98,33 @@ data-synth: setup
 	$(BIN)/clinqa synth spans --notes $(DATA)/synth-notes.jsonl --squad $(COVIDQA)#train --radiology $(INDIANA)#train \
 	   --seed 13 --out $(DATA)/spans.json
 
+# The CPU-sized schedule (README "Extractive QA"): its data (about a minute), ~25 minutes of
+# training on 2 cores continuing the shipped reader; score it with
+# `make results-qa-clinical MODEL=runs/qa-clinical-cpu/model`. Not shipped: it loses on COVID-QA.
+data-synth-cpu: setup
+	mkdir -p $(DATA)
+	$(BIN)/clinqa synth notes --count 3000 --seed 13 --out $(DATA)/synth-notes.jsonl
+	$(BIN)/clinqa synth notes --count 300 --seed 14 --out $(DATA)/synth-dev-notes.jsonl
+	$(BIN)/clinqa synth qa --notes $(DATA)/synth-notes.jsonl --max-notes 100 --seed 13 --out $(DATA)/synth-train-100.json
+	$(BIN)/clinqa synth qa --notes $(DATA)/synth-dev-notes.jsonl --seed 14 --out $(DATA)/synth-dev.json
+	$(BIN)/clinqa synth spans --squad $(COVIDQA)#train --per-note 16 --seed 13 --out $(DATA)/spans-covid.json
+	$(BIN)/clinqa synth spans --notes $(DATA)/synth-notes.jsonl --max-notes 150 --per-note 8 --seed 13 --out $(DATA)/spans-notes.json
+
+model-qa-clinical-cpu: data-synth-cpu
+	$(BIN)/clinqa train qa --config configs/qa-clinical-cpu.yaml
+
+# The multi-task ablation at the CPU budget (3 variants x 3 seeds, 120 steps each, ~1 h on 2
+# cores), and the span-pretraining ingredient at the same budget (README "ingredients").
+ablation-mtl-cpu: data-synth-cpu
+	$(BIN)/clinqa train ablation --config configs/qa-mtl-ablation-cpu.yaml --window-top-n 4 --eval $(COVIDQA)#heldout \
+	   --eval $(CLINDEV) --seeds 13,14,15 -o runs/mtl-ablation-cpu
+
+spans-ingredient-cpu: data-synth-cpu
+	$(BIN)/clinqa train qa --config configs/qa-spans-cpu.yaml
+	$(BIN)/clinqa train qa --config configs/qa-mtl-ablation-cpu.yaml --init-from runs/qa-spans-cpu/model \
+	   --tasks span,category --seed 13 --output-dir runs/qa-spans-then-joint-cpu
+	$(MAKE) results-qa-clinical MODEL=runs/qa-spans-then-joint-cpu/model WINDOWS="--window-top-n 4"
+
 # One command per schedule. The curriculum: span pretraining -> synthetic -> real (CPU: hours;
 # GPU: minutes). model-qa-clinical-gpu is the long single-stage schedule for a GPU session.
 model-qa-spans: setup
@@ -114,9 +142,10 @@ model-qa-clinical-gpu: data-synth model-qa-spans
 # Score a candidate reader (MODEL=runs/qa-clinical/model) on both acceptance sets, with the
 # threshold it calibrated on its own dev data (not tuned on these).
 MODEL ?= runs/qa-clinical/model
+WINDOWS ?=
 results-qa-clinical: setup
-	$(BIN)/clinqa eval qa --model $(MODEL) --data $(COVIDQA)#heldout --no-tune-null --json
-	$(BIN)/clinqa eval qa --model $(MODEL) --data $(CLINDEV) --no-tune-null --json
+	$(BIN)/clinqa eval qa --model $(MODEL) --data $(COVIDQA)#heldout --no-tune-null $(WINDOWS) --json
+	$(BIN)/clinqa eval qa --model $(MODEL) --data $(CLINDEV) --no-tune-null $(WINDOWS) --json
 
 # The multi-task ablation: 3 variants x 3 seeds, mean +- sd (runs/mtl-ablation/ablation.md).
 ablation-mtl: data-synth
