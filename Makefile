@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PIP := $(BIN)/pip --disable-pip-version-check -q
 
 .PHONY: setup browser test test-slow clean model-qa model-qa-multilingual model-cross model-summarize results-summarize examples-linked \
-	data-synth data-synth-cpu model-qa-spans model-qa-synth model-qa-clinical model-qa-clinical-gpu model-qa-clinical-cpu \
+	synth-notes data-synth data-synth-cpu model-qa-spans model-qa-synth model-qa-clinical model-qa-clinical-gpu model-qa-clinical-cpu \
 	results-qa-clinical ablation-mtl ablation-mtl-cpu spans-ingredient-cpu \
 	model-generate-copy results-generate support-calibration
 
@@ -88,25 +88,25 @@ INDIANA := ../shared/data/indiana_reports/indiana_reports.csv
 COVIDQA := ../shared/data/covid_qa/covid_qa.json
 CLINDEV := benchmarks/data/clinical_dev/clinical_dev.json
 
-data-synth: setup
+# The generated notes (seed 13 to train on, seed 14 for the dev questions both schedules
+# calibrate on), shared by data-synth and data-synth-cpu.
+synth-notes: setup
 	mkdir -p $(DATA)
 	$(BIN)/clinqa synth notes --count 3000 --seed 13 --out $(DATA)/synth-notes.jsonl
 	$(BIN)/clinqa synth notes --count 300 --seed 14 --out $(DATA)/synth-dev-notes.jsonl
+	$(BIN)/clinqa synth qa --notes $(DATA)/synth-dev-notes.jsonl --seed 14 --out $(DATA)/synth-dev.json
+
+data-synth: synth-notes
 	$(BIN)/clinqa synth qa --notes $(DATA)/synth-notes.jsonl --radiology $(INDIANA)#train --seed 13 --out $(DATA)/synth-train.json
 	$(BIN)/clinqa synth qa --notes $(DATA)/synth-notes.jsonl --max-notes 600 --seed 13 --out $(DATA)/synth-train-mix.json
-	$(BIN)/clinqa synth qa --notes $(DATA)/synth-dev-notes.jsonl --seed 14 --out $(DATA)/synth-dev.json
 	$(BIN)/clinqa synth spans --notes $(DATA)/synth-notes.jsonl --squad $(COVIDQA)#train --radiology $(INDIANA)#train \
 	   --seed 13 --out $(DATA)/spans.json
 
 # The CPU-sized schedule (README "Extractive QA"): its data (about a minute), ~25 minutes of
 # training on 2 cores continuing the shipped reader; score it with
 # `make results-qa-clinical MODEL=runs/qa-clinical-cpu/model`. Not shipped: it loses on COVID-QA.
-data-synth-cpu: setup
-	mkdir -p $(DATA)
-	$(BIN)/clinqa synth notes --count 3000 --seed 13 --out $(DATA)/synth-notes.jsonl
-	$(BIN)/clinqa synth notes --count 300 --seed 14 --out $(DATA)/synth-dev-notes.jsonl
+data-synth-cpu: synth-notes
 	$(BIN)/clinqa synth qa --notes $(DATA)/synth-notes.jsonl --max-notes 100 --seed 13 --out $(DATA)/synth-train-100.json
-	$(BIN)/clinqa synth qa --notes $(DATA)/synth-dev-notes.jsonl --seed 14 --out $(DATA)/synth-dev.json
 	$(BIN)/clinqa synth spans --squad $(COVIDQA)#train --per-note 16 --seed 13 --out $(DATA)/spans-covid.json
 	$(BIN)/clinqa synth spans --notes $(DATA)/synth-notes.jsonl --max-notes 150 --per-note 8 --seed 13 --out $(DATA)/spans-notes.json
 
