@@ -13,8 +13,9 @@ from pathlib import Path
 import pytest
 
 from clinqa.errors import DataError
-from clinqa.extract.normalize import drug_code, icd10_code, parse_date, parse_number
-from clinqa.extract.questionnaire import load_questionnaire, packaged_questionnaires
+from clinqa.extract.normalize import drug_code, icd10_code, normalise, parse_date, parse_number
+from clinqa.extract.questionnaire import Concept, load_questionnaire, packaged_questionnaires
+from clinqa.types import Answer
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -51,6 +52,19 @@ def test_normalisers():
     assert parse_number("no value") is None
     assert parse_date("[**2101-3-4**]") == "2101-03-04" and parse_date("March 4, 2101") == "2101-03-04"
     assert icd10_code("community-acquired pneumonia")[0] == "J18"
+
+
+def test_numbers_stay_whole_and_blood_pressure_is_a_ratio():
+    # "138/82 mmHg" used to backtrack to 13 and be exported as "13 mmHg".
+    assert parse_number("BP 138/82 mmHg") is None
+    assert parse_number("dose 1,234.5 mg") == (1234.5, "mg")
+    assert parse_number("seen 12/03/2020") is None
+    bp = Concept(id="blood_pressure", questions={"en": ("What was the blood pressure?",)},
+                 answer_type="number", category="Lab Reports")
+    ans = Answer(text="138/82 mmHg", start=0, end=11, score=1.0, note_id="n")
+    v = normalise(bp, ans)
+    assert (v.value, v.number, v.unit) == ("138/82 mmHg", None, "mmHg")
+    assert normalise(bp, Answer(text="BP 150/90", start=0, end=9, score=1.0, note_id="n")).value == "150/90"
     assert icd10_code("type 2 diabetes mellitus")[0] == "E11"
     assert drug_code("metoprolol 25 mg")[0] == "DB00264"
 

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 
 from clinqa.extract.questionnaire import Concept
-from clinqa.text.values import DATE_PATTERNS, NUMBER, UNIT, parse_date, parse_number  # noqa: F401 (re-exported)
+from clinqa.text.values import DATE_PATTERNS, NUMBER, UNIT, parse_date, parse_number, parse_ratio  # noqa: F401 (re-exported)
 from clinqa.types import Answer
 
 @dataclass(frozen=True)
@@ -72,8 +72,12 @@ def normalise(concept: Concept, answer: Answer, verdict=None) -> Value:
     text = answer.text or ""
     value, number, unit = text, None, None
     if concept.answer_type == "number":
-        parsed = parse_number(text)
-        if parsed:
+        ratio = parse_ratio(text)
+        parsed = None if ratio else parse_number(text)
+        if ratio:
+            unit = ratio[1] or concept.unit
+            value = ratio[0] + (f" {unit}" if unit else "")
+        elif parsed:
             number, unit = parsed
             unit = unit or concept.unit
             value = f"{number:g}" + (f" {unit}" if unit else "")

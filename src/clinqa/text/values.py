@@ -9,7 +9,12 @@ import re
 UNIT = (r"(?:mg/dl|g/dl|mmol/l|meq/l|umol/l|µmol/l|ng/ml|ng/l|pg/ml|u/l|iu/l|k/ul|x\s?10\^?\d+/l|/ul|/mm3|"
         r"beats/min|breaths/min|l/min|mmhg|mm hg|mg|mcg|µg|ug|g|kg|lb|lbs|ml|l|iu|units?|u/l|ng/ml|pg/ml|"
         r"bpm|/min|breaths/min|%|°f|°c|f|c|cm|mm|m|years?|yrs?|days?|weeks?|hours?|hrs?)")
-NUMBER = re.compile(r"(?<![\w.])(-?\d{1,3}(?:,\d{3})+|-?\d+(?:[.,]\d+)?)\*?\s*(" + UNIT + r")?(?![a-z/])", re.I)
+# The guards keep a number whole: without (?!\d) and the "/" look-behind, "138/82 mmHg" backtracked
+# to "13" (a blood pressure read as 13).
+NUMBER = re.compile(r"(?<![\w./])(-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+(?:[.,]\d+)?)(?![\d,.]\d)\*?\s*(" + UNIT
+                    + r")?(?![a-z/\d])", re.I)
+# Two numbers over a slash (blood pressure 138/82) are one value, not a number; dates are not ratios.
+RATIO = re.compile(r"(?<![\w./])(\d{2,3})\s*/\s*(\d{2,3})(?![\d/])\s*(mm\s?hg)?", re.I)
 DATE_PATTERNS = [
     re.compile(r"\[\*\*(\d{4}-\d{1,2}-\d{1,2})\*\*\]"),  # MIMIC de-identified placeholder
     re.compile(r"\b(\d{4}-\d{1,2}-\d{1,2})\b"),
@@ -25,9 +30,17 @@ def parse_number(text: str) -> tuple[float, str | None] | None:
     if not m:
         return None
     raw = m.group(1)
-    raw = raw.replace(",", "") if re.fullmatch(r"-?\d{1,3}(?:,\d{3})+", raw) else raw.replace(",", ".")
+    raw = raw.replace(",", "") if re.fullmatch(r"-?\d{1,3}(?:,\d{3})+(?:\.\d+)?", raw) else raw.replace(",", ".")
     unit = m.group(2)
     return float(raw), unit
+
+
+def parse_ratio(text: str) -> tuple[str, str | None] | None:
+    """ "138/82 mmHg" -> ("138/82", "mmHg"): blood pressure as written, which no float holds."""
+    m = RATIO.search(text)
+    if not m:
+        return None
+    return f"{m.group(1)}/{m.group(2)}", m.group(3)
 
 
 def parse_date(text: str) -> str | None:
