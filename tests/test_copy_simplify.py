@@ -3,7 +3,6 @@ support check's threshold (item 2a)."""
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
 import pytest
@@ -15,6 +14,7 @@ from clinqa.generate.citations import parse
 from clinqa.generate.generator import _with_header
 from clinqa.generate.plan import headers_of
 from clinqa.generate.prompts import rewrite_messages
+from tests.files import REPORTS, write_reports_csv
 
 DEV = Path(__file__).resolve().parents[1] / "benchmarks" / "data" / "clinical_dev" / "answers.jsonl"
 
@@ -55,12 +55,7 @@ def test_copy_simplify_targets_come_from_the_cited_evidence_sentences():
 def test_copy_simplify_on_reports_and_training_rows(tmp_path):
     from clinqa.train.generate import case_rows
 
-    reports = tmp_path / "reports.csv"
-    with reports.open("w", newline="", encoding="utf-8") as f:
-        w = csv.DictWriter(f, fieldnames=["uid", "findings", "impression", "indication"])
-        w.writeheader()
-        w.writerow({"uid": "1", "findings": "The heart is enlarged. The lungs are clear. No effusion.",
-                    "impression": "1. Cardiomegaly. 2. Clear lungs.", "indication": "Short of breath"})
+    reports = write_reports_csv(tmp_path / "reports.csv", REPORTS[:1])
     cases = read_cases(str(reports))
     _assert_grounded(cases[0])
     rows = case_rows(cases, "copy_simplify")

@@ -3,7 +3,6 @@ tiny Llama, metrics and two-stage training through the CLI."""
 
 from __future__ import annotations
 
-import csv
 import json
 
 import pytest
@@ -14,6 +13,7 @@ from clinqa.generate.citations import parse, repair, strip_citations
 from clinqa.generate.generator import AnswerGenerator, GeneratorConfig
 from clinqa.generate.prompts import answer_messages
 from clinqa.types import Note, QAExample, Span
+from tests.files import write_reports_csv
 
 NOTE = ("Patient admitted with chest pain.\nTroponin was elevated at 0.4.\nCardiac catheterization showed a "
         "blocked artery.\nA stent was placed.\nShe was discharged on aspirin and metoprolol.")
@@ -103,14 +103,7 @@ def cases_files(tmp_path):
         s = ctx.index(a)
         exs.append(QAExample(id=f"q{i}", question=q, note=Note("doc", ctx), answers=(Span(s, s + len(a), a),)))
     write_squad(exs, squad, version="v1.1")
-    reports = tmp_path / "reports.csv"
-    with reports.open("w", newline="", encoding="utf-8") as f:
-        w = csv.DictWriter(f, fieldnames=["uid", "findings", "impression", "indication"])
-        w.writeheader()
-        w.writerow({"uid": "1", "findings": "The heart is enlarged. The lungs are clear. No effusion.",
-                    "impression": "1. Cardiomegaly. 2. Clear lungs.", "indication": "Short of breath"})
-        w.writerow({"uid": "2", "findings": "Normal heart size. No pneumothorax.",
-                    "impression": "Normal chest.", "indication": "Chest pain"})
+    reports = write_reports_csv(tmp_path / "reports.csv")
     return squad, reports
 
 

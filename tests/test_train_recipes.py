@@ -93,6 +93,7 @@ def test_training_skips_questions_longer_than_half_a_window(tiny_models, squad_f
     s = note.text.index("25 mg")
     exs.append(QAExample(id="long", question=" ".join(["metoprolol"] * 60), note=note,
                          answers=(Span(s, s + 5, "25 mg"),), category="Medication"))
+    exs.append(QAExample(id="blank", question="\u200b", note=note, answers=(Span(s, s + 5, "25 mg"),)))
     write_squad(exs, long_q)
     cfg = tmp_path / "qa.yaml"
     cfg.write_text("max_length: 64\nstride: 16\nepochs: 1\nbatch_size: 2\nsave_steps: 100\n")
@@ -101,4 +102,5 @@ def test_training_skips_questions_longer_than_half_a_window(tiny_models, squad_f
                  "--tasks", "span", "--max-steps", "1", "-o", str(out), "--json"]) == 0
     r = capsys.readouterr()
     assert "skipped 1 questions longer than half of max_length 64" in r.err
+    assert "skipped 1 questions without tokens" in r.err  # counted apart, not as too long
     assert json.loads(r.out)["train_questions"] == len(exs) and (out / "model" / "clinqa_qa.json").is_file()

@@ -31,12 +31,35 @@ def _icd_index() -> dict[str, tuple[str, str]]:
         if not icd.is_category_or_subcategory(code):
             continue
         desc = icd.get_description(code)
-        term = re.split(r",|\(|\[", desc.lower())[0]
-        term = re.sub(r"\b(unspecified|other specified|other)\b", "", term)
-        term = re.sub(r"\s+", " ", term).strip()
-        if len(term) >= 4 and term not in index:
-            index[term] = (code, desc)
+        # Residual categories ("Other specified diabetes mellitus") are never the code of a plain
+        # mention, and a parenthesis is part of the name: cutting "Mediastinal (thymic) large B-cell
+        # lymphoma" at "(" coded "the mediastinal contours" of a chest film as a lymphoma.
+        if re.match(r"other\b", desc.lower()):
+            continue
+        # The whole name, and its head before a comma only when the rest merely qualifies it
+        # ("Pneumonia, unspecified organism"): the head of a list ("Injury, poisoning and certain
+        # other consequences ... complicating pregnancy") is not that code's name.
+        name = re.sub(r"\s*\[[^\]]*\]", "", re.sub(r"\s*\([^)]*\)", "", desc.lower()))
+        head, _, rest = name.partition(",")
+        terms = [name]
+        if rest and re.match(r"\s*(unspecified|not elsewhere classified|site not specified|not specified)\b", rest):
+            terms.append(head)
+        for term in terms:
+            bare = re.sub(r"\s+", " ", re.sub(r"\bunspecified\b", "", term)).strip()
+            # "Unspecified injury" is no name for the injury in "acute kidney injury".
+            if bare != term.strip() and " " not in bare and term.strip().startswith("unspecified"):
+                continue
+            if len(bare) >= 4 and bare not in index:
+                index[bare] = (code, desc)
+    # Names clinicians write that the tabular list does not use (its index maps them so).
+    for term, code in _ALIASES.items():
+        index[term] = (code, icd.get_description(code))
     return index
+
+
+_ALIASES = {"acute kidney injury": "N17.9", "aki": "N17.9", "hypertension": "I10", "htn": "I10",
+            "copd": "J44.9", "chf": "I50.9", "congestive heart failure": "I50.9", "ckd": "N18.9",
+            "afib": "I48.91", "uti": "N39.0", "dvt": "I82.409", "pulmonary embolism": "I26.99"}
 
 
 def icd10_code(text: str) -> tuple[str, str] | None:

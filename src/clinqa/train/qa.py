@@ -13,6 +13,8 @@ answer are kept and `negatives_per_example` of the others are sampled (seeded) t
 
 from __future__ import annotations
 
+import collections
+
 import contextlib
 import json
 import logging
@@ -74,7 +76,7 @@ def build_features(examples, tokenizer, cfg: TrainQAConfig, labels: list[str], l
     from clinqa.qa.features import char_to_token_positions, make_windows
 
     feats = []
-    too_long = 0
+    skipped: collections.Counter[str] = collections.Counter()
     for ex in examples:
         if not ex.answers and not ex.is_impossible:
             continue
@@ -83,9 +85,10 @@ def build_features(examples, tokenizer, cfg: TrainQAConfig, labels: list[str], l
         except DataError as e:
             if getattr(e, "source", None) != "question":
                 raise
-            # a cloze question longer than half a window (span pretraining on short windows):
-            # skipped and counted, since reading would refuse it the same way
-            too_long += 1
+            # a cloze question longer than half a window (span pretraining on short windows) or
+            # one with no tokens: skipped and counted by reason, since reading would refuse it too
+            half = "half of max_length" in str(e)
+            skipped[f"longer than half of max_length {cfg.max_length}" if half else "without tokens"] += 1
             continue
         ans = ex.answers[0] if ex.answers else None
         if ans is not None:
@@ -110,8 +113,8 @@ def build_features(examples, tokenizer, cfg: TrainQAConfig, labels: list[str], l
             if w.token_type_ids is not None:
                 f["token_type_ids"] = w.token_type_ids
             feats.append(f)
-    if too_long:
-        log.warning("skipped %d questions longer than half of max_length %d", too_long, cfg.max_length)
+    for reason, n in sorted(skipped.items()):
+        log.warning("skipped %d questions %s", n, reason)
     return feats
 
 
