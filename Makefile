@@ -45,10 +45,16 @@ model-qa: setup
 # Span + category heads over multilingual-e5-small, trained on English COVID-QA only (zero-shot
 # cross-lingual); needs hours on 2 CPU cores, minutes on a GPU. Ship it only if it beats
 # clinqa-qa-minilm on XQuAD's non-English languages (README "Per language (XQuAD)").
-model-qa-multilingual: setup
+# clinqa-qa-multilingual: stage 1 is the base-choice run (120 steps), stage 2 continues it. The
+# tokenizer is not copied: the reader takes multilingual-e5-small's own (the same XLM-R vocabulary).
+model-qa-multilingual: data-synth-cpu
+	$(BIN)/clinqa train qa --config configs/qa-mtl-ablation-cpu.yaml --base multilingual-e5-small \
+	   --tasks span,category --seed 13 --output-dir runs/qa-e5-joint-cpu
 	$(BIN)/clinqa train qa --config configs/qa-multilingual.yaml
-	mkdir -p $(PKG)/clinqa-qa-multilingual
-	cp -r runs/qa-multilingual/model/. $(PKG)/clinqa-qa-multilingual/
+	rm -rf $(PKG)/clinqa-qa-multilingual && mkdir -p $(PKG)/clinqa-qa-multilingual
+	cp -r runs/qa-multilingual/model/encoder runs/qa-multilingual/model/heads.safetensors \
+	   runs/qa-multilingual/model/clinqa_qa.json runs/qa-multilingual/model/clinqa_calibration.json \
+	   $(PKG)/clinqa-qa-multilingual/
 
 model-cross: setup
 	$(BIN)/clinqa train evidence --config configs/cross-minilm.yaml

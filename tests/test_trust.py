@@ -458,3 +458,16 @@ def test_verdict_cues_follow_the_note_language():
     assert [m.assertion for m in bg] == ["negated"]
     en = find_mentions(text, ["температура"], language="en")  # English cues do not know "без"
     assert [m.assertion for m in en] == ["present"]
+
+
+def test_allergy_typing_reads_the_seed_languages():
+    """An English allergy question about a Greek note must accept the Greek allergy line (it was
+    refused as "not an allergy statement"), and a Greek or Bulgarian allergy question is typed too."""
+    from clinqa.qa.trust import _ALLERGY_Q, ALLERGY_TEXT
+
+    for line in ("Αλλεργία στην πενικιλίνη.", "Алергия към пеницилин.", "Uczulenie na penicylinę.",
+                 "Alergie na penicilin."):
+        assert ALLERGY_TEXT.search(line), line
+    for q in ("Τι αλλεργίες έχει ο ασθενής;", "Какви алергии има пациентът?", "What allergies?"):
+        assert _ALLERGY_Q.search(q), q
+    assert not ALLERGY_TEXT.search("Λεβοφλοξασίνη 750 mg ημερησίως.")

@@ -71,8 +71,11 @@ def rows_for_notes(reader, questionnaire: Questionnaire, notes: list[Note], lang
     asks = [(n, c, q) for n in notes for c in questionnaire.concepts
             for q in c.questions_for(question_language(language, n))]
     sentences = {id(n): segment(n.text, n.id) for n in notes}  # by object: ids are checked unique upstream
+    # "auto" asks each note in its own language: its synonyms and ConText cues are that language's
+    # too (passing "auto" on gave every note the English synonyms: a Greek fever was "not mentioned")
+    langs = [question_language(language, n) for n, _, _ in asks] if language == "auto" else language
     decisions = answer_questions(reader, policy, [(n, q, c) for n, c, q in asks], [sentences[id(n)] for n, _, _ in asks],
-                                 language=language)
+                                 language=langs)
     best: dict[tuple[str, str], tuple] = {}
     for (n, c, q), d in zip(asks, decisions):
         a = d.answers[0]

@@ -80,7 +80,9 @@ _NOT_A_VALUE = {"done", "about", "given", "for", "of", "to", "with", "used", "st
                 "reason", "cause", "management", "done", "why", "how", "ordered", "response"}
 _DOSE_Q = re.compile(r"\b(?:dose|doses|dosage|dosing|how much|strength|dosis)\b", re.I)
 _SIG_Q = re.compile(r"\b(?:how often|frequency|route|how (?:is|was|should) .* (?:taken|given)|schedule)\b", re.I)
-_ALLERGY_Q = re.compile(r"\b(?:allerg\w*|alergi\w*)\b", re.I)
+# Allergy words of the languages clinqa reads (es/cs/pl/ro alergi-, el αλλεργ-, bg алерги-, pl uczul-):
+# an English question about a Greek note must recognise the Greek allergy line, and vice versa.
+_ALLERGY_Q = re.compile(r"\b(?:allerg\w*|alergi\w*|αλλεργ\w*|алерги\w*|алергич\w*|uczul\w*)\b", re.I)
 _DATE_Q = re.compile(r"\b(?:when|what date|which date|fecha)\b", re.I)
 # A duration is a number with a time unit: "How long...?", "How many days...?"
 _DURATION_Q = re.compile(r"\b(?:how long|for how long|how many (?:days|weeks|months|years|hours|minutes|nights)|"
@@ -257,7 +259,8 @@ LIST_MARK = re.compile(r"^(?:\s*(?:\d{1,2}[.)]|\(?[a-z]\)|[-*•·‣◦]|#\d+)\
 HEADER_LINE = re.compile(r"^[ \t]*[A-Z][A-Z0-9 /&,()'\-]{2,60}:?[ \t]*$|^[ \t]*[A-Z][A-Za-z /&()\-]{2,40}:[ \t]*$",
                          re.M)
 ALLERGY_TEXT = re.compile(r"\b(?:allerg\w*|nkda|nka|no known (?:drug )?allergies|intoleran\w*|anaphyla\w*|"
-                          r"rash with|hives)\b", re.I)
+                          r"rash with|hives|alergi\w*|αλλεργ\w*|δυσανεξ\w*|алерги\w*|алергич\w*|"
+                          r"непоносимост\w*|uczul\w*|nietolerancj\w*)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -554,6 +557,12 @@ class AnswerPolicy:
             if not VALUE.search(text):
                 return False, f"{text!r} holds no number"
             return _unit_fits(text, asked)
+        if asked.unit and asked.dimensions:
+            # a span concept that declares its unit (blood pressure, mmHg): a value of another
+            # dimension ("15.400/μL", a white cell count) is not its answer
+            ok, why = _unit_fits(text, asked)
+            if not ok:
+                return False, why
         words = _words(text)
         if asked.category == "Medication" or asked.code == "drug":
             if asked.drug_stems:
@@ -562,7 +571,12 @@ class AnswerPolicy:
                 if not mentions_class(text, asked.drug_stems):
                     return False, f"{text!r} names no drug of the asked class"
             elif not drugs_in(words):
-                return False, f"{text!r} names no drug of the lexicon"
+                if _english_note(note.text):
+                    return False, f"{text!r} names no drug of the lexicon"
+                # the lexicon is English ("Λεβοφλοξασίνη" is a drug it cannot name): in another
+                # language a medication answer must at least sit in a sentence with a dose
+                if not DOSE.search(where):
+                    return False, f"{text!r} is in a sentence with no dose (the drug lexicon is English)"
             if ALLERGY_TEXT.search(where) or "allerg" in section:
                 return False, f"{text!r} is an allergy statement, not a medication the patient takes"
             if _problem_first(_after_label(text)):
@@ -580,7 +594,7 @@ class AnswerPolicy:
             if re.fullmatch(r"[\d\s.,/%\-*]+" + r"(?:\s*" + UNIT_RE + r")?", text.strip(), re.I):
                 return False, f"{text!r} is a number, not a {asked.category.lower()}"
             if asked.category == "Diagnosis" and (asked.category_declared or asked.code == "icd10cm") \
-                    and not is_problem(text):
+                    and not is_problem(text) and _english_note(note.text):
                 return False, f"{text!r} names no problem (ICD-10-CM term, known abbreviation or disease word)"
         return True, ""
 
@@ -1212,6 +1226,17 @@ def _problem_first(text: str) -> bool:
     return _has_problem(words[:first_drug]) or any(_PROBLEM_WORD.search(w) for w in words[:first_drug])
 
 
+@functools.lru_cache(maxsize=256)
+def _english_note(text: str) -> bool:
+    """The vocabulary checks (drug lexicon, ICD-10-CM problem words) only know English: on a note
+    in another language they would refuse every right answer, so there only the language-neutral
+    checks (headers, placeholders, numbers, units, dates, allergy lines) apply."""
+    from clinqa.text.language import detect_language
+
+    lang = detect_language(text[:4000])
+    return lang is None or lang.is_english
+
+
 def _unit_fits(text: str, asked: AskedFor) -> tuple[bool, str]:
     """The first value of `text` has a unit of the asked dimension (or none where none is needed)."""
     from clinqa.text.values import unit_dimension
@@ -1274,12 +1299,14 @@ def _abstain(note: Note, method: str, reason: str, score: float = 0.0) -> Answer
 # ------------------------------------------------------------------ one call for every entry point
 def answer_questions(reader, policy: AnswerPolicy, items: list[tuple[Note, str, Any]],
                      sentences: list[list[Sentence]], *, top_k: int = 1,
-                     language: str | None = None) -> list[Decision]:
+                     language: str | list[str | None] | None = None) -> list[Decision]:
     """Ask a reader (extractive or lexical) about (note, question, concept-or-None) items, with
     each item's note sentences, and apply the policy: the one path `ask`, `extract`, `serve` and
-    `eval qa` share."""
+    `eval qa` share. `language`: one for all items, or one per item (questionnaires asked in each
+    note's own language)."""
     if not items:
         return []
+    languages = language if isinstance(language, list) else [language] * len(items)
     if hasattr(reader, "answer_many"):
         import inspect
 
@@ -1292,8 +1319,8 @@ def answer_questions(reader, policy: AnswerPolicy, items: list[tuple[Note, str, 
         raw = [(o.answers, getattr(o, "null_minus_best", None)) for o in outs]
     else:  # the lexical baseline: sentences, no no-answer score
         raw = [(reader.answer(n, q, sentences=s), None) for (n, q, _), s in zip(items, sentences)]
-    return [policy.decide(n, q, answers, s, null_minus_best=diff, concept=c, language=language, top_k=top_k)
-            for (n, q, c), s, (answers, diff) in zip(items, sentences, raw)]
+    return [policy.decide(n, q, answers, s, null_minus_best=diff, concept=c, language=lang, top_k=top_k)
+            for (n, q, c), s, (answers, diff), lang in zip(items, sentences, raw, languages)]
 
 
 def tune_min_score(scores: list[float], answered_f1: list[float], has_answer: list[bool]) -> tuple[float, float]:
