@@ -80,7 +80,10 @@ def test_packaged_multilingual_model_is_lean_and_reads_its_base():
         assert "embeddings.word_embeddings.weight" not in keys
         assert str(f.get_tensor(keys[0]).dtype) == "torch.float16"
     size = sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
-    assert size < 50e6
+    assert size < 50e6 and (folder / "LICENSE.txt").is_file()
+    from clinqa.models.registry import packaged_status
+
+    assert next(p for p in packaged_status() if p["name"] == "clinqa-qa-multilingual")["installed"]  # doctor
 
 
 def test_packaged_cross_encoder_prefers_the_answer_sentence():

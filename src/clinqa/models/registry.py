@@ -297,6 +297,8 @@ PACKAGED_LORA = ("clinqa-sum-smollm2",)
 
 PACKAGED_MODELS = {
     "clinqa-qa-minilm": ("qa", "clinqa_qa.json", "extractive QA: span + answer-category heads over all-MiniLM-L6-v2"),
+    "clinqa-qa-multilingual": ("qa", "clinqa_qa.json", "extractive QA for non-English notes and questions: span + "
+                               "answer-category heads over multilingual-e5-small"),
     "clinqa-cross-minilm": ("cross-encoder", "adapter_model.safetensors",
                             "evidence cross-encoder: LoRA adapter over all-MiniLM-L6-v2"),
     "clinqa-sum-smollm2": ("summarizer", "adapter_model.safetensors",
