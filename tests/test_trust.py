@@ -471,3 +471,50 @@ def test_allergy_typing_reads_the_seed_languages():
     for q in ("Τι αλλεργίες έχει ο ασθενής;", "Какви алергии има пациентът?", "What allergies?"):
         assert _ALLERGY_Q.search(q), q
     assert not ALLERGY_TEXT.search("Λεβοφλοξασίνη 750 mg ημερησίως.")
+
+
+GREEK = ("ΑΤΟΜΙΚΟ ΑΝΑΜΝΗΣΤΙΚΟ: Σακχαρώδης διαβήτης τύπου 2. Αλλεργία στην πενικιλίνη.\n\n"
+         "ΚΛΙΝΙΚΗ ΠΟΡΕΙΑ: Ο ασθενής προσήλθε με δύσπνοια. Τα λευκά αιμοσφαίρια ήταν 15.400/μL και η CRP 182 mg/L.\n\n"
+         "ΔΙΑΓΝΩΣΗ ΕΞΟΔΟΥ: Πνευμονία κοινότητας δεξιού κάτω λοβού.\n\n"
+         "ΦΑΡΜΑΚΑ ΕΞΟΔΟΥ:\n1. Λεβοφλοξασίνη 750 mg από του στόματος μία φορά ημερησίως.\n")
+
+
+def test_typing_on_a_non_english_note():
+    """The drug lexicon and the problem words are English: on a Greek note a drug answer needs a
+    dose in its sentence instead (a diagnosis offered as a medication is refused, the Greek drug
+    kept), a Greek diagnosis is not refused for want of English words, and a concept declaring
+    mmHg refuses a cell count in any language."""
+    from clinqa.extract.questionnaire import load_questionnaire
+
+    concepts = {c.id: c for c in load_questionnaire("discharge-summary").concepts}
+    meds = concepts["discharge_medications"]
+    _, d = _decide(GREEK, "Ποια φάρμακα εξόδου;", [("Πνευμονία κοινότητας δεξιού κάτω λοβού", 0.9)],
+                   concept=meds, language="el")
+    assert d.answers[0].is_no_answer and "no dose" in d.answers[0].reason
+    _, d = _decide(GREEK, "Ποια φάρμακα εξόδου;", [("Λεβοφλοξασίνη 750 mg", 0.9)], concept=meds, language="el")
+    assert d.answers[0].text == "Λεβοφλοξασίνη 750 mg"
+    _, d = _decide(GREEK, "Ποια είναι η διάγνωση εξόδου;", [("Πνευμονία κοινότητας δεξιού κάτω λοβού", 0.9)],
+                   concept=concepts["principal_diagnosis"], language="el")
+    assert d.answers[0].text == "Πνευμονία κοινότητας δεξιού κάτω λοβού"
+    _, d = _decide(GREEK, "Ποια ήταν η αρτηριακή πίεση;", [("15.400/μL", 0.9)], concept=concepts["blood_pressure"],
+                   language="el")
+    assert d.answers[0].is_no_answer and "not pressure" in d.answers[0].reason
+    # and in English the lexicon still decides: a problem is no medication
+    _, d = _decide("Discharge diagnosis: pneumonia. Discharge medications: levofloxacin 750 mg daily.",
+                   "What were the discharge medications?", [("pneumonia", 0.9)], concept=meds)
+    assert d.answers[0].is_no_answer
+
+
+def test_questionnaire_yes_no_terms_in_the_note_language():
+    """`extract --language auto` decides a Greek note's yes/no concepts with the Greek terms and
+    cues (it used to pass "auto" on and look for "fever" in Greek text)."""
+    from clinqa.extract.questionnaire import load_questionnaire
+    from clinqa.extract.runner import rows_for_notes
+    from clinqa.qa.baseline import LexicalAnswerer
+
+    q = load_questionnaire("discharge-summary")
+    text = GREEK + "\nΟ ασθενής δεν ανέφερε θωρακικό άλγος. Πυρετός έως 39,2 °C.\n"
+    rows = {r["concept_id"]: r for r in rows_for_notes(LexicalAnswerer(), q, [Note("el", text)], language="auto")}
+    assert rows["chest_pain"]["value"] == "no" and rows["chest_pain"]["assertion"] == "negated"
+    assert rows["fever"]["value"] == "yes"
+    assert text[rows["fever"]["start"]:rows["fever"]["end"]].lower().startswith("πυρετ")
