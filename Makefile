@@ -42,11 +42,10 @@ model-qa: setup
 	mkdir -p $(PKG)/clinqa-qa-minilm
 	cp -r runs/qa-minilm/model/. $(PKG)/clinqa-qa-minilm/
 
-# Span + category heads over multilingual-e5-small, trained on English COVID-QA only (zero-shot
-# cross-lingual); needs hours on 2 CPU cores, minutes on a GPU. Ship it only if it beats
-# clinqa-qa-minilm on XQuAD's non-English languages (README "Per language (XQuAD)").
-# clinqa-qa-multilingual: stage 1 is the base-choice run (120 steps), stage 2 continues it. The
-# tokenizer is not copied: the reader takes multilingual-e5-small's own (the same XLM-R vocabulary).
+# clinqa-qa-multilingual: span + category heads over multilingual-e5-small, English training data
+# only (zero-shot cross-lingual; README "Per language (XQuAD)"), about 70 minutes on 2 CPU cores.
+# Stage 1 is the base-choice run (120 steps), stage 2 continues it. The tokenizer is not copied:
+# the reader takes multilingual-e5-small's own (the same XLM-R vocabulary).
 model-qa-multilingual: data-synth-cpu
 	$(BIN)/clinqa train qa --config configs/qa-mtl-ablation-cpu.yaml --base multilingual-e5-small \
 	   --tasks span,category --seed 13 --output-dir runs/qa-e5-joint-cpu

@@ -52,6 +52,14 @@ def test_normalisers():
     assert parse_number("no value") is None
     assert parse_date("[**2101-3-4**]") == "2101-03-04" and parse_date("March 4, 2101") == "2101-03-04"
     assert icd10_code("community-acquired pneumonia")[0] == "J18"
+    assert icd10_code("type 2 diabetes mellitus")[0] == "E11"
+    assert drug_code("metoprolol 25 mg")[0] == "DB00264"
+    # Neither a residual category nor half of a name: "diabetes mellitus" is not E13 "Other
+    # specified diabetes mellitus", "mediastinal contours" are not C85.2 (mediastinal lymphoma).
+    assert icd10_code("diabetes mellitus tipo 2") is None
+    assert icd10_code("The mediastinal contours are normal") is None
+    assert icd10_code("mediastinal large B-cell lymphoma")[0] == "C85.2"
+    assert icd10_code("acute kidney injury")[0] == "N17.9"  # not T14.9 "Unspecified injury"
 
 
 def test_numbers_stay_whole_and_blood_pressure_is_a_ratio():
@@ -65,14 +73,6 @@ def test_numbers_stay_whole_and_blood_pressure_is_a_ratio():
     v = normalise(bp, ans)
     assert (v.value, v.number, v.unit) == ("138/82 mmHg", None, "mmHg")
     assert normalise(bp, Answer(text="BP 150/90", start=0, end=9, score=1.0, note_id="n")).value == "150/90"
-    assert icd10_code("type 2 diabetes mellitus")[0] == "E11"
-    assert drug_code("metoprolol 25 mg")[0] == "DB00264"
-    # Neither a residual category nor half of a name: "diabetes mellitus" is not E13 "Other
-    # specified diabetes mellitus", "mediastinal contours" are not C85.2 (mediastinal lymphoma).
-    assert icd10_code("diabetes mellitus tipo 2") is None
-    assert icd10_code("The mediastinal contours are normal") is None
-    assert icd10_code("mediastinal large B-cell lymphoma")[0] == "C85.2"
-    assert icd10_code("acute kidney injury")[0] == "N17.9"  # not T14.9 "Unspecified injury"
 
 
 @pytest.fixture(scope="module")

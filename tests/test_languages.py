@@ -176,3 +176,16 @@ def test_ask_a_greek_note_in_greek_and_in_english(examples, question, capsys):
     a = doc["answers"][0]
     assert doc["languages"]["note"] == "el" and doc["model"] == "clinqa-qa-multilingual"
     assert text[a["start"]:a["end"]] == a["text"] and "πενικιλίνη" in a["text"]
+
+
+def test_language_of_remembers_the_sample_not_the_note(examples):
+    """One cached detection per note sample for routing, the answer policy and ConText; a long
+    note is cached by its first SAMPLE_CHARS characters, so it gives the same answer."""
+    from clinqa.text.language import SAMPLE_CHARS, _detect_sample, detect_language, language_of
+
+    greek = (examples / "exitirio_el.txt").read_text(encoding="utf-8") * 50
+    assert len(greek) > SAMPLE_CHARS
+    assert language_of(greek) == detect_language(greek) and language_of(greek).code == "el"
+    before = _detect_sample.cache_info().hits
+    language_of(greek + " more text")
+    assert _detect_sample.cache_info().hits == before + 1

@@ -9,12 +9,11 @@ so a corpus that mixes English and Greek notes is read by both, in one call.
 
 from __future__ import annotations
 
-import functools
 import logging
 from dataclasses import dataclass
 from typing import Any
 
-from clinqa.text.language import Language, detect_language
+from clinqa.text.language import Language, language_of
 from clinqa.types import Answer, Note, Sentence
 
 log = logging.getLogger(__name__)
@@ -41,15 +40,10 @@ def multilingual_available() -> bool:
     return is_clinqa_folder(packaged_model_dir(MULTILINGUAL_MODEL))
 
 
-@functools.lru_cache(maxsize=4096)
-def _language(text: str) -> Language:
-    return detect_language(text)
-
-
 def choose_reader(note_text: str, question: str | None = None, requested: str | None = AUTO) -> ReaderChoice:
     """The reader for one note (and question). An explicit `requested` model always wins."""
-    note_lang = _language(note_text[:4000])
-    q_lang = _language(question) if question else None
+    note_lang = language_of(note_text)
+    q_lang = language_of(question) if question else None
     if requested not in (None, AUTO, "default"):
         return ReaderChoice(str(requested), note_lang, q_lang, "asked for")
     foreign = [lang.code for lang in (note_lang, q_lang) if lang is not None and not lang.is_english]
@@ -161,5 +155,5 @@ def question_language(language: str | None, note: Note) -> str | None:
     """Questionnaire language for a note: as given, or with "auto" the note's own language."""
     if language != AUTO:
         return language
-    lang = _language(note.text[:4000])
+    lang = language_of(note.text)
     return None if lang.code == "und" else lang.code

@@ -757,9 +757,9 @@ def find_mentions(text: str, terms: tuple[str, ...] | list[str], sentences: list
         return []
     nlp = get_nlp()
     if language is None:  # the note's own language picks the cue rules ("niega fiebre", "без температура")
-        from clinqa.text.language import detect_language
+        from clinqa.text.language import language_of
 
-        language = detect_language(text).code
+        language = language_of(text).code
     from clinqa.text.pipeline import context_language
 
     context = context_pipe(context_language(language))
@@ -1226,15 +1226,13 @@ def _problem_first(text: str) -> bool:
     return _has_problem(words[:first_drug]) or any(_PROBLEM_WORD.search(w) for w in words[:first_drug])
 
 
-@functools.lru_cache(maxsize=256)
 def _english_note(text: str) -> bool:
     """The vocabulary checks (drug lexicon, ICD-10-CM problem words) only know English: on a note
     in another language they would refuse every right answer, so there only the language-neutral
     checks (headers, placeholders, numbers, units, dates, allergy lines) apply."""
-    from clinqa.text.language import detect_language
+    from clinqa.text.language import language_of
 
-    lang = detect_language(text[:4000])
-    return lang is None or lang.is_english
+    return language_of(text).is_english
 
 
 def _unit_fits(text: str, asked: AskedFor) -> tuple[bool, str]:

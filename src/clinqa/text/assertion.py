@@ -86,9 +86,9 @@ def assert_spans(text: str, spans: Sequence[tuple[int, int]], language: str | No
     if not spans:
         return []
     if language is None:
-        from clinqa.text.language import detect_language
+        from clinqa.text.language import language_of
 
-        language = detect_language(text).code
+        language = language_of(text).code
     context = context_pipe(context_language(language))
     out: list[str] = []
     text_blocks = blocks(text)

@@ -46,3 +46,14 @@ def detect_language(text: str) -> Language:
     if conf < MIN_CONFIDENCE:
         return Language("und", float(conf))
     return Language(str(code), float(conf))
+
+
+def language_of(text: str) -> Language:
+    """`detect_language`, remembered: routing, the answer policy and extraction ask it of the same
+    note many times. Keyed on the sample it reads, so a cached entry never holds a whole note."""
+    return _detect_sample(text[:SAMPLE_CHARS])
+
+
+@functools.lru_cache(maxsize=4096)
+def _detect_sample(sample: str) -> Language:
+    return detect_language(sample)

@@ -14,7 +14,6 @@ answer are kept and `negatives_per_example` of the others are sampled (seeded) t
 from __future__ import annotations
 
 import collections
-
 import contextlib
 import json
 import logging
