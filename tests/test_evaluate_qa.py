@@ -74,3 +74,59 @@ def test_weak_labels_are_soft_distributions():
     assert set(d) == set(LABELS) and sum(d.values()) == pytest.approx(1.0)
     assert d["Procedure"] > 0.3 and d["Diagnosis"] > 0.1  # two cues, two categories
     assert WeakLabeler().label("bats", "") == {c: float(c == "Other") for c in LABELS}
+
+
+def test_question_category_follows_every_synth_template():
+    """Every paraphrase of the packaged emrQA-style templates, filled with common and less common
+    names, gets its template's category from the question alone."""
+    import yaml
+
+    from clinqa.qa.categories import question_category
+
+    templates = yaml.safe_load((Path(__file__).parents[1] / "src/clinqa/train/synth_templates.yaml").read_text())
+    fills = [{"drug": "metoprolol", "problem": "atrial fibrillation", "symptom": "chest pain", "lab": "creatinine",
+              "procedure": "colonoscopy", "imaging": "CT of the chest"},
+             {"drug": "Lasix", "problem": "COPD", "symptom": "shortness of breath", "lab": "troponin",
+              "procedure": "central line placement", "imaging": "echocardiogram"}]
+    wrong = []
+    for name, t in templates.items():
+        for p in t["paraphrases"]:
+            for f in fills:
+                q = p
+                for slot, value in f.items():
+                    q = q.replace(f"|{slot}|", value)
+                got = question_category(q)
+                if got is None or got.label != t["category"]:
+                    wrong.append((name, q, got))
+    assert not wrong, wrong
+
+
+@pytest.mark.parametrize("question,label", [
+    ("Why is the patient on apixaban?", "Diagnosis"),            # the reason for a drug is a problem
+    ("What antibiotic was given for the pneumonia?", "Medication"),  # asks for the drug, not the reason
+    ("How was the hypokalemia treated?", "Medication"),
+    ("What was the ejection fraction on the echocardiogram?", "Lab Reports"),  # a value, not the study
+    ("What did the CT of the abdomen show?", "Procedure"),       # emrQA files test results with procedures
+    ("Does the patient have a pacemaker?", "Procedure"),
+    ("Has the patient had any leg swelling?", "Symptoms"),
+    ("Does the patient have diabetes?", "Diagnosis"),
+    ("Is there a pleural effusion?", "Diagnosis"),
+    ("Does the patient use cocaine?", "Other"),                  # social history, though cocaine is a drug
+    ("What is the HEART score?", "Other"),
+    ("What was the heart rate at discharge?", "Other"),
+    ("What is the impression?", "Diagnosis"),
+    ("What did the non-contrast CT of the head show?", "Procedure"),  # "contrast" here is no medication
+])
+def test_question_category_rules(question, label):
+    from clinqa.qa.categories import question_category
+
+    got = question_category(question)
+    assert got is not None and got.label == label, (question, got)
+    assert got.rule
+
+
+def test_question_category_abstains_on_questions_that_do_not_say():
+    from clinqa.qa.categories import question_category
+
+    assert question_category("") is None
+    assert question_category("What happened next?") is None

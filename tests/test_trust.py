@@ -311,7 +311,7 @@ def test_calibration_round_trip(tmp_path):
     assert Calibration.load(path).min_score == t
 
 
-def test_categories_declared_then_head_then_labeler():
+def test_categories_declared_then_question_then_head_then_labeler():
     from types import SimpleNamespace
 
     concept = SimpleNamespace(id="x", answer_type="span", category="Procedure", unit=None, code=None, min_score=None,
@@ -320,10 +320,14 @@ def test_categories_declared_then_head_then_labeler():
     asked = policy.asked_for("What was done?", concept)
     a = Answer("Metoprolol", 0, 10, 0.5, "n", category_probs={"Other": 0.41, "Medication": 0.2})
     assert policy.category(asked, a)[0] == "Procedure"
-    asked = policy.asked_for("What medication was started?")
-    assert policy.category(asked, a)[0] == "Medication"  # head unsure: the weak labeler decides
     sure = Answer("Metoprolol", 0, 10, 0.5, "n", category_probs={"Other": 0.1, "Diagnosis": 0.9})
+    # what the question asks for outranks a confident head: "which medication" is Medication
+    asked = policy.asked_for("What medication was started?")
+    assert policy.category(asked, sure)[0] == "Medication"
+    # a question that does not say: the confident head, else the weak labeler on the span
+    asked = policy.asked_for("What happened next?")
     assert policy.category(asked, sure)[0] == "Diagnosis"
+    assert policy.category(asked, a)[0] == "Medication"
 
 
 def test_codes_only_for_the_matching_type():

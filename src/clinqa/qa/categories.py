@@ -18,8 +18,9 @@ present, `UmlsLabeler` maps semantic types instead (optional; imported lazily).
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
-from clinqa.text.vocab import LAB_NAMES, has_drug, icd_terms, ngrams
+from clinqa.text.vocab import LAB_NAMES, clinical_synonyms, has_drug, icd_terms, ngrams
 from clinqa.types import CATEGORIES
 
 OTHER = "Other"
@@ -136,3 +137,169 @@ def get_labeler():
         return UmlsLabeler()
     except Exception:  # scispaCy missing, or its models/files are not there: the usual case
         return WeakLabeler()
+
+
+# ---------------------------------------------------------------- the question's own category
+# emrQA's categories follow its question templates: the category is what the question asks for,
+# named by the template's relation ("What is the dosage of |drug|?" Medication; "Why is the
+# patient on |drug|?" Diagnosis, the reason; "What did the |imaging| show?" Procedure, a test
+# result) or, for "Does the patient have |x|?", by the type of x. `question_category` reads both
+# from the question alone, so it needs no trained head and no answer span; `clinqa train`'s
+# synthetic questions (templates in train/synth_templates.yaml) are its check, the clinical dev
+# set's gold categories its measurement.
+
+# Topics outside the five seed categories: vital signs, allergies, social history, scores,
+# follow-up and disposition. "Other" for these, even when a drug or disease word occurs in them
+# ("Does the patient use cocaine?", "What is the HEART score?").
+OTHER_SUBJECT = re.compile(
+    r"\b(allerg\w*|smok\w*|tobacco|cigarettes?|pack[- ]years?|alcohol|drinks?|drinking|ethanol|"
+    r"illicit|recreational|substance use|(?:uses?|using) (?:\w+ )?(?:drugs?|cocaine|heroin|marijuana|cannabis|"
+    r"methamphetamine)|cocaine|heroin|marijuana|"
+    r"vital signs?|vitals|heart rate|pulse|respiratory rate|blood pressure|bp|temperature|temp|oxygen saturation|"
+    r"o2 sat\w*|spo2|sats?|weight|height|bmi|body mass index|"
+    r"scores?|follow[- ]?ups?|appointments?|code status|disposition|discharged (?:to|home)|lives? (?:with|alone)|"
+    r"occupation|employ\w*|diet|insurance|next of kin|estimated blood loss|ebl|urine output|ins and outs|"
+    r"peep|fio2|tidal volume|ventilator settings|vent settings|tube feeds?|cpap|bipap|ivdu|ivda|etoh|uop|i/os?|"
+    r"gcs|nihss|cha2ds2-vasc|has-bled|wells|curb-65|dispo|f/u|pcp|social history|sh)\b", re.I)
+
+# Things done to the patient, and devices left in: emrQA files tests and their results with
+# procedures (the |imaging| templates), so imaging is here too.
+PROCEDURE_SUBJECT = re.compile(
+    r"\b(\w+(?:ectomy|otomy|ostomy|plasty|scopy|graphy|gram|centesis|rrhaphy|pexy)|surgery|surgical|operation|"
+    r"procedures?|transplant\w*|intubat\w*|extubat\w*|mechanical ventilation|ventilat\w*|dialysis|hemodialysis|"
+    r"catheter\w*|foley|central line|arterial line|picc|lines?|drains?|tubes?|stents?|pacemaker|defibrillator|"
+    r"implant\w*|devices?|prosthe\w*|biops(?:y|ies)|x-?rays?|cxr|radiograph\w*|ct|cta|computed tomography|mri|"
+    r"ultrasound|sonogram|echo|echocardiogra\w*|tte|tee|doppler|duplex|leni|scan|imaging|stress test|cath|"
+    r"bypass|cabg|pci|transfus\w*|resection|ecmo|cpr|resuscitation|cardioversion|ablation|anesthesia|"
+    r"anaesthesia|egd|ercp|paracentesis|thoracentesis|lumbar puncture|prone|proned|proning|ctpa|interventions?|"
+    r"replacements?|repairs?|reconstruction|amputation|fixation|grafting|graft|film|chole|tavr|tavi|whipple|tka|"
+    r"tha|lp|filter|s/p|cabg|turp|ptca|bronch|ir|tips|g-tube|peg|trach|art line|a-line|port)\b", re.I)
+# "US" is ultrasound only in capitals ("tell us" is not).
+_ULTRASOUND = re.compile(r"\bUS\b")
+# Lab names the shared LAB_NAMES lacks, and lab words that would otherwise read as a drug
+# ("lactic acid", "blood sugar") or a disease ("blood urea nitrogen").
+LAB_SUBJECT = re.compile(r"\b(trop|troponins?|blood urea nitrogen|blood sugar|lactic acid|ph|pco2|po2|abg|vbg|"
+                         r"anion gap|fena|egfr|gfr|ck-?mb|nt-?probnp|hco3|phos|tsh|free t4|ldl|hdl|"
+                         r"triglycerides?|cholesterol|lipids?|beta-hydroxybutyrate|ketones?|hcg|h\. pylori|"
+                         r"procalcitonin|albumin-to-creatinine|creat|tnt|tni|ejection fraction|lvef|ef|trough|peak level|toxin|assay|"
+    r"bcx|ucx|cx|csf|bmp|cmp|cbc|lfts?|coags|smear|panel|titer|serolog\w*)\b", re.I)
+# Shorthand questions that open with a lab's abbreviation ("K on admit?", "Na this AM?", "Cr trend?").
+_LAB_ABBREVIATION_FIRST = re.compile(r"^\s*(k|na|cr|mg|ca|phos|hgb|hb|hct|plt|wbc|bun|inr|ptt|ph|lactate|trop)\b", re.I)
+# Symptom words ICD-10-CM files elsewhere ("back pain" is M54, "leg swelling" has no term).
+SYMPTOM_SUBJECT = re.compile(r"\b(\w*\s?pain|aches?|swelling|sob|doe|dyspnea|short(?:ness)? of breath|"
+                             r"confus\w*|tenderness|nausea|vomiting|cough\w*|fevers?|chills|fatigue|dizz\w*|"
+                             r"bleeding|seizures?|palpitations|headaches?|syncope|weakness|numbness|itch\w*|rash|pruritus|cp|n/v|f/c|"
+    r"diplopia|melena|hematochezia|hematemesis|diarrh\w*|constipat\w*|dysuria|orthopnea|pnd|malaise|anorexia)\b",
+                             re.I)
+_HAVE_INTENT = re.compile(r"\b(does|did|do) (?:the )?(?:patient|pt|he|she|they)(?:'s \w+)? (?:have|has|suffer)|"
+                          r"\b(?:h/o|hx|pmh|known|prior|previous|any)\b|^\s*(?:pt|patient) (?:has|have|with)\b|"
+                          r"\b(?:has|have) (?:the )?(?:patient|pt|he|she)(?: ever)? (?:had|been diagnosed)|^\s*is there\b|"
+                          r"^\s*are there\b|\bany (?:history|evidence|sign) of\b", re.I)
+
+_RESULT_INTENT = re.compile(
+    r"\b(what (?:did|does|do) (?:the )?.+ (?:show|reveal|demonstrate)|results? (?:of|from|on)|findings?|"
+    r"(?:seen|found|noted) (?:on|in)|what was (?:seen|found)|impression of)\b", re.I)
+_WHEN_DONE = re.compile(r"\b(when|what date)\b.*\b(done|performed|placed|inserted|removed|scheduled|planned|"
+                        r"collected|drawn|obtained|taken)\b|\bwhen (?:was|is|will|should) (?:the )?.*\b(?:be )?"
+                        r"(?:done|repeated)\b", re.I)
+_REASON_INTENT = re.compile(
+    r"^\s*why\b|\b(reason|indication|caus\w*|precipitat\w*|etiolog\w*|source of|due to|prescribed for|"
+    r"(?:given|started|taken|used|on it) for|for what (?:condition|problem|reason))\b", re.I)
+_TREATMENT_INTENT = re.compile(
+    r"\bhow (?:was|is|were|are|will|should) .*\b(treated|managed|controlled|corrected|replaced|repleted)\b|"
+    r"\b(treatment|therapy|treated with|managed with)\b", re.I)
+_MEDICATION_INTENT = re.compile(
+    r"\b(medications?|meds?|medicines?|drugs?|doses?|dosages?|dosing|how often|frequen\w*|route|administ\w*|"
+    r"abx|gtt|drip|taper\w*|on board|ppis?|beta[- ]?blockers?|ace ?inhibitors?|acei|arbs?|statins?|steroids?|"
+    r"diuretics?|nsaids?|opioids?|benzos?|benzodiazepines?|anticoagulants?|antihypertensives?|sliding scale|"
+    r"prescri\w*|take|takes|taking|"
+    r"antibiotics?|antivirals?|anticoagula\w*|antiplatelet|insulin|sedation|sedatives?|analgesi\w*|"
+    r"pain (?:medication|control)|(?<!non-)contrast(?! (?:ct|mri|study|scan))|infusions?|drips?|pressors?|"
+    r"vasopressors?|inhalers?|"
+    r"(?:started|stopped|discontinued|held|continued|restarted|resumed|switched|titrated|tapered) on)\b", re.I)
+_LAB_INTENT = re.compile(r"\b(labs?|laboratory|blood tests?|(?:positive|negative) for|levels?|counts?|cultures?|"
+                         r"organisms?|grew|sensitivit\w*|susceptib\w*|ecg|ekg|electrocardiogram|t waves?|"
+                         r"st (?:elevation|depression)|qtc?|urinalysis|ratio)\b", re.I)
+_DIAGNOSIS_INTENT = re.compile(
+    r"\b(diagnos\w*|dx|ddx|impression|problems?|conditions?|diseases?|disorders?|comorbidit\w*|history of|"
+    r"assessment|differential|size|diameter|measur\w*|how (?:big|large)|found|look like|appear\w*|enlarged|"
+    r"patholog\w*|lesions?|mass(?:es)?|nodules?)\b", re.I)
+# "What antibiotic was given for the pneumonia?" asks for the drug, not the reason.
+_ASKS_FOR_DRUG = re.compile(r"^\s*(?:what|which) (?:(?:new|other|home|current|pain|oral|iv|inhaled|mealtime|basal) )?"
+                            r"(?:medications?|meds|medicines?|drugs?|antibiotics?|"
+                            r"antivirals?|anticoagulants?|insulin|analgesics?|sedatives?|inhalers?|pressors?)\b", re.I)
+_SYMPTOM_INTENT = re.compile(r"\b(symptoms?|complain\w*|c/o|cc|endors\w*|radiat\w*|located|location of|"
+                             r"chief complaint|present(?:s|ed|ing)? with|"
+                             r"(?:patient|pt|he|she) reports?|reported|feel\w*|experienc\w*|"
+                             r"brought (?:the patient|the pt|him|her|them) in)\b", re.I)
+# A report's conclusion is a diagnosis, whatever words it has ("What is the main finding?").
+_IMPRESSION_INTENT = re.compile(r"\b(impression|conclu\w*|main finding|findings? of the (?:study|report|exam\w*)|"
+                                r"final (?:read|diagnosis))\b", re.I)
+_DRUG_ACTION = re.compile(r"\b(take|takes|taking|took|on|given|receive[sd]?|started|stopped|continue[sd]?|"
+                          r"held|hold|restart\w*|resume[sd]?|use[sd]?|using)\b", re.I)
+
+
+@dataclass(frozen=True)
+class QuestionCategory:
+    """The category a question asks for and the rule that decided it (shown with the answer)."""
+
+    label: str
+    rule: str
+
+
+def subject_category(text: str) -> str | None:
+    """The category of the most specific concept named in `text`: "Other" topics, procedures and
+    devices, lab names, drugs from the lexicon, then ICD-10-CM (chapter 18 -> Symptoms)."""
+    if OTHER_SUBJECT.search(text):
+        return OTHER
+    if LAB_NAMES.search(text) or LAB_SUBJECT.search(text):
+        return "Lab Reports"  # before procedures: "the ejection fraction on the echocardiogram"
+    if PROCEDURE_SUBJECT.search(text) or _ULTRASOUND.search(text):
+        return "Procedure"
+    words = re.findall(r"[a-z0-9][a-z0-9\-/]*", text.lower())
+    if has_drug(tuple(words)):
+        return "Medication"
+    terms = icd_terms()
+    for g in ngrams(words):
+        for name in (g, *clinical_synonyms(g)):
+            if name in terms:
+                return terms[name]
+    return None
+
+
+def question_category(question: str) -> QuestionCategory | None:
+    """What the question asks for, emrQA's way (see the comment above); None when the question
+    alone does not say (the answer span then votes)."""
+    q = (question or "").strip()
+    if not q:
+        return None
+    subject = subject_category(q)
+    if subject == OTHER:
+        return QuestionCategory(OTHER, "asks about a vital sign, allergy, social history, score or follow-up")
+    if _IMPRESSION_INTENT.search(q):
+        return QuestionCategory("Diagnosis", "asks for a report's impression")
+    if _ASKS_FOR_DRUG.search(q):
+        return QuestionCategory("Medication", "asks which medication")
+    if _HAVE_INTENT.search(q) and SYMPTOM_SUBJECT.search(q) and subject in (None, "Symptoms", "Diagnosis", "Medication"):
+        return QuestionCategory("Symptoms", "asks whether the patient has a symptom")
+    if _REASON_INTENT.search(q):
+        return QuestionCategory("Diagnosis", "asks for a reason or cause: a problem")
+    if _TREATMENT_INTENT.search(q):
+        return QuestionCategory("Medication", "asks how a problem was treated")
+    if _MEDICATION_INTENT.search(q) or (subject == "Medication" and _DRUG_ACTION.search(q)):
+        return QuestionCategory("Medication", "asks about a medication, its dose, route or schedule")
+    if subject == "Procedure" and (_RESULT_INTENT.search(q) or _WHEN_DONE.search(q)):
+        return QuestionCategory("Procedure", "asks for a procedure or a test's result or date")
+    if subject == "Lab Reports" or _LAB_INTENT.search(q) or _LAB_ABBREVIATION_FIRST.search(q):
+        return QuestionCategory("Lab Reports", "asks for a lab value or result")
+    if subject == "Procedure":
+        return QuestionCategory("Procedure", "names a procedure or device")
+    if _SYMPTOM_INTENT.search(q) and subject in (None, "Symptoms", "Diagnosis"):
+        return QuestionCategory("Symptoms", "asks what the patient reports")
+    if SYMPTOM_SUBJECT.search(q) and subject in (None, "Symptoms"):
+        return QuestionCategory("Symptoms", "asks what the patient reports")
+    if subject in ("Symptoms", "Diagnosis", "Medication"):
+        return QuestionCategory(subject, f"names a {subject.lower()} concept")
+    if _DIAGNOSIS_INTENT.search(q) or _HAVE_INTENT.search(q):
+        return QuestionCategory("Diagnosis", "asks for a diagnosis, problem or finding")
+    return None

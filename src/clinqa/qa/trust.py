@@ -670,9 +670,15 @@ class AnswerPolicy:
                        category=category, category_probs=probs)
 
     def category(self, asked: AskedFor, a: Answer) -> tuple[str | None, dict[str, float]]:
-        """Declared > confident head > weak labeler on the question and the span."""
+        """Declared > the question's own category (what it asks for, emrQA's way) > confident
+        head > weak labeler on the question and the span."""
+        from clinqa.qa.categories import question_category
+
         if asked.category_declared:
             return asked.category, a.category_probs
+        asks = question_category(asked.question)
+        if asks is not None:
+            return asks.label, a.category_probs
         probs = a.category_probs or {}
         if probs and max(probs.values()) >= self.category_confidence:
             return max(probs, key=probs.get), probs
