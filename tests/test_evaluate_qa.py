@@ -130,3 +130,24 @@ def test_question_category_abstains_on_questions_that_do_not_say():
 
     assert question_category("") is None
     assert question_category("What happened next?") is None
+
+
+@pytest.mark.parametrize("file,floor,template_floor", [("questions.jsonl", 95.0, 97.0),
+                                                       ("questions_b.jsonl", 85.0, 95.0)])
+def test_question_category_on_the_held_out_sets(file, floor, template_floor):
+    """Sets written by other authors from the labelling guide alone (benchmarks/data/
+    question_categories/README.md); set B after the rules were last revised on set A."""
+    from clinqa.qa.categories import question_category
+
+    path = Path(__file__).parents[1] / "benchmarks/data/question_categories" / file
+    rows = [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
+
+    def accuracy(rs):
+        return 100.0 * sum((question_category(r["question"]) or _NONE).label == r["category"] for r in rs) / len(rs)
+
+    assert accuracy(rows) >= floor
+    assert accuracy([r for r in rows if r["style"] == "template"]) >= template_floor
+
+
+class _NONE:
+    label = None

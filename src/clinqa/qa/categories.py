@@ -224,6 +224,10 @@ _DIAGNOSIS_INTENT = re.compile(
     r"\b(diagnos\w*|dx|ddx|impression|problems?|conditions?|diseases?|disorders?|comorbidit\w*|history of|"
     r"assessment|differential|size|diameter|measur\w*|how (?:big|large)|found|look like|appear\w*|enlarged|"
     r"patholog\w*|lesions?|mass(?:es)?|nodules?)\b", re.I)
+_SIZE_INTENT = re.compile(r"\b(size|diameter|how (?:big|large)|measur\w*)\b.*\b(nodules?|mass(?:es)?|lesions?|"
+                          r"cysts?|stones?|gallstones?|nodes?|tumou?rs?|effusions?|aneurysms?|duct|polyps?)\b|"
+                          r"\b(nodules?|mass(?:es)?|lesions?|cysts?|stones?|nodes?|tumou?rs?|aneurysms?|polyps?)\b.*"
+                          r"\b(size|diameter|measur\w*)\b", re.I)
 # "What antibiotic was given for the pneumonia?" asks for the drug, not the reason.
 _ASKS_FOR_DRUG = re.compile(r"^\s*(?:what|which) (?:(?:new|other|home|current|pain|oral|iv|inhaled|mealtime|basal) )?"
                             r"(?:medications?|meds|medicines?|drugs?|antibiotics?|"
@@ -280,6 +284,8 @@ def question_category(question: str) -> QuestionCategory | None:
         return QuestionCategory("Diagnosis", "asks for a report's impression")
     if _ASKS_FOR_DRUG.search(q):
         return QuestionCategory("Medication", "asks which medication")
+    if _SIZE_INTENT.search(q):
+        return QuestionCategory("Diagnosis", "asks the size of a finding")  # even "on CT": the finding's
     if _HAVE_INTENT.search(q) and SYMPTOM_SUBJECT.search(q) and subject in (None, "Symptoms", "Diagnosis", "Medication"):
         return QuestionCategory("Symptoms", "asks whether the patient has a symptom")
     if _REASON_INTENT.search(q):
