@@ -37,6 +37,12 @@ def test_summarize_gives_mean_and_sample_sd():
     assert row["runs"] == 3 and row["f1"] == {"mean": 24.0, "sd": 4.0}
     assert row["category_accuracy"] == {"mean": 85.0, "sd": 7.07}  # the run without categories is left out
     assert "24.00 ± 4.00" in markdown_table([row])
+    assert row["head_category_accuracy"] == {"mean": None, "sd": None}  # runs scored before it existed
+    head = [RunScore("span,category", 1, "d", 10.0, 20.0, 95.0, 10, 40.0),
+            RunScore("span,category", 2, "d", 12.0, 24.0, 93.0, 10, 50.0)]
+    (row,) = summarize(head)
+    assert row["head_category_accuracy"] == {"mean": 45.0, "sd": 7.07}
+    assert "| 94.00 ± 1.41 | 45.00 ± 7.07 |" in markdown_table([row])
 
 
 def test_curriculum_stage_continues_from_the_previous_model(tiny_models, squad_file, tmp_path, capsys):
@@ -104,3 +110,20 @@ def test_training_skips_questions_longer_than_half_a_window(tiny_models, squad_f
     assert "skipped 1 questions longer than half of max_length 64" in r.err
     assert "skipped 1 questions without tokens" in r.err  # counted apart, not as too long
     assert json.loads(r.out)["train_questions"] == len(exs) and (out / "model" / "clinqa_qa.json").is_file()
+
+
+def test_head_category_accuracy_reads_the_head_not_the_policy(qa_folder, squad_file):
+    """The ablation's head column is the category head's own argmax: a random head is scored as
+    it is (not rescued by the question rules), and a reader without a head has no score."""
+    from clinqa.data.splits import read_qa_spec
+    from clinqa.qa.evaluation import head_category_accuracy
+    from clinqa.qa.reader import ExtractiveReader
+
+    reader = ExtractiveReader.load(str(qa_folder[0]))
+    exs = read_qa_spec(str(squad_file))
+    outs = reader.answer_many([(e.note, e.question) for e in exs if e.answers], apply_threshold=False)
+    gold = [e.category for e in exs if e.answers]
+    expected = 100.0 * sum(o.answers[0].category == g for o, g in zip(outs, gold)) / len(gold)
+    assert head_category_accuracy(reader, exs) == pytest.approx(expected)
+    reader.categories = ()
+    assert head_category_accuracy(reader, exs) is None

@@ -122,6 +122,25 @@ def evaluate_reader(reader, examples: list[QAExample], *, tune_null: bool | None
     return QAEvaluation(scores, cats, cat_source, stored.null_threshold, records, abstention, verdicts, by_type, gate)
 
 
+def head_category_accuracy(reader, examples: list[QAExample], batch: int = 8) -> float | None:
+    """Accuracy of the category head's own argmax (top raw span, no answer policy) on the
+    answerable examples with a gold category; None when the reader has no category head or the
+    data has no gold categories."""
+    if not getattr(reader, "categories", None):
+        return None
+    exs = [e for e in examples if e.answers and e.category]
+    hits = total = 0
+    for b in range(0, len(exs), batch):
+        chunk = exs[b:b + batch]
+        outs = reader.answer_many([(e.note, e.question) for e in chunk], apply_threshold=False)
+        for e, out in zip(chunk, outs):
+            got = out.answers[0].category if out.answers else None
+            if got is not None:
+                hits += got == e.category
+                total += 1
+    return 100.0 * hits / total if total else None
+
+
 def _concept_of(ex: QAExample):
     """A dev example that declares its answer type/category is asked like a questionnaire concept."""
     from types import SimpleNamespace
