@@ -34,6 +34,8 @@ def test_answer_route_offsets_evidence_and_no_text_in_log(qa_folder, caplog):
         for a in doc["answers"]:
             assert NOTE[a["start"]:a["end"]] == a["text"]
             assert a["assertion"] and a["category"] and a["sentence_id"]
+            # "What did the chest x-ray show?" asks for a test's result: the question decides
+            assert a["category"] == "Procedure" and a["category_source"].startswith("question: ")
         # a yes/no question: the verdict and its support, whatever the (random) reader says
         r = c.post("/v1/answer", json={"note": NOTE, "question": "Does the patient have pneumonia?"})
         doc = r.json()

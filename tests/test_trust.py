@@ -328,6 +328,12 @@ def test_categories_declared_then_question_then_head_then_labeler():
     asked = policy.asked_for("What happened next?")
     assert policy.category(asked, sure)[0] == "Diagnosis"
     assert policy.category(asked, a)[0] == "Medication"
+    # and each answer says which of the four decided
+    sources = [policy.category(policy.asked_for("What was done?", concept), a)[2],
+               policy.category(policy.asked_for("What medication was started?"), sure)[2],
+               policy.category(asked, sure)[2], policy.category(asked, a)[2]]
+    assert sources[0].startswith("declared") and sources[1] == "question: asks which medication"
+    assert sources[2] == "category head" and sources[3].startswith("weak labeler")
 
 
 def test_codes_only_for_the_matching_type():

@@ -109,6 +109,7 @@ class Answer:
     note_id: str
     category: str | None = None
     category_probs: dict[str, float] = field(default_factory=dict)
+    category_source: str | None = None  # what decided `category` (the question, the head, ...)
     assertion: str | None = None
     sentence_id: str | None = None
     evidence_ids: tuple[str, ...] = ()

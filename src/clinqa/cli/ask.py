@@ -48,7 +48,7 @@ def ask(
     elif model in BASELINES:
         note_text = "multilingual sentence baseline: the closest sentence by multilingual-e5-small, not a trained reader"
     else:
-        note_text = f"extractive reader {answerer.name}: span, category head, ConText assertion"
+        note_text = f"extractive reader {answerer.name}: span, category (the question, else the head), ConText assertion"
     policy = AnswerPolicy.for_reader(answerer)
     with status("reading the note"):
         sentences = segment(n.text, n.id)
@@ -92,7 +92,13 @@ def ask(
         console.print(f"[bold green]{i}.[/bold green] {a.text}")
         section = by_id[a.sentence_id].section if a.sentence_id in by_id else None
         console.print(f"   [dim]chars {a.start}-{a.end} · sentence {a.sentence_id} · section {section or '-'} · "
-                      f"category {a.category or '-'} · assertion {a.assertion} · score {a.score:.2f}[/dim]")
+                      f"category {a.category or '-'}{_source(a.category_source)} · assertion {a.assertion} · "
+                      f"score {a.score:.2f}[/dim]")
+
+
+def _source(source: str | None) -> str:
+    # "question: asks ..." is long; the rich view names only who decided, --json has the rule
+    return f" ({source.split(':')[0]})" if source else ""
 
 
 def _sentence(s):

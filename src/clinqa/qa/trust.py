@@ -665,26 +665,27 @@ class AnswerPolicy:
 
         sid = next((s.id for s in sentences if s.start <= a.start < s.end), None)
         assertion = assert_spans(note.text, [(a.start, a.end)])[0] if a.end > a.start else None
-        category, probs = self.category(asked, a)
+        category, probs, source = self.category(asked, a)
         return replace(a, assertion=assertion, sentence_id=sid, evidence_ids=(sid,) if sid else (),
-                       category=category, category_probs=probs)
+                       category=category, category_probs=probs, category_source=source)
 
-    def category(self, asked: AskedFor, a: Answer) -> tuple[str | None, dict[str, float]]:
+    def category(self, asked: AskedFor, a: Answer) -> tuple[str | None, dict[str, float], str]:
         """Declared > the question's own category (what it asks for, emrQA's way) > confident
-        head > weak labeler on the question and the span."""
+        head > weak labeler on the question and the span. The third item says which of these
+        decided, so a reader of the answer can tell a rule's category from a model's guess."""
         from clinqa.qa.categories import question_category
 
         if asked.category_declared:
-            return asked.category, a.category_probs
+            return asked.category, a.category_probs, "declared by the questionnaire concept"
         asks = question_category(asked.question)
         if asks is not None:
-            return asks.label, a.category_probs
+            return asks.label, a.category_probs, f"question: {asks.rule}"
         probs = a.category_probs or {}
         if probs and max(probs.values()) >= self.category_confidence:
-            return max(probs, key=probs.get), probs
+            return max(probs, key=probs.get), probs, "category head"
         dist = self.labeler.label(a.text or "", asked.question)
         label = max(dist, key=lambda c: (dist[c], c != "Other"))
-        return label, probs or {c: round(p, 4) for c, p in dist.items()}
+        return label, probs or {c: round(p, 4) for c, p in dist.items()}, "weak labeler on the question and answer"
 
     # .................................................................. yes/no
     def _yes_no(self, note: Note, asked: AskedFor, raw: list[Answer], sentences, method: str,

@@ -118,6 +118,9 @@ class AnswerOut(BaseModel):
     score: float
     category: Optional[str] = None
     category_probs: dict[str, float] = {}
+    category_source: Optional[str] = Field(None, description="What decided the category: the questionnaire, "
+                                           "the question's own wording (and which rule), the category head or the "
+                                           "weak labeler.")
     assertion: Optional[str] = None
     sentence_id: Optional[str] = None
     method: str
@@ -126,7 +129,8 @@ class AnswerOut(BaseModel):
     @classmethod
     def of(cls, a: Answer) -> AnswerOut:
         return cls(text=a.text, start=a.start, end=a.end, score=a.score, category=a.category,
-                   category_probs=a.category_probs, assertion=a.assertion, sentence_id=a.sentence_id, method=a.method,
+                   category_probs=a.category_probs, category_source=a.category_source, assertion=a.assertion,
+                   sentence_id=a.sentence_id, method=a.method,
                    reason=a.reason)
 
 
