@@ -116,6 +116,34 @@ def test_question_category_follows_every_synth_template():
     ("What was the heart rate at discharge?", "Other"),
     ("What is the impression?", "Diagnosis"),
     ("What did the non-contrast CT of the head show?", "Procedure"),  # "contrast" here is no medication
+    # a review's probes (each was wrong before the rules' second revision)
+    ("What was given for the nausea?", "Medication"),            # the drug; "What is X given for?" the reason
+    ("What is ondansetron given for?", "Diagnosis"),
+    ("What does the patient use for her asthma?", "Medication"),
+    ("What blood pressure medications is the patient on?", "Medication"),  # not a vital sign
+    ("Does the patient have high blood pressure?", "Diagnosis"),  # hypertension, not a vital sign
+    ("Has the patient had weight loss?", "Symptoms"),
+    ("Is the patient on PCP prophylaxis?", "Medication"),
+    ("How much potassium chloride was given?", "Medication"),   # a drug given, though potassium is a lab
+    ("Was magnesium given?", "Medication"),
+    ("What was the potassium on admission?", "Lab Reports"),
+    ("Does the patient have insulin-dependent diabetes?", "Diagnosis"),
+    ("Does the patient have opioid use disorder?", "Diagnosis"),
+    ("How often are the headaches?", "Symptoms"),                # not a dosing schedule
+    ("How often does the patient take lasix?", "Medication"),
+    ("How long did the surgery take?", "Procedure"),
+    ("When is the patient due to get the next dose of vancomycin?", "Medication"),
+    ("How severe is the pain?", "Symptoms"),                     # ICD-10-CM files "pain" as G89
+    ("on any blood thinners at home?", "Medication"),
+    ("Did the patient get a tetanus shot?", "Medication"),
+    ("Where is the mass located?", "Diagnosis"),
+    ("Did the patient receive radiation therapy?", "Procedure"),
+    ("Is there a pulmonary embolism on the CTA?", "Diagnosis"),  # the finding, not the study
+    ("Pt s/p CABG, any chest pain?", "Symptoms"),
+    ("What is the patient's pain level?", "Symptoms"),
+    ("Working dx for her abd pain?", "Diagnosis"),
+    ("What contrast was given?", "Medication"),
+    ("Was the CT done with contrast?", "Procedure"),
 ])
 def test_question_category_rules(question, label):
     from clinqa.qa.categories import question_category
@@ -130,6 +158,22 @@ def test_question_category_abstains_on_questions_that_do_not_say():
 
     assert question_category("") is None
     assert question_category("What happened next?") is None
+    # English shorthand inside other words and languages: "Spain", Polish "Na", Spanish "ir"
+    assert question_category("Did the patient recently travel to Spain?") is None
+    assert (question_category("Na co jest leczony pacjent?") or _NONE).label != "Lab Reports"
+    assert (question_category("¿Cuándo va a ir el paciente a casa?") or _NONE).label != "Procedure"
+    assert (question_category("Is the patient in a methadone program?") or _NONE).label != "Procedure"
+
+
+def test_question_category_time_is_bounded_on_huge_questions():
+    import time
+
+    from clinqa.qa.categories import question_category
+
+    for unit in ("size ", "CT when ", "how was "):
+        t = time.perf_counter()
+        question_category(unit * 8000)
+        assert time.perf_counter() - t < 1.0, unit  # was 1.4 s at 20,000 characters, quadratic
 
 
 @pytest.mark.parametrize("file,floor,template_floor", [("questions.jsonl", 95.0, 97.0),

@@ -92,7 +92,7 @@ def test_page_highlights_the_answer(server, examples):
         assert page.inner_text(".answer-card .text") == best["text"]
         if best["category"]:
             assert best["category"] in page.inner_text("#answers")
-            assert page.get_attribute(".badge.cat", "title") == "category from the " + best["category_source"]
+            assert page.get_attribute(".badge.cat", "title") == "category decided by the " + best["category_source"]
         if api["evidence"]:
             assert page.locator(".note .ev").count() >= 1
         page.screenshot(path=str(shots / "serve_page.png"), full_page=True)

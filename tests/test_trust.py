@@ -332,8 +332,27 @@ def test_categories_declared_then_question_then_head_then_labeler():
     sources = [policy.category(policy.asked_for("What was done?", concept), a)[2],
                policy.category(policy.asked_for("What medication was started?"), sure)[2],
                policy.category(asked, sure)[2], policy.category(asked, a)[2]]
-    assert sources[0].startswith("declared") and sources[1] == "question: asks which medication"
+    assert sources[0].startswith("questionnaire: ") and sources[1] == "question: asks which medication"
     assert sources[2] == "category head" and sources[3].startswith("weak labeler")
+
+
+def test_a_reason_question_is_not_answered_with_the_drug_it_names():
+    text = ("HPI: 68M with atrial fibrillation. Metoprolol 25 mg twice daily was started for atrial "
+            "fibrillation. Nausea was treated with ondansetron 4 mg IV.")
+    note, sents, policy = Note("n1", text), segment(text, "n1"), AnswerPolicy()
+
+    def span(s, score):
+        i = text.index(s)
+        return Answer(s, i, i + len(s), score, "n1")
+
+    for q in ("Why is the patient taking metoprolol?", "Why was the patient started on metoprolol?"):
+        d = policy.decide(note, q, [span("Metoprolol 25 mg twice daily", 0.9), span("atrial fibrillation", 0.8)], sents)
+        assert d.answers[0].text == "atrial fibrillation", q
+        assert d.answers[0].category == "Diagnosis" and d.answers[0].category_source.startswith("question: ")
+    # "given for" a named problem asks for the drug: the problem's own word is not the answer
+    d = policy.decide(note, "What was given for the nausea?", [span("Nausea", 0.9), span("ondansetron 4 mg IV", 0.8)],
+                      sents)
+    assert d.answers[0].text == "ondansetron 4 mg IV" and d.answers[0].category == "Medication"
 
 
 def test_codes_only_for_the_matching_type():

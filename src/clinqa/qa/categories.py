@@ -162,20 +162,29 @@ OTHER_SUBJECT = re.compile(
     r"peep|fio2|tidal volume|ventilator settings|vent settings|tube feeds?|cpap|bipap|ivdu|ivda|etoh|uop|i/os?|"
     r"gcs|nihss|cha2ds2-vasc|has-bled|wells|curb-65|dispo|f/u|pcp|social history|sh)\b", re.I)
 
+# Phrases that hold an "Other" word but name a problem, a symptom or a drug ("high blood pressure"
+# is hypertension, "weight loss" a symptom, "PCP prophylaxis" a drug, "pulse-dose steroids" a dose).
+_NOT_OTHER = re.compile(
+    r"\b(?:(?:high|low|elevated) blood pressure|weight (?:loss|gain)|weight[- ]based|pulse[- ]dose|"
+    r"pcp (?:prophylaxis|pneumonia)|alcohol(?:ic)? (?:withdrawal|abuse|use disorder|dependence|intoxication|"
+    r"hepatitis|cirrhosis|pancreatitis)|smoking cessation|heart rate control|rate control)\b", re.I)
+
 # Things done to the patient, and devices left in: emrQA files tests and their results with
 # procedures (the |imaging| templates), so imaging is here too.
 PROCEDURE_SUBJECT = re.compile(
-    r"\b(\w+(?:ectomy|otomy|ostomy|plasty|scopy|graphy|gram|centesis|rrhaphy|pexy)|surgery|surgical|operation|"
-    r"procedures?|transplant\w*|intubat\w*|extubat\w*|mechanical ventilation|ventilat\w*|dialysis|hemodialysis|"
+    r"\b(\w+(?:ectomy|otomy|ostomy|plasty|scopy|graphy|centesis|rrhaphy|pexy)|"
+    r"\w+(?<!pro)(?<!kilo)(?<!milli)(?<!micro)(?<!dia)(?<!tele)(?<!insta)(?<!holo)gram|surgery|surgical|operation|"
+    r"procedures?|transplant\w*|radiation|radiotherapy|(?:physical|occupational|speech) therapy|physiotherapy|intubat\w*|extubat\w*|mechanical ventilation|ventilat\w*|dialysis|hemodialysis|"
     r"catheter\w*|foley|central line|arterial line|picc|lines?|drains?|tubes?|stents?|pacemaker|defibrillator|"
     r"implant\w*|devices?|prosthe\w*|biops(?:y|ies)|x-?rays?|cxr|radiograph\w*|ct|cta|computed tomography|mri|"
     r"ultrasound|sonogram|echo|echocardiogra\w*|tte|tee|doppler|duplex|leni|scan|imaging|stress test|cath|"
     r"bypass|cabg|pci|transfus\w*|resection|ecmo|cpr|resuscitation|cardioversion|ablation|anesthesia|"
-    r"anaesthesia|egd|ercp|paracentesis|thoracentesis|lumbar puncture|prone|proned|proning|ctpa|interventions?|"
+    r"anaesthesia|egd|ercp|paracentesis|thoracentesis|lumbar puncture|proned|proning|ctpa|interventions?|"
     r"replacements?|repairs?|reconstruction|amputation|fixation|grafting|graft|film|chole|tavr|tavi|whipple|tka|"
-    r"tha|lp|filter|s/p|cabg|turp|ptca|bronch|ir|tips|g-tube|peg|trach|art line|a-line|port)\b", re.I)
-# "US" is ultrasound only in capitals ("tell us" is not).
-_ULTRASOUND = re.compile(r"\bUS\b")
+    r"tha|filter|s/p|turp|ptca|bronch|g-tube|peg|trach|a-line|port)\b", re.I)
+# Capitals only: "US" is ultrasound ("tell us" is not), "IR" interventional radiology (Spanish "ir"
+# is "to go"), "LP" a lumbar puncture, "TIPS" a shunt.
+_ULTRASOUND = re.compile(r"\b(?:US|IR|LP|TIPS)\b")
 # Lab names the shared LAB_NAMES lacks, and lab words that would otherwise read as a drug
 # ("lactic acid", "blood sugar") or a disease ("blood urea nitrogen").
 LAB_SUBJECT = re.compile(r"\b(trop|troponins?|blood urea nitrogen|blood sugar|lactic acid|ph|pco2|po2|abg|vbg|"
@@ -184,9 +193,12 @@ LAB_SUBJECT = re.compile(r"\b(trop|troponins?|blood urea nitrogen|blood sugar|la
                          r"procalcitonin|albumin-to-creatinine|creat|tnt|tni|ejection fraction|lvef|ef|trough|peak level|toxin|assay|"
     r"bcx|ucx|cx|csf|bmp|cmp|cbc|lfts?|coags|smear|panel|titer|serolog\w*)\b", re.I)
 # Shorthand questions that open with a lab's abbreviation ("K on admit?", "Na this AM?", "Cr trend?").
-_LAB_ABBREVIATION_FIRST = re.compile(r"^\s*(k|na|cr|mg|ca|phos|hgb|hb|hct|plt|wbc|bun|inr|ptt|ph|lactate|trop)\b", re.I)
+_LAB_ABBREVIATION_FIRST = re.compile(
+    r"^\s*(?:(?:am|pm|admit|admission|discharge|last|latest|today'?s?)\s+)?(k|na|cr|mg|ca|phos|hgb|hb|hct|plt|wbc|"
+    r"bun|inr|ptt|ph|lactate|trop)\b(?=\s*(?:\?|$|on|at|in|this|today|now|trend\w*|level|value|peak|admit\w*|"
+    r"discharge|from|am|pm|post|pre|after|before|\d|was|is|ok|stable|normal|high|low|down|up|clearing|count))", re.I)
 # Symptom words ICD-10-CM files elsewhere ("back pain" is M54, "leg swelling" has no term).
-SYMPTOM_SUBJECT = re.compile(r"\b(\w*\s?pain|aches?|swelling|sob|doe|dyspnea|short(?:ness)? of breath|"
+SYMPTOM_SUBJECT = re.compile(r"\b((?:\w+\s)?pain|aches?|swelling|sob|doe|dyspnea|short(?:ness)? of breath|"
                              r"confus\w*|tenderness|nausea|vomiting|cough\w*|fevers?|chills|fatigue|dizz\w*|"
                              r"bleeding|seizures?|palpitations|headaches?|syncope|weakness|numbness|itch\w*|rash|pruritus|cp|n/v|f/c|"
     r"diplopia|melena|hematochezia|hematemesis|diarrh\w*|constipat\w*|dysuria|orthopnea|pnd|malaise|anorexia)\b",
@@ -194,51 +206,79 @@ SYMPTOM_SUBJECT = re.compile(r"\b(\w*\s?pain|aches?|swelling|sob|doe|dyspnea|sho
 _HAVE_INTENT = re.compile(r"\b(does|did|do) (?:the )?(?:patient|pt|he|she|they)(?:'s \w+)? (?:have|has|suffer)|"
                           r"\b(?:h/o|hx|pmh|known|prior|previous|any)\b|^\s*(?:pt|patient) (?:has|have|with)\b|"
                           r"\b(?:has|have) (?:the )?(?:patient|pt|he|she)(?: ever)? (?:had|been diagnosed)|^\s*is there\b|"
-                          r"^\s*are there\b|\bany (?:history|evidence|sign) of\b", re.I)
+                          r"^\s*are there\b|\b(?:any )?(?:history|evidence|signs?) of\b|"
+                          r"\b(?:did|has) (?:the )?(?:patient|pt|he|she) (?:develop|get)\b", re.I)
 
 _RESULT_INTENT = re.compile(
-    r"\b(what (?:did|does|do) (?:the )?.+ (?:show|reveal|demonstrate)|results? (?:of|from|on)|findings?|"
-    r"(?:seen|found|noted) (?:on|in)|what was (?:seen|found)|impression of)\b", re.I)
-_WHEN_DONE = re.compile(r"\b(when|what date)\b.*\b(done|performed|placed|inserted|removed|scheduled|planned|"
-                        r"collected|drawn|obtained|taken)\b|\bwhen (?:was|is|will|should) (?:the )?.*\b(?:be )?"
+    r"\b(what (?:did|does|do) (?:the )?.{1,120}? (?:show|reveal|demonstrate)|results? (?:of|from|on)|findings?|"
+    r"(?:seen|found|noted) (?:on|in)|what was (?:seen|found))\b", re.I)
+_WHEN_DONE = re.compile(r"\b(when|what date)\b.{0,120}?\b(done|performed|placed|inserted|removed|scheduled|planned|"
+                        r"collected|drawn|obtained|taken)\b|\bwhen (?:was|is|will|should) (?:the )?.{0,120}?\b"
                         r"(?:done|repeated)\b", re.I)
 _REASON_INTENT = re.compile(
-    r"^\s*why\b|\b(reason|indication|caus\w*|precipitat\w*|etiolog\w*|source of|due to|prescribed for|"
-    r"(?:given|started|taken|used|on it) for|for what (?:condition|problem|reason))\b", re.I)
+    r"^\s*why\b|\b(reason|indication|caus\w*|precipitat\w*|etiolog\w*|source of|"
+    r"due to(?! (?:get|receive|have|start|restart|be|take|go|return)\b)|for what (?:condition|problem|reason))\b|"
+    # "What is metoprolol given for?" asks for the reason; "What was given for the nausea?" for a drug
+    r"\b(?:given|started|taken|used|prescribed|on it|on) for\s*[?.!]*\s*$", re.I)
+REASON_RULE = "asks for a reason or cause: a problem"
+GIVEN_FOR_RULE = "asks what was given for a problem"
+WHICH_DRUG_RULE = "asks which medication"
+# "What was given for the nausea?", "What does the patient use for her asthma?": the drug
+_GIVEN_FOR = re.compile(r"^\s*what\b.{0,60}?\b(?:given|started|used|use|using|prescribed|administered|ordered|"
+                        r"receive[ds]?|take[sn]?|taking|get|got|recommended)\s+(?:for|to (?:treat|control|manage))\s+\w",
+                        re.I)
 _TREATMENT_INTENT = re.compile(
-    r"\bhow (?:was|is|were|are|will|should) .*\b(treated|managed|controlled|corrected|replaced|repleted)\b|"
-    r"\b(treatment|therapy|treated with|managed with)\b", re.I)
+    r"\bhow (?:was|is|were|are|will|should) .{0,120}?\b(treated|managed|controlled|corrected|replaced|repleted)\b|"
+    r"\b(treatment|(?<!physical )(?<!occupational )(?<!speech )(?<!radiation )(?<!respiratory )therapy|"
+    r"treated with|managed with)\b", re.I)
 _MEDICATION_INTENT = re.compile(
-    r"\b(medications?|meds?|medicines?|drugs?|doses?|dosages?|dosing|how often|frequen\w*|route|administ\w*|"
+    r"\b(medications?|meds?|medicines?|drugs?|doses?|dosages?|dosing|dosed|route|administ\w*|prophylaxis|"
+    r"(?:blood )?thinners?|vaccin\w*|immuni[sz]\w*|boosters?|shots?|supplements?|"
+    r"(?:thyroid|hormone|estrogen|testosterone|potassium|electrolyte|enzyme) replacement|"
     r"abx|gtt|drip|taper\w*|on board|ppis?|beta[- ]?blockers?|ace ?inhibitors?|acei|arbs?|statins?|steroids?|"
     r"diuretics?|nsaids?|opioids?|benzos?|benzodiazepines?|anticoagulants?|antihypertensives?|sliding scale|"
-    r"prescri\w*|take|takes|taking|"
+    r"prescri\w*|take(?!\s*[?.!]*\s*$)|takes|taking|"
     r"antibiotics?|antivirals?|anticoagula\w*|antiplatelet|insulin|sedation|sedatives?|analgesi\w*|"
-    r"pain (?:medication|control)|(?<!non-)contrast(?! (?:ct|mri|study|scan))|infusions?|drips?|pressors?|"
+    r"pain (?:medication|control)|infusions?|drips?|pressors?|"
+    r"(?<!non-)(?<!with )(?<!without )contrast(?! (?:ct|cta|mri|study|scan|extravasation|enhanc\w*))|"
     r"vasopressors?|inhalers?|"
     r"(?:started|stopped|discontinued|held|continued|restarted|resumed|switched|titrated|tapered) on)\b", re.I)
-_LAB_INTENT = re.compile(r"\b(labs?|laboratory|blood tests?|(?:positive|negative) for|levels?|counts?|cultures?|"
+_LAB_INTENT = re.compile(r"\b(labs?|laboratory|blood tests?|(?:positive|negative) for|counts?|cultures?|"
+                         r"(?<!pain )levels?(?! of (?:consciousness|care|alertness|assistance|activity|function))|"
                          r"organisms?|grew|sensitivit\w*|susceptib\w*|ecg|ekg|electrocardiogram|t waves?|"
                          r"st (?:elevation|depression)|qtc?|urinalysis|ratio)\b", re.I)
 _DIAGNOSIS_INTENT = re.compile(
-    r"\b(diagnos\w*|dx|ddx|impression|problems?|conditions?|diseases?|disorders?|comorbidit\w*|history of|"
+    r"\b(diagnos\w*|dx|ddx|problems?|conditions?|diseases?|disorders?|comorbidit\w*|history of|"
     r"assessment|differential|size|diameter|measur\w*|how (?:big|large)|found|look like|appear\w*|enlarged|"
     r"patholog\w*|lesions?|mass(?:es)?|nodules?)\b", re.I)
-_SIZE_INTENT = re.compile(r"\b(size|diameter|how (?:big|large)|measur\w*)\b.*\b(nodules?|mass(?:es)?|lesions?|"
-                          r"cysts?|stones?|gallstones?|nodes?|tumou?rs?|effusions?|aneurysms?|duct|polyps?)\b|"
-                          r"\b(nodules?|mass(?:es)?|lesions?|cysts?|stones?|nodes?|tumou?rs?|aneurysms?|polyps?)\b.*"
-                          r"\b(size|diameter|measur\w*)\b", re.I)
+_FINDING = r"(?:nodules?|mass(?:es)?|lesions?|cysts?|stones?|gallstones?|nodes?|tumou?rs?|effusions?|aneurysms?|duct|polyps?)"
+_SIZE_INTENT = re.compile(rf"\b(?:size|diameter|how (?:big|large)|measur\w*)\b.{{0,120}}?\b{_FINDING}\b|"
+                          rf"\b{_FINDING}\b.{{0,120}}?\b(?:size|diameter|measur\w*)\b", re.I)
 # "What antibiotic was given for the pneumonia?" asks for the drug, not the reason.
-_ASKS_FOR_DRUG = re.compile(r"^\s*(?:what|which) (?:(?:new|other|home|current|pain|oral|iv|inhaled|mealtime|basal) )?"
+_ASKS_FOR_DRUG = re.compile(r"^\s*(?:what|which) (?:(?:new|other|home|current|pain|oral|iv|inhaled|mealtime|basal|"
+                            r"blood pressure|heart rate|rate control|[\w-]+) )?"
                             r"(?:medications?|meds|medicines?|drugs?|antibiotics?|"
                             r"antivirals?|anticoagulants?|insulin|analgesics?|sedatives?|inhalers?|pressors?)\b", re.I)
-_SYMPTOM_INTENT = re.compile(r"\b(symptoms?|complain\w*|c/o|cc|endors\w*|radiat\w*|located|location of|"
+_SYMPTOM_INTENT = re.compile(r"\b(symptoms?|complain\w*|c/o|cc|endors\w*|radiat(?:e|es|ed|ing)|"
                              r"chief complaint|present(?:s|ed|ing)? with|"
-                             r"(?:patient|pt|he|she) reports?|reported|feel\w*|experienc\w*|"
+                             r"(?:patient|pt|he|she) reports?|feel\w*|experienc\w*|"
                              r"brought (?:the patient|the pt|him|her|them) in)\b", re.I)
 # A report's conclusion is a diagnosis, whatever words it has ("What is the main finding?").
 _IMPRESSION_INTENT = re.compile(r"\b(impression|conclu\w*|main finding|findings? of the (?:study|report|exam\w*)|"
                                 r"final (?:read|diagnosis))\b", re.I)
+# "How often does he take it?" asks for a schedule; "How often are the headaches?" for a symptom
+_FREQUENCY = re.compile(r"\b(how often|frequen\w*)\b", re.I)
+# Questions longer than this are classified on their start: the rules read a question, not a note
+_MAX_QUESTION = 1000
+_NAMES_DIAGNOSIS = re.compile(r"\b(diagnos\w*|dx|ddx|differential|assessment)\b", re.I)
+_DRUG_NAMED_PROBLEM = re.compile(
+    r"\b(?:[\w-]+[- ](?:dependent|induced|related|associated|resistant)|(?:opioid|alcohol|drug|substance|"
+    r"benzodiazepine|stimulant|steroid) (?:use disorder|abuse|dependence|withdrawal|overdose|toxicity)|"
+    r"overdose)\b", re.I)
+# A drug given: "How much potassium chloride was given?" asks for a medication, though potassium is a lab
+# electrolytes and albumin: lab names, and drugs when given
+_REPLETED = re.compile(r"\b(albumin|potassium|magnesium|calcium|phosph\w*|bicarbonate|sodium bicarb\w*)\b", re.I)
+_GIVEN = re.compile(r"\b(given|receive[ds]?|administered|supplement\w*|infus(?:ed|ion)|bolus(?:ed)?|shots?)\b", re.I)
 _DRUG_ACTION = re.compile(r"\b(take|takes|taking|took|on|given|receive[sd]?|started|stopped|continue[sd]?|"
                           r"held|hold|restart\w*|resume[sd]?|use[sd]?|using)\b", re.I)
 
@@ -254,17 +294,31 @@ class QuestionCategory:
 def subject_category(text: str) -> str | None:
     """The category of the most specific concept named in `text`: "Other" topics, procedures and
     devices, lab names, drugs from the lexicon, then ICD-10-CM (chapter 18 -> Symptoms)."""
-    if OTHER_SUBJECT.search(text):
+    if OTHER_SUBJECT.search(_NOT_OTHER.sub(" ", text)):
         return OTHER
     if LAB_NAMES.search(text) or LAB_SUBJECT.search(text):
         return "Lab Reports"  # before procedures: "the ejection fraction on the echocardiogram"
     if PROCEDURE_SUBJECT.search(text) or _ULTRASOUND.search(text):
         return "Procedure"
-    words = re.findall(r"[a-z0-9][a-z0-9\-/]*", text.lower())
+    words = _words(text)
     if has_drug(tuple(words)):
         return "Medication"
+    return _icd_category(words)
+
+
+# Single words ICD-10-CM files in odd places: "blood" is a phobia (F40.23), "pain" G89.
+_ICD_TOO_GENERIC = frozenset({"blood", "pain"})
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9][a-z0-9\-/]*", text.lower())
+
+
+def _icd_category(words: list[str]) -> str | None:
     terms = icd_terms()
     for g in ngrams(words):
+        if g in _ICD_TOO_GENERIC:
+            continue
         for name in (g, *clinical_synonyms(g)):
             if name in terms:
                 return terms[name]
@@ -274,25 +328,39 @@ def subject_category(text: str) -> str | None:
 def question_category(question: str) -> QuestionCategory | None:
     """What the question asks for, emrQA's way (see the comment above); None when the question
     alone does not say (the answer span then votes)."""
-    q = (question or "").strip()
+    q = (question or "").strip()[:_MAX_QUESTION]
     if not q:
         return None
     subject = subject_category(q)
+    if _ASKS_FOR_DRUG.search(q) and not re.search(r"\ballerg", q, re.I):
+        return QuestionCategory("Medication", WHICH_DRUG_RULE)
     if subject == OTHER:
         return QuestionCategory(OTHER, "asks about a vital sign, allergy, social history, score or follow-up")
     if _IMPRESSION_INTENT.search(q):
         return QuestionCategory("Diagnosis", "asks for a report's impression")
-    if _ASKS_FOR_DRUG.search(q):
-        return QuestionCategory("Medication", "asks which medication")
     if _SIZE_INTENT.search(q):
         return QuestionCategory("Diagnosis", "asks the size of a finding")  # even "on CT": the finding's
-    if _HAVE_INTENT.search(q) and SYMPTOM_SUBJECT.search(q) and subject in (None, "Symptoms", "Diagnosis", "Medication"):
+    # the symptom word is the concept unless the question names another one ("How severe is the
+    # pain?": ICD-10-CM files pain under G89, a diagnosis)
+    symptom = bool(SYMPTOM_SUBJECT.search(q)) and subject_category(SYMPTOM_SUBJECT.sub(" ", q)) in (None, "Symptoms")
+    if _HAVE_INTENT.search(q) and SYMPTOM_SUBJECT.search(q) and subject in (None, "Symptoms", "Diagnosis",
+                                                                             "Medication", "Procedure"):
         return QuestionCategory("Symptoms", "asks whether the patient has a symptom")
+    if _GIVEN_FOR.search(q):
+        return QuestionCategory("Medication", GIVEN_FOR_RULE)
     if _REASON_INTENT.search(q):
-        return QuestionCategory("Diagnosis", "asks for a reason or cause: a problem")
+        return QuestionCategory("Diagnosis", REASON_RULE)
+    if _HAVE_INTENT.search(q) and (_DRUG_NAMED_PROBLEM.search(q) or subject in ("Procedure", "Lab Reports")) \
+            and not (_RESULT_INTENT.search(q) or _WHEN_DONE.search(q)) and _icd_category(_words(q)) == "Diagnosis":
+        # "Does the patient have insulin-dependent diabetes?", "Is there a PE on the CTA?": the
+        # problem, not the drug or study that its name or the question mentions
+        return QuestionCategory("Diagnosis", "asks whether the patient has a problem")
     if _TREATMENT_INTENT.search(q):
         return QuestionCategory("Medication", "asks how a problem was treated")
-    if _MEDICATION_INTENT.search(q) or (subject == "Medication" and _DRUG_ACTION.search(q)):
+    if _FREQUENCY.search(q) and (subject == "Medication" or not (symptom or subject in ("Symptoms", "Diagnosis"))):
+        return QuestionCategory("Medication", "asks about a medication, its dose, route or schedule")
+    if _MEDICATION_INTENT.search(q) or (subject == "Medication" and _DRUG_ACTION.search(q)) or \
+            (_GIVEN.search(q) and (has_drug(tuple(_words(q))) or _REPLETED.search(q))):
         return QuestionCategory("Medication", "asks about a medication, its dose, route or schedule")
     if subject == "Procedure" and (_RESULT_INTENT.search(q) or _WHEN_DONE.search(q)):
         return QuestionCategory("Procedure", "asks for a procedure or a test's result or date")
@@ -302,7 +370,7 @@ def question_category(question: str) -> QuestionCategory | None:
         return QuestionCategory("Procedure", "names a procedure or device")
     if _SYMPTOM_INTENT.search(q) and subject in (None, "Symptoms", "Diagnosis"):
         return QuestionCategory("Symptoms", "asks what the patient reports")
-    if SYMPTOM_SUBJECT.search(q) and subject in (None, "Symptoms"):
+    if symptom and not _NAMES_DIAGNOSIS.search(q):  # "Working dx for her abd pain?" asks for the diagnosis
         return QuestionCategory("Symptoms", "asks what the patient reports")
     if subject in ("Symptoms", "Diagnosis", "Medication"):
         return QuestionCategory(subject, f"names a {subject.lower()} concept")

@@ -35,6 +35,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from clinqa.qa.categories import GIVEN_FOR_RULE, REASON_RULE, WHICH_DRUG_RULE, QuestionCategory, question_category
 from clinqa.types import Answer, Note, Sentence
 
 log = logging.getLogger(__name__)
@@ -310,6 +311,9 @@ class AskedFor:
     needs_unit: bool = False  # a duration without a unit ("3") is no answer
     drug_stems: tuple[str, ...] = ()  # "What antibiotics...?": the drug class's name stems
     change: str | None = None  # "stopped" | "started": the medication change the question asks about
+    # the category the question's own words ask for (qa/categories.question_category): the label
+    # every answer gets; None when a concept declares it or the question does not say
+    asks: QuestionCategory | None = None
 
 
 @dataclass(frozen=True)
@@ -424,7 +428,18 @@ class AnswerPolicy:
         if declared_list:
             atype = "span"
         declared = getattr(concept, "category", None)
+        asks = None if declared else question_category(q)
         category = declared or _question_category(q)
+        if asks is not None and not _ALLERGY_Q.search(q) and (
+                (asks.rule == REASON_RULE and category == "Medication")
+                or (asks.rule in (GIVEN_FOR_RULE, WHICH_DRUG_RULE) and category is None)):
+            # The answer's type follows the older form rules (QUESTION_RULES: on the clinical dev
+            # set they choose better spans than the new category does), except where they type a
+            # question against what it plainly asks: "Why is the patient taking metoprolol?" typed
+            # as a medication drops the reason and answers with the drug it names; "What was given
+            # for the nausea?" untyped may answer "Nausea". A reason is not typed as a diagnosis
+            # otherwise: "insulin nonadherence" and "for glycemic control" are reasons too.
+            category = asks.label
         lab = None
         if atype == "number":
             lab = lab_in(q)
@@ -471,7 +486,7 @@ class AnswerPolicy:
             ever=bool(_EVER.search(q)) and atype == "yes_no", family=bool(_FAMILY_Q.search(q)) and atype == "yes_no",
             action=action_of(q) if atype == "yes_no" else None, dimensions=dimensions,
             needs_unit=duration or "time" in dimensions,
-            drug_stems=drug_class_stems(q) if medication and atype == "span" else (), change=change)
+            drug_stems=drug_class_stems(q) if medication and atype == "span" else (), change=change, asks=asks)
 
     # .................................................................. deciding
     def decide(self, note: Note, question: str, answers: list[Answer], sentences: list[Sentence], *,
@@ -564,6 +579,11 @@ class AnswerPolicy:
             if not ok:
                 return False, why
         words = _words(text)
+        if asked.asks is not None and asked.asks.rule == REASON_RULE and not _has_problem(words):
+            # "Why was the patient started on metoprolol?": the drug's own line is not its reason
+            asked_drugs = set(drugs_in(_words(asked.question)))
+            if asked_drugs and asked_drugs & set(drugs_in(words)):
+                return False, f"{text!r} is the drug the question asks the reason for, not the reason"
         if asked.category == "Medication" or asked.code == "drug":
             if asked.drug_stems:
                 from clinqa.text.glossary import mentions_class
@@ -673,13 +693,10 @@ class AnswerPolicy:
         """Declared > the question's own category (what it asks for, emrQA's way) > confident
         head > weak labeler on the question and the span. The third item says which of these
         decided, so a reader of the answer can tell a rule's category from a model's guess."""
-        from clinqa.qa.categories import question_category
-
         if asked.category_declared:
-            return asked.category, a.category_probs, "declared by the questionnaire concept"
-        asks = question_category(asked.question)
-        if asks is not None:
-            return asks.label, a.category_probs, f"question: {asks.rule}"
+            return asked.category, a.category_probs, "questionnaire: the concept declares it"
+        if asked.asks is not None:
+            return asked.asks.label, a.category_probs, f"question: {asked.asks.rule}"
         probs = a.category_probs or {}
         if probs and max(probs.values()) >= self.category_confidence:
             return max(probs, key=probs.get), probs, "category head"

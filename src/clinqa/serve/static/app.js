@@ -102,7 +102,7 @@ function showAnswers(data) {
     if (a.text !== null) {
       const meta = document.createElement("div");
       const badge = (txt, cls, title) => { const b = document.createElement("span"); b.className = "badge " + (cls || ""); b.textContent = txt; if (title) b.title = title; meta.appendChild(b); };
-      if (a.category) badge(a.category, "cat", a.category_source ? "category from the " + a.category_source : "");
+      if (a.category) badge(a.category, "cat", a.category_source ? "category decided by the " + a.category_source : "");
       if (a.assertion) badge(a.assertion, a.assertion === "negated" ? "neg" : "");
       badge(`chars ${a.start}–${a.end}`);
       badge(`score ${a.score.toFixed(2)}`);
