@@ -77,6 +77,14 @@ def test_ablation_runs_every_variant_and_seed_and_resumes(tiny_models, squad_fil
     before = marker.stat().st_mtime_ns
     assert main(argv) == 0  # everything already scored: nothing retrained
     assert marker.stat().st_mtime_ns == before
+    # a run scored by an older answer policy is scored again from its weights, not retrained
+    old = json.loads(marker.read_text())
+    old.pop("_scoring")
+    marker.write_text(json.dumps(old))
+    weights = tmp_path / "abl" / "category-s1" / "model" / "heads.safetensors"
+    trained = weights.stat().st_mtime_ns
+    assert main(argv) == 0, capsys.readouterr().err
+    assert json.loads(marker.read_text())["_scoring"] >= 2 and weights.stat().st_mtime_ns == trained
 
 
 def test_ablation_rejects_unknown_tasks_before_training(tmp_path):

@@ -132,7 +132,7 @@ def head_category_accuracy(reader, examples: list[QAExample], batch: int = 8) ->
     hits = total = 0
     for b in range(0, len(exs), batch):
         chunk = exs[b:b + batch]
-        outs = reader.answer_many([(e.note, e.question) for e in chunk], apply_threshold=False)
+        outs = reader.answer_many([(e.note, e.question) for e in chunk], with_context=False, apply_threshold=False)
         for e, out in zip(chunk, outs):
             got = out.answers[0].category if out.answers else None
             if got is not None:

@@ -25,6 +25,10 @@ log = logging.getLogger(__name__)
 # qa/categories.question_category), head_category_accuracy the category head's own argmax: the
 # one that says what multi-task training did to the head.
 METRICS = ("exact", "f1", "category_accuracy", "head_category_accuracy")
+# Bumped when the answer policy's scoring changes (2: categories from the question first); a
+# kept run scored under another version is scored again from its saved weights.
+SCORING = 2
+_SCORING_KEY = "_scoring"
 
 
 @dataclass(frozen=True)
@@ -67,14 +71,19 @@ def run_ablation(config: str | None, variants: list[str], seeds: list[int], eval
             done = run_dir / "eval.json"
             if done.is_file():
                 rows = json.loads(done.read_text(encoding="utf-8"))
-                if set(rows) >= set(eval_data):
+                if set(rows) >= set(eval_data) and rows.get(_SCORING_KEY) == SCORING:
                     log.warning("ablation: %s already scored, kept", run_dir)
                     scores.extend(RunScore(variant, seed, spec, **rows[spec]) for spec in eval_data)
                     continue
-            cfg = TrainQAConfig.load(config, {**(overrides or {}), "tasks": tasks, "seed": seed,
-                                              "output_dir": str(run_dir)})
-            log.warning("ablation: training %s (tasks %s, seed %d)", run_dir, tasks, seed)
-            train_qa(cfg, resume=True)
+            if (run_dir / "model" / "clinqa_qa.json").is_file() and done.is_file():
+                # scored under older answer rules: the same weights, scored again, so that seeds
+                # scored before and after a change of the policy are never averaged together
+                log.warning("ablation: %s was scored by older rules, scoring it again", run_dir)
+            else:
+                cfg = TrainQAConfig.load(config, {**(overrides or {}), "tasks": tasks, "seed": seed,
+                                                  "output_dir": str(run_dir)})
+                log.warning("ablation: training %s (tasks %s, seed %d)", run_dir, tasks, seed)
+                train_qa(cfg, resume=True)
             reader = ExtractiveReader.load(str(run_dir / "model"), window_top_n=window_top_n)
             rows = {}
             for spec, exs in evals.items():
@@ -83,6 +92,7 @@ def run_ablation(config: str | None, variants: list[str], seeds: list[int], eval
                               "category_accuracy": ev.category["accuracy"] if ev.category else None,
                               "questions": len(exs), "head_category_accuracy": head_category_accuracy(reader, exs)}
                 scores.append(RunScore(variant, seed, spec, **rows[spec]))
+            rows[_SCORING_KEY] = SCORING
             done.write_text(json.dumps(rows, indent=2) + "\n", encoding="utf-8")
     return scores
 
