@@ -175,13 +175,13 @@ PROCEDURE_SUBJECT = re.compile(
     r"\b(\w+(?:ectomy|otomy|ostomy|plasty|scopy|graphy|centesis|rrhaphy|pexy)|"
     r"\w+(?<!pro)(?<!kilo)(?<!milli)(?<!micro)(?<!dia)(?<!tele)(?<!insta)(?<!holo)gram|surgery|surgical|operation|"
     r"procedures?|transplant\w*|radiation|radiotherapy|(?:physical|occupational|speech) therapy|physiotherapy|intubat\w*|extubat\w*|mechanical ventilation|ventilat\w*|dialysis|hemodialysis|"
-    r"catheter\w*|foley|central line|arterial line|picc|lines?|drains?|tubes?|stents?|pacemaker|defibrillator|"
+    r"catheter\w*|foley|picc|lines?|drains?|tubes?|stents?|pacemaker|defibrillator|"
     r"implant\w*|devices?|prosthe\w*|biops(?:y|ies)|x-?rays?|cxr|radiograph\w*|ct|cta|computed tomography|mri|"
     r"ultrasound|sonogram|echo|echocardiogra\w*|tte|tee|doppler|duplex|leni|scan|imaging|stress test|cath|"
     r"bypass|cabg|pci|transfus\w*|resection|ecmo|cpr|resuscitation|cardioversion|ablation|anesthesia|"
     r"anaesthesia|egd|ercp|paracentesis|thoracentesis|lumbar puncture|proned|proning|ctpa|interventions?|"
     r"replacements?|repairs?|reconstruction|amputation|fixation|grafting|graft|film|chole|tavr|tavi|whipple|tka|"
-    r"tha|filter|s/p|turp|ptca|bronch|g-tube|peg|trach|a-line|port)\b", re.I)
+    r"tha|filter|s/p|turp|ptca|bronch|peg|trach|port)\b", re.I)
 # Capitals only: "US" is ultrasound ("tell us" is not), "IR" interventional radiology (Spanish "ir"
 # is "to go"), "LP" a lumbar puncture, "TIPS" a shunt.
 _ULTRASOUND = re.compile(r"\b(?:US|IR|LP|TIPS)\b")
@@ -235,8 +235,8 @@ _MEDICATION_INTENT = re.compile(
     r"\b(medications?|meds?|medicines?|drugs?|doses?|dosages?|dosing|dosed|route|administ\w*|prophylaxis|"
     r"(?:blood )?thinners?|vaccin\w*|immuni[sz]\w*|boosters?|shots?|supplements?|"
     r"(?:thyroid|hormone|estrogen|testosterone|potassium|electrolyte|enzyme) replacement|"
-    r"abx|gtt|drip|taper\w*|on board|ppis?|beta[- ]?blockers?|ace ?inhibitors?|acei|arbs?|statins?|steroids?|"
-    r"diuretics?|nsaids?|opioids?|benzos?|benzodiazepines?|anticoagulants?|antihypertensives?|sliding scale|"
+    r"abx|gtt|taper\w*|on board|ppis?|beta[- ]?blockers?|ace ?inhibitors?|acei|arbs?|statins?|steroids?|"
+    r"diuretics?|nsaids?|opioids?|benzos?|benzodiazepines?|antihypertensives?|sliding scale|"
     r"prescri\w*|take(?!\s*[?.!]*\s*$)|takes|taking|"
     r"antibiotics?|antivirals?|anticoagula\w*|antiplatelet|insulin|sedation|sedatives?|analgesi\w*|"
     r"pain (?:medication|control)|infusions?|drips?|pressors?|"
@@ -255,8 +255,7 @@ _FINDING = r"(?:nodules?|mass(?:es)?|lesions?|cysts?|stones?|gallstones?|nodes?|
 _SIZE_INTENT = re.compile(rf"\b(?:size|diameter|how (?:big|large)|measur\w*)\b.{{0,120}}?\b{_FINDING}\b|"
                           rf"\b{_FINDING}\b.{{0,120}}?\b(?:size|diameter|measur\w*)\b", re.I)
 # "What antibiotic was given for the pneumonia?" asks for the drug, not the reason.
-_ASKS_FOR_DRUG = re.compile(r"^\s*(?:what|which) (?:(?:new|other|home|current|pain|oral|iv|inhaled|mealtime|basal|"
-                            r"blood pressure|heart rate|rate control|[\w-]+) )?"
+_ASKS_FOR_DRUG = re.compile(r"^\s*(?:what|which) (?:(?:blood pressure|heart rate|rate control|[\w-]+) )?"
                             r"(?:medications?|meds|medicines?|drugs?|antibiotics?|"
                             r"antivirals?|anticoagulants?|insulin|analgesics?|sedatives?|inhalers?|pressors?)\b", re.I)
 _SYMPTOM_INTENT = re.compile(r"\b(symptoms?|complain\w*|c/o|cc|endors\w*|radiat(?:e|es|ed|ing)|"
@@ -314,7 +313,7 @@ def _words(text: str) -> list[str]:
     return re.findall(r"[a-z0-9][a-z0-9\-/]*", text.lower())
 
 
-def _icd_category(words: list[str]) -> str | None:
+def _icd_category(words) -> str | None:
     terms = icd_terms()
     for g in ngrams(words):
         if g in _ICD_TOO_GENERIC:
@@ -332,6 +331,7 @@ def question_category(question: str) -> QuestionCategory | None:
     if not q:
         return None
     subject = subject_category(q)
+    words = tuple(_words(q))
     if _ASKS_FOR_DRUG.search(q) and not re.search(r"\ballerg", q, re.I):
         return QuestionCategory("Medication", WHICH_DRUG_RULE)
     if subject == OTHER:
@@ -351,7 +351,7 @@ def question_category(question: str) -> QuestionCategory | None:
     if _REASON_INTENT.search(q):
         return QuestionCategory("Diagnosis", REASON_RULE)
     if _HAVE_INTENT.search(q) and (_DRUG_NAMED_PROBLEM.search(q) or subject in ("Procedure", "Lab Reports")) \
-            and not (_RESULT_INTENT.search(q) or _WHEN_DONE.search(q)) and _icd_category(_words(q)) == "Diagnosis":
+            and not (_RESULT_INTENT.search(q) or _WHEN_DONE.search(q)) and _icd_category(words) == "Diagnosis":
         # "Does the patient have insulin-dependent diabetes?", "Is there a PE on the CTA?": the
         # problem, not the drug or study that its name or the question mentions
         return QuestionCategory("Diagnosis", "asks whether the patient has a problem")
@@ -360,7 +360,7 @@ def question_category(question: str) -> QuestionCategory | None:
     if _FREQUENCY.search(q) and (subject == "Medication" or not (symptom or subject in ("Symptoms", "Diagnosis"))):
         return QuestionCategory("Medication", "asks about a medication, its dose, route or schedule")
     if _MEDICATION_INTENT.search(q) or (subject == "Medication" and _DRUG_ACTION.search(q)) or \
-            (_GIVEN.search(q) and (has_drug(tuple(_words(q))) or _REPLETED.search(q))):
+            (_GIVEN.search(q) and (has_drug(words) or _REPLETED.search(q))):
         return QuestionCategory("Medication", "asks about a medication, its dose, route or schedule")
     if subject == "Procedure" and (_RESULT_INTENT.search(q) or _WHEN_DONE.search(q)):
         return QuestionCategory("Procedure", "asks for a procedure or a test's result or date")

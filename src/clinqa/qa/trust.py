@@ -35,7 +35,14 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from clinqa.qa.categories import GIVEN_FOR_RULE, REASON_RULE, WHICH_DRUG_RULE, QuestionCategory, question_category
+from clinqa.qa.categories import (
+    GIVEN_FOR_RULE,
+    QUESTION_RULES,
+    REASON_RULE,
+    WHICH_DRUG_RULE,
+    QuestionCategory,
+    question_category,
+)
 from clinqa.types import Answer, Note, Sentence
 
 log = logging.getLogger(__name__)
@@ -1278,8 +1285,6 @@ def _unit_fits(text: str, asked: AskedFor) -> tuple[bool, str]:
 
 
 def _question_category(question: str) -> str | None:
-    from clinqa.qa.categories import QUESTION_RULES
-
     if _ALLERGY_Q.search(question):
         return "Medication"
     for label, pat in QUESTION_RULES:
