@@ -50,16 +50,16 @@ def _line(text: str, start: int, end: int) -> str:
 
 def audit_row(row: dict, note_text: str, concept) -> list[Violation]:
     """Every way the row's answer contradicts its concept (empty when it fits or abstains)."""
-    from clinqa.qa.trust import (
+    from clinqa.qa.policy import (
         ALLERGY_TEXT,
         LAB_DIMENSIONS,
         LAB_SHAPES,
         PLACEHOLDER,
         VALUE,
-        _alias_re,
         is_problem,
         lab_in,
     )
+    from clinqa.qa.policy.labs import alias_re as _alias_re
     from clinqa.text.glossary import drug_class_stems, mentions_class
     from clinqa.text.values import unit_dimension
     from clinqa.text.vocab import drugs_in
@@ -173,7 +173,7 @@ def main() -> None:
     args = ap.parse_args()
     import pandas as pd
 
-    from clinqa.extract.questionnaire import load_questionnaire
+    from clinqa.questionnaire import load_questionnaire
 
     q = load_questionnaire(args.questionnaire)
     notes = read_notes(Path(args.notes))

@@ -59,7 +59,7 @@ def main() -> None:
     from clinqa.evaluate.squad import squad_scores
     from clinqa.qa.categories import LABELS
     from clinqa.qa.evaluation import _by_answer_type, evaluate_reader
-    from clinqa.qa.trust import AnswerPolicy, Calibration, tune_min_score
+    from clinqa.qa.policy import AnswerPolicy, Calibration, tune_min_score
     from clinqa.text.assertion import assert_spans
 
     ap = argparse.ArgumentParser()

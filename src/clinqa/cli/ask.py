@@ -31,7 +31,7 @@ def ask(
     the note does not answer, the answer is null with the reason. With `--model auto` the note's
     and question's languages pick the reader (qa/routing.py)."""
     from clinqa.qa.routing import BASELINES, choose_reader, load_answerer, reader_options
-    from clinqa.qa.trust import AnswerPolicy, answer_questions
+    from clinqa.qa.policy import AnswerPolicy, answer_questions
     from clinqa.text import segment
 
     question = check_question(question)

@@ -68,7 +68,7 @@ def eval_qa_cmd(
     result = {"model": model, "data": data, "questions": len(examples), **ev.to_dict()}
     if save_calibration:
         from clinqa.errors import UsageError
-        from clinqa.qa.trust import Calibration
+        from clinqa.qa.policy import Calibration
 
         if ev.abstention.get("min_score") is None or not ev.abstention["source"].startswith("tuned"):
             raise UsageError("--save-calibration needs data with unanswerable questions to tune on (and --tune-null)")

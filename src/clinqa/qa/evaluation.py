@@ -35,14 +35,14 @@ class QAEvaluation:
 
 def evaluate_reader(reader, examples: list[QAExample], *, tune_null: bool | None = None, batch: int = 8,
                     progress=None, policy=None) -> QAEvaluation:
-    """Every question goes through the answer policy (qa/trust.py), as in `ask` and `extract`.
+    """Every question goes through the answer policy (qa/policy/), as in `ask` and `extract`.
     `tune_null`: tune the abstention threshold (the policy's `min_score`) on these examples
     (default: when some are unanswerable). Tuning and scoring on the same data is for dev sets;
     report test numbers with the calibration saved next to the model instead."""
     from dataclasses import replace
 
     from clinqa.qa.categories import LABELS, WeakLabeler
-    from clinqa.qa.trust import AnswerPolicy, answer_questions, tune_min_score
+    from clinqa.qa.policy import AnswerPolicy, answer_questions, tune_min_score
     from clinqa.text import segment
 
     has_unanswerable = any(ex.is_impossible or not ex.answers for ex in examples)

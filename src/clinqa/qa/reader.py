@@ -157,7 +157,7 @@ class ExtractiveReader:
         """Answers for many (note, question) pairs in one batched pass. `with_context=False`
         skips assertion and sentence lookup (evaluation does not need them);
         `apply_threshold=False` returns the candidates even when the no-answer score wins
-        (the answer policy in qa/trust.py decides then)."""
+        (the answer policy in qa/policy/ decides then)."""
         if not pairs:
             return []
         for note, q in pairs:

@@ -102,7 +102,7 @@ class RoutedReader:
     @property
     def name(self) -> str:
         # With auto routing the English reader is the default: its name finds its calibration
-        # (qa/trust.py) and is what /v1/models reports; rows and answers name the model that
+        # (qa/policy/) and is what /v1/models reports; rows and answers name the model that
         # actually answered (`answered_by`).
         return str(self.requested) if self.requested not in (None, AUTO, "default") else ENGLISH_MODEL
 

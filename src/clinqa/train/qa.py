@@ -272,7 +272,7 @@ def train_qa(cfg: TrainQAConfig, resume: bool = False) -> dict:
     model.eval()
     model.save_pretrained(out_dir / "model", tokenizer, half=cfg.half)
     if final and final.get("min_score") is not None:  # the answer policy's abstention, stored with the model
-        from clinqa.qa.trust import Calibration
+        from clinqa.qa.policy import Calibration
 
         Calibration(min_score=final["min_score"], source=f"tuned on the training dev split ({len(dev_ex)} questions)"
                     ).save(out_dir / "model")

@@ -1,0 +1,148 @@
+"""What a question asks for (`AskedFor`): answer type, category, terms, lab, unit dimension,
+list or not; a questionnaire concept's declarations win over what the question's form suggests."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from clinqa.qa.categories import (
+    GIVEN_FOR_RULE,
+    REASON_RULE,
+    WHICH_DRUG_RULE,
+    QuestionCategory,
+    question_category,
+)
+from clinqa.qa.policy.forms import (
+    ALLERGY_Q,
+    DATE_Q,
+    DOSE_Q,
+    DURATION_Q,
+    EVER_Q,
+    FAMILY_Q,
+    LIST_Q,
+    NOT_A_VALUE,
+    NUMBER_Q,
+    SIG_Q,
+    STARTED_Q,
+    STOPPED_Q,
+    VALUE_Q,
+    YES_NO_Q,
+    action_of,
+    form_category,
+    yes_no_target,
+)
+from clinqa.qa.policy.labs import LAB_DIMENSIONS, lab_in
+
+
+@dataclass(frozen=True)
+class AskedFor:
+    """What a question asks for, from the concept when there is one, else from its form."""
+
+    question: str
+    answer_type: str  # span | yes_no | number | date
+    category: str | None = None
+    category_declared: bool = False
+    terms: tuple[str, ...] = ()  # the concept's names (yes/no mentions)
+    lab: str | None = None  # canonical lab/vital asked about
+    unit: str | None = None
+    code: str | None = None
+    is_list: bool = False
+    dose: bool = False
+    sig: bool = False
+    allergy: bool = False
+    min_score: float | None = None
+    concept_id: str | None = None
+    ever: bool = False  # "Has the patient ever smoked?": a past mention is a yes
+    family: bool = False  # "Is there a family history of diabetes?": a relative's mention is the yes
+    action: str | None = None  # "Was spironolactone started?": the verb the mention's sentence must say
+    dimensions: frozenset[str] = frozenset()  # what the value's unit may measure (empty: any)
+    needs_unit: bool = False  # a duration without a unit ("3") is no answer
+    drug_stems: tuple[str, ...] = ()  # "What antibiotics...?": the drug class's name stems
+    change: str | None = None  # "stopped" | "started": the medication change the question asks about
+    # the category the question's own words ask for (qa/categories.question_category): the label
+    # every answer gets; None when a concept declares it or the question does not say
+    asks: QuestionCategory | None = None
+
+
+def type_name(asked: AskedFor) -> str:
+    if asked.lab:
+        return f"a value of {asked.lab}"
+    if asked.allergy:
+        return "an allergy statement"
+    if asked.dose:
+        return "a dose with its unit"
+    if asked.answer_type in ("number", "date"):
+        return f"a {asked.answer_type}"
+    return asked.category.lower() if asked.category else "a span"
+
+
+def asked_for(question: str, concept=None, language: str | None = None) -> AskedFor:
+    """The answer type, category, terms and lab a question asks for; a concept's
+    declarations win over what the question's form suggests."""
+    q = question.strip()
+    form_type = "yes_no" if YES_NO_Q.match(q) else "date" if DATE_Q.search(q) else \
+        "number" if NUMBER_Q.search(q) else "span"
+    atype = getattr(concept, "answer_type", None) or form_type
+    declared_list = atype == "list"
+    if declared_list:
+        atype = "span"
+    declared = getattr(concept, "category", None)
+    asks = None if declared else question_category(q)
+    category = declared or form_category(q)
+    if asks is not None and not ALLERGY_Q.search(q) and (
+            (asks.rule == REASON_RULE and category == "Medication")
+            or (asks.rule in (GIVEN_FOR_RULE, WHICH_DRUG_RULE) and category is None)):
+        # The answer's type follows the older form rules (QUESTION_RULES: on the clinical dev
+        # set they choose better spans than the new category does), except where they type a
+        # question against what it plainly asks: "Why is the patient taking metoprolol?" typed
+        # as a medication drops the reason and answers with the drug it names; "What was given
+        # for the nausea?" untyped may answer "Nausea". A reason is not typed as a diagnosis
+        # otherwise: "insulin nonadherence" and "for glycemic control" are reasons too.
+        category = asks.label
+    lab = None
+    if atype == "number":
+        lab = lab_in(q)
+    elif atype == "span" and VALUE_Q.match(q):
+        found = lab_in(q, with_start=True)
+        m = VALUE_Q.match(q)
+        # the lab must be what the question asks for, right after "what was the"
+        lab = found[0] if found and found[1] <= m.end() + 1 and len(q) - found[1] < 45 and not (
+            set(m.group("between").lower().split()) & NOT_A_VALUE) else None
+    if lab and category not in (None, "Lab Reports", "Other"):
+        lab = None  # "What dose of potassium chloride?" asks for a medication
+    terms: list[str] = []
+    if concept is not None:
+        terms += list(getattr(concept, "synonyms_for", lambda _l: ())(language))
+    if atype == "yes_no":
+        t = yes_no_target(q)
+        if t:
+            terms.append(t)
+    from clinqa.text.glossary import drug_class_stems
+    from clinqa.text.values import unit_dimension
+    from clinqa.text.vocab import clinical_synonyms
+
+    terms += [syn for t in list(terms) for syn in clinical_synonyms(t)]
+    dimensions: frozenset[str] = frozenset()
+    duration = atype == "number" and bool(DURATION_Q.search(q))
+    declared_unit = getattr(concept, "unit", None)
+    if declared_unit and unit_dimension(declared_unit):
+        dimensions = frozenset({unit_dimension(declared_unit)})
+    elif duration:
+        dimensions = frozenset({"time"})
+    elif lab and atype != "yes_no":
+        dimensions = LAB_DIMENSIONS.get(lab, frozenset({"concentration"}))
+    medication = category == "Medication" or getattr(concept, "code", None) == "drug"
+    change = None
+    if medication and atype == "span":
+        change = "stopped" if STOPPED_Q.search(q) else "started" if STARTED_Q.search(q) else None
+    terms = list(dict.fromkeys(t.strip() for t in terms if t and t.strip()))
+    return AskedFor(
+        question=q, answer_type=atype, category=category, category_declared=declared is not None,
+        terms=tuple(terms), lab=lab if atype != "yes_no" else None, unit=getattr(concept, "unit", None),
+        code=getattr(concept, "code", None), is_list=declared_list or (bool(LIST_Q.search(q)) and atype == "span"),
+        dose=bool(DOSE_Q.search(q)), sig=bool(SIG_Q.search(q)), allergy=bool(ALLERGY_Q.search(q)),
+        min_score=getattr(concept, "min_score", None), concept_id=getattr(concept, "id", None),
+        ever=bool(EVER_Q.search(q)) and atype == "yes_no", family=bool(FAMILY_Q.search(q)) and atype == "yes_no",
+        action=action_of(q) if atype == "yes_no" else None, dimensions=dimensions,
+        needs_unit=duration or "time" in dimensions,
+        drug_stems=drug_class_stems(q) if medication and atype == "span" else (), change=change, asks=asks)

@@ -1,0 +1,180 @@
+"""Candidate constraints per answer type: whether a span can answer what was asked (a drug of
+the lexicon for a medication, a problem for a diagnosis, a unit of the right dimension...)."""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from clinqa.qa.categories import REASON_RULE
+from clinqa.qa.policy.asked import AskedFor
+from clinqa.qa.policy.forms import START_CUE, STOP_CUE
+from clinqa.qa.policy.patterns import (
+    ALLERGY_TEXT,
+    DOSE,
+    HEADER_LINE,
+    PLACEHOLDER,
+    UNIT_RE,
+    VALUE,
+)
+from clinqa.qa.policy.spans import after_label, sentence_at
+from clinqa.types import Note
+
+
+@functools.lru_cache(maxsize=1)
+def problem_terms() -> frozenset[str]:
+    from clinqa.text.vocab import icd_terms
+
+    return frozenset(icd_terms())
+
+
+def has_problem(words: tuple[str, ...]) -> bool:
+    from clinqa.text.vocab import ngrams
+
+    terms = problem_terms()
+    return any(g in terms for g in ngrams(list(words)))
+
+
+def vocab_words(text: str) -> tuple[str, ...]:
+    """Lower-cased words as the vocabulary checks (drug lexicon, ICD-10-CM terms) read them."""
+    return tuple(re.findall(r"[a-z0-9][a-z0-9\-/]*", text.lower()))
+
+
+# Words that make a span a problem even when no ICD-10-CM term matches it whole.
+PROBLEM_WORD = re.compile(
+    r"(?:itis|osis|emia|aemia|oma|pathy|algia|plegia|ectomy|otomy|ostomy|plasty|uria|rrhea|rrhoea|trophy|"
+    r"megaly|ectasis|penia|cytosis|stenosis|insufficiency)$|^(?:disease|disorder|syndrome|failure|infection|"
+    r"cancer|carcinoma|tumou?r|mass|nodule|lesion|fracture|injury|ulcer|bleed\w*|hemorrhage|thrombus|"
+    r"thrombosis|embolism|infarct\w*|deficiency|obesity|hypertension|hypotension|diabetes|asthma|anemia|"
+    r"sepsis|pneumonia|abscess|effusion|edema|arrhythmia|dementia|depression|anxiety|s/p)$", re.I)
+
+
+# Problem abbreviations common in notes (general clinical usage), beside text/vocab's synonyms.
+_PROBLEM_ABBREV = frozenset(
+    "ards copd chf cad htn hld hlp dm dm1 dm2 t1dm t2dm iddm niddm ckd aki esrd uti dvt pe cva tia af afib "
+    "aflutter gerd osa mi nstemi stemi acs bph oa ra sle pna cap hcap gib ugib lgib sbo dka hhs hf hfref hfpef "
+    "pvd pad ild ipf cirrhosis nash nafld hcv hbv hiv copd-e etoh ckd3 ckd4 ckd5 hypothyroidism".split())
+
+
+def is_problem(text: str) -> bool:
+    """Whether a span names a problem: an ICD-10-CM term, a known clinical abbreviation of one
+    ("AF", "DM2", "HTN", "CKD"), or a disease word ("...itis", "nodule", "s/p")."""
+    from clinqa.text.vocab import clinical_synonyms
+
+    words = vocab_words(PLACEHOLDER.sub(" ", text))
+    if has_problem(words) or any(PROBLEM_WORD.search(w) for w in words):
+        return True
+    if any(w in _PROBLEM_ABBREV or (w.endswith("s") and w[:-1] in _PROBLEM_ABBREV) for w in words):
+        return True
+    return any(has_problem(tuple(syn.split())) for w in words for syn in clinical_synonyms(w))
+
+
+def problem_first(text: str) -> bool:
+    """"Type 2 diabetes mellitus, on insulin": a problem named before the first drug word."""
+    from clinqa.text.vocab import drugs_in
+
+    words = vocab_words(text)
+    first_drug = next((i for i, w in enumerate(words) if drugs_in((w,))), None)
+    if not first_drug:
+        return False
+    return has_problem(words[:first_drug]) or any(PROBLEM_WORD.search(w) for w in words[:first_drug])
+
+
+def english_note(text: str) -> bool:
+    """The vocabulary checks (drug lexicon, ICD-10-CM problem words) only know English: on a note
+    in another language they would refuse every right answer, so there only the language-neutral
+    checks (headers, placeholders, numbers, units, dates, allergy lines) apply."""
+    from clinqa.text.language import language_of
+
+    return language_of(text).is_english
+
+
+def unit_fits(text: str, asked: AskedFor) -> tuple[bool, str]:
+    """The first value of `text` has a unit of the asked dimension (or none where none is needed)."""
+    from clinqa.text.values import unit_dimension
+
+    if not asked.dimensions and not asked.needs_unit:
+        return True, ""
+    m = VALUE.search(text)
+    if not m:
+        return False, f"{text!r} holds no number"
+    unit = m.group(3)
+    dim = unit_dimension(unit)  # None for "HR" ("36.9  HR 104": the next vital's label, not hours)
+    if dim is None and asked.needs_unit:
+        return False, f"{text!r} has no unit of {'/'.join(sorted(asked.dimensions)) or 'time'}"
+    if dim is not None and asked.dimensions and dim not in asked.dimensions:
+        return False, f"{text!r} measures {dim}, not {'/'.join(sorted(asked.dimensions))}"
+    return True, ""
+
+
+def fits(note: Note, asked: AskedFor, span: tuple[int, int], sentences) -> tuple[bool, str]:
+    from clinqa.text.vocab import drugs_in
+
+    text = note.text[span[0]:span[1]]
+    sent = sentence_at(sentences, span[0])
+    where = (sent.text if sent else text)
+    section = (sent.section or "") if sent else ""
+    header_line = bool(HEADER_LINE.fullmatch(text.strip())) and text.strip().isupper()
+    if (sent is not None and sent.kind == "header") or header_line:
+        return False, f"{text!r} is a section header"
+    if not PLACEHOLDER.sub(" ", text).strip(" \t\n,.;:-"):
+        return False, f"{text!r} is a de-identification placeholder"
+    if asked.allergy:
+        if ALLERGY_TEXT.search(where) or "allerg" in section:
+            return True, ""
+        return False, f"{text!r} is not an allergy statement"
+    if asked.answer_type == "date":
+        from clinqa.text.values import parse_date
+
+        return (True, "") if parse_date(text) else (False, f"{text!r} holds no date")
+    if asked.dose:
+        return (True, "") if DOSE.search(text) else (False, f"{text!r} holds no dose with a unit")
+    if asked.answer_type == "number":
+        if not VALUE.search(text):
+            return False, f"{text!r} holds no number"
+        return unit_fits(text, asked)
+    if asked.unit and asked.dimensions:
+        # a span concept that declares its unit (blood pressure, mmHg): a value of another
+        # dimension ("15.400/μL", a white cell count) is not its answer
+        ok, why = unit_fits(text, asked)
+        if not ok:
+            return False, why
+    words = vocab_words(text)
+    if asked.asks is not None and asked.asks.rule == REASON_RULE and not has_problem(words):
+        # "Why was the patient started on metoprolol?": the drug's own line is not its reason
+        asked_drugs = set(drugs_in(vocab_words(asked.question)))
+        if asked_drugs and asked_drugs & set(drugs_in(words)):
+            return False, f"{text!r} is the drug the question asks the reason for, not the reason"
+    if asked.category == "Medication" or asked.code == "drug":
+        if asked.drug_stems:
+            from clinqa.text.glossary import mentions_class
+
+            if not mentions_class(text, asked.drug_stems):
+                return False, f"{text!r} names no drug of the asked class"
+        elif not drugs_in(words):
+            if english_note(note.text):
+                return False, f"{text!r} names no drug of the lexicon"
+            # the lexicon is English ("Λεβοφλοξασίνη" is a drug it cannot name): in another
+            # language a medication answer must at least sit in a sentence with a dose
+            if not DOSE.search(where):
+                return False, f"{text!r} is in a sentence with no dose (the drug lexicon is English)"
+        if ALLERGY_TEXT.search(where) or "allerg" in section:
+            return False, f"{text!r} is an allergy statement, not a medication the patient takes"
+        if problem_first(after_label(text)):
+            return False, f"{text!r} is a problem that mentions a drug, not a medication"
+        if asked.change == "stopped" and not STOP_CUE.search(where):
+            return False, f"{text!r} is in a sentence that stops nothing"
+        if asked.change == "started" and not (START_CUE.search(where) or re.search(r"new|start|added", section)):
+            return False, f"{text!r} is in a sentence that starts nothing"
+        return True, ""
+    if asked.category in ("Diagnosis", "Symptoms"):
+        if ALLERGY_TEXT.search(text) or "allerg" in section:
+            return False, f"{text!r} is an allergy line, not a {asked.category.lower()}"
+        if drugs_in(words) and not has_problem(words):
+            return False, f"{text!r} names a medication, not a {asked.category.lower()}"
+        if re.fullmatch(r"[\d\s.,/%\-*]+" + r"(?:\s*" + UNIT_RE + r")?", text.strip(), re.I):
+            return False, f"{text!r} is a number, not a {asked.category.lower()}"
+        if asked.category == "Diagnosis" and (asked.category_declared or asked.code == "icd10cm") \
+                and not is_problem(text) and english_note(note.text):
+            return False, f"{text!r} names no problem (ICD-10-CM term, known abbreviation or disease word)"
+    return True, ""

@@ -1,0 +1,162 @@
+"""What a question's words say: its form (yes/no, date, number, list, value), the concept a
+yes/no question names, the verb it asks about, the moment or extreme of a value it asks for."""
+
+from __future__ import annotations
+
+import re
+
+from clinqa.qa.categories import QUESTION_RULES
+
+YES_NO_Q = re.compile(
+    r"^\s*(?:(?:is|are|was|were|does|do|did|has|have|had|can|could|will|should|any)\b"  # en
+    r"|¿?\s*(?:tiene|tuvo|tenía|hay|hubo|presenta|presentó|present[oó]|está|estaba|es|fuma|fumaba|ha|había|"
+    r"toma|recibe|recibió|existe)\b"  # es
+    r"|(?:hat|hatte|ist|war|gibt es|nimmt|raucht)\b"  # de
+    r"|(?:est-ce|a-t-il|a-t-elle|y a-t-il|prend-il|fume-t-il)\b)", re.I)  # fr
+
+
+_LEAD = re.compile(
+    r"^\s*¿?\s*(?:is|are|was|were|does|do|did|has|have|had|can|could|will|should|"
+    r"tiene|tuvo|tenía|hay|hubo|presenta|presentó|está|estaba|es|ha|había|toma|recibe|recibió|existe)\s+", re.I)
+
+
+_SUBJECT = re.compile(r"^(?:there|the patient|this patient|the pt|patient|pt|he|she|they|it|el paciente|la paciente|"
+                      r"el|ella)\s+", re.I)
+
+
+_FILLER = re.compile(
+    r"^(?:ever|currently|still|now|any|a|an|the|some|have|has|had|having|been|be|on|taking|take|takes|"
+    r"experienc\w*|report\w*|complain\w* of|show\w*|develop\w*|evidence of|signs? of|symptoms? of|"
+    r"suffer\w* from|present\w* with|receiv\w*|get|got|need\w*|use|uses|using|there|known|diagnosed with|"
+    r"positive for|negative for|tested for|treated for|treated with|family history of|family hx of|history of|hx of|"
+    r"un|una|algún|alguna|de|con|el|la|los|las|antecedentes? de|signos? de)\s+", re.I)
+
+
+# Verbs after the concept that only say it happened ("Was spironolactone started?"); verbs that
+# change the question ("stopped", "held") are kept, so such questions find no mention and abstain.
+_DONE = re.compile(r"\s+(?:started|given|prescribed|administered|performed|done|placed|ordered|received|"
+                   r"initiated|found|seen|noted|present|identified|detected|reported)$", re.I)
+
+
+EVER_Q = re.compile(r"\b(?:ever|history of|hx of|previous(?:ly)?|prior|past|before|former(?:ly)?)\b", re.I)
+
+
+FAMILY_Q = re.compile(r"\bfamily (?:history|hx|member)|\b(?:mother|father|sibling|brother|sister)\b", re.I)
+
+
+_TRAILING = re.compile(r"\s*(?:el paciente|la paciente|at discharge|on admission|on discharge|now|currently|"
+                       r"today|in this note|in the note)?\s*[?.!]*\s*$", re.I)
+
+
+LIST_Q = re.compile(r"\b(?:what|which|list|name)\b.*\b(?:medications|medicines|drugs|diagnoses|problems|"
+                     r"conditions|procedures|allergies|antibiotics|symptoms|findings|comorbidities|"
+                     r"medicamentos|diagnósticos|alergias)\b", re.I)
+
+
+# "What was the [admission] creatinine?": a span question that asks for a value
+VALUE_Q = re.compile(r"^\s*(?:what|which)\s+(?:was|is|were|are)\s+(?:the\s+|his\s+|her\s+|their\s+|"
+                      r"the patient's\s+)?(?P<between>(?:[\w-]+\s+){0,3})", re.I)
+
+
+NOT_A_VALUE = {"done", "about", "given", "for", "of", "to", "with", "used", "started", "stopped", "treated", "plan",
+                "reason", "cause", "management", "done", "why", "how", "ordered", "response"}
+
+
+DOSE_Q = re.compile(r"\b(?:dose|doses|dosage|dosing|how much|strength|dosis)\b", re.I)
+
+
+SIG_Q = re.compile(r"\b(?:how often|frequency|route|how (?:is|was|should) .* (?:taken|given)|schedule)\b", re.I)
+
+
+# Allergy words of the languages clinqa reads (es/cs/pl/ro alergi-, el αλλεργ-, bg алерги-, pl uczul-):
+# an English question about a Greek note must recognise the Greek allergy line, and vice versa.
+ALLERGY_Q = re.compile(r"\b(?:allerg\w*|alergi\w*|αλλεργ\w*|алерги\w*|алергич\w*|uczul\w*)\b", re.I)
+
+
+DATE_Q = re.compile(r"\b(?:when|what date|which date|fecha)\b", re.I)
+
+
+# A duration is a number with a time unit: "How long...?", "How many days...?"
+DURATION_Q = re.compile(r"\b(?:how long|for how long|how many (?:days|weeks|months|years|hours|minutes|nights)|"
+                         r"duration|cuánto tiempo|cuántos días)\b", re.I)
+
+
+# Medication questions about a change: the answer's sentence must say that change.
+STOPPED_Q = re.compile(r"\b(?:stopped|discontinued|held|hold|ceased|suspended|suspendid\w*|stop)\b", re.I)
+
+
+STARTED_Q = re.compile(r"\b(?:new|newly|started|start|initiated|begun|added)\b", re.I)
+
+
+STOP_CUE = re.compile(r"\b(?:stop\w*|discontinu\w*|d/c'?d|held|hold\w*|ceased|no longer|off\b|suspend\w*|"
+                      r"switched from|changed from|replaced)\b", re.I)
+
+
+START_CUE = re.compile(r"\b(?:start\w*|new\w*|initiat\w*|began|begin\w*|added|add\b|prescrib\w*|switched to|"
+                       r"changed to|transition\w* to|replaced with|load\w*)\b", re.I)
+
+
+NUMBER_Q = re.compile(r"\b(?:how (?:many|long|old|much)|what (?:was|is) the (?:size|number|duration)|cuánt\w*)\b",
+                       re.I)
+
+
+# When a question asks for a value at a moment, the words that mark that moment near a value.
+MOMENT_WORDS = {"discharge": r"\bdischarg\w*|\bd/c\b|\bat d/c\b",
+            "admission": r"\badm\w*|\barriv\w*|\bpresent\w*|\bED\b|\bemergency|\binitial\w*|\bfrom\b"}
+
+
+MOMENT_Q = re.compile(r"\b(?:discharg\w*|admi\w*|arriv\w*|presentation|in the ED|initial\w*)", re.I)
+
+
+EXTREME_Q = re.compile(r"\b(?:peak|max(?:imum)?|highest|lowest|nadir|min(?:imum)?)\b", re.I)
+
+
+def moment_key(word: str) -> str:
+    return "discharge" if word.lower().startswith("discharg") else "admission"
+
+
+def action_of(question: str) -> str | None:
+    """The verb a yes/no question asks about the concept ("Was spironolactone started?" ->
+    "started"), when it is one of the verbs `yes_no_target` strips."""
+    m = _DONE.search(_TRAILING.sub("", question.strip()).strip(" ?¿.,;:"))
+    return m.group(0).strip().lower() if m else None
+
+
+_NEGATION_NEAR = r"(?:\bnot\b|n't\b|\bnever\b|\bno longer\b|\bdeclined\b|\bdeferred\b|\bwithout\b|\bheld\b)"
+
+
+def action_assertion(sentence: str, action: str) -> str | None:
+    """For "Was X started?": the mention's sentence must say the action; negated near it
+    ("was not started") is a no, absent is only possible (the drug is named, the start is not)."""
+    stem = re.escape(action[:5])
+    if re.search(_NEGATION_NEAR + r"(?:\W+\w+){0,3}?\W+" + stem, sentence, re.I) or \
+            re.search(stem + r"\w*\W+(?:\w+\W+){0,2}?" + _NEGATION_NEAR, sentence, re.I):
+        return "negated"
+    if re.search(r"\b" + stem, sentence, re.I):
+        return None  # stated: ConText's assertion stands
+    return "possible"
+
+
+def yes_no_target(question: str) -> str | None:
+    """The concept a yes/no question asks about: "Does the patient have chest pain?" -> "chest pain"."""
+    q = _LEAD.sub("", question.strip(), count=1)
+    for _ in range(6):
+        q2 = _FILLER.sub("", _SUBJECT.sub("", q))
+        if q2 == q:
+            break
+        q = q2
+    q = _TRAILING.sub("", q).strip(" ?¿.,;:")
+    q = _DONE.sub("", q)
+    q = re.sub(r"\s+", " ", q)
+    if not q or _FILLER.fullmatch(q + " ") or _SUBJECT.fullmatch(q + " "):
+        return None  # "Any?" names nothing
+    return q.lower() if len(q) >= 3 else None
+
+
+def form_category(question: str) -> str | None:
+    if ALLERGY_Q.search(question):
+        return "Medication"
+    for label, pat in QUESTION_RULES:
+        if pat.search(question):
+            return label
+    return None

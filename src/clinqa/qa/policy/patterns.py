@@ -1,0 +1,55 @@
+"""Shapes of values in a note: numbers with units, doses, sigs, thresholds of a plan, list
+marks, header lines, allergy statements, de-identification placeholders."""
+
+from __future__ import annotations
+
+import re
+
+# MIMIC de-identification placeholders ("[**Hospital 2**]", "[**Last Name**]") are never an answer.
+PLACEHOLDER = re.compile(r"\[\*\*(?!\d{4}-\d{1,2}-\d{1,2}\*\*\])[^\]]*\*\*\]")  # a dated one is a date
+
+
+UNIT_RE = (r"(?:mcg/kg/min|mg/kg/hr?|mcg/min|mcg/hr?|mg/hr?|units?/hr?|ml/hr?|ml/min|mg/g|mmol/mol|mg/l|mcg/l|"
+           r"ug/l|µg/l|ug/ml|mg/dl|g/dl|mmol/l|meq/l|umol/l|µmol/l|mcg/ml|ng/ml|ng/l|pg/ml|u/l|iu/l|iu/ml|mm\s?hg|mmhg|"
+           r"x\s?10\^?\d+/l|k/ul|k/µl|/ul|/µl|/mm3|cells/\w+|copies/ml|bpm|beats/min|breaths/min|/min|"
+           r"mg|mcg|µg|ug|g|kg|lbs?|ml|l|meq|mmol|units?|iu|%|°\s?[fc]|degrees|f|c|cm|mm|"
+           r"years?|yrs?|months?|weeks?|days?|hours?|hrs?|minutes?|mins?|puffs?|tabs?|tablets?|capsules?|sprays?|"
+           r"l/min|lpm)")
+
+
+# A number keeps its thousands separators and a magnitude word: "250,000" is not 250 and "50
+# million" is not 50 (a platelet count or a case count cut at the comma is a wrong value).
+_NUM = r"(?:\d{1,3}(?:,\d{3})+(?![\d,])|\d+)(?:\.\d+)?(?:\s+(?:thousand|million|billion)\b)?"
+
+
+VALUE = re.compile(r"(?<![\w.])(" + _NUM + r")(?:\s*(?:/|-|–|to)\s*(" + _NUM + r"))?\*?\s*(" + UNIT_RE + r")?(?![a-z])",
+                   re.I)
+
+
+DOSE = re.compile(r"(?<![\w.])\d+(?:\.\d+)?(?:\s*-\s*\d+(?:\.\d+)?)?\s*(?:mg|mcg|µg|ug|g|units?|iu|ml|meq|mmol|"
+                  r"puffs?|tabs?|tablets?|capsules?|sprays?|drops?|mg/kg|mcg/kg)(?![a-z])", re.I)
+
+
+SIG = re.compile(r"\s*(?:(?:p\.?o\.?|by mouth|orally|iv|i\.v\.|im|sc|subq|subcutaneous(?:ly)?|inhaled|topical|"
+                 r"sublingual|sl|pr|nebulized)\b\.?\s*)?(?:(?:once|twice|three times|four times)\s+(?:a\s+)?daily|"
+                 r"daily|nightly|at bedtime|q\.?\s?\d+\s?h\.?|q\.?\s?\d+\s?hours|every \d+ hours|b\.?i\.?d\.?|"
+                 r"t\.?i\.?d\.?|q\.?i\.?d\.?|q\.?d\.?|q\.?h\.?s\.?|weekly|p\.?r\.?n\.?)?", re.I)
+
+
+# Words that make the number after them a threshold of the plan, not a result; a bare "<" is a
+# result under the detection limit ("Troponin <0.01 ng/mL") unless such a word comes first.
+THRESHOLD_CUE = re.compile(r"(?:\bgoal\b|\btarget\b|\bkeep\b|\bif\b|\babove\b|\bbelow\b|"
+                           r"\bgreater than\b|\bless than\b|\bunder\b|\bover\b|\bmaintain\b|\brepletion\b|"
+                           r"\breplete\b|\bhold\b|\bscale\b)", re.I)
+
+
+LIST_MARK = re.compile(r"^(?:\s*(?:\d{1,2}[.)]|\(?[a-z]\)|[-*•·‣◦]|#\d+)\s+)+", re.I)
+
+
+HEADER_LINE = re.compile(r"^[ \t]*[A-Z][A-Z0-9 /&,()'\-]{2,60}:?[ \t]*$|^[ \t]*[A-Z][A-Za-z /&()\-]{2,40}:[ \t]*$",
+                         re.M)
+
+
+ALLERGY_TEXT = re.compile(r"\b(?:allerg\w*|nkda|nka|no known (?:drug )?allergies|intoleran\w*|anaphyla\w*|"
+                          r"rash with|hives|alergi\w*|αλλεργ\w*|δυσανεξ\w*|алерги\w*|алергич\w*|"
+                          r"непоносимост\w*|uczul\w*|nietolerancj\w*)\b", re.I)

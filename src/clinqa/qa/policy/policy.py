@@ -1,0 +1,253 @@
+"""The answer policy: what every reader's raw candidates become before anyone sees them.
+
+`ask`, `extract`, `serve` and `eval qa` all call `AnswerPolicy.decide`, so they cannot disagree:
+
+- yes/no questions (from the question's form, or a concept's `answer_type: yes_no`) are
+  answered from the concept's *mentions* in the note (its terms and synonyms, matched with
+  medspaCy target rules, plus the reader's spans) and their ConText assertion: `yes`, `no`,
+  `uncertain` (possible, hypothetical, historical only, conflicting mentions) or
+  `not_mentioned`, with the supporting sentence and its offsets. A family-history mention is
+  not a "yes" for the patient;
+- typing: a lab/vital question takes a value whose lab name is the asked one (the nearest name
+  before it on the same line), never a threshold from the plan ("replete if K < 4"); a dose
+  question takes dose + unit; a medication question a span with a drug of the lexicon; a
+  diagnosis question never a medication or an allergy line; an allergy question only an
+  allergy statement; dates must parse;
+- clean spans: list numbering and bullets stripped, never across a section header or a blank
+  line, a number extended to its whole unit ("486 mg/dL"); list questions return each item;
+- abstention: no candidate of the asked type, or the best one under the calibrated score
+  threshold (stored next to the model, tuned by `clinqa eval qa --save-calibration`), or the
+  reader's own no-answer score winning, gives `text: None` with the reason;
+- categories: a questionnaire concept's declared category as-is; otherwise the category head
+  when it is confident, else the weak labeler on the question and the span.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from clinqa.qa.policy.asked import AskedFor, asked_for, type_name
+from clinqa.qa.policy.calibration import Calibration, calibration_for
+from clinqa.qa.policy.constraints import fits
+from clinqa.qa.policy.lab_choice import lab_answers
+from clinqa.qa.policy.spans import (
+    clean_span,
+    dedupe,
+    item_head,
+    list_under_header,
+    typed_core,
+)
+from clinqa.qa.policy.verdicts import Verdict, aggregate, find_mentions, with_action
+from clinqa.types import VERDICTS, Answer, Note, Sentence  # noqa: F401 (VERDICTS re-exported)
+
+CATEGORY_CONFIDENCE = 0.5  # below this the category head yields to the weak labeler
+
+
+@dataclass(frozen=True)
+class Decision:
+    """The final answers (at least one; a no-answer carries `reason`), the verdict for yes/no
+    questions, and what the question was taken to ask for."""
+
+    answers: list[Answer]
+    asked: AskedFor
+    verdict: Verdict | None = None
+
+    @property
+    def reason(self) -> str | None:
+        return self.answers[0].reason if self.answers and self.answers[0].is_no_answer else None
+
+    @property
+    def gate_score(self) -> float:
+        """What the calibrated score threshold compares: -1 for an abstention (always abstains),
+        +inf for answers whose evidence is a mention or a name (verdicts, lab values found by
+        their lab name, a list under its header), else the best answer's probability."""
+        a = self.answers[0]
+        if a.is_no_answer:
+            return -1.0
+        if self.verdict is not None or a.method.endswith(("+lab-name", "+list-header")):
+            return float("inf")
+        return float(max(x.score for x in self.answers))
+
+
+class AnswerPolicy:
+    def __init__(self, calibration: Calibration | None = None, *, labeler=None,
+                 category_confidence: float = CATEGORY_CONFIDENCE):
+        from clinqa.qa.categories import WeakLabeler
+
+        self.calibration = calibration or Calibration()
+        self.labeler = labeler or WeakLabeler()
+        self.category_confidence = category_confidence
+
+    @classmethod
+    def for_reader(cls, reader) -> AnswerPolicy:
+        return cls(calibration_for(reader))
+
+    def warm_up(self) -> AnswerPolicy:
+        """Load what the policy loads lazily (drug lexicon, ICD-10-CM terms, spaCy/ConText,
+        language detection) now: a server's first request must not pay seconds for it while
+        other requests wait (measured: 8 small requests beside a huge note took 12.8 s cold)."""
+        note = Note("warm-up", "MEDICATIONS:\n1. Metformin 500 mg daily\nPotassium 4.1 mmol/L. No fever. "
+                               "History of hypertension.")
+        from clinqa.text import segment
+
+        sentences = segment(note.text, note.id)
+        for q in ("What medications?", "Does the patient have a fever?", "What was the potassium?",
+                  "What is the past medical history?"):
+            self.decide(note, q, [], sentences)
+        return self
+
+    def asked_for(self, question: str, concept=None, language: str | None = None) -> AskedFor:
+        """What `question` asks for (see `asked.asked_for`)."""
+        return asked_for(question, concept, language)
+
+    # .................................................................. deciding
+    def decide(self, note: Note, question: str, answers: list[Answer], sentences: list[Sentence], *,
+               null_minus_best: float | None = None, concept=None, language: str | None = None,
+               top_k: int = 1, asked: AskedFor | None = None) -> Decision:
+        """Final answers from a reader's candidates (best first, as many as it gave)."""
+        asked = asked or self.asked_for(question, concept, language)
+        method = next((a.method for a in answers if a.method), "")
+        raw = [a for a in answers if not a.is_no_answer]
+        if asked.answer_type == "yes_no":
+            return self._yes_no(note, asked, raw, sentences, method, language)
+        if not sentences or not note.text.strip():
+            return Decision([_abstain(note, method, "the note has no text to answer from")], asked)
+        cal = self.calibration
+        if cal.null_threshold is not None and null_minus_best is not None and null_minus_best > cal.null_threshold:
+            return Decision([_abstain(note, method, f"the reader's no-answer score wins (null - best = "
+                                                     f"{null_minus_best:.2f} > {cal.null_threshold:.2f})")], asked)
+        typed: list[Answer] = []
+        rejected: list[str] = []
+        if asked.lab:
+            typed = lab_answers(note, asked, raw, sentences, method)
+            if not typed:
+                rejected.append(f"no value of {asked.lab} in the note")
+        else:
+            for a in raw:
+                c = clean_span(note.text, a.start, a.end, sentences, keep_list=asked.is_list)
+                if c is None:
+                    continue
+                ok, why = fits(note, asked, c, sentences)
+                if ok:
+                    c = typed_core(note.text, c, asked)
+                    typed.append(replace(a, start=c[0], end=c[1], text=note.text[c[0]:c[1]]))
+                else:
+                    rejected.append(why)
+            typed = dedupe(typed)
+        if asked.category in ("Diagnosis", "Symptoms"):
+            # "No fever, no cough" is not the patient's problem list: a problem the note negates is
+            # no answer to "what does the patient have" (yes/no questions say "no" instead).
+            typed, negated = _drop_negated(note, typed, language), typed
+            if len(typed) < len(negated):
+                rejected.append(f"{next(a.text for a in negated if a not in typed)!r} is negated in the note")
+        if asked.is_list:
+            items = self._list_items(note, asked, typed, sentences, method)
+            if asked.category in ("Diagnosis", "Symptoms"):
+                items = _drop_negated(note, items, language)
+            if items and (items[0].method.endswith("+list-header") or _passes(items, asked, cal)):
+                return Decision([self._finish(note, asked, a, sentences) for a in items], asked)
+        if not typed:
+            why = rejected[0] if rejected else "the reader found no span"
+            return Decision([_abstain(note, method, f"no answer of the asked type ({type_name(asked)}): {why}")], asked)
+        best = typed[0]
+        structural = best.method.endswith("+lab-name")
+        threshold = asked.min_score if asked.min_score is not None else cal.min_score
+        if threshold is not None and not structural and best.score < threshold:
+            return Decision([_abstain(note, method, f"score {best.score:.3f} is under the calibrated threshold "
+                                                     f"{threshold:.3f} ({cal.source})", best.score)], asked)
+        return Decision([self._finish(note, asked, a, sentences) for a in typed[:top_k]], asked)
+
+    def _list_items(self, note, asked, typed: list[Answer], sentences, method: str) -> list[Answer]:
+        """Every item of the list the answer sits in (the first typed candidate inside a list,
+        else the list under the header that shares most words with the question), each of the
+        asked type, in note order; [] when there is no such list."""
+        anchor = next((i for a in typed for i, s in enumerate(sentences)
+                       if s.start <= a.start < s.end and s.kind == "list_item"), None)
+        how = "+list"
+        if anchor is None:
+            anchor, how = list_under_header(asked.question, sentences), "+list-header"
+        if anchor is None:
+            return []
+        lo = hi = anchor
+        sec = sentences[anchor].section
+        while lo > 0 and sentences[lo - 1].kind == "list_item" and sentences[lo - 1].section == sec:
+            lo -= 1
+        while hi + 1 < len(sentences) and sentences[hi + 1].kind == "list_item" and sentences[hi + 1].section == sec:
+            hi += 1
+        items = []
+        for s in sentences[lo:hi + 1]:
+            c = clean_span(note.text, s.start, s.end, sentences)
+            if c is None:
+                continue
+            c = item_head(note.text, c, asked)
+            if not fits(note, asked, c, sentences)[0]:
+                continue
+            score = max((a.score for a in typed if a.start < c[1] and c[0] < a.end), default=0.0)
+            items.append(Answer(text=note.text[c[0]:c[1]], start=c[0], end=c[1], score=score, note_id=note.id,
+                                method=(method or "extractive") + how))
+        return items
+
+    def _finish(self, note: Note, asked: AskedFor, a: Answer, sentences) -> Answer:
+        from clinqa.text.assertion import assert_spans
+
+        sid = next((s.id for s in sentences if s.start <= a.start < s.end), None)
+        assertion = assert_spans(note.text, [(a.start, a.end)])[0] if a.end > a.start else None
+        category, probs, source = self.category(asked, a)
+        return replace(a, assertion=assertion, sentence_id=sid, evidence_ids=(sid,) if sid else (),
+                       category=category, category_probs=probs, category_source=source)
+
+    def category(self, asked: AskedFor, a: Answer) -> tuple[str | None, dict[str, float], str]:
+        """Declared > the question's own category (what it asks for, emrQA's way) > confident
+        head > weak labeler on the question and the span. The third item says which of these
+        decided, so a reader of the answer can tell a rule's category from a model's guess."""
+        if asked.category_declared:
+            return asked.category, a.category_probs, "questionnaire: the concept declares it"
+        if asked.asks is not None:
+            return asked.asks.label, a.category_probs, f"question: {asked.asks.rule}"
+        probs = a.category_probs or {}
+        if probs and max(probs.values()) >= self.category_confidence:
+            return max(probs, key=probs.get), probs, "category head"
+        dist = self.labeler.label(a.text or "", asked.question)
+        label = max(dist, key=lambda c: (dist[c], c != "Other"))
+        return label, probs or {c: round(p, 4) for c, p in dist.items()}, "weak labeler on the question and answer"
+
+    # .................................................................. yes/no
+    def _yes_no(self, note: Note, asked: AskedFor, raw: list[Answer], sentences, method: str,
+                language: str | None = None) -> Decision:
+        if not asked.terms:
+            v = Verdict("not_mentioned", "the question names no concept to look for (give the concept synonyms)")
+            return Decision([_abstain(note, method, v.reason)], asked, v)
+        mentions = find_mentions(note.text, asked.terms, sentences, language)
+        if asked.action:
+            mentions = [with_action(m, note.text, sentences, asked.action) for m in mentions]
+        if not mentions:
+            v = Verdict("not_mentioned", f"none of {', '.join(repr(t) for t in asked.terms[:6])} occurs in the note")
+            return Decision([_abstain(note, method, v.reason)], asked, v)
+        verdict, chosen, reason = aggregate(mentions, raw, asked)
+        c = (chosen.cue_start, chosen.cue_end)
+        v = Verdict(verdict, reason, c[0], c[1], note.text[c[0]:c[1]], note.text[chosen.start:chosen.end],
+                    chosen.start, chosen.end, chosen.assertion, len(mentions))
+        score = max((a.score for a in raw if a.start < c[1] and c[0] < a.end), default=0.0)
+        a = Answer(text=v.text, start=c[0], end=c[1], score=score, note_id=note.id, assertion=chosen.assertion,
+                   method=(method or "extractive") + "+mentions")
+        a = self._finish(note, asked, a, sentences)
+        return Decision([replace(a, assertion=chosen.assertion)], asked, v)
+
+
+def _drop_negated(note: Note, answers: list[Answer], language: str | None, limit: int = 12) -> list[Answer]:
+    """`answers` without those whose ConText assertion is negated (the first `limit` checked)."""
+    from clinqa.text.assertion import assert_spans
+
+    head = [a for a in answers[:limit] if a.end > a.start]
+    status = assert_spans(note.text, [(a.start, a.end) for a in head], language) if head else []
+    bad = {(a.start, a.end) for a, st in zip(head, status) if st == "negated"}
+    return [a for a in answers if (a.start, a.end) not in bad]
+
+
+def _passes(items: list[Answer], asked: AskedFor, cal: Calibration) -> bool:
+    threshold = asked.min_score if asked.min_score is not None else cal.min_score
+    return threshold is None or max(a.score for a in items) >= threshold
+
+
+def _abstain(note: Note, method: str, reason: str, score: float = 0.0) -> Answer:
+    return replace(Answer.no_answer(note.id, score, method), reason=reason)

@@ -1,0 +1,160 @@
+"""Clean answer spans: no list marks at the edges, never across a header or a blank line, a
+number with its whole unit, the typed core of a span, the items of a list."""
+
+from __future__ import annotations
+
+import re
+
+from clinqa.qa.policy.asked import AskedFor
+from clinqa.qa.policy.patterns import HEADER_LINE, LIST_MARK, UNIT_RE, VALUE
+from clinqa.types import Answer, Sentence
+
+
+def clean_span(text: str, start: int, end: int, sentences: list[Sentence] | None = None,
+               keep_list: bool = False) -> tuple[int, int] | None:
+    """[start, end) without list numbering or bullets at the edges, cut before a section header
+    or blank line it would cross (and, unless `keep_list`, before the next list item), with a
+    number extended to its whole unit. None when nothing is left."""
+    if not (0 <= start < end <= len(text)):
+        return None
+    # never across a header sentence or a blank line
+    for s in sentences or ():
+        if s.kind == "header" and start < s.start < end:
+            end = s.start
+    chunk = text[start:end]
+    for pat in (r"\n[ \t]*\n",):
+        m = re.search(pat, chunk)
+        if m and m.start() > 0:
+            end = start + m.start()
+            chunk = text[start:end]
+    m = HEADER_LINE.search(chunk[1:]) if "\n" in chunk else None
+    if m:
+        line_start = chunk.rfind("\n", 0, m.start() + 2)
+        if line_start > 0:
+            end = start + line_start
+    if not keep_list:
+        chunk = text[start:end]
+        m = re.search(r"\n[ \t]*(?:\d{1,2}[.)]|[-*•·])\s+", chunk)
+        if m and m.start() > 0:
+            end = start + m.start()
+    # strip edges
+    chunk = text[start:end]
+    lead = LIST_MARK.match(chunk + " ")
+    if lead:
+        start += min(lead.end(), len(chunk))
+    while start < end and text[start] in " \t\r\n,;:":
+        start += 1
+    while end > start and (text[end - 1] in " \t\r\n,;:" or
+                           (text[end - 1] == "." and not _abbrev_end(text, start, end))):
+        end -= 1
+    if end <= start or not any(ch.isalnum() for ch in text[start:end]):
+        return None
+    end = extend_unit(text, start, end)
+    return (start, end)
+
+
+def _abbrev_end(text: str, start: int, end: int) -> bool:
+    """A final '.' that belongs to the word ("p.o.", "b.i.d.", "Dr.") rather than the sentence."""
+    word = re.search(r"(\S+)$", text[start:end])
+    w = word.group(1) if word else ""
+    return bool(re.fullmatch(r"(?:[a-z]\.){2,}|(?:dr|mr|mrs|ms|st|vs|no)\.", w, re.I))
+
+
+def extend_unit(text: str, start: int, end: int) -> int:
+    """A span ending in a number, or inside a unit ("486 mg" of "486 mg/dL"), takes the whole unit."""
+    tail = text[end:end + 24]
+    if re.search(r"\d\*?$", text[start:end]):
+        m = re.match(r"\*?\s?(" + UNIT_RE + r")(?![a-z])", tail, re.I)
+        if m:
+            return end + m.end()
+    if end > start and text[end - 1].isalpha() or text[end - 1:end] == "%":
+        m = re.match(r"(?:/[A-Za-zµ0-9^]+)+", tail)
+        if m and re.search(r"\d\s*\S*$", text[start:end]):
+            return end + m.end()
+    return end
+
+
+_STOP = {"what", "which", "were", "was", "the", "patient", "patients", "list", "name", "does", "have", "with", "that",
+         "this", "they", "their", "from", "into", "during", "after", "before", "given", "started"}
+
+
+def list_under_header(question: str, sentences: list[Sentence]) -> int | None:
+    """The first list item under the header sharing the most word stems with the question
+    ("What medications was the patient discharged on?" -> DISCHARGE MEDICATIONS)."""
+    q = {w[:5] for w in re.findall(r"[a-z]{4,}", question.lower()) if w not in _STOP}
+    best, best_overlap = None, 0
+    for i, s in enumerate(sentences):
+        if s.kind != "header":
+            continue
+        h = {w[:5] for w in re.findall(r"[a-z]{4,}", s.text.lower())}
+        overlap = len(q & h)
+        first = next((j for j in range(i + 1, min(i + 3, len(sentences))) if sentences[j].kind == "list_item"), None)
+        if first is not None and overlap > best_overlap:
+            best, best_overlap = first, overlap
+    return best
+
+
+def typed_core(text: str, span: tuple[int, int], asked: AskedFor) -> tuple[int, int]:
+    """A number question's answer is the value with its unit (and a comparator: "<0.01 ng/mL"); a
+    date question's is the date. A dose answer keeps its drug, route and frequency around it."""
+    s, e = span
+    chunk = text[s:e]
+    m = None
+    if asked.answer_type == "date":
+        from clinqa.text.values import DATE_PATTERNS
+
+        m = next((x for x in (p.search(chunk) for p in DATE_PATTERNS) if x), None)
+    elif asked.answer_type == "number":
+        m = VALUE.search(chunk)
+    elif asked.category == "Medication" and not asked.allergy:
+        return without_label(text, span)
+    if not m:
+        return span
+    start, end = s + m.start(), s + m.end()
+    while end > start and text[end - 1] in " \t*":
+        end -= 1
+    if start > 0 and text[start - 1] in "<>≤≥":
+        start -= 1
+    return start, extend_unit(text, start, end)
+
+
+def item_head(text: str, span: tuple[int, int], asked: AskedFor) -> tuple[int, int]:
+    """A list item as an answer: the whole item (drug, dose, route, frequency) unless it is a
+    problem list entry with a colon ("1. Community-acquired pneumonia: He was treated..."):
+    a problem question takes the problem, a medication question what follows the colon."""
+    s, e = span
+    if asked.category == "Medication" and not asked.allergy:
+        return without_label(text, span)
+    colon = text.find(":", s, e)
+    if colon > s and asked.category in ("Diagnosis", "Symptoms", "Procedure"):
+        return s, colon
+    return s, e
+
+
+def sentence_at(sentences: list[Sentence] | None, pos: int) -> Sentence | None:
+    for s in sentences or ():
+        if s.start <= pos < s.end:
+            return s
+    return None
+
+
+def after_label(text: str) -> str:
+    """A plan line's text after its problem label ("Metabolic acidosis: start sodium bicarbonate
+    650 mg" -> "start sodium bicarbonate 650 mg"); the text itself when it has no label."""
+    m = re.match(r"[^:\n]{3,60}:\s+(?=\S)", text)
+    return text[m.end():] if m else text
+
+
+def without_label(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """A medication answer's span without the plan line's problem label before it."""
+    s, e = span
+    return e - len(after_label(text[s:e])), e
+
+
+def dedupe(answers: list[Answer]) -> list[Answer]:
+    seen, out = set(), []
+    for a in answers:
+        if (a.start, a.end) not in seen:
+            seen.add((a.start, a.end))
+            out.append(a)
+    return out

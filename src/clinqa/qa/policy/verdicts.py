@@ -1,0 +1,247 @@
+"""Yes/no verdicts from a concept's mentions in the note (medspaCy target rules) and their
+ConText assertion."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import Any
+
+from clinqa.qa.policy.asked import AskedFor
+from clinqa.qa.policy.forms import action_assertion
+from clinqa.qa.policy.spans import sentence_at
+from clinqa.types import Answer, Sentence
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """A yes/no answer: `verdict` in VERDICTS, the supporting sentence (start/end/text, -1/None
+    when not mentioned), the concept term matched inside it, its assertion, and why."""
+
+    verdict: str
+    reason: str
+    start: int = -1
+    end: int = -1
+    text: str | None = None
+    term: str | None = None
+    term_start: int = -1
+    term_end: int = -1
+    assertion: str | None = None
+    mentions: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        from dataclasses import asdict
+
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A concept mention; cue_start/cue_end cover the mention and the ConText cue that decides
+    its assertion when that cue is in the same sentence ("Denies chest pain")."""
+
+    start: int
+    end: int
+    assertion: str
+    section: str | None
+    cue_start: int
+    cue_end: int
+
+
+def term_variants(term: str) -> list[str]:
+    """The term and its plural/agent/verb forms ("smoke", "smoked" -> smoker, smoking...), so a
+    question's word finds the note's. Multi-word terms vary only their last word."""
+    t = term.strip().lower()
+    if not t:
+        return []
+    head, _, last = t.rpartition(" ")
+    prefix = head + " " if head else ""
+    if len(last) < 4:
+        return [t]
+    stems = {last}
+    # verb and plural endings only: "-er" is part of too many nouns (fever, cancer, ulcer)
+    for suf, add in (("ied", "y"), ("ies", "y"), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"), ("s", "")):
+        if last.endswith(suf) and not last.endswith("ss") and len(last) - len(suf) >= 4:
+            stems.add(last[: -len(suf)] + add)
+    out = [t]
+    for st in sorted(stems):
+        base = st[:-1] if st.endswith("e") else st
+        forms = [st, st + "s", base + "er", base + "ers", base + "ing", base + "ed"]
+        if st.endswith("y"):
+            forms += [st[:-1] + "ies", st[:-1] + "ied"]
+        out += [prefix + f for f in forms]
+    return list(dict.fromkeys(out))
+
+
+def find_mentions(text: str, terms: tuple[str, ...] | list[str], sentences: list[Sentence] | None = None,
+                  language: str | None = None) -> list[Mention]:
+    """Every mention of any term (medspaCy target rules, case-insensitive) with its ConText
+    assertion; mentions in a family-history section are `family`, in an indication/reason for
+    the exam `possible` (the reason for a test is a question, not a finding)."""
+    from medspacy.target_matcher import TargetMatcher, TargetRule
+
+    from clinqa.text.assertion import (
+        context_pipe,
+        parsed_block,
+        sentence_doc,
+        status_of,
+    )
+    from clinqa.text.pipeline import blocks, get_nlp
+
+    literals = sorted({v for t in terms for v in term_variants(t) if v}, key=len, reverse=True)
+    if not literals or not text.strip():
+        return []
+    nlp = get_nlp()
+    if language is None:  # the note's own language picks the cue rules ("niega fiebre", "без температура")
+        from clinqa.text.language import language_of
+
+        language = language_of(text).code
+    from clinqa.text.pipeline import context_language
+
+    context = context_pipe(context_language(language))
+    matcher = TargetMatcher(nlp)
+    matcher.add([TargetRule(lit, "CONCEPT") for lit in literals])
+    lowered = text.lower()
+    from clinqa.text.pipeline import NLP_LOCK
+
+    with NLP_LOCK:  # the cached docs and the ConText component are shared across threads
+        return _mentions(text, literals, lowered, sentences, matcher, context, parsed_block, sentence_doc, status_of,
+                         blocks)
+
+
+def _mentions(text, literals, lowered, sentences, matcher, context, parsed_block, sentence_doc, status_of,
+              blocks) -> list[Mention]:
+    out: list[Mention] = []
+    for b0, b1 in blocks(text):
+        if not any(lit in lowered[b0:b1] for lit in literals):
+            continue
+        doc = parsed_block(text[b0:b1])
+        doc.ents = ()
+        for ent in matcher(doc).ents:
+            sub, target = sentence_doc(doc, ent)
+            offset = b0 + doc[ent[0].sent.start].idx
+            sub.ents = (target,)
+            context(sub)
+            start, end = offset + target.start_char, offset + target.end_char
+            sent = sentence_at(sentences, start) if sentences else None
+            section = sent.section if sent else None
+            mods = [m for m in getattr(sub.ents[0]._, "modifiers", ())
+                    if not _MISSED_BOUNDARY.search(_gap(sub, m.modifier_span, (target.start, target.end)))]
+            assertion = _assertion_of(sub, mods)
+            if assertion == "present" and _NEG_BEFORE.search(_before_in_sentence(sub, target)):
+                assertion = "negated"  # "CAD: No chest pain": the default ": no" cue points backwards
+            if assertion == "present" and _WORKUP_AFTER.match(sub[target.end:].text):
+                assertion = "hypothetical"  # "a pulmonary embolism protocol": a test, not a finding
+            sec = (section or "").lower()
+            if "family" in sec and assertion in ("present", "historical"):
+                assertion = "family"
+            elif is_indication(sec) and assertion == "present":
+                assertion = "possible"
+            c0, c1 = start, end
+            for mod in mods:
+                ms, me = mod.modifier_span
+                c0, c1 = min(c0, offset + sub[ms].idx), max(c1, offset + sub[me - 1].idx + len(sub[me - 1].text))
+            out.append(Mention(start, end, assertion, section, c0, c1))
+    return out
+
+
+# A sentence boundary the splitter missed between a cue and its target ("No acute process. 2. 8 mm
+# nodule" read as one sentence): the cue does not reach across it.
+_MISSED_BOUNDARY = re.compile(r"[.;!?]\s|\n\s*\n|(?:^|\s)\d{1,2}[.)]\s")
+
+
+_CATEGORY = {"NEGATED_EXISTENCE": "negated", "FAMILY": "family", "HYPOTHETICAL": "hypothetical",
+             "POSSIBLE_EXISTENCE": "possible", "HISTORICAL": "historical"}
+
+
+def is_indication(section: str | None) -> bool:
+    sec = (section or "").lower()
+    return "indication" in sec or "reason" in sec
+
+
+def _gap(doc, a: tuple[int, int], b: tuple[int, int]) -> str:
+    lo, hi = (a[1], b[0]) if a[1] <= b[0] else (b[1], a[0])
+    return doc[lo:hi].text_with_ws if hi > lo else ""
+
+
+def _assertion_of(doc, modifiers) -> str:
+    """The assertion from the modifiers that reach a target; a request for a test ("evaluate
+    for", "rule out") makes it hypothetical whatever else the default rules said."""
+    from clinqa.text.assertion import REQUEST_CUES
+
+    cats = set()
+    for m in modifiers:
+        cue = doc[m.modifier_span[0]:m.modifier_span[1]].text.lower()
+        cats.add("hypothetical" if cue in REQUEST_CUES else _CATEGORY.get(m.category.upper()))
+    if "hypothetical" in cats and cats & {"negated"} and any(
+            doc[m.modifier_span[0]:m.modifier_span[1]].text.lower() in REQUEST_CUES for m in modifiers):
+        return "hypothetical"
+    return next((name for name in ("negated", "family", "hypothetical", "possible", "historical") if name in cats),
+                "present")
+
+
+_NEG_BEFORE = re.compile(r"(?:^|[\s:;(])(?:no|not|denies|denied|without|negative for|free of|absence of)\s+"
+                         r"(?:[\w/-]+\s+){0,3}$", re.I)
+
+
+_WORKUP_AFTER = re.compile(r"\s*(?:protocol|workup|work-up|study|panel|screen(?:ing)?|precautions)\b", re.I)
+
+
+def _before_in_sentence(doc, target) -> str:
+    text = doc[:target.start].text_with_ws
+    return re.split(r"[.;!?]\s", text)[-1]
+
+
+def with_action(m: Mention, text: str, sentences, action: str) -> Mention:
+    sent = sentence_at(sentences, m.start)
+    said = action_assertion(text[sent.start:sent.end] if sent else text[m.start:m.end], action)
+    if said is None or m.assertion in ("negated", "family", "hypothetical"):
+        return m
+    return replace(m, assertion=said, cue_start=sent.start if sent else m.start, cue_end=sent.end if sent else m.end)
+
+
+def aggregate(mentions: list[Mention], raw: list[Answer], asked: AskedFor) -> tuple[str, Mention, str]:
+    """present -> yes; present and negated both -> uncertain (a clinician must look); possible ->
+    uncertain; negated -> no; historical only -> uncertain (yes when the question says "ever" or
+    "history of"); hypothetical ("return if chest pain") or family only -> not a statement about
+    the patient: not_mentioned (family mentions are the yes when the question asks about family)."""
+    def pick(ms):  # the mention the reader's best span covers, else the first
+        for a in raw:
+            for m in ms:
+                if a.start <= m.start and m.end <= a.end:
+                    return m
+        return ms[0]
+
+    # the reason for an exam ("INDICATION: rule out pneumothorax") is a question, not a finding:
+    # it counts only when the report says nothing else about the concept
+    findings = [m for m in mentions if not is_indication(m.section)]
+    mentions = findings or mentions
+    by: dict[str, list[Mention]] = {}
+    for m in mentions:
+        by.setdefault(m.assertion, []).append(m)
+    if asked.family:  # only relatives' mentions answer a family-history question
+        fam = by.get("family", [])
+        if fam:
+            return "yes", pick(fam), f"{len(fam)} mention(s) in the family history"
+        neg = [m for m in by.get("negated", []) if "family" in (m.section or "").lower()]
+        if neg:
+            return "no", pick(neg), "negated in the family history"
+        return "not_mentioned", pick(mentions), "no family-history mention"
+    present, negated, possible = by.get("present", []), by.get("negated", []), by.get("possible", [])
+    if asked.ever:
+        present = present + by.get("historical", [])
+    if present and negated:
+        p, n = pick(present), pick(negated)
+        return "uncertain", p, f"conflicting mentions: present at {p.start}-{p.end}, negated at {n.start}-{n.end}"
+    if present:
+        return "yes", pick(present), f"{len(present)} mention(s) asserted present"
+    if possible:
+        m = pick(possible)
+        return "uncertain", m, "mentioned as possible only"
+    if negated:
+        return "no", pick(negated), f"{len(negated)} mention(s) negated, none asserted present"
+    if by.get("historical"):
+        return "uncertain", pick(by["historical"]), "mentioned as past history only"
+    if by.get("hypothetical"):
+        return "not_mentioned", pick(by["hypothetical"]), "mentioned only as a hypothetical (e.g. return precautions)"
+    return "not_mentioned", pick(mentions), "mentioned only for a family member, not the patient"
