@@ -83,7 +83,7 @@ def test_question_category_follows_every_synth_template():
 
     from clinqa.qa.categories import question_category
 
-    templates = yaml.safe_load((Path(__file__).parents[1] / "src/clinqa/train/synth_templates.yaml").read_text())
+    templates = yaml.safe_load((Path(__file__).parents[1] / "src/clinqa/synth/qa/templates.yaml").read_text())
     fills = [{"drug": "metoprolol", "problem": "atrial fibrillation", "symptom": "chest pain", "lab": "creatinine",
               "procedure": "colonoscopy", "imaging": "CT of the chest"},
              {"drug": "Lasix", "problem": "COPD", "symptom": "shortness of breath", "lab": "troponin",

@@ -77,7 +77,7 @@ def notes_cmd(
     """Write realistic synthetic clinical notes (varied layouts, abbreviations, de-identification
     placeholders, values), seeded and reproducible."""
     from clinqa.data import write_notes
-    from clinqa.data.synth_notes import generate_notes
+    from clinqa.synth.notes import generate_notes
 
     if count < 1:
         raise UsageError("--count must be >= 1")
@@ -108,7 +108,7 @@ def qa_cmd(
 ) -> None:
     """emrQA-style questions with answers, gold categories, answer types and unanswerable
     questions, filled from what clinqa finds in each note (drugs, problems, labs, procedures)."""
-    from clinqa.train.synth_qa import QuestionSynthesizer, load_templates, synthesize, write_synth_squad
+    from clinqa.synth.qa import QuestionSynthesizer, load_templates, synthesize, write_synth_squad
 
     _check_sources(notes, radiology)
     path = _check_out(out, ".json")
@@ -146,7 +146,7 @@ def spans_cmd(
     """Recurring-span (Splinter) cloze questions from unlabeled text, as SQuAD v2 for
     `clinqa train qa --tasks span` before fine-tuning."""
     from clinqa.data import write_squad
-    from clinqa.data.synth_spans import SpanQuestionBuilder, build_span_questions
+    from clinqa.synth.spans import SpanQuestionBuilder, build_span_questions
 
     _check_sources(notes, radiology, squad or [])
     if per_note < 1:

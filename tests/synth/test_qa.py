@@ -1,38 +1,19 @@
-"""`clinqa synth`: the note generator, emrQA-style questions from notes, span pretraining data."""
+"""`clinqa synth qa`: emrQA-style questions filled from what clinqa finds in a note."""
 
 from __future__ import annotations
 
+import importlib.util
 import json
 
 import pytest
 
 from clinqa.cli.main import main
 from clinqa.data import read_squad, write_notes
-from clinqa.data.synth_notes import STYLES, generate_notes
-from clinqa.train.synth_qa import ABSENT_DRUGS, QuestionSynthesizer, load_templates
-from clinqa.data.synth_spans import SpanQuestionBuilder
 from clinqa.errors import DataError
-from clinqa.types import CATEGORIES, Note
-
-# Written for these tests (not from the generator), so the finders are checked on text they
-# were not co-written with.
-NOTE = Note(id="n1", text="""Admission Date: [**2150-1-2**]     Discharge Date: [**2150-1-6**]
-
-HISTORY OF PRESENT ILLNESS:
-67 y.o. M with HTN and CAD who presents with chest pain for 2 days. Denies fever or cough.
-
-FAMILY HISTORY:
-Mother with breast cancer.
-
-PERTINENT RESULTS:
-Admission labs: creatinine 1.8 mg/dL, Hgb 10.2 g/dL.
-CXR showed right lower lobe consolidation.
-Discharge labs: creatinine 1.1 mg/dL.
-
-DISCHARGE MEDICATIONS:
-1. Lisinopril 10 mg PO daily for hypertension
-2. Aspirin 81 mg PO daily
-""")
+from clinqa.synth.notes import generate_notes
+from clinqa.synth.qa import ABSENT_DRUGS, QuestionSynthesizer, load_templates
+from clinqa.types import CATEGORIES
+from tests.synth.sample import NOTE
 
 
 @pytest.fixture(scope="module")
@@ -43,22 +24,6 @@ def questions():
 
 def _by_template(qs, key):
     return [q for q in qs if q.template == key]
-
-
-def test_generator_is_seeded_varied_and_covers_every_style():
-    a = list(generate_notes(24, seed=7))
-    b = list(generate_notes(24, seed=7))
-    c = list(generate_notes(24, seed=8))
-    assert [n.text for n in a] == [n.text for n in b]
-    assert [n.text for n in a] != [n.text for n in c]
-    assert {n.metadata["style"] for n in a} == set(STYLES)
-    assert len({n.text for n in a}) == 24
-    joined = "\n".join(n.text for n in a)
-    # the three de-identification conventions and a MIMIC-III lab dump all occur
-    assert "[**" in joined and "___" in joined and "XXXX" in joined
-    assert " BLOOD " in joined
-    # a longer run extends a shorter one with the same seed
-    assert [n.text for n in generate_notes(30, seed=7)][:24] == [n.text for n in a]
 
 
 def test_drug_questions_read_dose_route_frequency_and_reason(questions):
@@ -158,37 +123,22 @@ def test_user_templates_override_paraphrases(tmp_path):
     assert qs and all(q.example.question.startswith("Dose of ") for q in qs)
 
 
-def test_span_questions_hide_the_answer_sentence():
-    text = ("The patient was started on insulin glargine at night. Glucose improved over two days. "
-            "At discharge she continues insulin glargine with meals. Follow up with endocrinology.")
-    qs = SpanQuestionBuilder(seed=1, per_note=4).questions(Note(id="s", text=text))
-    assert qs
-    for q in qs:
-        ex = q.example
-        ans = ex.answers[0]
-        ans.check(ex.note)
-        assert ex.note.text != text and len(ex.note.text) < len(text)
-        assert "what" in ex.question.lower() or "how much" in ex.question.lower()
-    assert any(q.span_text == "insulin glargine" for q in qs)
+def test_importing_synth_leaves_the_shared_vocabularies_as_written():
+    """The vocabularies are shared (and will be read from a data lexicon): importing the synth
+    package must not extend them in place, as adding COMMON_SYMPTOMS to COMMON_PROBLEMS at import
+    once did. Each one is compared with a fresh copy of `vocab.py` run on its own."""
+    import clinqa.cli.synth  # noqa: F401  (everything the CLI imports, imported)
+    import clinqa.synth.notes  # noqa: F401
+    import clinqa.synth.spans  # noqa: F401
+    from clinqa.synth.qa import mentions, vocab
 
-
-def test_cli_synth_spans_reads_notes_and_squad_contexts(tmp_path, capsys):
-    from clinqa.data import write_squad
-    from clinqa.types import QAExample, Span
-
-    ctx = ("Remdesivir shortened recovery in hospitalised adults. Patients given remdesivir recovered in 11 days. "
-           "Placebo patients recovered in 15 days. The benefit of remdesivir was largest on low-flow oxygen.")
-    squad = tmp_path / "sq.json"
-    a = "11 days"
-    write_squad([QAExample("q1", "how long", Note("art1", ctx), (Span(ctx.index(a), ctx.index(a) + len(a), a),))], squad)
-    notes = tmp_path / "notes"
-    write_notes([NOTE], notes, "dir")
-    out = tmp_path / "spans.json"
-    assert main(["synth", "spans", "--notes", str(notes), "--squad", str(squad), "--out", str(out), "--json"]) == 0
-    doc = json.loads(capsys.readouterr().out)
-    assert doc["notes"] == 2 and doc["questions"] >= 2
-    exs = list(read_squad(out))
-    assert len(exs) == doc["questions"]
-    for ex in exs:  # the answer's sentence left the context; the answer is elsewhere in it
-        assert ex.answers and ex.note.text[ex.answers[0].start:ex.answers[0].end] == ex.answers[0].text
-    assert main(["synth", "spans", "--out", str(out)]) == 2
+    spec = importlib.util.spec_from_file_location("_pristine_synth_vocab", vocab.__file__)
+    pristine = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(pristine)
+    names = [k for k in vars(pristine) if k.isupper()]
+    assert "COMMON_PROBLEMS" in names and "LABS" in names
+    assert [k for k in names if getattr(vocab, k) != getattr(pristine, k)] == []
+    # the finders' own table still holds every common symptom
+    assert mentions.PROBLEM_VOCAB is not vocab.COMMON_PROBLEMS
+    assert set(vocab.COMMON_SYMPTOMS) <= set(mentions.PROBLEM_VOCAB)
+    assert set(vocab.COMMON_PROBLEMS) < set(mentions.PROBLEM_VOCAB)
