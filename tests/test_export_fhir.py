@@ -1,5 +1,5 @@
-"""FHIR in and out: Questionnaire <-> YAML questionnaire, rows -> QuestionnaireResponse and
-coded resources (every one validated with fhir.resources R4B), and the round trip back to rows."""
+"""FHIR in and out: rows -> QuestionnaireResponse and coded resources (every one validated with
+fhir.resources R4B), and the round trip back to rows (Questionnaire <-> YAML: tests/questionnaire/)."""
 
 from __future__ import annotations
 
@@ -13,9 +13,9 @@ from clinqa.errors import DataError, UsageError
 from clinqa.export.fhir import (DERIVATION, EXTRACTION, iter_resources, note_bundle, note_resources,
                                 questionnaire_response, rows_from_fhir, write_fhir)
 from clinqa.export.rows import Fact, NoteFacts, iter_note_facts
-from clinqa.extract.fhir_questionnaire import parse_fhir_questionnaire, to_fhir_questionnaire
-from clinqa.extract.questionnaire import load_questionnaire
 from clinqa.extract.runner import ExtractionRow, schema
+from clinqa.questionnaire import load_questionnaire
+from clinqa.questionnaire.fhir import to_fhir_questionnaire
 from clinqa.types import Answer, Note
 from tests.test_cli import run_json
 
@@ -79,17 +79,6 @@ def write_table(path: Path, rows: list[ExtractionRow]) -> Path:
 
 # --- Questionnaire ------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("qid", ["discharge-summary", "radiology-report"])
-def test_shipped_questionnaires_round_trip_through_fhir(qid, tmp_path):
-    q = load_questionnaire(qid)
-    doc = to_fhir_questionnaire(q)
-    validate(doc)
-    path = tmp_path / f"{qid}.json"
-    path.write_text(json.dumps(doc))
-    back = load_questionnaire(path)  # a .json questionnaire is read as FHIR, transparently
-    assert (back.id, back.name, back.concepts, back.languages) == (q.id, q.name, q.concepts, q.languages)
-
-
 # Which answer[x] a QuestionnaireResponse item may carry for each Questionnaire item type (R4).
 ANSWER_OF_ITEM = {"boolean": {"valueBoolean"}, "quantity": {"valueQuantity"}, "date": {"valueDate"},
                   "string": {"valueString"}, "open-choice": {"valueCoding", "valueString"}}
@@ -152,38 +141,6 @@ def test_discharge_questionnaire_as_fhir_gives_the_same_rows_as_yaml(language):
     got = rows_for_notes(KeywordReader(), fhir_q, notes, language)
     assert got == want
     assert sum(r["answer"] is not None for r in got) >= 4  # the stub found something to compare
-
-
-def test_plain_fhir_questionnaire_items_map_to_concepts():
-    q = parse_fhir_questionnaire({"resourceType": "Questionnaire", "id": "mini", "item": [
-        {"linkId": "g", "type": "group", "item": [
-            {"linkId": "intro", "type": "display", "text": "Answer from the note."},
-            {"linkId": "k", "type": "decimal", "text": "What was the potassium?",
-             "code": [{"system": "http://loinc.org", "code": "2823-3"}],
-             "extension": [{"url": "http://hl7.org/fhir/StructureDefinition/questionnaire-unit",
-                            "valueCoding": {"code": "mmol/L"}}]},
-            {"linkId": "dx", "type": "choice", "text": "What was the diagnosis?",
-             "answerValueSet": "http://hl7.org/fhir/sid/icd-10-cm?fhir_vs"}]},
-        {"linkId": "fever", "type": "boolean", "text": "Fever?"},
-        {"linkId": "when", "type": "dateTime", "text": "Admitted when?"}]})
-    got = {c.id: (c.answer_type, c.unit, c.code) for c in q.concepts}
-    assert got == {"k": ("number", "mmol/L", None), "dx": ("span", None, "icd10cm"), "fever": ("yes_no", None, None),
-                   "when": ("date", None, None)}
-
-
-@pytest.mark.parametrize("doc, match", [
-    ({"resourceType": "Patient"}, "resourceType 'Questionnaire'"),
-    ({"resourceType": "Questionnaire", "item": [{"linkId": "x", "type": "attachment", "text": "Scan?"}]},
-     r"item\[0\] \(linkId 'x'\).*cannot be extracted"),
-    ({"resourceType": "Questionnaire", "item": [{"type": "string", "text": "Q?"}]}, r"item\[0\].*linkId"),
-    ({"resourceType": "Questionnaire", "item": [{"linkId": "a", "type": "string", "text": "Q?"},
-                                                {"linkId": "a", "type": "string", "text": "R?"}]}, "duplicate concept"),
-    ({"resourceType": "Questionnaire", "item": [{"linkId": "a", "type": "string", "text": "Q?",
-                                                 "answerValueSet": "http://snomed.info/sct?fhir_vs"}]}, "answerValueSet"),
-])
-def test_bad_fhir_questionnaires_say_where(doc, match):
-    with pytest.raises(DataError, match=match):
-        parse_fhir_questionnaire(doc, "q.json")
 
 
 # --- rows -> resources ------------------------------------------------------------------------

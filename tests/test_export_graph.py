@@ -173,6 +173,6 @@ def test_export_questionnaire_reads_back(tmp_path, capsys):
     out = tmp_path / "q.json"
     code, cap = run_json(["export", "questionnaire", "radiology-report", "-o", str(out), "--json"], capsys)
     assert code == 0 and json.loads(cap.out)["items"] == 14
-    from clinqa.extract.questionnaire import load_questionnaire
+    from clinqa.questionnaire import load_questionnaire
 
     assert load_questionnaire(out).concepts == load_questionnaire("radiology-report").concepts

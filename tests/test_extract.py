@@ -1,4 +1,4 @@
-"""Questionnaires, answer normalisation, and batch extraction with kill-and-resume."""
+"""Answer normalisation, and batch extraction with kill-and-resume (questionnaires: tests/questionnaire/)."""
 
 from __future__ import annotations
 
@@ -12,38 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from clinqa.errors import DataError
 from clinqa.extract.normalize import drug_code, icd10_code, normalise, parse_date, parse_number
-from clinqa.extract.questionnaire import Concept, load_questionnaire, packaged_questionnaires
+from clinqa.questionnaire import Concept
 from clinqa.types import Answer
 
 ROOT = Path(__file__).resolve().parents[1]
-
-
-def test_shipped_questionnaires_load():
-    qs = {k: load_questionnaire(k) for k in packaged_questionnaires()}
-    assert len(qs["discharge-summary"].concepts) >= 30
-    assert "es" in qs["discharge-summary"].languages
-    assert {c.answer_type for c in qs["discharge-summary"].concepts} == {"span", "yes_no", "number", "date"}
-    assert len(qs["radiology-report"].concepts) >= 10
-
-
-@pytest.mark.parametrize("text,match", [
-    ("concepts:\n  - id: a\n    questions: [x]\n  - id: a\n    questions: [y]\n", "duplicate concept id 'a' (first at line 2)"),
-    ("concepts:\n  - id: a\n    questions: [x]\n    answer_type: colour\n", "unknown answer_type 'colour'"),
-    ("concepts:\n  - id: a\n    questions: []\n", "non-empty list"),
-    ("concepts:\n  - id: a\n    questions: [x\n", "YAML syntax error"),
-    ("concepts: []\n", "non-empty list"),
-    ("concepts:\n  - id: a\n    questions: [x]\n    code: snomed\n", "unknown code system"),
-])
-def test_bad_questionnaires_name_file_and_line(tmp_path, text, match):
-    f = tmp_path / "q.yaml"
-    f.write_text(text)
-    with pytest.raises(DataError, match="q.yaml") as err:
-        load_questionnaire(f)
-    assert match in str(err.value)
-    if "duplicate" in match:
-        assert "(line 4)" in str(err.value)
 
 
 def test_normalisers():

@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 
 from clinqa.data.notes import read_notes
-from clinqa.extract.questionnaire import load_questionnaire
+from clinqa.questionnaire import load_questionnaire
 from clinqa.extract.runner import rows_for_notes
-from clinqa.qa.trust import VALUE, AnswerPolicy
+from clinqa.qa.policy import VALUE, AnswerPolicy
 from clinqa.types import Answer
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -96,7 +96,7 @@ def test_the_failures_seen_before_are_caught(dev_notes):
 
 def test_lab_value_after_a_unit_letter_is_not_that_lab():
     """"WBC 15.8 K/uL with 86% neutrophils": the K of K/uL is no potassium."""
-    from clinqa.qa.trust import lab_values
+    from clinqa.qa.policy import lab_values
 
     text = "WBC 15.8 K/uL with 86% neutrophils\nK 4.1, creatinine 0.9 mg/dL, albumin-to-creatinine ratio 48 mg/g"
     k = [text[a:b] for a, b, _ in lab_values(text, "potassium")]

@@ -142,7 +142,7 @@ def test_title_lines_are_headers_but_measurements_are_not():
 
 
 def test_discharge_questionnaire_speaks_the_seed_languages(examples):
-    from clinqa.extract.questionnaire import load_questionnaire
+    from clinqa.questionnaire import load_questionnaire
 
     q = load_questionnaire("discharge-summary")
     assert {"en", "es", "bg", "cs", "el", "pl", "ro"} <= set(q.languages)

@@ -67,7 +67,7 @@ def export_fhir(
     """A QuestionnaireResponse per note (answers with offsets, score and assertion as extensions)."""
     from clinqa.export.fhir import parse_resources, write_fhir
     from clinqa.export.rows import iter_note_facts
-    from clinqa.extract.questionnaire import load_questionnaire
+    from clinqa.questionnaire import load_questionnaire
 
     qid = load_questionnaire(questionnaire).id if questionnaire else None
     result = write_fhir(iter_note_facts(tables, corpus_opener(notes, fmt)), out, questionnaire_id=qid,
@@ -118,8 +118,8 @@ def export_questionnaire(
     import json
 
     from clinqa.errors import DataError
-    from clinqa.extract.fhir_questionnaire import to_fhir_questionnaire
-    from clinqa.extract.questionnaire import load_questionnaire
+    from clinqa.questionnaire import load_questionnaire
+    from clinqa.questionnaire.fhir import to_fhir_questionnaire
 
     q = load_questionnaire(questionnaire)
     try:

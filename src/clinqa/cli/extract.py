@@ -41,7 +41,7 @@ def extract(
     from clinqa.data import read_notes
     from clinqa.data.checks import max_chars_setting
     from clinqa.errors import DataError
-    from clinqa.extract.questionnaire import load_questionnaire
+    from clinqa.questionnaire import load_questionnaire
     from clinqa.extract.runner import run_local
     from clinqa.errors import UsageError
     from clinqa.qa.routing import RoutedReader, reader_options

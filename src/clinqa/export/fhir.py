@@ -26,8 +26,8 @@ from pathlib import Path
 from clinqa.data.fhir import document_reference, fhir_id
 from clinqa.errors import DataError, UsageError
 from clinqa.export.rows import ROW_FIELDS, Fact, NoteFacts, atomic_output, patient_of
-from clinqa.extract.fhir_questionnaire import CANONICAL_BASE, DRUG_SYSTEM, ICD10CM_SYSTEM
 from clinqa.extract.runner import ExtractionRow
+from clinqa.questionnaire.fhir import CANONICAL_BASE, DRUG_SYSTEM, ICD10CM_SYSTEM
 from clinqa.types import Note
 
 DERIVATION = "http://hl7.org/fhir/StructureDefinition/derivation-reference"

@@ -26,7 +26,7 @@ class _Extractor:
     """Ray actor: one model load, many batches."""
 
     def __init__(self, model: str, questionnaire_path: str, language: str | None, reader_options: dict | None):
-        from clinqa.extract.questionnaire import load_questionnaire
+        from clinqa.questionnaire import load_questionnaire
         from clinqa.qa.routing import RoutedReader
 
         self.reader = RoutedReader(model, **(reader_options or {}))
@@ -52,7 +52,7 @@ def run_ray(notes: Iterable[Note], questionnaire_path: str, model: str, out: str
 
     import ray
 
-    from clinqa.extract.questionnaire import load_questionnaire
+    from clinqa.questionnaire import load_questionnaire
 
     n_concepts = len(load_questionnaire(questionnaire_path).concepts)
     writer = PartWriter(Path(out), resume)

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from clinqa.errors import DataError, UsageError
 from clinqa.extract.normalize import normalise
-from clinqa.extract.questionnaire import Questionnaire
+from clinqa.questionnaire import Questionnaire
 from clinqa.types import Note
 
 log = logging.getLogger(__name__)
@@ -60,11 +60,11 @@ def schema():
 def rows_for_notes(reader, questionnaire: Questionnaire, notes: list[Note], language: str | None = None,
                    policy=None) -> list[dict]:
     """Ask every concept of every note in one batched call, through the answer policy
-    (qa/trust.py: verdicts, typing, clean spans, abstention); the best answer over a concept's
+    (qa/policy/: verdicts, typing, clean spans, abstention); the best answer over a concept's
     question variants wins (an answer over an abstention, then by score). An abstention gives a
     row with null answer and value and the reason."""
     from clinqa.qa.routing import answered_by, question_language
-    from clinqa.qa.trust import AnswerPolicy, answer_questions
+    from clinqa.qa.policy import AnswerPolicy, answer_questions
     from clinqa.text import segment
 
     policy = policy or AnswerPolicy.for_reader(reader)

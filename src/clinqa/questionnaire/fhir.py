@@ -22,9 +22,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from clinqa.errors import DataError
 from clinqa.data.fhir import fhir_id
-from clinqa.extract.questionnaire import Questionnaire, parse_questionnaire
+from clinqa.errors import DataError
+from clinqa.questionnaire.model import Questionnaire
+from clinqa.questionnaire.schema import parse_questionnaire
 
 ICD10CM_SYSTEM = "http://hl7.org/fhir/sid/icd-10-cm"
 DRUG_SYSTEM = "urn:clinqa:drug"  # clinqa's drug lexicon: DrugBank, else MeSH, else MedlinePlus ids
@@ -76,7 +77,7 @@ def parse_fhir_questionnaire(doc: object, source: str = "Questionnaire") -> Ques
     if not concepts:
         raise DataError("Questionnaire has no answerable items (only groups or display items)", source=source)
     qid = doc.get("id") or doc.get("name") or _from_canonical(doc.get("url")) or Path(source).stem
-    # The YAML validator owns the rules (ids unique, known types and categories): one set of checks.
+    # The schema owns the rules (ids unique, known types and categories): one set of checks.
     return parse_questionnaire({"id": qid, "name": doc.get("title") or doc.get("name") or qid,
                                 "concepts": concepts}, source)
 

@@ -1,0 +1,48 @@
+"""The questionnaire model: concepts asked of every note, each as one or more questions.
+
+Plain frozen dataclasses, built only by the readers (`schema.parse_questionnaire` checks every
+field first), so code that asks or normalises can trust them without checking again.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+# The answer types a concept may declare; `clinqa.types.ANSWER_TYPES` also has "list", which QA
+# sets label but a questionnaire cannot ask for (a concept's answer is one span).
+ANSWER_TYPES = ("span", "yes_no", "number", "date")
+CODE_SYSTEMS = ("icd10cm", "drug")
+
+
+@dataclass(frozen=True)
+class Concept:
+    id: str
+    questions: dict[str, tuple[str, ...]]  # language -> questions
+    answer_type: str = "span"
+    category: str | None = None
+    unit: str | None = None
+    code: str | None = None
+    synonyms: dict[str, tuple[str, ...]] = field(default_factory=dict)  # language -> terms
+    min_score: float | None = None
+
+    def synonyms_for(self, language: str | None) -> tuple[str, ...]:
+        """Terms in `language` plus the language-neutral ones (key "*": drug names, acronyms)."""
+        own = self.synonyms.get(language or "en") or self.synonyms.get("en", ())
+        return tuple(dict.fromkeys((*own, *self.synonyms.get("*", ()))))
+
+    def questions_for(self, language: str | None) -> tuple[str, ...]:
+        """Questions in `language`, else English, else the first language given."""
+        if language and language in self.questions:
+            return self.questions[language]
+        if "en" in self.questions:
+            return self.questions["en"]
+        return next(iter(self.questions.values()))
+
+
+@dataclass(frozen=True)
+class Questionnaire:
+    id: str
+    name: str
+    concepts: tuple[Concept, ...]
+    source: str = ""
+    languages: tuple[str, ...] = field(default=())
