@@ -176,3 +176,30 @@ def test_console_script_and_cheap_import():
     assert out.stdout.strip() == ""  # import clinqa pulls no heavy library
     r = subprocess.run([sys.executable, "-m", "clinqa.cli.main", "doctor", "--json"], capture_output=True, text=True)
     assert r.returncode == 0 and json.loads(r.stdout)["python"]
+
+
+def test_cli_uses_only_public_typer_and_click():
+    """Private modules of typer or click (typer._click, click._compat, ...) change without
+    notice between releases; the CLI catches their errors through public names only."""
+    import ast
+    from pathlib import Path
+
+    import clinqa
+
+    private = []
+    for path in sorted(Path(clinqa.__file__).parent.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = ([a.name for a in node.names] if isinstance(node, ast.Import) else
+                     [node.module] if isinstance(node, ast.ImportFrom) and node.module and node.level == 0 else [])
+            for name in names:
+                parts = name.split(".")
+                if parts[0] in ("typer", "click") and any(p.startswith("_") for p in parts[1:]):
+                    private.append(f"{path.name}: {name}")
+    assert private == []
+
+
+@pytest.mark.parametrize("argv", [["ask", "--no-such-option"], ["no-such-command"], ["ask"]])
+def test_typer_usage_errors_exit_2(capsys, argv):
+    """Errors raised by typer's own (vendored) click are usage errors too: exit 2, one line."""
+    code, cap = run_json(argv, capsys)
+    assert code == 2 and cap.err.startswith("clinqa: error: ") and "Traceback" not in cap.err

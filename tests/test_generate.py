@@ -140,8 +140,31 @@ def test_evaluation_reports_available_and_unavailable_metrics(tiny_models, cases
     assert ev.overall_of == "mean of bleu, rougeLsum, sari, medcon_variant"
     assert set(ev.citations) == {"strict", "lenient"} and 0 <= ev.citations["strict"]["f1"] <= 100
     g = ev.grounding
-    assert g["assertion_conflict_rate"] == 0 and g["sentences"] > 0 and g["replaced_sentences"] >= 0
+    assert g["assertion_conflict_rate"] == 0 and g["sentences"] > 0
+    # whatever the random model wrote: the count is of model sentences the checks replaced, not
+    # of the planned evidence added after them (changes with no original)
+    assert g["replaced_sentences"] == sum(1 for p in ev.predictions for ch in p["changes"] if ch["original"])
     assert 0 <= g["citation_precision"] <= 100 and 0 <= g["citation_recall"] <= 100
+
+
+@pytest.mark.parametrize("outputs,replaced", [
+    # every sentence is the very note sentence it cites: nothing to replace
+    (["The heart is enlarged. |1|\nThe lungs are clear. |2|", "No pneumothorax. |2|"], 0),
+    # a finding no cited sentence supports is replaced; the grounded ones stay
+    (["The heart is enlarged. |1|\nA fractured femur was found. |2|", "No pneumothorax. |2|"], 1),
+])
+def test_evaluation_counts_the_replaced_sentences(tiny_models, cases_files, monkeypatch, outputs, replaced):
+    from clinqa.generate.cases import read_cases
+    from clinqa.generate.evaluation import evaluate_generator
+
+    cases = read_cases(str(cases_files[1]))
+    gen = AnswerGenerator(GeneratorConfig(model=str(tiny_models["llama"]), max_new_tokens=8))
+    # the LM's answers are fixed, so the count the checks must reach is known
+    monkeypatch.setattr(gen.generator, "generate", lambda prompts, progress=None: outputs[:len(prompts)])
+    ev = evaluate_generator(gen, cases, bertscore_model=None)
+    assert ev.grounding["replaced_sentences"] == replaced
+    originals = [ch["original"] for p in ev.predictions for ch in p["changes"] if ch["original"]]
+    assert originals == (["A fractured femur was found."] if replaced else [])
 
 
 def test_cli_generate_offline_json(tiny_models, examples, capsys):

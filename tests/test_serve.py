@@ -154,6 +154,37 @@ def test_extract_route_shipped_and_inline(qa_folder):
         assert r.status_code == 422
 
 
+def test_extract_route_uses_the_servers_answer_policy(qa_folder, monkeypatch):
+    """/v1/extract decides through the policy the server built and warmed at start-up (as
+    /v1/answer does), not a new, cold one per request; its rows are those of a fresh policy."""
+    import json
+
+    from clinqa.extract.runner import rows_for_notes
+    from clinqa.qa.policy import AnswerPolicy
+    from clinqa.questionnaire import load_questionnaire
+    from clinqa.types import Note
+
+    built = []
+    init = AnswerPolicy.__init__
+
+    def counting_init(self, *args, **kwargs):
+        built.append(self)
+        init(self, *args, **kwargs)
+
+    with _client(qa_folder) as c:  # start-up (the server's own policy) happens on entering
+        eng = c.app.state.engines
+        monkeypatch.setattr(AnswerPolicy, "__init__", counting_init)
+        r = c.post("/v1/extract", json={"note": NOTE, "note_id": "n1", "questionnaire": "radiology-report"})
+        assert r.status_code == 200, r.text
+        inline = c.post("/v1/extract", json={"note": NOTE, "concepts": [{"id": "meds", "questions": ["what medications"]}]})
+        assert inline.status_code == 200, inline.text
+        assert built == []  # no policy built per request
+        monkeypatch.undo()
+        expected = rows_for_notes(eng.reader, load_questionnaire("radiology-report"), [Note("n1", NOTE)], None,
+                                  policy=AnswerPolicy.for_reader(eng.reader))
+        assert r.json()["rows"] == json.loads(json.dumps(expected))
+
+
 def test_openapi_lists_the_routes(qa_folder):
     with _client(qa_folder) as c:
         paths = c.get("/openapi.json").json()["paths"]
@@ -201,7 +232,7 @@ def test_concurrent_questions_share_one_forward_pass():
 
     calls = []
 
-    from clinqa.qa.trust import AnswerPolicy
+    from clinqa.qa.policy import AnswerPolicy
     from clinqa.types import Answer, Note
 
     class Reader:

@@ -107,6 +107,53 @@ def test_assertion_categories():
         assert_span(t, 5, 10_000)
 
 
+# (sentence, target, language, assertion today); the last ones need clinqa's EXTRA_RULES or es rules
+_CACHED_CASES = [
+    ("Denies chest pain.", "chest pain", "en", "negated"),
+    ("Mother had breast cancer.", "breast cancer", "en", "family"),
+    # the default rules read "evaluate for" as a negation; the answer policy turns a request cue into
+    # "hypothetical" for its verdicts, assert_spans reports ConText's flags as they are
+    ("Evaluate for pneumothorax.", "pneumothorax", "en", "negated"),
+    ("Consider CT angiogram.", "CT angiogram", "en", "hypothetical"),
+    ("Never smoker.", "smoker", "en", "negated"),
+    ("H. pylori biopsy pending.", "H. pylori biopsy", "en", "possible"),
+    ("Former smoker.", "smoker", "en", "historical"),
+    ("Niega fiebre.", "fiebre", "es", "negated"),
+]
+
+
+def _cached_assertions() -> list[str]:
+    return [assert_spans(s, [(s.index(t), s.index(t) + len(t))], language=lang)[0] for s, t, lang, _ in _CACHED_CASES]
+
+
+def test_clearing_the_pipeline_caches_keeps_the_rules():
+    """The spaCy pipeline and anything derived from it are cached: every cached object must be
+    complete when its function returns, so clearing any of the caches, in any order, gives the
+    same rules and the same assertions (adding EXTRA_RULES to the cached pipeline's ConText from
+    another cached function doubled them whenever that cache was cleared)."""
+    import itertools
+
+    from clinqa.text import assertion, pipeline
+
+    caches = [f for f in (pipeline.get_nlp, assertion.context_pipe, assertion.parsed_block) if hasattr(f, "cache_clear")]
+    assert [a for *_, a in _CACHED_CASES] == _cached_assertions()
+    rules = {lang: len(assertion.context_pipe(lang).rules) for lang in ("en", "es")}
+    assert rules["en"] > len(assertion.EXTRA_RULES)
+    for n in range(1, len(caches) + 1):
+        for order in itertools.permutations(caches, n):
+            for cache in order:
+                cache.cache_clear()
+            assert _cached_assertions() == [a for *_, a in _CACHED_CASES], [c.__name__ for c in order]
+            for lang, count in rules.items():
+                context = assertion.context_pipe(lang)
+                # the component in use is the cached pipeline's own, with its rules once each
+                assert context is pipeline.get_nlp(lang).get_pipe("medspacy_context"), [c.__name__ for c in order]
+                assert len(context.rules) == count, [c.__name__ for c in order]
+    # built complete by get_nlp: English has clinqa's extra cues without anyone adding them
+    literals = {r.literal for r in pipeline.get_nlp("en").get_pipe("medspacy_context").rules}
+    assert {lit for lit, *_ in assertion.EXTRA_RULES} <= literals
+
+
 def test_input_checks(tmp_path):
     with pytest.raises(DataError, match="empty"):
         check_note_text("")

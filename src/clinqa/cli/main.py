@@ -16,8 +16,8 @@ import typer
 from clinqa.cli import ask as ask_mod
 from clinqa.cli import doctor as doctor_mod
 from clinqa.cli import eval as eval_mod
-from clinqa.cli import export as export_mod
 from clinqa.cli import evidence as evidence_mod
+from clinqa.cli import export as export_mod
 from clinqa.cli import extract as extract_mod
 from clinqa.cli import generate as generate_mod
 from clinqa.cli import graph as graph_mod
@@ -29,20 +29,14 @@ from clinqa.cli import train as train_mod
 from clinqa.cli import tune as tune_mod
 from clinqa.errors import ClinqaError
 
-# Recent typer vendors its own click (typer._click) with Exit/Abort in typer.exceptions;
-# catch both copies so usage errors keep exit code 2 whichever raises them.
-_EXIT: tuple = (click.exceptions.Exit,)
-_ABORT: tuple = (click.exceptions.Abort,)
-_USAGE: tuple = (click.ClickException,)
-try:
-    from typer import exceptions as _typer_exc
-    from typer._click import exceptions as _typer_click_exc
-
-    _EXIT += (_typer_exc.Exit,)
-    _ABORT += (_typer_exc.Abort,)
-    _USAGE += (_typer_click_exc.ClickException,)
-except ImportError:  # pragma: no cover - older typer uses click itself
-    pass
+# Recent typer vendors its own copy of click, whose exceptions are not click's: catch click's
+# and typer's, through public names only, so usage errors keep exit code 2 whichever raises
+# them. typer.Exit/typer.Abort are click's own on older typer (the same class twice is fine);
+# typer.TyperException is the base of the vendored ClickException (and UsageError) on recent
+# typer and absent on older typer, whose usage errors are click's.
+_EXIT: tuple = (click.exceptions.Exit, typer.Exit)
+_ABORT: tuple = (click.exceptions.Abort, typer.Abort)
+_USAGE: tuple = (click.ClickException, *((typer.TyperException,) if hasattr(typer, "TyperException") else ()))
 
 app = typer.Typer(
     name="clinqa",

@@ -34,8 +34,8 @@ from typing import Any
 
 from clinqa.data.checks import max_chars_setting
 from clinqa.errors import ClinqaError, DataError, ModelError, UsageError
-from clinqa.serve.scheduler import Busy, Expired, Job, Lane, Scheduler
 from clinqa.qa.routing import answered_by
+from clinqa.serve.scheduler import Busy, Expired, Job, Lane, Scheduler
 
 log = logging.getLogger("clinqa.serve")
 access_log = logging.getLogger("clinqa.serve.access")
@@ -85,7 +85,7 @@ class Engines:
                                    large_queue=settings.large_queue)
         # the reader's forward pass is thread-safe (inference only; each thread tokenizes with its
         # own tokenizer copy); the batcher runs on the small lane's thread
-        from clinqa.qa.trust import AnswerPolicy
+        from clinqa.qa.policy import AnswerPolicy
 
         # the same verdicts/abstention as `clinqa ask`; its lexicons load now, not in the first request
         self.policy = AnswerPolicy.for_reader(self.reader).warm_up()
@@ -117,7 +117,7 @@ class Engines:
             return await job.wait(asyncio.ensure_future(self.batcher.answer(note, question, top_k, sentences)))
 
         def alone():  # through the same answer policy as the batcher: one Decision
-            from clinqa.qa.trust import answer_questions
+            from clinqa.qa.policy import answer_questions
 
             return answer_questions(self.reader, self.policy, [(note, question, None)], [sentences], top_k=top_k)[0]
 
@@ -131,7 +131,7 @@ class AnswerBatcher:
     it ends when nothing is waiting, so no task outlives the requests (or the event loop)."""
 
     def __init__(self, reader, max_batch: int = 8, wait_s: float = 0.005, runner=None, policy=None):
-        from clinqa.qa.trust import AnswerPolicy
+        from clinqa.qa.policy import AnswerPolicy
 
         self.reader, self.max_batch, self.wait_s = reader, max_batch, wait_s
         self.policy = policy or AnswerPolicy.for_reader(reader)
@@ -172,7 +172,7 @@ class AnswerBatcher:
 
     def _call(self, pairs, k, sentences):
         """One Decision (answers, verdict, reason) per pair, through the answer policy."""
-        from clinqa.qa.trust import answer_questions
+        from clinqa.qa.policy import answer_questions
 
         with self.lock:
             return answer_questions(self.reader, self.policy, [(n, q, None) for n, q in pairs], sentences, top_k=k)
@@ -363,8 +363,12 @@ def create_app(settings: Settings | None = None, engines: Engines | None = None)
                                               "QuestionnaireResponse, coded resources)"}})
     async def extract(req: S.ExtractRequest, request: Request,
                       to: str | None = Query(None, pattern="^(rows|fhir)$", description="fhir: a FHIR R4 Bundle")):
-        from clinqa.extract.questionnaire import load_questionnaire, packaged_questionnaires, parse_questionnaire
         from clinqa.extract.runner import rows_for_notes
+        from clinqa.questionnaire import (
+            load_questionnaire,
+            packaged_questionnaires,
+            parse_questionnaire,
+        )
 
         eng = request.app.state.engines
         note = note_of(req)
@@ -376,8 +380,8 @@ def create_app(settings: Settings | None = None, engines: Engines | None = None)
         else:
             q = parse_questionnaire({"id": "inline", "concepts": req.concepts}, "concepts")
 
-        def work():
-            return rows_for_notes(eng.reader, q, [note], req.language)
+        def work():  # the server's policy, warmed at start-up: /v1/answer's verdicts, no per-request build
+            return rows_for_notes(eng.reader, q, [note], req.language, policy=eng.policy)
 
         rows = await job(request, len(note.text)).run(work)
         if to == "fhir":

@@ -3,11 +3,18 @@ English; clinqa's cue rules for es, bg, cs, el, pl, ro notes, picked by the note
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 
-import functools
-
-from clinqa.text.pipeline import NLP_LOCK, blocks, context_language, get_nlp
+# the cue rules are built into the pipeline (text/pipeline.py); the answer policy reads REQUEST_CUES here
+from clinqa.text.pipeline import (  # noqa: F401
+    EXTRA_RULES,
+    NLP_LOCK,
+    REQUEST_CUES,
+    blocks,
+    context_language,
+    get_nlp,
+)
 
 # When ConText sets several flags, the first one here wins: "no family history of asthma"
 # is negated, "mother had breast cancer" (family + historical) is family.
@@ -20,50 +27,13 @@ _PRIORITY = (
 )
 
 
-# Cues the default rule set misses that clinicians write every day ("Never smoker", "possibly
-# pneumonia", "cannot be excluded", "H. pylori biopsy pending"); scopes are short so they do not
-# swallow the rest of a sentence. Requests for a test ("evaluate for PE", which the default rules
-# call a negation) are HYPOTHETICAL: the reason for a test is a question, not a finding.
-_POSSIBLE_FWD = ("possibly", "likely", "probably", "probable", "may represent", "could represent", "may be",
-                 "concerning for", "worrisome for", "questionable", "presumed", "differential includes")
-_POSSIBLE_BACK = ("cannot be excluded", "cannot be ruled out", "not excluded", "is not excluded", "pending",
-                  "is possible", "also possible", "to be determined", "is suspected", "not ruled out")
-REQUEST_CUES = ("evaluate for", "evaluation for", "eval for", "assess for", "assessment for", "tested for",
-                "taken for", "sent for", "screen for", "screening for", "check for", "monitor for", "consider",
-                "avoid", "rule out", "r/o", "to rule out")
-EXTRA_RULES = (
-    ("never", "NEGATED_EXISTENCE", "FORWARD", 3),
-    ("former", "HISTORICAL", "FORWARD", 2),
-    ("quit", "HISTORICAL", "BACKWARD", 3),
-    ("ruled out", "NEGATED_EXISTENCE", "BACKWARD", 5),
-    ("negative", "NEGATED_EXISTENCE", "BACKWARD", 3),
-    ("removed", "NEGATED_EXISTENCE", "BACKWARD", 3),
-    ("discontinued", "NEGATED_EXISTENCE", "BACKWARD", 3),
-    *((c, "POSSIBLE_EXISTENCE", "FORWARD", 5) for c in _POSSIBLE_FWD),
-    *((c, "POSSIBLE_EXISTENCE", "BACKWARD", 6) for c in _POSSIBLE_BACK),
-    *((c, "HYPOTHETICAL", "FORWARD", 6) for c in REQUEST_CUES),
-    # the shipped questionnaires also ask in Spanish: its commonest negations, so a Spanish
-    # "niega fiebre" is never a "yes" (full Spanish rule sets belong with language detection)
-    ("niega", "NEGATED_EXISTENCE", "FORWARD", 6),
-    ("sin", "NEGATED_EXISTENCE", "FORWARD", 4),
-    ("negativo para", "NEGATED_EXISTENCE", "FORWARD", 4),
-    ("ausencia de", "NEGATED_EXISTENCE", "FORWARD", 4),
-)
-
-
-@functools.lru_cache(maxsize=8)
 def context_pipe(language: str = "en"):
-    """The ConText component for a note language: English gets the shared pipeline's, with
-    EXTRA_RULES added once; es, bg, cs, el, pl, ro get clinqa's own cue rules
-    (text/context_rules/); any other language the English ones."""
-    from medspacy.context import ConTextRule
-
-    language = context_language(language)
-    context = get_nlp(language).get_pipe("medspacy_context")
-    if language != "en":
-        return context
-    context.add([ConTextRule(lit, cat, direction=d, max_scope=scope) for lit, cat, d, scope in EXTRA_RULES])
-    return context
+    """The ConText component for a note language: the shared pipeline's (`get_nlp`), which is
+    built with all its rules: English gets medspaCy's default ones plus EXTRA_RULES; es, bg,
+    cs, el, pl, ro get clinqa's own cue rules (text/context_rules/); any other language the
+    English ones. Not cached itself: a look-up in `get_nlp`'s cache, so it always hands out the
+    component of the pipeline that cache holds, and never changes it."""
+    return get_nlp(context_language(language)).get_pipe("medspacy_context")
 
 
 @functools.lru_cache(maxsize=32)

@@ -25,6 +25,40 @@ CONTEXT_LANGUAGES = tuple(sorted(p.stem for p in CONTEXT_RULES.glob("*.json")))
 # sections then do not depend on guessing its language.
 SECTION_RULES = Path(__file__).parent / "section_rules.json"
 
+# Cues medspaCy's default (English) rule set misses that clinicians write every day ("Never
+# smoker", "possibly pneumonia", "cannot be excluded", "H. pylori biopsy pending"); scopes are
+# short so they do not swallow the rest of a sentence. They live here, not in assertion.py,
+# because `get_nlp` builds them into the English ConText component: a cached pipeline is built
+# complete by the function that caches it and never changed afterwards (adding them later, from
+# another cached function, doubled them whenever that cache was cleared). Requests for a test
+# ("evaluate for PE", which the default rules call a negation) are HYPOTHETICAL: the reason for
+# a test is a question, not a finding.
+_POSSIBLE_FWD = ("possibly", "likely", "probably", "probable", "may represent", "could represent", "may be",
+                 "concerning for", "worrisome for", "questionable", "presumed", "differential includes")
+_POSSIBLE_BACK = ("cannot be excluded", "cannot be ruled out", "not excluded", "is not excluded", "pending",
+                  "is possible", "also possible", "to be determined", "is suspected", "not ruled out")
+REQUEST_CUES = ("evaluate for", "evaluation for", "eval for", "assess for", "assessment for", "tested for",
+                "taken for", "sent for", "screen for", "screening for", "check for", "monitor for", "consider",
+                "avoid", "rule out", "r/o", "to rule out")
+EXTRA_RULES = (
+    ("never", "NEGATED_EXISTENCE", "FORWARD", 3),
+    ("former", "HISTORICAL", "FORWARD", 2),
+    ("quit", "HISTORICAL", "BACKWARD", 3),
+    ("ruled out", "NEGATED_EXISTENCE", "BACKWARD", 5),
+    ("negative", "NEGATED_EXISTENCE", "BACKWARD", 3),
+    ("removed", "NEGATED_EXISTENCE", "BACKWARD", 3),
+    ("discontinued", "NEGATED_EXISTENCE", "BACKWARD", 3),
+    *((c, "POSSIBLE_EXISTENCE", "FORWARD", 5) for c in _POSSIBLE_FWD),
+    *((c, "POSSIBLE_EXISTENCE", "BACKWARD", 6) for c in _POSSIBLE_BACK),
+    *((c, "HYPOTHETICAL", "FORWARD", 6) for c in REQUEST_CUES),
+    # the shipped questionnaires also ask in Spanish: its commonest negations, so a Spanish
+    # "niega fiebre" is never a "yes" (full Spanish rule sets belong with language detection)
+    ("niega", "NEGATED_EXISTENCE", "FORWARD", 6),
+    ("sin", "NEGATED_EXISTENCE", "FORWARD", 4),
+    ("negativo para", "NEGATED_EXISTENCE", "FORWARD", 4),
+    ("ausencia de", "NEGATED_EXISTENCE", "FORWARD", 4),
+)
+
 
 def context_language(language: str | None) -> str:
     """The ConText rule set used for a note language: its own if clinqa has one, else English."""
@@ -38,7 +72,12 @@ def get_nlp(language: str = "en"):
     The statistical components (tagger, parser, NER) are excluded: the parser would fight
     PyRuSH over sentence starts (spaCy E043), and none of them is needed for offsets. The
     tokenizer splits at spaces and punctuation, which serves the Latin, Greek and Cyrillic
-    scripts alike; only ConText's cue rules change with `language` (see `context_language`).
+    scripts alike; only ConText's cue rules change with `language` (see `context_language`):
+    English gets medspaCy's default rules plus EXTRA_RULES, es, bg, cs, el, pl, ro clinqa's own.
+
+    The pipeline is cached and shared: it is complete when this returns, and nobody may add
+    rules to or change its components afterwards (clearing this cache must give the same
+    pipeline back).
     """
     try:
         import spacy
@@ -70,7 +109,11 @@ def get_nlp(language: str = "en"):
     sectionizer.add(SectionRule.from_json(str(SECTION_RULES)))
     language = context_language(language)
     rules = "default" if language == "en" else str(CONTEXT_RULES / f"{language}.json")
-    nlp.add_pipe("medspacy_context", config={"rules": rules})
+    context = nlp.add_pipe("medspacy_context", config={"rules": rules})
+    if language == "en":
+        from medspacy.context import ConTextRule
+
+        context.add([ConTextRule(lit, cat, direction=d, max_scope=scope) for lit, cat, d, scope in EXTRA_RULES])
     return nlp
 
 
