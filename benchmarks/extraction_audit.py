@@ -52,13 +52,12 @@ def audit_row(row: dict, note_text: str, concept) -> list[Violation]:
     """Every way the row's answer contradicts its concept (empty when it fits or abstains)."""
     from clinqa.qa.policy import (
         ALLERGY_TEXT,
-        LAB_DIMENSIONS,
-        LAB_SHAPES,
         PLACEHOLDER,
         VALUE,
         is_problem,
         lab_in,
     )
+    from clinqa.lexicon import lexicon
     from clinqa.qa.policy.labs import alias_re as _alias_re
     from clinqa.text.glossary import drug_class_stems, mentions_class
     from clinqa.text.values import unit_dimension
@@ -91,7 +90,7 @@ def audit_row(row: dict, note_text: str, concept) -> list[Violation]:
         elif re.search(r"\bhow long\b|\bhow many (?:days|weeks|hours)\b", question, re.I):
             want = {"time"}
         elif lab:
-            want = set(LAB_DIMENSIONS.get(lab, {"concentration"}))
+            want = set(lexicon().lab_by_name[lab].dimensions)
         else:
             want = set()
         unit = m.group(3) if m else None
@@ -112,8 +111,8 @@ def audit_row(row: dict, note_text: str, concept) -> list[Violation]:
                 bad("lab", f"no lab name before the value on its line (asked: {lab})")
             elif lab not in on_line:
                 bad("lab", f"the value follows {on_line[-1]!r}, not {lab!r}")
-            shape = LAB_SHAPES.get(lab)
-            if shape and not shape.search(answer):
+            shape = lexicon().lab_by_name[lab].shape
+            if shape and not re.search(shape, answer):
                 bad("lab", f"not shaped like a {lab}")
 
     medication = concept.category == "Medication" or concept.code == "drug"

@@ -115,7 +115,7 @@ class KeywordReader:
 
     name = "keyword-stub"
 
-    def answer_many(self, pairs, top_k=1, sentences=None):
+    def answer_many(self, pairs, top_k=1, sentences=None, *, with_context=True, apply_threshold=True):
         import re
         from types import SimpleNamespace
 
@@ -125,7 +125,7 @@ class KeywordReader:
             m = next((m for m in re.finditer(r"\w{4,}", note.text) if m.group().lower() in words), None)
             a = Answer(m.group(), m.start(), m.end(), 0.5 + len(q) / 1000, note.id, assertion="present") if m \
                 else Answer.no_answer(note.id, 0.0)
-            outs.append(SimpleNamespace(answers=[a]))
+            outs.append(SimpleNamespace(answers=[a], null_minus_best=None))
         return outs
 
 

@@ -107,7 +107,7 @@ def test_assertion_categories():
         assert_span(t, 5, 10_000)
 
 
-# (sentence, target, language, assertion today); the last ones need clinqa's EXTRA_RULES or es rules
+# (sentence, target, language, assertion today); the last ones need clinqa's English extra cues (lexicon/data/context/en.json) or es rules
 _CACHED_CASES = [
     ("Denies chest pain.", "chest pain", "en", "negated"),
     ("Mother had breast cancer.", "breast cancer", "en", "family"),
@@ -129,7 +129,7 @@ def _cached_assertions() -> list[str]:
 def test_clearing_the_pipeline_caches_keeps_the_rules():
     """The spaCy pipeline and anything derived from it are cached: every cached object must be
     complete when its function returns, so clearing any of the caches, in any order, gives the
-    same rules and the same assertions (adding EXTRA_RULES to the cached pipeline's ConText from
+    same rules and the same assertions (adding the extra cues to the cached pipeline's ConText from
     another cached function doubled them whenever that cache was cleared)."""
     import itertools
 
@@ -138,7 +138,7 @@ def test_clearing_the_pipeline_caches_keeps_the_rules():
     caches = [f for f in (pipeline.get_nlp, assertion.context_pipe, assertion.parsed_block) if hasattr(f, "cache_clear")]
     assert [a for *_, a in _CACHED_CASES] == _cached_assertions()
     rules = {lang: len(assertion.context_pipe(lang).rules) for lang in ("en", "es")}
-    assert rules["en"] > len(assertion.EXTRA_RULES)
+    assert rules["en"] > len(pipeline.english_extra_rules())
     for n in range(1, len(caches) + 1):
         for order in itertools.permutations(caches, n):
             for cache in order:
@@ -151,7 +151,7 @@ def test_clearing_the_pipeline_caches_keeps_the_rules():
                 assert len(context.rules) == count, [c.__name__ for c in order]
     # built complete by get_nlp: English has clinqa's extra cues without anyone adding them
     literals = {r.literal for r in pipeline.get_nlp("en").get_pipe("medspacy_context").rules}
-    assert {lit for lit, *_ in assertion.EXTRA_RULES} <= literals
+    assert {lit for lit, *_ in pipeline.english_extra_rules()} <= literals
 
 
 def test_input_checks(tmp_path):

@@ -7,8 +7,9 @@ end exclusive), whatever normalisation a stage does internally. `Span.check(note
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, Protocol, get_args
 
 CATEGORIES: tuple[str, ...] = ("Diagnosis", "Medication", "Symptoms", "Procedure", "Lab Reports")
 
@@ -17,7 +18,8 @@ ASSERTIONS: tuple[str, ...] = ("present", "negated", "possible", "historical", "
 
 # Gold labels of a dev question: what shape its answer has, and for a yes/no question what the
 # note says ("not_mentioned" has no gold span; the others point at the deciding mention).
-ANSWER_TYPES: tuple[str, ...] = ("span", "yes_no", "number", "date", "list")
+AnswerType = Literal["span", "yes_no", "number", "date", "list"]
+ANSWER_TYPES: tuple[str, ...] = get_args(AnswerType)
 VERDICTS: tuple[str, ...] = ("yes", "no", "uncertain", "not_mentioned")
 
 
@@ -220,7 +222,7 @@ class QAExample:
     is_impossible: bool = False
     question_variants: tuple[str, ...] = ()
     category: str | None = None
-    answer_type: str | None = None  # one of ANSWER_TYPES, when the set labels it
+    answer_type: AnswerType | None = None  # when the set labels it
     verdict: str | None = None  # one of VERDICTS, for yes/no questions
 
 
@@ -264,3 +266,40 @@ class SummaryPair:
     findings: str
     impression: str | None = None
     metadata: dict[str, Any] = field(default_factory=dict)
+
+
+# ------------------------------------------------------------------ what stages expect of each other
+class ConceptSpec(Protocol):
+    """What the answer policy reads of a questionnaire concept (`clinqa.questionnaire.Concept`
+    is one): its declarations win over what the question's wording suggests."""
+
+    id: str
+    answer_type: str
+    category: str | None
+    unit: str | None
+    code: str | None
+    min_score: float | None
+
+    def synonyms_for(self, language: str | None) -> tuple[str, ...]: ...
+
+
+class ReaderOutputLike(Protocol):
+    """A reader's candidates for one (note, question), best first, and its no-answer margin
+    (None when the reader has no no-answer score)."""
+
+    answers: list[Answer]
+    null_minus_best: float | None
+
+
+class Reader(Protocol):
+    """What the answer policy asks of a reader (the packaged ones, a routed one, the lexical
+    baselines, any transformers QA model): candidates for many (note, question) pairs at once.
+    `with_context=False` skips assertion and sentence look-ups the policy redoes itself;
+    `apply_threshold=False` returns candidates even when the no-answer score wins (the policy
+    decides)."""
+
+    name: str
+
+    def answer_many(self, pairs: list[tuple[Note, str]], top_k: int = 1,
+                    sentences: list[list[Sentence] | None] | None = None, *, with_context: bool = True,
+                    apply_threshold: bool = True) -> Sequence[ReaderOutputLike]: ...

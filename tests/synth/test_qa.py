@@ -123,22 +123,75 @@ def test_user_templates_override_paraphrases(tmp_path):
     assert qs and all(q.example.question.startswith("Dose of ") for q in qs)
 
 
-def test_importing_synth_leaves_the_shared_vocabularies_as_written():
-    """The vocabularies are shared (and will be read from a data lexicon): importing the synth
-    package must not extend them in place, as adding COMMON_SYMPTOMS to COMMON_PROBLEMS at import
-    once did. Each one is compared with a fresh copy of `vocab.py` run on its own."""
+def test_importing_synth_leaves_the_cue_tables_as_written_and_copies_no_vocabulary():
+    """The cue tables are shared: importing the synth package must not extend them in place, as
+    adding COMMON_SYMPTOMS to COMMON_PROBLEMS at import once did (each one is compared with a
+    fresh copy of `vocab.py` run on its own). The clinical vocabulary is the lexicon's: no copy
+    of it is left in `vocab`, and every problem and symptom group of the lexicon is looked for."""
     import clinqa.cli.synth  # noqa: F401  (everything the CLI imports, imported)
     import clinqa.synth.notes  # noqa: F401
     import clinqa.synth.spans  # noqa: F401
+    from clinqa.lexicon import lexicon
     from clinqa.synth.qa import mentions, vocab
 
     spec = importlib.util.spec_from_file_location("_pristine_synth_vocab", vocab.__file__)
     pristine = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(pristine)
     names = [k for k in vars(pristine) if k.isupper()]
-    assert "COMMON_PROBLEMS" in names and "LABS" in names
+    assert "ICD_STOP" in names and "NOT_A_DRUG" in names
     assert [k for k in names if getattr(vocab, k) != getattr(pristine, k)] == []
-    # the finders' own table still holds every common symptom
-    assert mentions.PROBLEM_VOCAB is not vocab.COMMON_PROBLEMS
-    assert set(vocab.COMMON_SYMPTOMS) <= set(mentions.PROBLEM_VOCAB)
-    assert set(vocab.COMMON_PROBLEMS) < set(mentions.PROBLEM_VOCAB)
+    assert not {"COMMON_PROBLEMS", "COMMON_SYMPTOMS", "AMBIGUOUS_FORMS", "LABS", "MIMIC_LAB_CODES", "UNITS",
+                "DOSE"} & set(names)
+    lex = lexicon()
+    assert [c.name for c in mentions.concepts()] == [g.names[0] for g in lex.synonyms if g.kind]
+    # an ambiguous abbreviation is never looked for, even where a group also holds it ("af")
+    afib = next(c for c in mentions.concepts() if c.name == "atrial fibrillation")
+    assert afib.ambiguous == ("AF",) and "af" not in {f.lower() for f in afib.forms}
+
+
+def test_lab_forms_read_the_lexicon_s_names_with_the_case_rule_and_mimic_labels():
+    from clinqa.synth.qa.mentions import lab_display_name, lab_forms
+
+    forms = lab_forms()
+    text = ("BLOOD UreaN-25* Creat-1.4* Plt Ct-250 %HbA1c-7.2 Mg-2.0\n"
+            "Labs: K 4.1, Cr 1.2 mg/dL, TnT 0.02 ng/mL, pH 7.31, bicarb 22, hco3 24, k 9 and na 3.\n"
+            "HR 88, an EF of 40%, LVEF 55-60%, metoprolol 25 mg daily.")
+    found = [(forms.name_of(m.group("name")), m.group("value"), m.group("unit"))
+             for m in forms.value_re.finditer(text)]
+    found = [f for f in found if f[0]]
+    assert found == [("bun", "25", None), ("creatinine", "1.4", None), ("platelets", "250", None),
+                     ("hba1c", "7.2", None), ("magnesium", "2.0", None), ("potassium", "4.1", None),
+                     ("creatinine", "1.2", "mg/dL"), ("troponin", "0.02", "ng/mL"), ("ph", "7.31", None),
+                     ("bicarbonate", "22", None), ("bicarbonate", "24", None), ("ejection fraction", "40", "%")]
+    # lower-case "k" and "na" are no lab; a vital sign is none either, nor a range, nor "mg"
+    assert forms.name_of("k") is None and forms.name_of("mg") is None and "hr" not in forms.canonical
+    assert [lab_display_name(n) for n in ("bun", "inr", "hba1c", "white blood cell count")] == \
+        ["BUN", "INR", "HBA1C", "white blood cell count"]
+
+
+def test_the_synthesizer_reads_the_lexicon_in_use(tmp_path):
+    """A lab alias and a problem added by a user's lexicon file are found (the finders' tables
+    are cached per lexicon, not once for the process), and are gone again with the shipped one."""
+    from clinqa.lexicon import use_lexicon
+    from clinqa.synth.qa.mentions import concepts, lab_forms
+    from clinqa.types import Note
+
+    site = tmp_path / "site.yaml"
+    site.write_text("labs:\n  - name: potassium\n    aliases: [kalium]\n"
+                    "synonyms:\n  - names: [takotsubo cardiomyopathy, TTC]\n    kind: problem\n"
+                    "ambiguous_abbreviations:\n  hypertension: [HT]\n")
+    note = Note(id="k1", text="HPI: 70F with TTC.\nLabs: Kalium 3.1 mEq/L.\n")
+    try:
+        use_lexicon(site)
+        assert lab_forms().name_of("Kalium") == "potassium"
+        qs = QuestionSynthesizer(seed=1, unanswerable_fraction=0.0).questions(note)
+        labs = [q for q in qs if q.template == "lab_value"]
+        assert [a.text for q in labs for a in q.example.answers] == ["3.1 mEq/L"]
+        problems = [q for q in qs if q.template == "problem"]
+        assert [a.text for q in problems for a in q.example.answers] == ["TTC"]
+        assert "takotsubo cardiomyopathy" in {c.name for c in concepts()}
+        assert next(c for c in concepts() if c.name == "hypertension").ambiguous == ("HT",)
+    finally:
+        use_lexicon()
+    assert lab_forms().name_of("Kalium") is None
+    assert "takotsubo cardiomyopathy" not in {c.name for c in concepts()}

@@ -17,6 +17,17 @@ WINDOW_TOKENS_HELP = ("Window length in tokens (stride a quarter of it; default:
                       "--window-top-n, short windows (192) read fewer tokens: benchmarks/qa_throughput.py.")
 TEXT_COLUMN_HELP = "Table input (CSV/JSONL/Parquet): the column holding the note text (default: text/note/TEXT/...)."
 ID_COLUMN_HELP = "Table input: the column holding the note id (default: id/note_id/ROW_ID/..., else the row number)."
+LEXICON_HELP = ("Your lexicon YAML (local lab names, ward abbreviations, units, drug classes...), added to the "
+                "shipped one; repeatable. Default: $CLINQA_LEXICON. See README 'Vocabularies'.")
+
+
+def use_lexicon(paths: list[str] | None) -> None:
+    """Extend the lexicon with the user's files before anything reads it (a bad file exits 2,
+    naming the file and line)."""
+    if paths:
+        from clinqa.lexicon import use_lexicon as use
+
+        use(*paths)
 
 
 def emit_json(obj: Any) -> None:

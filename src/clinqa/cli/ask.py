@@ -6,8 +6,9 @@ from typing import Annotated, Optional
 
 import typer
 
-from clinqa.cli._common import (ID_COLUMN_HELP, JSON_HELP, TEXT_COLUMN_HELP, WINDOW_TOKENS_HELP, check_question,
-                                 emit_json, load_note, status, stderr_console, stdout_console)
+from clinqa.cli._common import (ID_COLUMN_HELP, JSON_HELP, LEXICON_HELP, TEXT_COLUMN_HELP, WINDOW_TOKENS_HELP,
+                                 check_question, emit_json, load_note, status, stderr_console, stdout_console,
+                                 use_lexicon)
 
 
 def ask(
@@ -24,6 +25,7 @@ def ask(
     window_tokens: Annotated[Optional[int], typer.Option(help=WINDOW_TOKENS_HELP)] = None,
     text_column: Annotated[Optional[str], typer.Option(help=TEXT_COLUMN_HELP)] = None,
     id_column: Annotated[Optional[str], typer.Option(help=ID_COLUMN_HELP)] = None,
+    lexicon: Annotated[Optional[list[str]], typer.Option("--lexicon", help=LEXICON_HELP)] = None,
     json_out: Annotated[bool, typer.Option("--json", help=JSON_HELP)] = False,
 ) -> None:
     """Answer QUESTION from a clinical note; every answer carries character offsets. Yes/no
@@ -35,6 +37,7 @@ def ask(
     from clinqa.text import segment
 
     question = check_question(question)
+    use_lexicon(lexicon)
     options = reader_options(window_top_n, window_tokens)  # bad values fail before the note is read
     n = load_note(note, note_id, fmt, max_chars, text_column=text_column, id_column=id_column)
     choice = choose_reader(n.text, question, model)

@@ -6,7 +6,8 @@ from typing import Annotated, Optional
 
 import typer
 
-from clinqa.cli._common import ID_COLUMN_HELP, JSON_HELP, TEXT_COLUMN_HELP, WINDOW_TOKENS_HELP, emit_json, stderr_console, stdout_console
+from clinqa.cli._common import (ID_COLUMN_HELP, JSON_HELP, LEXICON_HELP, TEXT_COLUMN_HELP, WINDOW_TOKENS_HELP, emit_json,
+                                stderr_console, stdout_console, use_lexicon)
 
 
 def extract(
@@ -30,6 +31,7 @@ def extract(
     id_column: Annotated[Optional[str], typer.Option(help=ID_COLUMN_HELP)] = None,
     dedupe: Annotated[str, typer.Option(help="Notes sharing an id: error (stop, naming both lines) or first "
                                              "(keep the first, report the others as skipped).")] = "error",
+    lexicon: Annotated[Optional[list[str]], typer.Option("--lexicon", help=LEXICON_HELP)] = None,
     json_out: Annotated[bool, typer.Option("--json", help=JSON_HELP)] = False,
 ) -> None:
     """Ask every concept of QUESTIONNAIRE of every note; one row per (note, concept)."""
@@ -47,6 +49,7 @@ def extract(
     from clinqa.qa.routing import RoutedReader, reader_options
 
     options = reader_options(window_top_n, window_tokens)  # bad values fail before anything is read
+    use_lexicon(lexicon)  # before Ray starts: its workers read $CLINQA_LEXICON
 
     if engine not in ("local", "ray"):
         raise UsageError(f"--engine must be local or ray, got {engine!r}")

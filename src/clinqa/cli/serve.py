@@ -6,7 +6,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from clinqa.cli._common import JSON_HELP, WINDOW_TOKENS_HELP
+from clinqa.cli._common import JSON_HELP, LEXICON_HELP, WINDOW_TOKENS_HELP, use_lexicon
 
 
 def serve(
@@ -28,6 +28,7 @@ def serve(
     window_top_n: Annotated[Optional[int], typer.Option(help="Read only the N best BM25 windows of long notes.")] = None,
     window_tokens: Annotated[Optional[int], typer.Option(help=WINDOW_TOKENS_HELP)] = None,
     summarize_model: Annotated[str, typer.Option(help="Model of /v1/summarize (loaded on its first request); none turns the route off.")] = "clinqa-sum-smollm2",
+    lexicon: Annotated[Optional[list[str]], typer.Option("--lexicon", help=LEXICON_HELP)] = None,
     json_out: Annotated[bool, typer.Option("--json", help=JSON_HELP + " (here: one line with the address once listening).")] = False,
 ) -> None:
     """Serve the API (/v1/answer, /v1/evidence, /v1/extract, /v1/summarize, /docs) and the web page at http://HOST:PORT/.
@@ -39,6 +40,7 @@ def serve(
     from clinqa.data.checks import max_chars_setting
     from clinqa.serve.app import Settings, configure_logging, create_app
 
+    use_lexicon(lexicon)  # before the app warms its answer policy
     shown = f"[{host}]" if ":" in host else host
     settings = Settings(qa_model=model, evidence_config=evidence_config, max_body_bytes=max_body_bytes,
                         max_note_chars=max_chars or max_chars_setting(), large_note_chars=large_note_chars,

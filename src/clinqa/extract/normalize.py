@@ -3,13 +3,14 @@
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass
 
-from clinqa.extract.questionnaire import Concept
-from clinqa.text.values import DATE_PATTERNS, NUMBER, UNIT, parse_date, parse_number, parse_ratio  # noqa: F401 (re-exported)
+from clinqa.lexicon.icd10cm import icd10_code
+from clinqa.questionnaire import Concept
+from clinqa.text.values import parse_date, parse_number, parse_ratio
 from clinqa.types import Answer
+
 
 @dataclass(frozen=True)
 class Value:
@@ -19,58 +20,6 @@ class Value:
     code: str | None = None
     code_system: str | None = None
     code_display: str | None = None
-
-
-@functools.lru_cache(maxsize=1)
-def _icd_index() -> dict[str, tuple[str, str]]:
-    """Lower-cased first clause of each ICD-10-CM category description -> (code, description)."""
-    import simple_icd_10_cm as icd
-
-    index: dict[str, tuple[str, str]] = {}
-    for code in icd.get_all_codes(with_dots=True):
-        if not icd.is_category_or_subcategory(code):
-            continue
-        desc = icd.get_description(code)
-        # Residual categories ("Other specified diabetes mellitus") are never the code of a plain
-        # mention, and a parenthesis is part of the name: cutting "Mediastinal (thymic) large B-cell
-        # lymphoma" at "(" coded "the mediastinal contours" of a chest film as a lymphoma.
-        if re.match(r"other\b", desc.lower()):
-            continue
-        # The whole name, and its head before a comma only when the rest merely qualifies it
-        # ("Pneumonia, unspecified organism"): the head of a list ("Injury, poisoning and certain
-        # other consequences ... complicating pregnancy") is not that code's name.
-        name = re.sub(r"\s*\[[^\]]*\]", "", re.sub(r"\s*\([^)]*\)", "", desc.lower()))
-        head, _, rest = name.partition(",")
-        terms = [name]
-        if rest and re.match(r"\s*(unspecified|not elsewhere classified|site not specified|not specified)\b", rest):
-            terms.append(head)
-        for term in terms:
-            bare = re.sub(r"\s+", " ", re.sub(r"\bunspecified\b", "", term)).strip()
-            # "Unspecified injury" is no name for the injury in "acute kidney injury".
-            if bare != term.strip() and " " not in bare and term.strip().startswith("unspecified"):
-                continue
-            if len(bare) >= 4 and bare not in index:
-                index[bare] = (code, desc)
-    # Names clinicians write that the tabular list does not use (its index maps them so).
-    for term, code in _ALIASES.items():
-        index[term] = (code, icd.get_description(code))
-    return index
-
-
-_ALIASES = {"acute kidney injury": "N17.9", "aki": "N17.9", "hypertension": "I10", "htn": "I10",
-            "copd": "J44.9", "chf": "I50.9", "congestive heart failure": "I50.9", "ckd": "N18.9",
-            "afib": "I48.91", "uti": "N39.0", "dvt": "I82.409", "pulmonary embolism": "I26.99"}
-
-
-def icd10_code(text: str) -> tuple[str, str] | None:
-    words = re.findall(r"[a-z0-9][a-z0-9\-]*", text.lower())
-    index = _icd_index()
-    for n in range(min(8, len(words)), 0, -1):
-        for i in range(len(words) - n + 1):
-            hit = index.get(" ".join(words[i:i + n]))
-            if hit:
-                return hit
-    return None
 
 
 def drug_code(text: str) -> tuple[str, str] | None:

@@ -58,10 +58,14 @@ def run_ray(notes: Iterable[Note], questionnaire_path: str, model: str, out: str
     writer = PartWriter(Path(out), resume)
     if not ray.is_initialized():
         # one thread setting for the driver and the workers: an explicit CLINQA_THREADS travels
-        # with them; otherwise each actor (num_cpus=1) gets Ray's OMP_NUM_THREADS=1
+        # with them; otherwise each actor (num_cpus=1) gets Ray's OMP_NUM_THREADS=1. A user
+        # lexicon travels the same way (its files must be at the same path on every node).
         import os
 
-        env = {"env_vars": {"CLINQA_THREADS": os.environ["CLINQA_THREADS"]}} if os.environ.get("CLINQA_THREADS") else None
+        from clinqa.lexicon import ENV as LEXICON_ENV
+
+        shared = {k: os.environ[k] for k in ("CLINQA_THREADS", LEXICON_ENV) if os.environ.get(k)}
+        env = {"env_vars": shared} if shared else None
         if address:
             ray.init(address=address, log_to_driver=False, runtime_env=env)
         else:

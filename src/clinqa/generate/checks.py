@@ -164,10 +164,10 @@ def _concept_stems(text: str) -> set[str]:
     """Stems of the words of `text` that name a clinical concept: finding words, drugs and
     lab names. Only these can carry an assertion conflict: "room" or "weaned" near a negation
     cue is not a finding."""
-    from clinqa.text.vocab import LAB_NAMES
+    from clinqa.lexicon import lexicon
 
     words = set(FINDING_WORDS) | {w for d in drug_names(text) for w in d.split()}
-    words.update(w for m in LAB_NAMES.finditer(text) for w in m.group(0).lower().split())
+    words.update(w for m in lexicon().lab_topic_re.finditer(text) for w in m.group(0).lower().split())
     return {_stem(w) for w in _TOKEN.findall(text.lower()) if w in words}
 
 

@@ -11,38 +11,61 @@ offline vocabularies and rules, and keeps the votes as a soft distribution (an a
 - lab names and value-with-unit patterns vote Lab Reports;
 - procedure words and suffixes (-ectomy, -scopy, ...) vote Procedure.
 
-An answer no rule speaks for is "Other". With scispaCy's UMLS linker installed and its files
-present, `UmlsLabeler` maps semantic types instead (optional; imported lazily).
+An answer no rule speaks for is "Other". The vocabularies (lab and test names, units, synonyms)
+come from `clinqa.lexicon`; the rules here are grammar: what a question's wording asks for.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
-from clinqa.text.vocab import LAB_NAMES, clinical_synonyms, has_drug, icd_terms, ngrams
+from clinqa.lexicon import Lexicon, PerLexicon, lexicon
+from clinqa.text.vocab import clinical_synonyms, has_drug, icd_terms, ngrams
+from clinqa.text.vocab import words as vocab_words
 from clinqa.types import CATEGORIES
 
 OTHER = "Other"
 LABELS = (*CATEGORIES, OTHER)
 
-QUESTION_RULES: list[tuple[str, re.Pattern]] = [
-    ("Medication", re.compile(r"\b(medications?|medicines?|drugs?|doses?|dosages?|prescri\w*|antibiotics?|"
-                              r"vaccines?|antivirals?|inhibitors?|taking|pills?)\b", re.I)),
-    ("Lab Reports", re.compile(r"\b(labs?|laboratory|levels?|values?|counts?|concentrations?|titers?|titres?|"
-                               r"results? of|blood tests?|assays?|(?:hemoglobin|creatinine|potassium|sodium|"
-                               r"glucose|troponin|inr)\b)", re.I)),
-    ("Procedure", re.compile(r"\b(procedures?|surger(?:y|ies)|operations?|underwent|undergo|interventions?|"
-                             r"imaging|scans?|x-?rays?|ct|mri|biops(?:y|ies)|performed|technique|method)\b", re.I)),
-    ("Symptoms", re.compile(r"\b(symptoms?|complain\w*|present(?:s|ed)? with|signs?|experienc\w*|feel\w*|"
-                            r"manifestations?)\b", re.I)),
-    ("Diagnosis", re.compile(r"\b(diagnos\w*|diseases?|conditions?|disorders?|infections?|illness\w*|"
-                             r"history of|problems?|comorbidit\w*|syndromes?)\b", re.I)),
-]
+_LAB_QUESTION_WORDS = (r"labs?|laboratory|levels?|values?|counts?|concentrations?|titers?|titres?|results? of|"
+                       r"blood tests?|assays?")
 
-LAB_VALUE = re.compile(
-    r"\d+(?:\.\d+)?\s*(?:mg/dl|g/dl|mmol/l|meq/l|u/l|iu/l|ng/ml|pg/ml|mcg/l|µg/l|ug/l|mm\s?hg|/µl|/ul|/mm3|"
-    r"x\s?10\^?\d+|cells/\w+|copies/ml|%)", re.I)
+
+@functools.lru_cache(maxsize=4)
+def _question_rules(lex: Lexicon) -> tuple[tuple[str, re.Pattern], ...]:
+    # the lab rule names any lab or test of the lexicon ("What was the creatinine?")
+    labs = lex.lab_topic_re.pattern[len(r"\b("):-len(r")\b")]
+    return (
+        ("Medication", re.compile(r"\b(medications?|medicines?|drugs?|doses?|dosages?|prescri\w*|antibiotics?|"
+                                  r"vaccines?|antivirals?|inhibitors?|taking|pills?)\b", re.I)),
+        ("Lab Reports", re.compile(r"\b(" + _LAB_QUESTION_WORDS + "|" + labs + r")\b", re.I)),
+        ("Procedure", re.compile(r"\b(procedures?|surger(?:y|ies)|operations?|underwent|undergo|interventions?|"
+                                 r"imaging|scans?|x-?rays?|ct|mri|biops(?:y|ies)|performed|technique|method)\b", re.I)),
+        ("Symptoms", re.compile(r"\b(symptoms?|complain\w*|present(?:s|ed)? with|signs?|experienc\w*|feel\w*|"
+                                r"manifestations?)\b", re.I)),
+        ("Diagnosis", re.compile(r"\b(diagnos\w*|diseases?|conditions?|disorders?|infections?|illness\w*|"
+                                 r"history of|problems?|comorbidit\w*|syndromes?)\b", re.I)),
+    )
+
+
+def question_rules() -> tuple[tuple[str, re.Pattern], ...]:
+    """The question-template rules of the weak labeler, first match decides: (label, pattern)."""
+    return _question_rules(lexicon())
+
+# A measured value: a number whose unit is a lab's (a concentration, a count, a pressure, a
+# percentage), never a dose ("500 mg") or a duration.
+_LAB_DIMENSIONS = frozenset({"concentration", "count", "pressure", "percent"})
+
+
+def _lab_value(text: str) -> bool:
+    from clinqa.qa.policy.patterns import VALUE
+    from clinqa.text.values import unit_dimension
+
+    return any(unit_dimension(m.group(3)) in _LAB_DIMENSIONS for m in VALUE.finditer(text) if m.group(3))
+
+
 PROCEDURE = re.compile(
     r"\b(\w+(?:ectomy|otomy|ostomy|plasty|scopy|graphy|centesis|rrhaphy|pexy)|surgery|operation|transplant\w*|"
     r"intubat\w*|mechanical ventilation|ventilat\w*|dialysis|hemodialysis|catheteri[sz]ation|biops(?:y|ies)|"
@@ -68,14 +91,14 @@ class WeakLabeler:
                 v[label] = v.get(label, 0.0) + w
 
         q = question or ""
-        for label, pat in QUESTION_RULES:
+        for label, pat in question_rules():
             if pat.search(q):
                 add(label, WEIGHTS["question"])
                 break  # the first template that fires decides; later ones are less specific
-        words = re.findall(r"[a-z0-9][a-z0-9\-/]*", answer.lower())
+        words = list(vocab_words(answer))
         if has_drug(tuple(words)):
             add("Medication", WEIGHTS["drug"])
-        if LAB_NAMES.search(answer) or LAB_VALUE.search(answer):
+        if lexicon().lab_topic_re.search(answer) or _lab_value(answer):
             add("Lab Reports", WEIGHTS["lab"])
         if PROCEDURE.search(answer):
             add("Procedure", WEIGHTS["procedure"])
@@ -101,51 +124,13 @@ class WeakLabeler:
         return max(self.labels, key=lambda c: (d[c], -self.labels.index(c)))
 
 
-class UmlsLabeler:  # pragma: no cover - needs scispaCy and its UMLS files
-    """Semantic types through scispaCy's UMLS linker, when the user has it."""
-
-    TUI = {"T047": "Diagnosis", "T191": "Diagnosis", "T046": "Diagnosis", "T184": "Symptoms", "T121": "Medication",
-           "T200": "Medication", "T195": "Medication", "T061": "Procedure", "T060": "Lab Reports",
-           "T059": "Lab Reports", "T034": "Lab Reports"}
-
-    def __init__(self):
-        import scispacy  # noqa: F401
-        import spacy
-        from scispacy.linking import EntityLinker  # noqa: F401
-
-        self.nlp = spacy.load("en_core_sci_sm")
-        self.nlp.add_pipe("scispacy_linker", config={"linker_name": "umls", "resolve_abbreviations": True})
-        self.linker = self.nlp.get_pipe("scispacy_linker")
-        self.fallback = WeakLabeler()
-
-    def label(self, answer: str, question: str = "") -> dict[str, float]:
-        v: dict[str, float] = {}
-        for ent in self.nlp(answer).ents:
-            for cui, _ in ent._.kb_ents[:1]:
-                for tui in self.linker.kb.cui_to_entity[cui].types:
-                    if tui in self.TUI:
-                        v[self.TUI[tui]] = v.get(self.TUI[tui], 0.0) + 1.0
-        if not v:
-            return self.fallback.label(answer, question)
-        total = sum(v.values())
-        return {c: v.get(c, 0.0) / total for c in LABELS}
-
-
-def get_labeler():
-    """The UMLS labeler when scispaCy and its linker files are present, else the weak labeler."""
-    try:
-        return UmlsLabeler()
-    except Exception:  # scispaCy missing, or its models/files are not there: the usual case
-        return WeakLabeler()
-
-
 # ---------------------------------------------------------------- the question's own category
 # emrQA's categories follow its question templates: the category is what the question asks for,
 # named by the template's relation ("What is the dosage of |drug|?" Medication; "Why is the
 # patient on |drug|?" Diagnosis, the reason; "What did the |imaging| show?" Procedure, a test
 # result) or, for "Does the patient have |x|?", by the type of x. `question_category` reads both
 # from the question alone, so it needs no trained head and no answer span; `clinqa train`'s
-# synthetic questions (templates in train/synth_templates.yaml) are its check, the clinical dev
+# synthetic questions (templates in synth/qa/templates.yaml) are its check, the clinical dev
 # set's gold categories its measurement.
 
 # Topics outside the five seed categories: vital signs, allergies, social history, scores,
@@ -185,18 +170,11 @@ PROCEDURE_SUBJECT = re.compile(
 # Capitals only: "US" is ultrasound ("tell us" is not), "IR" interventional radiology (Spanish "ir"
 # is "to go"), "LP" a lumbar puncture, "TIPS" a shunt.
 _ULTRASOUND = re.compile(r"\b(?:US|IR|LP|TIPS)\b")
-# Lab names the shared LAB_NAMES lacks, and lab words that would otherwise read as a drug
-# ("lactic acid", "blood sugar") or a disease ("blood urea nitrogen").
-LAB_SUBJECT = re.compile(r"\b(trop|troponins?|blood urea nitrogen|blood sugar|lactic acid|ph|pco2|po2|abg|vbg|"
-                         r"anion gap|fena|egfr|gfr|ck-?mb|nt-?probnp|hco3|phos|tsh|free t4|ldl|hdl|"
-                         r"triglycerides?|cholesterol|lipids?|beta-hydroxybutyrate|ketones?|hcg|h\. pylori|"
-                         r"procalcitonin|albumin-to-creatinine|creat|tnt|tni|ejection fraction|lvef|ef|trough|peak level|toxin|assay|"
-    r"bcx|ucx|cx|csf|bmp|cmp|cbc|lfts?|coags|smear|panel|titer|serolog\w*)\b", re.I)
 # Shorthand questions that open with a lab's abbreviation ("K on admit?", "Na this AM?", "Cr trend?").
-_LAB_ABBREVIATION_FIRST = re.compile(
-    r"^\s*(?:(?:am|pm|admit|admission|discharge|last|latest|today'?s?)\s+)?(k|na|cr|mg|ca|phos|hgb|hb|hct|plt|wbc|"
-    r"bun|inr|ptt|ph|lactate|trop)\b(?=\s*(?:\?|$|on|at|in|this|today|now|trend\w*|level|value|peak|admit\w*|"
-    r"discharge|from|am|pm|post|pre|after|before|\d|was|is|ok|stable|normal|high|low|down|up|clearing|count))", re.I)
+_LAB_ABBREVIATION_FIRST = PerLexicon(lambda lex: re.compile(
+    r"^\s*(?:(?:am|pm|admit|admission|discharge|last|latest|today'?s?)\s+)?(" + lex.lab_shorthand_re.pattern + r")\b"
+    r"(?=\s*(?:\?|$|on|at|in|this|today|now|trend\w*|level|value|peak|admit\w*|discharge|from|am|pm|post|pre|after|"
+    r"before|\d|was|is|ok|stable|normal|high|low|down|up|clearing|count))", re.I))
 # Symptom words ICD-10-CM files elsewhere ("back pain" is M54, "leg swelling" has no term).
 SYMPTOM_SUBJECT = re.compile(r"\b((?:\w+\s)?pain|aches?|swelling|sob|doe|dyspnea|short(?:ness)? of breath|"
                              r"confus\w*|tenderness|nausea|vomiting|cough\w*|fevers?|chills|fatigue|dizz\w*|"
@@ -274,9 +252,9 @@ _DRUG_NAMED_PROBLEM = re.compile(
     r"\b(?:[\w-]+[- ](?:dependent|induced|related|associated|resistant)|(?:opioid|alcohol|drug|substance|"
     r"benzodiazepine|stimulant|steroid) (?:use disorder|abuse|dependence|withdrawal|overdose|toxicity)|"
     r"overdose)\b", re.I)
-# A drug given: "How much potassium chloride was given?" asks for a medication, though potassium is a lab
-# electrolytes and albumin: lab names, and drugs when given
-_REPLETED = re.compile(r"\b(albumin|potassium|magnesium|calcium|phosph\w*|bicarbonate|sodium bicarb\w*)\b", re.I)
+# A drug given: "How much potassium chloride was given?" asks for a medication, though potassium is a
+# lab (the lexicon's labs that are given as drugs: electrolytes and albumin)
+_REPLETED = PerLexicon(lambda lex: lex.given_as_drug_re)
 _GIVEN = re.compile(r"\b(given|receive[ds]?|administered|supplement\w*|infus(?:ed|ion)|bolus(?:ed)?|shots?)\b", re.I)
 _DRUG_ACTION = re.compile(r"\b(take|takes|taking|took|on|given|receive[sd]?|started|stopped|continue[sd]?|"
                           r"held|hold|restart\w*|resume[sd]?|use[sd]?|using)\b", re.I)
@@ -295,11 +273,11 @@ def subject_category(text: str) -> str | None:
     devices, lab names, drugs from the lexicon, then ICD-10-CM (chapter 18 -> Symptoms)."""
     if OTHER_SUBJECT.search(_NOT_OTHER.sub(" ", text)):
         return OTHER
-    if LAB_NAMES.search(text) or LAB_SUBJECT.search(text):
+    if lexicon().lab_topic_re.search(text):
         return "Lab Reports"  # before procedures: "the ejection fraction on the echocardiogram"
     if PROCEDURE_SUBJECT.search(text) or _ULTRASOUND.search(text):
         return "Procedure"
-    words = _words(text)
+    words = list(vocab_words(text))
     if has_drug(tuple(words)):
         return "Medication"
     return _icd_category(words)
@@ -307,10 +285,6 @@ def subject_category(text: str) -> str | None:
 
 # Single words ICD-10-CM files in odd places: "blood" is a phobia (F40.23), "pain" G89.
 _ICD_TOO_GENERIC = frozenset({"blood", "pain"})
-
-
-def _words(text: str) -> list[str]:
-    return re.findall(r"[a-z0-9][a-z0-9\-/]*", text.lower())
 
 
 def _icd_category(words) -> str | None:
@@ -331,7 +305,7 @@ def question_category(question: str) -> QuestionCategory | None:
     if not q:
         return None
     subject = subject_category(q)
-    words = tuple(_words(q))
+    words = vocab_words(q)
     if _ASKS_FOR_DRUG.search(q) and not re.search(r"\ballerg", q, re.I):
         return QuestionCategory("Medication", WHICH_DRUG_RULE)
     if subject == OTHER:
@@ -372,6 +346,8 @@ def question_category(question: str) -> QuestionCategory | None:
         return QuestionCategory("Symptoms", "asks what the patient reports")
     if symptom and not _NAMES_DIAGNOSIS.search(q):  # "Working dx for her abd pain?" asks for the diagnosis
         return QuestionCategory("Symptoms", "asks what the patient reports")
+    if subject == "Symptoms" and _NAMES_DIAGNOSIS.search(q):  # "Working dx for her abd pain?": its diagnosis
+        return QuestionCategory("Diagnosis", "asks for a diagnosis, problem or finding")
     if subject in ("Symptoms", "Diagnosis", "Medication"):
         return QuestionCategory(subject, f"names a {subject.lower()} concept")
     if _DIAGNOSIS_INTENT.search(q) or _HAVE_INTENT.search(q):

@@ -19,6 +19,7 @@ import random
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from clinqa.synth.mimic import MIMIC_LAB_LABELS
 from clinqa.types import Note
 
 STYLES = ("discharge", "progress", "ed", "radiology")
@@ -31,58 +32,67 @@ class DrugInfo:
     doses: tuple[str, ...]
     routes: tuple[str, ...]
     freqs: tuple[str, ...]
-    reasons: tuple[str, ...]  # problem keys of PROBLEMS
+    reasons: tuple[str, ...]  # keys of PROBLEMS (other words: no problem this generator writes)
 
 
+# The vocabulary is the lexicon's (clinqa.lexicon): PROBLEMS and LABS are keyed by its canonical
+# names, and every form they write is one of its names (of that synonym group or lab, or an
+# ambiguous abbreviation of it), a MIMIC-III dump label, or an ICD-10-CM term ("depression");
+# tests/synth checks it. What stays here is how this generator writes them: which of the names an
+# author picks and in which case ("Cr", "HTN"), and a lab's unit and value range.
 @dataclass(frozen=True)
 class ProblemInfo:
-    name: str
+    name: str  # the name written in full ("type 2 diabetes mellitus" for the group "diabetes")
     abbrevs: tuple[str, ...]
     kind: str  # "chronic" | "acute"
 
 
 @dataclass(frozen=True)
 class LabInfo:
-    name: str
-    aliases: tuple[str, ...]  # how notes write it ("Cr", "Creat")
-    mimic: str  # MIMIC-III lab dump name ("Creat")
+    name: str  # the lexicon's canonical name
+    written: tuple[str, ...]  # the names notes write it with, in their case ("Cr", "creat")
     unit: str
     low: float
     high: float
     decimals: int
 
+    @property
+    def mimic(self) -> str:
+        """Its MIMIC-III lab-dump label ("Creat")."""
+        return MIMIC_LAB_LABELS[self.name]
+
 
 DRUGS: tuple[DrugInfo, ...] = (
     DrugInfo("metformin", "Glucophage", ("500 mg", "850 mg", "1000 mg"), ("PO",), ("BID", "twice daily", "daily with breakfast"), ("diabetes",)),
     DrugInfo("lisinopril", "Zestril", ("5 mg", "10 mg", "20 mg", "40 mg"), ("PO",), ("daily", "once daily", "qd"), ("hypertension",)),
-    DrugInfo("atorvastatin", "Lipitor", ("10 mg", "20 mg", "40 mg", "80 mg"), ("PO",), ("nightly", "qhs", "daily"), ("hyperlipidemia", "cad")),
-    DrugInfo("metoprolol tartrate", "Lopressor", ("12.5 mg", "25 mg", "50 mg"), ("PO",), ("BID", "q12h"), ("afib", "hypertension")),
-    DrugInfo("metoprolol succinate", "Toprol XL", ("25 mg", "50 mg", "100 mg"), ("PO",), ("daily",), ("chf", "hypertension")),
-    DrugInfo("furosemide", "Lasix", ("20 mg", "40 mg", "80 mg"), ("PO", "IV"), ("daily", "BID"), ("chf", "edema")),
-    DrugInfo("apixaban", "Eliquis", ("2.5 mg", "5 mg"), ("PO",), ("BID", "twice a day"), ("afib", "dvt", "pe")),
-    DrugInfo("warfarin", "Coumadin", ("2 mg", "5 mg", "7.5 mg"), ("PO",), ("daily", "nightly"), ("afib", "dvt")),
+    DrugInfo("atorvastatin", "Lipitor", ("10 mg", "20 mg", "40 mg", "80 mg"), ("PO",), ("nightly", "qhs", "daily"), ("hyperlipidemia", "coronary artery disease")),
+    DrugInfo("metoprolol tartrate", "Lopressor", ("12.5 mg", "25 mg", "50 mg"), ("PO",), ("BID", "q12h"), ("atrial fibrillation", "hypertension")),
+    DrugInfo("metoprolol succinate", "Toprol XL", ("25 mg", "50 mg", "100 mg"), ("PO",), ("daily",), ("heart failure", "hypertension")),
+    DrugInfo("furosemide", "Lasix", ("20 mg", "40 mg", "80 mg"), ("PO", "IV"), ("daily", "BID"), ("heart failure", "edema")),
+    DrugInfo("apixaban", "Eliquis", ("2.5 mg", "5 mg"), ("PO",), ("BID", "twice a day"), ("atrial fibrillation", "deep vein thrombosis", "pulmonary embolism")),
+    DrugInfo("warfarin", "Coumadin", ("2 mg", "5 mg", "7.5 mg"), ("PO",), ("daily", "nightly"), ("atrial fibrillation", "deep vein thrombosis")),
     DrugInfo("insulin glargine", "Lantus", ("10 units", "18 units", "32 units"), ("SC", "subcutaneously"), ("nightly", "qhs"), ("diabetes",)),
-    DrugInfo("aspirin", None, ("81 mg", "325 mg"), ("PO",), ("daily",), ("cad",)),
-    DrugInfo("clopidogrel", "Plavix", ("75 mg",), ("PO",), ("daily",), ("cad",)),
+    DrugInfo("aspirin", None, ("81 mg", "325 mg"), ("PO",), ("daily",), ("coronary artery disease",)),
+    DrugInfo("clopidogrel", "Plavix", ("75 mg",), ("PO",), ("daily",), ("coronary artery disease",)),
     DrugInfo("levothyroxine", "Synthroid", ("50 mcg", "75 mcg", "100 mcg", "112 mcg"), ("PO",), ("daily", "every morning"), ("hypothyroidism",)),
     DrugInfo("amlodipine", "Norvasc", ("2.5 mg", "5 mg", "10 mg"), ("PO",), ("daily",), ("hypertension",)),
-    DrugInfo("omeprazole", "Prilosec", ("20 mg", "40 mg"), ("PO",), ("daily", "BID"), ("gerd",)),
-    DrugInfo("pantoprazole", "Protonix", ("40 mg",), ("PO", "IV"), ("daily", "q12h"), ("gerd", "gi bleed")),
-    DrugInfo("ceftriaxone", "Rocephin", ("1 g", "2 g"), ("IV",), ("daily", "q24h"), ("pneumonia", "uti")),
+    DrugInfo("omeprazole", "Prilosec", ("20 mg", "40 mg"), ("PO",), ("daily", "BID"), ("gastroesophageal reflux",)),
+    DrugInfo("pantoprazole", "Protonix", ("40 mg",), ("PO", "IV"), ("daily", "q12h"), ("gastroesophageal reflux", "gastrointestinal bleed")),
+    DrugInfo("ceftriaxone", "Rocephin", ("1 g", "2 g"), ("IV",), ("daily", "q24h"), ("pneumonia", "urinary tract infection")),
     DrugInfo("vancomycin", None, ("1 g", "1250 mg", "1.5 g"), ("IV",), ("q12h", "every 12 hours"), ("cellulitis", "sepsis")),
     DrugInfo("azithromycin", "Zithromax", ("250 mg", "500 mg"), ("PO", "IV"), ("daily",), ("pneumonia",)),
-    DrugInfo("levofloxacin", "Levaquin", ("500 mg", "750 mg"), ("PO", "IV"), ("daily", "q24h"), ("pneumonia", "uti")),
+    DrugInfo("levofloxacin", "Levaquin", ("500 mg", "750 mg"), ("PO", "IV"), ("daily", "q24h"), ("pneumonia", "urinary tract infection")),
     DrugInfo("acetaminophen", "Tylenol", ("500 mg", "650 mg", "1000 mg"), ("PO",), ("q6h PRN", "every 6 hours as needed"), ("pain", "fever")),
     DrugInfo("oxycodone", None, ("5 mg", "10 mg"), ("PO",), ("q4h PRN", "every 4 hours as needed"), ("pain",)),
-    DrugInfo("enoxaparin", "Lovenox", ("40 mg", "80 mg"), ("SC", "subcutaneously"), ("daily", "q12h"), ("dvt",)),
-    DrugInfo("prednisone", None, ("10 mg", "20 mg", "40 mg"), ("PO",), ("daily",), ("copd", "asthma")),
-    DrugInfo("albuterol", "ProAir", ("2.5 mg", "2 puffs"), ("nebulized", "inhaled"), ("q4h PRN", "every 4 hours as needed"), ("asthma", "copd", "wheezing")),
-    DrugInfo("gabapentin", "Neurontin", ("100 mg", "300 mg", "600 mg"), ("PO",), ("TID", "nightly"), ("neuropathy",)),
-    DrugInfo("sertraline", "Zoloft", ("50 mg", "100 mg"), ("PO",), ("daily",), ("depression",)),
-    DrugInfo("tamsulosin", "Flomax", ("0.4 mg",), ("PO",), ("daily", "qhs"), ("bph",)),
+    DrugInfo("enoxaparin", "Lovenox", ("40 mg", "80 mg"), ("SC", "subcutaneously"), ("daily", "q12h"), ("deep vein thrombosis",)),
+    DrugInfo("prednisone", None, ("10 mg", "20 mg", "40 mg"), ("PO",), ("daily",), ("chronic obstructive pulmonary disease", "asthma")),
+    DrugInfo("albuterol", "ProAir", ("2.5 mg", "2 puffs"), ("nebulized", "inhaled"), ("q4h PRN", "every 4 hours as needed"), ("asthma", "chronic obstructive pulmonary disease", "wheezing")),
+    DrugInfo("gabapentin", "Neurontin", ("100 mg", "300 mg", "600 mg"), ("PO",), ("TID", "nightly"), ("peripheral neuropathy",)),
+    DrugInfo("sertraline", "Zoloft", ("50 mg", "100 mg"), ("PO",), ("daily",), ("major depressive disorder",)),
+    DrugInfo("tamsulosin", "Flomax", ("0.4 mg",), ("PO",), ("daily", "qhs"), ("benign prostatic hyperplasia",)),
     DrugInfo("ondansetron", "Zofran", ("4 mg", "8 mg"), ("IV", "PO"), ("q8h PRN", "every 8 hours as needed"), ("nausea",)),
-    DrugInfo("carvedilol", "Coreg", ("3.125 mg", "6.25 mg", "12.5 mg", "25 mg"), ("PO",), ("BID",), ("chf",)),
-    DrugInfo("spironolactone", "Aldactone", ("25 mg", "50 mg"), ("PO",), ("daily",), ("chf", "cirrhosis")),
+    DrugInfo("carvedilol", "Coreg", ("3.125 mg", "6.25 mg", "12.5 mg", "25 mg"), ("PO",), ("BID",), ("heart failure",)),
+    DrugInfo("spironolactone", "Aldactone", ("25 mg", "50 mg"), ("PO",), ("daily",), ("heart failure", "cirrhosis")),
     DrugInfo("hydrochlorothiazide", None, ("12.5 mg", "25 mg"), ("PO",), ("daily",), ("hypertension",)),
     DrugInfo("allopurinol", "Zyloprim", ("100 mg", "300 mg"), ("PO",), ("daily",), ("gout",)),
     DrugInfo("donepezil", "Aricept", ("5 mg", "10 mg"), ("PO",), ("nightly",), ("dementia",)),
@@ -94,33 +104,33 @@ PROBLEMS: dict[str, ProblemInfo] = {
     "hypertension": ProblemInfo("hypertension", ("HTN",), "chronic"),
     "diabetes": ProblemInfo("type 2 diabetes mellitus", ("DM2", "T2DM", "diabetes"), "chronic"),
     "hyperlipidemia": ProblemInfo("hyperlipidemia", ("HLD",), "chronic"),
-    "cad": ProblemInfo("coronary artery disease", ("CAD",), "chronic"),
-    "afib": ProblemInfo("atrial fibrillation", ("AFib", "AF", "afib"), "chronic"),
-    "chf": ProblemInfo("congestive heart failure", ("CHF", "heart failure", "HFrEF"), "chronic"),
-    "ckd": ProblemInfo("chronic kidney disease", ("CKD",), "chronic"),
-    "copd": ProblemInfo("chronic obstructive pulmonary disease", ("COPD",), "chronic"),
+    "coronary artery disease": ProblemInfo("coronary artery disease", ("CAD",), "chronic"),
+    "atrial fibrillation": ProblemInfo("atrial fibrillation", ("AFib", "AF", "afib"), "chronic"),
+    "heart failure": ProblemInfo("congestive heart failure", ("CHF", "heart failure", "HFrEF"), "chronic"),
+    "chronic kidney disease": ProblemInfo("chronic kidney disease", ("CKD",), "chronic"),
+    "chronic obstructive pulmonary disease": ProblemInfo("chronic obstructive pulmonary disease", ("COPD",), "chronic"),
     "asthma": ProblemInfo("asthma", (), "chronic"),
     "hypothyroidism": ProblemInfo("hypothyroidism", (), "chronic"),
-    "gerd": ProblemInfo("gastroesophageal reflux disease", ("GERD",), "chronic"),
-    "depression": ProblemInfo("depression", ("MDD",), "chronic"),
-    "osa": ProblemInfo("obstructive sleep apnea", ("OSA",), "chronic"),
+    "gastroesophageal reflux": ProblemInfo("gastroesophageal reflux disease", ("GERD",), "chronic"),
+    "major depressive disorder": ProblemInfo("depression", ("MDD",), "chronic"),
+    "obstructive sleep apnea": ProblemInfo("obstructive sleep apnea", ("OSA",), "chronic"),
     "osteoarthritis": ProblemInfo("osteoarthritis", ("OA",), "chronic"),
     "gout": ProblemInfo("gout", (), "chronic"),
     "cirrhosis": ProblemInfo("cirrhosis", (), "chronic"),
     "dementia": ProblemInfo("dementia", (), "chronic"),
-    "bph": ProblemInfo("benign prostatic hyperplasia", ("BPH",), "chronic"),
-    "neuropathy": ProblemInfo("peripheral neuropathy", ("neuropathy",), "chronic"),
+    "benign prostatic hyperplasia": ProblemInfo("benign prostatic hyperplasia", ("BPH",), "chronic"),
+    "peripheral neuropathy": ProblemInfo("peripheral neuropathy", ("neuropathy",), "chronic"),
     "pneumonia": ProblemInfo("pneumonia", ("PNA", "community-acquired pneumonia", "CAP"), "acute"),
-    "uti": ProblemInfo("urinary tract infection", ("UTI",), "acute"),
+    "urinary tract infection": ProblemInfo("urinary tract infection", ("UTI",), "acute"),
     "cellulitis": ProblemInfo("cellulitis", (), "acute"),
     "sepsis": ProblemInfo("sepsis", (), "acute"),
-    "dvt": ProblemInfo("deep vein thrombosis", ("DVT",), "acute"),
-    "pe": ProblemInfo("pulmonary embolism", ("PE",), "acute"),
-    "aki": ProblemInfo("acute kidney injury", ("AKI",), "acute"),
-    "gi bleed": ProblemInfo("upper gastrointestinal bleed", ("GI bleed", "UGIB"), "acute"),
+    "deep vein thrombosis": ProblemInfo("deep vein thrombosis", ("DVT",), "acute"),
+    "pulmonary embolism": ProblemInfo("pulmonary embolism", ("PE",), "acute"),
+    "acute kidney injury": ProblemInfo("acute kidney injury", ("AKI",), "acute"),
+    "gastrointestinal bleed": ProblemInfo("upper gastrointestinal bleed", ("GI bleed", "UGIB"), "acute"),
     "hypokalemia": ProblemInfo("hypokalemia", (), "acute"),
     "pancreatitis": ProblemInfo("acute pancreatitis", ("pancreatitis",), "acute"),
-    "stroke": ProblemInfo("ischemic stroke", ("CVA", "stroke"), "acute"),
+    "cerebrovascular accident": ProblemInfo("ischemic stroke", ("CVA", "stroke"), "acute"),
 }
 
 SYMPTOMS = ("chest pain", "shortness of breath", "dyspnea", "cough", "fever", "chills", "nausea", "vomiting",
@@ -129,25 +139,25 @@ SYMPTOMS = ("chest pain", "shortness of breath", "dyspnea", "cough", "fever", "c
 SYMPTOM_ABBREVS = {"shortness of breath": "SOB", "dyspnea": "DOE", "chest pain": "CP", "abdominal pain": "abd pain"}
 
 LABS: tuple[LabInfo, ...] = (
-    LabInfo("creatinine", ("creatinine", "Cr", "creat"), "Creat", "mg/dL", 0.6, 3.4, 1),
-    LabInfo("hemoglobin", ("hemoglobin", "Hgb", "Hb"), "Hgb", "g/dL", 6.8, 15.5, 1),
-    LabInfo("white blood cell count", ("WBC", "white count", "white blood cell count"), "WBC", "K/uL", 2.8, 22.0, 1),
-    LabInfo("platelets", ("platelets", "Plt", "platelet count"), "Plt Ct", "K/uL", 60, 480, 0),
-    LabInfo("sodium", ("sodium", "Na"), "Na", "mEq/L", 126, 147, 0),
-    LabInfo("potassium", ("potassium", "K"), "K", "mEq/L", 2.9, 5.9, 1),
-    LabInfo("glucose", ("glucose", "blood sugar", "BG"), "Glucose", "mg/dL", 68, 420, 0),
-    LabInfo("BUN", ("BUN", "blood urea nitrogen"), "UreaN", "mg/dL", 7, 68, 0),
-    LabInfo("troponin", ("troponin", "trop", "TnT"), "cTropnT", "ng/mL", 0.01, 2.4, 2),
-    LabInfo("BNP", ("BNP", "pro-BNP"), "proBNP", "pg/mL", 40, 9800, 0),
-    LabInfo("INR", ("INR",), "INR(PT)", "", 0.9, 4.2, 1),
-    LabInfo("lactate", ("lactate", "lactic acid"), "Lactate", "mmol/L", 0.6, 6.5, 1),
-    LabInfo("hemoglobin A1c", ("HbA1c", "A1c", "hemoglobin A1c"), "%HbA1c", "%", 5.4, 12.8, 1),
-    LabInfo("TSH", ("TSH",), "TSH", "mIU/L", 0.2, 11.0, 2),
-    LabInfo("ALT", ("ALT",), "ALT", "U/L", 9, 410, 0),
-    LabInfo("AST", ("AST",), "AST", "U/L", 11, 380, 0),
-    LabInfo("albumin", ("albumin",), "Albumin", "g/dL", 2.1, 4.8, 1),
-    LabInfo("magnesium", ("magnesium", "Mg"), "Mg", "mg/dL", 1.3, 2.6, 1),
-    LabInfo("lipase", ("lipase",), "Lipase", "U/L", 12, 2100, 0),
+    LabInfo("creatinine", ("creatinine", "Cr", "creat"), "mg/dL", 0.6, 3.4, 1),
+    LabInfo("hemoglobin", ("hemoglobin", "Hgb", "Hb"), "g/dL", 6.8, 15.5, 1),
+    LabInfo("white blood cell count", ("WBC", "white count", "white blood cell count"), "K/uL", 2.8, 22.0, 1),
+    LabInfo("platelets", ("platelets", "Plt", "platelet count"), "K/uL", 60, 480, 0),
+    LabInfo("sodium", ("sodium", "Na"), "mEq/L", 126, 147, 0),
+    LabInfo("potassium", ("potassium", "K"), "mEq/L", 2.9, 5.9, 1),
+    LabInfo("glucose", ("glucose", "blood sugar", "BG"), "mg/dL", 68, 420, 0),
+    LabInfo("bun", ("BUN", "blood urea nitrogen"), "mg/dL", 7, 68, 0),
+    LabInfo("troponin", ("troponin", "trop", "TnT"), "ng/mL", 0.01, 2.4, 2),
+    LabInfo("bnp", ("BNP", "pro-BNP"), "pg/mL", 40, 9800, 0),
+    LabInfo("inr", ("INR",), "", 0.9, 4.2, 1),
+    LabInfo("lactate", ("lactate", "lactic acid"), "mmol/L", 0.6, 6.5, 1),
+    LabInfo("hba1c", ("HbA1c", "A1c", "hemoglobin A1c"), "%", 5.4, 12.8, 1),
+    LabInfo("tsh", ("TSH",), "mIU/L", 0.2, 11.0, 2),
+    LabInfo("alt", ("ALT",), "U/L", 9, 410, 0),
+    LabInfo("ast", ("AST",), "U/L", 11, 380, 0),
+    LabInfo("albumin", ("albumin",), "g/dL", 2.1, 4.8, 1),
+    LabInfo("magnesium", ("magnesium", "Mg"), "mg/dL", 1.3, 2.6, 1),
+    LabInfo("lipase", ("lipase",), "U/L", 12, 2100, 0),
 )
 
 PROCEDURES = (
@@ -301,7 +311,7 @@ class _Writer:
 
     def lab_phrase(self, lab: LabInfo, value: str) -> str:
         r = self.rng
-        alias = r.choice(lab.aliases)
+        alias = r.choice(lab.written)
         unit = f" {lab.unit}" if lab.unit and lab.unit != "%" else lab.unit
         if r.random() < 0.3:
             unit = ""
@@ -449,7 +459,7 @@ class _Writer:
                 lines.append(f"# {p}: stable, no changes.")
         if self.labs and r.random() < 0.5:
             lab = self.labs[0]
-            lines.append(f"{lab.aliases[0]} peaked at {self.value(lab)} and trended down with IV fluids.")
+            lines.append(f"{lab.written[0]} peaked at {self.value(lab)} and trended down with IV fluids.")
         return "\n".join(lines)
 
     def progress(self) -> str:

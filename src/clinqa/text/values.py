@@ -5,14 +5,14 @@ from __future__ import annotations
 
 import re
 
-# Longer units first, so "486 mg/dL" is never cut to "486 mg".
-UNIT = (r"(?:mg/dl|g/dl|mmol/l|meq/l|umol/l|µmol/l|ng/ml|ng/l|pg/ml|u/l|iu/l|k/ul|x\s?10\^?\d+/l|/ul|/mm3|"
-        r"beats/min|breaths/min|l/min|mmhg|mm hg|mg|mcg|µg|ug|g|kg|lb|lbs|ml|l|iu|units?|u/l|ng/ml|pg/ml|"
-        r"bpm|/min|breaths/min|%|°f|°c|f|c|cm|mm|m|years?|yrs?|days?|weeks?|hours?|hrs?)")
-# The guards keep a number whole: without (?!\d) and the "/" look-behind, "138/82 mmHg" backtracked
-# to "13" (a blood pressure read as 13).
-NUMBER = re.compile(r"(?<![\w./])(-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+(?:[.,]\d+)?)(?![\d,.]\d)\*?\s*(" + UNIT
-                    + r")?(?![a-z/\d])", re.I)
+from clinqa.lexicon import PerLexicon, lexicon
+
+# A number and its unit (the lexicon's forms, longer ones first, so "486 mg/dL" is never cut to
+# "486 mg"). The guards keep a number whole: without (?!\d) and the "/" look-behind, "138/82 mmHg"
+# backtracked to "13" (a blood pressure read as 13).
+NUMBER = PerLexicon(lambda lex: re.compile(
+    r"(?<![\w./])(-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+(?:[.,]\d+)?)(?![\d,.]\d)\*?\s*(" + lex.unit_re
+    + r")?(?![a-z/\d])", re.I))
 # Two numbers over a slash (blood pressure 138/82) are one value, not a number; dates are not ratios.
 RATIO = re.compile(r"(?<![\w./])(\d{2,3})\s*/\s*(\d{2,3})(?![\d/])\s*(mm\s?hg)?", re.I)
 DATE_PATTERNS = [
@@ -56,27 +56,6 @@ def parse_date(text: str) -> str | None:
     return None
 
 
-# What a unit measures. A value is only an answer to a question whose expected dimension it
-# shares: "8.8%" is not a symptom's duration, "48 mg" (of "48 mg/g") is not a creatinine.
-_DIMENSIONS: tuple[tuple[str, str], ...] = (
-    ("count", r"x\s?10\^?\d+/l|k/[uµ]l|/[uµ]l|/mm3|cells/\S+"),
-    ("dose rate", r"(?:mcg|mg|units?|u)/(?:kg/)?(?:min|hr?)"),
-    ("flow", r"l/min|lpm|ml/(?:hr?|min)"),
-    ("rate", r"bpm|beats/min|breaths/min|/min"),
-    ("concentration", r"(?:mg|g|mmol|meq|umol|µmol|mcg|ng|pg|u|iu)/(?:dl|l|ml)|mg/g|mmol/mol"),
-    ("pressure", r"mm\s?hg"),
-    ("percent", r"%"),
-    ("temperature", r"°\s?[fc]|degrees(?: [fc]\w*)?|[fc]"),
-    ("time", r"years?|yrs?|y/?o|months?|mos?|weeks?|wks?|days?|d|hours?|hrs?|h|minutes?|mins?"),
-    ("mass", r"mg|mcg|µg|ug|g|kg|lbs?"),
-    ("volume", r"ml|l|cc"),
-    ("amount", r"meq|mmol|units?|iu"),
-    ("length", r"cm|mm|m"),
-    ("dose form", r"puffs?|tabs?|tablets?|capsules?|sprays?|drops?"),
-)
-_DIMENSION_RE = [(d, re.compile(rf"(?:{p})", re.I)) for d, p in _DIMENSIONS]
-
-
 def unit_dimension(unit: str | None) -> str | None:
     """"mg/dL" -> "concentration", "days" -> "time", "%" -> "percent"; None for no unit or one
     this table does not know. Upper-case "HR" is a heart rate label, never hours."""
@@ -85,7 +64,9 @@ def unit_dimension(unit: str | None) -> str | None:
     u = unit.strip()
     if u == "HR":
         return None
-    for dim, pat in _DIMENSION_RE:
+    # what each unit measures is the lexicon's (units.yaml: dimensions), tried in its order:
+    # "8.8%" is not a symptom's duration, "48 mg" (of "48 mg/g") is not a creatinine
+    for dim, pat in lexicon().dimension_res:
         if pat.fullmatch(u):
             return dim
     return None

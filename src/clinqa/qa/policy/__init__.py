@@ -28,9 +28,6 @@ from clinqa.qa.policy.calibration import (
 from clinqa.qa.policy.constraints import is_problem
 from clinqa.qa.policy.forms import action_assertion, action_of, yes_no_target
 from clinqa.qa.policy.labs import (
-    LAB_ALIASES,
-    LAB_DIMENSIONS,
-    LAB_SHAPES,
     lab_in,
     lab_values,
 )
@@ -40,7 +37,7 @@ from clinqa.qa.policy.spans import clean_span, extend_unit
 from clinqa.qa.policy.verdicts import Mention, Verdict, find_mentions, term_variants
 
 __all__ = [
-    "ALLERGY_TEXT", "CALIBRATION_FILE", "CANDIDATES", "DOSE", "LAB_ALIASES", "LAB_DIMENSIONS", "LAB_SHAPES",
+    "ALLERGY_TEXT", "CALIBRATION_FILE", "CANDIDATES", "DOSE",
     "PLACEHOLDER", "VALUE", "VERDICTS", "AnswerPolicy", "AskedFor", "Calibration", "Decision", "Mention", "Verdict",
     "action_assertion", "action_of", "answer_questions", "asked_for", "calibration_for", "clean_span",
     "extend_unit", "find_mentions", "is_problem", "lab_in", "lab_values", "term_variants", "tune_min_score",

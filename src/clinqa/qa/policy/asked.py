@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from clinqa.lexicon import lexicon
 from clinqa.qa.categories import (
     GIVEN_FOR_RULE,
     REASON_RULE,
@@ -31,7 +32,8 @@ from clinqa.qa.policy.forms import (
     form_category,
     yes_no_target,
 )
-from clinqa.qa.policy.labs import LAB_DIMENSIONS, lab_in
+from clinqa.qa.policy.labs import lab_in
+from clinqa.types import AnswerType, ConceptSpec
 
 
 @dataclass(frozen=True)
@@ -39,7 +41,7 @@ class AskedFor:
     """What a question asks for, from the concept when there is one, else from its form."""
 
     question: str
-    answer_type: str  # span | yes_no | number | date
+    answer_type: AnswerType  # "list" is read as a span with is_list
     category: str | None = None
     category_declared: bool = False
     terms: tuple[str, ...] = ()  # the concept's names (yes/no mentions)
@@ -76,23 +78,23 @@ def type_name(asked: AskedFor) -> str:
     return asked.category.lower() if asked.category else "a span"
 
 
-def asked_for(question: str, concept=None, language: str | None = None) -> AskedFor:
+def asked_for(question: str, concept: ConceptSpec | None = None, language: str | None = None) -> AskedFor:
     """The answer type, category, terms and lab a question asks for; a concept's
     declarations win over what the question's form suggests."""
     q = question.strip()
     form_type = "yes_no" if YES_NO_Q.match(q) else "date" if DATE_Q.search(q) else \
         "number" if NUMBER_Q.search(q) else "span"
-    atype = getattr(concept, "answer_type", None) or form_type
+    atype = (concept.answer_type if concept else None) or form_type
     declared_list = atype == "list"
     if declared_list:
         atype = "span"
-    declared = getattr(concept, "category", None)
+    declared = concept.category if concept else None
     asks = None if declared else question_category(q)
     category = declared or form_category(q)
     if asks is not None and not ALLERGY_Q.search(q) and (
             (asks.rule == REASON_RULE and category == "Medication")
             or (asks.rule in (GIVEN_FOR_RULE, WHICH_DRUG_RULE) and category is None)):
-        # The answer's type follows the older form rules (QUESTION_RULES: on the clinical dev
+        # The answer's type follows the older form rules (categories.question_rules: on the clinical dev
         # set they choose better spans than the new category does), except where they type a
         # question against what it plainly asks: "Why is the patient taking metoprolol?" typed
         # as a medication drops the reason and answers with the drug it names; "What was given
@@ -112,7 +114,7 @@ def asked_for(question: str, concept=None, language: str | None = None) -> Asked
         lab = None  # "What dose of potassium chloride?" asks for a medication
     terms: list[str] = []
     if concept is not None:
-        terms += list(getattr(concept, "synonyms_for", lambda _l: ())(language))
+        terms += list(concept.synonyms_for(language))
     if atype == "yes_no":
         t = yes_no_target(q)
         if t:
@@ -124,24 +126,25 @@ def asked_for(question: str, concept=None, language: str | None = None) -> Asked
     terms += [syn for t in list(terms) for syn in clinical_synonyms(t)]
     dimensions: frozenset[str] = frozenset()
     duration = atype == "number" and bool(DURATION_Q.search(q))
-    declared_unit = getattr(concept, "unit", None)
+    declared_unit = concept.unit if concept else None
     if declared_unit and unit_dimension(declared_unit):
         dimensions = frozenset({unit_dimension(declared_unit)})
     elif duration:
         dimensions = frozenset({"time"})
     elif lab and atype != "yes_no":
-        dimensions = LAB_DIMENSIONS.get(lab, frozenset({"concentration"}))
-    medication = category == "Medication" or getattr(concept, "code", None) == "drug"
+        dimensions = lexicon().lab_by_name[lab].dimensions
+    code = concept.code if concept else None
+    medication = category == "Medication" or code == "drug"
     change = None
     if medication and atype == "span":
         change = "stopped" if STOPPED_Q.search(q) else "started" if STARTED_Q.search(q) else None
     terms = list(dict.fromkeys(t.strip() for t in terms if t and t.strip()))
     return AskedFor(
         question=q, answer_type=atype, category=category, category_declared=declared is not None,
-        terms=tuple(terms), lab=lab if atype != "yes_no" else None, unit=getattr(concept, "unit", None),
-        code=getattr(concept, "code", None), is_list=declared_list or (bool(LIST_Q.search(q)) and atype == "span"),
+        terms=tuple(terms), lab=lab if atype != "yes_no" else None, unit=declared_unit,
+        code=code, is_list=declared_list or (bool(LIST_Q.search(q)) and atype == "span"),
         dose=bool(DOSE_Q.search(q)), sig=bool(SIG_Q.search(q)), allergy=bool(ALLERGY_Q.search(q)),
-        min_score=getattr(concept, "min_score", None), concept_id=getattr(concept, "id", None),
+        min_score=concept.min_score if concept else None, concept_id=concept.id if concept else None,
         ever=bool(EVER_Q.search(q)) and atype == "yes_no", family=bool(FAMILY_Q.search(q)) and atype == "yes_no",
         action=action_of(q) if atype == "yes_no" else None, dimensions=dimensions,
         needs_unit=duration or "time" in dimensions,

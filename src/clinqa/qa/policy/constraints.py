@@ -6,6 +6,7 @@ from __future__ import annotations
 import functools
 import re
 
+from clinqa.lexicon import lexicon
 from clinqa.qa.categories import REASON_RULE
 from clinqa.qa.policy.asked import AskedFor
 from clinqa.qa.policy.forms import START_CUE, STOP_CUE
@@ -14,10 +15,12 @@ from clinqa.qa.policy.patterns import (
     DOSE,
     HEADER_LINE,
     PLACEHOLDER,
-    UNIT_RE,
     VALUE,
+    PerLexicon,
+    unit_re,
 )
 from clinqa.qa.policy.spans import after_label, sentence_at
+from clinqa.text.vocab import words as vocab_words
 from clinqa.types import Note
 
 
@@ -35,25 +38,9 @@ def has_problem(words: tuple[str, ...]) -> bool:
     return any(g in terms for g in ngrams(list(words)))
 
 
-def vocab_words(text: str) -> tuple[str, ...]:
-    """Lower-cased words as the vocabulary checks (drug lexicon, ICD-10-CM terms) read them."""
-    return tuple(re.findall(r"[a-z0-9][a-z0-9\-/]*", text.lower()))
-
-
-# Words that make a span a problem even when no ICD-10-CM term matches it whole.
-PROBLEM_WORD = re.compile(
-    r"(?:itis|osis|emia|aemia|oma|pathy|algia|plegia|ectomy|otomy|ostomy|plasty|uria|rrhea|rrhoea|trophy|"
-    r"megaly|ectasis|penia|cytosis|stenosis|insufficiency)$|^(?:disease|disorder|syndrome|failure|infection|"
-    r"cancer|carcinoma|tumou?r|mass|nodule|lesion|fracture|injury|ulcer|bleed\w*|hemorrhage|thrombus|"
-    r"thrombosis|embolism|infarct\w*|deficiency|obesity|hypertension|hypotension|diabetes|asthma|anemia|"
-    r"sepsis|pneumonia|abscess|effusion|edema|arrhythmia|dementia|depression|anxiety|s/p)$", re.I)
-
-
-# Problem abbreviations common in notes (general clinical usage), beside text/vocab's synonyms.
-_PROBLEM_ABBREV = frozenset(
-    "ards copd chf cad htn hld hlp dm dm1 dm2 t1dm t2dm iddm niddm ckd aki esrd uti dvt pe cva tia af afib "
-    "aflutter gerd osa mi nstemi stemi acs bph oa ra sle pna cap hcap gib ugib lgib sbo dka hhs hf hfref hfpef "
-    "pvd pad ild ipf cirrhosis nash nafld hcv hbv hiv copd-e etoh ckd3 ckd4 ckd5 hypothyroidism".split())
+# Words that make a span a problem even when no ICD-10-CM term matches it whole ("...itis",
+# "nodule", "s/p"): the lexicon's disease endings and words.
+PROBLEM_WORD = PerLexicon(lambda lex: lex.disease_word_re)
 
 
 def is_problem(text: str) -> bool:
@@ -64,7 +51,8 @@ def is_problem(text: str) -> bool:
     words = vocab_words(PLACEHOLDER.sub(" ", text))
     if has_problem(words) or any(PROBLEM_WORD.search(w) for w in words):
         return True
-    if any(w in _PROBLEM_ABBREV or (w.endswith("s") and w[:-1] in _PROBLEM_ABBREV) for w in words):
+    abbreviations = lexicon().problem_abbreviation_set  # "AF", "DM2", "HTN", "CKD"
+    if any(w in abbreviations or (w.endswith("s") and w[:-1] in abbreviations) for w in words):
         return True
     return any(has_problem(tuple(syn.split())) for w in words for syn in clinical_synonyms(w))
 
@@ -172,7 +160,7 @@ def fits(note: Note, asked: AskedFor, span: tuple[int, int], sentences) -> tuple
             return False, f"{text!r} is an allergy line, not a {asked.category.lower()}"
         if drugs_in(words) and not has_problem(words):
             return False, f"{text!r} names a medication, not a {asked.category.lower()}"
-        if re.fullmatch(r"[\d\s.,/%\-*]+" + r"(?:\s*" + UNIT_RE + r")?", text.strip(), re.I):
+        if re.fullmatch(r"[\d\s.,/%\-*]+" + r"(?:\s*" + unit_re() + r")?", text.strip(), re.I):
             return False, f"{text!r} is a number, not a {asked.category.lower()}"
         if asked.category == "Diagnosis" and (asked.category_declared or asked.code == "icd10cm") \
                 and not is_problem(text) and english_note(note.text):

@@ -5,19 +5,13 @@ from __future__ import annotations
 
 import re
 
-from clinqa.qa.categories import QUESTION_RULES
+from clinqa.qa.categories import question_rules
+from clinqa.qa.policy.patterns import PerLexicon
 
-YES_NO_Q = re.compile(
-    r"^\s*(?:(?:is|are|was|were|does|do|did|has|have|had|can|could|will|should|any)\b"  # en
-    r"|¿?\s*(?:tiene|tuvo|tenía|hay|hubo|presenta|presentó|present[oó]|está|estaba|es|fuma|fumaba|ha|había|"
-    r"toma|recibe|recibió|existe)\b"  # es
-    r"|(?:hat|hatte|ist|war|gibt es|nimmt|raucht)\b"  # de
-    r"|(?:est-ce|a-t-il|a-t-elle|y a-t-il|prend-il|fume-t-il)\b)", re.I)  # fr
-
-
-_LEAD = re.compile(
-    r"^\s*¿?\s*(?:is|are|was|were|does|do|did|has|have|had|can|could|will|should|"
-    r"tiene|tuvo|tenía|hay|hubo|presenta|presentó|está|estaba|es|ha|había|toma|recibe|recibió|existe)\s+", re.I)
+# A yes/no question's opening word, and the opener its concept is read after, in the languages of
+# the lexicon (data/lang/*.yaml: yes_no_openers, yes_no_verbs).
+YES_NO_Q = PerLexicon(lambda lex: lex.yes_no_re)
+_LEAD = PerLexicon(lambda lex: lex.yes_no_lead_re)
 
 
 _SUBJECT = re.compile(r"^(?:there|the patient|this patient|the pt|patient|pt|he|she|they|it|el paciente|la paciente|"
@@ -68,9 +62,9 @@ DOSE_Q = re.compile(r"\b(?:dose|doses|dosage|dosing|how much|strength|dosis)\b",
 SIG_Q = re.compile(r"\b(?:how often|frequency|route|how (?:is|was|should) .* (?:taken|given)|schedule)\b", re.I)
 
 
-# Allergy words of the languages clinqa reads (es/cs/pl/ro alergi-, el αλλεργ-, bg алерги-, pl uczul-):
-# an English question about a Greek note must recognise the Greek allergy line, and vice versa.
-ALLERGY_Q = re.compile(r"\b(?:allerg\w*|alergi\w*|αλλεργ\w*|алерги\w*|алергич\w*|uczul\w*)\b", re.I)
+# Allergy words of the languages clinqa reads: an English question about a Greek note must
+# recognise the Greek allergy line, and vice versa.
+ALLERGY_Q = PerLexicon(lambda lex: lex.allergy_question_re)
 
 
 DATE_Q = re.compile(r"\b(?:when|what date|which date|fecha)\b", re.I)
@@ -156,7 +150,7 @@ def yes_no_target(question: str) -> str | None:
 def form_category(question: str) -> str | None:
     if ALLERGY_Q.search(question):
         return "Medication"
-    for label, pat in QUESTION_RULES:
+    for label, pat in question_rules():
         if pat.search(question):
             return label
     return None

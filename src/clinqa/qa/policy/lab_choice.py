@@ -7,11 +7,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from clinqa.lexicon import lexicon
 from clinqa.qa.policy.asked import AskedFor
 from clinqa.qa.policy.constraints import unit_fits
 from clinqa.qa.policy.forms import EXTREME_Q, MOMENT_Q, MOMENT_WORDS, moment_key
 from clinqa.qa.policy.labs import (
-    LAB_SHAPES,
     SentenceIndex,
     context_of,
     lab_values,
@@ -30,7 +30,8 @@ def lab_answers(note: Note, asked: AskedFor, raw: list[Answer], sentences, metho
     moment = MOMENT_Q.search(asked.question)
     extreme = EXTREME_Q.search(asked.question)
     out: list[tuple[tuple, Answer]] = []
-    shape = LAB_SHAPES.get(asked.lab)
+    shape_src = lexicon().lab_by_name[asked.lab].shape
+    shape = re.compile(shape_src) if shape_src else None
     pairs = [(vs, ve, ns) for vs, ve, ns in pairs
              if unit_fits(note.text[vs:ve], asked)[0] and (shape is None or shape.search(note.text[vs:ve]))]
     per_name = Counter(p[2] for p in pairs)

@@ -3,13 +3,12 @@
 
 from __future__ import annotations
 
-import bisect
-import functools
 import itertools
 import re
 
+from clinqa.lexicon import lexicon
 from clinqa.qa.policy.patterns import THRESHOLD_CUE, VALUE
-from clinqa.types import Sentence
+from clinqa.qa.policy.spans import SentenceIndex
 
 
 def local_moment(text: str, vs: int, ve: int) -> str:
@@ -36,25 +35,6 @@ def local_moment(text: str, vs: int, ve: int) -> str:
     return around + " " + header
 
 
-class SentenceIndex:
-    """Sentences by position, and the header-like ones, for lookups in O(log n)."""
-
-    def __init__(self, sentences: list[Sentence] | None):
-        self.sentences = list(sentences or ())
-        self.starts = [s.start for s in self.sentences]
-        self.heads = [s for s in self.sentences if s.kind == "header" or re.match(r"^[A-Za-z ]{3,40}:", s.text)]
-        self.head_ends = [s.end for s in self.heads]
-
-    def at(self, pos: int) -> Sentence | None:
-        i = bisect.bisect_right(self.starts, pos) - 1
-        return self.sentences[i] if i >= 0 and self.sentences[i].start <= pos < self.sentences[i].end else None
-
-    def header_before(self, pos: int) -> str:
-        """The last header-like sentence that ends at or before `pos` (above the value's line)."""
-        i = bisect.bisect_right(self.head_ends, pos) - 1
-        return self.heads[i].text[:60] if i >= 0 else ""
-
-
 def context_of(text: str, index: SentenceIndex, name_start: int, value_start: int, with_line: bool = True) -> str:
     """The line of a value, its sentence's section name and the header line above it: where a
     value's moment ("Discharge labs:", "ADMISSION LABS", "at discharge") is written."""
@@ -66,91 +46,14 @@ def context_of(text: str, index: SentenceIndex, name_start: int, value_start: in
     return " ".join((line, section.replace("_", " "), index.header_before(name_start)))
 
 
-# Labs and vital signs: canonical name -> names written in notes. Longest names match first,
-# so "hemoglobin a1c" is never read as "hemoglobin".
-LAB_ALIASES: dict[str, tuple[str, ...]] = {
-    "heart rate": ("heart rate", "hr", "pulse", "pulse rate"),
-    "respiratory rate": ("respiratory rate", "rr", "resp rate", "respirations", "resp"),
-    "blood pressure": ("blood pressure", "bp"),
-    "temperature": ("temperature", "temp", "tmax", "t max"),
-    "oxygen saturation": ("oxygen saturation", "o2 saturation", "o2 sat", "o2 sats", "spo2", "sao2", "sats",
-                          "saturation", "saturating", "pulse ox"),
-    "white blood cell count": ("white blood cell count", "white blood cells", "white blood cell", "white count",
-                               "wbc", "leukocytes", "leukocyte count"),
-    "hemoglobin": ("hemoglobin", "haemoglobin", "hgb", "hb"),
-    "hematocrit": ("hematocrit", "hct"),
-    "platelets": ("platelets", "platelet count", "platelet", "plt", "plts"),
-    "sodium": ("sodium", "na"),
-    "potassium": ("potassium", "k"),
-    "chloride": ("chloride", "cl"),
-    "bicarbonate": ("bicarbonate", "hco3", "bicarb", "co2", "total co2"),
-    "bun": ("bun", "blood urea nitrogen", "urea nitrogen", "urea"),
-    "creatinine": ("creatinine", "cr", "creat", "serum creatinine"),
-    "glucose": ("glucose", "blood glucose", "blood sugar", "fingerstick glucose"),
-    "calcium": ("calcium", "ca"),
-    "magnesium": ("magnesium",),
-    "phosphate": ("phosphate", "phosphorus", "phos"),
-    "albumin": ("albumin", "alb"),
-    "bilirubin": ("bilirubin", "total bilirubin", "tbili", "t bili", "t. bili"),
-    "alt": ("alt", "sgpt"),
-    "ast": ("ast", "sgot"),
-    "alkaline phosphatase": ("alkaline phosphatase", "alk phos", "alp"),
-    "troponin": ("troponin", "troponin i", "troponin t", "hs-troponin", "trop", "tni", "tnt"),
-    "bnp": ("bnp", "nt-probnp", "probnp", "pro-bnp"),
-    "inr": ("inr",),
-    "ptt": ("ptt", "aptt"),
-    "lactate": ("lactate", "lactic acid"),
-    "crp": ("crp", "c-reactive protein"),
-    "esr": ("esr", "sed rate"),
-    "lipase": ("lipase",),
-    "ferritin": ("ferritin",),
-    "d-dimer": ("d-dimer", "d dimer", "ddimer"),
-    "procalcitonin": ("procalcitonin",),
-    "hba1c": ("hba1c", "hemoglobin a1c", "a1c", "glycated hemoglobin"),
-    "tsh": ("tsh",),
-    "ldh": ("ldh",),
-    "ck": ("ck", "cpk", "creatine kinase"),
-    "ejection fraction": ("ejection fraction", "lvef", "ef"),
-    "weight": ("weight", "wt"),
-    "anion gap": ("anion gap", "ag"),
-    "ph": ("ph",),
-}
-
-
-# What each lab's unit measures, when it has one (labs not listed: a concentration). A value
-# whose unit measures something else belongs to another quantity: "86%" after "WBC 15.8 K/uL"
-# is the neutrophil fraction, not a potassium.
-_ANY: frozenset[str] = frozenset()
-
-
-LAB_DIMENSIONS: dict[str, frozenset[str]] = {
-    "heart rate": frozenset({"rate"}), "respiratory rate": frozenset({"rate"}),
-    "blood pressure": frozenset({"pressure"}), "temperature": frozenset({"temperature"}),
-    "oxygen saturation": frozenset({"percent"}), "white blood cell count": frozenset({"count"}),
-    "platelets": frozenset({"count"}), "hematocrit": frozenset({"percent"}),
-    "hba1c": frozenset({"percent", "concentration"}), "ejection fraction": frozenset({"percent"}),
-    "weight": frozenset({"mass"}), "inr": _ANY, "ph": _ANY, "esr": _ANY, "ptt": frozenset({"time"}),
-}
-
-
-# Values that must have a shape besides a unit.
-LAB_SHAPES: dict[str, re.Pattern] = {"blood pressure": re.compile(r"\d{2,3}\s*/\s*\d{2,3}")}
-
-
 # A lab name followed by one of these names another measure ("albumin-to-creatinine ratio 48").
 _OTHER_MEASURE = re.compile(r"\s*(?:ratio|clearance|index|kinase|phosphokinase|/)", re.I)
 
 
-# Names so short they are only a lab in a question that says so, never found inside a word.
-_SHORT = {a for names in LAB_ALIASES.values() for a in names if len(a) <= 2}
-
-
-@functools.lru_cache(maxsize=1)
 def alias_re() -> tuple[re.Pattern, dict[str, str]]:
-    canon = {a: name for name, names in LAB_ALIASES.items() for a in names}
-    alts = sorted(canon, key=len, reverse=True)
-    pat = re.compile(r"(?<![\w.])(" + "|".join(re.escape(a) for a in alts) + r")(?![a-z])", re.I)
-    return pat, canon
+    """Any name of a lab or vital sign of the lexicon (longest first), and name -> canonical name."""
+    lex = lexicon()
+    return lex.lab_name_re, lex.lab_canonical
 
 
 def lab_in(question: str, with_start: bool = False):
@@ -159,7 +62,7 @@ def lab_in(question: str, with_start: bool = False):
     pat, canon = alias_re()
     for m in pat.finditer(question):
         alias = m.group(1).lower()
-        if alias in _SHORT and not re.search(rf"\b(?:the|what|was|is|level|value)\s+{re.escape(alias)}\b",
+        if alias in lexicon().short_lab_names and not re.search(rf"\b(?:the|what|was|is|level|value)\s+{re.escape(alias)}\b",
                                             question, re.I):
             continue
         return (canon[alias], m.start()) if with_start else canon[alias]

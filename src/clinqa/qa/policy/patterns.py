@@ -5,16 +5,15 @@ from __future__ import annotations
 
 import re
 
+from clinqa.lexicon import PerLexicon, lexicon
+
+
+def unit_re() -> str:
+    """The unit after a number, as a regex source (the lexicon's forms, in their order)."""
+    return lexicon().unit_re
+
 # MIMIC de-identification placeholders ("[**Hospital 2**]", "[**Last Name**]") are never an answer.
 PLACEHOLDER = re.compile(r"\[\*\*(?!\d{4}-\d{1,2}-\d{1,2}\*\*\])[^\]]*\*\*\]")  # a dated one is a date
-
-
-UNIT_RE = (r"(?:mcg/kg/min|mg/kg/hr?|mcg/min|mcg/hr?|mg/hr?|units?/hr?|ml/hr?|ml/min|mg/g|mmol/mol|mg/l|mcg/l|"
-           r"ug/l|µg/l|ug/ml|mg/dl|g/dl|mmol/l|meq/l|umol/l|µmol/l|mcg/ml|ng/ml|ng/l|pg/ml|u/l|iu/l|iu/ml|mm\s?hg|mmhg|"
-           r"x\s?10\^?\d+/l|k/ul|k/µl|/ul|/µl|/mm3|cells/\w+|copies/ml|bpm|beats/min|breaths/min|/min|"
-           r"mg|mcg|µg|ug|g|kg|lbs?|ml|l|meq|mmol|units?|iu|%|°\s?[fc]|degrees|f|c|cm|mm|"
-           r"years?|yrs?|months?|weeks?|days?|hours?|hrs?|minutes?|mins?|puffs?|tabs?|tablets?|capsules?|sprays?|"
-           r"l/min|lpm)")
 
 
 # A number keeps its thousands separators and a magnitude word: "250,000" is not 250 and "50
@@ -22,12 +21,12 @@ UNIT_RE = (r"(?:mcg/kg/min|mg/kg/hr?|mcg/min|mcg/hr?|mg/hr?|units?/hr?|ml/hr?|ml
 _NUM = r"(?:\d{1,3}(?:,\d{3})+(?![\d,])|\d+)(?:\.\d+)?(?:\s+(?:thousand|million|billion)\b)?"
 
 
-VALUE = re.compile(r"(?<![\w.])(" + _NUM + r")(?:\s*(?:/|-|–|to)\s*(" + _NUM + r"))?\*?\s*(" + UNIT_RE + r")?(?![a-z])",
-                   re.I)
+VALUE = PerLexicon(lambda lex: re.compile(
+    r"(?<![\w.])(" + _NUM + r")(?:\s*(?:/|-|–|to)\s*(" + _NUM + r"))?\*?\s*(" + lex.unit_re + r")?(?![a-z])", re.I))
 
 
-DOSE = re.compile(r"(?<![\w.])\d+(?:\.\d+)?(?:\s*-\s*\d+(?:\.\d+)?)?\s*(?:mg|mcg|µg|ug|g|units?|iu|ml|meq|mmol|"
-                  r"puffs?|tabs?|tablets?|capsules?|sprays?|drops?|mg/kg|mcg/kg)(?![a-z])", re.I)
+DOSE = PerLexicon(lambda lex: re.compile(
+    r"(?<![\w.])\d+(?:\.\d+)?(?:\s*-\s*\d+(?:\.\d+)?)?\s*" + lex.dose_unit_re + r"(?![a-z])", re.I))
 
 
 SIG = re.compile(r"\s*(?:(?:p\.?o\.?|by mouth|orally|iv|i\.v\.|im|sc|subq|subcutaneous(?:ly)?|inhaled|topical|"
@@ -50,6 +49,5 @@ HEADER_LINE = re.compile(r"^[ \t]*[A-Z][A-Z0-9 /&,()'\-]{2,60}:?[ \t]*$|^[ \t]*[
                          re.M)
 
 
-ALLERGY_TEXT = re.compile(r"\b(?:allerg\w*|nkda|nka|no known (?:drug )?allergies|intoleran\w*|anaphyla\w*|"
-                          r"rash with|hives|alergi\w*|αλλεργ\w*|δυσανεξ\w*|алерги\w*|алергич\w*|"
-                          r"непоносимост\w*|uczul\w*|nietolerancj\w*)\b", re.I)
+# An allergy statement in any language the lexicon knows ("NKDA", "Allergic to penicillin", "Αλλεργία").
+ALLERGY_TEXT = PerLexicon(lambda lex: lex.allergy_statement_re)

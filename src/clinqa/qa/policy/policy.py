@@ -35,6 +35,7 @@ from clinqa.qa.policy.spans import (
     dedupe,
     item_head,
     list_under_header,
+    sentence_at,
     typed_core,
 )
 from clinqa.qa.policy.verdicts import Verdict, aggregate, find_mentions, with_action
@@ -190,7 +191,8 @@ class AnswerPolicy:
     def _finish(self, note: Note, asked: AskedFor, a: Answer, sentences) -> Answer:
         from clinqa.text.assertion import assert_spans
 
-        sid = next((s.id for s in sentences if s.start <= a.start < s.end), None)
+        sent = sentence_at(sentences, a.start)
+        sid = sent.id if sent else None
         assertion = assert_spans(note.text, [(a.start, a.end)])[0] if a.end > a.start else None
         category, probs, source = self.category(asked, a)
         return replace(a, assertion=assertion, sentence_id=sid, evidence_ids=(sid,) if sid else (),

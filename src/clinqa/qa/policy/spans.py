@@ -3,11 +3,15 @@ number with its whole unit, the typed core of a span, the items of a list."""
 
 from __future__ import annotations
 
+import bisect
 import re
+from typing import TYPE_CHECKING
 
-from clinqa.qa.policy.asked import AskedFor
-from clinqa.qa.policy.patterns import HEADER_LINE, LIST_MARK, UNIT_RE, VALUE
+from clinqa.qa.policy.patterns import HEADER_LINE, LIST_MARK, VALUE, unit_re
 from clinqa.types import Answer, Sentence
+
+if TYPE_CHECKING:  # spans are cut by what is asked; the question's reading needs no spans
+    from clinqa.qa.policy.asked import AskedFor
 
 
 def clean_span(text: str, start: int, end: int, sentences: list[Sentence] | None = None,
@@ -64,7 +68,7 @@ def extend_unit(text: str, start: int, end: int) -> int:
     """A span ending in a number, or inside a unit ("486 mg" of "486 mg/dL"), takes the whole unit."""
     tail = text[end:end + 24]
     if re.search(r"\d\*?$", text[start:end]):
-        m = re.match(r"\*?\s?(" + UNIT_RE + r")(?![a-z])", tail, re.I)
+        m = re.match(r"\*?\s?(" + unit_re() + r")(?![a-z])", tail, re.I)
         if m:
             return end + m.end()
     if end > start and text[end - 1].isalpha() or text[end - 1:end] == "%":
@@ -131,11 +135,49 @@ def item_head(text: str, span: tuple[int, int], asked: AskedFor) -> tuple[int, i
     return s, e
 
 
+class SentenceIndex:
+    """Sentences by position, and the header-like ones, for lookups in O(log n)."""
+
+    def __init__(self, sentences: list[Sentence] | None):
+        self.sentences = list(sentences or ())
+        self.starts = [s.start for s in self.sentences]
+        self.heads = [s for s in self.sentences if s.kind == "header" or re.match(r"^[A-Za-z ]{3,40}:", s.text)]
+        self.head_ends = [s.end for s in self.heads]
+
+    def at(self, pos: int) -> Sentence | None:
+        i = bisect.bisect_right(self.starts, pos) - 1
+        return self.sentences[i] if i >= 0 and self.sentences[i].start <= pos < self.sentences[i].end else None
+
+    def header_before(self, pos: int) -> str:
+        """The last header-like sentence that ends at or before `pos` (above the value's line)."""
+        i = bisect.bisect_right(self.head_ends, pos) - 1
+        return self.heads[i].text[:60] if i >= 0 else ""
+
+
+# The index of the last few sentence lists looked up (a note's sentences are asked about per
+# candidate and per mention): lookups in O(log n) instead of a scan each. The list is kept with its
+# index, so its id cannot be reused by another list while cached.
+_INDEXES: dict[int, tuple[list[Sentence], SentenceIndex]] = {}
+_INDEXES_KEPT = 8
+
+
+def index_of(sentences: list[Sentence] | None) -> SentenceIndex:
+    """The SentenceIndex of a note's sentence list (built once per list)."""
+    key = id(sentences)
+    hit = _INDEXES.get(key)
+    if hit is not None and hit[0] is sentences:
+        return hit[1]
+    index = SentenceIndex(sentences)
+    if sentences is not None:
+        while len(_INDEXES) >= _INDEXES_KEPT:
+            _INDEXES.pop(next(iter(_INDEXES)), None)
+        _INDEXES[key] = (sentences, index)
+    return index
+
+
 def sentence_at(sentences: list[Sentence] | None, pos: int) -> Sentence | None:
-    for s in sentences or ():
-        if s.start <= pos < s.end:
-            return s
-    return None
+    """The sentence holding character `pos`, if any."""
+    return index_of(sentences).at(pos) if sentences else None
 
 
 def after_label(text: str) -> str:

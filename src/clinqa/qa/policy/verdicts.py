@@ -80,13 +80,8 @@ def find_mentions(text: str, terms: tuple[str, ...] | list[str], sentences: list
     the exam `possible` (the reason for a test is a question, not a finding)."""
     from medspacy.target_matcher import TargetMatcher, TargetRule
 
-    from clinqa.text.assertion import (
-        context_pipe,
-        parsed_block,
-        sentence_doc,
-        status_of,
-    )
-    from clinqa.text.pipeline import blocks, get_nlp
+    from clinqa.text.assertion import context_pipe
+    from clinqa.text.pipeline import get_nlp
 
     literals = sorted({v for t in terms for v in term_variants(t) if v}, key=len, reverse=True)
     if not literals or not text.strip():
@@ -101,16 +96,17 @@ def find_mentions(text: str, terms: tuple[str, ...] | list[str], sentences: list
     context = context_pipe(context_language(language))
     matcher = TargetMatcher(nlp)
     matcher.add([TargetRule(lit, "CONCEPT") for lit in literals])
-    lowered = text.lower()
     from clinqa.text.pipeline import NLP_LOCK
 
     with NLP_LOCK:  # the cached docs and the ConText component are shared across threads
-        return _mentions(text, literals, lowered, sentences, matcher, context, parsed_block, sentence_doc, status_of,
-                         blocks)
+        return _mentions(text, literals, sentences, matcher, context)
 
 
-def _mentions(text, literals, lowered, sentences, matcher, context, parsed_block, sentence_doc, status_of,
-              blocks) -> list[Mention]:
+def _mentions(text: str, literals: list[str], sentences: list[Sentence] | None, matcher, context) -> list[Mention]:
+    from clinqa.text.assertion import parsed_block, sentence_doc
+    from clinqa.text.pipeline import blocks
+
+    lowered = text.lower()
     out: list[Mention] = []
     for b0, b1 in blocks(text):
         if not any(lit in lowered[b0:b1] for lit in literals):
@@ -167,14 +163,16 @@ def _gap(doc, a: tuple[int, int], b: tuple[int, int]) -> str:
 def _assertion_of(doc, modifiers) -> str:
     """The assertion from the modifiers that reach a target; a request for a test ("evaluate
     for", "rule out") makes it hypothetical whatever else the default rules said."""
-    from clinqa.text.assertion import REQUEST_CUES
+    from clinqa.text.pipeline import request_cues
+
+    requests = request_cues()
 
     cats = set()
     for m in modifiers:
         cue = doc[m.modifier_span[0]:m.modifier_span[1]].text.lower()
-        cats.add("hypothetical" if cue in REQUEST_CUES else _CATEGORY.get(m.category.upper()))
+        cats.add("hypothetical" if cue in requests else _CATEGORY.get(m.category.upper()))
     if "hypothetical" in cats and cats & {"negated"} and any(
-            doc[m.modifier_span[0]:m.modifier_span[1]].text.lower() in REQUEST_CUES for m in modifiers):
+            doc[m.modifier_span[0]:m.modifier_span[1]].text.lower() in requests for m in modifiers):
         return "hypothetical"
     return next((name for name in ("negated", "family", "hypothetical", "possible", "historical") if name in cats),
                 "present")

@@ -1,7 +1,11 @@
 """What `clinqa synth qa` finds in a note before it asks anything: drugs (drug lexicon),
-problems and symptoms (curated forms, then ICD-10-CM terms), procedures and imaging, each with
-its ConText assertion and section; lab values with the time they were taken; "Header:" sections
-and list items; and the cues around a mention (negation, plans)."""
+problems and symptoms (the lexicon's problem and symptom groups, then ICD-10-CM terms),
+procedures and imaging, each with its ConText assertion and section; lab values (the lexicon's
+lab names and units, and MIMIC-III dump labels) with the time they were taken; "Header:"
+sections and list items; and the cues around a mention (negation, plans).
+
+Every vocabulary here is the lexicon in use (`clinqa.lexicon.lexicon()`, a user's file
+included): the tables built from it are cached per lexicon object, so `use_lexicon` takes effect."""
 
 from __future__ import annotations
 
@@ -11,14 +15,13 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from clinqa.lexicon import Lexicon, PerLexicon, lexicon
+from clinqa.synth.mimic import MIMIC_LAB_LABELS
 from clinqa.synth.qa.vocab import (
-    COMMON_PROBLEMS,
-    COMMON_SYMPTOMS,
     FAMILY_CUE,
     HEADER_LINE,
     ICD_STOP,
     IMAGING_NAME,
-    LABS,
     LIST_MARKER,
     NEG_CUE,
     NOT_A_DRUG,
@@ -26,16 +29,13 @@ from clinqa.synth.qa.vocab import (
     PROCEDURE_NAMES,
     PROCEDURE_TERMS,
     TOKEN,
-    UNITS,
     WHEN_CUES,
 )
 from clinqa.types import Note, Span
 
-# Problems and symptoms the finders look for: the curated problems, then each common symptom
-# they lack. Built as a new dict rather than by adding the symptoms to COMMON_PROBLEMS: the
-# vocabularies are shared with every other reader of `vocab`, which must find them as written.
-PROBLEM_VOCAB: dict[str, tuple[str, tuple[str, ...]]] = {
-    **COMMON_PROBLEMS, **{s: ("Symptoms", (s,)) for s in COMMON_SYMPTOMS if s not in COMMON_PROBLEMS}}
+# A dose after a drug's name: a number (or range) and one of the lexicon's dose units.
+DOSE = PerLexicon(lambda lex: re.compile(
+    r"\b\d+(?:\.\d+)?(?:\s*-\s*\d+(?:\.\d+)?)?\s?" + lex.dose_unit_re + r"(?![\w/])", re.I))
 
 
 @dataclass(frozen=True)
@@ -47,6 +47,40 @@ class Mention:
     span: Span
     assertion: str = "present"
     section: str | None = None
+
+
+@dataclass(frozen=True)
+class Concept:
+    """A problem or symptom the finders look for and ask about: one synonym group of the lexicon
+    with a `kind`, named by its first name."""
+
+    name: str
+    kind: str  # "problem" | "symptom"
+    forms: tuple[str, ...]  # the names looked for, as written (upper-case ones case-sensitively)
+    ambiguous: tuple[str, ...]  # never looked for; a note with one is not asked about it as absent
+
+    @property
+    def category(self) -> str:
+        return "Symptoms" if self.kind == "symptom" else "Diagnosis"
+
+
+@functools.lru_cache(maxsize=4)
+def _concepts(lex: Lexicon) -> tuple[Concept, ...]:
+    out = []
+    for g in lex.synonyms:
+        if g.kind not in ("problem", "symptom"):
+            continue
+        # an ambiguous abbreviation a group also holds (the answer policy's "af") is still no form
+        # to find the concept by in a note
+        ambiguous = tuple(dict.fromkeys(a for n in g.names for a in lex.ambiguous_abbreviations.get(n.lower(), ())))
+        skip = {a.lower() for a in ambiguous}
+        out.append(Concept(g.names[0], g.kind, tuple(n for n in g.names if n.lower() not in skip), ambiguous))
+    return tuple(out)
+
+
+def concepts() -> tuple[Concept, ...]:
+    """The problems and symptoms of the lexicon in use, in its order."""
+    return _concepts(lexicon())
 
 
 # ------------------------------------------------------------------------------ finders
@@ -68,30 +102,72 @@ def _is_abbrev(form: str) -> bool:
     return (len(form) <= 6 and sum(c.isupper() for c in letters) >= 2) or (len(form) <= 3 and form[:1].isupper())
 
 
-@functools.lru_cache(maxsize=1)
-def _problem_forms() -> tuple[dict[str, str], tuple]:
-    form_to_name = {}
-    for name, (_, forms) in PROBLEM_VOCAB.items():
-        for f in forms:
-            form_to_name[f.lower() if not _is_abbrev(f) else f] = name
-    return form_to_name, _word_regex(form_to_name)
+@functools.lru_cache(maxsize=4)
+def _problem_forms(lex: Lexicon) -> tuple[dict[str, Concept], tuple]:
+    form_to_concept = {}
+    for c in _concepts(lex):
+        for f in c.forms:
+            form_to_concept[f.lower() if not _is_abbrev(f) else f] = c
+    return form_to_concept, _word_regex(form_to_concept)
 
 
-@functools.lru_cache(maxsize=1)
-def lab_forms() -> tuple[dict[str, str], re.Pattern, re.Pattern]:
-    form_to_name = {}
-    for name, forms in LABS.items():
-        for f in forms:
-            form_to_name[f.lower() if not _is_abbrev(f) else f] = name
-    low = sorted((f for f in form_to_name if not _is_abbrev(f)), key=len, reverse=True)
-    up = sorted((f for f in form_to_name if _is_abbrev(f)), key=len, reverse=True)
+# A lab name this short counts only written with a capital ("K", "Na", "Cr", "Hgb", "WBC", "TnT",
+# "pH"): in lower case it is as often a word or a unit ("k" thousands, "na" n/a, "ca" circa, "alt",
+# "bun"), and notes write lab abbreviations capitalised. The lexicon keeps its names lower-case
+# (the answer policy ignores case), so the case rule is the finder's.
+SHORT_LAB_NAME = 3
+
+
+@dataclass(frozen=True)
+class LabForms:
+    """The lab names the lab-value finder reads: the lexicon's labs that are no vital sign (a
+    question about a vital sign is no lab question) and the MIMIC-III dump labels."""
+
+    canonical: dict[str, str]  # lower-cased lexicon name -> canonical name
+    mimic: dict[str, str]  # dump label as written -> canonical name
+    value_re: re.Pattern  # a name, then its value and unit: groups "name", "value", "unit"
+
+    def name_of(self, surface: str) -> str | None:
+        """The canonical name a matched name stands for, None where the case rule rejects it."""
+        if surface in self.mimic:
+            return self.mimic[surface]
+        if len(surface) <= SHORT_LAB_NAME and surface.islower():
+            return None
+        return self.canonical.get(surface.lower())
+
+    def names_of(self, name: str) -> tuple[str, ...]:
+        """Every name of lab `name` the finder knows (to tell a note that never mentions it)."""
+        return (*(a for a, n in self.canonical.items() if n == name), *(m for m, n in self.mimic.items() if n == name))
+
+
+@functools.lru_cache(maxsize=4)
+def _lab_forms(lex: Lexicon) -> LabForms:
+    labs = [lab for lab in lex.labs if not lab.vital]
+    canonical = {a.lower(): lab.name for lab in labs for a in lab.names}
+    mimic = {label: name for name, label in MIMIC_LAB_LABELS.items() if name in canonical.values()}
+    # a value's unit is one of the lexicon's forms of the dimensions its labs are measured in
+    # (concentration, count, percent; time for a PTT), so a dose ("40 mg") is never read as one
+    dims = {d for lab in labs for d in lab.dimensions}
+    units = "|".join(f for d, forms in lex.unit_dimensions if d in dims for f in forms)
+    # "an ejection fraction of 30-35%" is a range, not the value 30: a number followed by "-<digit>"
+    # is never read as a value
     value = (r"(?:\s+(?:level|count|value))?(?:\s*[:=]\s*|\s*-\s*|\s+(?:was|of|is|at|were)\s+|\s+)"
-             r"(?P<value>\d+(?:\.\d+)?)\*?(?:\s?(?P<unit>" + UNITS + r"))?(?![\w/])")
+             r"(?P<value>\d+(?:\.\d+)?)\*?(?:\s?(?P<unit>" + units + r"))?(?![\w/]|-\d)")
+    names = sorted({*canonical, *mimic}, key=len, reverse=True)
+    rx = re.compile(r"(?<![\w%(-])(?P<name>" + "|".join(re.escape(x) for x in names) + r")(?![\w])" + value, re.I)
+    return LabForms(canonical, mimic, rx)
 
-    def rx(items, flags):
-        return re.compile(r"(?<![\w%(-])(?P<name>" + "|".join(re.escape(x) for x in items) + r")(?![\w])" + value, flags)
 
-    return form_to_name, rx(low, re.I), rx(up, 0)
+def lab_forms() -> LabForms:
+    """The lab names and value pattern of the lexicon in use."""
+    return _lab_forms(lexicon())
+
+
+def lab_display_name(name: str) -> str:
+    """How a question writes a lab's canonical name: an initialism or a code ("bun", "inr", "hba1c")
+    in upper case, as notes and clinicians write them; the lexicon stores every name lower-case."""
+    return name.upper() if " " not in name and (len(name) <= SHORT_LAB_NAME or any(c.isdigit() for c in name)) \
+        else name
 
 
 def lab_value_span(m: re.Match) -> Span:
@@ -105,8 +181,9 @@ def find_mentions(note: Note) -> list[Mention]:
     (and "family" for anything in a family-history section)."""
     from drug_named_entity_recognition import find_drugs
 
-    from clinqa.text.vocab import icd_index
+    from clinqa.lexicon.icd10cm import label_terms
 
+    lex = lexicon()
     text = note.text
     toks = list(TOKEN.finditer(text))
     out: list[Mention] = []
@@ -119,26 +196,26 @@ def find_mentions(note: Note) -> list[Mention]:
     for drug, i, j in find_drugs([t.group() for t in toks]):
         s, e = toks[i].start(), toks[j - 1].end()
         surface = text[s:e]
-        if surface.lower() in NOT_A_DRUG or len(surface) < 3:
+        # a lab analyte ("lactic acid", "potassium") or a gas standing alone is no drug taken
+        if surface.lower() in NOT_A_DRUG or surface.lower() in lex.lab_canonical or len(surface) < 3:
             continue
         name = str(drug.get("name") or surface).lower()
         out.append(Mention("drug", name, Span(s, e, surface)))
         taken.append((s, e))
-    # common problems and abbreviations first: they are the longer, clinical forms
-    form_to_name, (low_rx, up_rx) = _problem_forms()
+    # the lexicon's problems and abbreviations first: they are the longer, clinical forms
+    form_to_concept, (low_rx, up_rx) = _problem_forms(lex)
     for rx in (low_rx, up_rx):
         for m in rx.finditer(text) if rx else ():
             if not free(m.start(), m.end()):
                 continue
             key = m.group() if rx is up_rx else m.group().lower()
-            name = form_to_name.get(key)
-            if name is None:
+            concept = form_to_concept.get(key)
+            if concept is None:
                 continue
-            kind = "symptom" if PROBLEM_VOCAB[name][0] == "Symptoms" else "problem"
-            out.append(Mention(kind, name, Span(m.start(), m.end(), m.group())))
+            out.append(Mention(concept.kind, concept.name, Span(m.start(), m.end(), m.group())))
             taken.append((m.start(), m.end()))
     # ICD-10-CM terms: longest match over word n-grams
-    index = icd_index()
+    index = label_terms()
     words = [(t.group().lower(), t.start(), t.end()) for t in toks]
     for n in range(min(6, len(words)), 0, -1):
         for i in range(len(words) - n + 1):

@@ -14,14 +14,16 @@ from pathlib import Path
 
 from clinqa.errors import DataError
 from clinqa.synth.qa.mentions import (
-    PROBLEM_VOCAB,
+    DOSE,
     Mention,
     admission_or_discharge,
+    concepts,
     drug_canonical,
     find_mentions,
     first_item,
     header_sections,
     is_planned,
+    lab_display_name,
     lab_forms,
     lab_value_span,
     mentions_any,
@@ -32,14 +34,10 @@ from clinqa.synth.qa.vocab import (
     ABSENT_DRUGS,
     ABSENT_IMAGING,
     ABSENT_PROCEDURES,
-    AMBIGUOUS_FORMS,
-    DOSE,
     FREQ,
     IMAGING,
-    LABS,
     LIST_MARKER,
     MED_HEADER,
-    MIMIC_LAB_CODES,
     REASON,
     ROUTE,
     STOP,
@@ -239,26 +237,21 @@ class QuestionSynthesizer:
 
     def _lab_questions(self, note: Note) -> list[_Candidate]:
         text = note.text
-        form_to_name, low_rx, up_rx = lab_forms()
+        forms = lab_forms()
         values: dict[str, list[tuple[Span, str | None, str]]] = defaultdict(list)
-        used: list[tuple[int, int]] = []
-        for rx in (low_rx, up_rx):
-            for m in rx.finditer(text):
-                if any(not (m.end() <= a or m.start() >= b) for a, b in used):
-                    continue
-                key = m.group("name") if rx is up_rx else m.group("name").lower()
-                name = form_to_name.get(key)
-                if name is None:
-                    continue
-                used.append((m.start(), m.end()))
+        for m in forms.value_re.finditer(text):
+            name = forms.name_of(m.group("name"))
+            if name is not None:
                 values[name].append((lab_value_span(m), admission_or_discharge(text, m.start()), m.group("name")))
         out = []
         for name, vals in values.items():
             vals.sort(key=lambda v: v[0].start)
-            surface = vals[0][2]
-            # the note's own form half the time, unless it is a lab-system code ("UreaN", "%HbA1c")
-            readable = surface.replace(" ", "").isalpha() and surface not in MIMIC_LAB_CODES and len(surface) >= 3
-            shown = surface if readable and random.Random(f"{self.seed}:{note.id}:{name}").random() < 0.4 else name
+            surface, shown = vals[0][2], lab_display_name(name)
+            # the note's own form some of the time where it is a name of the lab ("Hgb"), never a
+            # lab-system code ("UreaN", "%HbA1c") or a letter or two
+            readable = surface.lower() in forms.canonical and surface.replace(" ", "").isalpha() and len(surface) >= 3
+            if readable and random.Random(f"{self.seed}:{note.id}:{shown}").random() < 0.4:
+                shown = surface
             slot = {"lab": shown}
             if len({v[0].text for v in vals}) == 1:
                 out.append(_Candidate("lab_value", slot, [v[0] for v in vals]))
@@ -345,13 +338,13 @@ class QuestionSynthesizer:
                 continue
             for t in ("dosage", "frequency", "drug_taking", "reason"):
                 pools.append((t, "drug", d))
-        for name, (cat, forms) in PROBLEM_VOCAB.items():
-            if mentions_any(text, (*forms, *AMBIGUOUS_FORMS.get(name, ()))):
-                continue
-            pools.append(("symptom" if cat == "Symptoms" else "problem", "symptom" if cat == "Symptoms" else "problem", name))
-        for name, forms in LABS.items():
-            if not mentions_any(text, forms):
-                pools.append(("lab_value", "lab", name))
+        for c in concepts():
+            if not mentions_any(text, (*c.forms, *c.ambiguous)):
+                pools.append((c.kind, c.kind, c.name))
+        labs = lab_forms()
+        for name in dict.fromkeys(labs.canonical.values()):
+            if not mentions_any(text, labs.names_of(name)):
+                pools.append(("lab_value", "lab", lab_display_name(name)))
         for p in ABSENT_PROCEDURES:
             if p.lower() not in low:
                 pools.append(("procedure", "procedure", p))

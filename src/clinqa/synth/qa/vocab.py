@@ -1,104 +1,24 @@
-"""The vocabularies `clinqa synth qa` reads notes with: curated problems, symptoms and labs the
-ICD-10-CM titles and the drug lexicon miss, the regexes of doses, routes, frequencies and the
-cues around a mention (negation, family history, plans, admission / discharge), and the drugs,
-procedures and imaging asked about when a note does not mention them.
+"""The cues `clinqa synth qa` reads notes with: the regexes of routes, frequencies and the cues
+around a mention (negation, family history, plans, admission / discharge), the ICD-10-CM terms
+that are no finding, and the drugs, procedures and imaging asked about when a note does not
+mention them.
 
-Plain module-level constants, read by `mentions` and `synthesizer` and never changed by them:
-a finder that needs a larger table builds its own (see `mentions.PROBLEM_VOCAB`).
+The clinical vocabulary itself (problems, symptoms and their abbreviations, lab names, units,
+dose units) is the lexicon's (`clinqa.lexicon`), read by `mentions`; MIMIC-III's lab-dump labels
+are `clinqa.synth.mimic`'s. Plain module-level constants, never changed by their readers.
 """
 
 from __future__ import annotations
 
 import re
 
-# Common problems whose ICD-10-CM titles do not read as clinicians write them ("coronary
-# artery disease" is I25.10 "Atherosclerotic heart disease of native coronary artery"), and
-# abbreviations. Canonical name -> (category, surface forms). Forms in upper case match case-
-# sensitively as whole words.
-COMMON_PROBLEMS: dict[str, tuple[str, tuple[str, ...]]] = {
-    "hypertension": ("Diagnosis", ("hypertension", "HTN", "high blood pressure")),
-    "type 2 diabetes mellitus": ("Diagnosis", ("type 2 diabetes mellitus", "type 2 diabetes", "diabetes mellitus",
-                                               "diabetes", "DM2", "T2DM", "DM", "NIDDM")),
-    "hyperlipidemia": ("Diagnosis", ("hyperlipidemia", "HLD", "dyslipidemia", "high cholesterol")),
-    "coronary artery disease": ("Diagnosis", ("coronary artery disease", "CAD")),
-    "atrial fibrillation": ("Diagnosis", ("atrial fibrillation", "AFib", "afib", "a-fib")),
-    "congestive heart failure": ("Diagnosis", ("congestive heart failure", "heart failure", "CHF", "HFrEF", "HFpEF")),
-    "chronic kidney disease": ("Diagnosis", ("chronic kidney disease", "CKD")),
-    "chronic obstructive pulmonary disease": ("Diagnosis", ("chronic obstructive pulmonary disease", "COPD")),
-    "gastroesophageal reflux disease": ("Diagnosis", ("gastroesophageal reflux disease", "GERD", "acid reflux")),
-    "major depressive disorder": ("Diagnosis", ("major depressive disorder", "depression", "MDD")),
-    "obstructive sleep apnea": ("Diagnosis", ("obstructive sleep apnea", "OSA")),
-    "cirrhosis": ("Diagnosis", ("cirrhosis",)),
-    "benign prostatic hyperplasia": ("Diagnosis", ("benign prostatic hyperplasia", "BPH")),
-    "peripheral neuropathy": ("Diagnosis", ("peripheral neuropathy", "neuropathy")),
-    "pneumonia": ("Diagnosis", ("community-acquired pneumonia", "pneumonia", "PNA", "CAP")),
-    "urinary tract infection": ("Diagnosis", ("urinary tract infection", "UTI")),
-    "deep vein thrombosis": ("Diagnosis", ("deep vein thrombosis", "deep venous thrombosis", "DVT")),
-    "pulmonary embolism": ("Diagnosis", ("pulmonary embolism", "pulmonary emboli")),
-    "acute kidney injury": ("Diagnosis", ("acute kidney injury", "AKI", "acute renal failure", "ARF")),
-    "gastrointestinal bleed": ("Diagnosis", ("upper gastrointestinal bleed", "gastrointestinal bleed", "GI bleed", "UGIB")),
-    "stroke": ("Diagnosis", ("ischemic stroke", "stroke", "CVA")),
-    "pancreatitis": ("Diagnosis", ("acute pancreatitis", "pancreatitis")),
-    "myocardial infarction": ("Diagnosis", ("myocardial infarction", "heart attack", "MI", "NSTEMI", "STEMI")),
-    "breast cancer": ("Diagnosis", ("breast cancer",)),
-    "colon cancer": ("Diagnosis", ("colon cancer",)),
-    "prostate cancer": ("Diagnosis", ("prostate cancer",)),
-    "osteoporosis": ("Diagnosis", ("osteoporosis",)),
-    "anxiety": ("Diagnosis", ("anxiety",)),
-    "shortness of breath": ("Symptoms", ("shortness of breath", "SOB", "dyspnea on exertion", "DOE")),
-    "chest pain": ("Symptoms", ("chest pain",)),
-    "leg swelling": ("Symptoms", ("leg swelling", "lower extremity swelling")),
-    "back pain": ("Symptoms", ("back pain",)),
-    "abdominal pain": ("Symptoms", ("abdominal pain", "abd pain")),
-    "confusion": ("Symptoms", ("confusion", "altered mental status", "AMS")),
-}
-# Abbreviations too ambiguous to *find* (PE is also "physical exam"), but whose presence still
-# keeps the concept from being asked about as absent.
-AMBIGUOUS_FORMS = {"pulmonary embolism": ("PE",), "atrial fibrillation": ("AF",), "osteoarthritis": ("OA",)}
-# ICD-10-CM first-clause terms that are ordinary words in notes, not findings about the patient.
+# ICD-10-CM first-clause terms that are ordinary words in notes, not findings about the patient
+# ("fever" is found before, as the lexicon's symptom).
 ICD_STOP = {"pain", "fall", "other", "contact", "complication", "disease", "injury", "disorder", "abnormal",
             "symptoms", "problems", "history", "encounter", "observation", "examination", "screening",
             "carrier", "unknown", "fever", "follow-up", "sequelae", "stress", "care", "changes", "illness",
             "status", "state", "condition", "health", "findings", "process", "course", "acute", "chronic",
             "mild", "severe", "moderate", "primary", "secondary", "multiple", "single", "recurrent"}
-# ICD-10-CM does list some (fever is R50.9 "Fever, unspecified") - kept as symptoms through
-# this supplement (merged with COMMON_PROBLEMS in `mentions.PROBLEM_VOCAB`) instead of the
-# stop list's generic reading.
-COMMON_SYMPTOMS = ("fever", "chills", "cough", "nausea", "vomiting", "headache", "dizziness", "fatigue",
-                   "palpitations", "syncope", "diarrhea", "wheezing", "dysuria", "weakness", "hemoptysis", "rash")
-
-# Lab canonical name -> surface forms (upper-case forms case-sensitive; MIMIC-III dump names).
-LABS: dict[str, tuple[str, ...]] = {
-    "creatinine": ("creatinine", "creat", "Cr", "Creat"),
-    "hemoglobin": ("hemoglobin", "haemoglobin", "Hgb", "Hb", "HGB"),
-    "hematocrit": ("hematocrit", "Hct", "HCT"),
-    "white blood cell count": ("white blood cell count", "white count", "WBC"),
-    "platelets": ("platelet count", "platelets", "Plt Ct", "Plt", "PLT"),
-    "sodium": ("sodium", "Na"),
-    "potassium": ("potassium", "K"),
-    "chloride": ("chloride", "Cl"),
-    "bicarbonate": ("bicarbonate", "HCO3", "Bicarb"),
-    "glucose": ("glucose", "blood sugar", "BG"),
-    "BUN": ("blood urea nitrogen", "BUN", "UreaN"),
-    "troponin": ("troponin", "trop", "TnT", "cTropnT", "TnI"),
-    "BNP": ("pro-BNP", "BNP", "proBNP", "NT-proBNP"),
-    "INR": ("INR(PT)", "INR"),
-    "lactate": ("lactic acid", "lactate", "Lactate"),
-    "hemoglobin A1c": ("hemoglobin A1c", "HbA1c", "%HbA1c", "A1c"),
-    "TSH": ("TSH",),
-    "ALT": ("ALT",),
-    "AST": ("AST",),
-    "albumin": ("albumin",),
-    "magnesium": ("magnesium", "Mg"),
-    "calcium": ("calcium", "Ca"),
-    "lipase": ("lipase",),
-    "CRP": ("C-reactive protein", "CRP"),
-    "ferritin": ("ferritin",),
-    "d-dimer": ("d-dimer", "D-dimer"),
-}
-MIMIC_LAB_CODES = {"UreaN", "Creat", "cTropnT", "proBNP", "Plt Ct", "INR(PT)", "%HbA1c", "Lactate"}
-UNITS = r"(?:mg/dL|g/dL|K/uL|x10\^?9/L|mEq/L|mmol/L|ng/mL|ng/dL|pg/mL|mIU/L|uIU/mL|U/L|IU/L|mg/L|%)"
-DOSE = re.compile(r"\b\d+(?:\.\d+)?(?:\s*-\s*\d+(?:\.\d+)?)?\s?(?:mg/kg|mg|mcg|g|units?|mEq|mL|puffs?|tabs?)(?![\w/])")
 ROUTE = re.compile(r"\b(?:PO|po|p\.o\.|IV|iv|SC|SQ|sc|IM|SL|PR|by mouth|orally|subcutaneous(?:ly)?|"
                    r"intravenous(?:ly)?|inhaled|nebulized|topical(?:ly)?|transdermal)(?![\w])")
 FREQ = re.compile(r"(?i)\b(?:once daily|twice daily|twice a day|three times (?:a )?da(?:il)?y|once a day|"
@@ -130,10 +50,9 @@ MED_HEADER = re.compile(r"(?i)^(?:discharge medications?|medications? on dischar
 LIST_MARKER = re.compile(r"^\s*(?:\d{1,2}[.)]|[-*\u2022])\s*")
 
 TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9\-']*")
-# Lexicon hits that are lab analytes, gases or food when they stand alone in a note.
-NOT_A_DRUG = {"sodium", "potassium", "magnesium", "calcium", "glucose", "albumin", "lactate", "oxygen", "air",
-              "water", "iron", "chloride", "bicarbonate", "phosphate", "same", "today",
-              "creatinine", "nitrogen"}
+# Drug-lexicon hits that are gases, food or plain words when they stand alone in a note (lab
+# analytes - "potassium", "lactic acid" - are the lexicon's lab names, skipped as well).
+NOT_A_DRUG = {"oxygen", "air", "water", "iron", "same", "today", "nitrogen"}
 
 ABSENT_DRUGS = ("metformin", "lisinopril", "atorvastatin", "metoprolol", "furosemide", "apixaban", "warfarin",
                 "insulin glargine", "aspirin", "clopidogrel", "levothyroxine", "amlodipine", "omeprazole",

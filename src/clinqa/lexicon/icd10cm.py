@@ -1,0 +1,128 @@
+"""ICD-10-CM as clinqa reads it (simple-icd-10-cm's tabular list, walked once), in two views:
+
+- `label_terms`: term -> ("Symptoms" | "Diagnosis", code), for answer categories and the problem
+  check: the first clause of each category's name ("Pneumonia, unspecified organism" ->
+  "pneumonia"), and for symptoms also its head before " of "/" with ";
+- `coding_index`: name -> (code, description), for coding extracted answers: whole names
+  (parentheses and brackets dropped) and a head before a comma only when the rest merely
+  qualifies it; residual "Other ..." categories never; plus the names clinicians write that the
+  tabular list does not use, from the lexicon's synonym groups (`icd10cm:`).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from clinqa.lexicon import Lexicon, lexicon
+
+# Heads the " of "/" with " rule cuts from chapter-18 titles ("Findings of drugs ... in blood")
+# that name no concept on their own.
+GENERIC_HEADS = frozenset({"findings", "abnormal findings", "abnormal results", "abnormal", "elevated", "presence",
+                           "nonspecific findings", "nonspecific abnormal findings", "abnormal level",
+                           "abnormal levels"})
+
+
+@dataclass(frozen=True)
+class Category:
+    """One category or subcategory of the tabular list."""
+
+    code: str
+    description: str
+    chapter: int
+
+
+@functools.lru_cache(maxsize=1)
+def categories() -> tuple[Category, ...]:
+    """Every category and subcategory, in code order (the one walk over the tabular list)."""
+    import simple_icd_10_cm as icd
+
+    return tuple(Category(code, icd.get_description(code), int(icd.get_ancestors(code)[-1]))
+                 for code in icd.get_all_codes(with_dots=True) if icd.is_category_or_subcategory(code))
+
+
+@functools.lru_cache(maxsize=1)
+def label_terms() -> dict[str, tuple[str, str]]:
+    """Lower-cased term -> (label, code); label "Symptoms" (chapter 18) or "Diagnosis" (chapters
+    1-17, 19); external causes, health-status factors and special codes are left out."""
+    terms: dict[str, tuple[str, str]] = {}
+    for c in categories():
+        if c.chapter == 18:
+            label = "Symptoms"
+        elif c.chapter <= 17 or c.chapter == 19:
+            label = "Diagnosis"
+        else:
+            continue
+        first = re.split(r",|\(|\[", c.description.lower())[0].strip()
+        first = re.sub(r"\b(unspecified|other specified|other|unsp)\b", "", first).strip()
+        cands = {first}
+        if label == "Symptoms":
+            cands.add(re.split(r" (?:of|with|in|and|due to|following) ", first)[0].strip())
+        for t in cands:
+            t = re.sub(r"\s+", " ", t)
+            if len(t) >= 4 and t not in terms and t not in GENERIC_HEADS:
+                terms[t] = (label, c.code)
+    return terms
+
+
+@functools.lru_cache(maxsize=1)
+def _tabular_names() -> dict[str, tuple[str, str]]:
+    index: dict[str, tuple[str, str]] = {}
+    for c in categories():
+        desc = c.description
+        # Residual categories ("Other specified diabetes mellitus") are never the code of a plain
+        # mention, and a parenthesis is part of the name: cutting "Mediastinal (thymic) large B-cell
+        # lymphoma" at "(" coded "the mediastinal contours" of a chest film as a lymphoma.
+        if re.match(r"other\b", desc.lower()):
+            continue
+        # The whole name, and its head before a comma only when the rest merely qualifies it
+        # ("Pneumonia, unspecified organism"): the head of a list ("Injury, poisoning and certain
+        # other consequences ... complicating pregnancy") is not that code's name.
+        name = re.sub(r"\s*\[[^\]]*\]", "", re.sub(r"\s*\([^)]*\)", "", desc.lower()))
+        head, _, rest = name.partition(",")
+        terms = [name]
+        if rest and re.match(r"\s*(unspecified|not elsewhere classified|site not specified|not specified)\b", rest):
+            terms.append(head)
+        for term in terms:
+            bare = re.sub(r"\s+", " ", re.sub(r"\bunspecified\b", "", term)).strip()
+            # "Unspecified injury" is no name for the injury in "acute kidney injury".
+            if bare != term.strip() and " " not in bare and term.strip().startswith("unspecified"):
+                continue
+            if len(bare) >= 4 and bare not in index:
+                index[bare] = (c.code, desc)
+    return index
+
+
+_coding: list = [None, None]  # (lexicon, its index): one lexicon is in use at a time
+
+
+def coding_index(lex: Lexicon | None = None) -> dict[str, tuple[str, str]]:
+    """Lower-cased name -> (code, description) for coding answers (see the module docstring)."""
+    import simple_icd_10_cm as icd
+
+    lex = lex or lexicon()
+    if _coding[0] is lex:
+        return _coding[1]
+    index = dict(_tabular_names())
+    for term, code in lex.icd10cm_aliases.items():
+        if not icd.is_valid_item(code):
+            from clinqa.lexicon.loader import LexiconError
+
+            raise LexiconError(f"synonym {term!r} declares icd10cm {code}, which ICD-10-CM does not have",
+                               source=", ".join(lex.sources))
+        index[term] = (code, icd.get_description(code))
+    _coding[:] = [lex, index]
+    return index
+
+
+def icd10_code(text: str) -> tuple[str, str] | None:
+    """The code of the longest ICD-10-CM name (or clinician's alias) among `text`'s words."""
+    words = re.findall(r"[a-z0-9][a-z0-9\-]*", text.lower())
+    index = coding_index()
+    for n in range(min(8, len(words)), 0, -1):
+        for i in range(len(words) - n + 1):
+            hit = index.get(" ".join(words[i:i + n]))
+            if hit:
+                return hit
+    return None

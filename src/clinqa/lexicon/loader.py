@@ -1,0 +1,349 @@
+"""Reading lexicon files: YAML, validated entry by entry (pydantic, unknown keys refused), every
+error naming the file and the line of the entry at fault; user files extend the shipped data.
+
+A user file has the same keys as the shipped files (any subset), for example:
+
+    labs:
+      - name: potassium          # a shipped lab: adds a local name
+        aliases: [kalium]
+      - name: fibrinogen         # a new lab
+        dimensions: [concentration]
+    synonyms:
+      - names: [hypertension, hbp]
+    problem_abbreviations: [nstemi-ii]
+    lang:
+      en: {allergy_statements: [sensitivity to]}
+"""
+
+from __future__ import annotations
+
+import re
+from importlib.resources import files
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
+
+from clinqa.errors import DataError
+from clinqa.lexicon.model import (
+    CONCENTRATION,
+    DrugClass,
+    Lab,
+    LanguageWords,
+    Lexicon,
+    SynonymGroup,
+)
+
+SHIPPED = ("labs.yaml", "units.yaml", "concepts.yaml", "drug_classes.yaml", "shorthand.yaml")
+
+
+class LexiconError(DataError):
+    """A lexicon file that cannot be used: the message names the file and the entry's line."""
+
+
+# ------------------------------------------------------------------ entry schemas
+class _Entry(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class _LabEntry(_Entry):
+    name: str
+    aliases: list[str] = []
+    dimensions: list[str] | Literal["any"] | None = None
+    shape: str | None = None
+    vital: bool | None = None
+    given_as_drug: bool | None = None
+    question_forms: list[str] = []
+
+    @field_validator("name", "aliases", "question_forms")
+    @classmethod
+    def _lower(cls, v):
+        return [a.strip().lower() for a in v] if isinstance(v, list) else v.strip().lower()
+
+    @field_validator("shape")
+    @classmethod
+    def _regex(cls, v):
+        if v is not None:
+            re.compile(v)
+        return v
+
+
+class _SynonymEntry(_Entry):
+    names: list[str]
+    kind: Literal["problem", "symptom"] | None = None
+    icd10cm: str | None = None
+
+    @field_validator("names")
+    @classmethod
+    def _names(cls, v):
+        # kept as written: the synthetic generators match upper-case abbreviations ("CAD")
+        # case-sensitively; every matcher that ignores case lowers them itself
+        v = [n.strip() for n in v if n.strip()]
+        if not v:
+            raise ValueError("a synonym group needs at least one name")
+        return v
+
+    @field_validator("icd10cm")
+    @classmethod
+    def _code(cls, v):
+        if v is not None and not re.fullmatch(r"[A-TV-Z]\d[0-9A-Z](?:\.[0-9A-Z]{1,4})?", v):
+            raise ValueError(f"{v!r} is not an ICD-10-CM code (like I10 or N17.9)")
+        return v
+
+
+class _DrugClassEntry(_Entry):
+    name: str
+    question_words: list[str] = []
+    stems: list[str] = []
+
+
+class _LanguageEntry(_Entry):
+    allergy_words: list[str] = []
+    allergy_statements: list[str] = []
+    yes_no_openers: list[str] = []
+    yes_no_verbs: list[str] = []
+
+
+class _File(_Entry):
+    """Every key a lexicon file may have (the shipped files split them by topic)."""
+
+    labs: list[Any] = []
+    ambiguous_names: list[str] = []
+    lab_tests: list[str] = []
+    after_numbers: list[str] = []
+    dimensions: dict[str, list[str]] = {}
+    dose_units: list[str] = []
+    synonyms: list[Any] = []
+    problem_abbreviations: list[str] = []
+    ambiguous_abbreviations: dict[str, list[str]] = {}
+    disease_endings: list[str] = []
+    disease_words: list[str] = []
+    drug_classes: list[Any] = []
+    dosing: dict[str, str] = {}
+    clinical: dict[str, str] = {}
+    lang: dict[str, Any] = {}
+
+    @field_validator("after_numbers", "dose_units")
+    @classmethod
+    def _regexes(cls, v):
+        for p in v:
+            try:
+                re.compile(p)
+            except re.error as e:
+                raise ValueError(f"{p!r} is not a valid regular expression ({e})") from None
+        return v
+
+
+# ------------------------------------------------------------------ reading
+def _lines(node) -> dict[str, Any]:
+    """Top-level key -> its line (1-based), and for a sequence the line of each item."""
+    out: dict[str, Any] = {}
+    if isinstance(node, yaml.MappingNode):
+        for k, v in node.value:
+            items = [i.start_mark.line + 1 for i in v.value] if isinstance(v, yaml.SequenceNode) else None
+            out[k.value] = (k.start_mark.line + 1, items)
+    return out
+
+
+def _read(path: Path, text: str) -> tuple[_File, dict[str, Any]]:
+    src = str(path)
+    try:
+        node = yaml.compose(text)
+        raw = yaml.safe_load(text)
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        where = f"line {mark.line + 1}" if mark else None
+        raise LexiconError(f"not valid YAML: {getattr(e, 'problem', None) or e}", source=src, where=where) from None
+    if raw is None:
+        raw = {}
+    if not isinstance(raw, dict):
+        raise LexiconError("a lexicon file is a mapping of keys (labs, synonyms, units...)", source=src,
+                           where="line 1")
+    lines = _lines(node)
+    try:
+        return _File.model_validate(raw), lines
+    except ValidationError as e:
+        err = e.errors()[0]
+        key = str(err["loc"][0]) if err["loc"] else ""
+        line = lines.get(key, (1, None))[0]
+        if err["type"] == "extra_forbidden":
+            allowed = ", ".join(_File.model_fields)
+            msg = f"unknown key {key!r} (allowed: {allowed})"
+        else:
+            msg = f"{key}: {err['msg']}"
+        raise LexiconError(msg, source=src, where=f"line {line}") from None
+
+
+def _entries(model: type[_Entry], items: list[Any], key: str, lines: dict[str, Any], src: str) -> list:
+    out = []
+    item_lines = lines.get(key, (1, None))[1] or []
+    for i, item in enumerate(items):
+        line = item_lines[i] if i < len(item_lines) else lines.get(key, (1, None))[0]
+        try:
+            if not isinstance(item, dict):
+                raise LexiconError(f"{key} entry {i + 1} must be a mapping, not {type(item).__name__}",
+                                   source=src, where=f"line {line}")
+            out.append(model.model_validate(item))
+        except ValidationError as e:
+            err = e.errors()[0]
+            field = ".".join(str(x) for x in err["loc"])
+            msg = f"unknown key {field!r} in a {key} entry" if err["type"] == "extra_forbidden" else \
+                f"{key} entry {i + 1}, {field}: {err['msg']}"
+            raise LexiconError(msg, source=src, where=f"line {line}") from None
+    return out
+
+
+class _Builder:
+    """Accumulates files in order: shipped data first, then each user file extending it."""
+
+    def __init__(self):
+        self.labs: dict[str, dict] = {}
+        self.lab_tests: list[str] = []
+        self.ambiguous: list[str] = []
+        self.unit_forms: list[str] = []
+        self.user_units: list[str] = []
+        self.dimensions: dict[str, list[str]] = {}
+        self.dose_units: list[str] = []
+        self.synonyms: list[SynonymGroup] = []
+        self.problem_abbreviations: set[str] = set()
+        self.ambiguous_abbreviations: dict[str, list[str]] = {}
+        self.disease_endings: list[str] = []
+        self.disease_words: list[str] = []
+        self.drug_classes: dict[str, DrugClass] = {}
+        self.dosing: dict[str, str] = {}
+        self.clinical: dict[str, str] = {}
+        self.languages: dict[str, dict[str, list[str]]] = {}
+        self.sources: list[str] = []
+
+    def add(self, path: Path, text: str, *, user: bool) -> None:
+        src = str(path)
+        f, lines = _read(path, text)
+        for e in _entries(_LabEntry, f.labs, "labs", lines, src):
+            lab = self.labs.setdefault(e.name, {"aliases": [], "dimensions": None, "shape": None, "vital": False,
+                                                "given_as_drug": False, "question_forms": []})
+            lab["aliases"] += [a for a in e.aliases if a not in lab["aliases"] and a != e.name]
+            if e.dimensions is not None:
+                lab["dimensions"] = e.dimensions
+            if e.shape is not None:
+                lab["shape"] = e.shape
+            if e.vital is not None:
+                lab["vital"] = e.vital
+            if e.given_as_drug is not None:
+                lab["given_as_drug"] = e.given_as_drug
+            lab["question_forms"] += [f for f in e.question_forms if f not in lab["question_forms"]]
+        self.lab_tests += [t.lower() for t in f.lab_tests]
+        self.ambiguous += [a.lower() for a in f.ambiguous_names]
+        # a user's unit forms are tried first: a site's longer unit must win over a shipped prefix
+        (self.user_units if user else self.unit_forms).extend(f.after_numbers)
+        for dim, forms in f.dimensions.items():
+            for p in forms:
+                try:
+                    re.compile(p)
+                except re.error as e:
+                    raise LexiconError(f"dimensions.{dim}: {p!r} is not a valid regular expression ({e})",
+                                       source=src, where=f"line {lines['dimensions'][0]}") from None
+            self.dimensions.setdefault(dim, []).extend(forms)
+        self.dose_units += f.dose_units
+        for e in _entries(_SynonymEntry, f.synonyms, "synonyms", lines, src):
+            self._add_group(e)
+        self.problem_abbreviations |= {a.lower() for a in f.problem_abbreviations}
+        for concept, forms in f.ambiguous_abbreviations.items():
+            known = self.ambiguous_abbreviations.setdefault(concept.strip().lower(), [])
+            known += [a.strip() for a in forms if a.strip() and a.strip() not in known]
+        self.disease_endings += f.disease_endings
+        self.disease_words += f.disease_words
+        for e in _entries(_DrugClassEntry, f.drug_classes, "drug_classes", lines, src):
+            old = self.drug_classes.get(e.name)
+            words = (*old.question_words, *e.question_words) if old else tuple(e.question_words)
+            stems = (*old.stems, *e.stems) if old else tuple(e.stems)
+            self.drug_classes[e.name] = DrugClass(e.name, tuple(dict.fromkeys(words)), tuple(dict.fromkeys(stems)))
+        self.dosing.update(f.dosing)
+        self.clinical.update(f.clinical)
+        for code, words in f.lang.items():
+            if not isinstance(words, dict):
+                raise LexiconError(f"lang.{code} must be a mapping of word lists", source=src,
+                                   where=f"line {lines['lang'][0]}")
+            try:
+                e = _LanguageEntry.model_validate(words)
+            except ValidationError as err:
+                first = err.errors()[0]
+                raise LexiconError(f"lang.{code}.{'.'.join(map(str, first['loc']))}: {first['msg']}",
+                                   source=src, where=f"line {lines['lang'][0]}") from None
+            self._add_language(code, e)
+        self.sources.append(src)
+
+    def add_language_file(self, path: Path, text: str, code: str) -> None:
+        """A file of one language's words (data/lang/<code>.yaml: the keys of `lang.<code>`)."""
+        try:
+            raw = yaml.safe_load(text) or {}
+            lines = _lines(yaml.compose(text))
+        except yaml.YAMLError as e:
+            raise LexiconError(f"not valid YAML: {e}", source=str(path)) from None
+        try:
+            self._add_language(code, _LanguageEntry.model_validate(raw))
+        except ValidationError as err:
+            first = err.errors()[0]
+            key = str(first["loc"][0]) if first["loc"] else ""
+            raise LexiconError(f"{key}: {first['msg']}", source=str(path),
+                               where=f"line {lines.get(key, (1, None))[0]}") from None
+        self.sources.append(str(path))
+
+    def _add_group(self, e: _SynonymEntry) -> None:
+        names = {n.lower() for n in e.names}
+        for i, g in enumerate(self.synonyms):
+            if names & {n.lower() for n in g.names}:  # a group sharing a name is the same concept: merge
+                self.synonyms[i] = SynonymGroup(tuple(dict.fromkeys((*g.names, *e.names))), e.kind or g.kind,
+                                                e.icd10cm or g.icd10cm)
+                return
+        self.synonyms.append(SynonymGroup(tuple(e.names), e.kind, e.icd10cm))
+
+    def _add_language(self, code: str, e: _LanguageEntry) -> None:
+        lang = self.languages.setdefault(code, {k: [] for k in _LanguageEntry.model_fields})
+        for k in _LanguageEntry.model_fields:
+            lang[k] += [w for w in getattr(e, k) if w not in lang[k]]
+
+    def build(self) -> Lexicon:
+        labs = tuple(Lab(name, tuple(d["aliases"]),
+                         frozenset() if d["dimensions"] == "any" else
+                         frozenset(d["dimensions"] or (CONCENTRATION,)), d["shape"], d["vital"], d["given_as_drug"],
+                         tuple(d["question_forms"]))
+                     for name, d in self.labs.items())
+        unknown = {dim for lab in labs for dim in lab.dimensions} - set(self.dimensions)
+        if unknown:
+            raise LexiconError(f"labs name dimensions no unit has: {', '.join(sorted(unknown))} "
+                               f"(known: {', '.join(self.dimensions)})", source=self.sources[-1])
+        return Lexicon(
+            labs=labs, ambiguous_lab_names=frozenset(self.ambiguous), lab_tests=tuple(dict.fromkeys(self.lab_tests)),
+            unit_forms=tuple(dict.fromkeys(self.user_units + self.unit_forms)),
+            unit_dimensions=tuple((d, tuple(f)) for d, f in self.dimensions.items()),
+            dose_units=tuple(dict.fromkeys(self.dose_units)), synonyms=tuple(self.synonyms),
+            problem_abbreviations=frozenset(self.problem_abbreviations),
+            ambiguous_abbreviations={c: tuple(f) for c, f in self.ambiguous_abbreviations.items()},
+            disease_endings=tuple(dict.fromkeys(self.disease_endings)),
+            disease_words=tuple(dict.fromkeys(self.disease_words)),
+            drug_classes=tuple(self.drug_classes.values()), dosing=dict(self.dosing),
+            clinical_shorthand=dict(self.clinical),
+            languages={c: LanguageWords(**{k: tuple(v) for k, v in d.items()}) for c, d in self.languages.items()},
+            sources=tuple(self.sources))
+
+
+def load(extra: tuple[str | Path, ...] = ()) -> Lexicon:
+    """The shipped lexicon extended by `extra` user files, in order."""
+    data = files("clinqa.lexicon") / "data"
+    b = _Builder()
+    for name in SHIPPED:
+        b.add(Path("clinqa/lexicon/data") / name, (data / name).read_text(encoding="utf-8"), user=False)
+    for f in sorted((data / "lang").iterdir(), key=lambda p: p.name):
+        if f.name.endswith(".yaml"):
+            b.add_language_file(Path("clinqa/lexicon/data/lang") / f.name, f.read_text(encoding="utf-8"), f.name[:-5])
+    for path in extra:
+        p = Path(path)
+        if not p.is_file():
+            raise LexiconError("no such lexicon file", source=str(p))
+        try:
+            text = p.read_text(encoding="utf-8")
+        except UnicodeDecodeError:
+            raise LexiconError("not a UTF-8 text file", source=str(p)) from None
+        b.add(p, text, user=True)
+    return b.build()

@@ -1,0 +1,216 @@
+"""The lexicon's typed entries and the matchers built from them.
+
+Entries are plain frozen dataclasses; the regular expressions every stage matches with are
+built once per lexicon (`functools.cached_property`), so a lexicon extended by a user's file
+gets its own matchers and the shipped one is never changed in place.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+
+CONCENTRATION = "concentration"  # a lab's dimension when its entry names none
+
+
+@dataclass(frozen=True)
+class Lab:
+    """A lab or vital sign: canonical name, the names notes write, what its unit may measure
+    (empty: any, e.g. INR), and a shape its value must have besides a unit."""
+
+    name: str
+    aliases: tuple[str, ...] = ()
+    dimensions: frozenset[str] = frozenset({CONCENTRATION})
+    shape: str | None = None
+    vital: bool = False
+    given_as_drug: bool = False
+    question_forms: tuple[str, ...] = ()
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.name, *self.aliases)
+
+
+@dataclass(frozen=True)
+class SynonymGroup:
+    """Names of one concept, as written (an upper-case abbreviation is case-sensitive to the
+    synthetic generators); `kind` "problem" or "symptom" when they name one, `icd10cm` the code of
+    them all."""
+
+    names: tuple[str, ...]
+    kind: str | None = None
+    icd10cm: str | None = None
+
+    @property
+    def problem(self) -> bool:
+        return self.kind == "problem"
+
+
+@dataclass(frozen=True)
+class DrugClass:
+    """A drug class: the question words that name it and its members' name stems ("-" prefix:
+    an ending)."""
+
+    name: str
+    question_words: tuple[str, ...]
+    stems: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class LanguageWords:
+    """Words of one language the answer policy reads (see data/lang/en.yaml)."""
+
+    allergy_words: tuple[str, ...] = ()
+    allergy_statements: tuple[str, ...] = ()
+    yes_no_openers: tuple[str, ...] = ()
+    yes_no_verbs: tuple[str, ...] = ()
+
+
+def _word_alternation(words) -> str:
+    """Words as regex alternatives: escaped, a trailing "*" -> any word ending, longest first."""
+    out = []
+    for w in sorted(set(words), key=lambda x: (-len(x), x)):
+        out.append(re.escape(w[:-1]) + r"\w*" if w.endswith("*") else re.escape(w))
+    return "|".join(out)
+
+
+@dataclass(frozen=True, eq=False)
+class Lexicon:
+    """Every clinical vocabulary clinqa reads, from the shipped data files and any user files
+    (`sources`, in the order they were read)."""
+
+    labs: tuple[Lab, ...]
+    ambiguous_lab_names: frozenset[str]
+    lab_tests: tuple[str, ...]
+    unit_forms: tuple[str, ...]
+    unit_dimensions: tuple[tuple[str, tuple[str, ...]], ...]
+    dose_units: tuple[str, ...]
+    synonyms: tuple[SynonymGroup, ...]
+    problem_abbreviations: frozenset[str]
+    disease_endings: tuple[str, ...]
+    disease_words: tuple[str, ...]
+    drug_classes: tuple[DrugClass, ...]
+    dosing: dict[str, str]
+    clinical_shorthand: dict[str, str]
+    languages: dict[str, LanguageWords]
+    sources: tuple[str, ...] = field(default=())
+    # lower-cased concept name -> abbreviations of it too ambiguous to find it by ("PE": physical
+    # exam); kept out of `synonyms`, they only keep a note that writes one from being asked about
+    # the concept as absent (the synthetic questions)
+    ambiguous_abbreviations: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    # .................................................................. labs
+    @functools.cached_property
+    def lab_by_name(self) -> dict[str, Lab]:
+        return {lab.name: lab for lab in self.labs}
+
+    @functools.cached_property
+    def lab_canonical(self) -> dict[str, str]:
+        """Every lower-cased name of a lab -> its canonical name."""
+        return {a.lower(): lab.name for lab in self.labs for a in lab.names}
+
+    @functools.cached_property
+    def lab_name_re(self) -> re.Pattern:
+        """Any lab name, longest first ("hemoglobin a1c" is never read as "hemoglobin"), never
+        inside a word."""
+        alts = sorted(self.lab_canonical, key=len, reverse=True)
+        return re.compile(r"(?<![\w.])(" + "|".join(re.escape(a) for a in alts) + r")(?![a-z])", re.I)
+
+    @functools.cached_property
+    def short_lab_names(self) -> frozenset[str]:
+        """Names so short ("k", "na") they are a lab only where a question says so."""
+        return frozenset(a for a in self.lab_canonical if len(a) <= 2)
+
+    @functools.cached_property
+    def lab_topic_re(self) -> re.Pattern:
+        """A lab or test named in a question or a text: the names of the labs that are no vital
+        sign, but for the ambiguous short ones, and the tests and panels of `lab_tests`, as whole
+        words."""
+        words = [a.lower() for lab in self.labs if not lab.vital for a in lab.names
+                 if a.lower() not in self.ambiguous_lab_names] + list(self.lab_tests)
+        return re.compile(r"\b(" + _word_alternation(words) + r")\b", re.I)
+
+    @functools.cached_property
+    def lab_shorthand_re(self) -> re.Pattern:
+        """A one-word name of a lab (no vital sign), question forms included: what a shorthand
+        question opens with ("K on admit?", "Mg this AM?", "Cr trend?")."""
+        words = [a.lower() for lab in self.labs if not lab.vital for a in (*lab.names, *lab.question_forms)
+                 if " " not in a]
+        return re.compile(_word_alternation(words), re.I)
+
+    @functools.cached_property
+    def given_as_drug_re(self) -> re.Pattern:
+        """A lab that is also a drug when given (electrolytes, albumin), by its unambiguous names."""
+        words = [a.lower() for lab in self.labs if lab.given_as_drug for a in lab.names
+                 if a.lower() not in self.ambiguous_lab_names]
+        return re.compile(r"\b(?:" + _word_alternation(words) + r")\b", re.I)
+
+    # .................................................................. units
+    @functools.cached_property
+    def unit_re(self) -> str:
+        """The unit after a number, as a regex source (forms tried in the lexicon's order)."""
+        return "(?:" + "|".join(self.unit_forms) + ")"
+
+    @functools.cached_property
+    def dimension_res(self) -> tuple[tuple[str, re.Pattern], ...]:
+        return tuple((d, re.compile("(?:" + "|".join(forms) + ")", re.I)) for d, forms in self.unit_dimensions)
+
+    @functools.cached_property
+    def dose_unit_re(self) -> str:
+        return "(?:" + "|".join(self.dose_units) + ")"
+
+    # .................................................................. concepts
+    @functools.cached_property
+    def synonyms_of(self) -> dict[str, tuple[str, ...]]:
+        """Lower-cased name -> the other names of every group holding it."""
+        out: dict[str, list[str]] = {}
+        for g in self.synonyms:
+            for n in g.names:
+                out.setdefault(n.lower(), []).extend(x.lower() for x in g.names if x.lower() != n.lower())
+        return {k: tuple(dict.fromkeys(v)) for k, v in out.items()}
+
+    @functools.cached_property
+    def problem_abbreviation_set(self) -> frozenset[str]:
+        """Single-word problem names: the abbreviations plus the one-word names of problem groups."""
+        group_words = {n.lower() for g in self.synonyms if g.problem for n in g.names if " " not in n}
+        return frozenset(self.problem_abbreviations) | group_words
+
+    @functools.cached_property
+    def icd10cm_aliases(self) -> dict[str, str]:
+        """Names clinicians write -> the ICD-10-CM code their group declares."""
+        return {n.lower(): g.icd10cm for g in self.synonyms if g.icd10cm for n in g.names}
+
+    @functools.cached_property
+    def disease_word_re(self) -> re.Pattern:
+        ends = "|".join(re.escape(e) for e in self.disease_endings)
+        return re.compile(r"(?:" + ends + r")$|^(?:" + _word_alternation(self.disease_words) + r")$", re.I)
+
+    @functools.cached_property
+    def drug_class_by_name(self) -> dict[str, DrugClass]:
+        return {c.name: c for c in self.drug_classes}
+
+    # .................................................................. language words
+    def _all(self, attr: str) -> list[str]:
+        return [w for lang in self.languages.values() for w in getattr(lang, attr)]
+
+    @functools.cached_property
+    def allergy_question_re(self) -> re.Pattern:
+        """An allergy word of any language clinqa reads."""
+        return re.compile(r"\b(?:" + _word_alternation(self._all("allergy_words")) + r")\b", re.I)
+
+    @functools.cached_property
+    def allergy_statement_re(self) -> re.Pattern:
+        words = self._all("allergy_words") + self._all("allergy_statements")
+        return re.compile(r"\b(?:" + _word_alternation(words) + r")\b", re.I)
+
+    @functools.cached_property
+    def yes_no_re(self) -> re.Pattern:
+        """A question that opens like a yes/no question, in any language clinqa reads."""
+        words = self._all("yes_no_openers") + self._all("yes_no_verbs")
+        return re.compile(r"^\s*¿?\s*(?:" + _word_alternation(words) + r")\b", re.I)
+
+    @functools.cached_property
+    def yes_no_lead_re(self) -> re.Pattern:
+        """The opener a yes/no question's concept is read after ("Does", "¿Tiene")."""
+        return re.compile(r"^\s*¿?\s*(?:" + _word_alternation(self._all("yes_no_openers")) + r")\s+", re.I)

@@ -1,0 +1,147 @@
+"""The lexicon: one set of vocabularies as data, every stage reading it, users extending it."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pandas as pd
+import pytest
+
+from clinqa.cli.main import main
+from clinqa.lexicon import LexiconError, lexicon, load, use_lexicon
+
+NOTE = ("ASSESSMENT: HBP, controlled on amlodipine 5 mg daily.\n"
+        "LABS: kalium 5.9 mmol/L, sodium 139 mmol/L.\n"
+        "PLAN: recheck kalium in the morning.\n")
+SITE = """# a site's words
+labs:
+  - name: potassium
+    aliases: [kalium]
+synonyms:
+  - names: [hypertension, HBP]
+"""
+
+
+@pytest.fixture
+def site_lexicon(tmp_path):
+    path = tmp_path / "site.yaml"
+    path.write_text(SITE, encoding="utf-8")
+    yield path
+    use_lexicon()  # the shipped lexicon again, for the tests after this one
+
+
+def _ask(tmp_path, question, *extra):
+    note = tmp_path / "note.txt"
+    note.write_text(NOTE, encoding="utf-8")
+    import io
+    from contextlib import redirect_stdout
+
+    buf = io.StringIO()
+    with redirect_stdout(buf):
+        rc = main(["ask", question, "--note", str(note), "--model", "lexical-baseline", "--json", *extra])
+    return rc, json.loads(buf.getvalue())
+
+
+def test_shipped_lexicon_loads_typed_and_complete():
+    lex = lexicon()
+    assert lex.lab_by_name["potassium"].dimensions == frozenset({"concentration"})
+    assert lex.lab_by_name["inr"].dimensions == frozenset()  # "any": a ratio has no unit
+    assert lex.lab_by_name["blood pressure"].shape and lex.lab_by_name["heart rate"].vital
+    assert "coronary artery disease" in lex.synonyms_of["cad"]
+    assert lex.icd10cm_aliases["htn"] == "I10"
+    assert {"en", "es", "el", "bg", "pl", "cs", "ro"} <= set(lex.languages)
+    assert lex.allergy_statement_re.search("Αλλεργία στην πενικιλίνη")
+    assert re.fullmatch(lex.unit_re, "mg/dL", re.I)
+
+
+def test_a_user_lexicon_adds_a_local_lab_name_and_a_ward_abbreviation_to_ask(tmp_path, site_lexicon):
+    rc, before = _ask(tmp_path, "What was the potassium?")
+    assert rc == 0 and before["answers"][0]["text"] is None  # "kalium" is no potassium to the shipped lexicon
+    rc, yn = _ask(tmp_path, "Does the patient have hypertension?")
+    assert yn["verdict"]["verdict"] == "not_mentioned"
+
+    rc, after = _ask(tmp_path, "What was the potassium?", "--lexicon", str(site_lexicon))
+    assert rc == 0 and after["answers"][0]["text"] == "5.9 mmol/L"
+    rc, yn = _ask(tmp_path, "Does the patient have hypertension?", "--lexicon", str(site_lexicon))
+    assert yn["verdict"]["verdict"] == "yes" and yn["verdict"]["term"] == "HBP"
+
+
+def test_a_user_lexicon_is_used_by_extract(tmp_path, site_lexicon):
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "n1.txt").write_text(NOTE, encoding="utf-8")
+    q = tmp_path / "q.yaml"
+    q.write_text("id: site\nconcepts:\n"
+                 "  - id: potassium\n    questions: ['What was the potassium?']\n    answer_type: number\n"
+                 "    category: Lab Reports\n"
+                 "  - id: hypertension\n    questions: ['Does the patient have hypertension?']\n"
+                 "    answer_type: yes_no\n    category: Diagnosis\n", encoding="utf-8")
+    rows = {}
+    for name, extra in (("shipped", []), ("site", ["--lexicon", str(site_lexicon)])):
+        out = tmp_path / f"{name}.parquet"
+        assert main(["extract", "-q", str(q), "-n", str(notes), "-o", str(out), "--model", "lexical-baseline",
+                     *extra]) == 0
+        rows[name] = {r["concept_id"]: r for r in pd.read_parquet(out).to_dict("records")}
+    assert pd.isna(rows["shipped"]["potassium"]["answer"]) and rows["shipped"]["hypertension"]["value"] == "not_mentioned"
+    assert rows["site"]["potassium"]["answer"] == "5.9 mmol/L" and rows["site"]["potassium"]["value"] == "5.9 mmol/L"
+    assert rows["site"]["hypertension"]["value"] == "yes"
+
+
+@pytest.mark.parametrize("text, where, says", [
+    ("labs:\n  - name: potassium\n    alias: [kalium]\n", "line 2", "unknown key 'alias'"),
+    ("labs:\n  - name: potassium\n  - name: fibrinogen\n    dimensions: [viscosity]\n", None, "viscosity"),
+    ("units:\n  - mg\n", "line 1", "unknown key 'units'"),
+    ("synonyms:\n  - names: [hypertension, HBP]\n  - names: [afib]\n    icd10cm: X99999\n", "line 3",
+     "not an ICD-10-CM code"),
+    ("after_numbers: ['mg/(dl']\n", "line 1", "not a valid regular expression"),
+    ("labs: [\n", "line 2", "not valid YAML"),
+    ("- just a list\n", "line 1", "a mapping of keys"),
+    ("lang:\n  en: {allergy_wordz: [x]}\n", "line 1", "allergy_wordz"),
+])
+def test_a_malformed_lexicon_is_a_clear_error_naming_file_and_line(tmp_path, text, where, says):
+    path = tmp_path / "bad.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(LexiconError) as err:
+        load((path,))
+    msg = str(err.value)
+    assert str(path) in msg and says in msg
+    if where:
+        assert where in msg
+
+
+def test_a_bad_lexicon_on_the_command_line_exits_2_with_one_line(tmp_path, capsys):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("labs:\n  - name: potassium\n    alias: [kalium]\n", encoding="utf-8")
+    note = tmp_path / "n.txt"
+    note.write_text(NOTE, encoding="utf-8")
+    assert main(["ask", "What was the potassium?", "--note", str(note), "--model", "lexical-baseline",
+                 "--lexicon", str(bad)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "bad.yaml (line 2)" in err[0] and "Traceback" not in err[0]
+    assert main(["ask", "What was the potassium?", "--note", str(note), "--lexicon", str(tmp_path / "none.yaml")]) == 2
+    assert all(s.startswith("clinqa/lexicon/data") for s in lexicon().sources)  # the lexicon in use is as it was
+
+
+def test_user_units_are_tried_before_the_shipped_ones(tmp_path):
+    from clinqa.qa.policy import VALUE
+
+    path = tmp_path / "units.yaml"
+    path.write_text("after_numbers: ['mmol/24h']\ndimensions:\n  concentration: ['mmol/24h']\n", encoding="utf-8")
+    try:
+        assert VALUE.search("urine sodium 140 mmol/24h").group(3) == "mmol"
+        use_lexicon(path)
+        assert VALUE.search("urine sodium 140 mmol/24h").group(3) == "mmol/24h"
+    finally:
+        use_lexicon()
+    assert VALUE.search("urine sodium 140 mmol/24h").group(3) == "mmol"
+
+
+def test_the_environment_variable_extends_the_lexicon_of_a_new_process(tmp_path, site_lexicon):
+    import subprocess
+    import sys
+
+    env = {"CLINQA_LEXICON": str(site_lexicon), "PATH": "/usr/bin:/bin"}
+    out = subprocess.run([sys.executable, "-c", "from clinqa.lexicon import lexicon; "
+                          "print(lexicon().lab_canonical.get('kalium'))"], capture_output=True, text=True, env=env)
+    assert out.stdout.strip() == "potassium", out.stderr
