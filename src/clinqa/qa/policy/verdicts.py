@@ -111,7 +111,8 @@ def _mentions(text: str, literals: list[str], sentences: list[Sentence] | None, 
     for b0, b1 in blocks(text):
         if not any(lit in lowered[b0:b1] for lit in literals):
             continue
-        doc = parsed_block(text[b0:b1])
+        # a copy: the parsed block is cached and shared, and the matcher sets entities on its doc
+        doc = parsed_block(text[b0:b1]).copy()
         doc.ents = ()
         for ent in matcher(doc).ents:
             sub, target = sentence_doc(doc, ent)
