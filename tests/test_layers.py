@@ -5,13 +5,20 @@ import ast
 from pathlib import Path
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "clinqa"
-ORDER = ["types", "errors", "data", "models", "text", "retrieval", "evaluate", "qa", "generate", "summarize",
+ORDER = ["types", "errors", "lexicon", "data", "models", "text", "questionnaire", "synth", "retrieval", "evaluate", "qa",
+         "generate", "summarize",
          "extract", "export", "train", "serve", "cli"]
 
 
 def room(module: str) -> str | None:
     parts = module.split(".")
     return parts[1] if len(parts) > 1 and parts[0] == "clinqa" else None
+
+
+def test_every_room_has_its_place_in_the_order():
+    rooms = {p.name.removesuffix(".py") for p in SRC.iterdir()
+             if (p.is_dir() and (p / "__init__.py").exists()) or (p.suffix == ".py" and p.stem != "__init__")}
+    assert rooms - {"runtime"} <= set(ORDER), rooms - set(ORDER)
 
 
 def test_lower_rooms_never_import_higher_ones():
