@@ -115,3 +115,13 @@ def test_no_lab_vocabulary_in_code():
                 if len(found) >= 3 and "\n" not in node.value.strip():
                     offenders.append(f"{path.relative_to(SRC)}:{node.lineno}")
     assert offenders == []
+
+
+def test_one_name_for_one_meaning():
+    """No two public classes share a name across the package (there were two `Concept`s)."""
+    seen: dict[str, list[str]] = {}
+    for path in PACKAGE.rglob("*.py"):
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            if isinstance(node, ast.ClassDef) and not node.name.startswith("_"):
+                seen.setdefault(node.name, []).append(str(path.relative_to(SRC)))
+    assert {k: v for k, v in seen.items() if len(v) > 1} == {}

@@ -238,11 +238,11 @@ def test_repair_cites_the_overlapping_sentence_and_drops_repeats():
 
 
 def test_the_lm_sees_only_the_planned_evidence(tiny_models):
-    from clinqa.generate.generator import AnswerRequest
+    from clinqa.generate.generator import GroundedRequest
     from clinqa.generate.prompts import rewrite_messages
 
     gen = AnswerGenerator(GeneratorConfig(model=str(tiny_models["llama"])))
-    p = gen.prepare(AnswerRequest(Note("n", NOTE), "Why was a stent placed?"))
+    p = gen.prepare(GroundedRequest(Note("n", NOTE), "Why was a stent placed?"))
     assert 1 <= len(p.plan) <= 4 and all(set(pl.ids) <= {s.id for s in p.sentences} for pl in p.plan)
     msgs = rewrite_messages("Why was a stent placed?", [(pl.ids, pl.text) for pl in p.plan])
     shown = [line.split(":")[0] for line in msgs[1]["content"].split("answer it:\n")[1].split("\n\n")[0].splitlines()]

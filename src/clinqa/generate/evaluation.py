@@ -20,7 +20,7 @@ from clinqa.evaluate.evidence import score_evidence
 from clinqa.evaluate.rouge_bleu import bleu, rouge, sari, truncate_words
 from clinqa.generate.checks import check_sentence
 from clinqa.generate.citations import parse, strip_citations
-from clinqa.generate.generator import AnswerGenerator, AnswerRequest, _with_header
+from clinqa.generate.generator import AnswerGenerator, GroundedRequest, _with_header
 from clinqa.generate.plan import headers_of
 from clinqa.generate.prompts import WORD_LIMIT
 from clinqa.types import EvidenceCase
@@ -104,7 +104,7 @@ def score_answers(cases: list[EvidenceCase], answers: list[str], *, bertscore_mo
 def evaluate_generator(generator: AnswerGenerator, cases: list[EvidenceCase], *, progress=None,
                        bertscore_model: str | None = "minilm", align_model: str | None = None,
                        quickumls_path: str | None = None) -> GenerationEval:
-    reqs = [AnswerRequest(note=c.note, question=c.clinician_question or c.patient_question,
+    reqs = [GroundedRequest(note=c.note, question=c.clinician_question or c.patient_question,
                           narrative=c.patient_narrative, sentences=list(c.sentences)) for c in cases]
     outs = generator.answer_many(reqs, progress=progress)
     answers = [o.text for o in outs]

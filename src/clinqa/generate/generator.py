@@ -52,7 +52,7 @@ class GeneratorConfig:
 
 
 @dataclass
-class AnswerRequest:
+class GroundedRequest:
     note: Note
     question: str
     narrative: str = ""
@@ -94,7 +94,7 @@ class AnswerGenerator:
             self.generator.load()
         return self
 
-    def prepare(self, req: AnswerRequest) -> _Prepared:
+    def prepare(self, req: GroundedRequest) -> _Prepared:
         """The note's sentences, their section headers and the planned answer sentences."""
         from clinqa.text import segment
 
@@ -118,9 +118,9 @@ class AnswerGenerator:
 
     def answer(self, note: Note, question: str, narrative: str = "", sentences: list[Sentence] | None = None,
                evidence: list[Evidence] | None = None, answers: list[Answer] | None = None) -> Summary:
-        return self.answer_many([AnswerRequest(note, question, narrative, sentences, evidence, answers)])[0]
+        return self.answer_many([GroundedRequest(note, question, narrative, sentences, evidence, answers)])[0]
 
-    def answer_many(self, requests: list[AnswerRequest], progress=None) -> list[Summary]:
+    def answer_many(self, requests: list[GroundedRequest], progress=None) -> list[Summary]:
         self.load()
         prepared = [self.prepare(r) for r in requests]
         if self.config.mode == "extractive":
@@ -132,7 +132,7 @@ class AnswerGenerator:
         raw = self.generator.generate(prompts, progress=progress)
         return [self._checked(r, p, text) for r, p, text in zip(requests, prepared, raw)]
 
-    def _summary(self, req: AnswerRequest, p: _Prepared, lines: list[tuple[str, tuple[str, ...]]],
+    def _summary(self, req: GroundedRequest, p: _Prepared, lines: list[tuple[str, tuple[str, ...]]],
                  warnings: list[str], changes: list[AnswerChange]) -> Summary:
         by_id = {s.id: s for s in p.sentences}
         text = "\n".join(f"{t} |{','.join(ids)}|" for t, ids in lines)
@@ -142,10 +142,10 @@ class AnswerGenerator:
         return Summary(text=text, source_id=req.note.id, model=self.name, citations=cites,
                        warnings=tuple(dict.fromkeys(warnings)), changes=tuple(changes), mode=self.config.mode)
 
-    def _extractive(self, req: AnswerRequest, p: _Prepared) -> Summary:
+    def _extractive(self, req: GroundedRequest, p: _Prepared) -> Summary:
         return self._summary(req, p, [(pl.text, pl.ids) for pl in p.plan], [], [])
 
-    def _checked(self, req: AnswerRequest, p: _Prepared, raw: str) -> Summary:
+    def _checked(self, req: GroundedRequest, p: _Prepared, raw: str) -> Summary:
         """The LM's answer, citation-repaired, each sentence checked; failures replaced."""
         by_id = {s.id: s for s in p.sentences}
         planned = [by_id[i] for pl in p.plan for i in pl.ids if i in by_id]

@@ -124,7 +124,7 @@ def _min_score(v: Any) -> float | None:
     return float(v)
 
 
-class ConceptSpec(BaseModel):
+class ConceptSchema(BaseModel):
     """One concept as written; fields in the order problems are reported."""
 
     model_config = ConfigDict(extra="forbid")
@@ -149,10 +149,10 @@ class QuestionnaireSpec(BaseModel):
     # Any: both are shown with str(), and a missing id falls back to the file's name
     id: Any = None
     name: Any = None
-    concepts: Annotated[list[ConceptSpec], Field(min_length=1)]
+    concepts: Annotated[list[ConceptSchema], Field(min_length=1)]
 
 
-CONCEPT_KEYS = tuple(ConceptSpec.model_fields)
+CONCEPT_KEYS = tuple(ConceptSchema.model_fields)
 TOP_KEYS = tuple(QuestionnaireSpec.model_fields)
 # what a missing required key means to the user
 _MISSING = {"id": "concept without an 'id'", "questions": "'questions' must be a list or a mapping language -> list"}

@@ -29,12 +29,12 @@ about; the clinical vocabulary is the lexicon's), `templates` (the packaged `tem
 a user's overrides), `mentions` (what is found in a note) and `synthesizer` (the questions).
 """
 
-from clinqa.synth.qa.mentions import Mention, find_mentions
+from clinqa.synth.qa.mentions import NoteMention, find_mentions
 from clinqa.synth.qa.synthesizer import QuestionSynthesizer, SynthQuestion, SynthStats, synthesize, write_synth_squad
 from clinqa.synth.qa.templates import SLOTS, TEMPLATE_KEYS, Template, load_templates
 from clinqa.synth.qa.vocab import ABSENT_DRUGS
 
 __all__ = [
-    "ABSENT_DRUGS", "Mention", "QuestionSynthesizer", "SLOTS", "SynthQuestion", "SynthStats", "TEMPLATE_KEYS",
+    "ABSENT_DRUGS", "NoteMention", "QuestionSynthesizer", "SLOTS", "SynthQuestion", "SynthStats", "TEMPLATE_KEYS",
     "Template", "find_mentions", "load_templates", "synthesize", "write_synth_squad",
 ]

@@ -39,7 +39,7 @@ DOSE = PerLexicon(lambda lex: re.compile(
 
 
 @dataclass(frozen=True)
-class Mention:
+class NoteMention:
     """An entity found in a note: `kind` one of SLOTS, `name` its canonical name."""
 
     kind: str
@@ -50,7 +50,7 @@ class Mention:
 
 
 @dataclass(frozen=True)
-class Concept:
+class AskableConcept:
     """A problem or symptom the finders look for and ask about: one synonym group of the lexicon
     with a `kind`, named by its first name."""
 
@@ -65,7 +65,7 @@ class Concept:
 
 
 @functools.lru_cache(maxsize=4)
-def _concepts(lex: Lexicon) -> tuple[Concept, ...]:
+def _concepts(lex: Lexicon) -> tuple[AskableConcept, ...]:
     out = []
     for g in lex.synonyms:
         if g.kind not in ("problem", "symptom"):
@@ -74,11 +74,11 @@ def _concepts(lex: Lexicon) -> tuple[Concept, ...]:
         # to find the concept by in a note
         ambiguous = tuple(dict.fromkeys(a for n in g.names for a in lex.ambiguous_abbreviations.get(n.lower(), ())))
         skip = {a.lower() for a in ambiguous}
-        out.append(Concept(g.names[0], g.kind, tuple(n for n in g.names if n.lower() not in skip), ambiguous))
+        out.append(AskableConcept(g.names[0], g.kind, tuple(n for n in g.names if n.lower() not in skip), ambiguous))
     return tuple(out)
 
 
-def concepts() -> tuple[Concept, ...]:
+def concepts() -> tuple[AskableConcept, ...]:
     """The problems and symptoms of the lexicon in use, in its order."""
     return _concepts(lexicon())
 
@@ -103,7 +103,7 @@ def _is_abbrev(form: str) -> bool:
 
 
 @functools.lru_cache(maxsize=4)
-def _problem_forms(lex: Lexicon) -> tuple[dict[str, Concept], tuple]:
+def _problem_forms(lex: Lexicon) -> tuple[dict[str, AskableConcept], tuple]:
     form_to_concept = {}
     for c in _concepts(lex):
         for f in c.forms:
@@ -176,7 +176,7 @@ def lab_value_span(m: re.Match) -> Span:
     return Span(start, end, m.string[start:end])
 
 
-def find_mentions(note: Note) -> list[Mention]:
+def find_mentions(note: Note) -> list[NoteMention]:
     """Drugs, problems, symptoms, procedures and imaging in `note`, with ConText assertions
     (and "family" for anything in a family-history section)."""
     from drug_named_entity_recognition import find_drugs
@@ -186,7 +186,7 @@ def find_mentions(note: Note) -> list[Mention]:
     lex = lexicon()
     text = note.text
     toks = list(TOKEN.finditer(text))
-    out: list[Mention] = []
+    out: list[NoteMention] = []
     taken: list[tuple[int, int]] = []
 
     def free(s: int, e: int) -> bool:
@@ -200,7 +200,7 @@ def find_mentions(note: Note) -> list[Mention]:
         if surface.lower() in NOT_A_DRUG or surface.lower() in lex.lab_canonical or len(surface) < 3:
             continue
         name = str(drug.get("name") or surface).lower()
-        out.append(Mention("drug", name, Span(s, e, surface)))
+        out.append(NoteMention("drug", name, Span(s, e, surface)))
         taken.append((s, e))
     # the lexicon's problems and abbreviations first: they are the longer, clinical forms
     form_to_concept, (low_rx, up_rx) = _problem_forms(lex)
@@ -212,7 +212,7 @@ def find_mentions(note: Note) -> list[Mention]:
             concept = form_to_concept.get(key)
             if concept is None:
                 continue
-            out.append(Mention(concept.kind, concept.name, Span(m.start(), m.end(), m.group())))
+            out.append(NoteMention(concept.kind, concept.name, Span(m.start(), m.end(), m.group())))
             taken.append((m.start(), m.end()))
     # ICD-10-CM terms: longest match over word n-grams
     index = label_terms()
@@ -226,16 +226,16 @@ def find_mentions(note: Note) -> list[Mention]:
             hit = index.get(term)
             if not hit or term in ICD_STOP or (n == 1 and len(term) < 5) or _in_header(text, s):
                 continue
-            out.append(Mention("symptom" if hit[0] == "Symptoms" else "problem", term, Span(s, e, text[s:e])))
+            out.append(NoteMention("symptom" if hit[0] == "Symptoms" else "problem", term, Span(s, e, text[s:e])))
             taken.append((s, e))
     # procedures and imaging
     for m in PROCEDURE_TERMS.finditer(text):
         if free(m.start(), m.end()):
-            out.append(Mention("procedure", _canonical_procedure(m.group()), Span(m.start(), m.end(), m.group())))
+            out.append(NoteMention("procedure", _canonical_procedure(m.group()), Span(m.start(), m.end(), m.group())))
             taken.append((m.start(), m.end()))
     for m in re.finditer(r"(?i)\b" + IMAGING_NAME + r"\b", text):
         if free(m.start(), m.end()):
-            out.append(Mention("imaging", m.group().lower(), Span(m.start(), m.end(), m.group())))
+            out.append(NoteMention("imaging", m.group().lower(), Span(m.start(), m.end(), m.group())))
     out.sort(key=lambda x: x.span.start)
     return _with_assertions(note, out)
 
@@ -245,7 +245,7 @@ def _canonical_procedure(surface: str) -> str:
     return PROCEDURE_NAMES.get(s, surface if surface.isupper() else s)
 
 
-def _with_assertions(note: Note, mentions: list[Mention]) -> list[Mention]:
+def _with_assertions(note: Note, mentions: list[NoteMention]) -> list[NoteMention]:
     from clinqa.text.assertion import assert_spans
     from clinqa.text.sentences import segment
 
@@ -260,7 +260,7 @@ def _with_assertions(note: Note, mentions: list[Mention]) -> list[Mention]:
         a = labels.get(m.span.start, "present")
         if section == "family_history" or _family_line(note.text, m.span.start):
             a = "family"
-        out.append(Mention(m.kind, m.name, m.span, a, section))
+        out.append(NoteMention(m.kind, m.name, m.span, a, section))
     return out
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from clinqa.errors import DataError
 from clinqa.synth.qa.mentions import (
     DOSE,
-    Mention,
+    NoteMention,
     admission_or_discharge,
     concepts,
     drug_canonical,
@@ -166,18 +166,18 @@ class QuestionSynthesizer:
         return out
 
     @staticmethod
-    def _surface_or_name(m: Mention, rng_key: str) -> str:
+    def _surface_or_name(m: NoteMention, rng_key: str) -> str:
         # Asking with the canonical name when the note writes an abbreviation or a brand teaches
         # the reader the mapping ("HTN" answers "hypertension?"); half the time the note's form.
         use_name = random.Random(rng_key).random() < 0.5
         return m.name if use_name else m.span.text
 
-    def _drug_questions(self, note: Note, mentions: list[Mention]) -> list[_Candidate]:
+    def _drug_questions(self, note: Note, mentions: list[NoteMention]) -> list[_Candidate]:
         text = note.text
         drugs = [m for m in mentions if m.kind == "drug" and m.assertion in ("present", "historical")]
         starts = [m.span.start for m in mentions if m.kind == "drug"]
         by_name: dict[str, dict[str, list[Span]]] = defaultdict(lambda: defaultdict(list))
-        first: dict[str, Mention] = {}
+        first: dict[str, NoteMention] = {}
         problems = {m.span.start: m for m in mentions if m.kind in ("problem", "symptom")}
         reason_kinds: dict[str, set[str]] = defaultdict(set)
         for m in drugs:
@@ -212,9 +212,9 @@ class QuestionSynthesizer:
             out.append(_Candidate("drug_taking", {"drug": shown}, slots["mention"], verdict="yes"))
         return out
 
-    def _problem_questions(self, note: Note, mentions: list[Mention]) -> list[_Candidate]:
+    def _problem_questions(self, note: Note, mentions: list[NoteMention]) -> list[_Candidate]:
         text = note.text
-        groups: dict[tuple[str, str], list[Mention]] = defaultdict(list)
+        groups: dict[tuple[str, str], list[NoteMention]] = defaultdict(list)
         for m in mentions:
             if m.kind in ("problem", "symptom"):
                 groups[(m.kind, m.name)].append(m)
@@ -266,9 +266,9 @@ class QuestionSynthesizer:
                 out.append(_Candidate("lab_last", slot, [vals[-1][0]]))
         return out
 
-    def _procedure_questions(self, note: Note, mentions: list[Mention]) -> list[_Candidate]:
+    def _procedure_questions(self, note: Note, mentions: list[NoteMention]) -> list[_Candidate]:
         text = note.text
-        procs: dict[str, list[Mention]] = defaultdict(list)
+        procs: dict[str, list[NoteMention]] = defaultdict(list)
         for m in mentions:
             if m.kind == "procedure":
                 procs[m.name].append(m)
@@ -295,7 +295,7 @@ class QuestionSynthesizer:
                 out.append(_Candidate("imaging_result", {"imaging": shown[name]}, spans))
         return out
 
-    def _section_questions(self, note: Note, mentions: list[Mention]) -> list[_Candidate]:
+    def _section_questions(self, note: Note, mentions: list[NoteMention]) -> list[_Candidate]:
         text = note.text
         out = []
         sections = header_sections(text)
@@ -329,7 +329,7 @@ class QuestionSynthesizer:
                     out.append(_Candidate("impression", {}, [first]))
         return out
 
-    def _absent_questions(self, note: Note, mentions: list[Mention], rng: random.Random, n: int) -> list[_Candidate]:
+    def _absent_questions(self, note: Note, mentions: list[NoteMention], rng: random.Random, n: int) -> list[_Candidate]:
         text, low = note.text, note.text.lower()
         drug_names = {m.name for m in mentions if m.kind == "drug"}
         pools: list[tuple[str, str, str]] = []  # (template, slot, value)
