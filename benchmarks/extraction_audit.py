@@ -12,7 +12,7 @@ it (they share only the lab-name and unit tables), so they also catch what the p
         [-q discharge-summary] [--before old.parquet]
 
 Prints one JSON document: per table, rows, answered, abstained, violations by kind and the rows.
-tests/test_extraction_audit.py runs the same checks over the dev notes.
+tests/extract/test_extraction_audit.py runs the same checks over the dev notes.
 """
 
 from __future__ import annotations

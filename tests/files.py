@@ -5,6 +5,9 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
+ROOT = Path(__file__).resolve().parents[1]  # the repository
+FIXTURES = Path(__file__).resolve().parent / "fixtures"  # small data files the tests read
+
 REPORTS = [
     {"uid": "1", "findings": "The heart is enlarged. The lungs are clear. No effusion.",
      "impression": "1. Cardiomegaly. 2. Clear lungs.", "indication": "Short of breath"},

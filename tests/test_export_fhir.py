@@ -17,7 +17,7 @@ from clinqa.extract.runner import ExtractionRow, schema
 from clinqa.questionnaire import load_questionnaire
 from clinqa.questionnaire.fhir import to_fhir_questionnaire
 from clinqa.types import Answer, Note
-from tests.test_cli import run_json
+from tests.cli.test_main import run_json
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTE = Note("note 1/a", "Chest x-ray: no pleural effusion. Potassium 3.2 mmol/L. Allergic to penicillin. "

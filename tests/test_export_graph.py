@@ -12,7 +12,7 @@ import pytest
 from clinqa.errors import DataError, UsageError
 from clinqa.export.graph import GraphOptions, load_graph, query_graph, write_graph
 from clinqa.export.rows import fact_status, iter_note_facts
-from tests.test_cli import run_json
+from tests.cli.test_main import run_json
 from tests.test_export_fhir import NOTE, example_rows, row, write_table
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -3,7 +3,7 @@ models/onnx.py (export once, int8 quantisation, cache keyed by the weights, back
 auto|onnx|torch via `ExtractiveReader.load(backend=...)` or CLINQA_BACKEND).
 
 benchmarks/qa_throughput.py measures speed and F1 against torch and the transformers pipeline;
-tests/test_qa_onnx.py checks that answers agree.
+tests/qa/test_onnx.py checks that answers agree.
 """
 
 from __future__ import annotations

@@ -6,7 +6,7 @@ Both run on ONNX Runtime under the reader's backend rule (models/onnx.py: CLINQA
 auto|onnx|torch; auto uses an export only when it is already cached). The exported graph is
 the transformer alone; tokenisation is the sentence-transformers model's own, and the
 bi-encoder's pooling and normalisation and the cross-encoder's activation are re-done in
-numpy/torch exactly as sentence-transformers does them. tests/test_retrieval_onnx.py checks
+numpy/torch exactly as sentence-transformers does them. tests/retrieval/test_onnx.py checks
 the scores agree; benchmarks/encoder_onnx.py measures the speed.
 """
 

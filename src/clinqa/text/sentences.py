@@ -1,7 +1,7 @@
 """Sentence segmentation with character offsets into the original text.
 
 PyRuSH proposes the boundaries; the pure functions below repair what it gets wrong on
-clinical text (checked on the examples in tests/test_sentences.py):
+clinical text (checked on the examples in tests/text/test_text.py):
 - splits after title and dosing abbreviations ("Dr. Smith", "67 y.o. male");
 - splits inside de-identification placeholders ("[**2101-3-4**]");
 - leaves list markers alone ("IMPRESSION: 1." | "No acute process.");

@@ -13,7 +13,7 @@ from clinqa.data import read_reference_answers, read_squad, write_squad
 from clinqa.errors import DataError
 from clinqa.types import ANSWER_TYPES, CATEGORIES, VERDICTS, Note, QAExample, Span
 
-DEV = Path(__file__).resolve().parents[1] / "benchmarks" / "data" / "clinical_dev"
+DEV = Path(__file__).resolve().parents[2] / "benchmarks" / "data" / "clinical_dev"
 
 
 @pytest.fixture(scope="module")

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.files import FIXTURES
+
 from clinqa.evaluate.classification import category_report, save_confusion_png
 from clinqa.evaluate.squad import f1_score, normalize_answer, squad_scores
 
@@ -53,7 +55,7 @@ def test_category_report_and_png(tmp_path):
     assert save_confusion_png(r, tmp_path / "cm.png").stat().st_size > 1000
 
 
-SAMPLE = Path(__file__).parent / "data" / "category_sample.jsonl"
+SAMPLE = FIXTURES / "category_sample.jsonl"
 
 
 def test_weak_labeler_agrees_with_hand_labels():
@@ -83,7 +85,7 @@ def test_question_category_follows_every_synth_template():
 
     from clinqa.qa.categories import question_category
 
-    templates = yaml.safe_load((Path(__file__).parents[1] / "src/clinqa/synth/qa/templates.yaml").read_text())
+    templates = yaml.safe_load((Path(__file__).parents[2] / "src/clinqa/synth/qa/templates.yaml").read_text())
     fills = [{"drug": "metoprolol", "problem": "atrial fibrillation", "symptom": "chest pain", "lab": "creatinine",
               "procedure": "colonoscopy", "imaging": "CT of the chest"},
              {"drug": "Lasix", "problem": "COPD", "symptom": "shortness of breath", "lab": "troponin",
@@ -183,7 +185,7 @@ def test_question_category_on_the_held_out_sets(file, floor, template_floor):
     question_categories/README.md); set B after the rules were last revised on set A."""
     from clinqa.qa.categories import question_category
 
-    path = Path(__file__).parents[1] / "benchmarks/data/question_categories" / file
+    path = Path(__file__).parents[2] / "benchmarks/data/question_categories" / file
     rows = [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
 
     def accuracy(rs):

@@ -16,7 +16,7 @@ from clinqa.generate.plan import headers_of
 from clinqa.generate.prompts import rewrite_messages
 from tests.files import REPORTS, write_reports_csv
 
-DEV = Path(__file__).resolve().parents[1] / "benchmarks" / "data" / "clinical_dev" / "answers.jsonl"
+DEV = Path(__file__).resolve().parents[2] / "benchmarks" / "data" / "clinical_dev" / "answers.jsonl"
 
 
 def _assert_grounded(case) -> int:

@@ -19,7 +19,7 @@ from clinqa.extract.runner import rows_for_notes
 from clinqa.qa.policy import VALUE, AnswerPolicy
 from clinqa.types import Answer
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 NOTES = ROOT / "benchmarks" / "data" / "clinical_dev" / "notes"
 
 

@@ -13,7 +13,7 @@ from clinqa.qa.policy import AnswerPolicy, Calibration, clean_span, find_mention
 from clinqa.text import segment
 from clinqa.types import Answer, Note
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[3]
 INDIANA = ROOT.parent / "shared" / "data" / "indiana_reports" / "indiana_reports.csv"
 YES_NO = ("consolidation", "pleural_effusion", "pneumothorax", "cardiomegaly", "pulmonary_edema", "nodule")
 
@@ -142,7 +142,7 @@ def _check_cells(rows, gold):
 
 
 def _own_reports():
-    rows = [json.loads(x) for x in (ROOT / "tests/data/radiology_trust.jsonl").read_text().splitlines() if x.strip()]
+    rows = [json.loads(x) for x in (ROOT / "tests/fixtures/radiology_trust.jsonl").read_text().splitlines() if x.strip()]
     return [Note(r["id"], r["text"]) for r in rows], {r["id"]: r["gold"] for r in rows}
 
 
@@ -187,7 +187,7 @@ def _assert_yes_no_cells(notes, gold, reader):
     assert right >= 0.5 * len(notes) * len(YES_NO)  # abstaining on everything would pass the check above
 
 
-# Two tests, not one: the reports in tests/data are always here, so their check always runs;
+# Two tests, not one: the reports in tests/fixtures are always here, so their check always runs;
 # only the Indiana reports need ../shared/data (one test skipped the whole check without it).
 def test_radiology_yes_no_cells_with_any_reader(tiny_qa_model):
     notes, gold = _own_reports()

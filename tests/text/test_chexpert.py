@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.files import FIXTURES
+
 from clinqa.evaluate.chexpert import ReportLabels, finding_f1, finding_metrics, safety_rates
 from clinqa.summarize import consistency
 from clinqa.text.chexpert import OBSERVATIONS, label_text
@@ -72,7 +74,7 @@ def test_normal_statement_is_told_apart_from_silence():
 
 
 def test_hand_labelled_indiana_sample_is_well_formed():
-    path = Path(__file__).parent / "data" / "chexpert_hand_labels.jsonl"
+    path = FIXTURES / "chexpert_hand_labels.jsonl"
     rows = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines()]
     assert len(rows) == 50 and len({r["uid"] for r in rows}) == 50
     for r in rows:
