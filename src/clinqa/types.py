@@ -274,7 +274,7 @@ class ConceptSpec(Protocol):
     is one): its declarations win over what the question's wording suggests."""
 
     id: str
-    answer_type: str
+    answer_type: AnswerType
     category: str | None
     unit: str | None
     code: str | None

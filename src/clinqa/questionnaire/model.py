@@ -8,9 +8,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-# The answer types a concept may declare; `clinqa.types.ANSWER_TYPES` also has "list", which QA
-# sets label but a questionnaire cannot ask for (a concept's answer is one span).
-ANSWER_TYPES = ("span", "yes_no", "number", "date")
+from clinqa.types import ANSWER_TYPES as _ALL_ANSWER_TYPES
+from clinqa.types import AnswerType
+
+# The answer types a concept may declare: `clinqa.types.AnswerType` but "list", which QA sets
+# label but a questionnaire cannot ask for (a concept's answer is one span).
+ANSWER_TYPES = tuple(t for t in _ALL_ANSWER_TYPES if t != "list")
 CODE_SYSTEMS = ("icd10cm", "drug")
 
 
@@ -18,7 +21,7 @@ CODE_SYSTEMS = ("icd10cm", "drug")
 class Concept:
     id: str
     questions: dict[str, tuple[str, ...]]  # language -> questions
-    answer_type: str = "span"
+    answer_type: AnswerType = "span"
     category: str | None = None
     unit: str | None = None
     code: str | None = None

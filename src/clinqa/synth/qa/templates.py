@@ -9,7 +9,7 @@ from importlib import resources
 from pathlib import Path
 
 from clinqa.errors import DataError
-from clinqa.types import ANSWER_TYPES, CATEGORIES
+from clinqa.types import ANSWER_TYPES, AnswerType, CATEGORIES
 
 SLOTS = ("drug", "problem", "symptom", "lab", "procedure", "imaging")
 TEMPLATE_KEYS = (
@@ -23,7 +23,7 @@ TEMPLATE_KEYS = (
 class Template:
     key: str
     category: str
-    answer_type: str
+    answer_type: AnswerType
     paraphrases: tuple[str, ...]
 
     def fill(self, paraphrase: str, **slots: str) -> str:
