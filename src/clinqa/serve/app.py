@@ -8,8 +8,12 @@
 - request bodies over `max_body_bytes` get 413 before they are read into memory; the rest of
   the body is read and dropped first (up to a cap), so clients that send everything before
   reading still get the 413 instead of a connection reset;
-- with CLINQA_API_TOKEN set, every /v1 route needs `Authorization: Bearer <token>`
-  (constant-time comparison);
+- with CLINQA_API_TOKEN set, every route but the page, its files, /healthz, /openapi.json and
+  /docs needs `Authorization: Bearer <token>`, checked before the body is read (middleware.TokenGate);
+- every response carries a Content-Security-Policy, nosniff, X-Frame-Options: DENY and, but for
+  static files, Cache-Control: no-store (middleware.SecurityHeaders); text that is not text (lone
+  surrogates, control characters) is a 422 (schemas.text_problem);
+- /docs is off unless asked for, and then served from local files, never a CDN (serve/docs.py);
 - the access log records method, path, status, bytes in and out, time and a request id,
   never note text, questions or query strings;
 - CORS is off unless origins are given; `clinqa serve` binds 127.0.0.1 unless told otherwise.
@@ -19,7 +23,6 @@
 # and they name classes imported inside create_app.
 
 import asyncio
-import hmac
 import logging
 import os
 import threading
@@ -33,6 +36,7 @@ from clinqa.data.checks import max_chars_setting
 from clinqa.errors import ClinqaError, DataError, ModelError, UsageError
 from clinqa.qa.routing import answered_by
 from clinqa.serve.middleware import AccessLog, BodyLimit, JsonLines, access_log, configure_logging  # noqa: F401
+from clinqa.serve.middleware import SecurityHeaders, TokenGate, is_public
 from clinqa.serve.scheduler import Busy, Expired, Job, Lane, Scheduler
 
 log = logging.getLogger("clinqa.serve")
@@ -59,6 +63,10 @@ class Settings:
     window_tokens: int | None = None
     # loaded on the first /v1/summarize request; None turns the route off (501)
     summarize_model: str | None = "clinqa-sum-smollm2"
+    # Swagger UI at /docs, from local files only (serve/docs.py); docs_assets: a folder holding
+    # swagger-ui-bundle.js and swagger-ui.css, else an installed package that ships them
+    docs: bool = False
+    docs_assets: str | None = None
 
 
 class Engines:
@@ -176,7 +184,7 @@ class AnswerBatcher:
 
 
 def create_app(settings: Settings | None = None, engines: Engines | None = None):
-    from fastapi import Depends, FastAPI, Request
+    from fastapi import FastAPI, Request
     from fastapi.exception_handlers import http_exception_handler
     from fastapi.exceptions import RequestValidationError
     from fastapi.responses import FileResponse, JSONResponse
@@ -197,13 +205,16 @@ def create_app(settings: Settings | None = None, engines: Engines | None = None)
                  "(over %s: large lane)", settings.qa_model, getattr(eng, "threads", "?"),
                  f"{settings.max_note_chars:,}", f"{settings.large_note_chars:,}")
         if settings.url:
-            log.info("listening on %s (API docs: %sdocs)", settings.url, settings.url)
+            log.info("listening on %s (%s)", settings.url,
+                     f"API docs: {settings.url}docs" if settings.docs else f"OpenAPI schema: {settings.url}openapi.json")
         yield
         scheduler = getattr(eng, "scheduler", None)
         if scheduler is not None:
             scheduler.shutdown()
 
-    app = FastAPI(title="clinqa", version=_version(), lifespan=lifespan,
+    # FastAPI's own /docs and /redoc load their scripts from a CDN: off; --docs adds ours
+    app = FastAPI(title="clinqa", version=_version(), lifespan=lifespan, docs_url=None, redoc_url=None,
+                  swagger_ui_oauth2_redirect_url=None,
                   description="Question answering over clinical notes, fully local. Every answer carries "
                               "character offsets into the note it came from.")
 
@@ -216,9 +227,16 @@ def create_app(settings: Settings | None = None, engines: Engines | None = None)
         app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins, allow_methods=["GET", "POST"],
                            allow_headers=["Authorization", "Content-Type"])
 
-    # outermost last: the access log sees every response, 413s from BodyLimit included
+    # outermost last: the token gate answers 401 before BodyLimit counts a byte; the access log
+    # sees every response (401s, 413s); every response, those included, gets the security headers
     app.add_middleware(BodyLimit, max_bytes=body_limit(settings))
+    app.add_middleware(TokenGate, token=settings.token, max_bytes=body_limit(settings))
     app.add_middleware(AccessLog)
+    app.add_middleware(SecurityHeaders)
+    if settings.docs:
+        from clinqa.serve.docs import add_docs
+
+        add_docs(app, settings.docs_assets)
 
     @app.exception_handler(RequestValidationError)
     async def validation_error(request, exc: RequestValidationError):
@@ -233,7 +251,7 @@ def create_app(settings: Settings | None = None, engines: Engines | None = None)
                 continue
             errors.append({"field": ".".join(str(p) for p in e["loc"] if p != "body"), "message": e["msg"]})
         first = errors[0] if errors else {"field": "?", "message": "invalid request"}
-        detail = first["message"] if first["field"] == "body" else f"field '{first['field']}': {first['message']}"
+        detail = first["message"] if first["field"] in ("body", "") else f"field '{first['field']}': {first['message']}"
         return JSONResponse(status_code=422, content={"detail": detail, "errors": errors})
 
     @app.exception_handler(ClinqaError)
@@ -263,17 +281,6 @@ def create_app(settings: Settings | None = None, engines: Engines | None = None)
         # nobody reads this answer; 499 (nginx's "client closed request") keeps it apart in the log
         return JSONResponse(status_code=499, content={"detail": "client closed the request"})
 
-    def auth(request: Request) -> None:
-        from fastapi import HTTPException
-
-        if not settings.token:
-            return
-        header = request.headers.get("authorization", "")
-        scheme, _, given = header.partition(" ")
-        if scheme.lower() != "bearer" or not hmac.compare_digest(given.encode(), settings.token.encode()):
-            raise HTTPException(status_code=401, detail="missing or wrong bearer token",
-                                headers={"WWW-Authenticate": "Bearer"})
-
     def job(request: Request, chars: int, lane: Lane | None = None) -> Job:
         """The request's work: lane by note size, one deadline, cancelled if the client leaves."""
         eng = request.app.state.engines
@@ -289,7 +296,7 @@ def create_app(settings: Settings | None = None, engines: Engines | None = None)
     async def healthz(request: Request):
         return S.Health(status="ok", models_loaded=hasattr(request.app.state, "engines"))
 
-    @app.get("/v1/models", response_model=S.Models, dependencies=[Depends(auth)])
+    @app.get("/v1/models", response_model=S.Models)
     async def models(request: Request):
         from clinqa.models.registry import packaged_status
 
@@ -299,7 +306,7 @@ def create_app(settings: Settings | None = None, engines: Engines | None = None)
                                                                                    if p["installed"]],
                         generate=None, summarize=eng.summarizer.name if eng.summarizer else None)
 
-    @app.post("/v1/answer", response_model=S.AnswerResponse, dependencies=[Depends(auth)])
+    @app.post("/v1/answer", response_model=S.AnswerResponse)
     async def answer(req: S.AnswerRequest, request: Request):
         from clinqa.text import segment
 
@@ -319,7 +326,7 @@ def create_app(settings: Settings | None = None, engines: Engines | None = None)
                                 sentences=[S.SentenceOut.of(s) for s in sentences] if req.with_sentences else [],
                                 evidence=[S.EvidenceOut.of(e) for e in evidence if e.selected or req.all_evidence])
 
-    @app.post("/v1/evidence", response_model=S.EvidenceResponse, dependencies=[Depends(auth)])
+    @app.post("/v1/evidence", response_model=S.EvidenceResponse)
     async def evidence(req: S.EvidenceRequest, request: Request):
         from clinqa.text import segment
 
@@ -330,7 +337,7 @@ def create_app(settings: Settings | None = None, engines: Engines | None = None)
         items = await work.run(eng.evidence_for(work.lane).score, req.question, sentences)
         return S.EvidenceResponse(note_id=note.id, sentences=[S.EvidenceOut.of(e) for e in items])
 
-    @app.post("/v1/summarize", dependencies=[Depends(auth)], response_model=S.SummarizeResponse,
+    @app.post("/v1/summarize", response_model=S.SummarizeResponse,
               responses={501: {"model": S.Problem, "description": "summarization is turned off on this server"}})
     async def summarize(req: S.SummarizeRequest, request: Request):
         eng = request.app.state.engines
@@ -342,7 +349,7 @@ def create_app(settings: Settings | None = None, engines: Engines | None = None)
         s = await job(request, len(req.findings), eng.scheduler.summarize).run(eng.summarizer.summarize, req.findings)
         return S.SummarizeResponse(impression=s.text, model=s.model, warnings=list(s.warnings), draft=s.draft)
 
-    @app.post("/v1/generate", dependencies=[Depends(auth)], response_model=S.GenerateResponse)
+    @app.post("/v1/generate", response_model=S.GenerateResponse)
     async def generate(req: S.GenerateRequest, request: Request):
         eng = request.app.state.engines
         note = note_of(req)
@@ -354,7 +361,7 @@ def create_app(settings: Settings | None = None, engines: Engines | None = None)
 
     from fastapi import Query
 
-    @app.post("/v1/extract", dependencies=[Depends(auth)], response_model=S.ExtractResponse,
+    @app.post("/v1/extract", response_model=S.ExtractResponse,
               responses={200: {"content": {"application/fhir+json": {}},
                                "description": "rows, or with ?to=fhir a FHIR R4 Bundle (DocumentReference, "
                                               "QuestionnaireResponse, coded resources)"}})
@@ -405,6 +412,10 @@ def create_app(settings: Settings | None = None, engines: Engines | None = None)
                     for variant in [note, *note.get("anyOf", [])]:
                         if variant.get("type") == "string":
                             variant["maxLength"] = settings.max_note_chars
+            if settings.token:
+                from clinqa.serve.docs import describe_bearer_auth
+
+                describe_bearer_auth(schema, is_public)
             app.openapi_schema = schema
         return app.openapi_schema
 

@@ -2,15 +2,71 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any, Literal, Optional
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic_core import PydanticCustomError
 
 from clinqa.types import Answer, Evidence, Note, Sentence
+
+# JSON lets a client send what is not text: a lone surrogate ("\ud800") cannot be encoded as
+# UTF-8, so the tokenizer or the response would fail on it (a 500), and control characters
+# other than tab, newline and CR (NUL, ESC, the C1 block of mis-decoded files) are no part of a
+# note and shift what a reader sees against the offsets we return. Both are refused as a 422.
+_NOT_TEXT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def text_problem(text: str) -> str | None:
+    """What makes `text` unusable as text (the first bad character and its offset), or None."""
+    m = _NOT_TEXT.search(text)
+    if m is None:
+        return None
+    ch = m.group()
+    kind = "a lone surrogate" if "\ud800" <= ch <= "\udfff" else "a control character"
+    return (f"contains {kind} (U+{ord(ch):04X}) at offset {m.start()}; send valid Unicode text, "
+            "without control characters other than tab, newline and carriage return")
+
+
+def _check_strings(value: Any) -> None:
+    """Every string in `value`, dict keys and nested values too (FHIR resources and inline
+    concepts hold them), walked without recursion so deep JSON cannot exhaust the stack."""
+    stack: list[tuple[str, str, Any]] = [("", "", value)]  # (what, path inside the field, value)
+    while stack:
+        what, path, v = stack.pop()
+        if isinstance(v, str):
+            problem = text_problem(v)
+            if problem:  # e.g. "at content[0].attachment.title: contains ..."
+                raise PydanticCustomError("text", f"{what}: {problem}" if what else problem)
+        elif isinstance(v, dict):
+            for k, item in v.items():
+                sub = f"{path}.{k}" if path else str(k)
+                stack.append((f"at {sub}", sub, item))
+                stack.append((f"a key in {path}" if path else "a key", path, k))  # popped first
+        elif isinstance(v, (list, tuple)):
+            stack.extend((f"at {path}[{i}]", f"{path}[{i}]", item) for i, item in enumerate(v))
 
 
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid")
+
+    # every field of every request, present and future: one place checks the text clients send,
+    # before pydantic's own parsing (whose message for a surrogate names neither it nor where)
+    @field_validator("*", mode="before")
+    @classmethod
+    def _only_text(cls, value: Any) -> Any:
+        _check_strings(value)
+        return value
+
+    # the field names themselves: an unknown one is echoed in the 422, a surrogate cannot be
+    @model_validator(mode="before")
+    @classmethod
+    def _names_are_text(cls, data: Any) -> Any:
+        for name in data if isinstance(data, dict) else ():
+            problem = text_problem(name) if isinstance(name, str) else None
+            if problem:
+                raise PydanticCustomError("text", f"a field name {problem}")
+        return data
 
 
 class NoteInput(_Strict):
@@ -222,5 +278,8 @@ def to_note(req: NoteInput, max_chars: int) -> Note:
         note = next(notes_from_resource(req.fhir, source="fhir", max_chars=max_chars), None)
         if note is None:
             raise DataError("the FHIR resource holds no note text", source="fhir")
+        problem = text_problem(note.text)  # the decoded attachment: base64 may hide anything
+        if problem:
+            raise DataError(f"the note text {problem}", source="fhir")
         return note
     return Note(id=req.note_id, text=check_note_text(req.note, source="note", max_chars=max_chars))
