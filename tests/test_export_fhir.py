@@ -279,7 +279,7 @@ def test_shipped_example_bundle_validates():
 
 # --- with a (tiny random) model: `clinqa extract --to fhir`, `POST /v1/extract?to=fhir` ------------
 
-from tests.test_serve import _client  # noqa: E402
+from tests.serve.test_app import _client  # noqa: E402
 
 
 def test_extract_writes_fhir_ndjson_beside_the_parquet(qa_folder, tmp_path, capsys):
