@@ -5,6 +5,7 @@ text. CI installs chromium (.ci/run) and sets CLINQA_REQUIRE_BROWSER=1 so this n
 from __future__ import annotations
 
 import json
+import re
 import os
 import socket
 import subprocess
@@ -66,7 +67,7 @@ FINDINGS = "The heart size is normal. The lungs are clear. There is no pleural e
 
 
 def test_page_highlights_the_answer(server, examples):
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
 
     url, log = server
     note = (examples / "discharge_summary.txt").read_text(encoding="utf-8")
@@ -82,6 +83,10 @@ def test_page_highlights_the_answer(server, examples):
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=["--no-sandbox"])
         page = browser.new_page(viewport={"width": 1280, "height": 900})
+        # the page must work under its own Content-Security-Policy: a blocked script, style or
+        # request shows up as a console error
+        violations: list[str] = []
+        page.on("console", lambda m: violations.append(m.text) if "Content Security Policy" in m.text else None)
         page.goto(url + "/")
         page.fill("#note", note)
         page.fill("#question", question)
@@ -100,12 +105,14 @@ def test_page_highlights_the_answer(server, examples):
         page.click("#tab-summarize")
         page.fill("#findings", FINDINGS)
         page.click("#summarize")
-        page.wait_for_function("document.querySelector('#summary-note').textContent.length > 0", timeout=180_000)
+        # a locator assertion, not wait_for_function: evaluating a string is eval, which the CSP forbids
+        expect(page.locator("#summary-note")).to_have_text(re.compile(r"\S"), timeout=180_000)
         summary = page.inner_text("#summary")
         assert summary.strip() and not summary[:3].isdigit(), summary
         assert "clinqa-sum-smollm2" in page.inner_text("#summary-note")
         page.screenshot(path=str(shots / "serve_summarize.png"), full_page=True)
         browser.close()
+    assert violations == []
     assert (shots / "serve_page.png").stat().st_size > 10_000
 
     # lengths and paths only in the log: no line of the note, no question
