@@ -98,6 +98,9 @@ def test_a_user_lexicon_is_used_by_extract(tmp_path, site_lexicon):
     ("labs: [\n", "line 2", "not valid YAML"),
     ("- just a list\n", "line 1", "a mapping of keys"),
     ("lang:\n  en: {allergy_wordz: [x]}\n", "line 1", "allergy_wordz"),
+    ("labs:\n  - name: potassium\n  - name: fibrinogen\n    shape: '(['\n", "line 3", "not a valid regular expression"),
+    ("synonyms:\n  - names: [hypertension, HBP]\n    icd10cm: I99.99\n", "line 2", "not a code of ICD-10-CM"),
+    ("labs:\n  - name: fibrinogen\n    dimensions: [viscosity]\n", "line 2", "viscosity"),
 ])
 def test_a_malformed_lexicon_is_a_clear_error_naming_file_and_line(tmp_path, text, where, says):
     path = tmp_path / "bad.yaml"
@@ -145,3 +148,42 @@ def test_the_environment_variable_extends_the_lexicon_of_a_new_process(tmp_path,
     out = subprocess.run([sys.executable, "-c", "from clinqa.lexicon import lexicon; "
                           "print(lexicon().lab_canonical.get('kalium'))"], capture_output=True, text=True, env=env)
     assert out.stdout.strip() == "potassium", out.stderr
+
+
+def test_user_entries_match_whatever_their_case(tmp_path):
+    from clinqa.text.glossary import drug_class_stems, expand
+
+    path = tmp_path / "site.yaml"
+    path.write_text("dosing: {QX: every other Tuesday}\n"
+                    "drug_classes:\n  - name: Antifungal\n    question_words: [Antifungals]\n    stems: [Fluconazole]\n",
+                    encoding="utf-8")
+    try:
+        use_lexicon(path)
+        assert expand("Tylenol 500 mg QX") == "Tylenol 500 mg every other Tuesday"
+        assert "fluconazole" in drug_class_stems("What antifungals was she given?")
+    finally:
+        use_lexicon()
+
+
+@pytest.mark.parametrize("text, code", [
+    ("htn", "I10"), ("high blood pressure", "I10"), ("acute kidney injury", "N17.9"), ("afib", "I48.91"),
+    ("af", None),  # an ambiguous abbreviation is never coded from the lexicon
+    ("HFrEF", None),  # a subtype the group's "unspecified" code does not fit
+])
+def test_icd10cm_codes_from_the_lexicon_only_where_they_fit(text, code):
+    from clinqa.extract.normalize import icd10_code
+
+    hit = icd10_code(text)
+    assert (hit[0] if hit else None) == code
+
+
+@pytest.mark.parametrize("span, problem", [
+    ("heart failure with reduced EF", True), ("CO2 retention", True), ("anion gap metabolic acidosis", True),
+    ("Lipase 40", False), ("K 3.1", False), ("apixaban 5 mg", False),
+])
+def test_a_lab_name_alone_does_not_make_a_problem_a_lab_result(span, problem):
+    """Extraction codes a span as a diagnosis only without a lab result in it; a lab's name alone
+    ("EF", "CO2") is no result."""
+    from clinqa.extract.normalize import _is_problem
+
+    assert _is_problem(span) is problem

@@ -54,14 +54,15 @@ class PerLexicon:
 
     def __init__(self, build: Callable[[Lexicon], re.Pattern]):
         self._build = build
-        self._for: Lexicon | None = None
-        self._pattern: re.Pattern | None = None
+        self._built: tuple[Lexicon, re.Pattern] | None = None  # one tuple: threads never see a torn pair
 
     def get(self) -> re.Pattern:
         lex = lexicon()
-        if self._for is not lex:
-            self._pattern, self._for = self._build(lex), lex
-        return self._pattern
+        built = self._built
+        if built is None or built[0] is not lex:
+            built = (lex, self._build(lex))
+            self._built = built
+        return built[1]
 
     def __getattr__(self, name: str):
         return getattr(self.get(), name)

@@ -94,7 +94,7 @@ def _tabular_names() -> dict[str, tuple[str, str]]:
     return index
 
 
-_coding: list = [None, None]  # (lexicon, its index): one lexicon is in use at a time
+_coding: tuple = (None, None)  # (lexicon, its index), replaced as one: one lexicon is in use at a time
 
 
 def coding_index(lex: Lexicon | None = None) -> dict[str, tuple[str, str]]:
@@ -102,8 +102,10 @@ def coding_index(lex: Lexicon | None = None) -> dict[str, tuple[str, str]]:
     import simple_icd_10_cm as icd
 
     lex = lex or lexicon()
-    if _coding[0] is lex:
-        return _coding[1]
+    global _coding
+    built = _coding
+    if built[0] is lex:
+        return built[1]
     index = dict(_tabular_names())
     for term, code in lex.icd10cm_aliases.items():
         if not icd.is_valid_item(code):
@@ -112,7 +114,7 @@ def coding_index(lex: Lexicon | None = None) -> dict[str, tuple[str, str]]:
             raise LexiconError(f"synonym {term!r} declares icd10cm {code}, which ICD-10-CM does not have",
                                source=", ".join(lex.sources))
         index[term] = (code, icd.get_description(code))
-    _coding[:] = [lex, index]
+    _coding = (lex, index)
     return index
 
 

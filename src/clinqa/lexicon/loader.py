@@ -35,7 +35,7 @@ from clinqa.lexicon.model import (
     SynonymGroup,
 )
 
-SHIPPED = ("labs.yaml", "units.yaml", "concepts.yaml", "drug_classes.yaml", "shorthand.yaml")
+SHIPPED = ("units.yaml", "labs.yaml", "concepts.yaml", "drug_classes.yaml", "shorthand.yaml")
 
 
 class LexiconError(DataError):
@@ -65,7 +65,10 @@ class _LabEntry(_Entry):
     @classmethod
     def _regex(cls, v):
         if v is not None:
-            re.compile(v)
+            try:
+                re.compile(v)
+            except re.error as e:  # pydantic reports ValueError, not re.error
+                raise ValueError(f"{v!r} is not a valid regular expression ({e})") from None
         return v
 
 
@@ -73,6 +76,7 @@ class _SynonymEntry(_Entry):
     names: list[str]
     kind: Literal["problem", "symptom"] | None = None
     icd10cm: str | None = None
+    not_coded: list[str] = []
 
     @field_validator("names")
     @classmethod
@@ -96,6 +100,11 @@ class _DrugClassEntry(_Entry):
     name: str
     question_words: list[str] = []
     stems: list[str] = []
+
+    @field_validator("name", "question_words", "stems")
+    @classmethod
+    def _lower(cls, v):  # questions and drug names are matched lower-cased
+        return [w.strip().lower() for w in v] if isinstance(v, list) else v.strip().lower()
 
 
 class _LanguageEntry(_Entry):
@@ -133,6 +142,12 @@ class _File(_Entry):
             except re.error as e:
                 raise ValueError(f"{p!r} is not a valid regular expression ({e})") from None
         return v
+
+
+def _icd_code_exists(code: str) -> bool:
+    import simple_icd_10_cm as icd
+
+    return bool(icd.is_valid_item(code))
 
 
 # ------------------------------------------------------------------ reading
@@ -219,7 +234,14 @@ class _Builder:
     def add(self, path: Path, text: str, *, user: bool) -> None:
         src = str(path)
         f, lines = _read(path, text)
-        for e in _entries(_LabEntry, f.labs, "labs", lines, src):
+        known = set(self.dimensions) | set(f.dimensions)
+        lab_lines = lines.get("labs", (1, None))[1] or []
+        for i, e in enumerate(_entries(_LabEntry, f.labs, "labs", lines, src)):
+            unknown = sorted(set(e.dimensions) - known) if isinstance(e.dimensions, list) else []
+            if unknown:
+                raise LexiconError(f"lab {e.name!r} names dimensions no unit has: {', '.join(unknown)} "
+                                   f"(known: {', '.join(sorted(known))})", source=src,
+                                   where=f"line {lab_lines[i] if i < len(lab_lines) else 1}")
             lab = self.labs.setdefault(e.name, {"aliases": [], "dimensions": None, "shape": None, "vital": False,
                                                 "given_as_drug": False, "question_forms": []})
             lab["aliases"] += [a for a in e.aliases if a not in lab["aliases"] and a != e.name]
@@ -245,7 +267,11 @@ class _Builder:
                                        source=src, where=f"line {lines['dimensions'][0]}") from None
             self.dimensions.setdefault(dim, []).extend(forms)
         self.dose_units += f.dose_units
-        for e in _entries(_SynonymEntry, f.synonyms, "synonyms", lines, src):
+        syn_lines = lines.get("synonyms", (1, None))[1] or []
+        for i, e in enumerate(_entries(_SynonymEntry, f.synonyms, "synonyms", lines, src)):
+            if user and e.icd10cm and not _icd_code_exists(e.icd10cm):  # the shipped codes are tested
+                raise LexiconError(f"icd10cm {e.icd10cm} is not a code of ICD-10-CM (simple-icd-10-cm)", source=src,
+                                   where=f"line {syn_lines[i] if i < len(syn_lines) else 1}")
             self._add_group(e)
         self.problem_abbreviations |= {a.lower() for a in f.problem_abbreviations}
         for concept, forms in f.ambiguous_abbreviations.items():
@@ -258,7 +284,7 @@ class _Builder:
             words = (*old.question_words, *e.question_words) if old else tuple(e.question_words)
             stems = (*old.stems, *e.stems) if old else tuple(e.stems)
             self.drug_classes[e.name] = DrugClass(e.name, tuple(dict.fromkeys(words)), tuple(dict.fromkeys(stems)))
-        self.dosing.update(f.dosing)
+        self.dosing.update({k.lower(): v for k, v in f.dosing.items()})  # matched case-insensitively
         self.clinical.update(f.clinical)
         for code, words in f.lang.items():
             if not isinstance(words, dict):
@@ -294,9 +320,9 @@ class _Builder:
         for i, g in enumerate(self.synonyms):
             if names & {n.lower() for n in g.names}:  # a group sharing a name is the same concept: merge
                 self.synonyms[i] = SynonymGroup(tuple(dict.fromkeys((*g.names, *e.names))), e.kind or g.kind,
-                                                e.icd10cm or g.icd10cm)
+                                                e.icd10cm or g.icd10cm, tuple(dict.fromkeys((*g.not_coded, *e.not_coded))))
                 return
-        self.synonyms.append(SynonymGroup(tuple(e.names), e.kind, e.icd10cm))
+        self.synonyms.append(SynonymGroup(tuple(e.names), e.kind, e.icd10cm, tuple(e.not_coded)))
 
     def _add_language(self, code: str, e: _LanguageEntry) -> None:
         lang = self.languages.setdefault(code, {k: [] for k in _LanguageEntry.model_fields})
@@ -309,10 +335,6 @@ class _Builder:
                          frozenset(d["dimensions"] or (CONCENTRATION,)), d["shape"], d["vital"], d["given_as_drug"],
                          tuple(d["question_forms"]))
                      for name, d in self.labs.items())
-        unknown = {dim for lab in labs for dim in lab.dimensions} - set(self.dimensions)
-        if unknown:
-            raise LexiconError(f"labs name dimensions no unit has: {', '.join(sorted(unknown))} "
-                               f"(known: {', '.join(self.dimensions)})", source=self.sources[-1])
         return Lexicon(
             labs=labs, ambiguous_lab_names=frozenset(self.ambiguous), lab_tests=tuple(dict.fromkeys(self.lab_tests)),
             unit_forms=tuple(dict.fromkeys(self.user_units + self.unit_forms)),

@@ -41,6 +41,7 @@ class SynonymGroup:
     names: tuple[str, ...]
     kind: str | None = None
     icd10cm: str | None = None
+    not_coded: tuple[str, ...] = ()  # names of the group its code does not fit (subtypes)
 
     @property
     def problem(self) -> bool:
@@ -132,6 +133,11 @@ class Lexicon:
         return re.compile(r"\b(" + _word_alternation(words) + r")\b", re.I)
 
     @functools.cached_property
+    def vital_name_re(self) -> re.Pattern:
+        """Any name of a vital sign (an alternation, for the question-category rules)."""
+        return re.compile(_word_alternation(a.lower() for lab in self.labs if lab.vital for a in lab.names), re.I)
+
+    @functools.cached_property
     def lab_shorthand_re(self) -> re.Pattern:
         """A one-word name of a lab (no vital sign), question forms included: what a shorthand
         question opens with ("K on admit?", "Mg this AM?", "Cr trend?")."""
@@ -179,7 +185,9 @@ class Lexicon:
     @functools.cached_property
     def icd10cm_aliases(self) -> dict[str, str]:
         """Names clinicians write -> the ICD-10-CM code their group declares."""
-        return {n.lower(): g.icd10cm for g in self.synonyms if g.icd10cm for n in g.names}
+        ambiguous = {a.lower() for forms in self.ambiguous_abbreviations.values() for a in forms}
+        return {n.lower(): g.icd10cm for g in self.synonyms if g.icd10cm for n in g.names
+                if n.lower() not in ambiguous and n not in g.not_coded}
 
     @functools.cached_property
     def disease_word_re(self) -> re.Pattern:

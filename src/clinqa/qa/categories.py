@@ -54,16 +54,22 @@ def question_rules() -> tuple[tuple[str, re.Pattern], ...]:
     """The question-template rules of the weak labeler, first match decides: (label, pattern)."""
     return _question_rules(lexicon())
 
-# A measured value: a number whose unit is a lab's (a concentration, a count, a pressure, a
-# percentage), never a dose ("500 mg") or a duration.
+# A measured value's unit is a lab's (a concentration, a count, a pressure, a percentage), never a
+# dose ("500 mg") or a duration.
 _LAB_DIMENSIONS = frozenset({"concentration", "count", "pressure", "percent"})
 
 
 def _lab_value(text: str) -> bool:
+    """A measured value in an answer: a lab's name with a number right after it ("Lipase 40",
+    "K 3.1"), or a number whose unit is a lab's. A lab name alone does not vote: "heart failure with
+    reduced EF" and "CO2 retention" are problems, not lab results."""
     from clinqa.qa.policy.patterns import VALUE
     from clinqa.text.values import unit_dimension
 
-    return any(unit_dimension(m.group(3)) in _LAB_DIMENSIONS for m in VALUE.finditer(text) if m.group(3))
+    if any(unit_dimension(m.group(3)) in _LAB_DIMENSIONS for m in VALUE.finditer(text) if m.group(3)):
+        return True
+    return any(re.match(r"\s*(?:level|value|count|of|was|is|:|=)?\s*[<>]?\d", text[m.end():m.end() + 24])
+               for m in lexicon().lab_topic_re.finditer(text))
 
 
 PROCEDURE = re.compile(
@@ -98,7 +104,7 @@ class WeakLabeler:
         words = list(vocab_words(answer))
         if has_drug(tuple(words)):
             add("Medication", WEIGHTS["drug"])
-        if lexicon().lab_topic_re.search(answer) or _lab_value(answer):
+        if _lab_value(answer):
             add("Lab Reports", WEIGHTS["lab"])
         if PROCEDURE.search(answer):
             add("Procedure", WEIGHTS["procedure"])
@@ -136,16 +142,19 @@ class WeakLabeler:
 # Topics outside the five seed categories: vital signs, allergies, social history, scores,
 # follow-up and disposition. "Other" for these, even when a drug or disease word occurs in them
 # ("Does the patient use cocaine?", "What is the HEART score?").
-OTHER_SUBJECT = re.compile(
-    r"\b(allerg\w*|smok\w*|tobacco|cigarettes?|pack[- ]years?|alcohol|drinks?|drinking|ethanol|"
+_OTHER_WORDS = (
+    r"smok\w*|tobacco|cigarettes?|pack[- ]years?|alcohol|drinks?|drinking|ethanol|"
     r"illicit|recreational|substance use|(?:uses?|using) (?:\w+ )?(?:drugs?|cocaine|heroin|marijuana|cannabis|"
     r"methamphetamine)|cocaine|heroin|marijuana|"
-    r"vital signs?|vitals|heart rate|pulse|respiratory rate|blood pressure|bp|temperature|temp|oxygen saturation|"
-    r"o2 sat\w*|spo2|sats?|weight|height|bmi|body mass index|"
+    r"vital signs?|vitals|o2 sat\w*|sats?|height|bmi|body mass index|"
     r"scores?|follow[- ]?ups?|appointments?|code status|disposition|discharged (?:to|home)|lives? (?:with|alone)|"
     r"occupation|employ\w*|diet|insurance|next of kin|estimated blood loss|ebl|urine output|ins and outs|"
     r"peep|fio2|tidal volume|ventilator settings|vent settings|tube feeds?|cpap|bipap|ivdu|ivda|etoh|uop|i/os?|"
-    r"gcs|nihss|cha2ds2-vasc|has-bled|wells|curb-65|dispo|f/u|pcp|social history|sh)\b", re.I)
+    r"gcs|nihss|cha2ds2-vasc|has-bled|wells|curb-65|dispo|f/u|pcp|social history|sh")
+# ...and the vital signs and allergy words of the lexicon (every language's allergy stems)
+OTHER_SUBJECT = PerLexicon(lambda lex: re.compile(
+    r"\b(" + _OTHER_WORDS + "|" + lex.vital_name_re.pattern + "|" + lex.allergy_question_re.pattern[len(r"\b(?:"):-len(r")\b")]
+    + r")\b", re.I))
 
 # Phrases that hold an "Other" word but name a problem, a symptom or a drug ("high blood pressure"
 # is hypertension, "weight loss" a symptom, "PCP prophylaxis" a drug, "pulse-dose steroids" a dose).
