@@ -8,6 +8,7 @@ from __future__ import annotations
 import importlib.util
 import random
 import re
+from types import SimpleNamespace
 import sys
 from pathlib import Path
 
@@ -49,6 +50,12 @@ class WorstCaseReader:
         random.Random(f"{self.seed}:{note.id}:{question}").shuffle(spans)
         return [Answer(text=text[a:b], start=a, end=b, score=0.99, note_id=note.id, method="worst-case")
                 for a, b in spans]
+
+    def answer_many(self, pairs, top_k=1, sentences=None, *, with_context=True, apply_threshold=True):
+        """The Reader protocol (clinqa.types.Reader): every candidate, and no no-answer score."""
+        sentences = sentences or [None] * len(pairs)
+        return [SimpleNamespace(answers=self.answer(n, q, sentences=s), null_minus_best=None)
+                for (n, q), s in zip(pairs, sentences)]
 
 
 @pytest.fixture(scope="module")

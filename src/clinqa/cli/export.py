@@ -97,7 +97,12 @@ def export_graph(
 
     if to is not None and to not in FORMATS:
         raise UsageError(f"--to must be one of {', '.join(FORMATS)}, got {to!r}")
-    to = to or (SUFFIX_FORMAT.get(Path(out).suffix.lower()) if out else None) or "nq"
+    implied = SUFFIX_FORMAT.get(Path(out).suffix.lower()) if out else None
+    if to is not None and implied is not None and implied != to:
+        # `graph load` reads the syntax from the suffix: Turtle in g.nq could never be loaded back
+        raise UsageError(f"--to {to} does not match the output {out!r}, whose suffix means {implied}; name the "
+                         f"output *.{to} or pass --to {implied}")
+    to = to or implied or "nq"
     out = out or str(Path(tables[0]).with_suffix("." + to))
     result = write_graph(iter_note_facts(tables, corpus_opener(notes, fmt)), out, to,
                          options=GraphOptions(base=base, icd_hierarchy=icd_hierarchy))
@@ -117,16 +122,13 @@ def export_questionnaire(
     """A questionnaire as a FHIR R4 Questionnaire (`clinqa extract -q` reads it back unchanged)."""
     import json
 
-    from clinqa.errors import DataError
+    from clinqa.data.atomic import atomic_text
     from clinqa.questionnaire import load_questionnaire
     from clinqa.questionnaire.fhir import to_fhir_questionnaire
 
     q = load_questionnaire(questionnaire)
-    try:
-        Path(out).parent.mkdir(parents=True, exist_ok=True)
-        Path(out).write_text(json.dumps(to_fhir_questionnaire(q), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    except OSError as exc:
-        raise DataError(f"cannot write: {exc.strerror}", source=out) from None
+    with atomic_text(out) as f:  # whole or absent, one writer at a time; write errors name `out`
+        f.write(json.dumps(to_fhir_questionnaire(q), indent=2, ensure_ascii=False) + "\n")
     result = {"out": out, "questionnaire": q.id, "items": len(q.concepts)}
     if json_out:
         emit_json(result)

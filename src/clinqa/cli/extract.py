@@ -19,7 +19,10 @@ def extract(
     language: Annotated[Optional[str], typer.Option(help="Question language to use (default: en, else the first given; "
                                                          "auto: each note's own language where the questionnaire has it).")] = None,
     chunk_notes: Annotated[int, typer.Option(min=1, help="Notes per written chunk (the unit of resume).")] = 16,
-    resume: Annotated[bool, typer.Option("--resume", help="Continue an interrupted run from its last finished chunk.")] = False,
+    resume: Annotated[bool, typer.Option("--resume", help="Continue an interrupted run from its last finished chunk; "
+                                                          "only the same run (questionnaire, corpus, model, options), else exit 2 naming what differs.")] = False,
+    force: Annotated[bool, typer.Option("--force", help="Start over: discard an unfinished run's parts and replace an "
+                                                        "existing OUT (without --resume or --force, earlier output is never overwritten).")] = False,
     window_top_n: Annotated[Optional[int], typer.Option(help="Read only the N best BM25 windows of long notes.")] = None,
     window_tokens: Annotated[Optional[int], typer.Option(help=WINDOW_TOKENS_HELP)] = None,
     max_chars: Annotated[Optional[int], typer.Option(help="Largest note accepted, in characters (longer ones are skipped).")] = None,
@@ -68,10 +71,19 @@ def extract(
     # a second, not after the model's load time.
     first = next(stream, None)
     stream = itertools.chain([first] if first is not None else [], stream)
+    from clinqa.data.fingerprint import input_identity, lexicon_identity, run_fingerprint
+
+    # What made the output (README "Security"): --resume continues only a run with the same one.
+    fingerprint = run_fingerprint(
+        q, input_identity(notes, format=fmt, text_column=text_column, id_column=id_column, dedupe=dedupe,
+                           max_chars=max_chars or max_chars_setting()),
+        model, language=language, lexicon=lexicon_identity(), **options)
     reader = RoutedReader(model, **options) if engine == "local" else None
     done = {"notes": 0, "seconds": 0.0}
+    console = stderr_console()
+    # no bar when stderr is not a terminal: a log or a caller reading errors gets only the error line
     with Progress(TextColumn("extracting"), BarColumn(), TextColumn("{task.completed} notes · {task.fields[rate]}"),
-                  TimeElapsedColumn(), console=stderr_console(), transient=True) as bar:
+                  TimeElapsedColumn(), console=console, transient=True, disable=not console.is_terminal) as bar:
         task = bar.add_task("extract", total=None, rate="")
 
         def tick(n: int, seconds: float) -> None:
@@ -84,10 +96,11 @@ def extract(
 
             state = run_ray(stream, q.source, model, out, workers=workers, address=ray_address,
                             chunk_notes=chunk_notes, resume=resume, language=language,
-                            reader_options=options, on_chunk=tick, skipped=skipped)
+                            reader_options=options, on_chunk=tick, skipped=skipped, force=force,
+                            fingerprint=fingerprint)
         else:
-            state = run_local(stream, q, reader, out, chunk_notes=chunk_notes, resume=resume, language=language,
-                              on_chunk=tick, skipped=skipped)
+            state = run_local(stream, q, reader, out, chunk_notes=chunk_notes, resume=resume, force=force,
+                              fingerprint=fingerprint, language=language, on_chunk=tick, skipped=skipped)
     result = {"out": out, "questionnaire": q.id, "concepts": len(q.concepts), "notes": state["notes_done"],
               "rows": state["rows"], "skipped": state["skipped"], "model": model, "engine": engine,
               "notes_per_s_this_run": round(done["notes"] / done["seconds"], 3) if done["seconds"] else None}
@@ -128,7 +141,7 @@ def report(
             if len(texts) >= max_notes * 20:
                 break
             texts[n.id] = n.text
-    result = write_report(table, html_out, texts, max_notes)
+    result = write_report(table, html_out, texts, max_notes, corpus=notes)
     if json_out:
         emit_json(result)
     else:

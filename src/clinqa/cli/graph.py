@@ -36,7 +36,8 @@ def query(
     store: Annotated[str, typer.Option("--store", "-s", help=STORE_HELP)] = "clinqa-graph",
     json_out: Annotated[bool, typer.Option("--json", help=JSON_HELP)] = False,
 ) -> None:
-    """Run SPARQL over the store; every named graph is part of the default graph."""
+    """Run a SELECT, ASK, CONSTRUCT or DESCRIBE query over the store; every named graph is part of
+    the default graph. Read-only and local: updates and SERVICE (federated queries) are refused."""
     from clinqa.errors import DataError, UsageError
     from clinqa.export.graph import query_graph
 
@@ -45,7 +46,11 @@ def query(
     if file is not None:
         if not Path(file).is_file():
             raise DataError("query file not found", source=file)
-        sparql = Path(file).read_text(encoding="utf-8")
+        from clinqa.data.checks import decode_bytes
+
+        sparql = decode_bytes(Path(file).read_bytes(), file)  # strict UTF-8: a binary file is exit 2 naming it
+        if "\x00" in sparql:
+            raise DataError("holds a NUL character: a binary file, not a SPARQL query; pass a text file", source=file)
     result = query_graph(store, sparql)
     if json_out:
         emit_json(result)

@@ -20,6 +20,7 @@ def summarize(
     column: Annotated[Optional[str], typer.Option("--column", "--text-column", help="Batch: the findings column.")] = None,
     id_column: Annotated[Optional[str], typer.Option(help="Batch: the id column (default: id/uid/report_id, else the row number).")] = None,
     resume: Annotated[bool, typer.Option("--resume", help="Batch: continue an interrupted run, skipping ids already done.")] = False,
+    force: Annotated[bool, typer.Option("--force", help="Batch: start over, discarding an earlier run's partial output.")] = False,
     model: Annotated[str, typer.Option(help="clinqa-sum-smollm2 (packaged LoRA), smollm2-135m-instruct (base), a folder (model or LoRA adapter) or hub id (T5/Flan-T5 or an instruct LM).")] = "clinqa-sum-smollm2",
     max_new_tokens: Annotated[int, typer.Option(min=1, max=1024, help="Longest impression, in tokens.")] = 128,
     max_input_tokens: Annotated[int, typer.Option(min=16, help="Longest prompt; longer findings are cut and flagged.")] = 512,
@@ -41,7 +42,7 @@ def summarize(
                            batch_size=batch_size, numbered=numbered, device=device, consistency=consistency)
     summarizer = Summarizer(cfg)
     if input_table is not None:
-        _batch(summarizer, input_table, output, column, id_column, resume, json_out)
+        _batch(summarizer, input_table, output, column, id_column, resume, force, json_out)
         return
     text = findings if findings is not None else _read_file(file)
     if not text.strip():
@@ -68,17 +69,19 @@ def _read_file(path: str) -> str:
     return read_text_file(path)
 
 
-def _batch(summarizer, source, output, column, id_column, resume, json_out) -> None:
+def _batch(summarizer, source, output, column, id_column, resume, force, json_out) -> None:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
     from clinqa.cli._common import stderr_console
     from clinqa.summarize.batch import summarize_table
 
+    console = stderr_console()
+    # no bar where stderr is no terminal: it would leave an empty line before an error's one line
     with Progress(TextColumn("summarizing"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-                  console=stderr_console(), transient=True) as bar:
+                  console=console, transient=True, disable=not console.is_terminal) as bar:
         task = bar.add_task("summarizing", total=None)
         r = summarize_table(summarizer, source, output, column=column, id_column=id_column, resume=resume,
-                            progress=lambda n: bar.advance(task, n),
+                            force=force, progress=lambda n: bar.advance(task, n),
                             total_hint=lambda n: bar.update(task, total=n))
     result = {"output": r.output, "written": r.written, "resumed": r.resumed, "truncated": r.truncated,
               "skipped": r.skipped, "model": summarizer.name}

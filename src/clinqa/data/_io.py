@@ -13,8 +13,24 @@ from typing import Any
 
 from clinqa.errors import DataError
 
+# json's decoder recurses: a document nested thousands deep (a fuzzer's, or a hostile one) raises
+# RecursionError, an input fault like any other.
+NESTED = "JSON nested too deeply to read (thousands of levels); is this the file you meant?"
 # Clinical CSV cells (MIMIC TEXT) are far above csv's default 128 KiB field limit.
 csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
+
+
+def reason(exc: BaseException) -> str:
+    """A library's error as one line for a DataError: parsers (pyarrow, ijson) add lines of
+    context and markers, and clinqa's errors are one line on stderr."""
+    msg = exc.args[0] if len(exc.args) == 1 else str(exc)
+    if isinstance(msg, bytes):  # ijson's C backend reports in bytes, with the bad input quoted
+        msg = msg.decode("utf-8", "replace")
+    lines = [ln.strip() for ln in str(msg).splitlines() if ln.strip()]
+    if not lines:
+        return type(exc).__name__
+    # bytes of the damaged input can be quoted in the message: escaped, never sent to a terminal raw
+    return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in lines[0])
 
 
 def existing(path: str | Path) -> Path:
@@ -37,6 +53,11 @@ def read_yaml_mapping(path: str | Path, *, missing: str, invalid: str, mapping: 
         data = yaml.safe_load(p.read_text(encoding="utf-8")) or {}
     except yaml.YAMLError as exc:
         raise DataError(f"{invalid}: {str(exc).splitlines()[0]}", source=str(p)) from exc
+    except UnicodeDecodeError as exc:
+        raise DataError(f"{invalid}: not valid UTF-8 (byte 0x{exc.object[exc.start]:02x} at offset {exc.start}); "
+                        "is this a binary file?", source=str(p)) from None
+    except RecursionError:
+        raise DataError(f"{invalid}: nested too deeply to read", source=str(p)) from None
     if not isinstance(data, dict):
         raise DataError(mapping, source=str(p))
     return data
@@ -51,9 +72,11 @@ def iter_json_items(path: Path, prefix: str) -> Iterator[Any]:
             # use_float keeps numbers as int/float instead of Decimal
             yield from ijson.items(f, prefix, use_float=True)
         except ijson.JSONError as exc:
-            raise DataError(f"malformed JSON: {exc}", source=str(path)) from None
+            raise DataError(f"malformed JSON: {reason(exc)}", source=str(path)) from None
         except UnicodeDecodeError as exc:
             raise DataError(f"not valid UTF-8: {exc.reason}", source=str(path)) from None
+        except RecursionError:
+            raise DataError(NESTED, source=str(path)) from None
 
 
 def load_json(path: Path) -> Any:
@@ -66,6 +89,8 @@ def load_json(path: Path) -> Any:
         raise DataError(
             f"malformed JSON: {exc.msg}", source=str(path), where=f"line {exc.lineno}, column {exc.colno}"
         ) from None
+    except RecursionError:
+        raise DataError(NESTED, source=str(path)) from None
 
 
 def iter_jsonl(path: Path) -> Iterator[tuple[int, dict]]:
@@ -79,6 +104,8 @@ def iter_jsonl(path: Path) -> Iterator[tuple[int, dict]]:
                 raise DataError(f"not valid UTF-8 (byte {exc.start})", source=str(path), where=f"line {lineno}") from None
             except json.JSONDecodeError as exc:
                 raise DataError(f"malformed JSON: {exc.msg}", source=str(path), where=f"line {lineno}") from None
+            except RecursionError:
+                raise DataError(NESTED, source=str(path), where=f"line {lineno}") from None
             if not isinstance(obj, dict):
                 raise DataError(f"expected a JSON object, got {type(obj).__name__}", source=str(path), where=f"line {lineno}")
             yield lineno, obj
@@ -122,7 +149,7 @@ def iter_parquet(path: Path, columns: tuple[str, ...] | None = None, required: t
     try:
         pf = pq.ParquetFile(path)
     except Exception as exc:  # pyarrow raises several types for a bad file
-        raise DataError(f"not a readable Parquet file: {exc}", source=str(path)) from None
+        raise DataError(f"not a readable Parquet file: {reason(exc)}", source=str(path)) from None
     names = pf.schema_arrow.names
     missing = [c for c in required if c not in names]
     if missing:
@@ -130,7 +157,17 @@ def iter_parquet(path: Path, columns: tuple[str, ...] | None = None, required: t
             f"missing column(s) {', '.join(missing)}; found {', '.join(names)}", source=str(path)
         )
     row = 0
-    for batch in pf.iter_batches(batch_size=1024, columns=list(columns) if columns else None):
+    batches = pf.iter_batches(batch_size=1024, columns=list(columns) if columns else None)
+    while True:
+        # The footer can be whole while a data page is not (a truncated copy, a bad disk block):
+        # that surfaces here, mid-stream, as one of several pyarrow types; it is the file's fault.
+        try:
+            batch = next(batches, None)
+        except Exception as exc:
+            raise DataError(f"corrupt Parquet data after row {row}: {reason(exc)}; "
+                            "the file is damaged or truncated: copy or write it again", source=str(path)) from None
+        if batch is None:
+            return
         for rec in batch.to_pylist():
             row += 1
             yield row, rec
@@ -177,26 +214,32 @@ def iter_table(path: Path, required: tuple[str, ...] = ()) -> Iterator[tuple[str
 
 
 def write_table(rows: list[dict], path: Path) -> None:
-    """Write dict rows as CSV, JSONL or Parquet by extension."""
-    suffix = path.suffix.lower()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if suffix == ".csv":
-        cols = list(dict.fromkeys(k for r in rows for k in r))
-        with open(path, "w", newline="", encoding="utf-8") as f:
-            w = csv.DictWriter(f, fieldnames=cols)
-            w.writeheader()
-            w.writerows(rows)
-    elif suffix in (".jsonl", ".ndjson"):
-        with open(path, "w", encoding="utf-8") as f:
-            for r in rows:
-                f.write(json.dumps(r, ensure_ascii=False) + "\n")
-    elif suffix in (".parquet", ".pq"):
-        import pyarrow as pa
-        import pyarrow.parquet as pq
+    """Write dict rows as CSV, JSONL or Parquet by extension, under a temporary name renamed when
+    complete (clinqa.data.atomic): a crash never leaves a truncated table that looks finished."""
+    from clinqa.data.atomic import atomic_path
 
-        pq.write_table(pa.Table.from_pylist(rows), path)
-    else:
+    suffix = path.suffix.lower()
+    if suffix not in (".csv", ".jsonl", ".ndjson", ".parquet", ".pq"):
         raise DataError(f"unknown table format {suffix!r}; expected .csv, .jsonl or .parquet", source=str(path))
+    with atomic_path(path, lock=False) as tmp:
+        try:
+            if suffix == ".csv":
+                cols = list(dict.fromkeys(k for r in rows for k in r))
+                with open(tmp, "w", newline="", encoding="utf-8") as f:
+                    w = csv.DictWriter(f, fieldnames=cols)
+                    w.writeheader()
+                    w.writerows(rows)
+            elif suffix in (".jsonl", ".ndjson"):
+                with open(tmp, "w", encoding="utf-8") as f:
+                    for r in rows:
+                        f.write(json.dumps(r, ensure_ascii=False) + "\n")
+            else:
+                import pyarrow as pa
+                import pyarrow.parquet as pq
+
+                pq.write_table(pa.Table.from_pylist(rows), tmp)
+        except OSError as exc:
+            raise DataError(f"cannot write: {exc.strerror or exc}", source=str(path)) from None
 
 
 def text_cell(value: Any, *, source: str, where: str, column: str, allow_empty: bool = False) -> str:

@@ -17,12 +17,14 @@ Writing is streamed: notes are turned into triples a few at a time and serialise
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
+from clinqa.data._io import reason
 from clinqa.errors import DataError, UsageError
 from clinqa.export.fhir import drug_system
 from clinqa.export.rows import NoteFacts, atomic_output
@@ -43,6 +45,11 @@ def _ns():
             "drugbank": Namespace("https://go.drugbank.com/drugs/"), "mesh": Namespace("http://id.nlm.nih.gov/mesh/")}
 
 
+# RFC 3987 / SPARQL IRIREF: no spaces, controls or <>"{}|^`\\ in an IRI.
+_IRI_BAD = re.compile(r'[\x00-\x20<>"{}|^`\\]')
+_IRI_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
+
+
 @dataclass(frozen=True)
 class GraphOptions:
     base: str = "urn:clinqa:"
@@ -51,6 +58,13 @@ class GraphOptions:
     def __post_init__(self):
         if not (self.base.endswith((":", "/", "#")) and ":" in self.base):
             raise UsageError(f"--base must be an IRI prefix ending in ':', '/' or '#', got {self.base!r}")
+        # Checked once here: rdflib would warn once per node ("does not look like a valid URI")
+        # and write IRIs no RDF parser reads back.
+        bad = _IRI_BAD.search(self.base)
+        if not _IRI_SCHEME.match(self.base) or bad:
+            what = f"character {bad.group()!r} at {bad.start()}" if bad else "no scheme (letters, then ':')"
+            raise UsageError(f"--base {self.base!r} is not an IRI prefix: {what}; use e.g. "
+                             "'urn:clinqa:' or 'https://hospital.example/clinqa/' (spaces as %20)")
 
 
 def _q(s: str) -> str:
@@ -327,11 +341,12 @@ def _store(path: str | Path, create: bool):
 
 
 def load_graph(files: Iterable[str | Path], store: str | Path) -> dict:
-    """Load N-Quads, Turtle or JSON-LD files into the on-disk store (made if absent)."""
+    """Load N-Quads, Turtle or JSON-LD files into the on-disk store (made if absent), all or
+    nothing: every file is parsed to its end before the store is opened, so a syntax error in
+    the last file loads none of them and makes no empty store."""
     import pyoxigraph as ox
 
     formats = {"nq": ox.RdfFormat.N_QUADS, "ttl": ox.RdfFormat.TURTLE, "jsonld": ox.RdfFormat.JSON_LD}
-    # Every file is checked before the store is made: a typo leaves no empty store behind.
     checked = []
     for f in files:
         p = Path(f)
@@ -341,24 +356,42 @@ def load_graph(files: Iterable[str | Path], store: str | Path) -> dict:
         if fmt is None:
             raise DataError(f"cannot tell the RDF syntax from {p.suffix!r}; expected one of "
                             + ", ".join(SUFFIX_FORMAT), source=str(p))
+        try:
+            for _ in ox.parse(path=str(p), format=formats[fmt]):  # streamed: memory stays flat
+                pass
+        except (SyntaxError, ValueError) as exc:  # (UnicodeDecodeError is a ValueError)
+            raise DataError(f"not valid {fmt}: {reason(exc)}; "
+                            "nothing was loaded", source=str(p)) from None
+        except OSError as exc:
+            raise DataError(f"cannot read: {exc.strerror or exc}", source=str(p)) from None
         checked.append((p, fmt))
+    new_store = not Path(store).exists()
     st = _store(store, create=True)
     loaded = []
-    for p, fmt in checked:
-        try:
+    try:
+        for p, fmt in checked:
             st.bulk_load(path=str(p), format=formats[fmt])
-        except SyntaxError as exc:
-            raise DataError(f"not valid {fmt}: {exc}", source=str(p)) from None
-        loaded.append(str(p))
-    st.flush()
+            loaded.append(str(p))
+        st.flush()
+    except (SyntaxError, OSError) as exc:
+        if new_store:
+            del st
+            import shutil
+
+            shutil.rmtree(store, ignore_errors=True)
+        raise DataError(f"loading failed after {len(loaded)} file(s): {reason(exc)}", source=str(p)) from None
     return {"store": str(store), "files": loaded, "quads": len(st)}
 
 
 def query_graph(store: str | Path, sparql: str) -> dict:
-    """Run a SPARQL query over every named graph (their union is the default graph).
+    """Run a read-only, local SPARQL query over every named graph (their union is the default
+    graph); SERVICE and updates are refused before anything runs (export/sparql_guard.py).
     SELECT -> {"vars", "rows"}; ASK -> {"boolean"}; CONSTRUCT/DESCRIBE -> {"triples"}."""
     import pyoxigraph as ox
 
+    from clinqa.export.sparql_guard import check_read_only_local
+
+    check_read_only_local(sparql)
     st = _store(store, create=False)
     try:
         res = st.query(sparql, use_default_graph_as_union=True)

@@ -14,7 +14,9 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import TextIO
 
+from clinqa.data._io import reason
 from clinqa.errors import DataError
+from clinqa.extract.offsets import check_offsets
 from clinqa.extract.runner import ExtractionRow
 from clinqa.types import Note
 
@@ -116,30 +118,18 @@ def iter_note_facts(tables: Iterable[str | Path], corpus: Callable[[], Iterable[
 
 
 def _check_offsets(note: Note, facts: list[Fact], source: str) -> None:
-    # The note's text goes out beside the offsets (DocumentReference, annotation target): a corpus
-    # edited since the extraction would make every offset point at other words.
-    for fact in facts:
-        r = fact.row
-        if fact.has_span and note.text[r.start:r.end] != r.answer:
-            raise DataError(f"note {note.id!r}: {r.concept_id} answer {r.answer!r} is not at {r.start}-{r.end} of the "
-                            "corpus text; pass the corpus as it was given to `clinqa extract`", source=source)
+    check_offsets(note.id, note.text, ((f.row.concept_id, f.row.answer, f.row.start, f.row.end) for f in facts), source)
 
 
 @contextmanager
 def atomic_output(out: Path) -> Iterator[TextIO]:
-    """A text file written under a temporary name and renamed when complete, so a failed export
-    never leaves a truncated file that looks finished; write errors are DataErrors."""
-    tmp = out.with_name(out.name + ".tmp")
-    try:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        with tmp.open("w", encoding="utf-8") as f:
-            yield f
-        tmp.replace(out)
-    except OSError as exc:
-        raise DataError(f"cannot write: {exc.strerror or exc}", source=str(out)) from None
-    finally:
-        if tmp.exists():
-            tmp.unlink()
+    """A text file written under a unique temporary name and renamed when complete, one writer
+    at a time (clinqa.data.atomic): a failed or concurrent export never leaves a truncated or
+    interleaved file that looks finished; write errors are DataErrors naming `out`."""
+    from clinqa.data.atomic import atomic_text
+
+    with atomic_text(out) as f:
+        yield f
 
 
 def _groups(path: Path, batch_rows: int):
@@ -150,7 +140,7 @@ def _groups(path: Path, batch_rows: int):
     try:
         pf = pq.ParquetFile(path)
     except Exception as exc:  # pyarrow raises ArrowInvalid/OSError with a useful message
-        raise DataError(f"not a Parquet table: {exc}", source=str(path)) from None
+        raise DataError(f"not a Parquet table: {reason(exc)}", source=str(path)) from None
     names = set(pf.schema_arrow.names)
     missing = {"note_id", "concept_id", "answer", "start", "end"} - names
     if missing:
@@ -159,7 +149,7 @@ def _groups(path: Path, batch_rows: int):
     patient_col = next((c for c in PATIENT_COLUMNS if c in names), None)
     done: set[str] = set()
     current, facts, patient = None, [], None
-    for batch in pf.iter_batches(batch_size=batch_rows):
+    for batch in _batches(pf, path, batch_rows):
         for d in batch.to_pylist():
             row = _row(d, str(path))
             if row.note_id != current:
@@ -174,6 +164,21 @@ def _groups(path: Path, batch_rows: int):
             facts.append(Fact(row, d.get(reason_col) if reason_col else None))
     if current is not None:
         yield current, facts, patient
+
+
+def _batches(pf, path: Path, batch_rows: int):
+    """The table's record batches; a damaged data page (the footer read fine) is a DataError
+    naming the table, never an error blamed on the export's output."""
+    batches = pf.iter_batches(batch_size=batch_rows)
+    while True:
+        try:
+            batch = next(batches, None)
+        except Exception as exc:  # pyarrow raises OSError or ArrowInvalid for a bad page
+            raise DataError(f"corrupt Parquet data: {reason(exc)}; "
+                            "the table is damaged or truncated, run `clinqa extract` again", source=str(path)) from None
+        if batch is None:
+            return
+        yield batch
 
 
 class _NoteCursor:

@@ -47,15 +47,21 @@ class _Extractor:
 def run_ray(notes: Iterable[Note], questionnaire_path: str, model: str, out: str | Path, *, workers: int = 2,
             address: str | None = None, chunk_notes: int = 16, resume: bool = False, language: str | None = None,
             reader_options: dict | None = None, on_chunk: Callable[[int, float], None] | None = None,
-            skipped: list | None = None) -> dict:
+            skipped: list | None = None, force: bool = False, fingerprint: dict | None = None) -> dict:
+    from clinqa.questionnaire import load_questionnaire
+
+    n_concepts = len(load_questionnaire(questionnaire_path).concepts)
+    with PartWriter(Path(out), resume, force=force, fingerprint=fingerprint) as writer:
+        return _run(writer, notes, questionnaire_path, model, workers, address, chunk_notes, language, reader_options,
+                    on_chunk, skipped, n_concepts)
+
+
+def _run(writer: PartWriter, notes, questionnaire_path, model, workers, address, chunk_notes, language, reader_options,
+         on_chunk, skipped, n_concepts) -> dict:
     import time
 
     import ray
 
-    from clinqa.questionnaire import load_questionnaire
-
-    n_concepts = len(load_questionnaire(questionnaire_path).concepts)
-    writer = PartWriter(Path(out), resume)
     if not ray.is_initialized():
         # one thread setting for the driver and the workers: an explicit CLINQA_THREADS travels
         # with them; otherwise each actor (num_cpus=1) gets Ray's OMP_NUM_THREADS=1. A user
@@ -73,11 +79,8 @@ def run_ray(notes: Iterable[Note], questionnaire_path: str, model: str, out: str
     ctx = ray.data.DataContext.get_current()
     ctx.execution_options.preserve_order = True  # rows come back in corpus order
     ctx.enable_progress_bars = False
-    it = iter(notes)
-    done = writer.state["notes_done"]
-    for _ in islice(it, done):
-        pass
-    index = done
+    it = writer.skip_done(iter(notes))
+    index = writer.state["notes_done"]
     seen_skips = 0
     while True:
         superchunk = list(islice(it, workers * chunk_notes * 8))
@@ -100,10 +103,10 @@ def run_ray(notes: Iterable[Note], questionnaire_path: str, model: str, out: str
             assert len(chunk_rows) == len(chunk_keys) * n_concepts
             new_skips = (skipped or [])[seen_skips:]
             seen_skips += len(new_skips)
-            writer.write(chunk_rows, min(chunk_notes, len(superchunk) - c), new_skips)
+            writer.write(chunk_rows, superchunk[c:c + chunk_notes], new_skips)
         if on_chunk:
             on_chunk(len(superchunk), time.perf_counter() - t)
     new_skips = (skipped or [])[seen_skips:]
     if new_skips:
-        writer.write([], 0, new_skips)
+        writer.write([], [], new_skips)
     return writer.finish()

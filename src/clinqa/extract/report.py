@@ -44,13 +44,22 @@ def _highlight(text: str, spans: list[tuple[int, int, str]]) -> str:
     return "".join(out)
 
 
-def write_report(table: str | Path, out: str | Path, notes: dict[str, str] | None = None, max_notes: int = 50) -> dict:
+def _int(v) -> int | None:
+    return None if v is None or v != v else int(v)  # NaN: a row written without offsets
+
+
+def write_report(table: str | Path, out: str | Path, notes: dict[str, str] | None = None, max_notes: int = 50,
+                 corpus: str | None = None) -> dict:
+    """`notes`: note id -> text of the corpus (`corpus` names it in errors); every answer's
+    offsets are checked against it before anything is highlighted."""
     import pandas as pd
 
     try:
         df = pd.read_parquet(table)
     except (OSError, ValueError) as exc:
-        raise DataError(f"cannot read the extraction table: {exc}", source=str(table)) from None
+        from clinqa.data._io import reason
+
+        raise DataError(f"cannot read the extraction table: {reason(exc)}", source=str(table)) from None
     needed = {"note_id", "concept_id", "answer", "start", "end", "score"}
     if not needed <= set(df.columns):
         raise DataError(f"not a clinqa extraction table (missing {', '.join(sorted(needed - set(df.columns)))})",
@@ -77,15 +86,27 @@ source <code>{html.escape(str(table))}</code></p>
 <h2>Scores</h2><img alt="score distribution" src="data:image/png;base64,{_plot(df)}">"""]
     shown = 0
     if notes:
+        from clinqa.extract.offsets import check_offsets
+
         parts.append("<h2>Notes</h2>")
         for note_id, group in df.groupby("note_id", sort=False):
+            if str(note_id) in notes:
+                # export's check: an edited corpus would have the wrong characters highlighted
+                check_offsets(str(note_id), notes[str(note_id)],
+                              ((r.concept_id, r.answer if r.answer == r.answer else None, _int(r.start), _int(r.end))
+                               for r in group.itertuples()),
+                              corpus or str(table))
             if shown >= max_notes or str(note_id) not in notes:
                 continue
-            spans = [(int(r.start), int(r.end), str(r.concept_id)) for r in group.itertuples() if r.answer is not None]
+            spans = [(int(r.start), int(r.end), str(r.concept_id)) for r in group.itertuples()
+                     if r.answer is not None and r.answer == r.answer]
             parts.append(f"<h3>{html.escape(str(note_id))}</h3><div class='note'>"
                          f"{_highlight(notes[str(note_id)], spans)}</div>")
             shown += 1
     parts.append("</body></html>")
-    Path(out).write_text("".join(parts), encoding="utf-8")
+    from clinqa.data.atomic import atomic_text
+
+    with atomic_text(out) as f:
+        f.write("".join(parts))
     return {"out": str(out), "rows": len(df), "notes": n_notes, "concepts": int(df["concept_id"].nunique()),
             "notes_shown": shown}

@@ -41,6 +41,7 @@ CODE_EXT = "urn:clinqa:fhir:code-value-set"
 SYNONYM_EXT = "urn:clinqa:fhir:synonym"
 MIN_SCORE_EXT = "urn:clinqa:fhir:min-score"
 UCUM = "http://unitsofmeasure.org"
+MAX_GROUP_DEPTH = 64  # real questionnaires nest a few levels; deeper is an error, not a stack overflow
 
 VALUE_SETS = {"icd10cm": f"{ICD10CM_SYSTEM}?fhir_vs", "drug": f"{DRUG_SYSTEM}?fhir_vs"}
 TYPE_OF_ITEM = {
@@ -65,6 +66,9 @@ def load_fhir_questionnaire(path: str | Path) -> Questionnaire:
         raise DataError(f"JSON syntax error: {exc.msg}", source=str(p), where=f"line {exc.lineno}") from None
     except UnicodeDecodeError as exc:
         raise DataError(f"not valid UTF-8 ({exc.reason} at byte {exc.start})", source=str(p)) from None
+    except RecursionError:
+        raise DataError(f"JSON nested too deeply to read (groups may nest {MAX_GROUP_DEPTH} levels)",
+                        source=str(p)) from None
     return parse_fhir_questionnaire(doc, str(p))
 
 
@@ -83,17 +87,28 @@ def parse_fhir_questionnaire(doc: object, source: str = "Questionnaire") -> Ques
 
 
 def _walk(items, where: str, source: str):
-    if items is None:
-        return
-    if not isinstance(items, list):
-        raise DataError("'item' must be a list", source=source, where=where)
-    for i, item in enumerate(items):
-        here = f"{where}[{i}]"
+    """(item, where) for every answerable item, groups walked into, in document order. A loop
+    with its own stack, not recursion: a group nested thousands deep is a clear error, never a
+    RecursionError."""
+    stack = [(items, where, 0, 0)]  # (list, its place, next index, depth)
+    while stack:
+        items, where, i, depth = stack.pop()
+        if items is None:
+            continue
+        if not isinstance(items, list):
+            raise DataError("'item' must be a list", source=source, where=where)
+        if i >= len(items):
+            continue
+        stack.append((items, where, i + 1, depth))
+        item, here = items[i], f"{where}[{i}]"
         if not isinstance(item, dict):
             raise DataError("each item is an object with linkId and type", source=source, where=here)
         kind = item.get("type")
         if kind == "group":
-            yield from _walk(item.get("item"), f"{here}.item", source)
+            if depth >= MAX_GROUP_DEPTH:
+                raise DataError(f"groups nested more than {MAX_GROUP_DEPTH} deep; flatten the questionnaire",
+                                source=source, where=here[:200] + ("..." if len(here) > 200 else ""))
+            stack.append((item.get("item"), f"{here}.item", 0, depth + 1))
         elif kind != "display":
             yield item, here
 

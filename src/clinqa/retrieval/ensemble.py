@@ -50,17 +50,13 @@ class EnsembleConfig:
 
     @classmethod
     def from_yaml(cls, path: str | Path) -> EnsembleConfig:
-        import yaml
+        from clinqa.data._io import read_yaml_mapping
 
         p = Path(path)
-        if not p.exists():
-            raise DataError("config file not found", source=str(p))
-        try:
-            data = yaml.safe_load(p.read_text(encoding="utf-8")) or {}
-        except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
-            raise DataError(f"YAML syntax error: {getattr(exc, 'problem', exc)}", source=str(p),
-                            where=f"line {mark.line + 1}" if mark else None) from None
+        # one reader of users' YAML: a missing, binary, non-UTF-8, malformed or non-mapping file is
+        # a DataError naming it
+        data = read_yaml_mapping(p, missing="config file not found", invalid="not a valid YAML evidence config",
+                                 mapping="an evidence config is a mapping of settings")
         data = data.get("evidence", data)
         unknown = set(data) - set(cls.__dataclass_fields__)
         if unknown:
