@@ -1,7 +1,7 @@
 """How far to trust the rule-based CheXpert labeler (clinqa.text.chexpert) behind the finding
 F1 and safety rates of `clinqa eval summarize`.
 
-1. Hand labels: `tests/data/chexpert_hand_labels.jsonl` holds 50 Indiana reports (random, seed 14,
+1. Hand labels: `tests/fixtures/chexpert_hand_labels.jsonl` holds 50 Indiana reports (random, seed 14,
    among reports with findings and impression) labelled by reading findings + impression:
    per observation positive / negative / uncertain / blank. The labeler reads the same text
    (findings, then impression) and its per-observation status is compared: exact agreement of
@@ -32,8 +32,8 @@ sys.path.insert(0, str(ROOT / "src"))
 from clinqa.text.chexpert import OBSERVATIONS, PATHOLOGIES, label_text  # noqa: E402
 
 DEFAULT_CSV = ROOT.parent / "shared" / "data" / "indiana_reports" / "indiana_reports.csv"
-HAND = ROOT / "tests" / "data" / "chexpert_hand_labels.jsonl"
-FRESH = ROOT / "tests" / "data" / "chexpert_hand_labels_fresh.jsonl"
+HAND = ROOT / "tests" / "fixtures" / "chexpert_hand_labels.jsonl"
+FRESH = ROOT / "tests" / "fixtures" / "chexpert_hand_labels_fresh.jsonl"
 
 # MeSH heading (before the first "/") -> observation; qualifiers decide the ambiguous ones below
 MESH = {

@@ -13,7 +13,7 @@ import pytest
 from clinqa.cli.main import main
 from clinqa.export.graph import load_graph, query_graph, write_graph
 from clinqa.export.rows import iter_note_facts
-from tests.test_export_fhir import example_rows, write_table
+from tests.export.test_fhir import example_rows, write_table
 
 
 def run(argv, capsys):

@@ -1,6 +1,6 @@
 """Run fingerprints: `extract --resume` continues only the same run (questionnaire, corpus, model,
 options, the notes already done), `--force` starts over, and earlier output is never silently
-overwritten (the kill -9 + --resume round trip is tests/test_extract.py)."""
+overwritten (the kill -9 + --resume round trip is tests/extract/test_runner.py)."""
 
 from __future__ import annotations
 

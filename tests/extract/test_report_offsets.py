@@ -8,7 +8,7 @@ from pathlib import Path
 from clinqa.cli.main import main
 from clinqa.data import write_notes
 from clinqa.types import Note
-from tests.test_export_fhir import NOTE, example_rows, span, write_table
+from tests.export.test_fhir import NOTE, example_rows, span, write_table
 
 
 def test_report_on_an_edited_corpus_is_exit_2_naming_the_note_and_offsets(tmp_path, capsys):

@@ -16,7 +16,7 @@ from clinqa.extract.normalize import drug_code, icd10_code, normalise, parse_dat
 from clinqa.questionnaire import Concept
 from clinqa.types import Answer
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_normalisers():

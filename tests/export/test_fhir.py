@@ -19,7 +19,7 @@ from clinqa.questionnaire.fhir import to_fhir_questionnaire
 from clinqa.types import Answer, Note
 from tests.cli.test_main import run_json
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 NOTE = Note("note 1/a", "Chest x-ray: no pleural effusion. Potassium 3.2 mmol/L. Allergic to penicillin. "
                         "Discharged on apixaban 5 mg. Mother had breast cancer.",
             metadata={"subject": "Patient/p-7"})

@@ -13,9 +13,9 @@ from clinqa.errors import DataError, UsageError
 from clinqa.export.graph import GraphOptions, load_graph, query_graph, write_graph
 from clinqa.export.rows import fact_status, iter_note_facts
 from tests.cli.test_main import run_json
-from tests.test_export_fhir import NOTE, example_rows, row, write_table
+from tests.export.test_fhir import NOTE, example_rows, row, write_table
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 PREFIXES = """PREFIX cq: <urn:clinqa:vocab#>
 PREFIX oa: <http://www.w3.org/ns/oa#>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
