@@ -50,13 +50,21 @@ class EnsembleConfig:
 
     @classmethod
     def from_yaml(cls, path: str | Path) -> EnsembleConfig:
-        from clinqa.data._io import read_yaml_mapping
+        import yaml
 
         p = Path(path)
-        # one reader of users' YAML: a missing, binary, non-UTF-8, malformed or non-mapping file is
-        # a DataError naming it
-        data = read_yaml_mapping(p, missing="config file not found", invalid="not a valid YAML evidence config",
-                                 mapping="an evidence config is a mapping of settings")
+        if not p.is_file():
+            raise DataError("config file not found", source=str(p))
+        try:
+            data = yaml.safe_load(p.read_text(encoding="utf-8")) or {}
+        except UnicodeDecodeError:  # a binary file given as a config
+            raise DataError("not a UTF-8 text file (an evidence config is YAML)", source=str(p)) from None
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            raise DataError(f"YAML syntax error: {getattr(exc, 'problem', exc)}", source=str(p),
+                            where=f"line {mark.line + 1}" if mark else None) from None
+        if not isinstance(data, dict):
+            raise DataError("an evidence config is a mapping of settings", source=str(p))
         data = data.get("evidence", data)
         unknown = set(data) - set(cls.__dataclass_fields__)
         if unknown:
