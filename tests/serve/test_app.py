@@ -71,8 +71,10 @@ def test_fhir_input_returns_the_note_text(qa_folder):
         assert r.status_code == 200, r.text
         body = r.json()
         assert body["note_text"] == NOTE
+        # the tiny random reader may or may not find a drug span (its weights are random): an
+        # answer points at its characters in the FHIR note, an abstention says why
         a = body["answers"][0]
-        assert NOTE[a["start"]:a["end"]] == a["text"]
+        assert NOTE[a["start"]:a["end"]] == a["text"] if a["text"] is not None else a["reason"]
 
 
 @pytest.mark.parametrize("payload,field", [
