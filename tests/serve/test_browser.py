@@ -5,8 +5,8 @@ text. CI installs chromium (.ci/run) and sets CLINQA_REQUIRE_BROWSER=1 so this n
 from __future__ import annotations
 
 import json
-import re
 import os
+import re
 import socket
 import subprocess
 import sys

@@ -7,7 +7,6 @@ import asyncio
 import io
 import json
 import logging
-import threading
 import time
 import urllib.error
 import urllib.request
@@ -15,7 +14,8 @@ from types import SimpleNamespace
 
 import pytest
 
-from clinqa.runtime import CancelToken, Cancelled, checkpoint, run_cancellable
+from clinqa.runtime import Cancelled, CancelToken, checkpoint, run_cancellable
+from tests.serve.live import live_server
 
 NOTE = ("HOSPITAL COURSE: The patient was admitted with chest pain.\nNo evidence of pneumonia on chest x-ray.\n"
         "DISCHARGE MEDICATIONS: metoprolol 25 mg by mouth twice daily.\n")
@@ -239,25 +239,13 @@ def test_malformed_json_names_line_and_column_and_non_utf8_is_400(qa_folder):
 def test_413_reaches_a_client_that_sends_the_whole_body_first():
     """Python's urllib writes the whole body before reading: without draining, the server's
     close resets the connection under it and the 413 is lost."""
-    import socket
 
-    import uvicorn
 
     from clinqa.serve.app import Settings, create_app
 
     app = create_app(Settings(max_body_bytes=10_000, summarize_model=None),
                      engines=SimpleNamespace(threads=1, scheduler=None))
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    try:
-        for _ in range(100):
-            if server.started:
-                break
-            time.sleep(0.05)
+    with live_server(app) as port:
         body = json.dumps({"note": "x" * 3_000_000, "question": "q"}).encode()
         for _ in range(5):
             req = urllib.request.Request(f"http://127.0.0.1:{port}/v1/answer", data=body,
@@ -265,9 +253,6 @@ def test_413_reaches_a_client_that_sends_the_whole_body_first():
             with pytest.raises(urllib.error.HTTPError) as err:
                 urllib.request.urlopen(req, timeout=30)
             assert err.value.code == 413 and "limit of 10000 bytes" in err.value.read().decode()
-    finally:
-        server.should_exit = True
-        thread.join(timeout=10)
 
 
 # ------------------------------------------------------------------ threads

@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.serve.live import live_server
+
 NOTE = ("HOSPITAL COURSE: The patient was admitted with chest pain.\nNo evidence of pneumonia on chest x-ray.\n"
         "DISCHARGE MEDICATIONS: metoprolol 25 mg by mouth twice daily.\n")
 STATIC = Path(__file__).resolve().parents[2] / "src" / "clinqa" / "serve" / "static"
@@ -266,30 +268,15 @@ def test_without_the_token_nothing_is_read_or_validated(qa_folder):
 def test_a_real_server_answers_401_to_a_client_that_sends_the_whole_body_first():
     """Over a socket, through uvicorn: urllib writes the whole body before reading, so the gate
     drains it (as BodyLimit does) and the 401 arrives, headers and all, instead of a reset."""
-    import socket
-    import threading
-    import time
     import urllib.error
     import urllib.request
     from types import SimpleNamespace
-
-    import uvicorn
 
     from clinqa.serve.app import Settings, create_app
 
     app = create_app(Settings(token=TOKEN, max_body_bytes=10_000, summarize_model=None),
                      engines=SimpleNamespace(threads=1, scheduler=None))
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    try:
-        for _ in range(100):
-            if server.started:
-                break
-            time.sleep(0.05)
+    with live_server(app) as port:
         for body in (b"{not json", b"x" * 3_000_000):
             req = urllib.request.Request(f"http://127.0.0.1:{port}/v1/answer", data=body,
                                          headers={"Content-Type": "application/json"})
@@ -299,9 +286,6 @@ def test_a_real_server_answers_401_to_a_client_that_sends_the_whole_body_first()
             assert err.value.headers["Cache-Control"] == "no-store" and err.value.headers["X-Frame-Options"] == "DENY"
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/") as page:
             assert "script-src 'self'" in page.headers["Content-Security-Policy"]
-    finally:
-        server.should_exit = True
-        thread.join(timeout=10)
 
 
 def test_no_route_carries_its_own_auth_dependency(client):
