@@ -80,3 +80,45 @@ def test_select_threshold_topk_min_k():
     assert select(f, threshold=0.5).tolist() == [True, False, True, True]
     assert select(f, threshold=0.5, top_k=2).tolist() == [True, False, True, False]
     assert select(f, threshold=0.95, min_k=1).tolist() == [True, False, False, False]
+
+
+def test_a_notes_sentence_embeddings_are_encoded_once(monkeypatch):
+    """A second question about the same sentences encodes only the question; other sentences, or
+    the same ones in another order, are encoded anew; scores are those of a fresh encoding."""
+    from clinqa.retrieval import dense
+
+    dense.EMBEDDINGS.clear()
+    calls = []
+    real = dense.BiEncoderScorer._encode
+
+    def counting(self, texts):
+        calls.append(len(texts))
+        return real(self, texts)
+
+    monkeypatch.setattr(dense.BiEncoderScorer, "_encode", counting)
+    docs = ["Potassium was 3.1.", "Metoprolol was started.", "No chest pain."]
+    a = dense.BiEncoderScorer().fit(docs)
+    first = a.score("What was the potassium?")
+    b = dense.BiEncoderScorer().fit(list(docs))
+    second = b.score("What was the potassium?")
+    assert calls == [3, 1, 1]  # the sentences once, then only the questions
+    assert (first == second).all()
+    dense.BiEncoderScorer().fit(list(reversed(docs)))
+    assert calls[-1] == 3
+    import pytest
+
+    with pytest.raises(ValueError):  # shared between requests: read-only
+        b._docs[0, 0] = 1.0
+
+
+def test_the_embedding_cache_is_bounded_in_bytes():
+    import numpy as np
+
+    from clinqa.retrieval.dense import EmbeddingCache
+
+    cache = EmbeddingCache(max_bytes=3 * 400)
+    for i in range(5):
+        cache.put(("m", "torch", str(i)), np.zeros((100,), dtype=np.float32))  # 400 bytes each
+    assert cache.get(("m", "torch", "0")) is None and cache.get(("m", "torch", "4")) is not None
+    cache.put(("m", "torch", "huge"), np.zeros((1000,), dtype=np.float32))  # larger than the cache: not kept
+    assert cache.get(("m", "torch", "huge")) is None and cache.get(("m", "torch", "3")) is not None
