@@ -82,6 +82,17 @@ def _temps(folder: Path) -> list[Path]:
     return [f for f in folder.iterdir() if f.name.endswith(".tmp")]
 
 
+def _export_writing(table, out: Path, folder: Path):
+    """An export fed its first note from a slow corpus, returned once its temporary file exists."""
+    corpus = SlowCorpus(folder / "slow.jsonl")
+    proc = _export(table, out, corpus.path)
+    corpus.send([_note_line(0)])
+    deadline = time.time() + 60
+    while not _temps(folder) and time.time() < deadline:
+        time.sleep(0.05)
+    return proc, corpus
+
+
 def test_two_concurrent_exports_one_wins_the_other_exits_2_at_once(table, tmp_path):
     out = tmp_path / "out.ndjson"
     corpus = SlowCorpus(tmp_path / "slow.jsonl")
@@ -104,12 +115,7 @@ def test_two_concurrent_exports_one_wins_the_other_exits_2_at_once(table, tmp_pa
 
 def test_a_killed_export_leaves_no_temporary_file_once_the_next_run_starts(table, tmp_path):
     out = tmp_path / "out.ndjson"
-    corpus = SlowCorpus(tmp_path / "slow.jsonl")
-    proc = _export(table, out, corpus.path)
-    corpus.send([_note_line(0)])
-    deadline = time.time() + 60
-    while not _temps(tmp_path) and time.time() < deadline:
-        time.sleep(0.05)
+    proc, corpus = _export_writing(table, out, tmp_path)
     (stale,) = _temps(tmp_path)
     assert stale.name.startswith(".out.ndjson.")
     proc.send_signal(signal.SIGKILL)
@@ -127,12 +133,7 @@ def test_a_killed_export_leaves_no_temporary_file_once_the_next_run_starts(table
 
 def test_sigterm_removes_the_temporary_file(table, tmp_path):
     out = tmp_path / "out.json"
-    corpus = SlowCorpus(tmp_path / "slow.jsonl")
-    proc = _export(table, out, corpus.path)
-    corpus.send([_note_line(0)])
-    deadline = time.time() + 60
-    while not _temps(tmp_path) and time.time() < deadline:
-        time.sleep(0.05)
+    proc, corpus = _export_writing(table, out, tmp_path)
     assert _temps(tmp_path)
     proc.send_signal(signal.SIGTERM)
     proc.wait(timeout=60)
