@@ -187,3 +187,11 @@ def test_a_lab_name_alone_does_not_make_a_problem_a_lab_result(span, problem):
     from clinqa.extract.normalize import _is_problem
 
     assert _is_problem(span) is problem
+
+
+def test_every_shipped_icd10cm_code_exists():
+    """The loader checks the codes of a user's file at load; the shipped ones are checked here."""
+    import simple_icd_10_cm as icd
+
+    shipped = load()
+    assert shipped.icd10cm_aliases and all(icd.is_valid_item(c) for c in shipped.icd10cm_aliases.values())

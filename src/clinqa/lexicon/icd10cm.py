@@ -94,27 +94,18 @@ def _tabular_names() -> dict[str, tuple[str, str]]:
     return index
 
 
-_coding: tuple = (None, None)  # (lexicon, its index), replaced as one: one lexicon is in use at a time
-
-
 def coding_index(lex: Lexicon | None = None) -> dict[str, tuple[str, str]]:
     """Lower-cased name -> (code, description) for coding answers (see the module docstring)."""
+    return _coding_index(lex or lexicon())
+
+
+@functools.lru_cache(maxsize=2)  # per lexicon: a user's file adds names
+def _coding_index(lex: Lexicon) -> dict[str, tuple[str, str]]:
+    # the codes are valid: the loader checks a user's, tests/lexicon checks the shipped ones
     import simple_icd_10_cm as icd
 
-    lex = lex or lexicon()
-    global _coding
-    built = _coding
-    if built[0] is lex:
-        return built[1]
     index = dict(_tabular_names())
-    for term, code in lex.icd10cm_aliases.items():
-        if not icd.is_valid_item(code):
-            from clinqa.lexicon.loader import LexiconError
-
-            raise LexiconError(f"synonym {term!r} declares icd10cm {code}, which ICD-10-CM does not have",
-                               source=", ".join(lex.sources))
-        index[term] = (code, icd.get_description(code))
-    _coding = (lex, index)
+    index.update({term: (code, icd.get_description(code)) for term, code in lex.icd10cm_aliases.items()})
     return index
 
 

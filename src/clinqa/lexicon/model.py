@@ -124,13 +124,18 @@ class Lexicon:
         return frozenset(a for a in self.lab_canonical if len(a) <= 2)
 
     @functools.cached_property
-    def lab_topic_re(self) -> re.Pattern:
-        """A lab or test named in a question or a text: the names of the labs that are no vital
-        sign, but for the ambiguous short ones, and the tests and panels of `lab_tests`, as whole
-        words."""
+    def lab_topic_words(self) -> str:
+        """A lab or test named in a question or a text, as a regex alternation: the names of the
+        labs that are no vital sign, but for the ambiguous short ones, and the tests and panels of
+        `lab_tests` (the question-category rules embed it in their own patterns)."""
         words = [a.lower() for lab in self.labs if not lab.vital for a in lab.names
                  if a.lower() not in self.ambiguous_lab_names] + list(self.lab_tests)
-        return re.compile(r"\b(" + _word_alternation(words) + r")\b", re.I)
+        return _word_alternation(words)
+
+    @functools.cached_property
+    def lab_topic_re(self) -> re.Pattern:
+        """`lab_topic_words` as whole words."""
+        return re.compile(r"\b(" + self.lab_topic_words + r")\b", re.I)
 
     @functools.cached_property
     def vital_name_re(self) -> re.Pattern:
@@ -203,9 +208,14 @@ class Lexicon:
         return [w for lang in self.languages.values() for w in getattr(lang, attr)]
 
     @functools.cached_property
+    def allergy_words(self) -> str:
+        """An allergy word of any language clinqa reads, as a regex alternation."""
+        return _word_alternation(self._all("allergy_words"))
+
+    @functools.cached_property
     def allergy_question_re(self) -> re.Pattern:
-        """An allergy word of any language clinqa reads."""
-        return re.compile(r"\b(?:" + _word_alternation(self._all("allergy_words")) + r")\b", re.I)
+        """An allergy word of any language clinqa reads, as a whole word."""
+        return re.compile(r"\b(?:" + self.allergy_words + r")\b", re.I)
 
     @functools.cached_property
     def allergy_statement_re(self) -> re.Pattern:

@@ -36,11 +36,10 @@ _LAB_QUESTION_WORDS = (r"labs?|laboratory|levels?|values?|counts?|concentrations
 @functools.lru_cache(maxsize=4)
 def _question_rules(lex: Lexicon) -> tuple[tuple[str, re.Pattern], ...]:
     # the lab rule names any lab or test of the lexicon ("What was the creatinine?")
-    labs = lex.lab_topic_re.pattern[len(r"\b("):-len(r")\b")]
     return (
         ("Medication", re.compile(r"\b(medications?|medicines?|drugs?|doses?|dosages?|prescri\w*|antibiotics?|"
                                   r"vaccines?|antivirals?|inhibitors?|taking|pills?)\b", re.I)),
-        ("Lab Reports", re.compile(r"\b(" + _LAB_QUESTION_WORDS + "|" + labs + r")\b", re.I)),
+        ("Lab Reports", re.compile(r"\b(" + _LAB_QUESTION_WORDS + "|" + lex.lab_topic_words + r")\b", re.I)),
         ("Procedure", re.compile(r"\b(procedures?|surger(?:y|ies)|operations?|underwent|undergo|interventions?|"
                                  r"imaging|scans?|x-?rays?|ct|mri|biops(?:y|ies)|performed|technique|method)\b", re.I)),
         ("Symptoms", re.compile(r"\b(symptoms?|complain\w*|present(?:s|ed)? with|signs?|experienc\w*|feel\w*|"
@@ -153,7 +152,7 @@ _OTHER_WORDS = (
     r"gcs|nihss|cha2ds2-vasc|has-bled|wells|curb-65|dispo|f/u|pcp|social history|sh")
 # ...and the vital signs and allergy words of the lexicon (every language's allergy stems)
 OTHER_SUBJECT = PerLexicon(lambda lex: re.compile(
-    r"\b(" + _OTHER_WORDS + "|" + lex.vital_name_re.pattern + "|" + lex.allergy_question_re.pattern[len(r"\b(?:"):-len(r")\b")]
+    r"\b(" + _OTHER_WORDS + "|" + lex.vital_name_re.pattern + "|" + lex.allergy_words
     + r")\b", re.I))
 
 # Phrases that hold an "Other" word but name a problem, a symptom or a drug ("high blood pressure"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import threading
 from typing import TYPE_CHECKING
 
 from clinqa.qa.policy.patterns import HEADER_LINE, LIST_MARK, VALUE, unit_re
@@ -161,6 +162,9 @@ _INDEXES: dict[int, tuple[list[Sentence], SentenceIndex]] = {}
 _INDEXES_KEPT = 8
 
 
+_INDEXES_LOCK = threading.Lock()  # the service's two lanes look sentences up at once
+
+
 def index_of(sentences: list[Sentence] | None) -> SentenceIndex:
     """The SentenceIndex of a note's sentence list (built once per list)."""
     key = id(sentences)
@@ -169,9 +173,10 @@ def index_of(sentences: list[Sentence] | None) -> SentenceIndex:
         return hit[1]
     index = SentenceIndex(sentences)
     if sentences is not None:
-        while len(_INDEXES) >= _INDEXES_KEPT:
-            _INDEXES.pop(next(iter(_INDEXES)), None)
-        _INDEXES[key] = (sentences, index)
+        with _INDEXES_LOCK:
+            while len(_INDEXES) >= _INDEXES_KEPT:
+                _INDEXES.pop(next(iter(_INDEXES)))
+            _INDEXES[key] = (sentences, index)
     return index
 
 
