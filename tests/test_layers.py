@@ -5,7 +5,7 @@ import ast
 from pathlib import Path
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "clinqa"
-ORDER = ["types", "errors", "lexicon", "data", "models", "text", "questionnaire", "synth", "retrieval", "evaluate", "qa",
+ORDER = ["types", "errors", "lexicon", "data", "models", "text", "document", "questionnaire", "synth", "retrieval", "evaluate", "qa",
          "generate", "summarize",
          "extract", "export", "train", "serve", "cli"]
 

@@ -116,7 +116,7 @@ class Answer:
     sentence_id: str | None = None
     evidence_ids: tuple[str, ...] = ()
     method: str = ""
-    reason: str | None = None  # why there is no answer (abstention), when text is None
+    reason: str | None = None  # why there is no answer (when text is None), or how a structural answer was chosen
 
     @classmethod
     def no_answer(cls, note_id: str, score: float, method: str = "", reason: str | None = None) -> Answer:
@@ -279,6 +279,7 @@ class ConceptSpec(Protocol):
     unit: str | None
     code: str | None
     min_score: float | None
+    note_kinds: tuple[str, ...]  # the kinds of note it applies to (empty: every kind)
 
     def synonyms_for(self, language: str | None) -> tuple[str, ...]: ...
 

@@ -35,7 +35,7 @@ from clinqa.lexicon.model import (
     SynonymGroup,
 )
 
-SHIPPED = ("units.yaml", "labs.yaml", "concepts.yaml", "drug_classes.yaml", "shorthand.yaml")
+SHIPPED = ("units.yaml", "labs.yaml", "concepts.yaml", "drug_classes.yaml", "shorthand.yaml", "document.yaml")
 
 
 class LexiconError(DataError):
@@ -132,6 +132,8 @@ class _File(_Entry):
     dosing: dict[str, str] = {}
     clinical: dict[str, str] = {}
     lang: dict[str, Any] = {}
+    # the clinical document's words (data/document.yaml): name -> {kind/action/status -> words}
+    document: dict[str, dict[str, list[str]]] = {}
 
     @field_validator("after_numbers", "dose_units")
     @classmethod
@@ -229,6 +231,7 @@ class _Builder:
         self.dosing: dict[str, str] = {}
         self.clinical: dict[str, str] = {}
         self.languages: dict[str, dict[str, list[str]]] = {}
+        self.document: dict[str, dict[str, list[str]]] = {}
         self.sources: list[str] = []
 
     def add(self, path: Path, text: str, *, user: bool) -> None:
@@ -297,6 +300,11 @@ class _Builder:
                 raise LexiconError(f"lang.{code}.{'.'.join(map(str, first['loc']))}: {first['msg']}",
                                    source=src, where=f"line {lines['lang'][0]}") from None
             self._add_language(code, e)
+        for vocab, groups in f.document.items():  # a user's words extend the shipped ones
+            known = self.document.setdefault(vocab, {})
+            for name, words in groups.items():
+                have = known.setdefault(name, [])
+                have += [w for w in words if w not in have]
         self.sources.append(src)
 
     def add_language_file(self, path: Path, text: str, code: str) -> None:
@@ -347,7 +355,8 @@ class _Builder:
             drug_classes=tuple(self.drug_classes.values()), dosing=dict(self.dosing),
             clinical_shorthand=dict(self.clinical),
             languages={c: LanguageWords(**{k: tuple(v) for k, v in d.items()}) for c, d in self.languages.items()},
-            sources=tuple(self.sources))
+            sources=tuple(self.sources),
+            document={v: {n: tuple(w) for n, w in g.items()} for v, g in self.document.items()})
 
 
 def load(extra: tuple[str | Path, ...] = ()) -> Lexicon:

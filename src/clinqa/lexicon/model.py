@@ -100,6 +100,20 @@ class Lexicon:
     # exam); kept out of `synonyms`, they only keep a note that writes one from being asked about
     # the concept as absent (the synthetic questions)
     ambiguous_abbreviations: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # the clinical document's vocabularies (data/document.yaml): "events", "smoking", "note_kinds",
+    # "list_headers", "moments", ... each name -> its words
+    document: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
+
+    def words_re(self, vocab: str, name: str) -> re.Pattern:
+        """The words of one entry of a document vocabulary as one case-insensitive pattern
+        (whole words; a trailing "*" matches any ending), built once per lexicon."""
+        key = (vocab, name)
+        cache = self.__dict__.setdefault("_words_res", {})
+        if key not in cache:
+            words = self.document.get(vocab, {}).get(name, ())
+            cache[key] = re.compile(r"(?<![\w-])(?:" + _word_alternation(words) + r")(?![\w-])", re.I) if words \
+                else re.compile(r"(?!x)x")
+        return cache[key]
 
     # .................................................................. labs
     @functools.cached_property

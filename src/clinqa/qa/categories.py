@@ -62,7 +62,7 @@ def _lab_value(text: str) -> bool:
     """A measured value in an answer: a lab's name with a number right after it ("Lipase 40",
     "K 3.1"), or a number whose unit is a lab's. A lab name alone does not vote: "heart failure with
     reduced EF" and "CO2 retention" are problems, not lab results."""
-    from clinqa.qa.policy.patterns import VALUE
+    from clinqa.text.shapes import VALUE
     from clinqa.text.values import unit_dimension
 
     if any(unit_dimension(m.group(3)) in _LAB_DIMENSIONS for m in VALUE.finditer(text) if m.group(3)):

@@ -143,13 +143,12 @@ def head_category_accuracy(reader, examples: list[QAExample], batch: int = 8) ->
 
 def _concept_of(ex: QAExample):
     """A dev example that declares its answer type/category is asked like a questionnaire concept."""
-    from types import SimpleNamespace
+    from clinqa.questionnaire import Concept
 
     atype = getattr(ex, "answer_type", None)
     if atype in (None, "span"):
         return None
-    return SimpleNamespace(id=ex.id, answer_type=atype if atype in ("yes_no", "number", "date", "list") else "span",
-                           category=None, unit=None, code=None, min_score=None, synonyms_for=lambda _l: ())
+    return Concept(ex.id, {"en": (ex.question,)}, atype if atype in ("yes_no", "number", "date", "list") else "span")
 
 
 def _verdict_report(examples, decisions) -> dict | None:

@@ -503,7 +503,7 @@ def test_allergy_typing_reads_the_seed_languages():
     """An English allergy question about a Greek note must accept the Greek allergy line (it was
     refused as "not an allergy statement"), and a Greek or Bulgarian allergy question is typed too."""
     from clinqa.qa.policy.forms import ALLERGY_Q as _ALLERGY_Q
-    from clinqa.qa.policy.patterns import ALLERGY_TEXT
+    from clinqa.text.shapes import ALLERGY_TEXT
 
     for line in ("Αλλεργία στην πενικιλίνη.", "Алергия към пеницилин.", "Uczulenie na penicylinę.",
                  "Alergie na penicilin."):

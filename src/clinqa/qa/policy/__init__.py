@@ -5,7 +5,7 @@
 
 - `forms`: what the question's words say (yes/no form, the concept it names, moment, extreme);
 - `asked`: what it asks for (`AskedFor`), a questionnaire concept's declarations first;
-- `patterns`: shapes of values in a note (numbers with units, doses, headers, placeholders);
+- (`clinqa.text.shapes`: shapes of values in a note: numbers with units, doses, headers, placeholders);
 - `labs` / `lab_choice`: every measured value of a lab, and the one that answers;
 - `spans`: clean answer spans and list items;
 - `constraints`: whether a candidate is of the asked type;
@@ -31,7 +31,7 @@ from clinqa.qa.policy.labs import (
     lab_in,
     lab_values,
 )
-from clinqa.qa.policy.patterns import ALLERGY_TEXT, DOSE, PLACEHOLDER, VALUE
+from clinqa.text.shapes import ALLERGY_TEXT, DOSE, PLACEHOLDER, VALUE
 from clinqa.qa.policy.policy import VERDICTS, AnswerPolicy, Decision
 from clinqa.qa.policy.spans import clean_span, extend_unit
 from clinqa.qa.policy.verdicts import Mention, Verdict, find_mentions, term_variants

@@ -64,6 +64,7 @@ class AskedFor:
     # the category the question's own words ask for (qa/categories.question_category): the label
     # every answer gets; None when a concept declares it or the question does not say
     asks: QuestionCategory | None = None
+    note_kinds: tuple[str, ...] = ()  # the concept applies only to these kinds of note (empty: all)
 
 
 def type_name(asked: AskedFor) -> str:
@@ -148,4 +149,5 @@ def asked_for(question: str, concept: ConceptSpec | None = None, language: str |
         ever=bool(EVER_Q.search(q)) and atype == "yes_no", family=bool(FAMILY_Q.search(q)) and atype == "yes_no",
         action=action_of(q) if atype == "yes_no" else None, dimensions=dimensions,
         needs_unit=duration or "time" in dimensions,
-        drug_stems=drug_class_stems(q) if medication and atype == "span" else (), change=change, asks=asks)
+        drug_stems=drug_class_stems(q) if medication and atype == "span" else (), change=change, asks=asks,
+        note_kinds=concept.note_kinds if concept else ())

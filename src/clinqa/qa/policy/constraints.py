@@ -10,7 +10,7 @@ from clinqa.lexicon import lexicon
 from clinqa.qa.categories import REASON_RULE
 from clinqa.qa.policy.asked import AskedFor
 from clinqa.qa.policy.forms import START_CUE, STOP_CUE
-from clinqa.qa.policy.patterns import (
+from clinqa.text.shapes import (
     ALLERGY_TEXT,
     DOSE,
     HEADER_LINE,

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from clinqa.qa.categories import question_rules
-from clinqa.qa.policy.patterns import PerLexicon
+from clinqa.text.shapes import PerLexicon
 
 # A yes/no question's opening word, and the opener its concept is read after, in the languages of
 # the lexicon (data/lang/*.yaml: yes_no_openers, yes_no_verbs).
@@ -29,7 +29,7 @@ _FILLER = re.compile(
 # Verbs after the concept that only say it happened ("Was spironolactone started?"); verbs that
 # change the question ("stopped", "held") are kept, so such questions find no mention and abstain.
 _DONE = re.compile(r"\s+(?:started|given|prescribed|administered|performed|done|placed|ordered|received|"
-                   r"initiated|found|seen|noted|present|identified|detected|reported)$", re.I)
+                   r"initiated|found|seen|noted|present|identified|detected|reported|planned|scheduled)$", re.I)
 
 
 EVER_Q = re.compile(r"\b(?:ever|history of|hx of|previous(?:ly)?|prior|past|before|former(?:ly)?)\b", re.I)
@@ -42,9 +42,18 @@ _TRAILING = re.compile(r"\s*(?:el paciente|la paciente|at discharge|on admission
                        r"today|in this note|in the note)?\s*[?.!]*\s*$", re.I)
 
 
-LIST_Q = re.compile(r"\b(?:what|which|list|name)\b.*\b(?:medications|medicines|drugs|diagnoses|problems|"
-                     r"conditions|procedures|allergies|antibiotics|symptoms|findings|comorbidities|"
-                     r"medicamentos|diagnósticos|alergias)\b", re.I)
+def _list_q(lex) -> re.Pattern:
+    """A question for a list: "what/which/list" and a plural the lexicon's list headers use
+    (medications, meds, Rx, diagnoses...), or one of the other plural kinds below."""
+    plural = {w for words in lex.document.get("list_headers", {}).values() for w in words
+              if (w.endswith("s") and not w.endswith("sis")) or w in ("rx",)}
+    plural |= {"medicines", "conditions", "antibiotics", "symptoms", "findings", "comorbidities", "medicamentos",
+               "diagnósticos", "alergias"}
+    alt = "|".join(re.escape(w) for w in sorted(plural, key=len, reverse=True))
+    return re.compile(r"\b(?:what|which|list|name)\b.*\b(?:" + alt + r")\b", re.I)
+
+
+LIST_Q = PerLexicon(_list_q)
 
 
 # "What was the [admission] creatinine?": a span question that asks for a value

@@ -1,54 +1,144 @@
-"""Which measured value of a lab answers a lab/vital question: one written at the moment the
-question names ("at discharge", "on admission") first, then those the reader's candidates
-cover, then note order; "peak"/"lowest" questions take the extreme value."""
+"""Which measured value of a lab answers a lab/vital question, from the clinical document's
+measurements (prose, table cells, trend values, each with when it was measured):
+
+- a date or time in the question ("on 6/3 at 04:00") takes the value measured then;
+- a moment ("at discharge", "on admission") takes a value written at that moment;
+- "most recent", "latest", "current" take the last value in time (or in a trend's order);
+- "peak"/"lowest" take the extreme value;
+- otherwise the values the reader's candidates cover first, then note order.
+When the question names a time no value has, and the note has several different values, the
+answer is an abstention with the reason ("3 values of potassium, none at discharge"), never a
+guess. Thresholds of a plan are never values (see `document.measurements`)."""
 
 from __future__ import annotations
 
 import re
-from collections import Counter
+from dataclasses import replace
 
+from clinqa.document import ClinicalDocument, Measurement
+from clinqa.document.time import comparable, matches, time_key
 from clinqa.lexicon import lexicon
 from clinqa.qa.policy.asked import AskedFor
 from clinqa.qa.policy.constraints import unit_fits
 from clinqa.qa.policy.forms import EXTREME_Q, MOMENT_Q, MOMENT_WORDS, moment_key
-from clinqa.qa.policy.labs import (
-    SentenceIndex,
-    context_of,
-    lab_values,
-    local_moment,
-)
+from clinqa.qa.policy.labs import SentenceIndex, context_of, local_moment
 from clinqa.types import Answer, Note
 
 
-def lab_answers(note: Note, asked: AskedFor, raw: list[Answer], sentences, method: str) -> list[Answer]:
-    """Values of the asked lab, best first: one in the moment the question names ("at
-    discharge", "on admission") first, then those the reader's candidates cover (by score),
-    then note order; "peak"/"lowest" questions take the extreme value. Thresholds never."""
-    pairs = lab_values(note.text, asked.lab)
-    if not pairs:
-        return []
-    moment = MOMENT_Q.search(asked.question)
-    extreme = EXTREME_Q.search(asked.question)
-    out: list[tuple[tuple, Answer]] = []
+def lab_answers(note: Note, asked: AskedFor, raw: list[Answer], doc: ClinicalDocument,
+                method: str) -> tuple[list[Answer], str | None]:
+    """(values of the asked lab, best first, the first carrying why it was chosen; or [] and why
+    none answers)."""
+    text = note.text
     shape_src = lexicon().lab_by_name[asked.lab].shape
     shape = re.compile(shape_src) if shape_src else None
-    pairs = [(vs, ve, ns) for vs, ve, ns in pairs
-             if unit_fits(note.text[vs:ve], asked)[0] and (shape is None or shape.search(note.text[vs:ve]))]
-    per_name = Counter(p[2] for p in pairs)
-    index = SentenceIndex(sentences)  # a long note has thousands of values: no scan per value
-    for order, (vs, ve, ns) in enumerate(pairs):
-        score = max((a.score for a in raw if a.start < ve and vs < a.end), default=0.0)
-        where = ""
-        if moment:  # only a question that names a moment needs where each value was written
-            where = context_of(note.text, index, ns, vs, with_line=per_name[ns] == 1) + \
-                " " + local_moment(note.text, vs, ve)
-        in_moment = bool(moment and re.search(MOMENT_WORDS[moment_key(moment.group(0))], where, re.I))
-        num = re.search(r"\d+(?:,\d{3})*(?:\.\d+)?", note.text[vs:ve])
-        number = float(num.group(0).replace(",", "")) if num else 0.0
-        ext = 0.0
-        if extreme:
-            ext = -number if re.match(r"(?:peak|max|highest)", extreme.group(0), re.I) else number
-        a = Answer(text=note.text[vs:ve], start=vs, end=ve, score=score, note_id=note.id,
-                   method=(method or "extractive") + "+lab-name")
-        out.append(((not in_moment, ext, -score, order), a))
-    return [a for _, a in sorted(out, key=lambda x: x[0])]
+    vals = [m for m in doc.measurements_of(asked.lab)
+            if unit_fits(m.value, asked)[0] and (shape is None or shape.search(m.value))]
+    if not vals:
+        return [], f"no value of {asked.lab} in the note"
+    score = {m.start: max((a.score for a in raw if a.start < m.end and m.start < a.end), default=0.0) for m in vals}
+    q = asked.question
+    lex = lexicon()
+    asked_key = time_key(_without_lab_numbers(q))
+    moment = MOMENT_Q.search(q)
+    latest = lex.words_re("moments", "latest").search(q)
+    extreme = EXTREME_Q.search(q)
+    distinct = len({m.number for m in vals}) > 1
+    n = len(vals)
+
+    def answer(chosen: list[Measurement], why: str) -> tuple[list[Answer], str | None]:
+        rest = [m for m in vals if m not in chosen]
+        out = [_answer(note, m, score[m.start], method) for m in chosen + rest]
+        return [replace(out[0], reason=why)] + out[1:], None
+
+    if asked_key is not None:
+        hits = [m for m in vals if matches(asked_key, m.key)] or \
+            [m for m in vals if m.key is None and _dated_line(text, m, asked_key)]
+        if not hits:
+            return [], f"{n} value(s) of {asked.lab}, none measured at the time the question names"
+        if len({m.number for m in hits}) > 1 and not extreme:
+            return [], f"{len(hits)} different values of {asked.lab} at the time the question names"
+        return answer(hits, f"the value of {asked.lab} measured at {hits[0].when or 'that time'}")
+    if moment:
+        key = moment_key(moment.group(0))
+        index = SentenceIndex(list(doc.sentences))
+        in_moment = [m for m in vals if m.moment == key or (
+            m.source == "text" and re.search(MOMENT_WORDS[key], context_of(text, index, m.name_start, m.start,
+                                             with_line=_one_on_line(vals, m)) + " " + local_moment(text, m.start, m.end),
+                                             re.I))]
+        if in_moment:
+            in_moment.sort(key=lambda m: (-score[m.start], m.sequence))
+            return answer(in_moment, f"the value of {asked.lab} written at {key}")
+        ordered = _in_time(vals)
+        if not distinct:
+            return answer(vals, f"the only value of {asked.lab} in the note")
+        if key == "admission":  # the first value a note writes is the one measured first, in time when known
+            first = ordered[0] if ordered else min(vals, key=lambda m: m.sequence)
+            return answer([first], f"the first of {n} values of {asked.lab} ({'in time' if ordered else 'in the note'})")
+        if ordered and key == "discharge" and _discharge_day(doc, ordered[-1]):
+            return answer([ordered[-1]], f"the last of {n} values of {asked.lab}, on the discharge date")
+        return [], f"{n} values of {asked.lab}, none at {key}"
+    if latest:
+        now = [m for m in vals if m.source == "text" and _says_now(text, m)]
+        if now and len({m.number for m in now}) == 1:
+            return answer(now, f"the value of {asked.lab} the note says is current")
+        ordered = _in_time([m for m in vals if m.key is not None]) or _in_one_series(vals)
+        if ordered:
+            return answer([ordered[-1]], f"the most recent of {n} values of {asked.lab}")
+        if not distinct:
+            return answer(vals, f"the only value of {asked.lab} in the note")
+        return [], f"{n} values of {asked.lab} and no time to order them by"
+    if extreme:
+        high = bool(re.match(r"(?:peak|max|highest)", extreme.group(0), re.I))
+        nums = [m for m in vals if m.number is not None]
+        best = max(nums, key=lambda m: m.number) if high else min(nums, key=lambda m: m.number)
+        return answer([best], f"the {'highest' if high else 'lowest'} of {n} values of {asked.lab}")
+    ranked = sorted(vals, key=lambda m: (-score[m.start], m.sequence))
+    return answer(ranked, f"{n} value(s) of {asked.lab}; the one the reader points at, else the first")
+
+
+def _answer(note: Note, m: Measurement, score: float, method: str) -> Answer:
+    return Answer(text=note.text[m.start:m.end], start=m.start, end=m.end, score=score, note_id=note.id,
+                  method=(method or "extractive") + "+lab-name")
+
+
+def _without_lab_numbers(question: str) -> str:
+    """The question without numbers that are not times ("potassium above 5" has no date)."""
+    return re.sub(r"\b\d+(?:\.\d+)?\s*(?:mg|mmol|meq|%|g/dl)\b", " ", question, flags=re.I)
+
+
+def _says_now(text: str, m: Measurement) -> bool:
+    """Whether the words on a value's line right around it say it is current ("K 5.6 today")."""
+    line0 = text.rfind("\n", 0, m.start) + 1
+    line1 = text.find("\n", m.end)
+    around = text[max(line0, m.name_start - 5):min(line1 if line1 >= 0 else len(text), m.end + 25)]
+    return bool(lexicon().words_re("moments", "latest").search(around))
+
+
+def _one_on_line(vals: list[Measurement], m: Measurement) -> bool:
+    return sum(1 for v in vals if v.name_start == m.name_start) == 1
+
+
+def _in_time(vals: list[Measurement]) -> list[Measurement] | None:
+    """The values in time order, when every one has a time of the same kind."""
+    keys = [m.key for m in vals]
+    if len(vals) < 2 or any(k is None for k in keys) or not all(comparable(keys[0], k) for k in keys):
+        return None
+    return sorted(vals, key=lambda m: (m.key, m.sequence))
+
+
+def _in_one_series(vals: list[Measurement]) -> list[Measurement] | None:
+    """Values of one trend or one table row are written in time order."""
+    if len(vals) >= 2 and all(m.source in ("trend", "table") for m in vals) and len({m.name_start for m in vals}) == 1:
+        return sorted(vals, key=lambda m: m.sequence)
+    return None
+
+
+def _dated_line(text: str, m: Measurement, key: tuple) -> bool:
+    line0 = text.rfind("\n", 0, m.name_start) + 1
+    return matches(key, time_key(text[line0:m.start]))
+
+
+def _discharge_day(doc: ClinicalDocument, m: Measurement) -> bool:
+    dis = [a for a in doc.anchors if a.kind == "discharge" and a.key]
+    return bool(dis and m.key and comparable(dis[0].key, m.key) and dis[0].key[1:3] == m.key[1:3])

@@ -26,10 +26,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from clinqa.document import parse_document
+from clinqa.document.structure import role_of
 from clinqa.qa.policy.asked import AskedFor, asked_for, type_name
 from clinqa.qa.policy.calibration import Calibration, calibration_for
 from clinqa.qa.policy.constraints import fits
+from clinqa.qa.policy.events import (
+    EventVerdict,
+    asks_plan,
+    changed_drugs,
+    medication_verdict,
+    planned_only,
+    reason_event,
+    smoking_verdict,
+)
 from clinqa.qa.policy.lab_choice import lab_answers
+from clinqa.qa.policy.lists import list_block_for
 from clinqa.qa.policy.spans import (
     clean_span,
     dedupe,
@@ -38,7 +50,8 @@ from clinqa.qa.policy.spans import (
     sentence_at,
     typed_core,
 )
-from clinqa.qa.policy.verdicts import Verdict, aggregate, find_mentions, with_action
+from clinqa.qa.policy.forms import yes_no_target
+from clinqa.qa.policy.verdicts import Verdict, aggregate, find_mentions, with_action, word_mentions
 from clinqa.types import VERDICTS, Answer, Note, Sentence  # noqa: F401 (VERDICTS re-exported)
 
 CATEGORY_CONFIDENCE = 0.5  # below this the category head yields to the weak labeler
@@ -65,7 +78,7 @@ class Decision:
         a = self.answers[0]
         if a.is_no_answer:
             return -1.0
-        if self.verdict is not None or a.method.endswith(("+lab-name", "+list-header")):
+        if self.verdict is not None or a.method.endswith(("+lab-name", "+list-header", "+events")):
             return float("inf")
         return float(max(x.score for x in self.answers))
 
@@ -109,6 +122,13 @@ class AnswerPolicy:
         asked = asked or self.asked_for(question, concept, language)
         method = next((a.method for a in answers if a.method), "")
         raw = [a for a in answers if not a.is_no_answer]
+        if asked.note_kinds and note.text.strip():
+            kind = parse_document(note.text, note.id, sentences).kind
+            if kind != "unknown" and kind not in asked.note_kinds:
+                why = (f"the concept applies to {' or '.join(k.replace('_', ' ') for k in asked.note_kinds)}; "
+                       f"this note reads as a {kind.replace('_', ' ')}")
+                v = Verdict("not_mentioned", why) if asked.answer_type == "yes_no" else None
+                return Decision([_abstain(note, method, why)], asked, v)
         if asked.answer_type == "yes_no":
             return self._yes_no(note, asked, raw, sentences, method, language)
         if not sentences or not note.text.strip():
@@ -119,10 +139,31 @@ class AnswerPolicy:
                                                      f"{null_minus_best:.2f} > {cal.null_threshold:.2f})")], asked)
         typed: list[Answer] = []
         rejected: list[str] = []
+        doc = parse_document(note.text, note.id, sentences)
+        why = reason_event(doc, asked.question)
+        if why is not None:
+            a = Answer(text=note.text[why.reason_start:why.reason_end], start=why.reason_start, end=why.reason_end,
+                       score=max((x.score for x in raw if x.start < why.reason_end and why.reason_start < x.end),
+                                 default=0.0), note_id=note.id, method=(method or "extractive") + "+events",
+                       reason=f"the reason the note gives for {why.action.replace('_', ' ')} {why.subject}")
+            return Decision([self._finish(note, asked, a, sentences)], asked)
+        if asked.change and asked.answer_type == "span":
+            changed = changed_drugs(doc, asked.change)
+            if changed and not asked.is_list:
+                # one drug asked for ("What new heart failure medication...?"): the one the reader
+                # points at, when the note says it changed; else the reader's own path below
+                pointed = [c for c in changed if raw and raw[0].start < c[1] and c[0] < raw[0].end]
+                changed = pointed
+            if changed:
+                answers = [Answer(text=note.text[s:t], start=s, end=t, note_id=note.id, reason=why,
+                                  score=max((x.score for x in raw if x.start < t and s < x.end), default=0.0),
+                                  method=(method or "extractive") + "+events") for s, t, why in changed]
+                return Decision([self._finish(note, asked, a, sentences)
+                                 for a in answers[:None if asked.is_list else top_k]], asked)
         if asked.lab:
-            typed = lab_answers(note, asked, raw, sentences, method)
+            typed, why = lab_answers(note, asked, raw, doc, method)
             if not typed:
-                rejected.append(f"no value of {asked.lab} in the note")
+                return Decision([_abstain(note, method, why or f"no value of {asked.lab} in the note")], asked)
         else:
             for a in raw:
                 c = clean_span(note.text, a.start, a.end, sentences, keep_list=asked.is_list)
@@ -162,22 +203,30 @@ class AnswerPolicy:
         """Every item of the list the answer sits in (the first typed candidate inside a list,
         else the list under the header that shares most words with the question), each of the
         asked type, in note order; [] when there is no such list."""
-        anchor = next((i for a in typed for i, s in enumerate(sentences)
-                       if s.start <= a.start < s.end and s.kind == "list_item"), None)
-        how = "+list"
-        if anchor is None:
-            anchor, how = list_under_header(asked.question, sentences), "+list-header"
-        if anchor is None:
-            return []
-        lo = hi = anchor
-        sec = sentences[anchor].section
-        while lo > 0 and sentences[lo - 1].kind == "list_item" and sentences[lo - 1].section == sec:
-            lo -= 1
-        while hi + 1 < len(sentences) and sentences[hi + 1].kind == "list_item" and sentences[hi + 1].section == sec:
-            hi += 1
+        block = list_block_for(parse_document(note.text, note.id, sentences), asked.question)
+        spans: list[tuple[int, int]] = []
+        how = "+list-header"
+        if block is not None:
+            spans = [(it.start, it.end) for it in block.items]
+        else:
+            anchor = next((i for a in typed for i, s in enumerate(sentences)
+                           if s.start <= a.start < s.end and s.kind == "list_item"), None)
+            how = "+list"
+            if anchor is None:
+                anchor, how = list_under_header(asked.question, sentences), "+list-header"
+            if anchor is None:
+                return []
+            lo = hi = anchor
+            sec = sentences[anchor].section
+            while lo > 0 and sentences[lo - 1].kind == "list_item" and sentences[lo - 1].section == sec:
+                lo -= 1
+            while hi + 1 < len(sentences) and sentences[hi + 1].kind == "list_item" and \
+                    sentences[hi + 1].section == sec:
+                hi += 1
+            spans = [(s.start, s.end) for s in sentences[lo:hi + 1]]
         items = []
-        for s in sentences[lo:hi + 1]:
-            c = clean_span(note.text, s.start, s.end, sentences)
+        for s0, s1 in spans:
+            c = clean_span(note.text, s0, s1, sentences)
             if c is None:
                 continue
             c = item_head(note.text, c, asked)
@@ -216,10 +265,24 @@ class AnswerPolicy:
     # .................................................................. yes/no
     def _yes_no(self, note: Note, asked: AskedFor, raw: list[Answer], sentences, method: str,
                 language: str | None = None) -> Decision:
+        doc = parse_document(note.text, note.id, sentences)
+        ev = medication_verdict(doc, asked) or smoking_verdict(doc, asked)
+        if ev is not None:
+            return self._event_decision(note, asked, raw, sentences, method, ev)
         if not asked.terms:
             v = Verdict("not_mentioned", "the question names no concept to look for (give the concept synonyms)")
             return Decision([_abstain(note, method, v.reason)], asked, v)
-        mentions = find_mentions(note.text, asked.terms, sentences, language)
+        found = find_mentions(note.text, asked.terms, sentences, language)
+        target = yes_no_target(asked.question)
+        if not found and target and not asked.action:
+            found = word_mentions(note.text, target, sentences, language)
+        mentions = [replace(m, section="indication") if _in_indication(doc, m.start) else m for m in found]
+        plan = None if asks_plan(asked.question) else \
+            planned_only(doc, [m.start for m in mentions if m.assertion == "present"])
+        if plan is not None and not any(m.assertion == "negated" for m in mentions):
+            s, t = plan.sentence_start, plan.sentence_end
+            return self._event_decision(note, asked, raw, sentences, method, EventVerdict(
+                "no", f"only planned ({plan.cue!r}), not done yet", s, t, plan))
         if asked.action:
             mentions = [with_action(m, note.text, sentences, asked.action) for m in mentions]
         if not mentions:
@@ -235,11 +298,36 @@ class AnswerPolicy:
         a = self._finish(note, asked, a, sentences)
         return Decision([replace(a, assertion=chosen.assertion)], asked, v)
 
+    def _event_decision(self, note: Note, asked: AskedFor, raw: list[Answer], sentences, method: str,
+                        ev) -> Decision:
+        """A verdict the document's events give, with the event's words as its evidence."""
+        s, t = ev.start, ev.end
+        while t > s and note.text[t - 1] in " \t\n.;,":
+            t -= 1
+        assertion = {"yes": "present", "no": "negated"}.get(ev.verdict, "possible")
+        v = Verdict(ev.verdict, ev.reason, s, t, note.text[s:t], ev.event.subject if ev.event else None,
+                    ev.event.subject_start if ev.event else -1, ev.event.subject_end if ev.event else -1,
+                    assertion, 1)
+        score = max((a.score for a in raw if a.start < t and s < a.end), default=0.0)
+        a = Answer(text=note.text[s:t], start=s, end=t, score=score, note_id=note.id, assertion=assertion,
+                   method=(method or "extractive") + "+events")
+        a = self._finish(note, asked, a, sentences)
+        return Decision([replace(a, assertion=assertion)], asked, v)
+
+
+def _in_indication(doc, pos: int) -> bool:
+    """Whether `pos` is in a section whose title says it is the reason for a study."""
+    sec = doc.section_at(pos)
+    return sec is not None and role_of(sec.title) == "indication"
+
 
 def _drop_negated(note: Note, answers: list[Answer], language: str | None, limit: int = 12) -> list[Answer]:
-    """`answers` without those whose ConText assertion is negated (the first `limit` checked)."""
+    """`answers` without those whose ConText assertion is negated (the first `limit` checked), and
+    without those in an indication (the question a study was asked is not a finding)."""
     from clinqa.text.assertion import assert_spans
 
+    doc = parse_document(note.text, note.id)
+    answers = [a for a in answers if a.is_no_answer or not _in_indication(doc, a.start)]
     head = [a for a in answers[:limit] if a.end > a.start]
     status = assert_spans(note.text, [(a.start, a.end) for a in head], language) if head else []
     bad = {(a.start, a.end) for a, st in zip(head, status) if st == "negated"}

@@ -8,7 +8,7 @@ import re
 import threading
 from typing import TYPE_CHECKING
 
-from clinqa.qa.policy.patterns import HEADER_LINE, LIST_MARK, VALUE, unit_re
+from clinqa.text.shapes import HEADER_LINE, LIST_MARK, VALUE, unit_re
 from clinqa.types import Answer, Sentence
 
 if TYPE_CHECKING:  # spans are cut by what is asked; the question's reading needs no spans

@@ -244,3 +244,45 @@ def aggregate(mentions: list[Mention], raw: list[Answer], asked: AskedFor) -> tu
     if by.get("hypothetical"):
         return "not_mentioned", pick(by["hypothetical"]), "mentioned only as a hypothetical (e.g. return precautions)"
     return "not_mentioned", pick(mentions), "mentioned only for a family member, not the patient"
+
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'-]{2,}")
+WORD_MATCH_SHARE = 0.6  # of the question's concept words, the share one sentence must hold
+
+
+def word_mentions(text: str, target: str, sentences: list[Sentence] | None, language: str | None = None) -> list[Mention]:
+    """When no name of the concept occurs: sentences that hold most of the concept's words (their
+    first five letters, so "met"/"meet" differ but "contribution"/"contributing" match), at least
+    two of them when it has two or more, as one mention from the first to the last word matched,
+    with its ConText assertion."""
+    from clinqa.lexicon import lexicon
+    from clinqa.text.assertion import assert_spans
+
+    if not sentences:
+        return []
+    filler = lexicon().words_re("question_words", "filler")
+    stems = list(dict.fromkeys(w.lower().rstrip("'s")[:5] for w in _WORD.findall(target)
+                               if not filler.fullmatch(w)))
+    if not stems:
+        return []
+    need = max(2 if len(stems) >= 2 else 1, int(-(-WORD_MATCH_SHARE * len(stems) // 1)))
+    spans = []
+    for s in sentences:
+        if s.kind == "header":
+            continue
+        found = {}
+        for m in _WORD.finditer(text, s.start, s.end):
+            st = m.group(0).lower()[:5]
+            if st in stems and st not in found:
+                found[st] = (m.start(), m.end())
+        if len(found) >= need:
+            spans.append((min(a for a, _ in found.values()), max(b for _, b in found.values()), s.section))
+    if not spans:
+        return []
+    status = assert_spans(text, [(a, b) for a, b, _ in spans], language)
+    out = []
+    for (a, b, sec), st in zip(spans, status):
+        if "family" in (sec or "").lower() and st in ("present", "historical"):
+            st = "family"
+        out.append(Mention(a, b, st, sec, a, b))
+    return out

@@ -1,0 +1,225 @@
+"""Events: medications started, stopped, held, resumed, dose changed or continued (with the reason
+when the note gives one), procedures performed or planned, and the patient's smoking status.
+
+The cue words are the lexicon's (`document.events`, `document.procedures`, `document.smoking`,
+`document.reasons`); drugs are the drug lexicon's (drug-named-entity-recognition). A cue governs the
+drug of its own clause: the nearest drug before it ("Apixaban was held"), else the first after it
+("started apixaban"); a list under an event header ("STOPPED MEDICATIONS:") gives every drug in it
+that event.
+"""
+
+from __future__ import annotations
+
+import re
+
+from clinqa.document.model import Block, Event
+from clinqa.lexicon import lexicon
+from clinqa.types import Sentence
+
+_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9\-/]*")
+_CLAUSE_END = re.compile(r"[;.](?:\s|$)|\n|,\s+(?:and|but)\s+|\s+but\s+")
+_ACTIONS = ("stopped", "held", "resumed", "dose_changed", "started", "continued")
+
+
+def drug_spans(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """(start, end, canonical name) of each drug the drug lexicon finds in text[start:end]."""
+    from drug_named_entity_recognition import find_drugs
+
+    toks = [(m.start() + start, m.end() + start, m.group(0).lower()) for m in _WORD.finditer(text[start:end])]
+    if not toks:
+        return []
+    out = []
+    for drug, i, j in find_drugs([t[2] for t in toks]):
+        name = str(drug.get("name") or (drug.get("generic_names") or [""])[0]).lower()
+        j = j - 1 if j > i else j  # find_drugs' end index is exclusive
+        if name and 0 <= i <= j < len(toks):
+            out.append((toks[i][0], toks[j][1], name))
+    return sorted(set(out))
+
+
+def medication_events(text: str, sentences: list[Sentence], blocks: list[Block]) -> list[Event]:
+    """Events from each drug clause of the prose, then from lists and fields under event headers."""
+    lex = lexicon()
+    cue_res = [(a, lex.words_re("events", a)) for a in _ACTIONS if a in lex.document.get("events", {})]
+    out: list[Event] = []
+    listed: set[int] = set()
+    for b in blocks:
+        if b.kind in ("list", "fields") and b.header:
+            action = _header_action(b.header)
+            if action:
+                for it in b.items:
+                    for s, e, _ in drug_spans(text, it.start, it.end):
+                        out.append(Event("medication", action, text[s:e], s, e, b.header, b.header_start,
+                                         b.header_end, it.start, it.end, section=b.section, source="list_header"))
+                        listed.add(s)
+        if b.kind == "fields":  # "STOPPED: aspirin 81 mg daily, ibuprofen" / "Changes: ..."
+            for it in b.items:
+                action = _header_action(it.key or "")
+                if action:
+                    for s, e, _ in drug_spans(text, it.start, it.end):
+                        out.append(Event("medication", action, text[s:e], s, e, it.key or "", it.key_start, it.key_end,
+                                         it.start, it.end, section=b.section, source="list_header"))
+                        listed.add(s)
+    for sent in sentences:
+        if sent.kind == "header":
+            continue
+        for c0, c1 in _clauses(text, sent.start, sent.end):
+            drugs = [d for d in drug_spans(text, c0, c1) if d[0] not in listed]
+            if not drugs:
+                continue
+            for action, cue_re in cue_res:
+                for m in cue_re.finditer(text, c0, c1):
+                    if action == "started" and m.group(0).lower() in ("new", "newly started", "add", "added") and \
+                            not any(0 <= d[0] - m.end() <= 25 for d in drugs):
+                        continue  # "new onset afib": "new" names a drug only right before it
+                    if any(d[0] <= m.start() < d[1] for d in drugs):
+                        continue
+                    before = [d for d in drugs if d[1] <= m.start()]
+                    after = [d for d in drugs if d[0] >= m.end()]
+                    subj = before[-1] if before and (not after or m.start() - before[-1][1] <= 60 or
+                                                     after[0][0] - m.end() > 30) else (after[0] if after else None)
+                    if subj is None:
+                        continue
+                    r = _reason(text, m.end(), c1)
+                    out.append(Event("medication", action, text[subj[0]:subj[1]], subj[0], subj[1], m.group(0),
+                                     m.start(), m.end(), c0, c1, *(r or (None, -1, -1)), section=sent.section,
+                                     status=_status(text, max(c0, min(subj[1], m.start()) if subj[1] <= m.start()
+                                                                 else c0), m.start())))
+    return _dedupe(out)
+
+
+def _status(text: str, a: int, cue_start: int) -> str:
+    """Whether the words before a cue (back to its drug, or to the clause's start, 40 characters
+    at most) say the event did not happen or is only considered."""
+    before = text[max(a, cue_start - 40):cue_start]
+    lex = lexicon()
+    if lex.words_re("event_status", "negated").search(before):
+        return "negated"
+    if lex.words_re("event_status", "hypothetical").search(before):
+        return "hypothetical"
+    return "done"
+
+
+def _header_action(header: str) -> str | None:
+    lex = lexicon()
+    for action in _ACTIONS:
+        if lex.words_re("events", action).search(header):
+            return action
+    return None
+
+
+def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    out = []
+    pos = start
+    for m in _CLAUSE_END.finditer(text, start, end):
+        if m.start() > pos:
+            out.append((pos, m.start()))
+        pos = m.end()
+    if end > pos:
+        out.append((pos, end))
+    return out
+
+
+def _reason(text: str, after: int, clause_end: int) -> tuple[str, int, int] | None:
+    """The words after a reason cue ("due to the ulcer", "for rate control") up to the clause's end."""
+    m = lexicon().words_re("reasons", "cue").search(text, after, clause_end)
+    if not m or m.start() - after > 40:
+        return None
+    s = m.end()
+    while s < clause_end and text[s] in " \t":
+        s += 1
+    e = clause_end
+    stop = re.search(r"\s+(?:and\s+(?:was|is|were|then|\w+ed)|on \d|at (?:the )?same|until|with plan)\b", text[s:e])
+    if stop:
+        e = s + stop.start()
+    while e > s and text[e - 1] in " \t.,;":
+        e -= 1
+    return (text[s:e], s, e) if e > s else None
+
+
+def _dedupe(events: list[Event]) -> list[Event]:
+    seen = set()
+    out = []
+    for ev in sorted(events, key=lambda e: (e.subject_start, e.cue_start)):
+        k = (ev.subject_start, ev.action, ev.cue_start)
+        if k not in seen:
+            seen.add(k)
+            out.append(ev)
+    return out
+
+
+def smoking_events(text: str, sentences: list[Sentence]) -> list[Event]:
+    """The smoking status each sentence about tobacco states: never (a negated subject or a
+    "never" cue), former ("quit", "ex-smoker", "former"), current ("smokes", "current"), else
+    `unknown` (the subject alone: "Tobacco: 20 pack-years")."""
+    lex = lexicon()
+    subject = lex.words_re("smoking", "subject")
+    out = []
+    for sent in sentences:
+        for c0, c1 in _clauses(text, sent.start, sent.end):
+            m = subject.search(text, c0, c1)
+            if not m:
+                continue
+            clause = text[c0:c1]
+            status, cue = "unknown", None
+            neg = re.search(r"\b(?:no|denies|denied|negative for|none|not)\b(?:\W+\w+){0,3}?\W+" + re.escape(m.group(0)),
+                            clause, re.I) or re.search(re.escape(m.group(0)) + r"\w*\s*:?\s*(?:no|none|never|denies|negative)\b",
+                                                       clause, re.I)
+            for name in ("never", "former", "current"):
+                found = lex.words_re("smoking", name).search(text, c0, c1)
+                if found:
+                    status, cue = name, (found.start(), found.end())
+                    break
+            if status in ("unknown", "current") and neg:
+                status, cue = "never", (c0 + neg.start(), c0 + neg.end())
+            cue = cue or (m.start(), m.end())
+            out.append(Event("smoking", status, m.group(0), m.start(), m.end(), text[cue[0]:cue[1]], cue[0], cue[1],
+                             c0, c1, section=sent.section))
+            break
+    return out
+
+
+def procedure_events(text: str, sentences: list[Sentence]) -> list[Event]:
+    """Procedures said done ("underwent an EGD", "EGD was performed") or for later ("colonoscopy is
+    planned", "scheduled for a stress test"): the cue and the few words it governs."""
+    lex = lexicon()
+    out = []
+    for sent in sentences:
+        for c0, c1 in _clauses(text, sent.start, sent.end):
+            for action in ("planned", "performed"):
+                m = lex.words_re("procedures", action).search(text, c0, c1)
+                if not m:
+                    continue
+                subj = _governed(text, c0, c1, m.start(), m.end())
+                if subj:
+                    out.append(Event("procedure", action, text[subj[0]:subj[1]], subj[0], subj[1], m.group(0),
+                                     m.start(), m.end(), c0, c1, section=sent.section))
+                break
+    return out
+
+
+_NP_STOP = re.compile(r"\b(?:is|was|were|are|be|been|will|to|on|in|at|for|with|as|of|by|and|the patient|she|he|"
+                      r"they|which|that)\b", re.I)
+
+
+def _governed(text: str, c0: int, c1: int, s: int, e: int) -> tuple[int, int] | None:
+    """The noun phrase a procedure cue governs: the words after it ("underwent [an EGD]"), or
+    before it ("[A repeat colonoscopy] is planned")."""
+    after = text[e:c1]
+    m = re.match(r"\s*(?:for |an? |the )?((?:[\w/-]+ ){0,3}[\w/-]+)", after)
+    if m and m.group(1) and not _NP_STOP.match(m.group(1)):
+        words = m.group(1)
+        cut = _NP_STOP.search(words)
+        words = words[:cut.start()].strip() if cut else words
+        if words and len(words) > 2:
+            a = e + m.start(1)
+            return a, a + len(words)
+    before = text[c0:s].rstrip()
+    before = re.sub(r"\s+(?:is|was|were|are|has been|have been|will be|to be|being)$", "", before, flags=re.I)
+    words = re.findall(r"[\w/-]+", before)[-4:]
+    words = [w for w in words if w.lower() not in ("a", "an", "the", "repeat", "is", "was")] or []
+    if not words:
+        return None
+    last = before.rfind(words[-1])
+    first = before.rfind(words[0], 0, last + len(words[0]))
+    return c0 + first, c0 + last + len(words[-1])

@@ -1,0 +1,31 @@
+"""The kind of a note (discharge summary, emergency, progress, operative, clinic letter, radiology),
+from the words of its title and section headers (the lexicon's `document.note_kinds`)."""
+
+from __future__ import annotations
+
+from clinqa.document.model import Section
+from clinqa.lexicon import lexicon
+
+# a kind needs this many cue hits among the title and headers, and more than any other kind
+MIN_HITS = 2
+
+
+def note_kind(text: str, sections: list[Section]) -> tuple[str, str]:
+    """(kind, why): the kind whose cues the note's title (its first 300 characters) and section
+    titles hit most; "unknown" when none is hit twice or two tie."""
+    lex = lexicon()
+    heads = [text[:300]] + [s.title for s in sections if s.title]
+    scores: dict[str, list[str]] = {}
+    for kind in lex.document.get("note_kinds", {}):
+        pat = lex.words_re("note_kinds", kind)
+        hits = [m.group(0).lower() for h in heads for m in pat.finditer(h)]
+        if hits:
+            scores[kind] = hits
+    if not scores:
+        return "unknown", "no title or section header names a kind of note"
+    ranked = sorted(scores.items(), key=lambda kv: -len(kv[1]))
+    best, hits = ranked[0]
+    if len(hits) < MIN_HITS or (len(ranked) > 1 and len(ranked[1][1]) == len(hits)):
+        return "unknown", "headers name several kinds or too few: " + ", ".join(
+            f"{k} ({len(v)})" for k, v in ranked[:3])
+    return best, f"{len(hits)} header words of a {best.replace('_', ' ')}: " + ", ".join(dict.fromkeys(hits))

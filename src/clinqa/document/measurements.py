@@ -1,0 +1,250 @@
+"""Measured values of labs and vital signs, each with when it was measured: the value's own time
+("(6/3 04:00)"), its table column or row ("6/5", "Discharge", "08:00"), or the moment its line or
+section names ("Admission labs"). Thresholds of a plan ("replete if K < 4") are never values."""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import re
+
+from clinqa.document.model import Block, Measurement
+from clinqa.document.structure import cells, is_number_cell
+from clinqa.document.time import moment_of, time_key
+from clinqa.lexicon import lexicon
+from clinqa.text.shapes import THRESHOLD_CUE, VALUE
+
+
+def alias_re() -> tuple[re.Pattern, dict[str, str]]:
+    """Any name of a lab or vital sign of the lexicon (longest first), and name -> canonical name."""
+    lex = lexicon()
+    return lex.lab_name_re, lex.lab_canonical
+
+
+def local_moment(text: str, vs: int, ve: int) -> str:
+    """Words right around one value of a row ("7.2 (adm)", "(from 3.8)"), and the column header
+    above it in a table ("Admission   HD3   Discharge")."""
+    after = re.match(r"\s*\(([^()\d]{1,20})\)", text[ve:ve + 24])  # "7.2 (adm)", never "1.1 (from 3.8)"
+    before = re.split(r"[\d),]|->|→", text[max(0, vs - 8):vs])[-1]  # never the previous value's note
+    around = before + " " + (after.group(1) if after else "")
+    line0 = text.rfind("\n", 0, vs) + 1
+    col = vs - line0
+    header = ""
+    pos = line0 - 1
+    for _ in range(8):  # the nearest line above with a word over this column
+        if pos <= 0:
+            break
+        prev0 = text.rfind("\n", 0, pos) + 1
+        line = text[prev0:pos]
+        for m in re.finditer(r"\S+", line):
+            if m.start() <= col + 3 and m.end() >= col - 1 and not re.match(r"[\d.<>]", m.group(0)):
+                header = m.group(0)
+        if header:
+            break
+        pos = prev0 - 1
+    return around + " " + header
+
+
+
+
+# A lab name followed by one of these names another measure ("albumin-to-creatinine ratio 48").
+_OTHER_MEASURE = re.compile(r"\s*(?:ratio|clearance|index|kinase|phosphokinase|/)", re.I)
+
+
+
+def lab_values(text: str, lab: str) -> list[tuple[int, int, int]]:
+    """(value start, value end, name start) of each measured value of `lab`: the first number
+    after one of its names on the same line, before any other lab name, with its whole unit; then
+    the later values of the same row (a table's columns, "7.2 (adm) -> 9.1 (d/c)", "(from 3.8)").
+    A number after a threshold cue ("K < 4", "goal", "replete if") is not a measurement."""
+    pat, canon = alias_re()
+    names = [(m.start(), m.end(), canon[m.group(1).lower()]) for m in pat.finditer(text)]
+    out = []
+    for i, (ns, ne, name) in enumerate(names):
+        if name != lab:
+            continue
+        if _OTHER_MEASURE.match(text, ne) or (ne - ns <= 2 and text[ne:ne + 1] == "/"):
+            continue  # "creatinine ratio", "K/uL": not a value of the lab
+        line_end = text.find("\n", ne)
+        line_end = len(text) if line_end < 0 else line_end
+        stop = line_end  # the next other lab's name on the line (names are in note order)
+        for s, _, other in itertools.islice(names, i + 1, None):
+            if s >= line_end:
+                break
+            if other != lab and s > ne:
+                stop = s
+                break
+        sentence_end = re.search(r"[.;](?:\s|$)", text[ne:stop])
+        if sentence_end and not re.match(r"\d", text[ne + sentence_end.start() + 1:ne + sentence_end.start() + 2]):
+            stop = min(stop, ne + sentence_end.start())
+        first = True
+        for m in VALUE.finditer(text, ne, stop):
+            if first and m.start() - ne > 40:
+                break
+            between = text[ne:m.start()]
+            if THRESHOLD_CUE.search(between if first else text[max(ne, m.start() - 12):m.start()]) or \
+                    (first and THRESHOLD_CUE.search(text[max(0, ns - 25):ns].split("\n")[-1])):
+                if first:
+                    break
+                continue
+            end = m.end()
+            while end > m.start() and text[end - 1] in " \t*":
+                end -= 1
+            start = m.start()
+            if start > 0 and text[start - 1] in "<>≤≥":
+                start -= 1
+            out.append((start, end, ns))
+            first = False
+    return out
+
+
+_PAREN_AFTER = re.compile(r"\s{0,2}\(([^()\n]{1,30})\)")
+
+
+def measurements(text: str, blocks: list[Block]) -> list[Measurement]:
+    """Every measured value in the note: tables cell by cell (lab columns with time rows, or lab
+    rows with time columns), trends value by value, then the values written in prose."""
+    out: list[Measurement] = []
+    covered: list[tuple[int, int]] = []
+    for b in blocks:
+        if b.kind == "table":
+            found = _table(text, b)
+        elif b.kind == "trend":
+            found = _trend(text, b)
+        else:
+            continue
+        if found:
+            covered.append((b.start, b.end))
+            out += found
+    pat, canon = alias_re()
+    names = sorted({canon[m.group(1).lower()] for m in pat.finditer(text)})
+    for lab in names:
+        for vs, ve, ns in lab_values(text, lab):
+            k = bisect.bisect_right(covered, (vs, float("inf"))) - 1
+            if k >= 0 and covered[k][0] <= vs < covered[k][1]:
+                continue
+            line0 = text.rfind("\n", 0, ns) + 1
+            line1 = text.find("\n", ve)
+            line = text[line0:line1 if line1 >= 0 else len(text)]
+            around = local_moment(text, vs, ve)
+            when = _PAREN_AFTER.match(text, ve)
+            key = time_key(when.group(1)) if when else None
+            out.append(Measurement(lab, text[vs:ve], vs, ve, ns, _number(text[vs:ve]), "text", 0,
+                                   when=when.group(1) if key else None, when_start=when.start(1) if key else -1,
+                                   when_end=when.end(1) if key else -1,
+                                   moment=moment_of(around) or moment_of(line), key=key))
+    out.sort(key=lambda m: (m.start, m.end))
+    return [_with_sequence(m, i) for i, m in enumerate(out)]
+
+
+def _with_sequence(m: Measurement, i: int) -> Measurement:
+    from dataclasses import replace
+
+    return replace(m, sequence=i)
+
+
+def _number(value: str) -> float | None:
+    m = re.search(r"\d+(?:,\d{3})*(?:\.\d+)?", value)
+    return float(m.group(0).replace(",", "")) if m else None
+
+
+def _lab_of(cell: str) -> str | None:
+    pat, canon = alias_re()
+    m = pat.search(cell)
+    if m and len(cell.strip()) - len(m.group(1)) <= 12:  # the cell names the lab ("Hgb (g/dL)")
+        return canon[m.group(1).lower()]
+    return None
+
+
+def _table(text: str, b: Block) -> list[Measurement]:
+    cols = list(b.columns)
+    out: list[Measurement] = []
+    col_labs = [_lab_of(c.text) for c in cols]
+    if cols and any(col_labs):  # labs across, one row per time: "Time  HR  BP" / "06:00  112  96/58"
+        for row in b.items:
+            row_cells = cells(text, row.start, row.end)
+            when = row_cells[0] if row_cells and not is_number_cell(row_cells[0].text) or (
+                row_cells and time_key(row_cells[0].text)) else None
+            for c in row_cells[1:] if when else row_cells:
+                col = _column(text, c, cols)
+                lab = col_labs[col] if col is not None else None
+                if lab and re.search(r"\d", c.text):
+                    out.append(_cell(lab, c, cols[col].start, when))
+        return out
+    for row in b.items:  # one row per lab, times across: "Potassium  3.3  3.9  4.2" under "6/1  6/3  6/5"
+        lab = _lab_of(row.key or "")
+        if not lab:
+            continue
+        for c in cells(text, row.start, row.end)[1:]:
+            if not re.search(r"\d", c.text):
+                continue
+            col = _column(text, c, cols) if cols else None
+            out.append(_cell(lab, c, row.start, cols[col] if col is not None else None))
+    return out
+
+
+def _column(text: str, c, cols) -> int | None:
+    """The column a cell sits under: the header cell whose span on its line overlaps the cell's
+    most, else the one whose edges are nearest."""
+    if not cols:
+        return None
+
+    def span(x):
+        x0 = x.start - (text.rfind("\n", 0, x.start) + 1)
+        return x0, x0 + len(x.text)
+
+    c0, c1 = span(c)
+    best, key = None, None
+    for i, h in enumerate(cols):
+        h0, h1 = span(h)
+        overlap = min(c1, h1) - max(c0, h0)
+        k = (-overlap, min(abs(h0 - c0), abs(h1 - c1)))
+        if key is None or k < key:
+            best, key = i, k
+    return best
+
+
+def _cell(lab: str, c, name_start: int, when) -> Measurement:
+    w = when.text if when is not None else None
+    return Measurement(lab, c.text, c.start, c.end, name_start, _number(c.text), "table", 0,
+                       when=w, when_start=when.start if when is not None else -1,
+                       when_end=when.end if when is not None else -1, moment=moment_of(w or ""),
+                       key=time_key(w or ""))
+
+
+def _trend(text: str, b: Block) -> list[Measurement]:
+    """ "Hgb trend: 7.1 (6/1 09:10) -> 6.6 (6/2) -> 8.9 (6/5, discharge)": the values an arrow
+    joins, each with the time in its parentheses (or the words after it)."""
+    pat, canon = alias_re()
+    m = pat.search(text, b.start, b.end)
+    if not m:
+        return []
+    lab = canon[m.group(1).lower()]
+    out = []
+    pos = m.end()
+    parts = [(pos, b.end)]
+    arrows = list(re.finditer(r"\s*(?:->|→|=>|-->)\s*", text[pos:b.end]))
+    if arrows:
+        parts, last = [], pos
+        for a in arrows:
+            parts.append((last, pos + a.start()))
+            last = pos + a.end()
+        parts.append((last, b.end))
+    for k, (p0, p1) in enumerate(parts):
+        v = _STEP.match(text, p0, p1) if k else _STEP.search(text, p0, p1)
+        if not v or (k == 0 and v.start() - p0 > 25):
+            break
+        s, e = v.start("value"), v.end("value")
+        when = v.group("when") or v.group("after")
+        w0 = v.start("when") if v.group("when") else v.start("after")
+        if when:
+            when = when.strip(" ,;")
+        out.append(Measurement(lab, text[s:e], s, e, m.start(), _number(text[s:e]), "trend", 0, when=when or None,
+                               when_start=w0 if when else -1, when_end=w0 + len(when) if when else -1,
+                               moment=moment_of(when or ""), key=time_key(when or "")))
+    return out if len(out) >= 2 else []
+
+
+# one step of a trend: the value (with its unit), then its time in parentheses or a few words
+_STEP = re.compile(r"\s*(?:[:=]\s*)?(?P<value>[<>~]?\d+(?:\.\d+)?(?:\s*(?:%|[a-zA-Z]{1,6}(?:/[a-zA-Z]{1,4})?)(?![\w(]))?)"
+                   r"(?:\s*\((?P<when>[^()]{1,40})\)|(?P<after>\s+(?:on|at|in)\s+[^,;\n]{1,30}))?")

@@ -1,0 +1,232 @@
+"""Sections and blocks: the shapes of a note's lines (lists under their header, `Key: value`
+fields, tables with row and column headers, arrow trends, prose), found line by line.
+
+Sentence segmentation (clinqa.text) runs a table's rows together into one "sentence"; the blocks
+read the lines themselves, so a vitals table's columns and rows stay apart.
+"""
+
+from __future__ import annotations
+
+import re
+
+from clinqa.document.model import Block, Item, Section
+from clinqa.lexicon import lexicon
+from clinqa.types import Sentence
+
+_LIST_MARK = re.compile(r"^[ \t]*(?:\(?\d{1,3}[.)]|[-*\u2022\u00b7\u2023\u25e6]|#\d+|\(?[a-z]\))[ \t]+(?=\S)", re.M)
+# "Key: value" with a short key that starts a line; several on one line when spaced apart
+_FIELD = re.compile(r"(?:^[ \t]*|(?<=[ \t]{3})|(?<=\t))([A-Za-z][\w /&()'#.-]{0,38}?):[ \t]*(?=\S)", re.M)
+_CELL = re.compile(r"[^\s|][^\t|]*?(?=[ \t]{2,}|\t|\||$)")
+_NUMBERISH = re.compile(r"^[<>≤≥~]?\d[\d.,/:%-]*\s*[a-zA-Z/%]{0,8}$")
+# a value, its optional unit and time, an arrow, and the next value: "6.9 (6/1) -> 7.4", "98%->94%"
+_TREND_STEP = re.compile(r"\d(?:\.\d+)?\s*[%a-zA-Z/]{0,8}\s*(?:\([^()\n]{0,40}\))?\s*(?:->|→|=>|-->)\s*[<>~]?\d")
+_HEADER_LINE = re.compile(r"^[ \t]*[^\W\d_][^:\n]{0,58}:[ \t]*$|^[ \t]*[A-Z][A-Z0-9 /&,()'-]{3,60}$")
+
+
+def lines_of(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each line, trailing whitespace excluded."""
+    out = []
+    pos = 0
+    for line in text.split("\n"):
+        end = pos + len(line.rstrip())
+        out.append((pos, end))
+        pos += len(line) + 1
+    return out
+
+
+def cells(text: str, start: int, end: int) -> list[Item]:
+    """The cells of a table row: runs separated by two or more spaces, a tab or a pipe."""
+    out = []
+    for m in _CELL.finditer(text, start, end):
+        s, e = m.start(), m.end()
+        while e > s and text[e - 1] in " \t":
+            e -= 1
+        if e > s:
+            out.append(Item(text[s:e], s, e))
+    return out
+
+
+def is_number_cell(s: str) -> bool:
+    return bool(_NUMBERISH.match(s.strip()))
+
+
+def _line_kind(text: str, s: int, e: int) -> str:
+    line = text[s:e]
+    if not line.strip():
+        return "blank"
+    if _LIST_MARK.match(line):
+        return "list"
+    if _TREND_STEP.search(line):
+        return "trend"
+    row = cells(text, s, e)
+    if row and row[0].text.endswith(":") and _FIELD.match(line.lstrip()):
+        return "field"  # "Admission Date:  [**2187-11-2**]     Discharge Date:  [**2187-11-6**]"
+    if len(row) >= 3 or (len(row) == 2 and (is_number_cell(row[1].text) or is_number_cell(row[0].text))):
+        if sum(is_number_cell(c.text) for c in row) >= 1 or _HEADER_ROW_WORDS.search(line):
+            return "table"
+    if _HEADER_LINE.match(line):
+        return "header"
+    if _FIELD.match(line.lstrip()) and line.lstrip().find(":") < 40:
+        return "field"
+    return "prose"
+
+
+_HEADER_ROW_WORDS = re.compile(r"\b(?:time|date|day|admission|discharge|HD\s?\d|POD\s?\d)\b", re.I)
+
+
+# an upper-case title opening a sentence ("INDICATION: ...", "FINDINGS: ...") opens a section even
+# where medspaCy's rules give it the category of the one before
+_INLINE_HEADER = re.compile(r"^[A-Z][A-Z /&()'-]{2,40}:\s")
+
+
+def role_of(title: str | None) -> str | None:
+    """What a section is for, from its title (the lexicon's `document.section_roles`)."""
+    if not title:
+        return None
+    lex = lexicon()
+    return next((r for r in lex.document.get("section_roles", {}) if lex.words_re("section_roles", r).search(title)),
+                None)
+
+
+def sections_of(text: str, sentences: list[Sentence]) -> list[Section]:
+    """One section per header sentence (its category from the sentence's section), the text before
+    the first header a section with no title."""
+    out: list[Section] = []
+    heads = [s for i, s in enumerate(sentences) if s.kind == "header" or _INLINE_HEADER.match(s.text) or (
+        s.section and re.match(r"^[^\W\d_][^:\n]{0,58}:", s.text) and (i == 0 or sentences[i - 1].section != s.section))]
+    bounds = []
+    for s in heads:
+        title_end = s.start + (s.text.find(":") + 1 if ":" in s.text[:60] else len(s.text))
+        bounds.append((s.start, title_end, s.section))
+    if not bounds or bounds[0][0] > 0:
+        first = bounds[0][0] if bounds else len(text)
+        if text[:first].strip():
+            out.append(Section(None, None, 0, first))
+    for i, (s, te, cat) in enumerate(bounds):
+        end = bounds[i + 1][0] if i + 1 < len(bounds) else len(text)
+        title = text[s:te].strip().rstrip(":").strip()
+        out.append(Section(cat, title or None, s, end, s, te))
+    return out
+
+
+def blocks_of(text: str, sections: list[Section]) -> list[Block]:
+    """The note's blocks in order, each in one section."""
+    out: list[Block] = []
+    spans = lines_of(text)
+    kinds = [_line_kind(text, s, e) for s, e in spans]
+    sec_of = _section_finder(sections)
+    i = 0
+    last_header: tuple[int, int] | None = None
+    while i < len(spans):
+        k = kinds[i]
+        s, e = spans[i]
+        if k == "blank":
+            i += 1
+            continue
+        if k == "header":
+            last_header = (s + len(text[s:e]) - len(text[s:e].lstrip()), e)
+            i += 1
+            continue
+        j = i
+        same = ("list",) if k == "list" else ("table",) if k == "table" else ("field",) if k == "field" else (k,)
+        while j + 1 < len(spans) and kinds[j + 1] in same and sec_of(spans[j + 1][0]) == sec_of(s):
+            j += 1
+        header = last_header if last_header and _only_blank_between(text, last_header[1], s) else None
+        if k == "prose" and header and _list_header(text[header[0]:header[1]]):
+            # unmarked lines under a list header ("DISCHARGE MEDICATIONS:\nAspirin 81 mg daily")
+            while j + 1 < len(spans) and kinds[j + 1] in ("prose", "field") and sec_of(spans[j + 1][0]) == sec_of(s):
+                j += 1
+            k = "list"
+        if k == "trend" and j > i:
+            j = i  # one trend per line
+        out.append(_block(text, k, spans[i:j + 1], sec_of(s), header))
+        last_header = None
+        i = j + 1
+    return out
+
+
+def _only_blank_between(text: str, a: int, b: int) -> bool:
+    return not text[a:b].strip()
+
+
+def _list_header(header: str) -> bool:
+    lex = lexicon()
+    return any(lex.words_re("list_headers", name).search(header) for name in lex.document.get("list_headers", {})) \
+        or any(lex.words_re("events", name).search(header) for name in lex.document.get("events", {}))
+
+
+def _section_finder(sections: list[Section]):
+    starts = [s.start for s in sections]
+
+    def find(pos: int) -> str | None:
+        import bisect
+
+        i = bisect.bisect_right(starts, pos) - 1
+        return sections[i].category if i >= 0 else None
+
+    return find
+
+
+def _block(text: str, kind: str, spans: list[tuple[int, int]], section: str | None,
+           header: tuple[int, int] | None) -> Block:
+    start, end = spans[0][0], spans[-1][1]
+    while start < end and text[start] in " \t":
+        start += 1
+    h_text = text[header[0]:header[1]].strip().rstrip(":").strip() if header else None
+    h0, h1 = header if header else (-1, -1)
+    if kind == "list":
+        items = tuple(_list_item(text, s, e) for s, e in spans if text[s:e].strip())
+        if len(items) == 1 and h_text and "," in items[0].text:  # "STOPPED: aspirin 81 mg, ibuprofen" on one line
+            items = _comma_items(text, items[0].start, items[0].end)
+        return Block("list", start, end, section, h_text, h0, h1, items)
+    if kind == "field":
+        items = tuple(f for s, e in spans for f in _fields(text, s, e))
+        return Block("fields", start, end, section, h_text, h0, h1, items)
+    if kind == "table":
+        rows = [cells(text, s, e) for s, e in spans]
+        columns: tuple[Item, ...] = ()
+        body = rows
+        if len(rows) >= 2 and (sum(is_number_cell(c.text) for c in rows[0][1:]) <= len(rows[0]) // 2
+                               or len(rows[0]) < len(rows[1]) or _HEADER_ROW_WORDS.search(text[spans[0][0]:spans[0][1]])):
+            columns, body = tuple(rows[0]), rows[1:]
+        items = tuple(Item(text[r[0].start:r[-1].end], r[0].start, r[-1].end, r[0].text, r[0].start, r[0].end)
+                      for r in body if r)
+        return Block("table", start, end, section, h_text, h0, h1, items, columns)
+    if kind == "trend":
+        return Block("trend", start, end, section, h_text, h0, h1)
+    return Block("prose", start, end, section, h_text, h0, h1)
+
+
+def _list_item(text: str, s: int, e: int) -> Item:
+    m = _LIST_MARK.match(text, s)
+    s = m.end() if m else s
+    while s < e and text[s] in " \t":
+        s += 1
+    return Item(text[s:e], s, e)
+
+
+def _comma_items(text: str, s: int, e: int) -> tuple[Item, ...]:
+    out = []
+    for m in re.finditer(r"[^,;]+", text[s:e]):
+        a, b = s + m.start(), s + m.end()
+        while a < b and text[a] in " \t":
+            a += 1
+        while b > a and text[b - 1] in " \t.":
+            b -= 1
+        if b > a:
+            out.append(Item(text[a:b], a, b))
+    return tuple(out)
+
+
+def _fields(text: str, s: int, e: int) -> list[Item]:
+    """Every `Key: value` on one line (values end where the next key starts)."""
+    found = [m for m in _FIELD.finditer(text, s, e)]
+    out = []
+    for i, m in enumerate(found):
+        v0 = m.end()
+        v1 = found[i + 1].start() if i + 1 < len(found) else e
+        while v1 > v0 and text[v1 - 1] in " \t":
+            v1 -= 1
+        if v1 > v0:
+            out.append(Item(text[v0:v1], v0, v1, m.group(1), m.start(1), m.end(1)))
+    return out

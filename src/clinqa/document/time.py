@@ -1,0 +1,96 @@
+"""Time in a note: the moments of a stay a text names (admission, discharge: the lexicon's
+`moments`), dates and times as sortable keys, and the note's time anchors."""
+
+from __future__ import annotations
+
+import re
+
+from clinqa.document.model import Item, TimeAnchor
+from clinqa.lexicon import lexicon
+
+# 2025-06-01 | 6/1/2025 | 06/01 | 6-3 (month first, as US notes write) ; optional time 04:00 / 0400h
+_DATE = re.compile(r"(?<![\w/-])(?:(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})|(?P<m2>\d{1,2})[/-](?P<d2>\d{1,2})"
+                   r"(?:[/-](?P<y2>\d{2,4}))?)(?![\w/])")
+_TIME = re.compile(r"(?<![\w:.])(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?![\d:])|(?<![\w:.])(?P<h2>[01]\d|2[0-3])(?P<mi2>[0-5]\d)\s*h\b")
+_RELATIVE = re.compile(r"\b(?:HD|hospital day|POD|post-?op(?:erative)? day|day)\s*#?\s*(?P<n>\d{1,3})\b", re.I)
+
+
+def moment_of(text: str) -> str | None:
+    """"admission" or "discharge" when `text` names that moment of the stay (discharge first: "at
+    d/c" beside "admitted"... a column or note of a value names one)."""
+    if not text:
+        return None
+    lex = lexicon()
+    for name in ("discharge", "admission"):
+        if lex.words_re("moments", name).search(text):
+            return name
+    return None
+
+
+def time_key(text: str) -> tuple | None:
+    """A key that orders the moment `text` names: (year or 0, month, day, minutes) for a date (and
+    time), (0, 0, 0, minutes) for a time alone, ("rel", n) for a relative day; None otherwise."""
+    if not text:
+        return None
+    d = _DATE.search(text)
+    t = _TIME.search(text)
+    minutes = None
+    if t:
+        h = int(t.group("h") or t.group("h2"))
+        mi = int(t.group("mi") or t.group("mi2"))
+        minutes = h * 60 + mi
+    if d:
+        y = d.group("y") or d.group("y2") or "0"
+        y = int(y) + (2000 if len(y) == 2 else 0)
+        m = int(d.group("m") or d.group("m2"))
+        day = int(d.group("d") or d.group("d2"))
+        if 1 <= m <= 12 and 1 <= day <= 31:
+            return (y, m, day, minutes if minutes is not None else -1)
+    if minutes is not None:
+        return (0, 0, 0, minutes)
+    r = _RELATIVE.search(text)
+    if r:
+        return ("rel", int(r.group("n")))
+    return None
+
+
+def comparable(a: tuple | None, b: tuple | None) -> bool:
+    return a is not None and b is not None and type(a[0]) is type(b[0])
+
+
+def matches(asked: tuple, key: tuple | None) -> bool:
+    """Whether a value's time key is the moment a question names: same date (the year only when
+    both give one), and the same time when the question gives one."""
+    if key is None or not comparable(asked, key):
+        return False
+    if asked[0] == "rel":
+        return asked == key
+    ya, ma, da, mina = asked
+    yk, mk, dk, mink = key
+    if ma and (ma, da) != (mk, dk):
+        return False
+    if ya and yk and ya != yk:
+        return False
+    if mina >= 0 and mink != mina:
+        return False
+    return bool(ma) or mina >= 0
+
+
+def anchors(text: str, fields: list[Item]) -> list[TimeAnchor]:
+    """Admission and discharge (from fields such as "Admission Date: ..."; their dates as keys),
+    then every date, time and relative day the note writes."""
+    out: list[TimeAnchor] = []
+    for f in fields:
+        moment = moment_of(f.key or "")
+        if moment and re.search(r"\bdate\b|\bon\b|^\s*(?:admitted|discharged)\s*$", f.key or "", re.I):
+            out.append(TimeAnchor(moment, f.text, f.start, f.end, time_key(f.text)))
+    for m in _DATE.finditer(text):
+        key = time_key(m.group(0))
+        if key:
+            out.append(TimeAnchor("date", m.group(0), m.start(), m.end(), key))
+    for m in _TIME.finditer(text):
+        out.append(TimeAnchor("time", m.group(0), m.start(), m.end(), time_key(m.group(0))))
+    for m in _RELATIVE.finditer(text):
+        out.append(TimeAnchor("relative_day", m.group(0), m.start(), m.end(), time_key(m.group(0))))
+    out.sort(key=lambda a: (a.start, a.kind))
+    return out

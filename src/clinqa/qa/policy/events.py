@@ -1,0 +1,178 @@
+"""Yes/no questions the clinical document's events answer: a medication's change ("Was aspirin
+stopped?", "Was metoprolol increased?"), the patient's smoking status ("Does the patient smoke?"),
+a procedure only planned ("Did she have a colonoscopy?" on "colonoscopy is planned")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from clinqa.document import ClinicalDocument, Event
+from clinqa.document.events import drug_spans
+from clinqa.lexicon import lexicon
+from clinqa.text.shapes import DOSE, SIG
+from clinqa.qa.policy.asked import AskedFor
+
+# what a question's verb asks, as the document's event actions (lexicon `document.events`)
+_ASKABLE = ("stopped", "held", "resumed", "dose_changed", "started", "continued")
+# a drug still taken: an answer "no" to "Was X stopped?"
+_STILL_ON = ("continued", "resumed", "dose_changed")
+
+
+@dataclass(frozen=True)
+class EventVerdict:
+    verdict: str
+    reason: str
+    start: int
+    end: int
+    event: Event | None
+
+
+def asked_action(question: str) -> str | None:
+    lex = lexicon()
+    for action in _ASKABLE:
+        if lex.words_re("events", action).search(question):
+            return action
+    return None
+
+
+def medication_verdict(doc: ClinicalDocument, asked: AskedFor) -> EventVerdict | None:
+    """yes when an event of the asked kind names the drug; no when the note says the drug went on
+    (continued, resumed, dose changed) and never that it was stopped; None (leave it to the
+    mentions) when the question names no drug or no change."""
+    q = asked.question
+    action = asked_action(q)
+    drugs = {name for _, _, name in drug_spans(q, 0, len(q))}
+    if action is None or not drugs:
+        return None
+    evs = [e for e in doc.events if e.kind == "medication" and
+           any(name in drugs for _, _, name in drug_spans(doc.text, e.subject_start, e.subject_end))]
+    if not evs:
+        return None
+    refused = [e for e in evs if e.action == action and e.status == "negated"]
+    evs = [e for e in evs if e.status == "done"]
+    same = [e for e in evs if e.action == action]
+    if refused and not same:
+        e = refused[0]
+        s, t = _span(e)
+        return EventVerdict("no", f"the note says {e.subject} was not {action.replace('_', ' ')}", s, t, e)
+    if not evs:
+        return None
+    if same:
+        e = same[0]
+        s, t = _span(e)
+        why = f"the note says {e.subject} was {action.replace('_', ' ')} ({e.cue!r})"
+        return EventVerdict("yes", why + (f", because {e.reason}" if e.reason else ""), s, t, e)
+    if action == "stopped" and any(e.action == "held" for e in evs) and any(e.action == "resumed" for e in evs):
+        e = next(e for e in evs if e.action == "resumed")
+        s, t = _span(e)
+        return EventVerdict("no", f"{e.subject} was held, then resumed", s, t, e)
+    if action in ("stopped",) and any(e.action == "held" for e in evs):
+        e = next(e for e in evs if e.action == "held")
+        s, t = _span(e)
+        return EventVerdict("uncertain", f"{e.subject} was held, not said to be stopped", s, t, e)
+    if action in ("continued", "resumed") and any(e.action in ("stopped", "held") for e in evs) and \
+            not any(e.action in _STILL_ON for e in evs):
+        e = next(e for e in evs if e.action in ("stopped", "held"))
+        s, t = _span(e)
+        return EventVerdict("no", f"the note says {e.subject} was {e.action}", s, t, e)
+    if action in ("stopped", "held") and all(e.action in _STILL_ON for e in evs):
+        e = evs[0]
+        s, t = _span(e)
+        return EventVerdict("no", f"the note says {e.subject} was {e.action.replace('_', ' ')}, never stopped", s, t, e)
+    return None
+
+
+def reason_event(doc: ClinicalDocument, question: str) -> Event | None:
+    """For "Why was X stopped/held/started?": the drug's event (of the asked change, when the
+    question names one) whose reason the note gives."""
+    if not _WHY.search(question):
+        return None
+    drugs = {name for _, _, name in drug_spans(question, 0, len(question))}
+    if not drugs:
+        return None
+    action = asked_action(question)
+    for e in doc.events:
+        if e.kind == "medication" and e.reason and (action is None or e.action == action) and e.status == "done" and \
+                any(name in drugs for _, _, name in drug_spans(doc.text, e.subject_start, e.subject_end)):
+            return e
+    return None
+
+
+_WHY = re.compile(r"^\s*why\b|\breason (?:for|why)\b|\bwhat (?:was|is) the reason\b", re.I)
+
+
+def changed_drugs(doc: ClinicalDocument, change: str) -> list[tuple[int, int, str]]:
+    """(start, end, why) of each drug the note says was `change`d ("stopped", "started"), one per
+    drug, in note order: its list line under an event header, else its clause."""
+    out, seen = [], set()
+    # a drug's line under an event header ("STOPPED: Naproxen 500 mg bid") says more than its clause
+    for e in sorted(doc.events, key=lambda e: (e.source != "list_header", e.subject_start)):
+        if e.kind != "medication" or e.action != change or e.status != "done":
+            continue
+        name = next((n for _, _, n in drug_spans(doc.text, e.subject_start, e.subject_end)), e.subject.lower())
+        if name in seen:
+            continue
+        seen.add(name)
+        s, t = e.subject_start, e.subject_end
+        if e.source == "list_header":  # its item of the list line: "aspirin 81 mg daily" of "..., aspirin 81 mg daily"
+            cut = re.search(r"[,;]", doc.text[t:e.sentence_end])
+            t = t + cut.start() if cut else e.sentence_end
+        else:  # the drug with its dose, route and schedule: "omeprazole 40 mg PO daily"
+            m = re.match(r"[\w -]{0,4}?(?=\d)", doc.text[t:t + 6])
+            d = DOSE.match(doc.text, t + m.end()) if m else None
+            if d:
+                t = d.end()
+                sig = SIG.match(doc.text, t)
+                t = sig.end() if sig and sig.end() <= e.sentence_end else t
+        while t > s and doc.text[t - 1] in " \t.,;":
+            t -= 1
+        out.append((s, t, f"{e.subject} {change} ({e.cue!r})"))
+    return sorted(out)
+
+
+def smoking_verdict(doc: ClinicalDocument, asked: AskedFor) -> EventVerdict | None:
+    """From the smoking events: current -> yes; former -> no (yes when the question asks about
+    ever or past smoking); never -> no; only mentioned -> uncertain."""
+    lex = lexicon()
+    if not lex.words_re("smoking", "subject").search(asked.question):
+        return None
+    evs = [e for e in doc.events if e.kind == "smoking"]
+    if not evs:
+        return None
+    known = [e for e in evs if e.action != "unknown"]
+    e = known[0] if known else evs[0]
+    s, t = e.sentence_start, e.sentence_end  # the whole clause: "Former smoker, quit 20 years ago"
+    head = re.match(r"[A-Z][A-Za-z /]{2,40}:\s*", doc.text[s:t])  # without its header ("SOCIAL HISTORY:")
+    if head and head.end() < t - s:
+        s += head.end()
+    if e.action == "current":
+        return EventVerdict("yes", f"current smoker ({e.cue!r})", s, t, e)
+    if e.action == "former":
+        if asked.ever:
+            return EventVerdict("yes", f"a former smoker: the question asks about ever ({e.cue!r})", s, t, e)
+        return EventVerdict("no", f"a former smoker, not now ({e.cue!r})", s, t, e)
+    if e.action == "never":
+        return EventVerdict("no", f"never smoked ({e.cue!r})", s, t, e)
+    return EventVerdict("uncertain", "tobacco is mentioned without a status (current, former, never)", s, t, e)
+
+
+def planned_only(doc: ClinicalDocument, starts: list[int]) -> Event | None:
+    """The planned-procedure event whose clause holds every one of these mention starts."""
+    plans = [e for e in doc.events if e.kind == "procedure" and e.action == "planned"]
+    for e in plans:
+        if starts and all(e.sentence_start <= p < e.sentence_end for p in starts):
+            return e
+    return None
+
+
+def asks_plan(question: str) -> bool:
+    return bool(lexicon().words_re("procedures", "planned").search(question))
+
+
+def _span(e: Event) -> tuple[int, int]:
+    if e.source == "list_header":
+        return e.sentence_start, e.sentence_end
+    s = min(e.subject_start, e.cue_start)
+    t = max(e.subject_end, e.cue_end, e.reason_end)
+    return s, t

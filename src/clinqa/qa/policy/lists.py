@@ -1,0 +1,41 @@
+"""The list a list question asks for, from the clinical document's lists and their headers: the
+question's kind of list (the lexicon's `document.list_headers`: meds, medications, Rx...) must be
+the header's, and a moment or change the question names (discharge, admission, home, stopped,
+new) picks among several such lists."""
+
+from __future__ import annotations
+
+import re
+
+from clinqa.document import Block, ClinicalDocument
+from clinqa.lexicon import lexicon
+
+_STOP = {"what", "which", "were", "was", "are", "the", "patient", "patient's", "list", "name", "does", "did", "have",
+         "has", "with", "for", "and", "all", "her", "his", "their", "this", "that", "on", "at"}
+
+
+def list_block_for(doc: ClinicalDocument, question: str) -> Block | None:
+    """The list under the header that names the question's kind of list and best matches its other
+    words; None when the question names no kind of list the lexicon knows, or no header has it."""
+    lex = lexicon()
+    kinds = [k for k in lex.document.get("list_headers", {}) if lex.words_re("list_headers", k).search(question)]
+    if not kinds:
+        return None
+    q_words = {w[:5] for w in re.findall(r"[a-z]{3,}", question.lower()) if w not in _STOP}
+    moments = {m for m in ("admission", "discharge") if lex.words_re("moments", m).search(question)}
+    actions = {a for a in lex.document.get("events", {}) if lex.words_re("events", a).search(question)}
+    best, best_key = None, None
+    for b in doc.blocks:
+        if b.kind != "list" or not b.header or not b.items:
+            continue
+        if not any(lex.words_re("list_headers", k).search(b.header) for k in kinds):
+            continue
+        h_moments = {m for m in ("admission", "discharge") if lex.words_re("moments", m).search(b.header)}
+        h_actions = {a for a in lex.document.get("events", {}) if lex.words_re("events", a).search(b.header)}
+        if h_actions - actions and not actions & h_actions:
+            continue  # "STOPPED MEDICATIONS" does not answer "What are the discharge meds?"
+        h_words = {w[:5] for w in re.findall(r"[a-z]{3,}", b.header.lower())}
+        key = (len(moments & h_moments) + len(actions & h_actions), -len(h_moments - moments), len(q_words & h_words))
+        if best_key is None or key > best_key:
+            best, best_key = b, key
+    return best

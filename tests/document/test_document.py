@@ -1,0 +1,149 @@
+"""The clinical document: sections, blocks, measurements with their time, events, note kinds,
+on notes written for these tests (tests/fixtures/document_note.txt and the ones below)."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from clinqa.document import parse_document
+from clinqa.document.parse import build
+from clinqa.document.time import matches, time_key
+from clinqa.document.views import medication_reconciliation, trends
+from tests.files import FIXTURES
+
+NOTE = (FIXTURES / "document_note.txt").read_text(encoding="utf-8")
+
+PROGRESS = """PROGRESS NOTE - hospital day 3
+Subjective: feels better, no chest pain overnight.
+Objective:
+| Time  | Pulse | Resp rate | Temp  |
+| 02:00 | 104   | 22        | 38.4  |
+| 10:00 | 91    | 18        | 37.6  |
+| 18:00 | 84    | 16        | 37.0  |
+Plan:
+STOPPED: ibuprofen 400 mg, aspirin 81 mg daily
+New: cefuroxime 500 mg twice a day for cellulitis.
+Lisinopril held for soft blood pressures.
+Social: smokes about half a pack a day.
+"""
+
+LETTER = """Dear Dr. Ortiz,
+
+Thank you for referring Mr. B, whom I saw in clinic today for follow-up of his gout.
+He has had no flares since starting allopurinol 100 mg daily. Uric acid 5.8 mg/dL.
+He never smoked. He will have a DEXA scan next month.
+
+Kind regards,
+Dr. Lee
+"""
+
+XRAY = """EXAMINATION: Chest radiograph, portable.
+INDICATION: Central line placed; evaluate line position and exclude pneumothorax.
+FINDINGS: Right internal jugular line tip in the lower SVC. No pneumothorax is identified. Lungs are clear.
+IMPRESSION: Line in good position. No pneumothorax.
+"""
+
+
+def test_blocks_keep_lists_fields_tables_and_trends_apart():
+    doc = parse_document(NOTE, "n")
+    kinds = [b.kind for b in doc.blocks]
+    assert {"list", "fields", "table", "trend", "prose"} <= set(kinds)
+    meds = next(b for b in doc.blocks if b.kind == "list" and b.header == "DISCHARGE MEDICATIONS")
+    assert [i.text.split()[0] for i in meds.items] == ["Apixaban", "Pantoprazole", "Metoprolol", "Metformin"]
+    for b in doc.blocks:  # every element is the note's own characters
+        for it in b.items:
+            assert NOTE[it.start:it.end] == it.text
+    stopped = next(b for b in doc.blocks if b.kind == "list" and b.header == "STOPPED MEDICATIONS")
+    assert [i.text for i in stopped.items] == ["Naproxen 500 mg twice daily", "aspirin 81 mg daily"]
+    fields = {i.key: i.text for b in doc.blocks if b.kind == "fields" for i in b.items}
+    assert fields["Admission Date"] == "2025-06-01" and fields["Discharge Date"] == "2025-06-05"
+
+
+def test_tables_give_each_cell_its_row_or_column_time():
+    doc = parse_document(NOTE, "n")
+    hr = doc.measurements_of("heart rate")
+    assert [(m.value, m.when) for m in hr] == [("112", "06/01"), ("88", "06/03"), ("76", "06/05")]
+    k = doc.measurements_of("potassium")
+    assert [(m.value, m.when) for m in k] == [("3.3", "6/1"), ("3.9", "6/3"), ("4.2", "6/5")]
+    pipe = parse_document(PROGRESS, "p")
+    pulse = pipe.measurements_of("heart rate")
+    assert [(m.value, m.when) for m in pulse] == [("104", "02:00"), ("91", "10:00"), ("84", "18:00")]
+
+
+def test_a_trend_keeps_each_value_with_its_time_and_moment():
+    doc = parse_document(NOTE, "n")
+    hgb = doc.measurements_of("hemoglobin")
+    assert [m.value for m in hgb] == ["7.1", "6.6", "8.0", "8.9"]
+    assert hgb[-1].moment == "discharge" and hgb[0].key == (0, 6, 1, 9 * 60 + 10)
+    t = next(t for t in trends(doc) if t.name == "hemoglobin")
+    assert t.ordered_by == "time" and [m.value for m in t.values] == ["7.1", "6.6", "8.0", "8.9"]
+
+
+def test_medication_events_with_reasons_and_from_event_headers():
+    doc = parse_document(NOTE, "n")
+    ev = {}
+    for e in doc.events:
+        if e.kind == "medication":
+            ev.setdefault((e.subject.lower(), e.action), e)  # the clause first, then the event list
+    assert ev[("naproxen", "stopped")].reason == "the ulcer"
+    assert ev[("apixaban", "held")].reason == "the bleeding"
+    assert ("apixaban", "resumed") in ev and ("pantoprazole", "started") in ev
+    assert ev[("metoprolol succinate", "dose_changed")].reason == "rate control"
+    assert ev[("aspirin", "stopped")].source == "list_header"
+    assert any(e.source == "list_header" and e.subject == "Naproxen" for e in doc.events)
+    p = parse_document(PROGRESS, "p")
+    pev = {(e.subject.lower(), e.action) for e in p.events if e.kind == "medication"}
+    assert {("ibuprofen", "stopped"), ("aspirin", "stopped"), ("cefuroxime", "started"), ("lisinopril", "held")} <= pev
+
+
+def test_smoking_status_and_planned_procedures():
+    assert [e.action for e in parse_document(NOTE, "n").events if e.kind == "smoking"] == ["former"]
+    assert [e.action for e in parse_document(PROGRESS, "p").events if e.kind == "smoking"] == ["current"]
+    assert [e.action for e in parse_document(LETTER, "l").events if e.kind == "smoking"] == ["never"]
+    plans = [e for e in parse_document(NOTE, "n").events if e.kind == "procedure" and e.action == "planned"]
+    assert plans and "colonoscopy" in plans[0].subject
+
+
+@pytest.mark.parametrize("text,kind", [(NOTE, "discharge_summary"), (LETTER, "clinic_letter"), (XRAY, "radiology"),
+                                       ("Patient is comfortable.", "unknown")])
+def test_note_kind(text, kind):
+    assert parse_document(text, "k").kind == kind
+
+
+def test_medication_reconciliation():
+    rec = {r.drug: r for r in medication_reconciliation(parse_document(NOTE, "n"))}
+    assert rec["naproxen"].status == "stopped" and rec["naproxen"].reason == "the ulcer"
+    assert rec["pantoprazole"].status == "started"
+    assert rec["metoprolol"].status == "dose_changed" if "metoprolol" in rec else \
+        rec["metoprolol succinate"].status == "dose_changed"
+    assert rec["metformin"].status == "listed" and rec["metformin"].discharge is not None
+
+
+def test_time_keys():
+    assert time_key("6/3 04:00") == (0, 6, 3, 240)
+    assert time_key("2025-06-01") == (2025, 6, 1, -1)
+    assert time_key("HD3") == ("rel", 3)
+    assert time_key("96/58") is None  # a blood pressure is not a date
+    assert matches(time_key("on 6-3 at 04:00"), (0, 6, 3, 240)) and not matches(time_key("6/3 at 05:00"), (0, 6, 3, 240))
+
+
+def test_parse_is_cached_fast_and_linear():
+    parse_document(NOTE, "warm")  # loads the drug lexicon and spaCy once
+    from clinqa.text import segment
+
+    sents = segment(NOTE)
+    t0 = time.perf_counter()
+    build(NOTE, "n", sents)
+    one = time.perf_counter() - t0
+    assert one < 0.3, one
+    t0 = time.perf_counter()
+    assert parse_document(NOTE, "other-id").note_id == "other-id"  # cached: same document, its own id
+    assert time.perf_counter() - t0 < 0.01
+    big = NOTE * 20
+    big_sents = segment(big)
+    t0 = time.perf_counter()
+    build(big, "b", big_sents)
+    twenty = time.perf_counter() - t0
+    assert twenty < 40 * max(one, 0.005), (one, twenty)  # linear, not quadratic, in the note's length

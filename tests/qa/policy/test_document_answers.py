@@ -1,0 +1,88 @@
+"""The answer policy answers from the clinical document first (issue 27's failures, on notes
+written for these tests in their own words): time-resolved lab and vital values, medication
+events, smoking status, planned procedures, lists under their header in any wording."""
+
+from __future__ import annotations
+
+import pytest
+
+from clinqa.qa.policy import AnswerPolicy
+from clinqa.text import segment
+from clinqa.types import Note
+from tests.document.test_document import NOTE, PROGRESS, XRAY
+
+
+def _decide(text: str, question: str):
+    note = Note("n", text)
+    return AnswerPolicy().decide(note, question, [], segment(note.text, note.id))
+
+
+@pytest.mark.parametrize("question,value", [
+    ("What was the most recent hemoglobin?", "8.9"),
+    ("What was her hemoglobin at discharge?", "8.9"),
+    ("What was the admission hemoglobin?", "7.1"),
+    ("What was the hemoglobin on 6/2 at 03:00?", "6.6"),
+    ("What was the lowest hemoglobin?", "6.6"),
+    ("What was the heart rate on 06/03?", "88"),
+    ("What was the latest creatinine?", "0.9"),
+    ("What was the potassium at discharge?", "4.2"),
+])
+def test_lab_and_vital_values_at_the_time_asked(question, value):
+    d = _decide(NOTE, question)
+    assert d.answers[0].text == value, (d.answers[0].text, d.answers[0].reason)
+    assert d.answers[0].reason  # says which value it chose and why
+
+
+def test_a_vitals_table_answers_by_row_time():
+    d = _decide(PROGRESS, "What was the pulse at 10:00?")
+    assert d.answers[0].text == "91"
+
+
+def test_a_time_no_value_has_is_an_abstention_with_the_reason():
+    d = _decide(NOTE, "What was the potassium on 6/2?")
+    assert d.answers[0].is_no_answer and "none measured at the time" in d.reason
+    text = "Potassium 3.1 this morning, repleted; repeat potassium 3.6 and later 4.0."
+    d = _decide(text, "What was the potassium at discharge?")
+    assert d.answers[0].is_no_answer and "none at discharge" in d.reason
+
+
+@pytest.mark.parametrize("text,question,verdict", [
+    (NOTE, "Was aspirin stopped?", "yes"),
+    (NOTE, "Was naproxen discontinued?", "yes"),
+    (NOTE, "Was apixaban stopped?", "no"),  # held, then resumed
+    (NOTE, "Was metoprolol increased?", "yes"),
+    (PROGRESS, "Was lisinopril held?", "yes"),
+    (PROGRESS, "Was ibuprofen stopped?", "yes"),
+    (NOTE, "Does the patient smoke?", "no"),  # quit in 2009
+    (NOTE, "Has the patient ever smoked?", "yes"),
+    (PROGRESS, "Does the patient smoke?", "yes"),
+    (NOTE, "Did the patient have a colonoscopy?", "no"),  # planned for later
+    (NOTE, "Is a colonoscopy planned?", "yes"),
+    (NOTE, "Does the patient have heparin-induced thrombocytopenia?", "no"),  # ruled out after the term
+    (NOTE, "Does the patient have colon cancer?", "not_mentioned"),  # her brother's
+    (XRAY, "Is there a pneumothorax?", "no"),  # the indication asks; the findings answer
+])
+def test_yes_no_from_events_and_structure(text, question, verdict):
+    d = _decide(text, question)
+    assert d.verdict.verdict == verdict, (d.verdict.verdict, d.verdict.reason)
+    if verdict in ("yes", "no"):
+        assert text[d.verdict.start:d.verdict.end] == d.verdict.text
+
+
+def test_why_a_drug_was_stopped_is_the_reason_the_note_gives():
+    d = _decide(NOTE, "Why was naproxen stopped?")
+    assert d.answers[0].text == "the ulcer"
+
+
+@pytest.mark.parametrize("question", ["What are the discharge meds?", "What medications was she discharged on?",
+                                      "List the discharge medications."])
+def test_a_list_question_takes_the_list_under_its_header_in_any_wording(question):
+    d = _decide(NOTE, question)
+    assert [a.text.split()[0] for a in d.answers] == ["Apixaban", "Pantoprazole", "Metoprolol", "Metformin"]
+
+
+def test_which_drugs_were_stopped_come_from_events():
+    d = _decide(NOTE, "What medications were stopped?")
+    assert {a.text.split()[0].lower() for a in d.answers} == {"naproxen", "aspirin"}
+    d = _decide(PROGRESS, "What medications were stopped?")
+    assert {a.text.split()[0].lower() for a in d.answers} == {"ibuprofen", "aspirin"}
