@@ -117,7 +117,7 @@ def audit_row(row: dict, note_text: str, concept) -> list[Violation]:
 
     medication = concept.category == "Medication" or concept.code == "drug"
     allergy_concept = "allerg" in concept.id or re.search(r"allerg", question, re.I)
-    if medication and concept.answer_type == "span" and not allergy_concept:
+    if medication and concept.answer_type in ("span", "list") and not allergy_concept:
         if ALLERGY_TEXT.search(line):
             bad("allergy", "an allergy line given as a medication")
         stems = drug_class_stems(question)
@@ -125,10 +125,10 @@ def audit_row(row: dict, note_text: str, concept) -> list[Violation]:
             bad("drug class", f"names no drug of the class the question asks about ({question})")
         elif not stems and not drugs_in(words):
             bad("drug", "names no drug of the lexicon")
-    if concept.category in ("Diagnosis", "Symptoms") and concept.answer_type == "span" and \
+    if concept.category in ("Diagnosis", "Symptoms") and concept.answer_type in ("span", "list") and \
             _str(row.get("assertion")) == "negated":
         bad("negated", "a problem the note negates, given as the patient's")
-    if concept.category == "Diagnosis" and concept.answer_type == "span" and not is_problem(answer):
+    if concept.category == "Diagnosis" and concept.answer_type in ("span", "list") and not is_problem(answer):
         bad("problem", "names no problem")
     if _str(row.get("code")) and row.get("code_system") == "icd10cm" and not is_problem(answer):
         bad("code", "an ICD-10-CM code on a span that names no problem")

@@ -21,8 +21,18 @@ def test_shipped_questionnaires_load():
     assert set(qs) == {"discharge-summary", "radiology-report"}
     assert len(qs["discharge-summary"].concepts) >= 30
     assert "es" in qs["discharge-summary"].languages
-    assert {c.answer_type for c in qs["discharge-summary"].concepts} == {"span", "yes_no", "number", "date"}
+    assert {c.answer_type for c in qs["discharge-summary"].concepts} == {"span", "yes_no", "number", "date", "list"}
+    kinds = {c.id: c.note_kinds for c in qs["discharge-summary"].concepts}
+    assert kinds["discharge_condition"] == ("discharge_summary",) and kinds["fever"] == ()
     assert len(qs["radiology-report"].concepts) >= 10
+
+
+def test_note_kinds_are_checked_against_the_lexicon():
+    from clinqa.questionnaire.schema import parse_questionnaire
+
+    doc = {"id": "q", "concepts": [{"id": "c", "questions": {"en": ["What?"]}, "note_kinds": ["discharge_sumary"]}]}
+    with pytest.raises(DataError, match="unknown note kind 'discharge_sumary'"):
+        parse_questionnaire(doc, "q.yaml")
 
 
 def test_a_missing_file_names_the_shipped_ids(tmp_path):

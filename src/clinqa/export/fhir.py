@@ -139,15 +139,21 @@ def _answer(fact: Fact) -> dict | None:
 
 def questionnaire_response(nf: NoteFacts, questionnaire_id: str | None = None) -> dict:
     items = []
+    by_concept: dict[str, dict] = {}
     for fact in nf.facts:
         r = fact.row
+        ans = _answer(fact)
+        if r.concept_id in by_concept:  # a list concept's further items: more answers of one item
+            if ans:
+                by_concept[r.concept_id].setdefault("answer", []).append(ans)
+            continue
         item: dict = {"extension": _provenance(nf, fact), "linkId": r.concept_id}
         if r.question:
             item["text"] = r.question
-        ans = _answer(fact)
         if ans:
             item["answer"] = [ans]
         items.append(item)
+        by_concept[r.concept_id] = item
     qr: dict = {"resourceType": "QuestionnaireResponse",
                 "id": fhir_id(f"{nf.note_id}--{questionnaire_id or Path(nf.table).stem}"),
                 "identifier": {"system": NOTE_ID_SYSTEM, "value": nf.note_id},
@@ -227,7 +233,7 @@ def note_bundle(nf: NoteFacts, **kw) -> dict:
 
 def bundle_for_rows(note: Note, rows: list[dict], questionnaire_id: str | None = None) -> dict:
     """The Bundle for one note extracted in memory (`POST /v1/extract?to=fhir`): every resource type."""
-    facts = tuple(Fact(ExtractionRow(**{k: d.get(k) for k in ROW_FIELDS})) for d in rows)
+    facts = tuple(Fact(ExtractionRow(**{k: d[k] for k in ROW_FIELDS if k in d})) for d in rows)
     nf = NoteFacts(note.id, questionnaire_id or "extract", facts, patient_of(note.metadata), note)
     return note_bundle(nf, questionnaire_id=questionnaire_id, resources=RESOURCES)
 

@@ -87,6 +87,8 @@ def _row(d: dict, source: str) -> ExtractionRow:
     except (TypeError, ValueError):
         raise DataError(f"note {d['note_id']!r}, concept {d['concept_id']!r}: start, end and score must be numbers, "
                         f"got {d.get('start')!r}, {d.get('end')!r}, {d.get('score')!r}", source=source) from None
+    kw["item"] = int(kw["item"] or 0)  # tables written before list concepts had one row per concept
+    kw["items"] = int(kw["items"] or 1)
     kw["answer_type"] = kw["answer_type"] or "span"
     kw["model"] = kw["model"] or "unknown"
     kw["question"] = kw["question"] or ""

@@ -56,12 +56,17 @@ class ExtractionRow:
     code_display: str | None
     model: str
     reason: str | None = None  # why `value` is null (abstention), or how a yes/no verdict was reached
+    # a list concept (answer_type "list": medications, allergies, diagnoses...) has one row per item,
+    # each with its own offsets: `item` is its index (0 for a single answer), `items` how many
+    item: int = 0
+    items: int = 1
 
 
 def schema():
     import pyarrow as pa
 
-    types = {"start": pa.int64(), "end": pa.int64(), "score": pa.float64(), "value_number": pa.float64()}
+    types = {"start": pa.int64(), "end": pa.int64(), "score": pa.float64(), "value_number": pa.float64(),
+             "item": pa.int64(), "items": pa.int64()}
     return pa.schema([(f.name, types.get(f.name, pa.string())) for f in fields(ExtractionRow)])
 
 
@@ -96,15 +101,18 @@ def rows_for_notes(reader, questionnaire: Questionnaire, notes: list[Note], lang
     for n in notes:
         for c in questionnaire.concepts:
             _, _, _, q, d = best[(n.id, c.id)]
-            a = d.answers[0]
-            v = normalise(c, a, d.verdict)
-            reason = d.verdict.reason if d.verdict is not None else a.reason
-            rows.append(asdict(ExtractionRow(
-                note_id=n.id, concept_id=c.id, question=q, answer=a.text, start=a.start, end=a.end, score=float(a.score),
-                category=a.category if not a.is_no_answer else c.category, assertion=a.assertion,
-                sentence_id=a.sentence_id, answer_type=c.answer_type, value=v.value, value_number=v.number,
-                unit=v.unit, code=v.code, code_system=v.code_system, code_display=v.code_display,
-                model=answered_by(reader, n, q), reason=reason)))
+            answers = [x for x in d.answers if not x.is_no_answer] if c.answer_type == "list" else []
+            answers = answers or d.answers[:1]
+            for i, a in enumerate(answers):
+                v = normalise(c, a, d.verdict)
+                reason = d.verdict.reason if d.verdict is not None else a.reason
+                rows.append(asdict(ExtractionRow(
+                    note_id=n.id, concept_id=c.id, question=q, answer=a.text, start=a.start, end=a.end,
+                    score=float(a.score), category=a.category if not a.is_no_answer else c.category,
+                    assertion=a.assertion, sentence_id=a.sentence_id, answer_type=c.answer_type, value=v.value,
+                    value_number=v.number, unit=v.unit, code=v.code, code_system=v.code_system,
+                    code_display=v.code_display, model=answered_by(reader, n, q), reason=reason, item=i,
+                    items=len(answers))))
     return rows
 
 

@@ -40,6 +40,7 @@ CODE_EXT = "urn:clinqa:fhir:code-value-set"
 # the answer policy's concept names for yes/no verdicts ("lang:term") and per-concept threshold
 SYNONYM_EXT = "urn:clinqa:fhir:synonym"
 MIN_SCORE_EXT = "urn:clinqa:fhir:min-score"
+NOTE_KIND_EXT = "urn:clinqa:fhir:note-kind"
 UCUM = "http://unitsofmeasure.org"
 MAX_GROUP_DEPTH = 64  # real questionnaires nest a few levels; deeper is an error, not a stack overflow
 
@@ -51,7 +52,7 @@ TYPE_OF_ITEM = {
 }
 # Numbers are answered as valueQuantity (value and unit): the item type must be quantity for a
 # QuestionnaireResponse to validate against the Questionnaire.
-ITEM_OF_TYPE = {"yes_no": "boolean", "number": "quantity", "date": "date", "span": "string"}
+ITEM_OF_TYPE = {"yes_no": "boolean", "number": "quantity", "date": "date", "span": "string", "list": "string"}
 
 
 def is_fhir_questionnaire(doc: object) -> bool:
@@ -140,6 +141,8 @@ def _concept(item: dict, where: str, lang: str, source: str) -> dict:
                             source=source, where=where)
         questions.setdefault(tlang.split("-")[0], []).append(content)
     concept: dict = {"id": link, "questions": questions, "answer_type": TYPE_OF_ITEM[kind]}
+    if item.get("repeats") is True and concept["answer_type"] == "span":  # several answers: a list concept
+        concept["answer_type"] = "list"
     for coding in item.get("code") or []:
         if isinstance(coding, dict) and coding.get("system") == CATEGORY_SYSTEM:
             concept["category"] = coding.get("code")
@@ -162,6 +165,8 @@ def _concept(item: dict, where: str, lang: str, source: str) -> dict:
             concept.setdefault("synonyms", {}).setdefault(slang, []).append(term)
         elif isinstance(ext, dict) and ext.get("url") == MIN_SCORE_EXT:
             concept["min_score"] = ext.get("valueDecimal")
+        elif isinstance(ext, dict) and ext.get("url") == NOTE_KIND_EXT:
+            concept.setdefault("note_kinds", []).append(ext.get("valueCode"))
     return concept
 
 
@@ -184,7 +189,10 @@ def to_fhir_questionnaire(q: Questionnaire) -> dict:
         own_lang = main_lang if main_lang in c.questions else next(iter(c.questions))
         own = c.questions[own_lang]
         item: dict = {"linkId": c.id, "text": own[0],
-                      "type": "open-choice" if c.code and c.answer_type == "span" else ITEM_OF_TYPE[c.answer_type]}
+                      "type": "open-choice" if c.code and c.answer_type in ("span", "list")
+                      else ITEM_OF_TYPE[c.answer_type]}
+        if c.answer_type == "list":
+            item["repeats"] = True
         ext = [{"url": VARIANT_EXT, "valueString": v} for v in own[1:]]
         if c.code and item["type"] != "open-choice":
             ext.append({"url": CODE_EXT, "valueCanonical": VALUE_SETS[c.code]})
@@ -194,6 +202,7 @@ def to_fhir_questionnaire(q: Questionnaire) -> dict:
                 for term in terms]
         if c.min_score is not None:
             ext.append({"url": MIN_SCORE_EXT, "valueDecimal": c.min_score})
+        ext += [{"url": NOTE_KIND_EXT, "valueCode": k} for k in c.note_kinds]
         if ext:
             item["extension"] = ext
         translations = [{"url": TRANSLATION, "extension": [{"url": "lang", "valueCode": lang},

@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 from clinqa.types import ANSWER_TYPES as _ALL_ANSWER_TYPES
 from clinqa.types import AnswerType
 
-# The answer types a concept may declare: `clinqa.types.AnswerType` but "list", which QA sets
-# label but a questionnaire cannot ask for (a concept's answer is one span).
-ANSWER_TYPES = tuple(t for t in _ALL_ANSWER_TYPES if t != "list")
+# The answer types a concept may declare: every `clinqa.types.AnswerType`; a "list" concept
+# (medications, allergies, diagnoses) answers with every item, one extraction row each.
+ANSWER_TYPES = tuple(_ALL_ANSWER_TYPES)
 CODE_SYSTEMS = ("icd10cm", "drug")
 
 
@@ -27,6 +27,9 @@ class Concept:
     code: str | None = None
     synonyms: dict[str, tuple[str, ...]] = field(default_factory=dict)  # language -> terms
     min_score: float | None = None
+    # the kinds of note the concept applies to (clinqa.document: discharge_summary, progress, ...);
+    # on a note of another known kind it abstains and says so. Empty: every kind.
+    note_kinds: tuple[str, ...] = ()
 
     def synonyms_for(self, language: str | None) -> tuple[str, ...]:
         """Terms in `language` plus the language-neutral ones (key "*": drug names, acronyms)."""

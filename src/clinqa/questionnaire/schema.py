@@ -115,6 +115,20 @@ def _synonyms(v: Any) -> dict[str, tuple[str, ...]]:
     return out
 
 
+def _note_kinds(v: Any) -> tuple[str, ...]:
+    from clinqa.lexicon import lexicon
+
+    known = sorted(lexicon().document.get("note_kinds", {}))
+    if isinstance(v, str):
+        v = [v]
+    if not isinstance(v, (list, tuple)) or not all(isinstance(x, str) for x in v):
+        raise _problem(f"note_kinds must be a list of kinds of note ({', '.join(known)}), got {v!r}")
+    bad = [x for x in v if x not in known]
+    if bad:
+        raise _problem(f"unknown note kind {bad[0]!r}; expected one of {', '.join(known)}")
+    return tuple(v)
+
+
 def _min_score(v: Any) -> float | None:
     # Checked by hand, not by pydantic's float: True and "0.5" must not pass as numbers.
     if v is None:
@@ -137,10 +151,11 @@ class ConceptSchema(BaseModel):
     code: Annotated[str | None, BeforeValidator(_code)] = None
     synonyms: Annotated[dict[str, tuple[str, ...]], BeforeValidator(_synonyms)] = Field(default_factory=dict)
     min_score: Annotated[float | None, BeforeValidator(_min_score)] = None
+    note_kinds: Annotated[tuple[str, ...], BeforeValidator(_note_kinds)] = ()
 
     def to_concept(self) -> Concept:
         return Concept(self.id, self.questions, self.answer_type, self.category, self.unit, self.code,
-                       self.synonyms, self.min_score)
+                       self.synonyms, self.min_score, self.note_kinds)
 
 
 class QuestionnaireSpec(BaseModel):
