@@ -6,7 +6,7 @@ import pytest
 
 from clinqa.cli.main import main
 
-COMMANDS = ["ask", "evidence", "segment", "doctor", "train qa", "train evidence", "eval qa", "eval evidence", "tune evidence", "serve", "extract", "report",
+COMMANDS = ["ask", "evidence", "segment", "parse", "doctor", "train qa", "train evidence", "eval qa", "eval evidence", "tune evidence", "serve", "extract", "report",
             "summarize", "generate", "train summarize", "train generate", "train mlm", "eval summarize", "eval generate"]
 
 

@@ -21,6 +21,7 @@ from clinqa.cli import export as export_mod
 from clinqa.cli import extract as extract_mod
 from clinqa.cli import generate as generate_mod
 from clinqa.cli import graph as graph_mod
+from clinqa.cli import parse as parse_mod
 from clinqa.cli import segment as segment_mod
 from clinqa.cli import serve as serve_mod
 from clinqa.cli import summarize as summarize_mod
@@ -48,6 +49,7 @@ app = typer.Typer(
 app.command("ask")(ask_mod.ask)
 app.command("evidence")(evidence_mod.evidence)
 app.command("segment")(segment_mod.segment_cmd)
+app.command("parse")(parse_mod.parse_cmd)
 app.command("doctor")(doctor_mod.doctor)
 app.command("serve")(serve_mod.serve)
 app.command("extract")(extract_mod.extract)
