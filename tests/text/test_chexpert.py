@@ -5,7 +5,6 @@ nothing, so the check must act)."""
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 

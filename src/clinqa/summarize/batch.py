@@ -57,7 +57,8 @@ def batch_fingerprint(summarizer: Summarizer, source: str | Path, column: str | 
             "options": {"kind": c.kind, "prefix": c.prefix, "max_input_tokens": c.max_input_tokens,
                         "max_new_tokens": c.max_new_tokens, "num_beams": c.num_beams,
                         "repetition_penalty": c.repetition_penalty, "numbered": c.numbered,
-                        "consistency": c.consistency}}
+                        "consistency": c.consistency,
+                        **({"incidental": list(c.incidental)} if c.incidental else {})}}
 
 
 def _read_partial(part: Path) -> tuple[dict | None, dict[str, dict]]:

@@ -37,8 +37,12 @@ class SummarizerConfig:
     # second generation, and the added text is the radiologist's own), "regenerate" (once, with
     # them named in the prompt, then extractive for what is still missing), or "off"
     consistency: str = "extractive"
+    # findings a site does not want in impressions (lexicon heads or words of the head phrase,
+    # e.g. ("granuloma",)); everything else the findings assert must be in the impression
+    incidental: tuple[str, ...] = ()
 
     def __post_init__(self):
+        self.incidental = tuple(str(x).strip().lower() for x in (self.incidental or ()) if str(x).strip())
         if self.max_input_tokens < 16:
             raise DataError(f"max_input_tokens must be at least 16, got {self.max_input_tokens}", source="config")
         if self.max_new_tokens < 1:
@@ -126,6 +130,17 @@ class Summarizer:
             out.append(Summary(text=text, source_id=p.id, model=self.name, warnings=tuple(w), draft=draft))
         return out
 
+    def check(self, pairs: list[SummaryPair], texts: list[str]) -> list[Summary]:
+        """The checks after decoding applied to impressions written elsewhere (e.g. saved
+        drafts), with no generation: `consistency` must not be "regenerate"."""
+        if self.config.consistency == "regenerate":
+            raise UsageError("check() applies the extractive checks only; use consistency='extractive'")
+        if self.config.consistency == "off":
+            return [Summary(text=t, source_id=p.id, model=self.name) for p, t in zip(pairs, texts)]
+        fixed, warnings, drafts = self._check(pairs, [self._format(t) for t in texts])
+        return [Summary(text=t, source_id=p.id, model=self.name, warnings=tuple(w), draft=d)
+                for p, t, w, d in zip(pairs, fixed, warnings, drafts)]
+
     def _check(self, pairs: list[SummaryPair], texts: list[str]):
         """The consistency check (see clinqa.summarize.consistency): texts, warnings per text,
         and the model's first text where the check changed it."""
@@ -165,4 +180,21 @@ class Summarizer:
                 msg += "; draft items removed or qualified: " + "; ".join(repr(d) for d in changed)
             warnings[i].append(msg)
             texts[i] = self._join(items)
+        self._fidelity(pairs, texts, warnings, drafts)
         return texts, warnings, drafts
+
+    def _fidelity(self, pairs: list[SummaryPair], texts: list[str], warnings: list[list[str]],
+                  drafts: list[str | None]) -> None:
+        """The check for any finding of any modality (see clinqa.summarize.fidelity), after the
+        CheXpert one: in place."""
+        from clinqa.summarize.fidelity import repair_items
+        from clinqa.summarize.postprocess import impression_items
+
+        for i, p in enumerate(pairs):
+            items = impression_items(texts[i])
+            fixed, why, _ = repair_items(p.findings, items, incidental=self.config.incidental)
+            if fixed != items:
+                if drafts[i] is None:
+                    drafts[i] = texts[i]
+                warnings[i].extend(why)
+                texts[i] = self._join(fixed)

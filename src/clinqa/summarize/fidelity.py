@@ -1,0 +1,241 @@
+"""The check after decoding, for any modality: an impression must name every positive finding
+of the findings (by head and side), may say "Otherwise, no acute ..." only when that is true of
+the rest, and may not carry a number, unit, side, severity or change that the findings do not
+give to that same finding.
+
+Both texts are read with `clinqa.summarize.findings.read_findings` (the impression item by
+item). An impression item fails when
+- a finding it names has a size, another number, a side, a severity or a change the findings
+  give to no finding of that head ("2.1 x 1.4 cm right midline shift" when the shift was 3 mm
+  leftward and 2.1 x 1.4 cm was the hemorrhage), or it names a finding of a head the findings
+  assert without the side they give it (the side lost);
+- it negates a finding the findings assert ("No pulmonary embolism").
+A failing item is replaced by the findings' own sentences for the findings it named; every
+positive finding still unnamed (outside the site's `incidental` list) is added as the findings'
+sentence that states it; a whole-study normal item is kept last as "Otherwise, ..." when other
+items stand before it. `warnings` name each change.
+
+`extractive_impression` is the same machinery with no model: the positive findings' sentences,
+then the modality's normal impression.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from clinqa.lexicon.radiology import RadiologyLexicon, radiology_lexicon
+from clinqa.summarize.findings import (
+    Finding,
+    ReadFindings,
+    content_words,
+    read_findings,
+)
+
+_OTHERWISE = re.compile(r"^\s*otherwise\b,?\s*", re.I)
+_ITEM_NUMBER = re.compile(r"^\s*(?:\(?\d{1,2}[.)]|[-*\u2022])\s+")
+_THERE_IS = re.compile(r"^(?:there (?:is|are|has been|have been) (?:again )?(?:seen |noted )?(?:an? )?|"
+                       r"again (?:seen|noted) (?:is|are) (?:an? )?)", re.I)
+_NUMBER = re.compile(r"(?<![\w.])\d+(?:\.\d+)?")
+
+
+@dataclass(frozen=True)
+class ItemCheck:
+    """One impression item and what the check found wrong with it."""
+
+    text: str
+    findings: tuple[Finding, ...]  # read from the item (offsets into `text`)
+    problems: tuple[str, ...] = ()
+    normal: bool = False  # every statement in it is a normal statement or a negation
+    replaced_by: tuple[Finding, ...] = ()  # findings of the report whose sentences replace it
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+@dataclass(frozen=True)
+class FidelityResult:
+    items: tuple[ItemCheck, ...]
+    missing: tuple[Finding, ...]  # positive findings of the report that no passing item names
+
+    @property
+    def ok(self) -> bool:
+        return not self.missing and all(i.ok for i in self.items)
+
+
+def same_head(a: Finding, b: Finding, lex: RadiologyLexicon) -> bool:
+    """Do two findings name the same thing: the same lexicon head or a related one; for a head
+    the lexicon does not know, shared content words."""
+    if a.known and b.known:
+        if a.head == b.head:
+            return True
+        fa, fb = lex.finding(a.head), lex.finding(b.head)
+        return bool((fa and b.head in fa.related) or (fb and a.head in fb.related))
+    return bool(content_words(a.span.text, lex) & content_words(b.span.text, lex))
+
+
+def _sizes_match(g: Finding, f: Finding) -> list[str]:
+    out = []
+    for s in g.sizes:
+        if not any(sorted(s.mm) == sorted(t.mm) for t in f.sizes):
+            out.append(s.span.text)
+    return out
+
+
+def _item_problems(g: Finding, report: ReadFindings, lex: RadiologyLexicon) -> tuple[list[str], list[Finding]]:
+    """What `g` (an impression finding) carries that the findings do not give to its finding,
+    and the report findings it names."""
+    same = [f for f in report.findings if f.positive and same_head(g, f, lex)]
+    problems: list[str] = []
+    if not same:
+        # a finding the report does not state: its numbers must at least appear in the findings
+        report_numbers = {float(x) for x in _NUMBER.findall(report.text)}
+        bad = [n.text for n in g.numbers] + [s.span.text for s in g.sizes]
+        bad = [b for b in bad if any(float(x) not in report_numbers for x in _NUMBER.findall(b))]
+        if bad:
+            problems.append(f"{', '.join(bad)} appear nowhere in the findings")
+        for attr, word in (("laterality", "side"), ("severity", "severity")):
+            v = getattr(g, attr)
+            if v is not None:
+                problems.append(f"{word} {v.span.text!r} given to {g.head or g.span.text}, which the findings do "
+                                "not state")
+        return problems, []
+    if g.sizes:
+        fits = [f for f in same if not _sizes_match(g, f)]
+        if not fits:
+            problems.append(f"size {', '.join(s.span.text for s in g.sizes)} is not given to {g.head} in the findings")
+    if g.numbers:
+        given = {float(x) for f in same for x in _NUMBER.findall(f.sentence.text)}
+        bad = [n.text for n in g.numbers if float(n.text) not in given]
+        if bad:
+            problems.append(f"number {', '.join(bad)} is not given to {g.head} in the findings")
+    for attr in ("laterality", "severity", "change"):
+        v = getattr(g, attr)
+        if v is not None and not any(getattr(f, attr) is not None and getattr(f, attr).value == v.value for f in same):
+            given = sorted({getattr(f, attr).value for f in same if getattr(f, attr) is not None})
+            word = {"laterality": "side", "severity": "severity", "change": "change"}[attr]
+            problems.append(f"{word} {v.span.text!r} is not given to {g.head} in the findings"
+                            + (f" ({', '.join(given)})" if given else ""))
+    if g.laterality is None:
+        sided = [f for f in same if f.laterality is not None]
+        if sided and len(sided) == len(same):
+            problems.append(f"{g.head} without its side ({', '.join(sorted({f.laterality.value for f in sided}))})")
+    return problems, same
+
+
+def represented(f: Finding, item_findings: list[Finding], lex: RadiologyLexicon) -> bool:
+    """Is the report finding `f` named by one of an impression's (passing) findings, with its side?"""
+    for g in item_findings:
+        if g.positive and same_head(f, g, lex):
+            if f.laterality is None or (g.laterality is not None and g.laterality.value == f.laterality.value):
+                return True
+    return False
+
+
+def check_items(report: ReadFindings, items: list[str], *, incidental: tuple[str, ...] = (),
+                lexicon: RadiologyLexicon | None = None) -> FidelityResult:
+    lex = lexicon or radiology_lexicon()
+    checks = []
+    for it in items:
+        read = read_findings(it, modality=report.modality, lexicon=lex, skip_sections=False)
+        problems: list[str] = []
+        named: list[Finding] = []
+        for g in read.findings:
+            if g.positive:
+                p, same = _item_problems(g, report, lex)
+                problems += p
+                named += same
+            elif g.kind == "negated":
+                contra = [f for f in report.findings if f.positive and same_head(g, f, lex)
+                          and (g.laterality is None or f.laterality is None or f.laterality.value == g.laterality.value)]
+                if contra:
+                    problems.append(f"it negates {g.head}, which the findings assert")
+                    named += contra
+        normal = bool(read.findings) and all(g.kind in ("normal", "negated") for g in read.findings)
+        checks.append(ItemCheck(text=it, findings=read.findings, problems=tuple(dict.fromkeys(problems)),
+                                normal=normal, replaced_by=tuple(named)))
+    said = [g for c in checks if c.ok for g in c.findings]
+    missing = tuple(f for f in report.positives(incidental) if not represented(f, said, lex))
+    return FidelityResult(items=tuple(checks), missing=missing)
+
+
+def sentence_item(f: Finding) -> str:
+    """A findings sentence as an impression item: numbering and a leading "There is a" go,
+    the first letter is capitalised, a period ends it."""
+    s = _ITEM_NUMBER.sub("", f.sentence.text.strip())
+    s = _THERE_IS.sub("", s).strip()
+    if not s:
+        return ""
+    s = s[0].upper() + s[1:]
+    return s if s.endswith((".", "?", "!")) else s + "."
+
+
+def _otherwise(item: str) -> str:
+    return item if _OTHERWISE.match(item) else "Otherwise, " + item[0].lower() + item[1:]
+
+
+def _plain(item: str) -> str:
+    rest = _OTHERWISE.sub("", item)
+    return rest[:1].upper() + rest[1:] if rest else item
+
+
+def repair_items(findings: str | ReadFindings, items: list[str], *, incidental: tuple[str, ...] = (),
+                 lexicon: RadiologyLexicon | None = None) -> tuple[list[str], list[str], FidelityResult]:
+    """(the repaired items, a warning per change, the check of the given items)."""
+    lex = lexicon or radiology_lexicon()
+    report = findings if isinstance(findings, ReadFindings) else read_findings(findings, lexicon=lex)
+    result = check_items(report, items, incidental=incidental, lexicon=lex)
+    kept: list[str] = []
+    normal: list[str] = []
+    warnings: list[str] = []
+    for c in result.items:
+        if not c.ok:
+            new = [s for s in dict.fromkeys(sentence_item(f) for f in c.replaced_by) if s and s not in kept]
+            kept += new
+            warnings.append(f"fidelity check: item {c.text!r} rejected ({'; '.join(c.problems)})"
+                            + (f"; replaced by the findings' {'; '.join(repr(s) for s in new)}" if new else ""))
+        elif c.normal:
+            normal.append(c.text)
+        else:
+            kept.append(c.text)
+    said = [g for it in kept for g in read_findings(it, modality=report.modality, lexicon=lex,
+                                                   skip_sections=False).findings]
+    for f in report.positives(incidental):
+        if represented(f, said, lex):
+            continue
+        s = sentence_item(f)
+        if s and s not in kept:
+            kept.append(s)
+            said += read_findings(s, modality=report.modality, lexicon=lex, skip_sections=False).findings
+            side = f", {f.laterality.value}" if f.laterality else ""
+            warnings.append(f"fidelity check: the impression left out {f.head}{side} ({f.span.text!r}); added "
+                            f"the findings' {s!r}")
+    out_normal = []
+    for n in normal:
+        if kept and not _OTHERWISE.match(n) and _study_normal(n, lex):
+            warnings.append(f"fidelity check: {n!r} kept last as 'Otherwise, ...' (the findings assert "
+                            f"{', '.join(dict.fromkeys(f.head for f in report.positives(incidental)))})")
+            out_normal.append(_otherwise(n))
+        elif not kept and _OTHERWISE.match(n):
+            out_normal.append(_plain(n))
+        else:
+            out_normal.append(n)
+    return list(dict.fromkeys(kept + out_normal)), warnings, result
+
+
+def _study_normal(item: str, lex: RadiologyLexicon) -> bool:
+    return any(p.search(item) for p in lex.study_normal_statements)
+
+
+def extractive_impression(findings: str | ReadFindings, *, incidental: tuple[str, ...] = (),
+                          lexicon: RadiologyLexicon | None = None) -> list[str]:
+    """An impression with no model: the sentences of the positive findings, in findings order,
+    then the modality's whole-study normal statement ("Otherwise, ..." after findings)."""
+    lex = lexicon or radiology_lexicon()
+    report = findings if isinstance(findings, ReadFindings) else read_findings(findings, lexicon=lex)
+    items = list(dict.fromkeys(s for s in (sentence_item(f) for f in report.positives(incidental)) if s))
+    # a report whose modality is not recognised reads as the lexicon's first modality's
+    normal = (lex.modality(report.modality) if report.modality else lex.modalities[0]).normal_impression
+    return items + [_otherwise(normal) if items else normal]
+

@@ -1,0 +1,385 @@
+"""Every statement of a radiology findings text, typed: each sentence (and clause) is a normal
+statement, a negated finding, or a positive (or uncertain) finding with its head phrase, body
+part, laterality, size, severity and change. Any modality, no fixed label set.
+
+How (algorithms here, words in `clinqa.lexicon.radiology`):
+- sentences from the shared pipeline (PyRuSH + sectionizer), clauses split at the lexicon's
+  clause breaks; sentences under an indication / history / technique heading are skipped;
+- head phrases from a phrase matcher over the lexicon's finding terms (longest match wins), a
+  structure stated with an abnormal word ("the cardiac contour is enlarged"), and otherwise the
+  clause's own leading noun phrase, so a finding the lexicon does not know still counts;
+- assertion from ConText with the radiology cues of `clinqa.text.chexpert` ("may represent",
+  "cannot be excluded", "has resolved", "no change in" as a pseudo-negation);
+- a normal statement is a clause that matches one of the lexicon's normal statements (whole
+  study, or the modality's) and asserts no finding and no abnormal word;
+- attributes (side, severity, change, body part, sizes, other numbers) go to the nearest head
+  of their clause.
+
+Every finding keeps character offsets into the text it was read from (`text[s.start:s.end] ==
+s.text` for its head, clause and sentence, and for each attribute).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+
+from clinqa.lexicon.radiology import RadiologyLexicon, radiology_lexicon
+from clinqa.types import Span
+
+KINDS = ("positive", "uncertain", "negated", "normal")
+_NUMBER = r"\d+(?:\.\d+)?"
+_NO_SPLIT_BEFORE_WITH = {"consistent", "compatible", "associated", "concordant", "along", "together"}
+# closed-class words a fallback head phrase starts after or stops at
+_LEAD = {"there", "is", "are", "was", "were", "has", "have", "had", "been", "be", "again", "seen", "noted", "a", "an",
+         "the", "this", "these", "that", "also", "additionally", "otherwise", "and", "no", "not", "without", "any",
+         "evidence", "of", "some", "few", "several", "multiple", "numerous", "redemonstrated", "persistent", "appears",
+         "appear", "suspected", "possible", "probable", "likely", "questionable", "definite", "focal", "acute",
+         "however", "negative", "for", "but", "xxxx"}
+_STOP = {"is", "are", "was", "were", "in", "at", "of", "within", "on", "to", "from", "along", "involving", "measuring",
+         "which", "that", "seen", "noted", "with", "without", "and", "or", "may", "could", "likely", "consistent",
+         "suggesting", "compatible", "projecting", "overlying", "adjacent", "has", "have", "since", "than", "as", "for",
+         "by", "near", "about", "extending", "crossing", "there", "measures", "measure", "xxxx"}
+
+
+@dataclass(frozen=True)
+class Attribute:
+    """A normalised value ("left", "moderate", "increased") and the words it was read from."""
+
+    value: str
+    span: Span
+
+
+@dataclass(frozen=True)
+class Size:
+    """"2.1 x 1.4 cm": its dimensions in millimetres, and the words."""
+
+    mm: tuple[float, ...]
+    span: Span
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One statement of a findings (or impression) text."""
+
+    kind: str  # positive | uncertain | negated | normal
+    head: str  # the lexicon's head ("pleural effusion"), or the clause's own phrase; "" for a normal statement
+    span: Span  # the head phrase (the whole clause for a normal statement)
+    clause: Span
+    sentence: Span
+    known: bool = True  # head from the lexicon
+    acute: bool = False
+    laterality: Attribute | None = None
+    severity: Attribute | None = None
+    change: Attribute | None = None
+    body_part: Attribute | None = None
+    sizes: tuple[Size, ...] = ()
+    numbers: tuple[Span, ...] = ()  # other numbers near the head ("6th" rib, "T12")
+    section: str | None = None
+
+    @property
+    def positive(self) -> bool:
+        """Asserted, or raised as possible: either belongs in an impression."""
+        return self.kind in ("positive", "uncertain")
+
+
+@dataclass(frozen=True)
+class ReadFindings:
+    """A parsed findings text: every statement in text order, and the modality it reads as."""
+
+    text: str
+    modality: str | None
+    findings: tuple[Finding, ...] = field(default=())
+
+    def positives(self, incidental: tuple[str, ...] = ()) -> list[Finding]:
+        return [f for f in self.findings if f.positive and not is_incidental(f, incidental)]
+
+    @property
+    def normals(self) -> list[Finding]:
+        return [f for f in self.findings if f.kind == "normal"]
+
+
+def is_incidental(f: Finding, incidental: tuple[str, ...]) -> bool:
+    """A finding a site does not want in impressions: its head is listed, or a listed term is
+    part of its head phrase."""
+    if not incidental:
+        return False
+    words = f.span.text.lower()
+    return any(f.head == t or re.search(rf"\b{re.escape(t)}\b", words) for t in incidental)
+
+
+class _Matchers:
+    """spaCy phrase matchers over the lexicon's words, built once per lexicon."""
+
+    def __init__(self, nlp, lex: RadiologyLexicon):
+        from spacy.matcher import PhraseMatcher
+
+        def matcher(groups: dict[str, tuple[str, ...]]):
+            m = PhraseMatcher(nlp.vocab, attr="LOWER")
+            for label, words in groups.items():
+                m.add(label, list(nlp.tokenizer.pipe(words)))
+            return m
+
+        self.terms = matcher({f.head: f.terms for f in lex.findings if f.terms})
+        self.structures = matcher({f.head: f.structures for f in lex.findings if f.structures})
+        self.qualifiers = {f.head: set(f.qualifiers) for f in lex.findings if f.qualifiers}
+        self.laterality = matcher(lex.laterality)
+        self.severity = matcher(lex.severity)
+        self.change = matcher(lex.change)
+        self.body = matcher({"body": lex.body_parts})
+        self.acute = {f.head for f in lex.findings if f.acute}
+        self.headers = tuple(c for m in lex.modalities for c in m.study_names)
+        self.words = {w for v in (*lex.laterality.values(), *lex.severity.values(), *lex.change.values())
+                      for w in v if " " not in w}
+        units = sorted(lex.size_units, key=len, reverse=True)
+        self.units = lex.size_units
+        self.size = re.compile(rf"\b({_NUMBER}(?:\s*(?:x|by|\u00d7)\s*{_NUMBER})*)\s*({'|'.join(map(re.escape, units))})\b",
+                               re.I)
+
+
+@functools.lru_cache(maxsize=4)
+def _matchers(lex: RadiologyLexicon) -> _Matchers:
+    from clinqa.text.pipeline import get_nlp
+
+    return _Matchers(get_nlp(), lex)
+
+
+def detect_modality(text: str, lex: RadiologyLexicon | None = None) -> str | None:
+    """The modality whose cues the text names most (a report's header, or its findings); None
+    when no cue is found."""
+    lex = lex or radiology_lexicon()
+    low = text.lower()
+    best, score = None, 0
+    for m in lex.modalities:
+        n = sum(len(re.findall(rf"(?<![a-z]){re.escape(c)}(?![a-z])", low)) for c in m.cues)
+        if n > score:
+            best, score = m.name, n
+    return best
+
+
+def _clauses(text: str, start: int, end: int, lex: RadiologyLexicon) -> list[tuple[int, int]]:
+    """Clause spans of the sentence text[start:end] at the lexicon's clause breaks (a break
+    word starts the next clause)."""
+    low = text[start:end].lower()
+    cuts = set()
+    for b in lex.clause_breaks:
+        for m in re.finditer(re.escape(b), low):
+            if b.strip() == "with":
+                before = low[:m.start()].split()
+                if before and before[-1].strip(",") in _NO_SPLIT_BEFORE_WITH:
+                    continue
+            cuts.add(m.start() + (len(b) - len(b.lstrip())))
+    bounds = [0, *sorted(c for c in cuts if 0 < c < len(low)), len(low)]
+    out = []
+    for a, b in zip(bounds, bounds[1:]):
+        seg = text[start + a:start + b]
+        lead = len(seg) - len(seg.lstrip(" ,;"))
+        trail = len(seg.rstrip(" ,;."))
+        if trail > lead:
+            out.append((start + a + lead, start + a + trail))
+    return out
+
+
+def _span(text: str, a: int, b: int) -> Span:
+    return Span(a, b, text[a:b])
+
+
+def _nearest(heads: list[tuple[int, int]], a: int, b: int) -> int:
+    """Index of the head nearest to [a, b) (0 when inside); ties go to the head that follows."""
+    def dist(h):
+        s, e = h
+        return (0 if a < e and s < b else (s - b if b <= s else a - e + 0.5))
+    return min(range(len(heads)), key=lambda i: dist(heads[i]))
+
+
+def read_findings(text: str, *, modality: str | None = None, lexicon: RadiologyLexicon | None = None,
+                  skip_sections: bool = True) -> ReadFindings:
+    """Every statement of `text` (see the module doc). `modality` picks nothing but the
+    reported modality (normal statements of every modality are recognised); None detects it."""
+    lex = lexicon or radiology_lexicon()
+    mod = modality or detect_modality(text, lex)
+    if not text or not text.strip():
+        return ReadFindings(text=text or "", modality=mod)
+    from spacy.tokens import Span as SpacySpan
+    from spacy.util import filter_spans
+
+    from clinqa.text.chexpert import get_labeler
+    from clinqa.text.pipeline import NLP_LOCK, get_nlp
+
+    M = _matchers(lex)
+    with NLP_LOCK:
+        doc = get_nlp()(text, disable=["medspacy_context"])
+        _split_missed_sentences(doc)
+        term_spans = [SpacySpan(doc, s, e, label=k) for k, s, e in M.terms(doc)]
+        struct = [SpacySpan(doc, s, e, label=k) for k, s, e in M.structures(doc)]
+        attrs = {name: filter_spans([SpacySpan(doc, s, e, label=k) for k, s, e in getattr(M, name)(doc)])
+                 for name in ("laterality", "severity", "change", "body")}
+        sents = list(doc.sents)
+        plan = []  # (sentence, clause, heads[(span, head, known)], section)
+        for sent in sents:
+            section = _section(sent)
+            if skip_sections and section and any(w in section for w in lex.not_findings_sections):
+                continue
+            for cs, ce in _clauses(text, sent.start_char, sent.end_char, lex):
+                ctext = text[cs:ce].lower()
+                if not re.search(r"[a-z]{3}", ctext) or re.fullmatch(r"[a-z /]+:", ctext):
+                    continue  # a header ("FINDINGS:") or punctuation
+                cue_spans = [(cs + m.start(), cs + m.end()) for c in M.headers
+                             for m in re.finditer(rf"(?<![a-z]){re.escape(c)}(?![a-z])", ctext)]
+                heads = [sp for sp in term_spans if cs <= sp.start_char and sp.end_char <= ce
+                         and not any(a <= sp.start_char and sp.end_char <= b for a, b in cue_spans)]
+                if not heads and any(p in ctext for p in lex.not_finding_phrases):
+                    continue
+                heads += _structure_heads(doc, struct, M, cs, ce, {h.label_ for h in heads})
+                heads = filter_spans(heads)
+                known = True
+                if not heads and cue_spans:
+                    continue  # "CT angiogram of the chest.": the study's name, not a finding
+                if not heads:
+                    fb = _fallback_head(doc, cs, ce, M)
+                    if fb is not None and _only_body(fb, M) and not (set(re.findall(r"[a-z]+", ctext))
+                                                                     & lex.abnormal_words):
+                        fb = None  # "Chest." / "Lungs:": a heading or a structure, not a finding
+                    if fb is not None:
+                        heads, known = [fb], False
+                plan.append((sent, (cs, ce), heads, known, section))
+        ents = filter_spans([h for _, _, heads, _, _ in plan for h in heads])
+        doc.ents = tuple(SpacySpan(doc, h.start, h.end, label="RAD_FINDING") for h in ents)
+        get_labeler().context(doc)
+        status = {(e.start_char, e.end_char): _status(e) for e in doc.ents}
+    normals = lex.normal_statements(None)
+    out: list[Finding] = []
+    for sent, (cs, ce), heads, known, section in plan:
+        sent_span = _span(text, sent.start_char, sent.end_char)
+        clause = _span(text, cs, ce)
+        found = []
+        for h in heads:
+            st = status.get((h.start_char, h.end_char))
+            if st is None:
+                continue
+            found.append((h, st))
+        positive = [x for x in found if x[1] in ("positive", "uncertain")]
+        ctext = text[cs:ce]
+        is_normal = any(p.search(ctext) for p in normals)
+        if is_normal and (not positive or not known) and not _has_abnormal_word(ctext, lex, positive):
+            out.append(Finding(kind="normal", head="", span=clause, clause=clause, sentence=sent_span, section=section))
+            continue
+        if not found:
+            continue
+        spans = [(h.start_char, h.end_char) for h, _ in found]
+        bound: list[dict] = [{} for _ in found]
+        for name, key in (("laterality", "laterality"), ("severity", "severity"), ("change", "change"),
+                          ("body", "body_part")):
+            for a in attrs[name]:
+                if cs <= a.start_char and a.end_char <= ce:
+                    i = _nearest(spans, a.start_char, a.end_char)
+                    value = a.text.lower() if name == "body" else a.label_
+                    bound[i].setdefault(key, Attribute(value, _span(text, a.start_char, a.end_char)))
+        for m in M.size.finditer(text, cs, ce):
+            i = _nearest(spans, m.start(), m.end())
+            factor = M.units[m.group(2).lower()]
+            mm = tuple(round(float(x) * factor, 3) for x in re.findall(_NUMBER, m.group(1)))
+            bound[i].setdefault("sizes", []).append(Size(mm, _span(text, m.start(), m.end())))
+        sized = [(s.span.start, s.span.end) for b in bound for s in b.get("sizes", [])]
+        for m in re.finditer(rf"(?<![\w.]){_NUMBER}", text[:ce]):
+            if m.start() < cs or any(a <= m.start() < b for a, b in sized):
+                continue
+            i = _nearest(spans, m.start(), m.end())
+            bound[i].setdefault("numbers", []).append(_span(text, m.start(), m.end()))
+        for (h, st), b in zip(found, bound):
+            head = h.label_ if known else _fallback_name(h)
+            out.append(Finding(kind=st, head=head, span=_span(text, h.start_char, h.end_char), clause=clause,
+                               sentence=sent_span, known=known, acute=known and head in M.acute,
+                               laterality=b.get("laterality"), severity=b.get("severity"), change=b.get("change"),
+                               body_part=b.get("body_part"), sizes=tuple(b.get("sizes", ())),
+                               numbers=tuple(b.get("numbers", ())), section=section))
+    return ReadFindings(text=text, modality=mod, findings=tuple(out))
+
+
+def _split_missed_sentences(doc) -> None:
+    """A period followed by a number or a capital starts a sentence ("... effusion. 6 mm
+    nodular opacity ..." is two): ConText's negation must not run on into the next one."""
+    for t in doc[:-1]:
+        n = doc[t.i + 1]
+        if t.text == "." and not n.is_sent_start and (n.text[:1].isdigit() or n.text[:1].isupper()):
+            n.is_sent_start = True
+
+
+def _section(sent) -> str | None:
+    title = sent[0]._.section_title
+    return re.sub(r"[^A-Za-z ]+", "", title.text).strip().lower() if title else None
+
+
+def _status(ent) -> str | None:
+    if ent._.is_negated:
+        return "negated"
+    if ent._.is_hypothetical or ent._.is_family:
+        return None  # "if there is a pneumothorax": not a statement about this study
+    if ent._.is_uncertain:
+        return "uncertain"
+    return "positive"
+
+
+def _has_abnormal_word(ctext: str, lex: RadiologyLexicon, positive) -> bool:
+    words = set(re.findall(r"[a-z]+", ctext.lower()))
+    if not (words & lex.abnormal_words):
+        return False
+    # "not enlarged", "no ... widening": the abnormal word is itself negated
+    return not re.search(r"\b(?:not|no|without|non)\b", ctext.lower())
+
+
+def _structure_heads(doc, struct, M: _Matchers, cs: int, ce: int, have: set[str]) -> list:
+    """A structure and one of its abnormal words in the same clause ("the cardiac contour is
+    mildly enlarged"): the words from the first to the last become the head phrase."""
+    from spacy.tokens import Span as SpacySpan
+
+    out = []
+    for sp in struct:
+        if not (cs <= sp.start_char and sp.end_char <= ce) or sp.label_ in have:
+            continue
+        quals = M.qualifiers.get(sp.label_, set())
+        for t in doc[max(0, sp.start - 6):min(len(doc), sp.end + 8)]:
+            if cs <= t.idx and t.idx + len(t) <= ce and t.lower_ in quals:
+                a, b = min(sp.start, t.i), max(sp.end, t.i + 1)
+                out.append(SpacySpan(doc, a, b, label=sp.label_))
+                have.add(sp.label_)
+                break
+    return out
+
+
+def _fallback_head(doc, cs: int, ce: int, M: _Matchers):
+    """The clause's leading noun phrase when the lexicon names nothing in it: the words after
+    its opening ("There is a", "No", severity and side words) up to a verb or preposition."""
+    from spacy.tokens import Span as SpacySpan
+
+    toks = [t for t in doc if cs <= t.idx and t.idx + len(t) <= ce]
+    i = 0
+    while i < len(toks) and (toks[i].lower_ in _LEAD or toks[i].lower_ in _STOP or toks[i].lower_ in M.words
+                             or not toks[i].is_alpha):
+        i += 1
+    j = i
+    while j < len(toks) and j - i < 5 and toks[j].lower_ not in _STOP and (toks[j].is_alpha or toks[j].text == "-"):
+        j += 1
+    if j == i:
+        return None
+    return SpacySpan(doc, toks[i].i, toks[j - 1].i + 1, label="")
+
+
+def _only_body(head, M: _Matchers) -> bool:
+    sub = head.as_doc()
+    covered = {i for _, a, b in M.body(sub) for i in range(a, b)}
+    return all(i in covered for i, t in enumerate(sub) if t.is_alpha)
+
+
+def _fallback_name(h) -> str:
+    return " ".join(t.lower_ for t in h if t.is_alpha)
+
+
+def content_words(text: str, lex: RadiologyLexicon | None = None) -> set[str]:
+    """Stems (first 5 letters) of the content words of a phrase: how a head the lexicon does
+    not know is compared with an impression's words."""
+    lex = lex or radiology_lexicon()
+    M = _matchers(lex)
+    words = re.findall(r"[a-z]+", text.lower())
+    return {w[:5] for w in words if len(w) > 2 and w not in _LEAD and w not in _STOP and w not in M.words}
