@@ -68,13 +68,18 @@ def main() -> None:
     ap.add_argument("--big-chars", type=int, default=2_000_000, help="the big note's length (the default note limit)")
     ap.add_argument("--bound", type=float, default=5.0, help="small-request p95 allowed beside the big note, seconds")
     ap.add_argument("--timeout", type=float, default=60.0, help="the server's --timeout")
+    ap.add_argument("--evidence", action="store_true", help="small requests ask for evidence too (the API default)")
+    ap.add_argument("--large-window-top-n", type=int, default=None,
+                    help="the server's --large-window-top-n (default: the server's; 0 reads every window)")
     args = ap.parse_args()
 
     port = free_port()
     url = f"http://127.0.0.1:{port}"
     env = {**os.environ, "CLINQA_LOG_LEVEL": "WARNING"}
     proc = subprocess.Popen([sys.executable, "-m", "clinqa.cli.main", "serve", "--port", str(port), "--model", args.model,
-                             "--summarize-model", "none", "--max-chars", str(args.big_chars), "--timeout", str(args.timeout)],
+                             "--summarize-model", "none", "--max-chars", str(args.big_chars), "--timeout", str(args.timeout),
+                             *(["--large-window-top-n", str(args.large_window_top_n)]
+                               if args.large_window_top_n is not None else [])],
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env, cwd=ROOT)
     try:
         for _ in range(240):
@@ -86,7 +91,7 @@ def main() -> None:
         else:
             sys.exit("server did not start")
         notes = {n: (ROOT / "examples" / n).read_text(encoding="utf-8") for n, _ in QUESTIONS}
-        bodies = [{"note": notes[n], "question": q, "with_evidence": False}
+        bodies = [{"note": notes[n], "question": q, "with_evidence": args.evidence}
                   for n, q in (QUESTIONS[i % len(QUESTIONS)] for i in range(args.requests))]
         asyncio.run(run(url, bodies[:2], 1))  # warm-up
         base = asyncio.run(run(url, bodies, 1))
@@ -98,7 +103,8 @@ def main() -> None:
     finally:
         proc.terminate()
         proc.wait(timeout=20)
-    print(f"{args.requests} POST /v1/answer requests, model {args.model}, server on loopback")
+    print(f"{args.requests} POST /v1/answer requests ({'with' if args.evidence else 'without'} evidence), "
+          f"model {args.model}, server on loopback")
     print(f"{'clients':>8s} {'req/s':>8s} {'p50 ms':>8s} {'p95 ms':>8s} {'failed':>7s} {'ratio':>7s}")
     for name, r in (("1", base), (str(args.concurrency), conc), (f"{args.concurrency}+big", beside)):
         print(f"{name:>8s} {r['throughput']:8.2f} {1000 * r['p50']:8.0f} {1000 * r['p95']:8.0f} {r['failed']:7d} "

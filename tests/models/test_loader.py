@@ -5,7 +5,7 @@ import torch
 
 from clinqa.errors import ModelError
 from clinqa.models import load_model, load_tokenizer, resolve
-from clinqa.models.registry import OFFLINE_MODELS, offline_status
+from clinqa.models.registry import offline_status
 
 
 @pytest.mark.parametrize("name,kind", [("bert", "encoder"), ("bert", "mlm"), ("xlmr", "encoder"), ("xlmr", "mlm"),

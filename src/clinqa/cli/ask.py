@@ -38,7 +38,7 @@ def ask(
     as one document, `{"note_id", "questions": [one result per question]}`."""
     from clinqa.qa.policy import AnswerPolicy, answer_questions
     from clinqa.qa.routing import choose_reader, load_answerer, reader_options
-    from clinqa.text import segment
+    from clinqa.retrieval.cache import sentences_of
 
     asked = _questions(question, more, questions_file)
     use_lexicon(lexicon)
@@ -48,7 +48,7 @@ def ask(
     for reason in dict.fromkeys(c.reason for c in choices if "not installed" in c.reason):
         stderr_console().print(f"[yellow]note:[/yellow] {reason}")
     with status("reading the note"):
-        sentences = segment(n.text, n.id)
+        sentences = sentences_of(n.text, n.id)
     by_id = {s.id: s for s in sentences}
     results: list[dict] = [{}] * len(asked)
     for name in dict.fromkeys(c.model for c in choices):  # each reader loads once, answers its questions at once

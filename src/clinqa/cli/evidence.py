@@ -25,7 +25,7 @@ def evidence(
 ) -> None:
     """Rank the note's sentences as evidence for QUESTION with the BM25 + TF-IDF + neural ensemble."""
     from clinqa.retrieval.ensemble import EnsembleConfig, EvidenceRetriever
-    from clinqa.text import segment
+    from clinqa.retrieval.cache import sentences_of
 
     question = check_question(question)
     cfg = EnsembleConfig.from_yaml(config) if config else EnsembleConfig()
@@ -36,7 +36,7 @@ def evidence(
         cfg.top_k = top_k
     n = load_note(note, note_id, text_column=text_column, id_column=id_column)
     with status("scoring sentences"):
-        sentences = segment(n.text, n.id)
+        sentences = sentences_of(n.text, n.id)
         items = EvidenceRetriever(cfg).score(question, sentences)
     if submission:
         from clinqa.data import Prediction, write_submission

@@ -28,6 +28,11 @@ def serve(
     cors_origin: Annotated[Optional[list[str]], typer.Option(help="Allow this browser origin (CORS is off by default).")] = None,
     window_top_n: Annotated[Optional[int], typer.Option(help="Read only the N best BM25 windows of long notes.")] = None,
     window_tokens: Annotated[Optional[int], typer.Option(help=WINDOW_TOKENS_HELP)] = None,
+    large_window_top_n: Annotated[int, typer.Option(min=0, help="The large lane reads only the N windows BM25 ranks "
+                                                    "highest for the question, so a long note is answered within "
+                                                    "--timeout (0: every window).")] = 16,
+    large_evidence_top_n: Annotated[int, typer.Option(min=0, help="The large lane encodes only the N sentences BM25 + "
+                                                      "TF-IDF rank highest for evidence (0: every sentence).")] = 256,
     summarize_model: Annotated[str, typer.Option(help="Model of /v1/summarize (loaded on its first request); none turns the route off.")] = "clinqa-sum-smollm2",
     lexicon: Annotated[Optional[list[str]], typer.Option("--lexicon", help=LEXICON_HELP)] = None,
     json_out: Annotated[bool, typer.Option("--json", help=JSON_HELP + " (here: one line with the address once listening).")] = False,
@@ -54,6 +59,7 @@ def serve(
                         max_note_chars=max_chars or max_chars_setting(), large_note_chars=large_note_chars,
                         threads=threads, timeout_s=timeout, cors_origins=list(cor for cor in (cors_origin or [])),
                         window_top_n=window_top_n, window_tokens=window_tokens, url=f"http://{shown}:{port}/",
+                        large_window_top_n=large_window_top_n or None, large_evidence_top_n=large_evidence_top_n or None,
                         summarize_model=None if summarize_model.lower() == "none" else summarize_model,
                         docs=docs)
     # decided before anything listens: an open service on the network is asked for by name

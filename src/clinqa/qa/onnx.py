@@ -8,7 +8,10 @@ tests/qa/test_onnx.py checks that answers agree.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
+import os
 from pathlib import Path
 
 import numpy as np
@@ -73,3 +76,61 @@ def session_for(model, backend: str, quantize: bool = True) -> OnnxForward | Non
     path = cached_export(export_dir(model), backend, lambda folder: export(model, folder, quantize=quantize),
                          quantize=quantize, what="the reader")
     return OnnxForward(path) if path is not None else None
+
+
+# ---------------------------------------------------------------- start-up without torch weights
+# The export's folder is named by a hash of the loaded weights, so finding it needs the torch
+# model. A small index, written once a reader has run on ONNX Runtime, maps the model *files*
+# (path, size and modification time of every file in the clinqa folder and in the base model's
+# folder its embeddings come from) to that export and to the reader's settings: a later start
+# reads the index and opens the session without building the torch model (seconds saved per
+# command). Rewriting any of those files changes the key, so a retrained model never meets a
+# stale export; a missing or unreadable index just means the ordinary load.
+INDEX_VERSION = "1"
+
+
+def files_key(*folders: Path) -> str | None:
+    """A key for the files under `folders` (None when one is not a local folder)."""
+    h = hashlib.sha256(f"{EXPORT_VERSION}:{INDEX_VERSION}".encode())
+    for folder in folders:
+        folder = Path(folder)
+        if not folder.is_dir():
+            return None
+        for p in sorted(folder.rglob("*")):
+            if p.is_file():
+                st = p.stat()
+                h.update(f"{p.resolve()}:{st.st_size}:{st.st_mtime_ns}\n".encode("utf-8", "surrogatepass"))
+    return h.hexdigest()[:24]
+
+
+def _index_path(key: str) -> Path:
+    from clinqa.models.registry import cache_dir
+
+    return cache_dir() / "onnx" / "readers" / f"{key}.json"
+
+
+def read_index(key: str | None) -> dict | None:
+    """The recorded export and settings for these model files, or None."""
+    if key is None:
+        return None
+    try:
+        entry = json.loads(_index_path(key).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(entry, dict) or entry.get("version") != INDEX_VERSION or "export" not in entry:
+        return None
+    return entry
+
+
+def write_index(key: str | None, export: Path, settings: dict) -> None:
+    """Record `export` (the folder holding model.onnx) for these model files; never fails the load."""
+    if key is None:
+        return
+    path = _index_path(key)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(json.dumps({"version": INDEX_VERSION, "export": str(export), **settings}), encoding="utf-8")
+        tmp.replace(path)
+    except OSError as exc:  # a read-only cache: the next start loads torch weights again
+        log.info("could not record the ONNX export for a fast start (%s)", exc)

@@ -70,8 +70,12 @@ class ExtractiveReader:
     def __init__(self, model, tokenizer, name: str, *, categories: list[str] | None = None,
                  max_length: int = 384, stride: int = 128, max_answer_tokens: int = 30,
                  null_threshold: float | None = None, batch_size: int = 16, window_top_n: int | None = None,
-                 labeler=None, quantize: bool = False, backend: str | None = None):
-        self.model = model.eval()
+                 labeler=None, quantize: bool = False, backend: str | None = None, onnx=None,
+                 torch_model=None, model_max_length: int | None = None):
+        # `model` may be None when `onnx` (a session) is given: then `torch_model()` builds the
+        # torch module only if something asks for `.model` (training, export, the torch backend)
+        self._model = model.eval() if model is not None else None
+        self._torch_model = torch_model
         self.tokenizer = tokenizer
         # A fast tokenizer's truncation settings live in one Rust object: two threads tokenizing
         # at once fail ("Already borrowed"). Other threads get their own copy (the server).
@@ -79,7 +83,7 @@ class ExtractiveReader:
         self._tokenizers = threading.local()
         self.name = name
         self.categories = categories
-        self.max_length = min(max_length, _model_max_length(model, tokenizer))
+        self.max_length = min(max_length, model_max_length or _model_max_length(model, tokenizer))
         self.stride = stride
         self.max_answer_tokens = max_answer_tokens
         self.null_threshold = null_threshold
@@ -89,12 +93,25 @@ class ExtractiveReader:
         # ONNX Runtime when installed and exported for these weights (qa/onnx.py), float32 unless
         # `quantize` (int8 moved answers: benchmarks/qa_throughput.py); the torch module stays for
         # training, export and the torch backend
-        from clinqa.qa.onnx import session_for
+        if onnx is None:
+            from clinqa.qa.onnx import session_for
 
-        self.onnx = session_for(self.model, backend, quantize=quantize)
+            onnx = session_for(self.model, backend, quantize=quantize)
+        self.onnx = onnx
         if quantize and self.onnx is None:
             # Dynamic int8 on the Linear layers: measured in benchmarks/qa_throughput.py.
             self.model = torch.ao.quantization.quantize_dynamic(self.model, {torch.nn.Linear}, dtype=torch.qint8)
+
+    @property
+    def model(self):
+        """The torch module (built on first use when the reader started from an ONNX export)."""
+        if self._model is None and self._torch_model is not None:
+            self._model = self._torch_model().eval()
+        return self._model
+
+    @model.setter
+    def model(self, module) -> None:
+        self._model = module
 
     # ------------------------------------------------------------------ loading
     @classmethod
@@ -116,12 +133,24 @@ class ExtractiveReader:
         else:
             source = str(name)
         if is_clinqa_folder(source):
+            from clinqa.qa.onnx import read_index, write_index
+
+            key = _files_key(source) if not loader_kw else None
+            fast = _from_index(cls, read_index(key), source, str(name), kw, loader_kw)
+            if fast is not None:
+                return fast
             model, tok = load_qa_model(source, **loader_kw)
             c = model.qa_config
             opts = {"max_length": c.max_length, "stride": c.stride, "max_answer_tokens": c.max_answer_tokens,
                     "null_threshold": c.null_threshold, **kw}
             categories = list(c.categories) if "category" in c.tasks else None
-            return cls(model, tok, str(name), categories=categories, **opts)
+            reader = cls(model, tok, str(name), categories=categories, **opts)
+            if reader.onnx is not None and key is not None:
+                write_index(key, reader.onnx.path.parent, {
+                    "max_length": c.max_length, "stride": c.stride, "max_answer_tokens": c.max_answer_tokens,
+                    "null_threshold": c.null_threshold, "categories": categories,
+                    "model_max_length": _model_max_length(model, tok)})
+            return reader
         if Path(source).is_dir() and not (Path(source) / "config.json").exists():
             raise ModelError(f"model folder {source!r} has neither {CONFIG_NAME} nor config.json")
         return cls._load_hf(str(name), loader_kw, kw)
@@ -213,7 +242,7 @@ class ExtractiveReader:
         starts = np.zeros((len(windows), width), dtype=np.float32)
         ends = np.zeros_like(starts)
         cats = None
-        device = next(self.model.parameters()).device
+        device = next(self.model.parameters()).device if self.onnx is None else None
         with torch.inference_mode():
             for b in range(0, len(windows), self.batch_size):
                 checkpoint()  # a cancelled request (timeout, client gone) stops between batches
@@ -264,6 +293,56 @@ class ExtractiveReader:
             dist = self.labeler.label(text, question)
             return max(dist, key=dist.get), {c: round(p, 4) for c, p in dist.items()}
         return None, {}
+
+
+def _files_key(source: str) -> str | None:
+    """The ONNX index key of a clinqa folder: its files and, when its encoder is stored as a
+    difference from a base model (LoRA, or parameters left out), the base model's folder too."""
+    import json
+
+    from clinqa.qa.model import CONFIG_NAME
+    from clinqa.qa.onnx import files_key
+
+    try:
+        config = json.loads((Path(source) / CONFIG_NAME).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    folders = [Path(source)]
+    if config.get("lora") or config.get("base_params"):
+        from clinqa.models.loader import resolve
+
+        folders.append(Path(resolve(str(config.get("base_model")))))
+    return files_key(*folders)
+
+
+def _from_index(cls, entry: dict | None, source: str, name: str, kw: dict, loader_kw: dict):
+    """A reader on the recorded ONNX export, its torch module left unbuilt; None: load as usual."""
+    from clinqa.models.onnx import FP32, INT8, backend_setting
+
+    if entry is None or backend_setting(kw.get("backend")) == "torch":
+        return None
+    path = Path(entry["export"]) / (INT8 if kw.get("quantize") else FP32)
+    if not path.is_file():
+        return None
+    from clinqa.models import load_tokenizer
+    from clinqa.qa.onnx import OnnxForward
+    from clinqa.runtime import configure_threads
+
+    configure_threads()
+    folder = Path(source)
+    tok = load_tokenizer(str(folder)) if (folder / "tokenizer_config.json").exists() else None
+    if tok is None:
+        return None  # the tokenizer is the base model's: the ordinary load knows where it is
+
+    def torch_model():
+        from clinqa.qa.model import load_qa_model
+
+        return load_qa_model(source, **loader_kw)[0]
+
+    opts = {k: entry[k] for k in ("max_length", "stride", "max_answer_tokens", "null_threshold")}
+    log.debug("reader %s: ONNX export %s, torch weights not loaded", name, path)
+    return cls(None, tok, name, categories=entry.get("categories"), onnx=OnnxForward(path), torch_model=torch_model,
+               model_max_length=entry.get("model_max_length"), **{**opts, **kw})
 
 
 def _add_context(note: Note, answers: list[Answer], sentences: list[Sentence] | None) -> list[Answer]:

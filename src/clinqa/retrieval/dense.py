@@ -12,17 +12,15 @@ the scores agree; benchmarks/encoder_onnx.py measures the speed.
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import os
-import threading
-from collections import OrderedDict
 from collections.abc import Sequence
 from functools import lru_cache
 
 import numpy as np
 
 from clinqa.models.loader import resolve
+from clinqa.retrieval.cache import NoteCache, digest
 
 log = logging.getLogger(__name__)
 
@@ -225,52 +223,15 @@ def _prefixes(model: str) -> tuple[str, str]:
     return PREFIXES.get(name, ("query: ", "passage: ") if "e5" in name.split("-") else ("", ""))
 
 
-def _digest(texts: list[str]) -> str:
-    h = hashlib.sha256()
-    for t in texts:
-        h.update(t.encode("utf-8", "surrogatepass"))
-        h.update(b"\x00")  # "ab","c" is not "a","bc"
-    return h.hexdigest()
+class EmbeddingCache(NoteCache):
+    """Sentence embeddings of recent notes (retrieval/cache.py's LRU, bounded in bytes by
+    CLINQA_EMBED_CACHE_MB, default 64); arrays are made read-only when stored, since requests
+    on both of the server's lanes share them."""
 
-
-class EmbeddingCache:
-    """Sentence embeddings of recent notes, least recently used first out, bounded in bytes
-    (CLINQA_EMBED_CACHE_MB, default 64). Thread-safe: the service reads it from two lanes."""
-
-    def __init__(self, max_bytes: int):
-        self.max_bytes = max_bytes
-        self._items: OrderedDict[tuple, np.ndarray] = OrderedDict()
-        self._bytes = 0
-        self._lock = threading.Lock()
-        self.hits = self.misses = 0
-
-    def get(self, key: tuple) -> np.ndarray | None:
-        with self._lock:
-            value = self._items.get(key)
-            if value is None:
-                self.misses += 1
-                return None
-            self._items.move_to_end(key)
-            self.hits += 1
-            return value
-
-    def put(self, key: tuple, value: np.ndarray) -> None:
-        if value.nbytes > self.max_bytes:
-            return  # one huge note must not flush every other note's embeddings
-        value.setflags(write=False)  # shared between requests: nobody may change it in place
-        with self._lock:
-            if key in self._items:
-                return
-            self._items[key] = value
-            self._bytes += value.nbytes
-            while self._bytes > self.max_bytes:
-                _, old = self._items.popitem(last=False)
-                self._bytes -= old.nbytes
-
-    def clear(self) -> None:
-        with self._lock:
-            self._items.clear()
-            self._bytes = 0
+    def put(self, key: tuple, value: np.ndarray, nbytes: int | None = None) -> None:
+        if value.nbytes <= self.max_bytes:
+            value.setflags(write=False)  # shared between requests: nobody may change it in place
+        super().put(key, value, value.nbytes if nbytes is None else nbytes)
 
 
 EMBEDDINGS = EmbeddingCache(int(float(os.environ.get("CLINQA_EMBED_CACHE_MB", "64")) * 2**20))
@@ -293,7 +254,7 @@ class BiEncoderScorer:
         if documents:
             # a note's sentences are encoded once: every later question about the same note (the
             # service, `ask` with several questions, `extract`) encodes only itself
-            key = (source, "onnx" if self.onnx is not None else "torch", _digest(documents))
+            key = (source, "onnx" if self.onnx is not None else "torch", digest(documents))
             self._docs = EMBEDDINGS.get(key)
             if self._docs is None:
                 self._docs = self._encode(documents)

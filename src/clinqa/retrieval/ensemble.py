@@ -81,17 +81,53 @@ class EnsembleConfig:
 
 
 class EvidenceRetriever:
-    """Cheap to build; the neural model loads on first use and is reused."""
+    """Cheap to build; the neural model loads on first use and is reused.
 
-    def __init__(self, config: EnsembleConfig | None = None):
+    `neural_top_n` bounds the neural scorers' work on long notes: when a note has more
+    sentences, only the `neural_top_n` that BM25 + TF-IDF rank highest are encoded, and the
+    others get the lowest neural score given (the server's large lane uses it, so a
+    450,000-character note's evidence fits its deadline; None scores every sentence)."""
+
+    def __init__(self, config: EnsembleConfig | None = None, neural_top_n: int | None = None):
         self.config = config or EnsembleConfig()
+        if neural_top_n is not None and neural_top_n < 1:
+            raise UsageError(f"neural_top_n must be >= 1 or None, got {neural_top_n}")
+        self.neural_top_n = neural_top_n
 
     def component_scores(self, question: str, sentences: Sequence[Sentence]) -> dict[str, np.ndarray]:
         texts = [s.text for s in sentences]
+        names = [n for n, w in self.config.weights.items() if w > 0 or self.config.fusion == "rrf"]
         out = {}
-        for name in (n for n, w in self.config.weights.items() if w > 0 or self.config.fusion == "rrf"):
-            out[name] = self._scorer(name).fit(texts).score(question) if texts else np.zeros(0)
+        for name in (n for n in names if n in ("bm25", "tfidf")):
+            out[name] = self._fitted(name, texts).score(question) if texts else np.zeros(0)
+        keep = self._neural_candidates(out, len(texts))
+        for name in (n for n in names if n not in ("bm25", "tfidf")):
+            if keep is None:
+                out[name] = self._fitted(name, texts).score(question) if texts else np.zeros(0)
+                continue
+            part = self._fitted(name, [texts[i] for i in keep]).score(question)
+            full = np.full(len(texts), float(part.min()) if len(part) else 0.0, dtype=np.float32)
+            full[keep] = part
+            out[name] = full
         return out
+
+    def _neural_candidates(self, lexical: dict[str, np.ndarray], n: int) -> np.ndarray | None:
+        """Indexes of the sentences the neural scorers read (None: all of them)."""
+        if self.neural_top_n is None or n <= self.neural_top_n:
+            return None
+        if not lexical:
+            return np.arange(self.neural_top_n)
+        fused = weighted_fusion(lexical, {k: 1.0 for k in lexical}, self.config.normalisation)
+        return np.sort(np.argsort(-fused, kind="stable")[: self.neural_top_n])
+
+    def _fitted(self, name: str, texts: list[str]):
+        """The scorer fitted on `texts`; BM25 and TF-IDF indexes come from the note cache (the
+        neural scorers keep their own: sentence embeddings in dense.EMBEDDINGS)."""
+        if name in ("bm25", "tfidf"):
+            from clinqa.retrieval.cache import fitted
+
+            return fitted(name, lambda: self._scorer(name), texts)
+        return self._scorer(name).fit(texts)
 
     def fuse(self, components: dict[str, np.ndarray]) -> np.ndarray:
         c = self.config

@@ -37,6 +37,7 @@ from clinqa.errors import ClinqaError, DataError, ModelError, UsageError
 from clinqa.qa.routing import answered_by
 from clinqa.serve.middleware import AccessLog, BodyLimit, JsonLines, access_log, configure_logging  # noqa: F401
 from clinqa.serve.middleware import SecurityHeaders, TokenGate, is_public
+from clinqa.serve.large_lane import TopWindows
 from clinqa.serve.scheduler import Busy, Expired, Job, Lane, Scheduler
 
 log = logging.getLogger("clinqa.serve")
@@ -61,6 +62,11 @@ class Settings:
     cors_origins: list[str] = field(default_factory=list)
     window_top_n: int | None = None
     window_tokens: int | None = None
+    # the large lane reads at most this many windows of a note (those BM25 ranks highest for the
+    # question) and encodes at most this many sentences for evidence (those BM25 + TF-IDF rank
+    # highest), so a long note is answered within the timeout instead of ending in 504
+    large_window_top_n: int | None = 16
+    large_evidence_top_n: int | None = 256
     # loaded on the first /v1/summarize request; None turns the route off (501)
     summarize_model: str | None = "clinqa-sum-smollm2"
     # Swagger UI at /docs, from local files only (serve/docs.py); docs_assets: a folder holding
@@ -86,8 +92,11 @@ class Engines:
         self.evidence = EvidenceRetriever(cfg)
         self._evidence_cfg = cfg
         self._large_evidence = None
+        # a large note pauses for small requests during the first third of its time budget
         self.scheduler = Scheduler(large_chars=settings.large_note_chars, small_queue=settings.small_queue,
-                                   large_queue=settings.large_queue)
+                                   large_queue=settings.large_queue, large_reserve_s=settings.timeout_s * 2 / 3)
+        # the large lane shares the loaded readers, each with its window cap
+        self.large_reader = TopWindows(self.reader, settings.large_window_top_n)
         # the reader's forward pass is thread-safe (inference only; each thread tokenizes with its
         # own tokenizer copy); the batcher runs on the small lane's thread
         from clinqa.qa.policy import AnswerPolicy
@@ -112,7 +121,7 @@ class Engines:
         if self._large_evidence is None:
             from clinqa.retrieval.ensemble import EvidenceRetriever
 
-            self._large_evidence = EvidenceRetriever(self._evidence_cfg)
+            self._large_evidence = EvidenceRetriever(self._evidence_cfg, neural_top_n=self.settings.large_evidence_top_n)
         return self._large_evidence
 
     async def answer(self, job: Job, note, question: str, top_k: int, sentences):
@@ -124,7 +133,8 @@ class Engines:
         def alone():  # through the same answer policy as the batcher: one Decision
             from clinqa.qa.policy import answer_questions
 
-            return answer_questions(self.reader, self.policy, [(note, question, None)], [sentences], top_k=top_k)[0]
+            return answer_questions(self.large_reader, self.policy, [(note, question, None)], [sentences],
+                                    top_k=top_k)[0]
 
         return await job.run(alone)
 
@@ -308,12 +318,12 @@ def create_app(settings: Settings | None = None, engines: Engines | None = None)
 
     @app.post("/v1/answer", response_model=S.AnswerResponse)
     async def answer(req: S.AnswerRequest, request: Request):
-        from clinqa.text import segment
+        from clinqa.retrieval.cache import sentences_of
 
         eng = request.app.state.engines
         note = note_of(req)
         work = job(request, len(note.text))
-        sentences = await work.run(segment, note.text, note.id)
+        sentences = await work.run(sentences_of, note.text, note.id)  # the note cache: once per note
         decision = await eng.answer(work, note, req.question, req.top_k, sentences)
         evidence = []
         if req.with_evidence:
@@ -328,12 +338,12 @@ def create_app(settings: Settings | None = None, engines: Engines | None = None)
 
     @app.post("/v1/evidence", response_model=S.EvidenceResponse)
     async def evidence(req: S.EvidenceRequest, request: Request):
-        from clinqa.text import segment
+        from clinqa.retrieval.cache import sentences_of
 
         eng = request.app.state.engines
         note = note_of(req)
         work = job(request, len(note.text))
-        sentences = await work.run(segment, note.text, note.id)
+        sentences = await work.run(sentences_of, note.text, note.id)  # the note cache: once per note
         items = await work.run(eng.evidence_for(work.lane).score, req.question, sentences)
         return S.EvidenceResponse(note_id=note.id, sentences=[S.EvidenceOut.of(e) for e in items])
 
@@ -465,10 +475,10 @@ def _grounded(app, eng, mode: str):
 
 def _grounded_answer(gen, evidence, note, question: str) -> dict:
     from clinqa.generate.citations import cited_lines
-    from clinqa.text import segment
+    from clinqa.retrieval.cache import sentences_of
     from clinqa.types import to_jsonable
 
-    sentences = segment(note.text, note.id)
+    sentences = sentences_of(note.text, note.id)
     ev = evidence.score(question, sentences) if sentences else None
     ans = gen.answer(note, question, sentences=sentences, evidence=ev)
     return {"note_id": note.id, "mode": ans.mode, "model": ans.model, "answer": ans.text,

@@ -39,9 +39,31 @@ class Expired(Exception):
         self.reason = reason
 
 
+class YieldingToken(CancelToken):
+    """A large-lane job's token: at each checkpoint (each spaCy block, each batch of windows,
+    before and after the reader) the work first pauses while `busy()` (the small lane has work),
+    in naps of `nap_s`, but only until the monotonic time `until`. On 2 cores the two lanes
+    otherwise split the CPU and the GIL, and short questions beside one huge note wait several
+    times longer; after `until` the huge note runs on, so it still ends within its deadline."""
+
+    def __init__(self, busy: Callable[[], bool], until: float, nap_s: float = 0.01):
+        super().__init__()
+        self.busy, self.until, self.nap_s = busy, until, nap_s
+        self.yielded_s = 0.0
+
+    @property
+    def cancelled(self) -> bool:
+        while not super().cancelled and time.monotonic() < self.until and self.busy():
+            time.sleep(self.nap_s)
+            self.yielded_s += self.nap_s
+        return super().cancelled
+
+
 class Lane:
-    def __init__(self, name: str, workers: int = 1, queue: int = 16):
+    def __init__(self, name: str, workers: int = 1, queue: int = 16,
+                 token: Callable[[float], CancelToken] = lambda deadline: CancelToken()):
         self.name, self.workers, self.capacity = name, workers, workers + queue
+        self.token = token  # a job's cancel token, given its deadline (the large lane's yields)
         self.pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix=f"clinqa-{name}")
         self.in_flight = 0  # admitted jobs whose thread has not finished (queued or running)
         self.mean_s = 1.0  # moving mean of job seconds, for Retry-After
@@ -91,7 +113,7 @@ class Job:
 
     async def run(self, fn: Callable, *args: Any) -> Any:
         self.admit()
-        token = CancelToken()
+        token = self.lane.token(self.deadline)
         fut = self.lane.submit(token, fn, *args)
         waiter = asyncio.wrap_future(fut)
         try:
@@ -121,10 +143,19 @@ class Job:
 
 class Scheduler:
     def __init__(self, *, large_chars: int = 50_000, small_queue: int = 64, large_queue: int = 1,
-                 workers: int = 1):
+                 workers: int = 1, large_reserve_s: float | None = None):
+        """`large_reserve_s`: a large-lane job pauses for small-lane work (YieldingToken) only
+        while more than this many seconds are left before its deadline; None never pauses."""
         self.large_chars = large_chars
         self.small = Lane("small", workers=workers, queue=small_queue)
-        self.large = Lane("large", workers=1, queue=large_queue)
+        small = self.small
+
+        def large_token(deadline: float) -> CancelToken:
+            if large_reserve_s is None:
+                return CancelToken()
+            return YieldingToken(lambda: small.in_flight > 0, deadline - large_reserve_s)
+
+        self.large = Lane("large", workers=1, queue=large_queue, token=large_token)
         # summarization (a generative model, seconds per request) never holds up questions
         self.summarize = Lane("summarize", workers=1, queue=4)
 

@@ -1,0 +1,47 @@
+"""A CLI that starts fast: help and input errors import none of the heavy libraries (torch,
+spaCy, transformers, ONNX Runtime, scikit-learn), checked in a fresh interpreter."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+HEAVY = ("torch", "spacy", "medspacy", "transformers", "onnxruntime", "sklearn", "sentence_transformers", "scipy")
+PROBE = """
+import contextlib, io, json, sys
+from clinqa.cli.main import main
+out = io.StringIO()
+with contextlib.redirect_stdout(out), contextlib.redirect_stderr(io.StringIO()):
+    rc = main(sys.argv[1:])
+print(json.dumps({"rc": rc, "stdout": out.getvalue(), "heavy": [m for m in %r if m in sys.modules]}))
+""" % (HEAVY,)
+
+
+def _run(*args: str) -> dict:
+    r = subprocess.run([sys.executable, "-c", PROBE, *args], capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0, r.stderr
+    return json.loads(r.stdout.strip().splitlines()[-1])
+
+
+@pytest.mark.parametrize("args", [["--help"], ["ask", "--help"], ["evidence", "--help"], ["extract", "--help"],
+                                  ["serve", "--help"], ["segment", "--help"]])
+def test_help_imports_nothing_heavy(args):
+    r = _run(*args)
+    assert r["rc"] == 0 and "Usage" in r["stdout"]
+    assert r["heavy"] == []
+
+
+def test_input_errors_import_nothing_heavy(tmp_path):
+    missing = str(tmp_path / "missing.txt")
+    r = _run("ask", "--note", missing, "What is the potassium?", "--json")
+    assert r["rc"] == 2 and json.loads(r["stdout"])["error"]["file"] == missing
+    assert r["heavy"] == []
+    note = tmp_path / "note.txt"
+    note.write_text("Potassium 3.2.\n", encoding="utf-8")
+    r = _run("ask", "--note", str(note), "--json")  # no question
+    assert r["rc"] == 2 and r["heavy"] == []
+    r = _run("evidence", "--note", missing, "q")
+    assert r["rc"] == 2 and r["heavy"] == []
