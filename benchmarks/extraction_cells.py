@@ -60,7 +60,7 @@ def score(cells: list[dict], rows: list[dict], answer_types: dict[tuple[str, str
     for r in rows:
         by_cell[(r["note_id"], r["concept_id"])].append(r)
     counts: dict[str, Counter] = defaultdict(Counter)
-    items_tp = items_pred = items_gold = 0
+    items_tp = items_tp_pred = items_pred = items_gold = 0
     for c in cells:
         key = (c["note_id"], c["concept_id"])
         atype = answer_types.get(key, "span")
@@ -93,6 +93,7 @@ def score(cells: list[dict], rows: list[dict], answer_types: dict[tuple[str, str
             tp_p = sum(any(_overlaps((p["start"], p["end"]), g) for g in gold) for p in preds)
             tp_g = sum(any(_overlaps((p["start"], p["end"]), g) for p in preds) for g in gold)
             items_tp += tp_g
+            items_tp_pred += tp_p
             items_pred += len(preds)
             items_gold += len(gold)
             prec, rec = tp_p / len(preds), tp_g / max(1, len(gold))
@@ -113,7 +114,7 @@ def score(cells: list[dict], rows: list[dict], answer_types: dict[tuple[str, str
     out["answerable_right_pct"] = round(100 * total["right"] / max(1, total["answerable"]), 1)
     out["answered_wrong_pct"] = round(100 * (ans - total["right"]) / max(1, ans), 1)
     out["absent_answered_pct"] = round(100 * total["absent_answered"] / max(1, total["absent"]), 1)
-    out["list_items"] = {"precision": round(items_tp / max(1, items_pred), 3) if items_pred else None,
+    out["list_items"] = {"precision": round(items_tp_pred / items_pred, 3) if items_pred else None,
                          "recall": round(items_tp / max(1, items_gold), 3), "gold": items_gold, "predicted": items_pred}
     return out
 

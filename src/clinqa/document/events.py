@@ -156,20 +156,22 @@ def smoking_events(text: str, sentences: list[Sentence]) -> list[Event]:
     subject = lex.words_re("smoking", "subject")
     out = []
     for sent in sentences:
-        for c0, c1 in _clauses(text, sent.start, sent.end):
+        # the whole sentence: "He smoked 20 pack-years but quit in 2001" says former across "but"
+        for c0, c1 in [(sent.start, sent.end)]:
             m = subject.search(text, c0, c1)
             if not m:
                 continue
             clause = text[c0:c1]
             status, cue = "unknown", None
             neg = re.search(r"\b(?:no|denies|denied|negative for|none|not)\b(?:\W+\w+){0,3}?\W+" + re.escape(m.group(0)),
-                            clause, re.I) or re.search(re.escape(m.group(0)) + r"\w*\s*:?\s*(?:no|none|never|denies|negative)\b",
+                            clause, re.I) or re.search(re.escape(m.group(0)) + r"\w*(?:\s+\w+){0,2}\s*:?\s*(?:no|none|never|denies|denied|negative)\b",
                                                        clause, re.I)
-            for name in ("never", "former", "current"):
-                found = lex.words_re("smoking", name).search(text, c0, c1)
-                if found:
-                    status, cue = name, (found.start(), found.end())
-                    break
+            # the first status word said wins: "Current smoker, not ready to quit" is current
+            hits = [(f.start(), name, f) for name in ("never", "former", "current")
+                    for f in [lex.words_re("smoking", name).search(text, c0, c1)] if f]
+            if hits:
+                _, status, found = min(hits, key=lambda h: h[0])
+                cue = (found.start(), found.end())
             if status in ("unknown", "current") and neg:
                 status, cue = "never", (c0 + neg.start(), c0 + neg.end())
             cue = cue or (m.start(), m.end())

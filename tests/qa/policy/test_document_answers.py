@@ -86,3 +86,33 @@ def test_which_drugs_were_stopped_come_from_events():
     assert {a.text.split()[0].lower() for a in d.answers} == {"naproxen", "aspirin"}
     d = _decide(PROGRESS, "What medications were stopped?")
     assert {a.text.split()[0].lower() for a in d.answers} == {"ibuprofen", "aspirin"}
+
+
+@pytest.mark.parametrize("text,verdict", [
+    ("Ex-smoker (quit 2015).", "no"),
+    ("Social history: He smoked 20 pack-years but quit in 2001.", "no"),
+    ("He is a non-smoker.", "no"),
+    ("Tobacco use: denies.", "no"),
+    ("Current smoker, 10 cigarettes a day, not ready to quit.", "yes"),
+    ("Smokes 1 ppd since age 16.", "yes"),
+])
+def test_smoking_status_in_many_wordings(text, verdict):
+    assert _decide(text, "Does he smoke?").verdict.verdict == verdict
+
+
+WORDS = """ASSESSMENT: DKA, resolved by hospital day 2. ECG today shows atrial fibrillation with rapid response.
+Possible contribution from oxybutynin to the delirium. Sepsis criteria met on arrival.
+Head CT: small intracerebral hemorrhage. Clopidogrel was discontinued before surgery."""
+
+
+@pytest.mark.parametrize("question,verdict", [
+    ("Has the DKA resolved?", "yes"),  # every word of the concept in one sentence
+    ("Is the patient in atrial fibrillation on today's ECG?", "yes"),
+    ("Is oxybutynin contributing to the delirium?", "uncertain"),  # "possible"
+    ("Does the patient meet sepsis criteria?", "uncertain"),  # some words only: never a sure yes
+    ("Is there intracranial hemorrhage?", "not_mentioned"),  # intracerebral is another word
+    ("Is he taking clopidogrel?", "no"),  # the last event stops it
+])
+def test_a_concept_found_by_its_words_when_no_name_occurs(question, verdict):
+    d = _decide(WORDS, question)
+    assert d.verdict.verdict == verdict, d.verdict.reason

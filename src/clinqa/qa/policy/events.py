@@ -43,8 +43,10 @@ def medication_verdict(doc: ClinicalDocument, asked: AskedFor) -> EventVerdict |
     q = asked.question
     action = asked_action(q)
     drugs = {name for _, _, name in drug_spans(q, 0, len(q))}
-    if action is None or not drugs:
+    if not drugs:
         return None
+    if action is None:
+        return _still_taking(doc, drugs) if _TAKING.search(q) else None
     evs = [e for e in doc.events if e.kind == "medication" and
            any(name in drugs for _, _, name in drug_spans(doc.text, e.subject_start, e.subject_end))]
     if not evs:
@@ -80,6 +82,22 @@ def medication_verdict(doc: ClinicalDocument, asked: AskedFor) -> EventVerdict |
         e = evs[0]
         s, t = _span(e)
         return EventVerdict("no", f"the note says {e.subject} was {e.action.replace('_', ' ')}, never stopped", s, t, e)
+    return None
+
+
+_TAKING = re.compile(r"\b(?:taking|take|takes|on|still|currently|receiving|using|prescribed)\b", re.I)
+
+
+def _still_taking(doc: ClinicalDocument, drugs: set[str]) -> EventVerdict | None:
+    """"Is he taking X?": no when the note's last event for the drug stops or holds it."""
+    evs = [e for e in doc.events if e.kind == "medication" and e.status == "done" and
+           any(name in drugs for _, _, name in drug_spans(doc.text, e.subject_start, e.subject_end))]
+    if not evs:
+        return None
+    last = max(evs, key=lambda e: e.cue_start)
+    if last.action in ("stopped", "held"):
+        s, t = _span(last)
+        return EventVerdict("no", f"the note says {last.subject} was {last.action}", s, t, last)
     return None
 
 

@@ -248,21 +248,33 @@ def aggregate(mentions: list[Mention], raw: list[Answer], asked: AskedFor) -> tu
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]{2,}")
 WORD_MATCH_SHARE = 0.6  # of the question's concept words, the share one sentence must hold
+_SUFFIX = re.compile(r"(?:'s|ations?|ions?|ings?|ments?|ed|es|s|al|ly)$")
+
+
+def _stem(word: str) -> str:
+    """A word without its inflection ("contributing", "contribution" -> "contribut"); words differ
+    when neither stem starts the other ("intracranial" and "intracerebral" are different words)."""
+    w = word.lower()
+    s = _SUFFIX.sub("", w)
+    return s if len(s) >= 3 else w
+
+
+def _same_word(a: str, b: str) -> bool:
+    return len(min(a, b, key=len)) >= 3 and (a.startswith(b) or b.startswith(a))
 
 
 def word_mentions(text: str, target: str, sentences: list[Sentence] | None, language: str | None = None) -> list[Mention]:
-    """When no name of the concept occurs: sentences that hold most of the concept's words (their
-    first five letters, so "met"/"meet" differ but "contribution"/"contributing" match), at least
-    two of them when it has two or more, as one mention from the first to the last word matched,
-    with its ConText assertion."""
+    """When no name of the concept occurs: sentences that hold most of the concept's words (the
+    same word up to its inflection), at least two of them when it has two or more, as one mention
+    from the first to the last word matched, with its ConText assertion. A sentence that holds only
+    some of the words says the concept less surely: a present mention of it is only `possible`."""
     from clinqa.lexicon import lexicon
     from clinqa.text.assertion import assert_spans
 
     if not sentences:
         return []
     filler = lexicon().words_re("question_words", "filler")
-    stems = list(dict.fromkeys(w.lower().rstrip("'s")[:5] for w in _WORD.findall(target)
-                               if not filler.fullmatch(w)))
+    stems = list(dict.fromkeys(_stem(w) for w in _WORD.findall(target) if not filler.fullmatch(w)))
     if not stems:
         return []
     need = max(2 if len(stems) >= 2 else 1, int(-(-WORD_MATCH_SHARE * len(stems) // 1)))
@@ -270,19 +282,23 @@ def word_mentions(text: str, target: str, sentences: list[Sentence] | None, lang
     for s in sentences:
         if s.kind == "header":
             continue
-        found = {}
+        found: dict[str, tuple[int, int]] = {}
         for m in _WORD.finditer(text, s.start, s.end):
-            st = m.group(0).lower()[:5]
-            if st in stems and st not in found:
-                found[st] = (m.start(), m.end())
+            st = _stem(m.group(0))
+            hit = next((x for x in stems if _same_word(x, st)), None)
+            if hit and hit not in found:
+                found[hit] = (m.start(), m.end())
         if len(found) >= need:
-            spans.append((min(a for a, _ in found.values()), max(b for _, b in found.values()), s.section))
+            spans.append((min(a for a, _ in found.values()), max(b for _, b in found.values()), s.section,
+                          len(found) == len(stems)))
     if not spans:
         return []
-    status = assert_spans(text, [(a, b) for a, b, _ in spans], language)
+    status = assert_spans(text, [(a, b) for a, b, _, _ in spans], language)
     out = []
-    for (a, b, sec), st in zip(spans, status):
+    for (a, b, sec, whole), st in zip(spans, status):
         if "family" in (sec or "").lower() and st in ("present", "historical"):
             st = "family"
+        if st == "present" and not whole:
+            st = "possible"
         out.append(Mention(a, b, st, sec, a, b))
     return out
