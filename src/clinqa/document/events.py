@@ -17,7 +17,9 @@ from clinqa.lexicon import lexicon
 from clinqa.types import Sentence
 
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9\-/]*")
-_CLAUSE_END = re.compile(r"[;.](?:\s|$)|\n|,\s+(?:and|but)\s+|\s+but\s+")
+# a clause ends at ";", a line break, ", and"/"but", or a sentence's full stop (before a capital:
+# "p.o. daily" and "q.4h." do not end one)
+_CLAUSE_END = re.compile(r";|\.(?=\s+[A-Z(\[])|\.\s*$|\n|,\s+(?:and|but)\s+|\s+but\s+")
 _ACTIONS = ("stopped", "held", "resumed", "dose_changed", "started", "continued")
 
 
@@ -74,12 +76,17 @@ def medication_events(text: str, sentences: list[Sentence], blocks: list[Block])
                         continue  # "new onset afib": "new" names a drug only right before it
                     if any(d[0] <= m.start() < d[1] for d in drugs):
                         continue
-                    before = [d for d in drugs if d[1] <= m.start()]
-                    after = [d for d in drugs if d[0] >= m.end()]
-                    subj = before[-1] if before and (not after or m.start() - before[-1][1] <= 60 or
-                                                     after[0][0] - m.end() > 30) else (after[0] if after else None)
+                    before = [d for d in drugs if d[1] <= m.start() and m.start() - d[1] <= 60]
+                    after = [d for d in drugs if d[0] >= m.end() and d[0] - m.end() <= 30]
+                    towards = m.group(0).lower().endswith((" to", " with"))  # "changed to X": X is started
+                    subj = (after[0] if after else None) if towards else \
+                        (before[-1] if before else after[0] if after else None)
                     if subj is None:
                         continue
+                    if towards and before and action == "started":  # "X, changed to Y": X is stopped
+                        b = before[-1]
+                        out.append(Event("medication", "stopped", text[b[0]:b[1]], b[0], b[1], m.group(0), m.start(),
+                                         m.end(), c0, c1, section=sent.section))
                     r = _reason(text, m.end(), c1)
                     out.append(Event("medication", action, text[subj[0]:subj[1]], subj[0], subj[1], m.group(0),
                                      m.start(), m.end(), c0, c1, *(r or (None, -1, -1)), section=sent.section,
@@ -129,7 +136,8 @@ def _reason(text: str, after: int, clause_end: int) -> tuple[str, int, int] | No
     while s < clause_end and text[s] in " \t":
         s += 1
     e = clause_end
-    stop = re.search(r"\s+(?:and\s+(?:was|is|were|then|\w+ed)|on \d|at (?:the )?same|until|with plan)\b", text[s:e])
+    stop = re.search(r"\s+(?:and\s+(?:was|is|were|then|he|she|they|the patient|\w+ed)|on \d|at (?:the )?same|until|"
+                     r"with plan)\b", text[s:e])
     if stop:
         e = s + stop.start()
     while e > s and text[e - 1] in " \t.,;":

@@ -82,6 +82,8 @@ def lab_values(text: str, lab: str) -> list[tuple[int, int, int]]:
             if first and m.start() - ne > 40:
                 break
             between = text[ne:m.start()]
+            if not first and _NAMED.search(text[max(ne, m.start() - 12):m.start()]):
+                break  # "WBC-14.2* RBC-4.51": the next value has a name of its own
             if THRESHOLD_CUE.search(between if first else text[max(ne, m.start() - 12):m.start()]) or \
                     (first and THRESHOLD_CUE.search(text[max(0, ns - 25):ns].split("\n")[-1])):
                 if first:
@@ -98,7 +100,11 @@ def lab_values(text: str, lab: str) -> list[tuple[int, int, int]]:
     return out
 
 
+_NAMED = re.compile(r"[A-Za-z]{2,}\s?[-:=]\s*$")
 _PAREN_AFTER = re.compile(r"\s{0,2}\(([^()\n]{1,30})\)")
+# a date (and time) opening a lab line, before the lab's name
+_LINE_DATE = re.compile(r"[ \t]*((?:\[\*\*)?\d{1,4}[-/]\d{1,2}(?:[-/]\d{1,4})?(?:\*\*\])?(?:\s+\d{1,2}:\d{2}\s*(?:AM|PM)?)?)",
+                        re.I)
 
 
 def measurements(text: str, blocks: list[Block]) -> list[Measurement]:
@@ -129,9 +135,14 @@ def measurements(text: str, blocks: list[Block]) -> list[Measurement]:
             around = local_moment(text, vs, ve)
             when = _PAREN_AFTER.match(text, ve)
             key = time_key(when.group(1)) if when else None
+            w = (when.group(1), when.start(1), when.end(1)) if key else None
+            dated = None if key else _LINE_DATE.match(text, line0, ns)  # "[**2101-3-4**] 08:15PM BLOOD WBC-14.2"
+            if dated and time_key(dated.group(1)):
+                key = time_key(dated.group(1))
+                w = (dated.group(1), dated.start(1), dated.end(1))
             out.append(Measurement(lab, text[vs:ve], vs, ve, ns, _number(text[vs:ve]), "text", 0,
-                                   when=when.group(1) if key else None, when_start=when.start(1) if key else -1,
-                                   when_end=when.end(1) if key else -1,
+                                   when=w[0] if w else None, when_start=w[1] if w else -1,
+                                   when_end=w[2] if w else -1,
                                    moment=moment_of(around) or moment_of(line), key=key))
     out.sort(key=lambda m: (m.start, m.end))
     return [_with_sequence(m, i) for i, m in enumerate(out)]

@@ -100,7 +100,8 @@ def trends(doc: ClinicalDocument) -> list[Trend]:
     out = []
     names = dict.fromkeys(m.name for m in doc.measurements)
     for name in names:
-        vals = [m for m in doc.measurements if m.name == name]
+        # a trend is what the note dates: table cells, trend values, values said at a time or moment
+        vals = [m for m in doc.measurements if m.name == name and (m.source != "text" or m.key)]
         if len(vals) < 2:
             continue
         keys = [m.key for m in vals]

@@ -83,7 +83,7 @@ def test_yes_no_bad_input_never_crashes():
     from types import SimpleNamespace
 
     concept = SimpleNamespace(id="x", answer_type="yes_no", category=None, unit=None, code=None, min_score=None,
-                              synonyms_for=lambda _l: ())
+                              note_kinds=(), synonyms_for=lambda _l: ())
     _, d = _decide("Some text.", "Any?", concept=concept)  # no term anywhere
     assert d.verdict.verdict == "not_mentioned" and "names no concept" in d.verdict.reason
     _, d = _decide("   \n  ", "Does the patient have chest pain?")  # no sentences
@@ -325,6 +325,7 @@ def test_categories_declared_then_question_then_head_then_labeler():
     from types import SimpleNamespace
 
     concept = SimpleNamespace(id="x", answer_type="span", category="Procedure", unit=None, code=None, min_score=None,
+                              note_kinds=(),
                               synonyms_for=lambda _l: ())
     policy = AnswerPolicy()
     asked = policy.asked_for("What was done?", concept)
@@ -476,7 +477,7 @@ def test_medication_changes_need_the_verb():
     a = _top(text, "What new medications were started?",
                    [("Type 2 diabetes mellitus, on insulin", 0.9),
                     ("Metabolic acidosis: start sodium bicarbonate 650 mg PO TID", 0.5)])
-    assert a.text == "start sodium bicarbonate 650 mg PO TID"  # the problem label goes, the drug stays
+    assert a.text == "sodium bicarbonate 650 mg PO TID"  # the problem label and the verb go, the drug stays
 
 
 def test_diagnosis_concept_never_takes_a_header_or_a_name():
@@ -532,7 +533,8 @@ def test_typing_on_a_non_english_note():
                    concept=meds, language="el")
     assert d.answers[0].is_no_answer and "no dose" in d.answers[0].reason
     _, d = _decide(GREEK, "Ποια φάρμακα εξόδου;", [("Λεβοφλοξασίνη 750 mg", 0.9)], concept=meds, language="el")
-    assert d.answers[0].text == "Λεβοφλοξασίνη 750 mg"
+    # discharge medications are a list concept: each item whole, with its route and schedule
+    assert d.answers[0].text.startswith("Λεβοφλοξασίνη 750 mg")
     _, d = _decide(GREEK, "Ποια είναι η διάγνωση εξόδου;", [("Πνευμονία κοινότητας δεξιού κάτω λοβού", 0.9)],
                    concept=concepts["principal_diagnosis"], language="el")
     assert d.answers[0].text == "Πνευμονία κοινότητας δεξιού κάτω λοβού"

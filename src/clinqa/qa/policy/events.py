@@ -142,7 +142,7 @@ def changed_drugs(doc: ClinicalDocument, change: str) -> list[tuple[int, int, st
             if d:
                 t = d.end()
                 sig = SIG.match(doc.text, t)
-                t = sig.end() if sig and sig.end() <= e.sentence_end else t
+                t = sig.end() if sig and sig.end() <= e.sentence_end + 1 else t  # + its full stop, trimmed below
         while t > s and doc.text[t - 1] in " \t.,;":
             t -= 1
         out.append((s, t, f"{e.subject} {change} ({e.cue!r})"))
