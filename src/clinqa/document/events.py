@@ -43,6 +43,7 @@ def medication_events(text: str, sentences: list[Sentence], blocks: list[Block])
     """Events from each drug clause of the prose, then from lists and fields under event headers."""
     lex = lexicon()
     cue_res = [(a, lex.words_re("events", a)) for a in _ACTIONS if a in lex.document.get("events", {})]
+    object_after = lex.words_re("events", "object_after")
     out: list[Event] = []
     listed: set[int] = set()
     for b in blocks:
@@ -78,7 +79,7 @@ def medication_events(text: str, sentences: list[Sentence], blocks: list[Block])
                         continue
                     before = [d for d in drugs if d[1] <= m.start() and m.start() - d[1] <= 60]
                     after = [d for d in drugs if d[0] >= m.end() and d[0] - m.end() <= 30]
-                    towards = m.group(0).lower().endswith((" to", " with"))  # "changed to X": X is started
+                    towards = bool(object_after.fullmatch(m.group(0)))  # "changed to X": X is started
                     subj = (after[0] if after else None) if towards else \
                         (before[-1] if before else after[0] if after else None)
                     if subj is None:
