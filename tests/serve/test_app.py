@@ -270,3 +270,19 @@ def test_generate_route_extractive_answer_with_citations(qa_folder):
         assert "twice a day" in doc["answer"] or "twice daily" in doc["answer"]
         assert c.post("/v1/generate", json={"note": NOTE, "question": "x", "mode": "poetry"}).status_code == 422
         assert c.post("/v1/generate", json={"note": NOTE, "question": "   "}).status_code in (400, 422)
+
+
+def test_parse_route_returns_the_document_with_offsets(qa_folder):
+    from tests.files import FIXTURES
+
+    text = (FIXTURES / "document_note.txt").read_text(encoding="utf-8")
+    with _client(qa_folder) as c:
+        r = c.post("/v1/parse", json={"note": text, "note_id": "dn"})
+        assert r.status_code == 200, r.text
+        doc = r.json()
+        assert doc["document"]["kind"] == "discharge_summary"
+        rec = {x["drug"]: x["status"] for x in doc["medication_reconciliation"]}
+        assert rec["naproxen"] == "stopped" and rec["pantoprazole"] == "started"
+        for m in doc["document"]["measurements"]:
+            assert text[m["start"]:m["end"]] == m["value"]
+        assert c.post("/v1/parse", json={"note": "x", "fhir": {}}).status_code == 422

@@ -3,7 +3,6 @@ measurements with their time, events), with the medication reconciliation and th
 
 from __future__ import annotations
 
-from dataclasses import asdict
 from typing import Annotated, Optional
 
 import typer
@@ -37,8 +36,9 @@ def parse_cmd(
         rec = medication_reconciliation(doc)
         trs = trends(doc)
     if json_out:
-        emit_json({"note_id": n.id, "document": doc.to_dict(),
-                   "medication_reconciliation": [asdict(r) for r in rec], "trends": [asdict(t) for t in trs]})
+        from clinqa.document.views import parse_payload
+
+        emit_json(parse_payload(n.text, n.id))  # the same document as POST /v1/parse
         return
     from rich.table import Table
 

@@ -112,3 +112,16 @@ def trends(doc: ClinicalDocument) -> list[Trend]:
             how = "note order"
         out.append(Trend(name, tuple(vals), how))
     return out
+
+
+def parse_payload(text: str, note_id: str) -> dict:
+    """What `clinqa parse --json` prints and `POST /v1/parse` returns: the document (without its
+    text) and both views, as JSON-ready dicts."""
+    from dataclasses import asdict
+
+    from clinqa.document.parse import parse_document
+
+    doc = parse_document(text, note_id)
+    return {"note_id": note_id, "document": doc.to_dict(),
+            "medication_reconciliation": [asdict(r) for r in medication_reconciliation(doc)],
+            "trends": [asdict(t) for t in trends(doc)]}

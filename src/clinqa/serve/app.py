@@ -347,6 +347,15 @@ def create_app(settings: Settings | None = None, engines: Engines | None = None)
         items = await work.run(eng.evidence_for(work.lane).score, req.question, sentences)
         return S.EvidenceResponse(note_id=note.id, sentences=[S.EvidenceOut.of(e) for e in items])
 
+    @app.post("/v1/parse", response_model=S.ParseResponse)
+    async def parse(req: S.ParseRequest, request: Request):
+        """The note's clinical document (`clinqa parse`): no model runs, only the note's reading."""
+        from clinqa.document.views import parse_payload
+
+        note = note_of(req)
+        work = job(request, len(note.text))
+        return S.ParseResponse(**await work.run(parse_payload, note.text, note.id))
+
     @app.post("/v1/summarize", response_model=S.SummarizeResponse,
               responses={501: {"model": S.Problem, "description": "summarization is turned off on this server"}})
     async def summarize(req: S.SummarizeRequest, request: Request):

@@ -96,6 +96,18 @@ class EvidenceRequest(NoteInput):
     question: str = Field(..., min_length=1, max_length=2000)
 
 
+class ParseRequest(NoteInput):
+    pass
+
+
+class ParseResponse(BaseModel):
+    note_id: str
+    document: dict[str, Any] = Field(..., description="The clinical document: kind, sections, blocks, measurements, "
+                                     "anchors, events; every element with character offsets into the note.")
+    medication_reconciliation: list[dict[str, Any]]
+    trends: list[dict[str, Any]]
+
+
 class SummarizeRequest(_Strict):
     findings: str = Field(..., min_length=1, max_length=100_000)
 
