@@ -101,6 +101,11 @@ def test_page_highlights_the_answer(server, examples):
         if api["evidence"]:
             assert page.locator(".note .ev").count() >= 1
         page.screenshot(path=str(shots / "serve_page.png"), full_page=True)
+        # the Facts view: the note's medication changes, each highlighted in the note
+        page.click("#facts")
+        expect(page.locator(".fact-card").first).to_be_visible(timeout=120_000)
+        assert "metformin: resumed" in page.inner_text("#facts-view")
+        expect(page.locator("mark.answer").first).to_be_visible()
         # the Summarize tab: the shipped adapter writes an impression (the LM loads on this request)
         page.click("#tab-summarize")
         page.fill("#findings", FINDINGS)

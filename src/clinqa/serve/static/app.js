@@ -215,6 +215,58 @@ async function explain() {
   showGrounded(data);
 }
 
+// The note's facts (POST /v1/parse): medication changes, trends and events, each a card whose
+// click highlights its characters in the note; all of them are highlighted at first.
+async function facts() {
+  if (!$("note").value.trim()) return status("Paste or load a note first.", true);
+  status("Reading the note…");
+  const body = noteBody();
+  const r = await fetch("/v1/parse", { method: "POST", headers: headers(), body: JSON.stringify(body) });
+  const data = await r.json().catch(() => ({ detail: r.statusText }));
+  if (!r.ok) return status(`${r.status}: ${JSON.stringify(data.detail)}`, true);
+  status("");
+  $("answers").textContent = "";
+  $("grounded").textContent = "";
+  $("verdict").className = "hidden";
+  lastNote = body.note !== undefined ? body.note : lastNote;
+  const box = $("facts-view");
+  box.textContent = "";
+  const doc = data.document;
+  const head = document.createElement("div");
+  head.className = "muted";
+  head.textContent = `${doc.kind.replace(/_/g, " ")} · ${doc.kind_reason}`;
+  box.appendChild(head);
+  const spans = [];
+  const card = (title, text, start, end) => {
+    const c = document.createElement("div");
+    c.className = "answer-card fact-card";
+    const t = document.createElement("div");
+    t.className = "text";
+    t.textContent = title;
+    c.appendChild(t);
+    const m = document.createElement("div");
+    m.className = "muted";
+    m.textContent = text;
+    c.appendChild(m);
+    c.onclick = () => render(lastNote, [{ text: "", start, end }], []);
+    box.appendChild(c);
+    spans.push({ text: "", start, end });
+  };
+  for (const r of data.medication_reconciliation) {
+    const e = r.events[0];
+    const where = e ? [e.subject_start, e.subject_end] : r.discharge ? [r.discharge[1], r.discharge[2]] : [r.admission[1], r.admission[2]];
+    card(`${r.drug}: ${r.status.replace(/_/g, " ")}`, r.reason ? `because ${r.reason}` : (e ? `“${e.cue}”` : "on a medication list"), where[0], where[1]);
+  }
+  for (const t of data.trends) {
+    const vals = t.values.map((v) => v.value + (v.when ? ` (${v.when})` : "")).join(" → ");
+    card(t.name, vals, t.values[0].start, t.values[t.values.length - 1].end);
+  }
+  for (const e of doc.events.filter((x) => x.kind !== "medication")) {
+    card(`${e.kind}: ${e.action}`, `“${e.cue}” ${e.subject}`, Math.min(e.subject_start, e.cue_start), Math.max(e.subject_end, e.cue_end));
+  }
+  if (body.note !== undefined) render(lastNote, spans, []);
+}
+
 async function summarize() {
   $("summary").textContent = "Summarizing…";
   $("summary-warnings").replaceChildren();
@@ -230,8 +282,9 @@ async function summarize() {
   }));
 }
 
-$("ask").onclick = () => { $("grounded").textContent = ""; ask().catch((e) => status(String(e), true)); };
+$("ask").onclick = () => { $("grounded").textContent = ""; $("facts-view").textContent = ""; ask().catch((e) => status(String(e), true)); };
 $("explain").onclick = () => explain().catch((e) => status(String(e), true));
+$("facts").onclick = () => facts().catch((e) => status(String(e), true));
 $("question").addEventListener("keydown", (e) => { if (e.key === "Enter") $("ask").click(); });
 $("summarize").onclick = () => summarize().catch((e) => ($("summary").textContent = String(e)));
 $("file").onchange = async (e) => { const f = e.target.files[0]; if (f) $("note").value = await f.text(); };
