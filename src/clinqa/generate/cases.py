@@ -164,6 +164,31 @@ def reference_cases(path: str | Path, notes_dir: str | Path | None = None) -> li
     return cases
 
 
+def reference_keys(path: str | Path, cases: list[EvidenceCase]) -> dict[str, frozenset[str]]:
+    """Case id -> the ids of its key sentences: the note sentences that overlap the reference's
+    first evidence span (the sentence the reference answer rests on); an empty set when the
+    reference has no evidence (the note does not answer)."""
+    import json
+
+    by_id = {c.id: c for c in cases}
+    out: dict[str, frozenset[str]] = {}
+    with Path(path).open(encoding="utf-8") as f:
+        for line in f:
+            if not line.strip():
+                continue
+            row = json.loads(line)
+            case = by_id.get(str(row.get("id")))
+            if case is None:
+                continue
+            ev = row.get("evidence") or []
+            if not ev:
+                out[case.id] = frozenset()
+                continue
+            a, b = int(ev[0]["start"]), int(ev[0]["end"])
+            out[case.id] = frozenset(s.id for s in case.sentences if s.start < b and a < s.end)
+    return out
+
+
 @dataclass(frozen=True)
 class CopySimplify:
     """A case as a copy-and-simplify training pair: the evidence the prompt shows (ids, note text,

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 CITE = re.compile(r"\|\s*([\w\s,;-]*?)\s*\|")
 BRACKET_CITE = re.compile(r"\[(\d+(?:\s*[,;]\s*\d+)*)\]")  # [1], [2, 5]: a common near-miss
+_STRAY_PIPE = re.compile(r"(?<![\w,;-])\|\s*(?=\|)")
 _SPLIT = re.compile(r"(?<=[^\d\s][.!?])\s+(?=[A-Z0-9(\"'])|(?<=\|)\s+(?=\S)")
 
 
@@ -47,9 +48,11 @@ def split_sentences(text: str) -> list[str]:
 def parse(sentence: str) -> CitedSentence:
     """Text without its citation markers, and the ids they hold (in order, without repeats)."""
     ids: list[str] = []
+    # "Hypokalemia | |60|": a stray pipe before the citation would pair with its opening pipe
+    sentence = _STRAY_PIPE.sub("", sentence)
     for m in list(CITE.finditer(sentence)) + list(BRACKET_CITE.finditer(sentence)):
         ids.extend(x for x in re.split(r"[\s,;]+", m.group(1)) if x)
-    text = BRACKET_CITE.sub("", CITE.sub("", sentence))
+    text = BRACKET_CITE.sub("", CITE.sub("", sentence)).replace("|", " ")
     text = re.sub(r"\s+([.,;:!?])", r"\1", " ".join(text.split())).strip()
     return CitedSentence(text, list(dict.fromkeys(ids)))
 

@@ -18,9 +18,10 @@ from dataclasses import dataclass, field
 from clinqa.evaluate import grounding
 from clinqa.evaluate.evidence import score_evidence
 from clinqa.evaluate.rouge_bleu import bleu, rouge, sari, truncate_words
-from clinqa.generate.checks import check_sentence
+from clinqa.generate.checks import check_sentence, drug_names, numbers
 from clinqa.generate.citations import parse, strip_citations
 from clinqa.generate.generator import AnswerGenerator, GroundedRequest, _with_header
+from clinqa.generate.lead import NOT_ANSWERED_START
 from clinqa.generate.plan import headers_of
 from clinqa.generate.prompts import WORD_LIMIT
 from clinqa.types import EvidenceCase
@@ -50,7 +51,8 @@ def grounding_measures(cases: list[EvidenceCase], answers: list[str], changes: l
                        threshold: float | None = None) -> dict[str, float | int | None]:
     """Rates in percent over all answer sentences of all cases (see the module doc). `changes`:
     per answer, how many model sentences the checks replaced (LM answers only)."""
-    n_sent = n_words = n_unsup = n_conf = n_ok = n_uncited = 0
+    n_sent = n_words = n_unsup = n_conf = n_ok = n_uncited = n_not_answered = 0
+    n_numbers = n_missing_numbers = n_drugs = n_missing_drugs = 0
     for case, answer in zip(cases, answers):
         by_id = {s.id: s for s in case.sentences}
         headers = headers_of(case.sentences)
@@ -59,12 +61,19 @@ def grounding_measures(cases: list[EvidenceCase], answers: list[str], changes: l
             cs = parse(line)
             if not cs.text:
                 continue
+            if not cs.ids and cs.text.startswith(NOT_ANSWERED_START):
+                n_not_answered += 1  # "The note does not mention X.": says what is absent, cites nothing
+                continue
             n_sent += 1
             sources = [_with_header(by_id[i], headers) for i in cs.ids if i in by_id]
             n_uncited += not sources
             chk = check_sentence(cs.text, sources, question, **({"threshold": threshold} if threshold else {}))
             n_words += chk.content
             n_unsup += round(chk.content * (1 - chk.support))
+            n_numbers += len(numbers(cs.text))
+            n_missing_numbers += len(chk.missing_numbers)
+            n_drugs += len(drug_names(cs.text))
+            n_missing_drugs += len(chk.missing_drugs)
             n_conf += bool(chk.conflicts)
             n_ok += chk.passed
     pct = (lambda a, b: round(100 * a / b, 2) if b else None)
@@ -74,6 +83,9 @@ def grounding_measures(cases: list[EvidenceCase], answers: list[str], changes: l
         "assertion_conflict_rate": pct(n_conf, n_sent),
         "supported_sentence_rate": pct(n_ok, n_sent),
         "uncited_sentences": n_uncited,
+        "unsupported_number_rate": pct(n_missing_numbers, n_numbers),
+        "unsupported_drug_rate": pct(n_missing_drugs, n_drugs),
+        "not_answered_sentences": n_not_answered,
     }
     if changes is not None:
         out["replaced_sentences"] = sum(changes)
@@ -101,9 +113,29 @@ def score_answers(cases: list[EvidenceCase], answers: list[str], *, bertscore_mo
     return {r.name: r.value for r in results}, {r.name: r.note for r in results}, overall
 
 
+def key_measures(cases: list[EvidenceCase], answers: list[str], keys: dict[str, frozenset[str]]) -> dict:
+    """Of the answers whose reference rests on a key sentence, the share citing it; of those whose
+    reference has no evidence (the note does not answer), the share saying so."""
+    hit = n = said = n_none = 0
+    for case, answer in zip(cases, answers):
+        if case.id not in keys:
+            continue
+        cited = {i for line in answer.splitlines() for i in parse(line).ids}
+        if keys[case.id]:
+            n += 1
+            hit += bool(keys[case.id] & cited)
+        else:
+            n_none += 1
+            said += any(parse(line).text.startswith(NOT_ANSWERED_START) for line in answer.splitlines())
+    pct = (lambda a, b: round(100 * a / b, 2) if b else None)
+    return {"key_sentence_cited": pct(hit, n), "key_cases": n, "not_answered_said": pct(said, n_none),
+            "not_answered_cases": n_none}
+
+
 def evaluate_generator(generator: AnswerGenerator, cases: list[EvidenceCase], *, progress=None,
                        bertscore_model: str | None = "minilm", align_model: str | None = None,
-                       quickumls_path: str | None = None) -> GenerationEval:
+                       quickumls_path: str | None = None,
+                       keys: dict[str, frozenset[str]] | None = None) -> GenerationEval:
     reqs = [GroundedRequest(note=c.note, question=c.clinician_question or c.patient_question,
                           narrative=c.patient_narrative, sentences=list(c.sentences)) for c in cases]
     outs = generator.answer_many(reqs, progress=progress)
@@ -130,6 +162,8 @@ def evaluate_generator(generator: AnswerGenerator, cases: list[EvidenceCase], *,
     replaced = ([sum(1 for ch in o.changes if ch.original) for o in outs]
                 if generator.config.mode == "generate" else None)
     measures = grounding_measures(cases, answers, replaced, generator.config.support_threshold)
+    if keys:
+        measures.update(key_measures(cases, answers, keys))
     if key:
         strict = cites.get("strict", {})
         measures["citation_precision"] = strict.get("precision")

@@ -1,7 +1,9 @@
-"""Grounded answers, evidence first: the answer is planned from the evidence ensemble's
-selected sentences (and the extractive reader's answer when it has one), then written either
-extractively (each planned sentence in plain language, `plan.plain`) or by a small instruction
-LM that rewrites the planned sentences. Every LM sentence is checked against the sentences it
+"""Grounded answers, planned from the answer: the extractive reader's candidates go through the
+answer policy, whose answer sentence leads (`lead`), the evidence ensemble's sentences support it
+(`plan`), and a note that does not hold what was asked gets one sentence saying so; then written either
+extractively (each planned sentence in plain language, `plan.plain`) or by an instruction LM
+that rewrites the planned sentences (a transformers model, or a GGUF model run by llama.cpp:
+`models.llm_gguf`). Every LM sentence is checked against the sentences it
 cites (support, assertion, numbers and drug names, `checks`); a failing sentence is replaced by
 the extractive sentence for the same evidence and the replacement is listed in `changes`.
 
@@ -20,8 +22,10 @@ from clinqa.errors import DataError, UsageError
 from clinqa.generate.checks import SUPPORT_THRESHOLD, check_sentence
 from clinqa.generate.citations import repair
 from clinqa.generate.decoding import Decoding, TextGenerator
+from clinqa.generate.lead import AnswerLead, PolicyLead, lead_from_answers
 from clinqa.generate.plan import PlannedSentence, headers_of, plain, plan_answer
 from clinqa.generate.prompts import WORD_LIMIT, rewrite_messages
+from clinqa.generate.readable import readable
 from clinqa.retrieval.bm25 import BM25Scorer
 from clinqa.types import Answer, AnswerChange, Evidence, Note, Sentence, Summary
 
@@ -41,6 +45,7 @@ class GeneratorConfig:
     max_sentences: int = 4  # planned answer sentences
     support_threshold: float = SUPPORT_THRESHOLD
     device: str | None = None
+    runtime: str = "auto"  # GGUF models (`models.llm_gguf`): auto | llama.cpp | transformers
 
     def __post_init__(self) -> None:
         if self.mode is None:
@@ -81,9 +86,17 @@ class AnswerGenerator:
         self.config = cfg
         self.evidence_retriever = evidence_retriever
         self.reader = reader  # an ExtractiveReader, or None
-        self.generator = (TextGenerator(cfg.model, "causal", Decoding(max_new_tokens=cfg.max_new_tokens,
-                                                                      batch_size=cfg.batch_size), device=cfg.device)
-                          if cfg.mode == "generate" else None)
+        self.generator: Any = None
+        if cfg.mode == "generate":
+            from clinqa.models.llm_gguf import GGUFGenerator, is_gguf_model
+
+            if is_gguf_model(cfg.model):
+                self.generator = GGUFGenerator(cfg.model, max_new_tokens=cfg.max_new_tokens, runtime=cfg.runtime)
+            else:
+                self.generator = TextGenerator(cfg.model, "causal", Decoding(max_new_tokens=cfg.max_new_tokens,
+                                                                             batch_size=cfg.batch_size),
+                                               device=cfg.device)
+        self._lead = PolicyLead(reader) if reader is not None else None
 
     @property
     def name(self) -> str:
@@ -110,10 +123,13 @@ class AnswerGenerator:
             self.evidence_retriever = self.evidence_retriever or EvidenceRetriever()
             evidence = self.evidence_retriever.score(req.question, sentences)
         answers = req.answers
-        if answers is None and self.reader is not None:
-            answers = self.reader.answer(req.note, req.question, top_k=1, sentences=sentences)
+        lead: AnswerLead | None = None
+        if answers is not None:
+            lead = lead_from_answers(answers, sentences)
+        elif self._lead is not None:
+            lead = self._lead(req.note, req.question, list(sentences))
         plan = plan_answer(req.question, sentences, evidence, answers or (), self.config.word_limit,
-                           self.config.max_sentences)
+                           self.config.max_sentences, lead=lead)
         return _Prepared(list(sentences), headers_of(sentences), plan)
 
     def answer(self, note: Note, question: str, narrative: str = "", sentences: list[Sentence] | None = None,
@@ -127,15 +143,21 @@ class AnswerGenerator:
             if progress is not None:
                 progress(len(requests))
             return [self._extractive(r, p) for r, p in zip(requests, prepared)]
-        prompts = [rewrite_messages(r.question, [(pl.ids, _text_of(p.sentences, pl.ids)) for pl in p.plan], r.narrative)
-                   for r, p in zip(requests, prepared)]
-        raw = self.generator.generate(prompts, progress=progress)
-        return [self._checked(r, p, text) for r, p, text in zip(requests, prepared, raw)]
+        # a plan that says the note does not answer (or has nothing) is final: the LM adds nothing
+        todo = [k for k, p in enumerate(prepared) if p.plan and all(pl.ids for pl in p.plan)]
+        prompts = [rewrite_messages(requests[k].question, [(pl.ids, _text_of(prepared[k].sentences, pl.ids))
+                                                           for pl in prepared[k].plan], requests[k].narrative)
+                   for k in todo]
+        raw = dict(zip(todo, self.generator.generate(prompts, progress=progress) if prompts else []))
+        if progress is not None and len(todo) < len(requests):
+            progress(len(requests) - len(todo))
+        return [self._checked(r, p, raw[k]) if k in raw else self._extractive(r, p)
+                for k, (r, p) in enumerate(zip(requests, prepared))]
 
     def _summary(self, req: GroundedRequest, p: _Prepared, lines: list[tuple[str, tuple[str, ...]]],
                  warnings: list[str], changes: list[AnswerChange]) -> Summary:
         by_id = {s.id: s for s in p.sentences}
-        text = "\n".join(f"{t} |{','.join(ids)}|" for t, ids in lines)
+        text = "\n".join(f"{t} |{','.join(ids)}|" if ids else t for t, ids in lines)
         cites = {i: (by_id[i].start, by_id[i].end) for _, ids in lines for i in ids if i in by_id}
         if not lines:
             warnings = warnings + ["no note sentence answers the question"]
@@ -180,8 +202,11 @@ class AnswerGenerator:
                 changes.append(AnswerChange(line=len(fixed.sentences), original="", replacement=pl.text,
                                             citations=pl.ids, reasons=("the model left out planned evidence",)))
                 lines.append((pl.text, pl.ids))
+        # the plan's order: the policy's answer first, then the evidence in note order
+        rank = {i: k for k, pl in enumerate(p.plan) for i in pl.ids}
         order = {s.id: k for k, s in enumerate(p.sentences)}
-        lines.sort(key=lambda x: min(order.get(i, 0) for i in x[1]))
+        lines.sort(key=lambda x: (min((rank.get(i, len(rank)) for i in x[1]), default=len(rank)),
+                                  min((order.get(i, 0) for i in x[1]), default=0)))
         lines = _fit_words(lines, self.config.word_limit, warnings)
         return self._summary(req, p, lines, warnings, changes)
 
@@ -200,7 +225,7 @@ class AnswerGenerator:
 
 def _text_of(sentences: list[Sentence], ids: tuple[str, ...]) -> str:
     by_id = {s.id: s for s in sentences}
-    return " ".join(" ".join(by_id[i].text.split()) for i in ids if i in by_id)
+    return " ".join(" ".join(readable(by_id[i].text).split()) for i in ids if i in by_id)
 
 
 def _with_header(s: Sentence, headers: dict[str, str]) -> str:
@@ -210,7 +235,7 @@ def _with_header(s: Sentence, headers: dict[str, str]) -> str:
     from clinqa.text.sentences import HEADER_RE
 
     h = headers.get(s.id, "")
-    t = " ".join(s.text.split())
+    t = " ".join(readable(s.text).split())
     m = HEADER_RE.match(t)
     if m:
         return f"{m.group(1)} - {t[m.end():].strip()}"

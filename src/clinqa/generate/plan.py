@@ -1,19 +1,24 @@
-"""Evidence-first answers: which note sentences answer the question, in what order, and each
-one rewritten as a plain-language sentence without leaving what the note says.
+"""Answers planned from the answer: which note sentences answer the question, in what order, and
+each one rewritten as a plain-language sentence without leaving what the note says.
+
+The sentences holding the answer policy's answer lead (`lead.AnswerLead`); the question's type
+(a study's result, a medication change, a dose: `question_types`) moves the evidence that answers
+it up; a note that does not hold what was asked gets one uncited sentence saying so.
 
 The plan starts from the evidence ensemble's fused scores and adds what a clinician reader
 would use: the section the question points at (an admission question is answered by the chief
 complaint, the present illness and the diagnoses; a medication question by the medication list
 and the hospital course), drugs of a class the question names ("antibiotics"), the sentence of
 the extractive reader's answer, and, for "why" questions, sentences that give a reason.
-Headers and sentences with nothing left after removing de-identification placeholders are never
-planned.
+Headers and sentences with nothing but de-identification placeholders are never planned.
 
-`plain()` is the extractive writer: header prefixes, list markers and placeholders removed,
+`plain()` is the extractive writer: header prefixes and list markers dropped (their words kept),
+placeholders as readable stand-ins (`readable`),
 dosing shorthand and known abbreviations expanded (`clinqa.text.glossary`), list items and
-labelled fragments turned into sentences with the words of their section header. It adds no
-word that is not in the sentence, its header or the glossary, so it is faithful by construction
-(and `checks` confirms it).
+labelled fragments turned into sentences with the words of their section header. Apart from the
+noun of a route used as a noun ("transitioned to treatment by mouth") it adds no content word that
+is not in the sentence (read with the same stand-ins), its header or the glossary, so it is
+faithful by construction (and `checks` confirms it).
 """
 
 from __future__ import annotations
@@ -22,14 +27,18 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from clinqa.generate.lead import AnswerLead
+from clinqa.generate.question_types import SKIP, leads_study, question_type, type_bonus
+from clinqa.generate.readable import readable
 from clinqa.text.glossary import drug_class_stems, expand, mentions_class
 from clinqa.text.sentences import HEADER_RE, LINE_HEADER_RE
 from clinqa.types import Answer, Evidence, Sentence
 
-_PLACEHOLDER = re.compile(r"\[\*\*.*?\*\*\]", re.S)
-_NAME_PH = re.compile(r"\b(?:Mr|Mrs|Ms|Miss)\.?\s*\[\*\*[^\]]*\*\*\]")
-_DOCTOR_PH = re.compile(r"\bDr\.?\s*\[\*\*[^\]]*\*\*\]")
-_DATE_PH = re.compile(r"(?:\b(?:on|in|at|from|since|until|by|dated)\s+)?\[\*\*[\d\-/ ]+\*\*\]\s*")
+_STANDIN = re.compile(r"\[[a-z ]+\]|\ba date removed for privacy\b")
+# "transitioned to PO", "tolerating PO": the route used as a noun; "by mouth" alone would garble it
+_ROUTE_NOUN = re.compile(r"\b((?i:to|tolerat\w*|advanc\w*))\s+(?:PO|p\.o\.)(?=\s+(?:once|when|and|on|as|with|by|after|today)\b|[.,;]|$)")
+_ROUTE_DRUG = re.compile(r"\b(to)\s+(?:PO|p\.o\.)\s+((?!(?:once|when|and|after|with|today)\b)[A-Za-z][a-z-]{3,}"
+                         r"(?:\s+\d+(?:\.\d+)?\s*(?:mg|mcg|g|units?)\b)?)")
 _MARKER = re.compile(r"^(?:\(?\d{1,3}[.)]|[-*\u2022])\s+")
 _LABEL = re.compile(r"^([A-Za-z][A-Za-z0-9 /&()'-]{1,60}):\s+(\S.*)$")
 # Words that make a clause a sentence rather than a list fragment (no tagger runs here: the
@@ -40,6 +49,14 @@ _VERB = re.compile(
     r"treated|given|takes?|taking|took|continue[sd]?|returns?|develops?|follow|resolved|improved|underwent|"
     r"noted|found|complains?|admitted|discharged|placed|seen|weaned|restarted|changed|died|please|need|needs)\b",
     re.I)
+_PARTICIPLE_HEADER = re.compile(r"^(?:\w+ )?(?:stopped|started|held|changed|discontinued|increased|decreased|"
+                                r"continued|resumed|new|added|removed|reduced|adjusted)$")
+_PLAN_HEADER = re.compile(r"\b(?:plan|recommendations?|instructions?)\b")
+_RESULT_HEADER = re.compile(r"\b(?:impression|diagnosis|complaint|reason|indication|conclusion|result|finding|"
+                            r"disposition|condition|procedure|operation|examination|exam|allergy|rhythm|status)$")
+_IMPERATIVE = re.compile(r"^(?:hold|stop|start|continue|check|repeat|consider|avoid|resume|restart|increase|decrease|"
+                         r"follow|monitor|obtain|send|give|renally|titrate|discontinue|add|change|switch|recheck|"
+                         r"refer|schedule|trend|wean|taper)\b", re.I)
 _CLAUSE_START = re.compile(r"^(?:he|she|they|the patient|patient|pt|we|you|it|this|there)\b", re.I)
 
 # Question wording -> sections that usually answer it (medspaCy Sectionizer categories).
@@ -101,12 +118,17 @@ def headers_of(sentences: Sequence[Sentence]) -> dict[str, str]:
 
 
 def _clean_placeholders(t: str) -> str:
-    t = _NAME_PH.sub("The patient", t)
-    t = _DOCTOR_PH.sub("the doctor", t)
-    t = _DATE_PH.sub(" ", t)
-    t = _PLACEHOLDER.sub(" ", t)
+    """Placeholders as readable stand-ins (`readable`); nothing is deleted mid-phrase."""
+    t = readable(t)
     t = re.sub(r"\s+([,.;:])", r"\1", " ".join(t.split()))
     return re.sub(r"^[,.;:\s]+", "", t)
+
+
+def _route_nouns(t: str) -> str:
+    """"transitioned to PO cefpodoxime" -> "transitioned to cefpodoxime by mouth";
+    "transitioned to PO once afebrile" -> "transitioned to treatment by mouth once afebrile"."""
+    t = _ROUTE_NOUN.sub(lambda m: f"{m.group(1)} {'treatment' if m.group(1).lower() == 'to' else 'intake'} by mouth", t)
+    return _ROUTE_DRUG.sub(lambda m: f"{m.group(1)} {m.group(2)} by mouth", t)
 
 
 def _is_clause(t: str) -> bool:
@@ -125,13 +147,24 @@ def _lead(header: str, body: str) -> str:
     if not h:
         return body
     body = _lower_first(body)
+    if _PARTICIPLE_HEADER.match(h):
+        # "STOPPED: aspirin 81 mg daily, ibuprofen" -> "These were stopped: aspirin 81 mg daily, ibuprofen"
+        return f"These were {h}: {body}"
+    if _PLAN_HEADER.search(h) and _IMPERATIVE.match(body):
+        # "PLAN: hold lisinopril" -> "The plan is to hold lisinopril"
+        return f"The plan is to {body}"
     plural = any(w.endswith("s") and not w.endswith(("sis", "ss", "us")) for w in h.split())
     if "history" in h or "list" in h:
         verb = "includes"
     elif plural:
         verb = "include"
-    else:
+    elif _RESULT_HEADER.search(h) and not _IMPERATIVE.match(body):
         verb = "was"
+    else:
+        # "HOSPITAL COURSE: normal at discharge" is no "The hospital course was normal": the
+        # header stays a label, in words ("hpi" -> "history of present illness")
+        label = expand(header.strip().rstrip(":"))
+        return f"{label.capitalize() if label.isupper() and len(label) > 5 else label}: {body}"
     return f"The {h} {verb} {body}"
 
 
@@ -145,11 +178,12 @@ def plain(sentence: Sentence | str, header: str = "") -> str:
     if m:
         header, t = m.group(1), t[m.end():].strip()
     t = _MARKER.sub("", t)
-    t = _clean_placeholders(t)
-    # "Attending: [**Name**]", "Admission Date: [**date**]": a label whose value was removed
-    if t.endswith(":") or not re.search(r"[A-Za-z]{2}", t):
+    t = _clean_placeholders(re.sub(r"_{4,}|={4,}|-{4,}", " ", t))  # ruler lines are layout, not words
+    # "[**Hospital1 18**]" alone, "Attending: [**Name**]": nothing readable but a stand-in
+    bare = _STANDIN.sub("", t).strip(" .,;")
+    if t.endswith(":") or bare.endswith(":") or not re.search(r"[A-Za-z]{2}", bare):
         return ""
-    t = expand(t.replace("*", ""))
+    t = expand(_route_nouns(t.replace("*", "")))
     t = " ".join(t.split()).rstrip(" .;:,")
     label = _LABEL.match(t)
     if label:
@@ -188,11 +222,23 @@ def intent_sections(question: str) -> frozenset[str]:
 
 
 def plan_answer(question: str, sentences: Sequence[Sentence], evidence: Sequence[Evidence],
-                answers: Sequence[Answer] = (), word_limit: int = 75, max_sentences: int = 4) -> list[PlannedSentence]:
-    """The planned answer sentences in note order, at most `word_limit` words together."""
+                answers: Sequence[Answer] = (), word_limit: int = 75, max_sentences: int = 4,
+                lead: AnswerLead | None = None) -> list[PlannedSentence]:
+    """The planned answer sentences, at most `word_limit` words together: the sentences holding
+    the answer policy's answers first (`lead`), then the supporting evidence in note order. When
+    the lead says the note does not answer, that sentence (no citation) and the sentences that
+    mention what was asked are the whole answer."""
     headers = headers_of(sentences)
-    fused = {e.sentence_id: e.score for e in evidence}
     texts = {s.id: plain(s, headers.get(s.id, "")) for s in sentences}
+    if lead is not None and lead.not_answered:
+        out = [PlannedSentence(ids=(), text=lead.not_answered, score=0.0)]
+        words = len(lead.not_answered.split())
+        for i in lead.related:
+            if texts.get(i) and words + len(texts[i].split()) <= word_limit and len(out) < max_sentences:
+                out.append(PlannedSentence(ids=(i,), text=texts[i], score=0.0))
+                words += len(texts[i].split())
+        return out
+    fused = {e.sentence_id: e.score for e in evidence}
     eligible = [s for s in sentences if s.kind != "header" and texts[s.id] and not _administrative(texts[s.id], question)]
     if not eligible:
         return []
@@ -202,7 +248,9 @@ def plan_answer(question: str, sentences: Sequence[Sentence], evidence: Sequence
     sections = intent_sections(question)
     stems = drug_class_stems(question)
     why = bool(_WHY.search(question))
+    qt = question_type(question)
     reader_ids = {a.sentence_id for a in answers if a.text and a.sentence_id}
+    lead_ids = [i for i in (lead.ids if lead is not None else ()) if texts.get(i)]
     scored = []
     admission = bool(_ADMISSION.search(question))
     for s, v in zip(eligible, vals):
@@ -217,12 +265,28 @@ def plan_answer(question: str, sentences: Sequence[Sentence], evidence: Sequence
             score += READER_BONUS
         if why and _REASON.search(s.text):
             score += REASON_BONUS
+        bonus = type_bonus(qt, texts[s.id], headers.get(s.id, ""))
+        if bonus == SKIP and s.id not in lead_ids:
+            continue
+        score += max(bonus, -1.0)
         scored.append((score, s))
+    if not scored:
+        return []
     scored.sort(key=lambda p: -p[0])
     best = scored[0][0]
+    by_id = {s.id: s for s in sentences}
     chosen: list[tuple[float, Sentence]] = []
     words = 0
+    for i in lead_ids[:max_sentences]:
+        n = len(texts[i].split())
+        if chosen and words + n > word_limit:
+            continue
+        chosen.append((best + 1.0, by_id[i]))
+        words += n
+    n_lead = len(chosen)
     for score, s in scored:
+        if any(c.id == s.id for _, c in chosen):
+            continue
         if len(chosen) >= max_sentences or (chosen and score < KEEP_RATIO * best):
             break
         n = len(texts[s.id].split())
@@ -231,5 +295,6 @@ def plan_answer(question: str, sentences: Sequence[Sentence], evidence: Sequence
         chosen.append((score, s))
         words += n
     order = {s.id: i for i, s in enumerate(sentences)}
-    chosen.sort(key=lambda p: order[p[1].id])
-    return [PlannedSentence(ids=(s.id,), text=texts[s.id], score=round(score, 4)) for score, s in chosen]
+    # after the policy's answer: a study's conclusion, then the rest in note order
+    rest = sorted(chosen[n_lead:], key=lambda p: (not leads_study(qt, headers.get(p[1].id, "")), order[p[1].id]))
+    return [PlannedSentence(ids=(s.id,), text=texts[s.id], score=round(score, 4)) for score, s in chosen[:n_lead] + rest]

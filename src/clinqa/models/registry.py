@@ -228,9 +228,9 @@ def convert_e5(q4_file: Path, out: Path) -> None:
     build_folder(out, build)
 
 
-def build_folder(out: Path, build) -> None:
+def build_folder(out: Path, build, marker: str = "config.json") -> None:
     """Run `build(tmp)` in a temporary folder beside `out`, then rename it to `out`, so `out`
-    is whole or absent even if the process dies midway."""
+    is whole or absent even if the process dies midway (`marker`: the file a finished folder has)."""
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=out.name + ".", dir=out.parent))
     try:
@@ -239,7 +239,7 @@ def build_folder(out: Path, build) -> None:
             tmp.rename(out)
         except OSError:
             # Another process finished first; its copy is as good as ours.
-            if not (out / "config.json").exists():
+            if not (out / marker).exists():
                 raise
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
