@@ -186,11 +186,15 @@ def _table(text: str, b: Block) -> list[Measurement]:
         lab = _lab_of(row.key or "")
         if not lab:
             continue
-        for c in cells(text, row.start, row.end)[1:]:
+        values = cells(text, row.start, row.end)[1:]
+        # as many values as time columns (or as the columns after a label column): the k-th value
+        # is the k-th column's, however the widths drift; else the column each value sits under
+        heads = cols if len(values) == len(cols) else cols[1:] if len(values) == len(cols) - 1 else None
+        for k, c in enumerate(values):
             if not re.search(r"\d", c.text):
                 continue
-            col = _column(text, c, cols) if cols else None
-            out.append(_cell(lab, c, row.start, cols[col] if col is not None else None))
+            col = heads[k] if heads else (cols[i] if cols and (i := _column(text, c, cols)) is not None else None)
+            out.append(_cell(lab, c, row.start, col))
     return out
 
 

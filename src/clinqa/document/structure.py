@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from clinqa.document.model import Block, Item, Section
+from clinqa.document.time import time_key
 from clinqa.lexicon import lexicon
 from clinqa.types import Sentence
 
@@ -62,7 +63,8 @@ def _line_kind(text: str, s: int, e: int) -> str:
     if row and row[0].text.endswith(":") and _FIELD.match(line.lstrip()):
         return "field"  # "Admission Date:  [**2187-11-2**]     Discharge Date:  [**2187-11-6**]"
     if len(row) >= 3 or (len(row) == 2 and (is_number_cell(row[1].text) or is_number_cell(row[0].text))):
-        if sum(is_number_cell(c.text) for c in row) >= 1 or _HEADER_ROW_WORDS.search(line):
+        if sum(is_number_cell(c.text) for c in row) >= 1 or _HEADER_ROW_WORDS.search(line) or \
+                (len(row) >= 2 and all(time_key(c.text) for c in row)):  # a header row of dates: "[**11-2**]  [**11-4**]"
             return "table"
     if _HEADER_LINE.match(line):
         return "header"

@@ -116,3 +116,20 @@ Head CT: small intracerebral hemorrhage. Clopidogrel was discontinued before sur
 def test_a_concept_found_by_its_words_when_no_name_occurs(question, verdict):
     d = _decide(WORDS, question)
     assert d.verdict.verdict == verdict, d.verdict.reason
+
+
+DRIFT = """Admission Date:  [**2190-4-7**]     Discharge Date:  [**2190-4-10**]
+
+LABS:
+                [**4-7**]      [**4-8**]      [**4-10**]
+Sodium          129       132       136
+Platelets       88        104       151
+"""
+
+
+def test_a_table_with_drifting_columns_and_the_discharge_date():
+    """The k-th value is the k-th dated column however the widths drift; the last column is the
+    discharge date's, so it answers "at discharge"."""
+    d = _decide(DRIFT, "What was the sodium at discharge?")
+    assert d.answers[0].text == "136" and "discharge date" in d.answers[0].reason
+    assert _decide(DRIFT, "What was the platelet count on 4/8?").answers[0].text == "104"
