@@ -133,3 +133,11 @@ def test_a_table_with_drifting_columns_and_the_discharge_date():
     d = _decide(DRIFT, "What was the sodium at discharge?")
     assert d.answers[0].text == "136" and "discharge date" in d.answers[0].reason
     assert _decide(DRIFT, "What was the platelet count on 4/8?").answers[0].text == "104"
+
+
+def test_a_date_question_takes_the_date_written_with_what_it_asks_about():
+    text = ("HOSPITAL COURSE: Colonoscopy on 3/14/2025 showed a sessile polyp, removed. Chest x-ray clear.\n"
+            "Started iron on 3/16/2025.\n")
+    d = _decide(text, "When was the colonoscopy done?")
+    assert d.answers[0].text == "3/14/2025" and "colonoscopy" in d.answers[0].reason
+    assert _decide(text, "When was the MRI done?").answers[0].is_no_answer  # no MRI: no date guessed

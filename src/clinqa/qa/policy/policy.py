@@ -40,6 +40,7 @@ from clinqa.qa.policy.events import (
     reason_event,
     smoking_verdict,
 )
+from clinqa.qa.policy.dates import dated_mention
 from clinqa.qa.policy.lab_choice import lab_answers
 from clinqa.qa.policy.lists import list_block_for
 from clinqa.qa.policy.spans import (
@@ -78,7 +79,7 @@ class Decision:
         a = self.answers[0]
         if a.is_no_answer:
             return -1.0
-        if self.verdict is not None or a.method.endswith(("+lab-name", "+list-header", "+events")):
+        if self.verdict is not None or a.method.endswith(("+lab-name", "+list-header", "+events", "+dated")):
             return float("inf")
         return float(max(x.score for x in self.answers))
 
@@ -188,11 +189,18 @@ class AnswerPolicy:
                 items = _drop_negated(note, items, language)
             if items and (items[0].method.endswith("+list-header") or _passes(items, asked, cal)):
                 return Decision([self._finish(note, asked, a, sentences) for a in items], asked)
+        if not typed and asked.answer_type == "date":
+            dated = dated_mention(doc, asked.question)
+            if dated is not None:
+                s0, s1, why = dated
+                typed = [Answer(text=note.text[s0:s1], start=s0, end=s1, note_id=note.id, reason=why,
+                                score=max((x.score for x in raw if x.start < s1 and s0 < x.end), default=0.0),
+                                method=(method or "extractive") + "+dated")]
         if not typed:
             why = rejected[0] if rejected else "the reader found no span"
             return Decision([_abstain(note, method, f"no answer of the asked type ({type_name(asked)}): {why}")], asked)
         best = typed[0]
-        structural = best.method.endswith("+lab-name")
+        structural = best.method.endswith(("+lab-name", "+dated"))
         threshold = asked.min_score if asked.min_score is not None else cal.min_score
         if threshold is not None and not structural and best.score < threshold:
             return Decision([_abstain(note, method, f"score {best.score:.3f} is under the calibrated threshold "
