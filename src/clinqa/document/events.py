@@ -166,27 +166,27 @@ def smoking_events(text: str, sentences: list[Sentence]) -> list[Event]:
     out = []
     for sent in sentences:
         # the whole sentence: "He smoked 20 pack-years but quit in 2001" says former across "but"
-        for c0, c1 in [(sent.start, sent.end)]:
-            m = subject.search(text, c0, c1)
-            if not m:
-                continue
-            clause = text[c0:c1]
-            status, cue = "unknown", None
-            neg = re.search(r"\b(?:no|denies|denied|negative for|none|not)\b(?:\W+\w+){0,3}?\W+" + re.escape(m.group(0)),
-                            clause, re.I) or re.search(re.escape(m.group(0)) + r"\w*(?:\s+\w+){0,2}\s*:?\s*(?:no|none|never|denies|denied|negative)\b",
-                                                       clause, re.I)
-            # the first status word said wins: "Current smoker, not ready to quit" is current
-            hits = [(f.start(), name, f) for name in ("never", "former", "current")
-                    for f in [lex.words_re("smoking", name).search(text, c0, c1)] if f]
-            if hits:
-                _, status, found = min(hits, key=lambda h: h[0])
-                cue = (found.start(), found.end())
-            if status in ("unknown", "current") and neg:
-                status, cue = "never", (c0 + neg.start(), c0 + neg.end())
-            cue = cue or (m.start(), m.end())
-            out.append(Event("smoking", status, m.group(0), m.start(), m.end(), text[cue[0]:cue[1]], cue[0], cue[1],
-                             c0, c1, section=sent.section))
-            break
+        c0, c1 = sent.start, sent.end
+        m = subject.search(text, c0, c1)
+        if not m:
+            continue
+        clause = text[c0:c1]
+        status, cue = "unknown", None
+        neg = re.search(r"\b(?:no|denies|denied|negative for|none|not)\b(?:\W+\w+){0,3}?\W+" + re.escape(m.group(0)),
+                        clause, re.I) or \
+            re.search(re.escape(m.group(0)) + r"\w*(?:\s+\w+){0,2}\s*:?\s*(?:no|none|never|denies|denied|negative)\b",
+                      clause, re.I)
+        # the first status word said wins: "Current smoker, not ready to quit" is current
+        hits = [(f.start(), name, f) for name in ("never", "former", "current")
+                for f in [lex.words_re("smoking", name).search(text, c0, c1)] if f]
+        if hits:
+            _, status, found = min(hits, key=lambda h: h[0])
+            cue = (found.start(), found.end())
+        if status in ("unknown", "current") and neg:
+            status, cue = "never", (c0 + neg.start(), c0 + neg.end())
+        cue = cue or (m.start(), m.end())
+        out.append(Event("smoking", status, m.group(0), m.start(), m.end(), text[cue[0]:cue[1]], cue[0], cue[1],
+                         c0, c1, section=sent.section))
     return out
 
 
@@ -228,7 +228,7 @@ def _governed(text: str, c0: int, c1: int, s: int, e: int) -> tuple[int, int] | 
     before = text[c0:s].rstrip()
     before = re.sub(r"\s+(?:is|was|were|are|has been|have been|will be|to be|being)$", "", before, flags=re.I)
     words = re.findall(r"[\w/-]+", before)[-4:]
-    words = [w for w in words if w.lower() not in ("a", "an", "the", "repeat", "is", "was")] or []
+    words = [w for w in words if w.lower() not in ("a", "an", "the", "repeat", "is", "was")]
     if not words:
         return None
     last = before.rfind(words[-1])

@@ -52,13 +52,19 @@ _OTHER_MEASURE = re.compile(r"\s*(?:ratio|clearance|index|kinase|phosphokinase|/
 
 
 
-def lab_values(text: str, lab: str) -> list[tuple[int, int, int]]:
+def lab_names(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, canonical lab) of every lab or vital name in the note, in note order."""
+    pat, canon = alias_re()
+    return [(m.start(), m.end(), canon[m.group(1).lower()]) for m in pat.finditer(text)]
+
+
+def lab_values(text: str, lab: str, names: list[tuple[int, int, str]] | None = None) -> list[tuple[int, int, int]]:
     """(value start, value end, name start) of each measured value of `lab`: the first number
     after one of its names on the same line, before any other lab name, with its whole unit; then
     the later values of the same row (a table's columns, "7.2 (adm) -> 9.1 (d/c)", "(from 3.8)").
-    A number after a threshold cue ("K < 4", "goal", "replete if") is not a measurement."""
-    pat, canon = alias_re()
-    names = [(m.start(), m.end(), canon[m.group(1).lower()]) for m in pat.finditer(text)]
+    A number after a threshold cue ("K < 4", "goal", "replete if") is not a measurement.
+    `names`: the note's `lab_names`, when the caller has them already."""
+    names = lab_names(text) if names is None else names
     out = []
     for i, (ns, ne, name) in enumerate(names):
         if name != lab:
@@ -122,10 +128,9 @@ def measurements(text: str, blocks: list[Block]) -> list[Measurement]:
         if found:
             covered.append((b.start, b.end))
             out += found
-    pat, canon = alias_re()
-    names = sorted({canon[m.group(1).lower()] for m in pat.finditer(text)})
-    for lab in names:
-        for vs, ve, ns in lab_values(text, lab):
+    names = lab_names(text)  # scanned once for every lab the note names
+    for lab in sorted({name for _, _, name in names}):
+        for vs, ve, ns in lab_values(text, lab, names):
             k = bisect.bisect_right(covered, (vs, float("inf"))) - 1
             if k >= 0 and covered[k][0] <= vs < covered[k][1]:
                 continue
@@ -174,8 +179,9 @@ def _table(text: str, b: Block) -> list[Measurement]:
     if cols and any(col_labs):  # labs across, one row per time: "Time  HR  BP" / "06:00  112  96/58"
         for row in b.items:
             row_cells = cells(text, row.start, row.end)
-            when = row_cells[0] if row_cells and not is_number_cell(row_cells[0].text) or (
-                row_cells and time_key(row_cells[0].text)) else None
+            # the row's label cell is its time: "06:00", "Admission" (a bare number is a value)
+            first = row_cells[0] if row_cells else None
+            when = first if first and (not is_number_cell(first.text) or time_key(first.text)) else None
             for c in row_cells[1:] if when else row_cells:
                 col = _column(text, c, cols)
                 lab = col_labs[col] if col is not None else None

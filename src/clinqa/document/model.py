@@ -4,7 +4,8 @@ into the note's text (`text[start:end]` is always the element's own words)."""
 from __future__ import annotations
 
 import bisect
-from dataclasses import asdict, dataclass, field
+import functools
+from dataclasses import asdict, dataclass
 from typing import Any, Literal
 
 from clinqa.types import Sentence
@@ -129,11 +130,13 @@ class ClinicalDocument:
     measurements: tuple[Measurement, ...] = ()
     anchors: tuple[TimeAnchor, ...] = ()
     events: tuple[Event, ...] = ()
-    _block_starts: tuple[int, ...] = field(default=(), repr=False, compare=False)
+
+    @functools.cached_property
+    def _block_starts(self) -> tuple[int, ...]:
+        return tuple(b.start for b in self.blocks)
 
     def block_at(self, pos: int) -> Block | None:
-        starts = self._block_starts or tuple(b.start for b in self.blocks)
-        i = bisect.bisect_right(starts, pos) - 1
+        i = bisect.bisect_right(self._block_starts, pos) - 1
         return self.blocks[i] if i >= 0 and self.blocks[i].start <= pos < self.blocks[i].end else None
 
     def section_at(self, pos: int) -> Section | None:
@@ -150,7 +153,6 @@ class ClinicalDocument:
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
-        d.pop("_block_starts", None)
         d.pop("text", None)
         d["sentences"] = len(self.sentences)
         return d

@@ -73,5 +73,4 @@ def build(text: str, note_id: str = "", sentences: list[Sentence] | None = None)
     return ClinicalDocument(
         note_id=note_id, text=text, kind=kind, kind_reason=why, sentences=tuple(sentences),
         sections=tuple(sections), blocks=tuple(blocks), measurements=tuple(measurements(text, blocks)),
-        anchors=tuple(anchors(text, fields)), events=tuple(events),
-        _block_starts=tuple(b.start for b in blocks))
+        anchors=tuple(anchors(text, fields)), events=tuple(events))

@@ -3,13 +3,13 @@ events the note states, each with reason and offsets) and the trend of each meas
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from clinqa.document.events import drug_spans
 from clinqa.document.model import Block, ClinicalDocument, Event, Measurement
 from clinqa.document.time import comparable
 from clinqa.lexicon import lexicon
+from clinqa.text.shapes import DOSE
 
 
 @dataclass(frozen=True)
@@ -35,11 +35,6 @@ class Trend:
     ordered_by: str  # "time" or "note order"
 
 
-_ADMISSION_LIST = re.compile(r"\b(?:admission|home|prior to admission|pta|outpatient|pre-?admission|current|"
-                             r"preadmission|on arrival)\b", re.I)
-_DISCHARGE_LIST = re.compile(r"\bdischarge\b|\bd/c\b|\bat discharge\b|\bgo(?:ing)? home\b", re.I)
-
-
 def _med_lists(doc: ClinicalDocument) -> tuple[Block | None, Block | None]:
     lex = lexicon()
     meds = lex.words_re("list_headers", "medications")
@@ -47,9 +42,9 @@ def _med_lists(doc: ClinicalDocument) -> tuple[Block | None, Block | None]:
     for b in doc.blocks:
         if b.kind != "list" or not b.header or not meds.search(b.header):
             continue
-        if _DISCHARGE_LIST.search(b.header) and dis is None:
+        if lex.words_re("list_moments", "discharge").search(b.header) and dis is None:
             dis = b
-        elif _ADMISSION_LIST.search(b.header) and adm is None:
+        elif lex.words_re("list_moments", "admission").search(b.header) and adm is None:
             adm = b
     return adm, dis
 
@@ -65,7 +60,7 @@ def _drugs_of(doc: ClinicalDocument, b: Block | None) -> dict[str, tuple[str, in
 
 
 def _dose(line: str) -> str:
-    return " ".join(re.findall(r"\d+(?:\.\d+)?\s*(?:mg|mcg|g|units?|ml|meq)\b", line, re.I)).lower()
+    return " ".join(m.group(0) for m in DOSE.finditer(line)).lower()
 
 
 def medication_reconciliation(doc: ClinicalDocument) -> list[MedicationChange]:
