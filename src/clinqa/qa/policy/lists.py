@@ -10,10 +10,6 @@ import re
 from clinqa.document import Block, ClinicalDocument
 from clinqa.lexicon import lexicon
 
-_STOP = {"what", "which", "were", "was", "are", "the", "patient", "patient's", "list", "name", "does", "did", "have",
-         "has", "with", "for", "and", "all", "her", "his", "their", "this", "that", "on", "at"}
-
-
 def list_block_for(doc: ClinicalDocument, question: str) -> Block | None:
     """The list under the header that names the question's kind of list and best matches its other
     words; None when the question names no kind of list the lexicon knows, or no header has it."""
@@ -21,7 +17,8 @@ def list_block_for(doc: ClinicalDocument, question: str) -> Block | None:
     kinds = [k for k in lex.document.get("list_headers", {}) if lex.words_re("list_headers", k).search(question)]
     if not kinds:
         return None
-    q_words = {w[:5] for w in re.findall(r"[a-z]{3,}", question.lower()) if w not in _STOP}
+    filler = lex.words_re("question_words", "filler")
+    q_words = {w[:5] for w in re.findall(r"[a-z]{3,}", question.lower()) if not filler.fullmatch(w)}
     moments = {m for m in ("admission", "discharge") if lex.words_re("moments", m).search(question)}
     actions = {a for a in lex.document.get("events", {}) if lex.words_re("events", a).search(question)}
     best, best_key = None, None

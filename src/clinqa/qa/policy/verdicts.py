@@ -263,18 +263,38 @@ def _same_word(a: str, b: str) -> bool:
     return len(min(a, b, key=len)) >= 3 and (a.startswith(b) or b.startswith(a))
 
 
+def concept_stems(question: str, skip: re.Pattern | None = None) -> list[str]:
+    """The stems of a question's words that name its concept: not the lexicon's question fillers
+    (nor `skip`'s words)."""
+    from clinqa.lexicon import lexicon
+
+    filler = lexicon().words_re("question_words", "filler")
+    return list(dict.fromkeys(_stem(w) for w in _WORD.findall(question)
+                              if not filler.fullmatch(w) and not (skip and skip.fullmatch(w))))
+
+
+def stems_in(text: str, start: int, end: int, stems: list[str]) -> dict[str, tuple[int, int]]:
+    """Each of `stems` found in text[start:end] (the same word up to inflection) -> where it
+    first occurs."""
+    found: dict[str, tuple[int, int]] = {}
+    for m in _WORD.finditer(text, start, end):
+        st = _stem(m.group(0))
+        hit = next((x for x in stems if _same_word(x, st)), None)
+        if hit and hit not in found:
+            found[hit] = (m.start(), m.end())
+    return found
+
+
 def word_mentions(text: str, target: str, sentences: list[Sentence] | None, language: str | None = None) -> list[Mention]:
     """When no name of the concept occurs: sentences that hold most of the concept's words (the
     same word up to its inflection), at least two of them when it has two or more, as one mention
     from the first to the last word matched, with its ConText assertion. A sentence that holds only
     some of the words says the concept less surely: a present mention of it is only `possible`."""
-    from clinqa.lexicon import lexicon
     from clinqa.text.assertion import assert_spans
 
     if not sentences:
         return []
-    filler = lexicon().words_re("question_words", "filler")
-    stems = list(dict.fromkeys(_stem(w) for w in _WORD.findall(target) if not filler.fullmatch(w)))
+    stems = concept_stems(target)
     if not stems:
         return []
     need = max(2 if len(stems) >= 2 else 1, int(-(-WORD_MATCH_SHARE * len(stems) // 1)))
@@ -282,12 +302,7 @@ def word_mentions(text: str, target: str, sentences: list[Sentence] | None, lang
     for s in sentences:
         if s.kind == "header":
             continue
-        found: dict[str, tuple[int, int]] = {}
-        for m in _WORD.finditer(text, s.start, s.end):
-            st = _stem(m.group(0))
-            hit = next((x for x in stems if _same_word(x, st)), None)
-            if hit and hit not in found:
-                found[hit] = (m.start(), m.end())
+        found = stems_in(text, s.start, s.end, stems)
         if len(found) >= need:
             spans.append((min(a for a, _ in found.values()), max(b for _, b in found.values()), s.section,
                           len(found) == len(stems)))
