@@ -73,7 +73,8 @@ def test_window_tokens_sets_short_windows_and_rejects_bad_values(tmp_path, capsy
     from clinqa.qa.routing import reader_options
 
     assert reader_options(4, 192) == {"window_top_n": 4, "max_length": 192, "stride": 48}
-    assert reader_options(None, None) == {"window_top_n": None}
+    assert reader_options(None, None) == {}  # nothing given: the model folder's reading settings apply
+    assert reader_options(0, None) == {"window_top_n": None}  # 0: every window, whatever the folder says
     note = tmp_path / "n.txt"
     note.write_text("Potassium 5.6 mmol/L on admission.", encoding="utf-8")
 

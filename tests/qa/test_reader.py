@@ -403,3 +403,39 @@ def test_xlmr_offsets_on_non_latin_and_combining_text(tiny_models, text):
     note = Note("ml", text * 3)
     for a in reader.answer(note, "which medication, in english?", top_k=3):
         a.check(note)
+
+
+def test_model_folder_reading_settings_are_the_default_and_flags_override(tiny_models, tmp_path):
+    """clinqa_reading.json next to the model sets the windows every command reads; an option
+    given by the caller wins (0 windows from the CLI means every window)."""
+    from clinqa.errors import DataError
+    from clinqa.qa.reader import ExtractiveReader
+    from clinqa.qa.reading import Reading
+    from clinqa.qa.routing import reader_options
+    from tests.tiny_models import build_qa
+
+    folder = build_qa(tiny_models["bert"], tmp_path / "model", seed=1)
+    plain = ExtractiveReader.load(str(folder))
+    assert (plain.window_top_n, plain.window_rank) == (None, "bm25")
+    Reading(window_tokens=112, window_top_n=3, source="test").save(folder)
+    r = ExtractiveReader.load(str(folder))
+    assert (r.max_length, r.stride, r.window_top_n) == (112, 28, 3)
+    r = ExtractiveReader.load(str(folder), **reader_options(0, 96))
+    assert (r.max_length, r.stride, r.window_top_n) == (96, 24, None)
+    (folder / "clinqa_reading.json").write_text('{"window_tokens": 9000}')
+    with pytest.raises(DataError, match="between 64 and 512"):
+        ExtractiveReader.load(str(folder))
+
+
+@pytest.mark.parametrize("rank", ["bm25", "dense", "hybrid"])
+def test_window_ranking_keeps_the_window_that_holds_the_question_words(tiny_reader, rank):
+    note = Note("long", "chest pain and fever . " * 60 + "metoprolol 25 mg by mouth twice daily . " + "chest pain . " * 60)
+    tiny_reader.window_top_n, tiny_reader.window_rank = 1, rank
+    try:
+        (a,) = tiny_reader.answer(note, "metoprolol dose by mouth twice daily")
+        a.check(note)
+        lo = note.text.index("metoprolol")
+        # the one window read must contain the drug line (BM25 and the sentence encoder agree)
+        assert abs(a.start - lo) < 400
+    finally:
+        tiny_reader.window_top_n, tiny_reader.window_rank = None, "bm25"

@@ -13,8 +13,10 @@ from clinqa.errors import DataError, UsageError
 from clinqa.types import Note, to_jsonable
 
 JSON_HELP = "Print one JSON document on stdout (logs and progress go to stderr)."
-WINDOW_TOKENS_HELP = ("Window length in tokens (stride a quarter of it; default: the model's, 384). With "
-                      "--window-top-n, short windows (192) read fewer tokens: benchmarks/qa_throughput.py.")
+WINDOW_TOKENS_HELP = ("Window length in tokens (stride a quarter of it; default: the model folder's "
+                      "clinqa_reading.json, chosen by benchmarks/reader_sweep.py, else the model's own).")
+WINDOW_TOP_N_HELP = ("Read only the N windows ranked highest for the question; 0 reads every window "
+                     "(default: the model folder's clinqa_reading.json, else every window).")
 TEXT_COLUMN_HELP = "Table input (CSV/JSONL/Parquet): the column holding the note text (default: text/note/TEXT/...)."
 ID_COLUMN_HELP = "Table input: the column holding the note id (default: id/note_id/ROW_ID/..., else the row number)."
 LEXICON_HELP = ("Your lexicon YAML (local lab names, ward abbreviations, units, drug classes...), added to the "

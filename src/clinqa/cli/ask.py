@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 import typer
 
 from clinqa.cli._common import (ID_COLUMN_HELP, JSON_HELP, LEXICON_HELP, TEXT_COLUMN_HELP, WINDOW_TOKENS_HELP,
-                                 check_question, emit_json, load_note, status, stderr_console, stdout_console,
+                                 WINDOW_TOP_N_HELP, check_question, emit_json, load_note, status, stderr_console, stdout_console,
                                  use_lexicon)
 
 
@@ -23,7 +23,7 @@ def ask(
     model: Annotated[str, typer.Option(help="auto (the packaged reader for the note's language: clinqa-qa-minilm for "
                                              "English, clinqa-qa-multilingual otherwise), a packaged name, a clinqa "
                                              "model folder, any *ForQuestionAnswering folder or hub id, or lexical-baseline.")] = "auto",
-    window_top_n: Annotated[Optional[int], typer.Option(help="Read only the N note windows BM25 ranks highest (faster on long notes).")] = None,
+    window_top_n: Annotated[Optional[int], typer.Option(help=WINDOW_TOP_N_HELP)] = None,
     window_tokens: Annotated[Optional[int], typer.Option(help=WINDOW_TOKENS_HELP)] = None,
     text_column: Annotated[Optional[str], typer.Option(help=TEXT_COLUMN_HELP)] = None,
     id_column: Annotated[Optional[str], typer.Option(help=ID_COLUMN_HELP)] = None,

@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from clinqa.cli._common import JSON_HELP, WINDOW_TOKENS_HELP, emit_json, stdout_console
+from clinqa.cli._common import JSON_HELP, WINDOW_TOKENS_HELP, WINDOW_TOP_N_HELP, emit_json, stdout_console
 
 app = typer.Typer(help="Evaluate models: qa (SQuAD EM/F1 + categories), evidence (ArchEHR-QA subtask 2), "
                        "summarize (ROUGE/BLEU, finding F1, safety rates), generate (ArchEHR-QA subtask 3).",
@@ -21,7 +21,7 @@ def eval_qa_cmd(
     model: Annotated[str, typer.Option(help="clinqa-qa-minilm (packaged), a clinqa folder, or any *ForQuestionAnswering folder/hub id.")] = "clinqa-qa-minilm",
     out: Annotated[Optional[str], typer.Option("--out", "-o", help="Folder for predictions.jsonl, metrics.json, confusion.png.")] = None,
     max_examples: Annotated[Optional[int], typer.Option(help="Score only the first N questions.")] = None,
-    window_top_n: Annotated[Optional[int], typer.Option(help="Read only the N windows BM25 ranks highest per question.")] = None,
+    window_top_n: Annotated[Optional[int], typer.Option(help=WINDOW_TOP_N_HELP)] = None,
     window_tokens: Annotated[Optional[int], typer.Option(help=WINDOW_TOKENS_HELP)] = None,
     tune_null: Annotated[Optional[bool], typer.Option("--tune-null/--no-tune-null", help="Tune the no-answer threshold on this data (default: when it has unanswerable questions).")] = None,
     batch_size: Annotated[int, typer.Option(help="Windows per forward pass.")] = 16,

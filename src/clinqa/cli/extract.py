@@ -6,8 +6,8 @@ from typing import Annotated, Optional
 
 import typer
 
-from clinqa.cli._common import (ID_COLUMN_HELP, JSON_HELP, LEXICON_HELP, TEXT_COLUMN_HELP, WINDOW_TOKENS_HELP, emit_json,
-                                stderr_console, stdout_console, use_lexicon)
+from clinqa.cli._common import (ID_COLUMN_HELP, JSON_HELP, LEXICON_HELP, TEXT_COLUMN_HELP, WINDOW_TOKENS_HELP,
+                                WINDOW_TOP_N_HELP, emit_json, stderr_console, stdout_console, use_lexicon)
 
 
 def extract(
@@ -23,7 +23,7 @@ def extract(
                                                           "only the same run (questionnaire, corpus, model, options), else exit 2 naming what differs.")] = False,
     force: Annotated[bool, typer.Option("--force", help="Start over: discard an unfinished run's parts and replace an "
                                                         "existing OUT (without --resume or --force, earlier output is never overwritten).")] = False,
-    window_top_n: Annotated[Optional[int], typer.Option(help="Read only the N best BM25 windows of long notes.")] = None,
+    window_top_n: Annotated[Optional[int], typer.Option(help=WINDOW_TOP_N_HELP)] = None,
     window_tokens: Annotated[Optional[int], typer.Option(help=WINDOW_TOKENS_HELP)] = None,
     max_chars: Annotated[Optional[int], typer.Option(help="Largest note accepted, in characters (longer ones are skipped).")] = None,
     engine: Annotated[str, typer.Option(help="local (this process) or ray (Ray Data actor pool).")] = "local",

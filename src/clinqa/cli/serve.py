@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from clinqa.cli._common import JSON_HELP, LEXICON_HELP, WINDOW_TOKENS_HELP, use_lexicon
+from clinqa.cli._common import JSON_HELP, LEXICON_HELP, WINDOW_TOKENS_HELP, WINDOW_TOP_N_HELP, use_lexicon
 
 
 def serve(
@@ -26,7 +26,7 @@ def serve(
                                                    "half the cores this process may use).")] = None,
     log_json: Annotated[bool, typer.Option("--log-json", help="Log (start line, access log) as JSON lines on stderr.")] = False,
     cors_origin: Annotated[Optional[list[str]], typer.Option(help="Allow this browser origin (CORS is off by default).")] = None,
-    window_top_n: Annotated[Optional[int], typer.Option(help="Read only the N best BM25 windows of long notes.")] = None,
+    window_top_n: Annotated[Optional[int], typer.Option(help=WINDOW_TOP_N_HELP)] = None,
     window_tokens: Annotated[Optional[int], typer.Option(help=WINDOW_TOKENS_HELP)] = None,
     large_window_top_n: Annotated[int, typer.Option(min=0, help="The large lane reads only the N windows BM25 ranks "
                                                     "highest for the question, so a long note is answered within "

@@ -30,6 +30,10 @@ DEFAULT_MODEL = "clinqa-qa-minilm"
 # QA models shipped inside clinqa (models/packaged/<name>); qa/routing.py picks between them.
 PACKAGED_QA = (DEFAULT_MODEL, "clinqa-qa-multilingual")
 METHOD = "extractive"
+# How `window_top_n` ranks a note's windows against the question: BM25 (words shared), dense
+# (cosine of all-MiniLM-L6-v2 embeddings, the offline sentence encoder) or hybrid (reciprocal
+# rank fusion of both). benchmarks/reader_sweep.py measures each.
+WINDOW_RANKS = ("bm25", "dense", "hybrid")
 
 
 def packaged_model_dir(name: str = DEFAULT_MODEL) -> Path:
@@ -70,7 +74,7 @@ class ExtractiveReader:
     def __init__(self, model, tokenizer, name: str, *, categories: list[str] | None = None,
                  max_length: int = 384, stride: int = 128, max_answer_tokens: int = 30,
                  null_threshold: float | None = None, batch_size: int = 16, window_top_n: int | None = None,
-                 labeler=None, quantize: bool = False, backend: str | None = None, onnx=None,
+                 window_rank: str = "bm25", labeler=None, quantize: bool = False, backend: str | None = None, onnx=None,
                  torch_model=None, model_max_length: int | None = None):
         # `model` may be None when `onnx` (a session) is given: then `torch_model()` builds the
         # torch module only if something asks for `.model` (training, export, the torch backend)
@@ -89,6 +93,9 @@ class ExtractiveReader:
         self.null_threshold = null_threshold
         self.batch_size = batch_size
         self.window_top_n = window_top_n
+        if window_rank not in WINDOW_RANKS:
+            raise ValueError(f"window_rank must be one of {', '.join(WINDOW_RANKS)}, got {window_rank!r}")
+        self.window_rank = window_rank
         self.labeler = labeler
         # ONNX Runtime when installed and exported for these weights (qa/onnx.py), float32 unless
         # `quantize` (int8 moved answers: benchmarks/qa_throughput.py); the torch module stays for
@@ -134,6 +141,11 @@ class ExtractiveReader:
             source = str(name)
         if is_clinqa_folder(source):
             from clinqa.qa.onnx import read_index, write_index
+            from clinqa.qa.reading import Reading
+
+            reading = Reading.load(source)  # the folder's default windows; the caller's options win
+            if reading is not None:
+                kw = {**reading.load_kw(), **kw}
 
             key = _files_key(source) if not loader_kw else None
             fast = _from_index(cls, read_index(key), source, str(name), kw, loader_kw)
@@ -229,10 +241,22 @@ class ExtractiveReader:
             return idx
         from clinqa.retrieval.bm25 import BM25Scorer, tokenize
 
-        if not tokenize(question):
-            return idx
         docs = [text[w.char_range[0]:w.char_range[1]] for w in wins]
-        scores = BM25Scorer().fit(docs).score(question)
+        parts = {}
+        if self.window_rank in ("bm25", "hybrid") and tokenize(question):
+            parts["bm25"] = BM25Scorer().fit(docs).score(question)
+        if self.window_rank in ("dense", "hybrid"):
+            from clinqa.retrieval.dense import BiEncoderScorer
+
+            parts["dense"] = BiEncoderScorer("minilm").fit(docs).score(question)
+        if not parts:
+            return idx
+        if len(parts) == 1:
+            scores = next(iter(parts.values()))
+        else:
+            from clinqa.retrieval.fusion import reciprocal_rank_fusion
+
+            scores = reciprocal_rank_fusion(parts)
         order = np.argsort(-scores, kind="stable")[: self.window_top_n]
         return [idx[i] for i in sorted(order.tolist())]
 

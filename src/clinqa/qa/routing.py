@@ -58,15 +58,18 @@ def choose_reader(note_text: str, question: str | None = None, requested: str | 
 
 
 def reader_options(window_top_n: int | None = None, window_tokens: int | None = None) -> dict[str, Any]:
-    """Load options of the extractive reader from the CLI/server settings: `window_top_n` reads
-    only the N windows BM25 ranks highest; `window_tokens` makes windows that long (stride a
-    quarter of it) instead of the model's 384/128. Short windows with top-N reading read fewer
-    tokens and let BM25 pick more sharply (benchmarks/qa_throughput.py)."""
+    """Load options of the extractive reader from the CLI/server settings; only the ones given,
+    so that the model folder's own reading settings (qa/reading.py) apply otherwise.
+    `window_top_n` reads only the N windows ranked highest (0: every window); `window_tokens`
+    makes windows that long (stride a quarter of it). Short windows with top-N reading read
+    fewer tokens and let the ranking pick more sharply (benchmarks/reader_sweep.py)."""
     from clinqa.errors import UsageError
 
-    kw: dict[str, Any] = {"window_top_n": window_top_n}
-    if window_top_n is not None and window_top_n < 1:
-        raise UsageError(f"--window-top-n must be at least 1, got {window_top_n}")
+    kw: dict[str, Any] = {}
+    if window_top_n is not None:
+        if window_top_n < 0:
+            raise UsageError(f"--window-top-n must be at least 1, or 0 for every window; got {window_top_n}")
+        kw["window_top_n"] = window_top_n or None
     if window_tokens is not None:
         if not 64 <= window_tokens <= 512:
             raise UsageError(f"--window-tokens must be between 64 and 512, got {window_tokens}")

@@ -1,0 +1,60 @@
+"""How a reader reads a note by default: window length, stride, how many windows and how they
+are ranked. Stored next to the model (`clinqa_reading.json`, written from the reader sweep,
+benchmarks/reader_sweep.py) so that `ask`, `eval qa`, `extract` and `serve` all read the same
+setting; `--window-tokens` / `--window-top-n` override it per call.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+from clinqa.errors import DataError
+
+READING_FILE = "clinqa_reading.json"
+
+
+@dataclass(frozen=True)
+class Reading:
+    window_tokens: int | None = None  # None: the model config's max_length / stride
+    window_top_n: int | None = None  # None: every window of the note
+    window_rank: str = "bm25"
+    source: str = ""  # what chose these settings (the sweep and its data)
+
+    def __post_init__(self) -> None:
+        from clinqa.qa.reader import WINDOW_RANKS
+
+        if self.window_tokens is not None and not 64 <= self.window_tokens <= 512:
+            raise DataError(f"window_tokens must be between 64 and 512, got {self.window_tokens}", source=READING_FILE)
+        if self.window_top_n is not None and self.window_top_n < 1:
+            raise DataError(f"window_top_n must be at least 1 (or null for every window), got {self.window_top_n}",
+                            source=READING_FILE)
+        if self.window_rank not in WINDOW_RANKS:
+            raise DataError(f"window_rank must be one of {', '.join(WINDOW_RANKS)}, got {self.window_rank!r}",
+                            source=READING_FILE)
+
+    @classmethod
+    def load(cls, folder: str | Path) -> Reading | None:
+        """The folder's reading settings; None when it has none (the model config's windows, all read)."""
+        p = Path(folder) / READING_FILE
+        if not p.is_file():
+            return None
+        try:
+            d = json.loads(p.read_text(encoding="utf-8"))
+            return cls(**{k: d[k] for k in ("window_tokens", "window_top_n", "window_rank", "source") if k in d})
+        except (json.JSONDecodeError, TypeError) as e:
+            raise DataError(f"cannot read {p}: {e}", source=str(p)) from e
+
+    def save(self, folder: str | Path) -> Path:
+        p = Path(folder) / READING_FILE
+        p.write_text(json.dumps(asdict(self), indent=2) + "\n", encoding="utf-8")
+        return p
+
+    def load_kw(self) -> dict[str, Any]:
+        """The reader options these settings stand for (what `reader_options` gives for flags)."""
+        kw: dict[str, Any] = {"window_top_n": self.window_top_n, "window_rank": self.window_rank}
+        if self.window_tokens is not None:
+            kw.update(max_length=self.window_tokens, stride=self.window_tokens // 4)
+        return kw
