@@ -43,6 +43,39 @@ def parse_ratio(text: str) -> tuple[str, str | None] | None:
     return f"{m.group(1)}/{m.group(2)}", m.group(3)
 
 
+# A date at the precision of a month or a year ("November 2004", "in 2019"): an answer to a
+# when-question, though no day can be parsed from it.
+# A month and day without the year, as de-identified notes write them ("[**9-16**]", "11/29").
+PARTIAL_DATE = re.compile(r"\b(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,? )?"
+                          r"(?:1[89]\d\d|20\d\d)\b(?![-/.]\d)|"
+                          r"(?<![\d./-])(?:1[0-2]|0?[1-9])[-/](?:3[01]|[12]\d|0?[1-9])(?![\d./-])", re.I)
+
+
+def has_date(text: str) -> bool:
+    """A full date (`parse_date`) or one of month or year precision, or a month and day (not
+    a range with a unit: "3-4 tablets")."""
+    if parse_date(text) is not None:
+        return True
+    from clinqa.text.shapes import VALUE
+
+    for m in PARTIAL_DATE.finditer(text):
+        v = VALUE.match(text, m.start())
+        if not (v and v.group(3)):
+            return True
+    return False
+
+
+def has_time(text: str) -> bool:
+    """A date (`has_date`) or a time from now ("within 72 hours", "in 2 weeks"): what a
+    when-question can be answered with."""
+    from clinqa.text.shapes import VALUE
+
+    if has_date(text):
+        return True
+    m = VALUE.search(text)
+    return bool(m and m.group(3) and unit_dimension(m.group(3)) == "time")
+
+
 def parse_date(text: str) -> str | None:
     from dateutil import parser
 

@@ -16,7 +16,7 @@ from clinqa.qa.categories import (
 from clinqa.qa.policy.forms import (
     ALLERGY_Q,
     DATE_Q,
-    DOSE_Q,
+    asks_dose,
     DURATION_Q,
     EVER_Q,
     FAMILY_Q,
@@ -144,7 +144,7 @@ def asked_for(question: str, concept: ConceptSpec | None = None, language: str |
         question=q, answer_type=atype, category=category, category_declared=declared is not None,
         terms=tuple(terms), lab=lab if atype != "yes_no" else None, unit=declared_unit,
         code=code, is_list=declared_list or (bool(LIST_Q.search(q)) and atype == "span"),
-        dose=bool(DOSE_Q.search(q)), sig=bool(SIG_Q.search(q)), allergy=bool(ALLERGY_Q.search(q)),
+        dose=asks_dose(q), sig=bool(SIG_Q.search(q)), allergy=bool(ALLERGY_Q.search(q)),
         min_score=concept.min_score if concept else None, concept_id=concept.id if concept else None,
         ever=bool(EVER_Q.search(q)) and atype == "yes_no", family=bool(FAMILY_Q.search(q)) and atype == "yes_no",
         action=action_of(q) if atype == "yes_no" else None, dimensions=dimensions,

@@ -112,13 +112,15 @@ def fits(note: Note, asked: AskedFor, span: tuple[int, int], sentences) -> tuple
             return True, ""
         return False, f"{text!r} is not an allergy statement"
     if asked.answer_type == "date":
-        from clinqa.text.values import parse_date
+        from clinqa.text.values import has_time
 
-        return (True, "") if parse_date(text) else (False, f"{text!r} holds no date")
+        return (True, "") if has_time(text) else (False, f"{text!r} holds no date or time")
     if asked.dose:
         return (True, "") if DOSE.search(text) else (False, f"{text!r} holds no dose with a unit")
     if asked.answer_type == "number":
         if not VALUE.search(text):
+            if lexicon().words_re("numbers", "words").search(text) and not asked.needs_unit and not asked.dimensions:
+                return True, ""  # "nine species": a number in words, where no unit is needed
             return False, f"{text!r} holds no number"
         return unit_fits(text, asked)
     if asked.unit and asked.dimensions:

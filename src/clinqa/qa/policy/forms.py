@@ -65,7 +65,22 @@ NOT_A_VALUE = {"done", "about", "given", "for", "of", "to", "with", "used", "sta
                 "reason", "cause", "management", "done", "why", "how", "ordered", "response"}
 
 
-DOSE_Q = re.compile(r"\b(?:dose|doses|dosage|dosing|how much|strength|dosis)\b", re.I)
+DOSE_Q = PerLexicon(lambda lex: lex.words_re("question_words", "dose_asking"))
+HOW_MUCH_Q = re.compile(r"\bhow much\b", re.I)
+
+
+def asks_dose(question: str) -> bool:
+    """A dose question: one of the lexicon's dose words, or "how much" about a drug the drug
+    lexicon or a drug class names ("How much potassium was given?", not "How much is the
+    difference between the two genomes?")."""
+    if DOSE_Q.search(question):
+        return True
+    if not HOW_MUCH_Q.search(question):
+        return False
+    from clinqa.text.glossary import drug_class_stems
+    from clinqa.text.vocab import drugs_in, words
+
+    return bool(drugs_in(words(question)) or drug_class_stems(question))
 
 
 SIG_Q = re.compile(r"\b(?:how often|frequency|route|how (?:is|was|should) .* (?:taken|given)|schedule)\b", re.I)
@@ -76,7 +91,10 @@ SIG_Q = re.compile(r"\b(?:how often|frequency|route|how (?:is|was|should) .* (?:
 ALLERGY_Q = PerLexicon(lambda lex: lex.allergy_question_re)
 
 
-DATE_Q = re.compile(r"\b(?:when|what date|which date|fecha)\b", re.I)
+# "When" asks for a date when it is the question's own word, first ("When was...?", "Where and when
+# was...?", "Since when...?"), not inside a clause ("What is essential when pandemics threaten...?").
+DATE_Q = re.compile(r"^\W*(?:(?:where|how|why|and|since|until|till) (?:and )?)?when\b|"
+                    r"\b(?:what|which) (?:date|day|month|year)\b|\bfecha\b|\bcuándo\b", re.I)
 
 
 # A duration is a number with a time unit: "How long...?", "How many days...?"

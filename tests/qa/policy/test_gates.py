@@ -1,0 +1,55 @@
+"""The policy's type gates refuse wrong answers, not right ones (issue 28: a gate that refuses
+more right answers than wrong ones is narrowed). Each case is a right answer a gate used to
+refuse, beside a wrong one it must still refuse."""
+
+from __future__ import annotations
+
+import pytest
+
+from clinqa.qa.policy import AnswerPolicy
+from tests.qa.policy.test_policy import _decide
+
+NOTE = ("PLAN: Repeat echocardiogram within 48 hours. Wound check in 10 days at the surgery clinic.\n"
+        "Blood cultures drawn [**3-12**], no growth so far. Biopsy taken in March 2019 showed no malignancy.\n"
+        "She has three sisters. Metoprolol 25 mg twice daily. The two scans differed by 1,250 voxels.")
+
+
+@pytest.mark.parametrize("question, right, wrong", [
+    ("When should the echocardiogram be repeated?", "within 48 hours", "Metoprolol 25 mg"),
+    ("When were the blood cultures drawn?", "[**3-12**]", "no growth so far"),
+    ("When was the biopsy taken?", "March 2019", "no malignancy"),
+    ("How many sisters does she have?", "three sisters", "She has"),
+])
+def test_type_gates_take_right_answers_and_still_refuse_wrong_ones(question, right, wrong):
+    _, d = _decide(NOTE, question, [(right, 0.4)])
+    assert d.answers[0].text and right.strip("[*]") in d.answers[0].text
+    _, d = _decide(NOTE, question, [(wrong, 0.4)])
+    # refused, or replaced by the note's own answer (a date question takes the date written in
+    # the sentence that names what it asks about)
+    assert d.answers[0].is_no_answer or right.strip("[*]") in d.answers[0].text, d.answers[0].text
+
+
+def test_how_much_is_a_dose_question_only_about_a_drug():
+    p = AnswerPolicy()
+    assert p.asked_for("How much metoprolol does she take?").dose
+    assert not p.asked_for("How much did the two scans differ by?").dose
+    _, d = _decide(NOTE, "How much did the two scans differ by?", [("1,250 voxels", 0.4)])
+    assert d.answers[0].text.startswith("1,250")
+
+
+@pytest.mark.parametrize("question, date", [
+    ("When was the biopsy taken?", True),
+    ("Where and when did the fall happen?", True),
+    ("In what year was the diagnosis made?", True),
+    ("What is checked when the wound is red?", False),
+    ("Which drug is held when the pressure is low?", False),
+])
+def test_a_when_inside_a_clause_does_not_make_a_date_question(question, date):
+    assert (AnswerPolicy().asked_for(question).answer_type == "date") is date
+
+
+def test_a_range_with_a_unit_is_not_a_month_and_day():
+    from clinqa.text.values import has_date, has_time
+
+    assert not has_date("3-4 tablets") and not has_time("3-4 tablets")
+    assert has_date("[**11-29**]") and has_time("in 2 weeks")
