@@ -84,7 +84,8 @@ def mentions_class(text: str, stems: tuple[str, ...]) -> bool:
     for w in _WORD.findall(text.lower()):
         w = w.strip(".")
         for s in stems:
-            if (s.startswith("-") and w.endswith(s[1:]) and len(w) > len(s) + 2) or \
+            # a suffix stem needs three letters before it ("apixaban" is -xaban's; "-olol" alone is no drug)
+            if (s.startswith("-") and w.endswith(s[1:]) and len(w) >= len(s) + 2) or \
                     (not s.startswith("-") and w.startswith(s)):
                 return True
     return False

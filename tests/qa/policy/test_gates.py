@@ -53,3 +53,24 @@ def test_a_range_with_a_unit_is_not_a_month_and_day():
 
     assert not has_date("3-4 tablets") and not has_time("3-4 tablets")
     assert has_date("[**11-29**]") and has_time("in 2 weeks")
+
+
+CLASS_NOTE = ("PROBLEMS: Atrial fibrillation on anticoagulation; no bleeding on anticoagulation.\n"
+              "HOME MEDICATIONS:\n1. Apixaban 5 mg twice daily\n2. Atorvastatin 40 mg nightly\n"
+              "ALLERGIES: Sulfa (hives)\n"
+              "DISCHARGE MEDICATIONS:\nCephalexin 500 mg PO QID x 7 days\n"
+              "HOSPITAL COURSE: Cellulitis treated with cefazolin 2 g IV q8h, then oral therapy.")
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("Which anticoagulant is the patient on?", "Apixaban 5 mg twice daily"),
+    ("What antibiotic was she discharged on?", "Cephalexin 500 mg PO QID"),
+    ("What antibiotic did she get?", None),  # two antibiotics, nothing in the question picks one
+])
+def test_a_drug_class_question_is_answered_by_the_class_members_the_note_names(question, expected):
+    # the reader's only candidate names no drug: the class's members in the note answer instead
+    _, d = _decide(CLASS_NOTE, question, [("Atrial fibrillation", 0.6)])
+    if expected is None:
+        assert d.answers[0].is_no_answer
+    else:
+        assert d.answers[0].text == expected and d.answers[0].method.endswith("+drug-class")

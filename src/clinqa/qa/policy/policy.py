@@ -30,6 +30,7 @@ from clinqa.document import parse_document
 from clinqa.document.structure import role_of
 from clinqa.qa.policy.asked import AskedFor, asked_for, type_name
 from clinqa.qa.policy.calibration import Calibration, calibration_for
+from clinqa.qa.policy.classes import class_members
 from clinqa.qa.policy.constraints import fits
 from clinqa.qa.policy.events import (
     EventVerdict,
@@ -56,6 +57,10 @@ from clinqa.qa.policy.verdicts import Verdict, aggregate, find_mentions, with_ac
 from clinqa.types import VERDICTS, Answer, Note, Sentence  # noqa: F401 (VERDICTS re-exported)
 
 CATEGORY_CONFIDENCE = 0.5  # below this the category head yields to the weak labeler
+# Answers found by the note's structure and the lexicon, not by the reader's score: a lab value
+# under its lab's name, the date in the sentence naming the event, the one member of the asked
+# drug class. The score threshold does not apply to them.
+STRUCTURAL = ("+lab-name", "+dated", "+drug-class")
 
 
 @dataclass(frozen=True)
@@ -79,7 +84,7 @@ class Decision:
         a = self.answers[0]
         if a.is_no_answer:
             return -1.0
-        if self.verdict is not None or a.method.endswith(("+lab-name", "+list-header", "+events", "+dated")):
+        if self.verdict is not None or a.method.endswith(STRUCTURAL + ("+list-header", "+events")):
             return float("inf")
         return float(max(x.score for x in self.answers))
 
@@ -189,6 +194,11 @@ class AnswerPolicy:
                 items = _drop_negated(note, items, language)
             if items and (items[0].method.endswith("+list-header") or _passes(items, asked, cal)):
                 return Decision([self._finish(note, asked, a, sentences) for a in items], asked)
+        if not typed and asked.drug_stems:
+            typed = [Answer(text=note.text[s0:s1], start=s0, end=s1, note_id=note.id, reason=why,
+                            score=max((x.score for x in raw if x.start < s1 and s0 < x.end), default=0.0),
+                            method=(method or "extractive") + "+drug-class")
+                     for s0, s1, why in class_members(note.text, doc, sentences, asked)]
         if not typed and asked.answer_type == "date":
             dated = dated_mention(doc, asked.question)
             if dated is not None:
@@ -200,7 +210,7 @@ class AnswerPolicy:
             why = rejected[0] if rejected else "the reader found no span"
             return Decision([_abstain(note, method, f"no answer of the asked type ({type_name(asked)}): {why}")], asked)
         best = typed[0]
-        structural = best.method.endswith(("+lab-name", "+dated"))
+        structural = best.method.endswith(STRUCTURAL)
         threshold = asked.min_score if asked.min_score is not None else cal.min_score
         if threshold is not None and not structural and best.score < threshold:
             return Decision([_abstain(note, method, f"score {best.score:.3f} is under the calibrated threshold "

@@ -1,0 +1,81 @@
+"""A drug-class question answered from the note's drugs: "What anticoagulant does the patient
+take?" is answered by the drugs of that class the note names (the drug lexicon finds them, the
+class's name stems in lexicon/data/drug_classes.yaml decide membership), when the reader's own
+candidates hold none. Each member comes with its dose and schedule as written; several distinct
+members are told apart by the question's words in their sentence and section title ("discharged
+on" -> the discharge list), and a tie is no answer rather than a guess.
+"""
+
+from __future__ import annotations
+
+from clinqa.document import ClinicalDocument
+from clinqa.document.events import drug_spans
+from clinqa.qa.policy.asked import AskedFor
+from clinqa.qa.policy.verdicts import concept_stems, stems_in
+from clinqa.text.glossary import mentions_class
+from clinqa.text.shapes import ALLERGY_TEXT, DOSE, SIG
+from clinqa.types import Sentence
+
+
+def class_members(text: str, doc: ClinicalDocument, sentences: list[Sentence], asked: AskedFor
+                  ) -> list[tuple[int, int, str]]:
+    """(start, end, why) of the asked class's members, best first: [] when the note names none,
+    or when two different drugs fit the question equally well (and it does not ask for a list)."""
+    if not asked.drug_stems:
+        return []
+    from clinqa.text.assertion import assert_spans
+
+    stems = concept_stems(asked.question)
+    found: list[tuple[int, int, int, str]] = []  # (start, end, words of the question around it, drug)
+    for s in sentences:
+        if s.kind == "header" or ALLERGY_TEXT.search(s.text) or "allerg" in (s.section or "").lower():
+            continue
+        for d0, d1, name in drug_spans(text, s.start, s.end):
+            if not mentions_class(text[d0:d1], asked.drug_stems):
+                continue
+            end = _dose_end(text, d1, s.end)
+            sec = doc.section_at(d0)
+            around = len(stems_in(text, s.start, s.end, stems)) + \
+                (len(stems_in(sec.title, 0, len(sec.title), stems)) if sec is not None and sec.title else 0)
+            found.append((d0, end, around, name))
+    if not found:
+        return []
+    negated = assert_spans(text, [(a, b) for a, b, _, _ in found])
+    found = [f for f, a in zip(found, negated) if a != "negated"]
+    if not found:
+        return []
+    if asked.is_list:
+        seen: dict[str, tuple[int, int, int, str]] = {}
+        for f in found:
+            seen.setdefault(f[3], f)
+        return [(a, b, f"{name}: of the asked class ({_class_words(asked)[0]}) in the note") for a, b, _, name in seen.values()]
+    best = max(f[2] for f in found)
+    top = [f for f in found if f[2] == best]
+    if len({f[3] for f in top}) > 1:
+        return []  # two different drugs fit the question as well: no guess
+    a, b, _, name = top[0]
+    return [(a, b, f"{name}: the one drug of the asked class ({_class_words(asked)[0]}) that fits the question")]
+
+
+def _dose_end(text: str, start: int, limit: int) -> int:
+    """The end of the dose and schedule written right after a drug name ("20 mg once daily")."""
+    pos = start
+    while pos < limit and text[pos] in " \t":
+        pos += 1
+    m = DOSE.match(text, pos, limit)
+    if m is None:
+        return start
+    end = m.end()
+    sig = SIG.match(text, end, limit)
+    if sig is not None and sig.end() > end:
+        end = sig.end()
+    while end > start and text[end - 1] in " \t,;.":
+        end -= 1
+    return end
+
+
+def _class_words(asked: AskedFor) -> list[str]:
+    from clinqa.lexicon import lexicon
+
+    q = asked.question.lower()
+    return [w for c in lexicon().drug_classes for w in c.question_words if w in q][:1] or ["drug of the class"]
