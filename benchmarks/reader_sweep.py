@@ -171,8 +171,10 @@ def main() -> None:
     ap.add_argument("--window-tokens", default="192,384")
     ap.add_argument("--top-n", default="0,4", help="0 reads every window")
     ap.add_argument("--rank", default="bm25", help="bm25, dense, hybrid (comma list; only with top-n > 0)")
-    ap.add_argument("--data", default=",".join(DATA), help="which of " + ", ".join(DATA))
+    ap.add_argument("--data", default=",".join(DATA), help="which of " + ", ".join(DATA) +
+                    ", or xquad-LANG (e.g. xquad-de,xquad-zh: the multilingual reader's sweep)")
     ap.add_argument("--covid-questions", type=int, default=124, help="first N COVID-QA #dev questions")
+    ap.add_argument("--xquad-questions", type=int, default=0, help="first N questions of each xquad-XX set (0: all)")
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--out", default=str(ROOT / "runs/reader-sweep"))
     ap.add_argument("--reuse", action="store_true", help="replay cached reader outputs (re-score a policy change)")
@@ -189,6 +191,9 @@ def main() -> None:
 
     sets = {}
     for name in args.data.split(","):
+        if name.startswith("xquad-"):  # the multilingual reader's sweep: XQuAD, one language each
+            sets[name] = read_qa_spec(f"{SHARED}/xquad/xquad.{name[6:]}.json")[: args.xquad_questions or None]
+            continue
         exs = read_qa_spec(DATA[name])
         sets[name] = exs[: args.covid_questions] if name == "covid-dev" else exs
     out_dir = Path(args.out)
@@ -230,6 +235,11 @@ def main() -> None:
                     if args.gates:
                         gates[cfg] = gate_report({n: evals[n] for n in DEV_SETS if n in evals}, raw_by)
                     _print(rows[-3 * len(sets):])
+                    xq = [n for n in sets if n.startswith("xquad-") and n != "xquad-en"]
+                    for label in ("none", "shipped", "dev") if xq else ():
+                        f1s = [r.f1 for r in rows if r.config == cfg and r.threshold == label and r.data in xq]
+                        print(f"  {cfg} XQuAD non-en average ({len(xq)} languages), threshold {label}: "
+                              f"{sum(f1s) / len(f1s):.2f}")
     (out_dir / "sweep.json").write_text(json.dumps({"rows": [dict(r.__dict__, abst_precision=r.abst_precision,
                                                                   abst_recall=r.abst_recall, wrong_rate=r.wrong_rate)
                                                              for r in rows], "gates": gates}, indent=1))

@@ -74,3 +74,22 @@ def test_a_drug_class_question_is_answered_by_the_class_members_the_note_names(q
         assert d.answers[0].is_no_answer
     else:
         assert d.answers[0].text == expected and d.answers[0].method.endswith("+drug-class")
+
+
+def test_a_relatives_condition_is_no_answer_text_for_the_patient():
+    note, d = _decide("SOCIAL: retired teacher.\nFAMILY HISTORY: Her brother had melanoma at 50.\n",
+                      "Does the patient have melanoma?", [("melanoma", 0.7)])
+    assert d.verdict.verdict == "not_mentioned"
+    assert d.answers[0].is_no_answer and "melanoma" in d.answers[0].reason
+    assert note.text[d.verdict.start:d.verdict.end]  # the verdict still points at the mention
+
+
+def test_a_number_answer_must_sit_with_what_the_question_asks_about():
+    from clinqa.questionnaire import Concept
+
+    c = Concept("stiffness", {"en": ("What was the FibroScan stiffness?",)}, answer_type="number")
+    text = "Walked 2 laps of the ward today.\nFibroScan liver stiffness 9.1 kPa.\n"
+    _, d = _decide(text, "What was the FibroScan stiffness?", [("2", 0.6)], concept=c)
+    assert d.answers[0].is_no_answer
+    _, d = _decide(text, "What was the FibroScan stiffness?", [("9.1 kPa", 0.3)], concept=c)
+    assert d.answers[0].text.startswith("9.1")

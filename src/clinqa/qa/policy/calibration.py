@@ -48,10 +48,12 @@ def _model_folders(reader) -> list[Path]:
     name = getattr(reader, "name", None)
     if not name:
         return []
-    from clinqa.qa.reader import DEFAULT_MODEL, packaged_model_dir
+    from clinqa.qa.reader import DEFAULT_MODEL, PACKAGED_QA, packaged_model_dir
 
     if name in (DEFAULT_MODEL, "default"):
         return [packaged_model_dir()]
+    if name in PACKAGED_QA:  # every packaged reader's own calibration, not only the default's
+        return [packaged_model_dir(name)]
     p = Path(str(name))
     return [p] if p.is_dir() else []
 

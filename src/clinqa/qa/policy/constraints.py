@@ -118,6 +118,10 @@ def fits(note: Note, asked: AskedFor, span: tuple[int, int], sentences) -> tuple
     if asked.dose:
         return (True, "") if DOSE.search(text) else (False, f"{text!r} holds no dose with a unit")
     if asked.answer_type == "number":
+        # (a lab or a unit the question or concept names is checked by its own gates below)
+        if not (asked.lab or asked.dimensions or asked.needs_unit or asked.unit) and \
+                not _names_the_asked(note.text, asked, sent, span):
+            return False, f"{text!r} is in a sentence that names nothing the question asks the number of"
         if not VALUE.search(text):
             if lexicon().words_re("numbers", "words").search(text) and not asked.needs_unit and not asked.dimensions:
                 return True, ""  # "nine species": a number in words, where no unit is needed
@@ -168,3 +172,17 @@ def fits(note: Note, asked: AskedFor, span: tuple[int, int], sentences) -> tuple
                 and not is_problem(text) and english_note(note.text):
             return False, f"{text!r} names no problem (ICD-10-CM term, known abbreviation or disease word)"
     return True, ""
+
+
+def _names_the_asked(text: str, asked: AskedFor, sent, span: tuple[int, int]) -> bool:
+    """A number answer's sentence (or the line it sits on) holds one of the question's own words
+    (up to inflection): "7781" in a sentence about something else is not the LDL the question
+    asks for, though it is a number. Questions whose words are all value words pass."""
+    from clinqa.qa.policy.verdicts import concept_stems, stems_in
+
+    stems = concept_stems(asked.question, lexicon().words_re("question_words", "value_asking"))
+    if not stems:
+        return True
+    lo, hi = (sent.start, sent.end) if sent is not None else span
+    lo = min(lo, text.rfind("\n", 0, span[0]) + 1)
+    return bool(stems_in(text, lo, max(hi, span[1]), stems))

@@ -310,6 +310,10 @@ class AnswerPolicy:
         c = (chosen.cue_start, chosen.cue_end)
         v = Verdict(verdict, reason, c[0], c[1], note.text[c[0]:c[1]], note.text[chosen.start:chosen.end],
                     chosen.start, chosen.end, chosen.assertion, len(mentions))
+        if verdict == "not_mentioned":
+            # mentioned only for a relative or as a hypothetical: "not in this note" for the
+            # patient, so no answer text (the verdict keeps where the mention is)
+            return Decision([_abstain(note, method, f"{reason}: {note.text[c[0]:c[1]]!r}")], asked, v)
         score = max((a.score for a in raw if a.start < c[1] and c[0] < a.end), default=0.0)
         a = Answer(text=v.text, start=c[0], end=c[1], score=score, note_id=note.id, assertion=chosen.assertion,
                    method=(method or "extractive") + "+mentions")
