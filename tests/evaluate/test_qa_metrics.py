@@ -197,3 +197,20 @@ def test_question_category_on_the_held_out_sets(file, floor, template_floor):
 
 class _NONE:
     label = None
+
+
+def test_abstention_precision_recall_and_confidently_wrong_rate():
+    from clinqa.evaluate.squad import squad_scores
+    from clinqa.qa.evaluation import _abstention_quality
+    from clinqa.types import Note, QAExample, Span
+
+    note = Note("n", "Potassium 4.1 today. No chest pain.")
+    ex = [QAExample("a", "K?", note, (Span(10, 13, "4.1"),)),            # answered right
+          QAExample("b", "Pain?", note, (Span(21, 34, "No chest pain"),)),  # answered wrong
+          QAExample("c", "LDL?", note, is_impossible=True),              # abstained, right
+          QAExample("d", "Na?", note, (Span(10, 13, "4.1"),)),            # abstained, wrong
+          QAExample("e", "Mg?", note, is_impossible=True)]               # answered: wrong
+    preds = {"a": "4.1", "b": "today", "c": "", "d": "", "e": "4.1"}
+    q = _abstention_quality(ex, preds, squad_scores({e.id: [s.text for s in e.answers] for e in ex}, preds))
+    assert (q["on_unanswerable"], q["unanswerable"], q["precision"], q["recall"]) == (1, 2, 50.0, 50.0)
+    assert (q["answered_wrong"], q["confidently_wrong"]) == (2, round(100 * 2 / 3, 2))

@@ -101,6 +101,12 @@ def eval_qa_cmd(
     ab = ev.abstention
     thr = "none" if ab.get("min_score") is None else f"{ab['min_score']:.4f}"
     c.print(f"  abstention threshold {thr} ({ab.get('source')}); abstained on {ab.get('abstained')} of {ab.get('questions')}")
+    if ab.get("precision") is not None or ab.get("recall") is not None:
+        c.print(f"  abstentions on unanswerable questions: {ab['on_unanswerable']} of {ab['abstained']} abstentions "
+                f"(precision {ab['precision'] if ab['precision'] is not None else '-'}%), of {ab['unanswerable']} "
+                f"unanswerable (recall {ab['recall'] if ab['recall'] is not None else '-'}%)")
+    if ab.get("confidently_wrong") is not None:
+        c.print(f"  confidently wrong: {ab['answered_wrong']} of the answers have F1 0 ({ab['confidently_wrong']}%)")
     if ev.verdicts:
         v = ev.verdicts
         c.print(f"  yes/no verdicts: {v['right']} right, {v['wrong']} wrong, {v['abstained']} abstained of "

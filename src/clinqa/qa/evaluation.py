@@ -118,8 +118,24 @@ def evaluate_reader(reader, examples: list[QAExample], *, tune_null: bool | None
                         "gold": golds[ex.id], "gold_verdict": getattr(ex, "verdict", None),
                         **scores.per_example[ex.id]})
     abstention = {"min_score": threshold, "null_threshold": stored.null_threshold, "source": source,
-                  "abstained": sum(1 for v in preds.values() if not v), "questions": len(preds)}
+                  "abstained": sum(1 for v in preds.values() if not v), "questions": len(preds),
+                  **_abstention_quality(examples, preds, scores)}
     return QAEvaluation(scores, cats, cat_source, stored.null_threshold, records, abstention, verdicts, by_type, gate)
+
+
+def _abstention_quality(examples, preds, scores) -> dict:
+    """Whether the abstentions were right: precision (abstentions on unanswerable questions / all
+    abstentions), recall (unanswerable questions abstained on / all unanswerable; None when there
+    are none) and the confidently-wrong rate (answers with F1 = 0 / all answers)."""
+    unanswerable = {ex.id for ex in examples if ex.is_impossible or not ex.answers}
+    abstained = {k for k, v in preds.items() if not v}
+    answered = [k for k, v in preds.items() if v]
+    right = len(abstained & unanswerable)
+    wrong = sum(1 for k in answered if scores.per_example[k]["f1"] == 0)
+    return {"on_unanswerable": right, "unanswerable": len(unanswerable),
+            "precision": round(100 * right / len(abstained), 2) if abstained else None,
+            "recall": round(100 * right / len(unanswerable), 2) if unanswerable else None,
+            "answered_wrong": wrong, "confidently_wrong": round(100 * wrong / len(answered), 2) if answered else None}
 
 
 def head_category_accuracy(reader, examples: list[QAExample], batch: int = 8) -> float | None:
