@@ -45,7 +45,9 @@ def main() -> None:
     from clinqa.qa.reader import ExtractiveReader
 
     examples = read_qa_spec(f"{DATA}#heldout")[: args.questions]
-    minilm = ExtractiveReader.load("clinqa-qa-minilm", window_top_n=args.top_n)
+    # explicit windows and BM25 ranking for both readers (not the model folder's clinqa_reading.json)
+    minilm = ExtractiveReader.load("clinqa-qa-minilm", window_top_n=args.top_n, window_rank="bm25",
+                                   max_length=384, stride=128)
     model, tok = new_model("multilingual-e5-small", QAModelConfig(base_model="multilingual-e5-small"))
     e5 = ExtractiveReader(model.eval(), tok, "e5-untrained-heads", categories=model.qa_config.categories,
                           max_length=minilm.max_length, stride=minilm.stride, window_top_n=args.top_n)

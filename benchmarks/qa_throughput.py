@@ -85,7 +85,12 @@ def main() -> None:
     print(f"{len(examples)} held-out COVID-QA questions, mean note {chars:,.0f} characters, {args.threads} threads",
           file=sys.stderr)
 
-    reader = ExtractiveReader.load(args.model, backend="torch")
+    # the shipped default reads as its model folder's clinqa_reading.json says (the reader sweep's
+    # choice); every other row sets its windows explicitly, starting from the model's own 384/128
+    default = ExtractiveReader.load(args.model, backend="torch")
+    cfg = default.model.qa_config
+    explicit = {"window_top_n": None, "window_rank": "bm25", "max_length": cfg.max_length, "stride": cfg.stride}
+    reader = ExtractiveReader.load(args.model, backend="torch", **explicit)
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         hf_dir = export_transformers_qa(reader.model, reader.tokenizer, Path(tmp) / "hf")
@@ -112,6 +117,8 @@ def main() -> None:
         qps = len(examples) / (time.perf_counter() - t)
         rows.append((name, qps, squad_scores(golds, preds).f1))
 
+    run(f"clinqa default (its clinqa_reading.json: {default.max_length}-token windows, "
+        f"{'top-%d %s' % (default.window_top_n, default.window_rank) if default.window_top_n else 'all'})", default)
     run("clinqa, all windows", reader)
     reader.window_top_n = args.top_n
     run(f"clinqa, top-{args.top_n} BM25 windows", reader)
@@ -121,7 +128,7 @@ def main() -> None:
     run(f"clinqa, {short}", reader)
     reader.max_length, reader.stride = model_windows
     reader.window_top_n = None
-    q = ExtractiveReader.load(args.model, quantize=True, backend="torch")
+    q = ExtractiveReader.load(args.model, quantize=True, backend="torch", **explicit)
     run("clinqa, all windows, int8", q)
     q.window_top_n = args.top_n
     run(f"clinqa, top-{args.top_n} BM25 windows, int8", q)
@@ -131,13 +138,13 @@ def main() -> None:
         # exported into a temporary cache: a benchmark must not switch this machine's `auto`
         # backend to ONNX for every later command
         os.environ["CLINQA_CACHE"] = tempfile.mkdtemp(prefix="clinqa-onnx-bench-")
-        o = ExtractiveReader.load(args.model, backend="onnx")  # float32
+        o = ExtractiveReader.load(args.model, backend="onnx", **explicit)  # float32
         run("clinqa, all windows, ONNX Runtime", o)
         o.window_top_n = args.top_n
         run(f"clinqa, top-{args.top_n} BM25 windows, ONNX Runtime", o)
         o.max_length, o.stride = args.window_tokens, args.window_tokens // 4
         run(f"clinqa, {short}, ONNX Runtime", o)
-        o8 = ExtractiveReader.load(args.model, backend="onnx", quantize=True)
+        o8 = ExtractiveReader.load(args.model, backend="onnx", quantize=True, **explicit)
         o8.window_top_n = args.top_n
         run(f"clinqa, top-{args.top_n} BM25 windows, ONNX Runtime int8", o8)
     else:

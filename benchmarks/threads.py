@@ -34,7 +34,7 @@ else:  # torch's own default: keep it (the reader's automatic setting is skipped
     rt._configured = default
 from clinqa.qa.reader import ExtractiveReader
 from clinqa.types import Note
-reader = ExtractiveReader.load()
+reader = ExtractiveReader.load(window_top_n=None, max_length=384, stride=128)  # every 384-token window, as measured
 note = Note("n", open(sys.argv[3], encoding="utf-8").read())
 reader.answer(note, "What medications was the patient discharged on?")  # warm-up
 t = time.perf_counter()

@@ -30,7 +30,7 @@ def serve(
     window_tokens: Annotated[Optional[int], typer.Option(help=WINDOW_TOKENS_HELP)] = None,
     large_window_top_n: Annotated[int, typer.Option(min=0, help="The large lane reads only the N windows BM25 ranks "
                                                     "highest for the question, so a long note is answered within "
-                                                    "--timeout (0: every window).")] = 16,
+                                                    "--timeout (0: as the small lane reads, the model folder's setting).")] = 16,
     large_evidence_top_n: Annotated[int, typer.Option(min=0, help="The large lane encodes only the N sentences BM25 + "
                                                       "TF-IDF rank highest for evidence (0: every sentence).")] = 256,
     summarize_model: Annotated[str, typer.Option(help="Model of /v1/summarize (loaded on its first request); none turns the route off.")] = "clinqa-sum-smollm2",

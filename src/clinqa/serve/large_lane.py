@@ -36,6 +36,9 @@ class TopWindows:
             if view is None:
                 view = self._views[id(reader)] = copy.copy(reader)
                 view.window_top_n = min(reader.window_top_n or self.top_n, self.top_n)
+                # BM25 only: dense ranking would embed every window of a huge note before reading
+                # any, with no checkpoint where the lane could pause for small requests
+                view.window_rank = "bm25"
                 # small batches: a checkpoint (where the large lane pauses for small requests,
                 # or stops when cancelled) every few windows
                 view.batch_size = min(getattr(reader, "batch_size", 4), 4)

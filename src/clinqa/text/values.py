@@ -43,37 +43,51 @@ def parse_ratio(text: str) -> tuple[str, str | None] | None:
     return f"{m.group(1)}/{m.group(2)}", m.group(3)
 
 
-# A date at the precision of a month or a year ("November 2004", "in 2019"): an answer to a
-# when-question, though no day can be parsed from it.
-# A month and day without the year, as de-identified notes write them ("[**9-16**]", "11/29").
-PARTIAL_DATE = re.compile(r"\b(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,? )?"
-                          r"(?:1[89]\d\d|20\d\d)\b(?![-/.]\d)|"
-                          r"(?<![\d./-])(?:1[0-2]|0?[1-9])[-/](?:3[01]|[12]\d|0?[1-9])(?![\d./-])", re.I)
+# A date at the precision of a month or a year ("November 2004", "since 2019"), or a month and
+# day as de-identified notes write them ("[**9-16**]"). A bare "7/10", "L4-5" or "2000" is a pain
+# score, a spinal level or a volume, never a date: a year needs its month or a preposition of
+# time, a month/day its de-identification brackets or a date word before it (lexicon
+# `document.date_words`).
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+MONTH_YEAR = re.compile(r"\b" + _MONTH + r",? (?:1[89]\d\d|20\d\d)\b", re.I)
+_MONTH_DAY = r"(?:1[0-2]|0?[1-9])[-/](?:3[01]|[12]\d|0?[1-9])(?![\d./-])"
+BRACKETED_MONTH_DAY = re.compile(r"\[\*\*" + _MONTH_DAY + r"\*\*\]")
+
+
+def _after_date_word(text: str, shape: str) -> bool:
+    """`shape` right after one of the lexicon's date words ("on 9/16", "since 2019")."""
+    from clinqa.lexicon import lexicon
+
+    words = lexicon().words_re("date_words", "before")
+    return bool(re.search(r"(?:" + words.pattern + r")\s+(?:" + shape + r")", text, re.I))
 
 
 def has_date(text: str) -> bool:
-    """A full date (`parse_date`) or one of month or year precision, or a month and day (not
-    a range with a unit: "3-4 tablets")."""
-    if parse_date(text) is not None:
-        return True
-    from clinqa.text.shapes import VALUE
-
-    for m in PARTIAL_DATE.finditer(text):
-        v = VALUE.match(text, m.start())
-        if not (v and v.group(3)):
-            return True
-    return False
+    """A full date (`parse_date`), a month and year, a year or month/day after a date word, or a
+    de-identified month-day."""
+    return (parse_date(text) is not None or bool(MONTH_YEAR.search(text)) or bool(BRACKETED_MONTH_DAY.search(text))
+            or _after_date_word(text, r"(?<![\d./-])(?:" + _MONTH_DAY + r"|(?:1[89]\d\d|20\d\d)\b(?![\d./-]))"))
 
 
-def has_time(text: str) -> bool:
-    """A date (`has_date`) or a time from now ("within 72 hours", "in 2 weeks"): what a
-    when-question can be answered with."""
-    from clinqa.text.shapes import VALUE
-
+def has_time(text: str, before: str = "") -> bool:
+    """A date (`has_date`) or a time from now ("within 72 hours", "in 2 weeks", "3 days ago"):
+    what a when-question can be answered with. A bare duration ("x 7 days") is not. `before`:
+    the words written just before `text` (an answer "2 weeks" of "follow up in 2 weeks")."""
     if has_date(text):
         return True
-    m = VALUE.search(text)
-    return bool(m and m.group(3) and unit_dimension(m.group(3)) == "time")
+    text = before[-12:] + text
+    from clinqa.lexicon import lexicon
+    from clinqa.text.shapes import VALUE
+
+    lex = lexicon()
+    before, after = lex.words_re("date_words", "relative_before"), lex.words_re("date_words", "relative_after")
+    for m in VALUE.finditer(text):
+        if not (m.group(3) and unit_dimension(m.group(3)) == "time"):
+            continue
+        head = text[max(0, m.start() - 12):m.start()]
+        if before.search(head.split()[-1] if head.split() else "") or after.match(text[m.end():].lstrip()):
+            return True
+    return False
 
 
 def parse_date(text: str) -> str | None:

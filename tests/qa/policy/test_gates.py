@@ -93,3 +93,32 @@ def test_a_number_answer_must_sit_with_what_the_question_asks_about():
     assert d.answers[0].is_no_answer
     _, d = _decide(text, "What was the FibroScan stiffness?", [("9.1 kPa", 0.3)], concept=c)
     assert d.answers[0].text.startswith("9.1")
+
+
+@pytest.mark.parametrize("text", ["pain 7/10", "strength 5/5", "L4-5 disc herniation", "ANC 1800",
+                                  "urine output 2000", "x 7 days", "Metoprolol 3-4 tablets"])
+def test_scores_levels_volumes_and_durations_are_not_dates(text):
+    from clinqa.text.values import has_time
+
+    assert not has_time(text)
+
+
+@pytest.mark.parametrize("text", ["[**9-16**]", "drawn 9/16", "since 2019", "March 2019", "3 days ago",
+                                  "recheck in 2 weeks", "within 72 hours"])
+def test_dates_and_times_from_now_answer_when(text):
+    from clinqa.text.values import has_time
+
+    assert has_time(text)
+
+
+def test_drug_class_answer_skips_stopped_and_relatives_drugs():
+    text = ("HOME MEDICATIONS:\n1. Dabigatran 150 mg twice daily\n"
+            "COURSE: Warfarin anticoagulation was stopped after a bleed. Her father takes warfarin.\n")
+    _, d = _decide(text, "Which anticoagulant is the patient on?", [("a bleed", 0.6)])
+    assert d.answers[0].text == "Dabigatran 150 mg twice daily"
+
+
+def test_a_leading_when_clause_is_not_a_date_question():
+    p = AnswerPolicy()
+    assert p.asked_for("When she left, which antibiotic was she on?").answer_type != "date"
+    assert p.asked_for("When the pain began, was she resting?").answer_type != "date"

@@ -21,8 +21,8 @@ def class_members(text: str, doc: ClinicalDocument, sentences: list[Sentence], a
                   ) -> list[tuple[int, int, str]]:
     """(start, end, why) of the asked class's members, best first: [] when the note names none,
     or when two different drugs fit the question equally well (and it does not ask for a list)."""
-    if not asked.drug_stems:
-        return []
+    if not asked.drug_stems or asked.change:
+        return []  # a question about a change is answered from the note's events (events.changed_drugs)
     from clinqa.text.assertion import assert_spans
 
     stems = concept_stems(asked.question)
@@ -40,8 +40,11 @@ def class_members(text: str, doc: ClinicalDocument, sentences: list[Sentence], a
             found.append((d0, end, around, name))
     if not found:
         return []
-    negated = assert_spans(text, [(a, b) for a, b, _, _ in found])
-    found = [f for f, a in zip(found, negated) if a != "negated"]
+    # a drug the note stopped or held, or names only for a relative, as a possibility or a plan,
+    # is not one the patient is on
+    assertions = assert_spans(text, [(a, b) for a, b, _, _ in found])
+    off = _stopped_drugs(doc)
+    found = [f for f, a in zip(found, assertions) if a == "present" and f[3] not in off]
     if not found:
         return []
     if asked.is_list:
@@ -55,6 +58,18 @@ def class_members(text: str, doc: ClinicalDocument, sentences: list[Sentence], a
         return []  # two different drugs fit the question as well: no guess
     a, b, _, name = top[0]
     return [(a, b, f"{name}: the one drug of the asked class ({_class_words(asked)[0]}) that fits the question")]
+
+
+def _stopped_drugs(doc: ClinicalDocument) -> set[str]:
+    """Drugs whose last event in the note is a stop or a hold (the lexicon's event cues, the
+    document's STOPPED lists)."""
+    last: dict[str, tuple[int, str]] = {}
+    for e in doc.events:
+        if e.kind == "medication" and e.status == "done":
+            name = e.subject.lower()
+            if name not in last or e.subject_start >= last[name][0]:
+                last[name] = (e.subject_start, e.action)
+    return {name for name, (_, action) in last.items() if action in ("stopped", "held")}
 
 
 def _dose_end(text: str, start: int, limit: int) -> int:

@@ -114,7 +114,11 @@ def fits(note: Note, asked: AskedFor, span: tuple[int, int], sentences) -> tuple
     if asked.answer_type == "date":
         from clinqa.text.values import has_time
 
-        return (True, "") if has_time(text) else (False, f"{text!r} holds no date or time")
+        s0, s1 = span
+        if note.text[max(0, s0 - 3):s0] == "[**" and note.text[s1:s1 + 3] == "**]":
+            s0, s1 = s0 - 3, s1 + 3  # the date inside its de-identification brackets
+        ok = has_time(note.text[s0:s1], note.text[max(0, s0 - 12):s0])
+        return (True, "") if ok else (False, f"{text!r} holds no date or time")
     if asked.dose:
         return (True, "") if DOSE.search(text) else (False, f"{text!r} holds no dose with a unit")
     if asked.answer_type == "number":
@@ -123,7 +127,9 @@ def fits(note: Note, asked: AskedFor, span: tuple[int, int], sentences) -> tuple
                 not _names_the_asked(note.text, asked, sent, span):
             return False, f"{text!r} is in a sentence that names nothing the question asks the number of"
         if not VALUE.search(text):
-            if lexicon().words_re("numbers", "words").search(text) and not asked.needs_unit and not asked.dimensions:
+            # ("one of the nurses" counts nothing)
+            word = lexicon().words_re("numbers", "words").search(text)
+            if word and not re.match(r"\s+of\b", text[word.end():]) and not asked.needs_unit and not asked.dimensions:
                 return True, ""  # "nine species": a number in words, where no unit is needed
             return False, f"{text!r} holds no number"
         return unit_fits(text, asked)
