@@ -68,3 +68,20 @@ def test_onnx_answers_match_torch(qa_folder, tmp_path, monkeypatch):
     onnx_reader.onnx = ExtractiveReader.load(str(qa_folder), backend="onnx", quantize=True).onnx  # int8
     qs, _, _ = _logits(onnx_reader, windows)
     assert np.corrcoef(qs[real], ts[real])[0, 1] >= 0.99
+
+
+def test_onnx_reader_over_an_xlmr_tokenizer_answers_as_torch(tiny_models, tmp_path, monkeypatch):
+    """XLM-R tokenizers give no token_type_ids (clinqa-qa-multilingual's): the exported graph gets
+    the zeros the torch encoder uses, so the spans are the same."""
+    from clinqa.qa.reader import ExtractiveReader
+    from clinqa.types import Note
+    from tests.tiny_models import build_qa
+
+    monkeypatch.setenv("CLINQA_CACHE", str(tmp_path / "cache"))
+    folder = build_qa(tiny_models["xlmr"], tmp_path / "qa", seed=6)
+    torch_reader = ExtractiveReader.load(str(folder), backend="torch")
+    assert "token_type_ids" not in torch_reader.tokenizer("a", "b")
+    onnx_reader = ExtractiveReader.load(str(folder), backend="onnx", quantize=False)
+    pairs = [(Note("n", NOTE), q) for q in QUESTIONS]
+    spans = lambda r: [(a.start, a.end) for o in r.answer_many(pairs, top_k=2, with_context=False) for a in o.answers]  # noqa: E731
+    assert onnx_reader.onnx is not None and spans(onnx_reader) == spans(torch_reader)

@@ -66,6 +66,10 @@ class OnnxForward(OrtSession):
     """Runs an exported reader: numpy arrays in, the torch module's output dict (numpy) out."""
 
     def __call__(self, batch: dict[str, np.ndarray]) -> dict[str, np.ndarray | None]:
+        if "token_type_ids" in self.inputs and "token_type_ids" not in batch:
+            # XLM-R tokenizers (clinqa-qa-multilingual) give none; the torch path then uses the
+            # encoder's all-zero buffer, so the exported graph gets the same zeros
+            batch = {**batch, "token_type_ids": np.zeros_like(batch["input_ids"])}
         values = self.run(batch)
         return {"start_logits": values["start_logits"], "end_logits": values["end_logits"],
                 "category_logits": values.get("category_logits")}
