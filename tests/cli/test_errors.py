@@ -86,5 +86,5 @@ def test_window_tokens_sets_short_windows_and_rejects_bad_values(tmp_path, capsy
         code, out, err = _run(capsys, "ask", "What is the potassium?", "-n", str(note), "--window-tokens", bad, "--json")
         assert code == 2 and "--window-tokens" in json.loads(out)["error"]["message"]
     code, out, _ = _run(capsys, "extract", "-q", "radiology-report", "-n", str(note), "-o", str(tmp_path / "o.parquet"),
-                        "--window-top-n", "0", "--json")
+                        "--window-top-n", "-1", "--json")
     assert code == 2 and "--window-top-n" in json.loads(out)["error"]["message"]

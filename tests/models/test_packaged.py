@@ -15,7 +15,7 @@ def test_default_qa_model_answers_offline_with_everything(examples, capsys):
     out = capsys.readouterr()
     assert code == 0, out.err
     doc = json.loads(out.out)
-    assert doc["model"] == "clinqa-qa-minilm" and doc["method"] == "extractive"
+    assert doc["model"] == "clinqa-qa-multilingual" and doc["method"] == "extractive"  # the default reader
     text = (examples / "discharge_summary.txt").read_text(encoding="utf-8")
     for a in doc["answers"]:
         assert text[a["start"]:a["end"]] == a["text"]
@@ -45,8 +45,8 @@ def test_default_qa_model_on_heldout_covid_qa(shared_data):
     from clinqa.qa.reader import ExtractiveReader
 
     ex = read_qa_spec(str(shared_data / "covid_qa" / "covid_qa.json") + "#heldout")[:30]
-    ev = evaluate_reader(ExtractiveReader.load(window_top_n=4), ex)
-    assert ev.squad.f1 > 20.0  # far above chance on unseen articles
+    ev = evaluate_reader(ExtractiveReader.load(), ex)  # the default reader with its own reading settings
+    assert ev.squad.f1 > 30.0  # far above chance on unseen articles (the 161 questions: README)
 
 
 @pytest.mark.slow

@@ -40,6 +40,7 @@ def test_routing_by_note_and_question_language(examples, monkeypatch):
     assert routing.choose_reader(english, "Τι αλλεργίες έχει ο ασθενής;").model == "multilingual-sentence-baseline"
     monkeypatch.setattr(routing, "multilingual_available", lambda: True)
     assert routing.choose_reader(greek, "Τι αλλεργίες έχει ο ασθενής;").model == "clinqa-qa-multilingual"
+    assert routing.choose_reader(english, "What allergies?").model == "clinqa-qa-multilingual"  # the default reader
     # an explicit model always wins
     assert routing.choose_reader(greek, "x", requested="clinqa-qa-minilm").model == "clinqa-qa-minilm"
 
@@ -56,13 +57,21 @@ def test_routed_reader_sends_each_pair_to_its_reader_and_keeps_order(examples, m
             return [f"{self.name}:{n.id}" for n, _ in pairs]
 
     monkeypatch.setattr(routing, "load_answerer", lambda model, **kw: Stub(model))
-    monkeypatch.setattr(routing, "multilingual_available", lambda: True)
     notes = [Note(id=k, text=(examples / v).read_text(encoding="utf-8")) for k, v in NOTES.items()]
     pairs = [(n, "What medications was the patient discharged on?") for n in notes]
+    # without the multilingual reader: English to clinqa-qa-minilm, the rest to the sentence baseline
+    monkeypatch.setattr(routing, "multilingual_available", lambda: False)
     r = routing.RoutedReader()
     out = r.answer_many(pairs)
-    assert out == [f"{'clinqa-qa-minilm' if n.id == 'en' else 'clinqa-qa-multilingual'}:{n.id}" for n in notes]
-    assert calls["clinqa-qa-minilm"] == ["en"] and sorted(calls["clinqa-qa-multilingual"]) == ["bg", "el", "es", "pl"]
+    fallback = "multilingual-sentence-baseline"
+    assert out == [f"{'clinqa-qa-minilm' if n.id == 'en' else fallback}:{n.id}" for n in notes]
+    assert calls["clinqa-qa-minilm"] == ["en"] and sorted(calls[fallback]) == ["bg", "el", "es", "pl"]
+    # with it (the default): every note, English included, in one call to the default reader
+    calls.clear()
+    monkeypatch.setattr(routing, "multilingual_available", lambda: True)
+    r = routing.RoutedReader()
+    assert r.answer_many(pairs) == [f"clinqa-qa-multilingual:{n.id}" for n in notes]
+    assert list(calls) == ["clinqa-qa-multilingual"] and sorted(calls["clinqa-qa-multilingual"]) == sorted(NOTES)
     assert routing.answered_by(r, notes[0]) == "clinqa-qa-multilingual"
 
 

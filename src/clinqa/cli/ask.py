@@ -20,8 +20,8 @@ def ask(
     fmt: Annotated[Optional[str], typer.Option("--format", help="Force the note file format (txt, csv, jsonl, parquet, noteevents, fhir).")] = None,
     top_k: Annotated[int, typer.Option("--top-k", "-k", min=1, max=50, help="How many answers to return.")] = 1,
     max_chars: Annotated[Optional[int], typer.Option(help="Largest note accepted, in characters.")] = None,
-    model: Annotated[str, typer.Option(help="auto (the packaged reader for the note's language: clinqa-qa-minilm for "
-                                             "English, clinqa-qa-multilingual otherwise), a packaged name, a clinqa "
+    model: Annotated[str, typer.Option(help="auto (the packaged default reader, clinqa-qa-multilingual, for every "
+                                             "language), clinqa-qa-minilm (English, faster), a clinqa "
                                              "model folder, any *ForQuestionAnswering folder or hub id, or lexical-baseline.")] = "auto",
     window_top_n: Annotated[Optional[int], typer.Option(help=WINDOW_TOP_N_HELP)] = None,
     window_tokens: Annotated[Optional[int], typer.Option(help=WINDOW_TOKENS_HELP)] = None,

@@ -18,7 +18,7 @@ app = typer.Typer(help="Evaluate models: qa (SQuAD EM/F1 + categories), evidence
 @app.command("qa")
 def eval_qa_cmd(
     data: Annotated[list[str], typer.Option("--data", "-d", help="SQuAD/emrQA file(s): FILE, FILE#heldout or FILE#train.")],
-    model: Annotated[str, typer.Option(help="clinqa-qa-minilm (packaged), a clinqa folder, or any *ForQuestionAnswering folder/hub id.")] = "clinqa-qa-minilm",
+    model: Annotated[str, typer.Option(help="default (the packaged default reader, clinqa-qa-multilingual), clinqa-qa-minilm, a clinqa folder, or any *ForQuestionAnswering folder/hub id.")] = "default",
     out: Annotated[Optional[str], typer.Option("--out", "-o", help="Folder for predictions.jsonl, metrics.json, confusion.png.")] = None,
     max_examples: Annotated[Optional[int], typer.Option(help="Score only the first N questions.")] = None,
     window_top_n: Annotated[Optional[int], typer.Option(help=WINDOW_TOP_N_HELP)] = None,
@@ -50,7 +50,7 @@ def eval_qa_cmd(
                 ev = evaluate_reader(reader, exs, tune_null=tune_null, progress=lambda n: bar.advance(task, n))
             per_file[spec] = {"exact": ev.squad.exact, "f1": ev.squad.f1, "questions": len(exs)}
         avg = {k: sum(v[k] for v in per_file.values()) / len(per_file) for k in ("exact", "f1")}
-        result = {"model": model, "per_file": per_file, "average": avg}
+        result = {"model": getattr(reader, "name", model), "per_file": per_file, "average": avg}
         if json_out:
             emit_json(result)
         else:
@@ -65,7 +65,7 @@ def eval_qa_cmd(
     with Progress(transient=True, console=_stderr()) as bar:
         task = bar.add_task("answering", total=len(examples))
         ev = evaluate_reader(reader, examples, tune_null=tune_null, progress=lambda n: bar.advance(task, n))
-    result = {"model": model, "data": data, "questions": len(examples), **ev.to_dict()}
+    result = {"model": getattr(reader, "name", model), "data": data, "questions": len(examples), **ev.to_dict()}
     if save_calibration:
         from clinqa.errors import UsageError
         from clinqa.qa.policy import Calibration
@@ -92,7 +92,7 @@ def eval_qa_cmd(
         emit_json(result)
         return
     c = stdout_console()
-    c.print(f"[bold]{model}[/bold] on {', '.join(data)}: {len(examples)} questions")
+    c.print(f"[bold]{result['model']}[/bold] on {', '.join(data)}: {len(examples)} questions")
     c.print(f"  EM {ev.squad.exact:.2f}   F1 {ev.squad.f1:.2f}")
     sq = ev.squad.to_dict()
     for part in ("HasAns", "NoAns"):
