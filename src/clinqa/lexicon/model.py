@@ -242,6 +242,18 @@ class Lexicon:
         words = self._all("yes_no_openers") + self._all("yes_no_verbs")
         return re.compile(r"^\s*¿?\s*(?:" + _word_alternation(words) + r")\b", re.I)
 
+    def yes_no_re_for(self, code: str) -> re.Pattern | None:
+        """`yes_no_re` with one language's openers and verbs only (None: the lexicon has none for
+        it): German "Was ist...?" asks what, though English "Was the...?" opens a yes/no question."""
+        words = self.languages.get(code)
+        if words is None:
+            return None
+        cache = self.__dict__.setdefault("_yes_no_by_lang", {})
+        if code not in cache:
+            ws = list(words.yes_no_openers) + list(words.yes_no_verbs)
+            cache[code] = re.compile(r"^\s*¿?\s*(?:" + _word_alternation(ws) + r")\b", re.I) if ws else None
+        return cache[code]
+
     @functools.cached_property
     def yes_no_lead_re(self) -> re.Pattern:
         """The opener a yes/no question's concept is read after ("Does", "¿Tiene")."""

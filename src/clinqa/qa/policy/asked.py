@@ -83,7 +83,7 @@ def asked_for(question: str, concept: ConceptSpec | None = None, language: str |
     """The answer type, category, terms and lab a question asks for; a concept's
     declarations win over what the question's form suggests."""
     q = question.strip()
-    form_type = "yes_no" if YES_NO_Q.match(q) else "date" if DATE_Q.search(q) else \
+    form_type = "yes_no" if _opens_yes_no(q, language) else "date" if DATE_Q.search(q) else \
         "number" if NUMBER_Q.search(q) else "span"
     atype = (concept.answer_type if concept else None) or form_type
     declared_list = atype == "list"
@@ -151,3 +151,17 @@ def asked_for(question: str, concept: ConceptSpec | None = None, language: str |
         needs_unit=duration or "time" in dimensions,
         drug_stems=drug_class_stems(q) if medication and atype == "span" else (), change=change, asks=asks,
         note_kinds=concept.note_kinds if concept else ())
+
+
+def _opens_yes_no(q: str, language: str | None) -> bool:
+    """The question opens like a yes/no question in its own language: the openers of every
+    language when it cannot be told (short questions), else that language's alone."""
+    if not YES_NO_Q.match(q):
+        return False
+    from clinqa.text.language import language_of
+
+    code = language or language_of(q).code
+    if code in (None, "und", "en"):
+        return True
+    own = lexicon().yes_no_re_for(code)
+    return True if own is None else bool(own.match(q))
