@@ -21,6 +21,7 @@ import torch
 from clinqa.errors import DataError, ModelError
 from clinqa.qa.decode import is_no_answer, null_score, span_candidates, span_probabilities
 from clinqa.qa.features import Window, make_windows, pad_batch
+from clinqa.qa.reading import WINDOW_RANKS
 from clinqa.runtime import checkpoint
 from clinqa.types import Answer, Note, Sentence
 
@@ -32,10 +33,6 @@ DEFAULT_MODEL = "clinqa-qa-multilingual"
 # QA models shipped inside clinqa (models/packaged/<name>); qa/routing.py picks between them.
 PACKAGED_QA = (DEFAULT_MODEL, "clinqa-qa-minilm")
 METHOD = "extractive"
-# How `window_top_n` ranks a note's windows against the question: BM25 (words shared), dense
-# (cosine of all-MiniLM-L6-v2 embeddings, the offline sentence encoder) or hybrid (reciprocal
-# rank fusion of both). benchmarks/reader_sweep.py measures each.
-WINDOW_RANKS = ("bm25", "dense", "hybrid")
 
 
 def packaged_model_dir(name: str = DEFAULT_MODEL) -> Path:

@@ -14,6 +14,10 @@ from typing import Any
 from clinqa.errors import DataError
 
 READING_FILE = "clinqa_reading.json"
+# How `window_top_n` ranks a note's windows against the question: BM25 (words shared), dense
+# (cosine of all-MiniLM-L6-v2 embeddings, the offline sentence encoder) or hybrid (reciprocal
+# rank fusion of both). benchmarks/reader_sweep.py measures each.
+WINDOW_RANKS = ("bm25", "dense", "hybrid")
 
 
 @dataclass(frozen=True)
@@ -24,8 +28,6 @@ class Reading:
     source: str = ""  # what chose these settings (the sweep and its data)
 
     def __post_init__(self) -> None:
-        from clinqa.qa.reader import WINDOW_RANKS
-
         if self.window_tokens is not None and not 64 <= self.window_tokens <= 512:
             raise DataError(f"window_tokens must be between 64 and 512, got {self.window_tokens}", source=READING_FILE)
         if self.window_top_n is not None and self.window_top_n < 1:
