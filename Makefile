@@ -7,7 +7,8 @@ PIP := $(BIN)/pip --disable-pip-version-check -q
 .PHONY: setup browser test test-slow clean model-qa model-qa-multilingual model-cross model-summarize results-summarize examples-linked \
 	synth-notes data-synth data-synth-cpu model-qa-spans model-qa-synth model-qa-clinical model-qa-clinical-gpu model-qa-clinical-cpu \
 	results-qa-clinical ablation-mtl ablation-mtl-cpu spans-ingredient-cpu \
-	model-generate-copy results-generate support-calibration model-llm
+	model-generate-copy results-generate support-calibration model-llm \
+	results-reader-sweep model-qa-multilingual-long
 
 setup: $(BIN)/clinqa
 
@@ -151,6 +152,21 @@ WINDOWS ?=
 results-qa-clinical: setup
 	$(BIN)/clinqa eval qa --model $(MODEL) --data $(COVIDQA)#heldout --no-tune-null $(WINDOWS) --json
 	$(BIN)/clinqa eval qa --model $(MODEL) --data $(CLINDEV) --no-tune-null $(WINDOWS) --json
+
+# The reader sweep (README "Choosing the default reader"): window length, top-n windows, ranking,
+# base and threshold on COVID-QA #dev, the clinical dev set and the held-out clinical set; the
+# multilingual reader's on XQuAD (first 200 questions per language). About 1.5 h on 2 CPU cores.
+results-reader-sweep: setup
+	$(BIN)/python benchmarks/reader_sweep.py --gates --models clinqa-qa-minilm,clinqa-qa-multilingual \
+	   --window-tokens 128,192,256,384 --top-n 0,4,8 --out runs/reader-sweep/all
+	$(BIN)/python benchmarks/reader_sweep.py --models clinqa-qa-multilingual --window-tokens 192,384 --top-n 0 \
+	   --data xquad-de,xquad-es,xquad-vi,xquad-ar,xquad-hi,xquad-th,xquad-zh --xquad-questions 200 --out runs/reader-sweep/xquad
+
+# The longer CPU schedule for the multilingual reader (400 more steps, resumable with RESUME=--resume);
+# on a GPU the same command takes minutes.
+RESUME ?=
+model-qa-multilingual-long: data-synth-cpu
+	$(BIN)/clinqa train qa --config configs/qa-multilingual-long-cpu.yaml $(RESUME)
 
 # The multi-task ablation: 3 variants x 3 seeds, mean +- sd (runs/mtl-ablation/ablation.md).
 ablation-mtl: data-synth
