@@ -15,12 +15,13 @@ NUMBER = PerLexicon(lambda lex: re.compile(
     + r")?(?![a-z/\d])", re.I))
 # Two numbers over a slash (blood pressure 138/82) are one value, not a number; dates are not ratios.
 RATIO = re.compile(r"(?<![\w./])(\d{2,3})\s*/\s*(\d{2,3})(?![\d/])\s*(mm\s?hg)?", re.I)
+_MONTH_NAME = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)"
 DATE_PATTERNS = [
     re.compile(r"\[\*\*(\d{4}-\d{1,2}-\d{1,2})\*\*\]"),  # MIMIC de-identified placeholder
     re.compile(r"\b(\d{4}-\d{1,2}-\d{1,2})\b"),
     re.compile(r"\b(\d{1,2}/\d{1,2}/\d{2,4})\b"),
-    re.compile(r"\b((?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2},? \d{4})\b", re.I),
-    re.compile(r"\b(\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]* \d{4})\b", re.I),
+    re.compile(r"\b(" + _MONTH_NAME + r"[a-z]*\.? \d{1,2},? \d{4})\b", re.I),
+    re.compile(r"\b(\d{1,2} " + _MONTH_NAME + r"[a-z]* \d{4})\b", re.I),
 ]
 
 
@@ -48,25 +49,21 @@ def parse_ratio(text: str) -> tuple[str, str | None] | None:
 # score, a spinal level or a volume, never a date: a year needs its month or a preposition of
 # time, a month/day its de-identification brackets or a date word before it (lexicon
 # `document.date_words`).
-_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
-MONTH_YEAR = re.compile(r"\b" + _MONTH + r",? (?:1[89]\d\d|20\d\d)\b", re.I)
+_YEAR = r"(?:1[89]\d\d|20\d\d)"
+MONTH_YEAR = re.compile(r"\b" + _MONTH_NAME + r"[a-z]*\.?,? " + _YEAR + r"\b", re.I)
 _MONTH_DAY = r"(?:1[0-2]|0?[1-9])[-/](?:3[01]|[12]\d|0?[1-9])(?![\d./-])"
 BRACKETED_MONTH_DAY = re.compile(r"\[\*\*" + _MONTH_DAY + r"\*\*\]")
-
-
-def _after_date_word(text: str, shape: str) -> bool:
-    """`shape` right after one of the lexicon's date words ("on 9/16", "since 2019")."""
-    from clinqa.lexicon import lexicon
-
-    words = lexicon().words_re("date_words", "before")
-    return bool(re.search(r"(?:" + words.pattern + r")\s+(?:" + shape + r")", text, re.I))
+# a bare month/day or year right after one of the lexicon's date words ("on 9/16", "since 2019")
+AFTER_DATE_WORD = PerLexicon(lambda lex: re.compile(
+    r"(?:" + lex.words_re("date_words", "before").pattern + r")\s+(?<![\d./-])(?:" + _MONTH_DAY + r"|" + _YEAR
+    + r"\b(?![\d./-]))", re.I))
 
 
 def has_date(text: str) -> bool:
     """A full date (`parse_date`), a month and year, a year or month/day after a date word, or a
     de-identified month-day."""
     return (parse_date(text) is not None or bool(MONTH_YEAR.search(text)) or bool(BRACKETED_MONTH_DAY.search(text))
-            or _after_date_word(text, r"(?<![\d./-])(?:" + _MONTH_DAY + r"|(?:1[89]\d\d|20\d\d)\b(?![\d./-]))"))
+            or bool(AFTER_DATE_WORD.search(text)))
 
 
 def has_time(text: str, before: str = "") -> bool:
@@ -76,16 +73,15 @@ def has_time(text: str, before: str = "") -> bool:
     if has_date(text):
         return True
     text = before[-12:] + text
-    from clinqa.lexicon import lexicon
     from clinqa.text.shapes import VALUE
 
     lex = lexicon()
-    before, after = lex.words_re("date_words", "relative_before"), lex.words_re("date_words", "relative_after")
+    word_before, word_after = lex.words_re("date_words", "relative_before"), lex.words_re("date_words", "relative_after")
     for m in VALUE.finditer(text):
         if not (m.group(3) and unit_dimension(m.group(3)) == "time"):
             continue
-        head = text[max(0, m.start() - 12):m.start()]
-        if before.search(head.split()[-1] if head.split() else "") or after.match(text[m.end():].lstrip()):
+        head = text[max(0, m.start() - 12):m.start()].split()
+        if (head and word_before.search(head[-1])) or word_after.match(text[m.end():].lstrip()):
             return True
     return False
 
