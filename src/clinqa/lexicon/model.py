@@ -68,6 +68,11 @@ class LanguageWords:
     yes_no_verbs: tuple[str, ...] = ()
 
 
+def _opener_re(words) -> re.Pattern:
+    """A question that opens with one of `words` (after an optional "¿")."""
+    return re.compile(r"^\s*¿?\s*(?:" + _word_alternation(words) + r")\b", re.I)
+
+
 def _word_alternation(words) -> str:
     """Words as regex alternatives: escaped, a trailing "*" -> any word ending, longest first."""
     out = []
@@ -239,8 +244,7 @@ class Lexicon:
     @functools.cached_property
     def yes_no_re(self) -> re.Pattern:
         """A question that opens like a yes/no question, in any language clinqa reads."""
-        words = self._all("yes_no_openers") + self._all("yes_no_verbs")
-        return re.compile(r"^\s*¿?\s*(?:" + _word_alternation(words) + r")\b", re.I)
+        return _opener_re(self._all("yes_no_openers") + self._all("yes_no_verbs"))
 
     def yes_no_re_for(self, code: str) -> re.Pattern | None:
         """`yes_no_re` with one language's openers and verbs only (None: the lexicon has none for
@@ -251,7 +255,7 @@ class Lexicon:
         cache = self.__dict__.setdefault("_yes_no_by_lang", {})
         if code not in cache:
             ws = list(words.yes_no_openers) + list(words.yes_no_verbs)
-            cache[code] = re.compile(r"^\s*¿?\s*(?:" + _word_alternation(ws) + r")\b", re.I) if ws else None
+            cache[code] = _opener_re(ws) if ws else None
         return cache[code]
 
     @functools.cached_property

@@ -224,7 +224,7 @@ def load_qa_model(folder: str | Path, *, merge_lora: bool = True, **loader_kw) -
     from safetensors.torch import load_file
     from transformers import AutoModel
 
-    from clinqa.models import load_model, load_tokenizer
+    from clinqa.models import load_model
 
     folder = Path(folder)
     try:
@@ -264,10 +264,18 @@ def load_qa_model(folder: str | Path, *, merge_lora: bool = True, **loader_kw) -
             raise ModelError(f"{folder}: head {k} has shape {tuple(v.shape)} but the config implies "
                              f"{tuple(expected[k].shape)} (do the categories match the checkpoint?)")
     model.load_state_dict({k: v.float() for k, v in state.items()}, strict=False)
-    tokenizer = load_tokenizer(str(folder)) if (folder / "tokenizer_config.json").exists() else \
-        load_tokenizer(config.base_model)
     model.eval()
-    return model, tokenizer
+    return model, qa_tokenizer(folder, config.base_model)
+
+
+def qa_tokenizer(folder: str | Path, base_model: str):
+    """A clinqa folder's tokenizer: its own when it stores one, else its base model's (the
+    packaged multilingual reader leaves the 17 MB XLM-R vocabulary to multilingual-e5-small)."""
+    from clinqa.models import load_tokenizer
+
+    folder = Path(folder)
+    return load_tokenizer(str(folder)) if (folder / "tokenizer_config.json").exists() else \
+        load_tokenizer(base_model)
 
 
 def export_transformers_qa(model: MultiTaskQA, tokenizer, folder: str | Path) -> Path:

@@ -347,23 +347,19 @@ def _from_index(cls, entry: dict | None, source: str, name: str, kw: dict, loade
     path = Path(entry["export"]) / (INT8 if kw.get("quantize") else FP32)
     if not path.is_file():
         return None
-    from clinqa.models import load_tokenizer
     from clinqa.qa.onnx import OnnxForward
     from clinqa.runtime import configure_threads
 
     configure_threads()
-    folder = Path(source)
-    if (folder / "tokenizer_config.json").exists():
-        tok = load_tokenizer(str(folder))
-    else:  # a folder that leaves its tokenizer to the base model (clinqa-qa-multilingual), as load_qa_model reads it
-        import json
+    import json
 
-        from clinqa.qa.model import CONFIG_NAME
+    from clinqa.qa.model import CONFIG_NAME, qa_tokenizer
 
-        try:
-            tok = load_tokenizer(json.loads((folder / CONFIG_NAME).read_text(encoding="utf-8"))["base_model"])
-        except (OSError, ValueError, KeyError, ModelError):
-            return None  # the ordinary load says what is wrong
+    try:  # its own tokenizer, or its base model's, as load_qa_model reads it
+        base = json.loads((Path(source) / CONFIG_NAME).read_text(encoding="utf-8"))["base_model"]
+        tok = qa_tokenizer(source, base)
+    except (OSError, ValueError, KeyError, ModelError):
+        return None  # the ordinary load says what is wrong
 
     def torch_model():
         from clinqa.qa.model import load_qa_model

@@ -18,6 +18,12 @@ READING_FILE = "clinqa_reading.json"
 # (cosine of all-MiniLM-L6-v2 embeddings, the offline sentence encoder) or hybrid (reciprocal
 # rank fusion of both). benchmarks/reader_sweep.py measures each.
 WINDOW_RANKS = ("bm25", "dense", "hybrid")
+WINDOW_TOKENS = (64, 512)  # the window lengths a reader accepts (a BERT-size encoder's positions)
+
+
+def window_kw(tokens: int) -> dict[str, int]:
+    """Reader options for windows of `tokens` tokens: the stride is a quarter of the length."""
+    return {"max_length": tokens, "stride": tokens // 4}
 
 
 @dataclass(frozen=True)
@@ -28,8 +34,9 @@ class Reading:
     source: str = ""  # what chose these settings (the sweep and its data)
 
     def __post_init__(self) -> None:
-        if self.window_tokens is not None and not 64 <= self.window_tokens <= 512:
-            raise DataError(f"window_tokens must be between 64 and 512, got {self.window_tokens}", source=READING_FILE)
+        lo, hi = WINDOW_TOKENS
+        if self.window_tokens is not None and not lo <= self.window_tokens <= hi:
+            raise DataError(f"window_tokens must be between {lo} and {hi}, got {self.window_tokens}", source=READING_FILE)
         if self.window_top_n is not None and self.window_top_n < 1:
             raise DataError(f"window_top_n must be at least 1 (or null for every window), got {self.window_top_n}",
                             source=READING_FILE)
@@ -58,5 +65,5 @@ class Reading:
         """The reader options these settings stand for (what `reader_options` gives for flags)."""
         kw: dict[str, Any] = {"window_top_n": self.window_top_n, "window_rank": self.window_rank}
         if self.window_tokens is not None:
-            kw.update(max_length=self.window_tokens, stride=self.window_tokens // 4)
+            kw.update(window_kw(self.window_tokens))
         return kw

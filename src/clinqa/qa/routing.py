@@ -78,9 +78,12 @@ def reader_options(window_top_n: int | None = None, window_tokens: int | None = 
             raise UsageError(f"--window-top-n must be at least 1, or 0 for every window; got {window_top_n}")
         kw["window_top_n"] = window_top_n or None
     if window_tokens is not None:
-        if not 64 <= window_tokens <= 512:
-            raise UsageError(f"--window-tokens must be between 64 and 512, got {window_tokens}")
-        kw.update(max_length=window_tokens, stride=window_tokens // 4)
+        from clinqa.qa.reading import WINDOW_TOKENS, window_kw
+
+        lo, hi = WINDOW_TOKENS
+        if not lo <= window_tokens <= hi:
+            raise UsageError(f"--window-tokens must be between {lo} and {hi}, got {window_tokens}")
+        kw.update(window_kw(window_tokens))
     return kw
 
 
