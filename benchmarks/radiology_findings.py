@@ -4,7 +4,7 @@ check) beside ROUGE-1/2/L, for
 - extractive: no model, the positive findings' sentences (clinqa.summarize.fidelity.extractive_impression);
 - adapter: clinqa-sum-smollm2 alone (greedy, consistency off);
 - adapter + check: the same drafts through the summarizer's checks (CheXpert + fidelity; no generation);
-on Indiana `#heldout` and on the second author's held-out set.
+on Indiana `#heldout` and on the second and third authors' held-out sets.
 
     .venv/bin/python benchmarks/radiology_findings.py [--limit N] [--no-adapter]
 
@@ -28,6 +28,7 @@ import radiology_judges as J
 
 INDIANA = "../shared/data/indiana_reports/indiana_reports.csv#heldout"
 SECOND = "benchmarks/data/radiology_heldout/reports.jsonl"
+THIRD = "benchmarks/data/radiology_heldout2/reports.jsonl"
 CACHE = Path("runs/radiology-findings")
 
 
@@ -120,11 +121,14 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--indiana", default=INDIANA)
     ap.add_argument("--second", default=SECOND)
+    ap.add_argument("--third", default=THIRD, help="a later author's set (written after the check's last change)")
     ap.add_argument("--model", default="clinqa-sum-smollm2")
     ap.add_argument("--no-adapter", action="store_true", help="extractive only (and cached drafts are ignored)")
     ap.add_argument("--limit", type=int, default=None, help="first N reports of each set")
     ap.add_argument("--json", default=None, help="also write the metrics here")
     ap.add_argument("--show", default=None, help="print the reports a judge flags for this system")
+    ap.add_argument("--dump", default=None,
+                    help="write every report's impressions (one JSON line per report and set) here, for a reviewer")
     a = ap.parse_args(argv)
     from clinqa.data.radiology import read_pairs_spec
 
@@ -134,19 +138,25 @@ def main(argv=None) -> int:
            for p in read_pairs_spec(a.indiana)][:a.limit]
     part = a.indiana.rpartition("#")[2] if "#" in a.indiana else "all"
     sets[f"indiana-{part}"] = (f"Indiana #{part} ({len(ind)} chest X-ray reports)", ind, False)
-    if Path(a.second).exists():
-        sec = [json.loads(line) for line in Path(a.second).open(encoding="utf-8") if line.strip()][:a.limit]
+    for key, path, who in (("second-author", a.second, "Second"), ("third-author", a.third, "Third")):
+        if not Path(path).exists():
+            print(f"{path} not found: the {who.lower()} author's set is left out", file=sys.stderr)
+            continue
+        sec = [json.loads(line) for line in Path(path).open(encoding="utf-8") if line.strip()][:a.limit]
         mods = sorted({r.get("modality", "?") for r in sec})
-        sets["second-author"] = (f"Second author's held-out set ({len(sec)} reports: {', '.join(mods)})", sec, True)
-    else:
-        print(f"{a.second} not found: the second author's set is left out", file=sys.stderr)
+        sets[key] = (f"{who} author's held-out set ({len(sec)} reports: {', '.join(mods)})", sec, True)
     everything = {}
+    dump = Path(a.dump).open("w", encoding="utf-8") if a.dump else None
     for name, (title, rows, keyed) in sets.items():
         t = time.time()
         preds = systems(name, rows, model)
         results = {s: score(rows, p, keyed) for s, p in preds.items()}
         if a.show in preds:
             show(rows, preds, a.show, keyed)
+        for i, r in enumerate(rows if dump else ()):
+            dump.write(json.dumps({"set": name, "id": r["id"], "findings": r["findings"],
+                                   "reference": r.get("impression") or "",
+                                   "impressions": {s: p[i] for s, p in preds.items()}}, ensure_ascii=False) + "\n")
         everything[name] = results
         print(table(title, results))
         print(f"\n({time.time() - t:.0f} s)\n")

@@ -207,3 +207,63 @@ def test_negation_stops_at_a_sentence_the_splitter_missed():
     assert pos[0].laterality.value == "right"
     items, _, _ = repair_items(findings, ["No acute cardiopulmonary abnormality."])
     assert items[0].startswith("8 mm nodule")
+
+
+def test_a_severity_must_be_the_findings_own_word_not_a_neighbour_of_its_class():
+    # the lexicon puts "small" and "mild" in one class; an impression may not swap them
+    findings = "The heart is mildly enlarged. The lungs are clear."
+    assert not check_items(read_findings(findings), ["Small cardiomegaly."]).ok
+    # the same word family passes ("mildly" -> "mild")
+    assert check_items(read_findings(findings), ["Mild cardiomegaly."]).ok
+
+
+def test_an_item_may_not_assert_what_the_findings_negate_or_never_state():
+    findings = "Lungs are overexpanded with flat hemidiaphragms. No features of pulmonary edema. Heart size normal."
+    c = check_items(read_findings(findings), ["Mild pulmonary edema."]).items[0]
+    assert not c.ok and any("which the findings negate" in p for p in c.problems)
+    c = check_items(read_findings("Normal mediastinal contour, stable. Lungs are clear."), ["Stable cardiomegaly."]).items[0]
+    assert not c.ok and any("do not state" in p for p in c.problems)
+    items, warnings, _ = repair_items(findings, ["Mild pulmonary edema."])
+    assert not any("edema" in it.lower() and "no " not in it.lower() for it in items) and warnings
+
+
+def test_a_looping_item_says_its_sentence_once_and_no_item_is_said_twice():
+    findings = "Mild degenerative spurring of the thoracic spine. Lungs are clear."
+    loop = "Mild degenerative spurring. " * 9 + "Mild degen"
+    items, warnings, _ = repair_items(findings, [loop])
+    assert sum(it.lower().count("spurring") for it in items) == 1 and any("repeated" in w for w in warnings)
+    # an item the added findings sentence holds whole is replaced by it, not kept beside it
+    findings = "Coarse reticular markings at both bases, compatible with fibrosis. Heart size is normal."
+    items, _, _ = repair_items(findings, ["Coarse reticular markings."])
+    assert items == ["Coarse reticular markings at both bases, compatible with fibrosis."]
+
+
+def test_a_normal_statement_is_in_the_studys_own_words():
+    findings = "CT head without contrast. No intracranial bleed. Ventricles are normal in size. Calvarium is intact."
+    items, warnings, _ = repair_items(findings, ["No acute cardiopulmonary abnormality."])
+    assert items == ["No acute intracranial abnormality."] and warnings
+
+
+def test_one_head_at_two_places_needs_both_and_each_keeps_its_own_side():
+    knee = ("MRI of the knee. The anterior cruciate ligament is torn completely. Horizontal tear through the body of "
+            "the medial meniscus. Small effusion.")
+    items, _, result = repair_items(knee, ["Complete anterior cruciate ligament tear.", "Small effusion."])
+    assert any("meniscus" in it for it in items)
+    assert any("meniscus" in f.sentence.text for f in result.missing)
+    chest = ("Patchy opacity at the left base, probably atelectasis. Dense opacity in the right upper lobe with air "
+             "bronchograms, concerning for pneumonia. No effusion.")
+    c = check_items(read_findings(chest), ["Left upper lobe opacity with air bronchograms, concerning for pneumonia."])
+    assert not c.ok and any("side" in p for p in c.items[0].problems)
+
+
+def test_a_body_part_from_another_finding_is_rejected():
+    findings = "A 1.8 cm rounded opacity projects over the right upper lobe. Degenerative change of the left shoulder."
+    c = check_items(read_findings(findings), ["Left shoulder 1.8 cm rounded opacity."]).items[0]
+    assert not c.ok
+
+
+def test_gallstones_do_not_stand_for_cholecystitis():
+    findings = ("Gallbladder distended with several stones and a thick wall of 6 mm. Positive sonographic Murphy sign. "
+                "Liver unremarkable.")
+    items, _, _ = repair_items(findings, ["Cholelithiasis."])
+    assert any("murphy" in it.lower() for it in items)

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 
 from clinqa.lexicon.radiology import RadiologyLexicon, radiology_lexicon
 from clinqa.summarize.findings import (
+    Attribute,
     Finding,
     ReadFindings,
     content_words,
@@ -83,12 +84,36 @@ def _sizes_match(g: Finding, f: Finding) -> list[str]:
     return out
 
 
+def _word_family(text: str) -> str:
+    """'Mildly' and 'mild', 'markedly' and 'marked': one family."""
+    w = text.lower().strip()
+    return w[:-2] if w.endswith("ly") and len(w) > 4 else w
+
+
+def _same_attribute(attr: str, item: Attribute, given: Attribute | None) -> bool:
+    """Does the impression's side / severity / change agree with the finding's? Sides and changes
+    agree by class ("left-sided" is "left"). A severity must be the findings' own word: the lexicon
+    puts "small" and "mild" in one class, but "small cardiomegaly" for "mildly enlarged" is a new
+    grade in the reader's eyes, and grade drift ("mild" for "moderate") is what this check is for."""
+    if given is None or given.value != item.value:
+        return False
+    return attr != "severity" or _word_family(item.span.text) == _word_family(given.span.text)
+
+
 def _item_problems(g: Finding, report: ReadFindings, lex: RadiologyLexicon) -> tuple[list[str], list[Finding]]:
     """What `g` (an impression finding) carries that the findings do not give to its finding,
     and the report findings it names."""
     same = [f for f in report.findings if f.positive and same_head(g, f, lex)]
     problems: list[str] = []
     if not same:
+        # a finding the findings never assert is not an impression's to add: "High pulmonary
+        # edema" for "No typical findings of pulmonary edema", "Stable cardiomegaly" for a
+        # stable cardiomediastinal silhouette
+        denied = [f for f in report.findings if f.kind == "negated" and same_head(g, f, lex)]
+        if denied:
+            problems.append(f"it asserts {g.head or g.span.text}, which the findings negate")
+        else:
+            problems.append(f"it names {g.head or g.span.text}, which the findings do not state")
         # a finding the report does not state: its numbers must at least appear in the findings
         report_numbers = {float(x) for x in _NUMBER.findall(report.text)}
         bad = [n.text for n in g.numbers] + [s.span.text for s in g.sizes]
@@ -101,6 +126,22 @@ def _item_problems(g: Finding, report: ReadFindings, lex: RadiologyLexicon) -> t
                 problems.append(f"{word} {v.span.text!r} given to {g.head or g.span.text}, which the findings do "
                                 "not state")
         return problems, []
+    if len(same) > 1:
+        # one head at several places: the item's attributes are checked against the finding whose
+        # clause it shares most words with ("left base densities ... localized fluid or pleural
+        # thickening" is the right-sided pleural density, not the left base opacity)
+        words = content_words(g.sentence.text, lex)
+        overlap = {id(f): len(_place_words(f, lex) & words) for f in same}
+        best = max(overlap.values())
+        if best:  # (findings of one sentence go together: their attributes are that sentence's)
+            where = {f.sentence.text for f in same if overlap[id(f)] == best}
+            same = [f for f in same if f.sentence.text in where]
+    if g.body_part is not None:
+        part = content_words(g.body_part.span.text, lex) or {g.body_part.span.text.lower()}
+        if not any(part & content_words(f.sentence.text, lex) or
+                   (f.body_part is not None and f.body_part.value == g.body_part.value) for f in same):
+            problems.append(f"body part {g.body_part.span.text!r} is not given to {g.head or g.span.text} in the "
+                            "findings")
     if g.sizes:
         fits = [f for f in same if not _sizes_match(g, f)]
         if not fits:
@@ -112,7 +153,7 @@ def _item_problems(g: Finding, report: ReadFindings, lex: RadiologyLexicon) -> t
             problems.append(f"number {', '.join(bad)} is not given to {g.head} in the findings")
     for attr in ("laterality", "severity", "change"):
         v = getattr(g, attr)
-        if v is not None and not any(getattr(f, attr) is not None and getattr(f, attr).value == v.value for f in same):
+        if v is not None and not any(_same_attribute(attr, v, getattr(f, attr)) for f in same):
             given = sorted({getattr(f, attr).value for f in same if getattr(f, attr) is not None})
             word = {"laterality": "side", "severity": "severity", "change": "change"}[attr]
             problems.append(f"{word} {v.span.text!r} is not given to {g.head} in the findings"
@@ -124,12 +165,27 @@ def _item_problems(g: Finding, report: ReadFindings, lex: RadiologyLexicon) -> t
     return problems, same
 
 
-def represented(f: Finding, item_findings: list[Finding], lex: RadiologyLexicon) -> bool:
-    """Is the report finding `f` named by one of an impression's (passing) findings, with its side?"""
+def _place_words(f: Finding, lex: RadiologyLexicon) -> set[str]:
+    """The content words of a finding's clause other than its head's: where it is ("posterior
+    horn of the lateral meniscus") and what it is like."""
+    return content_words(f.sentence.text, lex) - content_words(f.span.text, lex)
+
+
+def represented(f: Finding, item_findings: list[Finding], lex: RadiologyLexicon,
+                siblings: tuple[Finding, ...] = ()) -> bool:
+    """Is the report finding `f` named by one of an impression's (passing) findings, with its side?
+    When the report states the same head at another place too (`siblings`: a cruciate ligament
+    tear and a meniscal tear), the item must also share a word of `f`'s own clause beyond the head,
+    so naming one tear does not account for the other."""
+    others = [o for o in siblings if o is not f and o.positive and same_head(f, o, lex)
+              and _place_words(o, lex) != _place_words(f, lex)]
     for g in item_findings:
         if g.positive and same_head(f, g, lex):
-            if f.laterality is None or (g.laterality is not None and g.laterality.value == f.laterality.value):
-                return True
+            if f.laterality is not None and (g.laterality is None or g.laterality.value != f.laterality.value):
+                continue
+            if others and not (_place_words(f, lex) & content_words(g.sentence.text, lex)):
+                continue
+            return True
     return False
 
 
@@ -156,7 +212,8 @@ def check_items(report: ReadFindings, items: list[str], *, incidental: tuple[str
         checks.append(ItemCheck(text=it, findings=read.findings, problems=tuple(dict.fromkeys(problems)),
                                 normal=normal, replaced_by=tuple(named)))
     said = [g for c in checks if c.ok for g in c.findings]
-    missing = tuple(f for f in report.positives(incidental) if not represented(f, said, lex))
+    positives = tuple(report.positives(incidental))
+    missing = tuple(f for f in positives if not represented(f, said, lex, positives))
     return FidelityResult(items=tuple(checks), missing=missing)
 
 
@@ -185,10 +242,11 @@ def repair_items(findings: str | ReadFindings, items: list[str], *, incidental: 
     """(the repaired items, a warning per change, the check of the given items)."""
     lex = lexicon or radiology_lexicon()
     report = findings if isinstance(findings, ReadFindings) else read_findings(findings, lexicon=lex)
+    warnings: list[str] = []
+    items = [_once(it, warnings) for it in items]
     result = check_items(report, items, incidental=incidental, lexicon=lex)
     kept: list[str] = []
     normal: list[str] = []
-    warnings: list[str] = []
     for c in result.items:
         if not c.ok:
             new = [s for s in dict.fromkeys(sentence_item(f) for f in c.replaced_by) if s and s not in kept]
@@ -201,18 +259,22 @@ def repair_items(findings: str | ReadFindings, items: list[str], *, incidental: 
             kept.append(c.text)
     said = [g for it in kept for g in read_findings(it, modality=report.modality, lexicon=lex,
                                                    skip_sections=False).findings]
-    for f in report.positives(incidental):
-        if represented(f, said, lex):
+    positives = tuple(report.positives(incidental))
+    for f in positives:
+        if represented(f, said, lex, positives):
             continue
         s = sentence_item(f)
         if s and s not in kept:
+            # an item the findings' sentence contains whole is that sentence cut short: replace it
+            shorter = [k for k in kept if _words(k) and _words(k) < _words(s) and _contained(k, s)]
+            kept = [k for k in kept if k not in shorter]
             kept.append(s)
             said += read_findings(s, modality=report.modality, lexicon=lex, skip_sections=False).findings
             side = f", {f.laterality.value}" if f.laterality else ""
             warnings.append(f"fidelity check: the impression left out {f.head}{side} ({f.span.text!r}); added "
                             f"the findings' {s!r}")
     out_normal = []
-    for n in normal:
+    for n in [_own_body(n, report, lex, warnings) for n in normal]:
         if kept and not _OTHERWISE.match(n) and _study_normal(n, lex):
             warnings.append(f"fidelity check: {n!r} kept last as 'Otherwise, ...' (the findings assert "
                             f"{', '.join(dict.fromkeys(f.head for f in report.positives(incidental)))})")
@@ -222,6 +284,49 @@ def repair_items(findings: str | ReadFindings, items: list[str], *, incidental: 
         else:
             out_normal.append(n)
     return list(dict.fromkeys(kept + out_normal)), warnings, result
+
+
+_SENTENCE = re.compile(r"(?<=[.!?])\s+")
+
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(re.findall(r"[a-z0-9]+", text.lower()))
+
+
+def _contained(short: str, long: str) -> bool:
+    a, b = _words(short), _words(long)
+    return any(b[i:i + len(a)] == a for i in range(len(b) - len(a) + 1))
+
+
+def _once(item: str, warnings: list[str]) -> str:
+    """An item that says the same sentence again ("Small T-spine osteophytes. Small T-spine
+    osteophytes. ...", a model's loop) says it once."""
+    parts = [p for p in _SENTENCE.split(item.strip()) if p]
+    unique = list(dict.fromkeys(parts))
+    if len(unique) == len(parts):
+        return item
+    # a loop cut by the token limit ends in a fragment of the repeated sentence
+    unique = [u for u in unique if not any(u != v and v.startswith(u) for v in unique)]
+    out = " ".join(unique)
+    warnings.append(f"fidelity check: item {item[:60]!r}... repeated a sentence {len(parts) - len(unique)} times; kept "
+                    f"{out!r}")
+    return out
+
+
+def _own_body(item: str, report: ReadFindings, lex: RadiologyLexicon, warnings: list[str]) -> str:
+    """A whole-study normal statement in another study's words ("No acute cardiopulmonary
+    abnormality" for a head CT) becomes this modality's own."""
+    if not report.modality or not _study_normal(item, lex):
+        return item
+    own = lex.modality(report.modality).normal_impression
+    said = [set(_words(m.normal_impression)) for m in lex.modalities]
+    generic = set.intersection(*said) | {"in", "the", "or", "and", "of", "a"}  # "no acute abnormality"
+    foreign = set.union(*said) - set(_words(own)) - generic
+    if not foreign & set(_words(item)):
+        return item
+    new = _otherwise(own) if _OTHERWISE.match(item) else own
+    warnings.append(f"fidelity check: {item!r} is another study's normal statement; replaced by {new!r}")
+    return new
 
 
 def _study_normal(item: str, lex: RadiologyLexicon) -> bool:
