@@ -67,7 +67,13 @@ def copied(item: str, findings: str) -> bool:
     body = re.sub(r"^(?:there (?:is|are) (?:an? )?)", "", body, flags=re.I)
     norm = " ".join(words(findings))
     b = " ".join(words(body))
-    return len(b) > 0 and f" {b} " in f" {norm} "
+    if len(b) > 0 and f" {b} " in f" {norm} ":
+        return True
+    # "LEFT KIDNEY: 3 cm cyst ...": a findings label before a findings sentence (both copied)
+    label, _, rest = body.partition(":")
+    lab = " ".join(words(label))
+    return bool(rest.strip()) and len(lab) > 0 and bool(re.search(rf"(?im)^[ \t]*(?:the )?{re.escape(label.strip())}\b",
+                                                                   findings)) and copied(rest, findings)
 
 
 def _norm(value, table) -> str | None:

@@ -267,3 +267,40 @@ def test_gallstones_do_not_stand_for_cholecystitis():
                 "Liver unremarkable.")
     items, _, _ = repair_items(findings, ["Cholelithiasis."])
     assert any("murphy" in it.lower() for it in items)
+
+
+def test_a_side_given_by_an_organ_label_and_a_level_given_by_a_spine_label_are_checked():
+    kidneys = ("RIGHT KIDNEY: 10.6 cm, normal corticomedullary differentiation.\n"
+               "LEFT KIDNEY: 11.9 cm. Simple cyst of 2.4 cm at the interpolar region. No stones.")
+    r = read_findings(kidneys)
+    cyst = [f for f in r.findings if f.positive and "cyst" in f.span.text][0]
+    assert cyst.laterality.value == "left" and cyst.heading.text == "LEFT KIDNEY"
+    # the model's juxtaposition makes a right-sided cyst: rejected, the side is missing
+    assert not check_items(r, ["Right kidney 10.6 cm. 2.4 cm simple cyst at the interpolar region."]).ok
+    assert check_items(r, ["2.4 cm simple cyst of the left kidney."]).ok
+    spine = ("L2-3: Unremarkable.\nL3-4: Small broad-based disc bulge without stenosis.\n"
+             "L4-5: Moderate disc protrusion with moderate canal stenosis.")
+    r = read_findings(spine)
+    c = check_items(r, ["L2-L3: Small disc bulge.", "Moderate canal stenosis at L4-5."])
+    assert not c.items[0].ok and any("level L2-L3" in p for p in c.items[0].problems)
+    assert c.items[1].ok
+
+
+def test_a_size_ties_an_item_to_its_own_finding_and_that_findings_side():
+    findings = ("Right ovary 3.1 x 2.2 x 1.9 cm with a 2.4 cm dominant follicle. Left ovary 3.4 x 2.6 x 2.1 cm "
+                "containing a 4.2 cm complex cyst with internal septations.")
+    c = check_items(read_findings(findings), ["Right 4.2 cm complex cyst with septations."])
+    assert not c.ok
+
+
+def test_a_side_from_the_lines_opening_words_and_a_normal_organs_size_are_checked():
+    findings = ("Right ovary measures 2.9 x 1.8 x 1.6 cm and is unremarkable.\n"
+                "Left ovary measures 3.8 x 2.9 x 2.4 cm. A 2.6 cm hemorrhagic cyst with lacy internal echoes.")
+    r = read_findings(findings)
+    cyst = [f for f in r.findings if f.positive and "cyst" in f.span.text][0]
+    assert cyst.laterality.value == "left"
+    assert not check_items(r, ["Right ovary. 2.6 cm hemorrhagic cyst."]).ok
+    # the right ovary given the left one's third dimension
+    c = check_items(r, ["Right ovary measures 2.9 x 1.8 x 2.4 cm and is unremarkable."])
+    assert not c.ok
+    assert check_items(r, ["Right ovary measures 2.9 x 1.8 x 1.6 cm and is unremarkable."]).items[0].ok

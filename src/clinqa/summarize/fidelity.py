@@ -31,6 +31,7 @@ from clinqa.summarize.findings import (
     ReadFindings,
     content_words,
     read_findings,
+    sizes_in,
 )
 
 _OTHERWISE = re.compile(r"^\s*otherwise\b,?\s*", re.I)
@@ -38,6 +39,22 @@ _ITEM_NUMBER = re.compile(r"^\s*(?:\(?\d{1,2}[.)]|[-*\u2022])\s+")
 _THERE_IS = re.compile(r"^(?:there (?:is|are|has been|have been) (?:again )?(?:seen |noted )?(?:an? )?|"
                        r"again (?:seen|noted) (?:is|are) (?:an? )?)", re.I)
 _NUMBER = re.compile(r"(?<![\w.])\d+(?:\.\d+)?")
+# Spinal levels ("L4-5", "L5-S1", "C6"); T1 / T2 alone are left out: in MRI they name sequences
+_LEVEL = re.compile(r"\b([CTLS])(\d{1,2})(?:\s*(?:-|/|\u2013)\s*([CTLS])?(\d{1,2}))?\b")
+
+
+def levels(text: str) -> set[str]:
+    """The spinal levels a text names, written one way ("L4-L5")."""
+    out = set()
+    for m in _LEVEL.finditer(text):
+        a, n, b, k = m.groups()
+        if k is None:
+            if a == "T" and n in ("1", "2"):
+                continue
+            out.add(f"{a}{n}")
+        else:
+            out.add(f"{a}{n}-{b or a}{k}")
+    return out
 
 
 @dataclass(frozen=True)
@@ -138,7 +155,7 @@ def _item_problems(g: Finding, report: ReadFindings, lex: RadiologyLexicon) -> t
             same = [f for f in same if f.sentence.text in where]
     if g.body_part is not None:
         part = content_words(g.body_part.span.text, lex) or {g.body_part.span.text.lower()}
-        if not any(part & content_words(f.sentence.text, lex) or
+        if not any(part & content_words(f.sentence.text + " " + (f.heading.text if f.heading else ""), lex) or
                    (f.body_part is not None and f.body_part.value == g.body_part.value) for f in same):
             problems.append(f"body part {g.body_part.span.text!r} is not given to {g.head or g.span.text} in the "
                             "findings")
@@ -146,6 +163,14 @@ def _item_problems(g: Finding, report: ReadFindings, lex: RadiologyLexicon) -> t
         fits = [f for f in same if not _sizes_match(g, f)]
         if not fits:
             problems.append(f"size {', '.join(s.span.text for s in g.sizes)} is not given to {g.head} in the findings")
+        else:
+            same = fits  # the size says which finding it is: its side and grade must be that one's
+    said_levels = levels(g.clause.text)
+    if said_levels:
+        given = set().union(*(levels(f.sentence.text + " " + (f.heading.text if f.heading else "")) for f in same))
+        if not said_levels <= given:
+            problems.append(f"level {', '.join(sorted(said_levels - given))} is not given to {g.head or g.span.text} "
+                            "in the findings" + (f" ({', '.join(sorted(given))})" if given else ""))
     if g.numbers:
         given = {float(x) for f in same for x in _NUMBER.findall(f.sentence.text)}
         bad = [n.text for n in g.numbers if float(n.text) not in given]
@@ -169,6 +194,27 @@ def _place_words(f: Finding, lex: RadiologyLexicon) -> set[str]:
     """The content words of a finding's clause other than its head's: where it is ("posterior
     horn of the lateral meniscus") and what it is like."""
     return content_words(f.sentence.text, lex) - content_words(f.span.text, lex)
+
+
+def _normal_sizes(g: Finding, report: ReadFindings, lex: RadiologyLexicon) -> list[str]:
+    """A measurement in a normal statement ("Right testis: 4.3 x 2.6 x 2.1 cm") must be one a
+    findings sentence gives, on the same side: a normal organ's size is a number too."""
+    said = sizes_in(g.clause.text, lex)
+    if not said:
+        return []
+    side = {w for w in ("left", "right") if re.search(rf"\b{w}\b", g.clause.text, re.I)}
+    where = {(f.sentence.text, f.heading.text if f.heading else "") for f in report.findings}
+    bad = []
+    for z in said:
+        ok = False
+        for sent, head in where:
+            if not any(sorted(z.mm) == sorted(t.mm) for t in sizes_in(sent, lex)):
+                continue
+            sides = {w for w in ("left", "right") if re.search(rf"\b{w}\b", sent + " " + head, re.I)}
+            ok = ok or not side or not sides or bool(side & sides)
+        if not ok:
+            bad.append(z.span.text)
+    return [f"size {', '.join(bad)} is not what the findings give" + (f" on the {'/'.join(sorted(side))}" if side else "")] if bad else []
 
 
 def represented(f: Finding, item_findings: list[Finding], lex: RadiologyLexicon,
@@ -208,6 +254,8 @@ def check_items(report: ReadFindings, items: list[str], *, incidental: tuple[str
                 if contra:
                     problems.append(f"it negates {g.head}, which the findings assert")
                     named += contra
+            elif g.kind == "normal":
+                problems += _normal_sizes(g, report, lex)
         normal = bool(read.findings) and all(g.kind in ("normal", "negated") for g in read.findings)
         checks.append(ItemCheck(text=it, findings=read.findings, problems=tuple(dict.fromkeys(problems)),
                                 normal=normal, replaced_by=tuple(named)))
@@ -225,7 +273,18 @@ def sentence_item(f: Finding) -> str:
     if not s:
         return ""
     s = s[0].upper() + s[1:]
+    if f.heading is not None and not f.sentence.start <= f.heading.start < f.sentence.end and _places(f.heading.text):
+        # a sentence under "LEFT TESTIS:" (or after "Left kidney measures ...") says which organ
+        s = f"{f.heading.text[0].upper()}{f.heading.text[1:].lower()}: {s[0].lower() + s[1:] if s[1:2].islower() else s}"
     return s if s.endswith((".", "?", "!")) else s + "."
+
+
+def _places(label: str) -> bool:
+    """Does a label say where ("LEFT TESTIS", "L4-5", "Liver"), rather than what ("Comparison")?"""
+    if levels(label) or re.search(r"\b(?:left|right|bilateral)\b", label, re.I):
+        return True
+    lex = radiology_lexicon()
+    return bool(set(re.findall(r"[a-z]+", label.lower())) & {w for p in lex.body_parts for w in p.split()})
 
 
 def _otherwise(item: str) -> str:

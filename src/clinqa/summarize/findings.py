@@ -30,6 +30,13 @@ from clinqa.types import Span
 
 KINDS = ("positive", "uncertain", "negated", "normal")
 _NUMBER = r"\d+(?:\.\d+)?"
+# A label opening a line of an organ-by-organ or level-by-level template ("LEFT KIDNEY: ...",
+# "L4-5: ..."): what follows, up to the next label or a blank line, is about it.
+_LABEL = re.compile(r"(?m)^[ \t]*(?:\d{1,2}[.)][ \t]*)?([A-Za-z][A-Za-z0-9 ,/()-]{0,40}?)[ \t]*:(?!\d)")
+# A line that opens with a side ("Left kidney measures 10.8 cm. A 3 cm cyst ..."): the rest of
+# the line is about that side's organ.
+_SIDE_LINE = re.compile(r"(?im)^[ \t]*(?:the[ \t]+)?((?:left|right)(?:[ \t]+(?!(?:measures?|measuring|is|are|was|were|"
+                        r"shows?|demonstrates?|has|have|with|contains?|appears?|and|in|of)\b)[a-z]+){1,3})\b")
 _NO_SPLIT_BEFORE_WITH = {"consistent", "compatible", "associated", "concordant", "along", "together"}
 # closed-class words a fallback head phrase starts after or stops at
 _LEAD = {"there", "is", "are", "was", "were", "has", "have", "had", "been", "be", "again", "seen", "noted", "a", "an",
@@ -77,6 +84,7 @@ class Finding:
     sizes: tuple[Size, ...] = ()
     numbers: tuple[Span, ...] = ()  # other numbers near the head ("6th" rib, "T12")
     section: str | None = None
+    heading: Span | None = None  # the line label it sits under ("LEFT KIDNEY", "L4-5"), if any
 
     @property
     def positive(self) -> bool:
@@ -249,6 +257,7 @@ def read_findings(text: str, *, modality: str | None = None, lexicon: RadiologyL
         get_labeler().context(doc)
         status = {(e.start_char, e.end_char): _status(e) for e in doc.ents}
     normals = lex.normal_statements(None)
+    labels = _labels(text, [(a.start_char, a.end_char) for a in attrs["body"]])
     out: list[Finding] = []
     for sent, (cs, ce), heads, known, section in plan:
         sent_span = _span(text, sent.start_char, sent.end_char)
@@ -287,14 +296,53 @@ def read_findings(text: str, *, modality: str | None = None, lexicon: RadiologyL
                 continue
             i = _nearest(spans, m.start(), m.end())
             bound[i].setdefault("numbers", []).append(_span(text, m.start(), m.end()))
+        heading = next((lab for lab, end in labels if lab.start <= cs and cs < end), None)
+        if heading is not None:
+            # a finding with no side of its own takes its label's ("LEFT KIDNEY: a 3 cm cyst")
+            side = next((a for a in attrs["laterality"]
+                         if heading.start <= a.start_char and a.end_char <= heading.end), None)
+            for b in bound:
+                if side is not None and "laterality" not in b:
+                    b["laterality"] = Attribute(side.label_, _span(text, side.start_char, side.end_char))
         for (h, st), b in zip(found, bound):
             head = h.label_ if known else _fallback_name(h)
             out.append(Finding(kind=st, head=head, span=_span(text, h.start_char, h.end_char), clause=clause,
                                sentence=sent_span, known=known, acute=known and head in M.acute,
                                laterality=b.get("laterality"), severity=b.get("severity"), change=b.get("change"),
                                body_part=b.get("body_part"), sizes=tuple(b.get("sizes", ())),
-                               numbers=tuple(b.get("numbers", ())), section=section))
+                               numbers=tuple(b.get("numbers", ())), section=section, heading=heading))
     return ReadFindings(text=text, modality=mod, findings=tuple(out))
+
+
+def _labels(text: str, body: list[tuple[int, int]]) -> list[tuple[Span, int]]:
+    """Each line label and where its scope ends (the next label, a blank line, or the end). A
+    label is short ("LEFT KIDNEY:", "L4-5:", not "Compared with the CT from 6 hours earlier:"); a
+    line opening with a side and an organ counts only in an organ-by-organ layout, where two or
+    more lines do ("Right kidney measures ... / Left kidney measures ..."): in a one-paragraph
+    report the first sentence's side is not the rest's."""
+    colon = [(m, "label") for m in _LABEL.finditer(text) if len(m.group(1).split()) <= 4]
+    sided = [(m, "line") for m in _SIDE_LINE.finditer(text)
+             if any(m.start(1) < a < m.end(1) for a, _ in body)]
+    found = sorted(colon + (sided if len(sided) >= 2 else []), key=lambda x: x[0].start())
+    out = []
+    for i, (m, kind) in enumerate(found):
+        end = found[i + 1][0].start() if i + 1 < len(found) else len(text)
+        stop = text.find("\n\n" if kind == "label" else "\n", m.end())
+        if stop != -1:
+            end = min(end, stop)
+        out.append((_span(text, m.start(1), m.end(1)), end))
+    return out
+
+
+def sizes_in(text: str, lexicon: RadiologyLexicon | None = None) -> list[Size]:
+    """Every size a text gives ("4.3 x 2.6 x 2.2 cm"), in millimetres."""
+    M = _matchers(lexicon or radiology_lexicon())
+    out = []
+    for m in M.size.finditer(text):
+        factor = M.units[m.group(2).lower()]
+        out.append(Size(tuple(round(float(x) * factor, 3) for x in re.findall(_NUMBER, m.group(1))),
+                        _span(text, m.start(), m.end())))
+    return out
 
 
 def _split_missed_sentences(doc) -> None:
