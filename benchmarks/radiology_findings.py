@@ -4,7 +4,7 @@ check) beside ROUGE-1/2/L, for
 - extractive: no model, the positive findings' sentences (clinqa.summarize.fidelity.extractive_impression);
 - adapter: clinqa-sum-smollm2 alone (greedy, consistency off);
 - adapter + check: the same drafts through the summarizer's checks (CheXpert + fidelity; no generation);
-on Indiana `#heldout` and on the second and third authors' held-out sets.
+on Indiana `#heldout` and on the second, third and fourth authors' held-out sets.
 
     .venv/bin/python benchmarks/radiology_findings.py [--limit N] [--no-adapter]
 
@@ -29,6 +29,7 @@ import radiology_judges as J
 INDIANA = "../shared/data/indiana_reports/indiana_reports.csv#heldout"
 SECOND = "benchmarks/data/radiology_heldout/reports.jsonl"
 THIRD = "benchmarks/data/radiology_heldout2/reports.jsonl"
+FOURTH = "benchmarks/data/radiology_heldout3/reports.jsonl"
 CACHE = Path("runs/radiology-findings")
 
 
@@ -121,7 +122,9 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--indiana", default=INDIANA)
     ap.add_argument("--second", default=SECOND)
-    ap.add_argument("--third", default=THIRD, help="a later author's set (written after the check's last change)")
+    ap.add_argument("--third", default=THIRD, help="a third author's set")
+    ap.add_argument("--fourth", default=FOURTH, help="a fourth author's set, written and first run after the check's "
+                    "last change")
     ap.add_argument("--model", default="clinqa-sum-smollm2")
     ap.add_argument("--no-adapter", action="store_true", help="extractive only (and cached drafts are ignored)")
     ap.add_argument("--limit", type=int, default=None, help="first N reports of each set")
@@ -138,7 +141,8 @@ def main(argv=None) -> int:
            for p in read_pairs_spec(a.indiana)][:a.limit]
     part = a.indiana.rpartition("#")[2] if "#" in a.indiana else "all"
     sets[f"indiana-{part}"] = (f"Indiana #{part} ({len(ind)} chest X-ray reports)", ind, False)
-    for key, path, who in (("second-author", a.second, "Second"), ("third-author", a.third, "Third")):
+    for key, path, who in (("second-author", a.second, "Second"), ("third-author", a.third, "Third"),
+                           ("fourth-author", a.fourth, "Fourth")):
         if not Path(path).exists():
             print(f"{path} not found: the {who.lower()} author's set is left out", file=sys.stderr)
             continue
