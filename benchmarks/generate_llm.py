@@ -3,14 +3,16 @@ mode, on the clinical dev reference answers; prints one markdown table.
 
 Columns: the ArchEHR-QA subtask-3 text metrics (BLEU, ROUGE-Lsum, SARI, BERTScore with the packaged
 MiniLM, AlignScore when weights are given, MEDCON variant) and their mean; the key-sentence rate
-(the reference's first evidence sentence cited) and, for questions whose reference has no
-evidence, whether the answer says the note does not answer; the grounding checks on the final
+(the sentence holding the QA set's gold answer span for the same question cited; beside it the
+reference's first evidence sentence, and any gold evidence sentence) and, for questions whose
+reference has no evidence, whether the answer says the note does not answer; the grounding checks on the final
 answers (unsupported content words, assertion conflicts, numbers and drug names not in the cited
 sentences, sentences passing every check, LM sentences the checks replaced); strict citation
 precision / recall / F1; generated tokens per second (prompt processing included).
 
     .venv/bin/python benchmarks/generate_llm.py --cases 12                  # the README table
     .venv/bin/python benchmarks/generate_llm.py --cases 0 --models extractive   # all 115, extractive
+    .venv/bin/python benchmarks/generate_llm.py --cases 0 --models extractive --reader clinqa-qa-minilm
 
 The LM rows need their models: SmolLM2 from `make setup`, Qwen from `make model-llm` (a missing
 one is reported and skipped). CPU is slow: `--cases N` takes an evenly spread subset (every k-th
@@ -80,7 +82,7 @@ def run(model: str, cases, keys, reader, retriever, args) -> dict | None:
     t0 = time.perf_counter()
     ev = evaluate_generator(gen, cases, keys=keys)
     wall = time.perf_counter() - t0
-    add_gold_rate(ev.grounding, cases, [p["answer"] for p in ev.predictions])
+    add_gold_rate(ev.grounding, cases, [p["answer"] for p in ev.predictions], args.first_keys)
     tps = None
     if gen.generator is not None:
         tps = gen.generator.stats.tokens_per_second if timer is None else timer.tokens_per_second
@@ -90,13 +92,14 @@ def run(model: str, cases, keys, reader, retriever, args) -> dict | None:
             "seconds": round(wall, 1), "predictions": ev.predictions}
 
 
-def add_gold_rate(grounding: dict, cases, answers: list[str]) -> None:
-    """The share of answers citing any gold evidence sentence (the first evidence span's
-    sentence is `key_sentence_cited`)."""
+def add_gold_rate(grounding: dict, cases, answers: list[str], first: dict) -> None:
+    """The share of answers citing any gold evidence sentence, and the reference's first evidence
+    span's sentence (the answer span's sentence is `key_sentence_cited`)."""
     from clinqa.generate.evaluation import key_measures
 
     gold = {c.id: frozenset(k for k, v in c.relevance.items() if v == "essential") for c in cases}
     grounding["gold_sentence_cited"] = key_measures(cases, answers, gold)["key_sentence_cited"]
+    grounding["first_span_cited"] = key_measures(cases, answers, first)["key_sentence_cited"]
 
 
 def fmt(v, digits=2):
@@ -105,9 +108,9 @@ def fmt(v, digits=2):
 
 def table(rows: list[dict]) -> str:
     head = ("| answers | cases | BLEU | ROUGE-Lsum | SARI | BERTScore | AlignScore | MEDCON | overall | key sentence "
-            "cited | any gold sentence cited | says 'not answered' | unsupported words | assertion conflicts | unsupported numbers | unsupported "
+            "cited | first evidence sentence cited | any gold sentence cited | says 'not answered' | unsupported words | assertion conflicts | unsupported numbers | unsupported "
             "drugs | supported sentences | replaced | citation P / R / F1 | tokens/s |")
-    out = [head, "|" + "---|" * 21]
+    out = [head, "|" + "---|" * 22]
     for r in rows:
         m, g, c = r["metrics"], r["grounding"], r["citations"].get("strict", {})
         name = r["model"] if r["model"] == "extractive" else f"{r['model']} ({r['runtime']}) + checks"
@@ -115,7 +118,8 @@ def table(rows: list[dict]) -> str:
             f"| {name} | {r['cases']} | {fmt(m.get('bleu'))} | {fmt(m.get('rougeLsum'))} | {fmt(m.get('sari'))} | "
             f"{fmt(m.get('bertscore'))} | {fmt(m.get('alignscore'))} | {fmt(m.get('medcon', m.get('medcon_variant')))} | "
             f"{fmt(r['overall'])} | "
-            f"{fmt(g.get('key_sentence_cited'), 1)}% of {g.get('key_cases')} | {fmt(g.get('gold_sentence_cited'), 1)}% | "
+            f"{fmt(g.get('key_sentence_cited'), 1)}% of {g.get('key_cases')} | {fmt(g.get('first_span_cited'), 1)}% | "
+            f"{fmt(g.get('gold_sentence_cited'), 1)}% | "
             f"{fmt(g.get('not_answered_said'), 0) + '%' if g.get('not_answered_cases') else '-'} of "
             f"{g.get('not_answered_cases')} | "
             f"{fmt(g.get('unsupported_content_word_rate'), 1)}% | {fmt(g.get('assertion_conflict_rate'), 1)}% | "
@@ -137,20 +141,25 @@ def main(argv: list[str] | None = None) -> int:
                    help="for GGUF models (Qwen): llama.cpp when installed, else transformers' GGUF loader")
     p.add_argument("--out", help="write rows and predictions as JSON here")
     p.add_argument("--table-from", help="only print the table of rows written earlier by --out")
+    p.add_argument("--squad", default=None, help="the QA set holding each question's gold answer span "
+                   "(default: the .json beside --data)")
+    p.add_argument("--reader", default="default", help="the extractive reader whose answer leads the plan")
     args = p.parse_args(argv)
 
     if args.table_from:
         print(table(json.loads(Path(args.table_from).read_text(encoding="utf-8"))))
         return 0
     logging_quiet()
-    from clinqa.generate.cases import read_cases, reference_keys
+    from clinqa.generate.cases import answer_span_keys, read_cases, reference_keys
     from clinqa.qa.reader import ExtractiveReader
     from clinqa.retrieval.ensemble import EvidenceRetriever
 
     all_cases = read_cases(args.data)
-    keys = reference_keys(args.data, all_cases)
+    args.first_keys = reference_keys(args.data, all_cases)
+    squad = Path(args.squad) if args.squad else next(Path(args.data).parent.glob("*.json"))
+    keys = answer_span_keys(squad, all_cases, first=args.first_keys)
     cases = spread(all_cases, args.cases)
-    reader = ExtractiveReader.load("clinqa-qa-minilm")
+    reader = ExtractiveReader.load(args.reader)
     retriever = EvidenceRetriever()
     rows = []
     if args.all_extractive and len(cases) < len(all_cases):

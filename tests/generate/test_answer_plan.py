@@ -228,32 +228,59 @@ def test_asked_about_dates_survive_in_the_answer():
 
 
 @pytest.mark.slow
-def test_dev_answers_cite_a_gold_sentence_and_say_when_the_note_does_not_answer():
-    """The issue's acceptance on the 115 clinical dev reference answers, extractive mode (about
-    3 minutes on 2 cores): a gold evidence sentence cited in >= 90% of the answers that have
-    one; the questions whose reference has no evidence are answered "the note does not"."""
+def test_dev_answers_cite_the_key_sentence_and_say_when_the_note_does_not_answer():
+    """The issue's acceptance on the 115 clinical dev reference answers, extractive mode with the
+    default reader (about 3 minutes on 2 cores): the key sentence (the one holding the QA set's
+    gold answer span for the same question) cited in >= 90% of the answers that have one; the
+    questions whose reference has no evidence are answered "the note does not". Beside it, any
+    gold evidence sentence (>= 90%) and the reference's first evidence span (a weaker proxy:
+    its first span is often context, such as the admission value before the discharge one)."""
     from pathlib import Path
 
-    from clinqa.generate.cases import read_cases, reference_keys
+    from clinqa.generate.cases import answer_span_keys, read_cases, reference_keys
     from clinqa.generate.evaluation import key_measures
     from clinqa.qa.reader import ExtractiveReader
 
-    data = Path(__file__).resolve().parents[2] / "benchmarks" / "data" / "clinical_dev" / "answers.jsonl"
+    folder = Path(__file__).resolve().parents[2] / "benchmarks" / "data" / "clinical_dev"
+    data = folder / "answers.jsonl"
     cases = read_cases(str(data))
-    gen = AnswerGenerator(GeneratorConfig(), reader=ExtractiveReader.load("clinqa-qa-minilm"))
+    gen = AnswerGenerator(GeneratorConfig(), reader=ExtractiveReader.load("default"))
     from clinqa.generate.generator import GroundedRequest
 
     outs = gen.answer_many([GroundedRequest(c.note, c.clinician_question, sentences=list(c.sentences)) for c in cases])
     answers = [o.text for o in outs]
+    first = reference_keys(str(data), cases)
+    key = key_measures(cases, answers, answer_span_keys(folder / "clinical_dev.json", cases, first=first))
+    assert key["key_cases"] == 112 and key["key_sentence_cited"] >= 90, key
+    assert key["not_answered_said"] == 100, key
     gold = {c.id: frozenset(k for k, v in c.relevance.items() if v == "essential") for c in cases}
-    any_gold = key_measures(cases, answers, gold)
-    assert any_gold["key_sentence_cited"] >= 90, any_gold
-    assert any_gold["not_answered_said"] == 100, any_gold
-    first = key_measures(cases, answers, reference_keys(str(data), cases))
-    assert first["key_cases"] == 112 and first["key_sentence_cited"] >= 75, first
+    assert key_measures(cases, answers, gold)["key_sentence_cited"] >= 90
+    assert key_measures(cases, answers, first)["key_sentence_cited"] >= 75
 
 
 def test_a_stray_pipe_before_the_citation_keeps_the_citation():
     """Qwen wrote "Hypokalemia | |60|": the citation was lost and the pipe stayed in the text."""
     assert (parse("Hypokalemia | |60|").text, parse("Hypokalemia | |60|").ids) == ("Hypokalemia", ["60"])
     assert parse("Two ids |1| |2|").ids == ["1", "2"]
+
+
+def test_answer_span_keys_are_the_sentences_holding_the_gold_span(tmp_path):
+    import json
+
+    from clinqa.generate.cases import answer_span_keys
+    from clinqa.types import EvidenceCase, Note
+
+    text = "Creatinine 1.9 on admission. Improved to 1.4 at discharge. Seen by renal."
+    from clinqa.text import segment
+
+    sents = segment(text, "n1")
+    case = EvidenceCase(id="q1", note=Note("n1", text), sentences=tuple(sents), clinician_question="Creatinine at discharge?")
+    start = text.index("1.4")
+    squad = {"data": [{"paragraphs": [{"context": text, "qas": [
+        {"id": "q1", "question": "Creatinine at discharge?", "answers": [{"text": "1.4", "answer_start": start}]}]}]}]}
+    path = tmp_path / "qa.json"
+    path.write_text(json.dumps(squad))
+    holding = next(s.id for s in sents if s.start <= start < s.end)
+    assert answer_span_keys(path, [case]) == {"q1": frozenset({holding})}
+    # a reference with no evidence keeps its empty key (the note does not answer)
+    assert answer_span_keys(path, [case], first={"q1": frozenset()}) == {"q1": frozenset()}

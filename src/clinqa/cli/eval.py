@@ -221,7 +221,7 @@ def eval_summarize_cmd(
 def eval_generate_cmd(
     data: Annotated[str, typer.Option("--data", "-d", help="Cases: ArchEHR-QA .xml (+ --key), SQuAD .json[#part], reference answers .jsonl (notes/ beside it) or the Indiana CSV[#heldout].")],
     model: Annotated[Optional[list[str]], typer.Option("--model", "-m", help="Generators to compare (repeat): extractive (no LM, the default), or an LM for generate mode: named, LoRA adapter folder, folder or hub id.")] = None,
-    reader: Annotated[str, typer.Option(help="Extractive reader whose answer sentence joins the plan (named, folder), or none.")] = "clinqa-qa-minilm",
+    reader: Annotated[str, typer.Option(help="Extractive reader whose answer sentence joins the plan: default (the packaged default reader, clinqa-qa-multilingual), a packaged name, a folder, or none.")] = "default",
     key: Annotated[Optional[str], typer.Option(help="ArchEHR-QA key JSON, for .xml data.")] = None,
     max_cases: Annotated[Optional[int], typer.Option(help="Score only the first N cases.")] = None,
     bertscore_model: Annotated[str, typer.Option(help="Encoder for BERTScore (named, folder or hub id); none turns it off.")] = "minilm",

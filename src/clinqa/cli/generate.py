@@ -20,7 +20,7 @@ def generate(
     mode: Annotated[Optional[str], typer.Option(help="extractive (each evidence sentence in plain language; the default without --model) or generate (an LM rewrites the evidence; every sentence checked).")] = None,
     model: Annotated[Optional[str], typer.Option(help="For --mode generate: smollm2-135m-instruct (offline default), qwen2.5-coder-1.5b-instruct (optional GGUF, `make model-llm`), a LoRA adapter folder from `train generate`, a model folder or hub id with a chat template.")] = None,
     runtime: Annotated[str, typer.Option(help="For GGUF models (qwen2.5-coder-1.5b-instruct): auto (llama.cpp when installed, else transformers), llama.cpp or transformers.")] = "auto",
-    reader: Annotated[str, typer.Option(help="Extractive reader whose answer sentence joins the plan (named, folder), or none.")] = "clinqa-qa-minilm",
+    reader: Annotated[str, typer.Option(help="Extractive reader whose answer sentence joins the plan: default (the packaged default reader, clinqa-qa-multilingual), a packaged name, a folder, or none.")] = "default",
     evidence_config: Annotated[Optional[str], typer.Option(help="Evidence ensemble YAML (default: the built-in ensemble).")] = None,
     max_new_tokens: Annotated[int, typer.Option(min=8, max=1024, help="Generation limit in tokens.")] = 160,
     max_chars: Annotated[Optional[int], typer.Option(help="Largest note accepted, in characters.")] = None,

@@ -189,6 +189,35 @@ def reference_keys(path: str | Path, cases: list[EvidenceCase]) -> dict[str, fro
     return out
 
 
+def answer_span_keys(squad_path: str | Path, cases: list[EvidenceCase],
+                     first: dict[str, frozenset[str]] | None = None) -> dict[str, frozenset[str]]:
+    """Case id -> its key sentences read from the QA annotation of the same question: the note
+    sentences holding a gold answer span (for a yes/no question, the mention that decides the
+    verdict). The reference's evidence spans are unordered support, so this, not their first,
+    is the sentence the answer rests on. A case whose reference has no evidence keeps an empty
+    set (the note does not answer); a question without a gold span is left out unless `first`
+    (reference_keys) gives it a key."""
+    import json
+
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for article in json.loads(Path(squad_path).read_text(encoding="utf-8"))["data"]:
+        for para in article["paragraphs"]:
+            for qa in para["qas"]:
+                spans[str(qa["id"])] = [(int(a["answer_start"]), int(a["answer_start"]) + len(a["text"]))
+                                        for a in qa.get("answers") or []]
+    out: dict[str, frozenset[str]] = {}
+    for c in cases:
+        if first is not None and c.id in first and not first[c.id]:
+            out[c.id] = frozenset()
+            continue
+        keys = frozenset(s.id for s in c.sentences for a, b in spans.get(c.id, ()) if s.start < b and a < s.end)
+        if keys:
+            out[c.id] = keys
+        elif first is not None and c.id in first:
+            out[c.id] = first[c.id]
+    return out
+
+
 @dataclass(frozen=True)
 class CopySimplify:
     """A case as a copy-and-simplify training pair: the evidence the prompt shows (ids, note text,
