@@ -256,6 +256,11 @@ def test_dev_answers_cite_the_key_sentence_and_say_when_the_note_does_not_answer
     gold = {c.id: frozenset(k for k, v in c.relevance.items() if v == "essential") for c in cases}
     assert key_measures(cases, answers, gold)["key_sentence_cited"] >= 90
     assert key_measures(cases, answers, first)["key_sentence_cited"] >= 75
+    # an annotator's choice of key sentence (key_sentences.jsonl, chosen without the code)
+    from clinqa.generate.cases import annotated_keys
+
+    chosen = annotated_keys(folder / "key_sentences.jsonl", cases)
+    assert len(chosen) == 112 and key_measures(cases, answers, chosen)["key_sentence_cited"] >= 90
 
 
 def test_a_stray_pipe_before_the_citation_keeps_the_citation():
@@ -284,3 +289,22 @@ def test_answer_span_keys_are_the_sentences_holding_the_gold_span(tmp_path):
     assert answer_span_keys(path, [case]) == {"q1": frozenset({holding})}
     # a reference with no evidence keeps its empty key (the note does not answer)
     assert answer_span_keys(path, [case], first={"q1": frozenset()}) == {"q1": frozenset()}
+
+
+def test_annotated_keys_match_sentences_by_text_and_refuse_a_stranger(tmp_path):
+    import json
+
+    from clinqa.errors import DataError
+    from clinqa.generate.cases import annotated_keys
+    from clinqa.text import segment
+    from clinqa.types import EvidenceCase, Note
+
+    text = "Potassium 3.1 on day 2. Repleted, 4.2 on discharge."
+    sents = segment(text, "n1")
+    case = EvidenceCase(id="q1", note=Note("n1", text), sentences=tuple(sents), clinician_question="Potassium at discharge?")
+    path = tmp_path / "keys.jsonl"
+    path.write_text(json.dumps({"id": "q1", "key_sentences": ["Repleted,  4.2 on\ndischarge."]}) + "\n")
+    assert annotated_keys(path, [case]) == {"q1": frozenset({sents[-1].id})}
+    path.write_text(json.dumps({"id": "q1", "key_sentences": ["Sodium 140."]}) + "\n")
+    with pytest.raises(DataError, match="no sentence of case q1"):
+        annotated_keys(path, [case])

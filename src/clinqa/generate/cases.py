@@ -218,6 +218,33 @@ def answer_span_keys(squad_path: str | Path, cases: list[EvidenceCase],
     return out
 
 
+def annotated_keys(path: str | Path, cases: list[EvidenceCase]) -> dict[str, frozenset[str]]:
+    """Case id -> the sentence ids of its key sentences as an annotator chose them (one JSON line
+    per case: {"id", "key_sentences": [sentence text, ...]}), matched to the case's sentences by
+    their whitespace-normalised text; a text that matches no sentence is a DataError."""
+    import json
+
+    by_id = {c.id: c for c in cases}
+    out: dict[str, frozenset[str]] = {}
+    with Path(path).open(encoding="utf-8") as f:
+        for n, line in enumerate(f, 1):
+            if not line.strip():
+                continue
+            row = json.loads(line)
+            case = by_id.get(str(row.get("id")))
+            if case is None:
+                continue
+            texts = {" ".join(s.text.split()): s.id for s in case.sentences}
+            ids = []
+            for t in row.get("key_sentences") or []:
+                sid = texts.get(" ".join(str(t).split()))
+                if sid is None:
+                    raise DataError(f"{path}:{n}: key sentence {t[:60]!r} is no sentence of case {case.id}")
+                ids.append(sid)
+            out[case.id] = frozenset(ids)
+    return out
+
+
 @dataclass(frozen=True)
 class CopySimplify:
     """A case as a copy-and-simplify training pair: the evidence the prompt shows (ids, note text,
