@@ -304,3 +304,12 @@ def test_a_side_from_the_lines_opening_words_and_a_normal_organs_size_are_checke
     c = check_items(r, ["Right ovary measures 2.9 x 1.8 x 2.4 cm and is unremarkable."])
     assert not c.ok
     assert check_items(r, ["Right ovary measures 2.9 x 1.8 x 1.6 cm and is unremarkable."]).items[0].ok
+
+
+def test_british_spellings_are_the_same_findings():
+    r = read_findings("Small right subdural haematoma with surrounding oedema. No intraventricular haemorrhage.")
+    heads = {(f.head, f.kind) for f in r.findings}
+    assert ("hemorrhage", "positive") in heads and ("hemorrhage", "negated") in heads
+    assert any(f.head == "edema" and f.positive for f in r.findings)
+    # an impression in American spelling names the British-spelled finding
+    assert check_items(r, ["Small right subdural hematoma with surrounding edema."]).ok

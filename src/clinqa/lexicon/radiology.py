@@ -25,7 +25,7 @@ SHIPPED = ("findings.yaml", "modalities.yaml")
 _FINDING_KEYS = {"head", "terms", "related", "structures", "qualifiers", "acute"}
 _MODALITY_KEYS = {"name", "label", "cues", "study_names", "findings_headers", "impression_headers", "normal_impression",
                   "normal_statements"}
-_TOP_KEYS = {"findings", "abnormal_words", "laterality", "severity", "change", "body_parts", "size_units",
+_TOP_KEYS = {"findings", "abnormal_words", "laterality", "severity", "change", "body_parts", "size_units", "spelling",
              "clause_breaks", "not_findings_sections", "not_finding_phrases", "incidental", "modalities", "study_normal_statements"}
 
 
@@ -69,6 +69,18 @@ class RadiologyLexicon:
     not_finding_phrases: tuple[str, ...]
     incidental: tuple[str, ...]
     sources: tuple[str, ...] = field(default=())
+    spelling: dict[str, tuple[str, ...]] = field(default_factory=dict)  # word -> its other spellings
+
+    def spellings(self, phrase: str) -> tuple[str, ...]:
+        """The phrase and its other spellings ("subdural hematoma", "subdural haematoma"), one word
+        swapped at a time and all at once."""
+        words = phrase.split(" ")
+        out = [phrase]
+        for i, w in enumerate(words):
+            for alt in self.spelling.get(w, ()):
+                out.append(" ".join(words[:i] + [alt] + words[i + 1:]))
+        every = " ".join(self.spelling.get(w, (w,))[0] for w in words)
+        return tuple(dict.fromkeys(out + [every]))
 
     def finding(self, head: str) -> FindingTerm | None:
         return next((f for f in self.findings if f.head == head), None)
@@ -169,6 +181,12 @@ def _read(path: str, text: str) -> dict:
             if not isinstance(v, dict):
                 raise LexiconError(f"{where}: {key} maps a class to its words, got {v!r}")
             out[key] = {str(k): _words(w, f"{where}, {k}") for k, w in v.items()}
+    if "spelling" in data:
+        v = data["spelling"]
+        where = f"{path} (line {lines.get(('spelling', -1), '?')})"
+        if not isinstance(v, dict):
+            raise LexiconError(f"{where}: spelling maps a word to its other spellings, got {v!r}")
+        out["spelling"] = {str(k).lower(): _words(w if isinstance(w, list) else [w], f"{where}, {k}") for k, w in v.items()}
     if "size_units" in data:
         v = data["size_units"]
         if not isinstance(v, dict) or not all(isinstance(x, (int, float)) and x > 0 for x in v.values()):
@@ -186,6 +204,7 @@ def _merge(parts: list[tuple[str, dict]]) -> RadiologyLexicon:
                                                    "not_findings_sections", "not_finding_phrases")}
     classes: dict[str, dict[str, list[str]]] = {"laterality": {}, "severity": {}, "change": {}}
     units: dict[str, float] = {}
+    spelling: dict[str, list[str]] = {}
     incidental: tuple[str, ...] = ()
     for _, d in parts:
         for f in d.get("findings", []):
@@ -207,6 +226,8 @@ def _merge(parts: list[tuple[str, dict]]) -> RadiologyLexicon:
             for c, w in d.get(k, {}).items():
                 classes[k].setdefault(c, []).extend(w)
         units.update(d.get("size_units", {}))
+        for w, alts in d.get("spelling", {}).items():
+            spelling.setdefault(w, []).extend(alts)
         incidental = d.get("incidental", incidental)
     for f in findings.values():
         for r in f.related:
@@ -222,7 +243,7 @@ def _merge(parts: list[tuple[str, dict]]) -> RadiologyLexicon:
         clause_breaks=tuple(dict.fromkeys(words["clause_breaks"])),
         not_findings_sections=tuple(dict.fromkeys(words["not_findings_sections"])),
         not_finding_phrases=tuple(dict.fromkeys(words["not_finding_phrases"])), incidental=incidental,
-        sources=tuple(p for p, _ in parts))
+        sources=tuple(p for p, _ in parts), spelling={k: tuple(dict.fromkeys(v)) for k, v in spelling.items()})
 
 
 @functools.lru_cache(maxsize=8)

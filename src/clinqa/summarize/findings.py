@@ -126,7 +126,8 @@ class _Matchers:
         def matcher(groups: dict[str, tuple[str, ...]]):
             m = PhraseMatcher(nlp.vocab, attr="LOWER")
             for label, words in groups.items():
-                m.add(label, list(nlp.tokenizer.pipe(words)))
+                # every spelling of each phrase ("oedema", "haematoma", "oesophageal")
+                m.add(label, list(nlp.tokenizer.pipe(dict.fromkeys(v for w in words for v in lex.spellings(w)))))
             return m
 
         self.terms = matcher({f.head: f.terms for f in lex.findings if f.terms})
