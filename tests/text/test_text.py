@@ -199,3 +199,17 @@ def test_long_note_segmentation_is_linear():
         assert sents[-1].end <= n and "".join(text[s.start:s.end] for s in sents[:3]).startswith("HOSPITAL")
         assert sents[1].section == "hospital_course" and sents[3].kind == "list_item"
     assert times[FAST_CHARS * 8] < 8 * times[FAST_CHARS * 2] * 2  # 4x the text: well under 16x the time
+
+
+@pytest.mark.parametrize("sentence,term,status", [
+    ("Troponins flat x3, NSTEMI ruled out; discharged on aspirin.", "nstemi", "negated"),
+    ("Heparin-induced thrombocytopenia ruled out (negative antibody).", "thrombocytopenia", "negated"),
+    ("She was ruled out for pulmonary embolism with a CTA.", "pulmonary embolism", "negated"),
+    ("He has been ruled out for MI.", "mi", "negated"),
+    # the cue after a term reaches only the term next to it, not an earlier finding of the sentence
+    ("Cellulitis of the left leg, DVT ruled out by duplex.", "cellulitis", "present"),
+])
+def test_ruled_out_negates_its_own_term_before_or_after_it(sentence, term, status):
+    from clinqa.qa.policy.verdicts import find_mentions
+
+    assert [m.assertion for m in find_mentions(sentence, (term,))] == [status]

@@ -89,12 +89,18 @@ def get_nlp(language: str = "en"):
 
     sectionizer.add(SectionRule.from_json(str(SECTION_RULES)))
     language = context_language(language)
-    rules = "default" if language == "en" else str(CONTEXT_RULES / f"{language}.json")
+    rules = None if language == "en" else str(CONTEXT_RULES / f"{language}.json")
     context = nlp.add_pipe("medspacy_context", config={"rules": rules})
     if language == "en":
         from medspacy.context import ConTextRule
 
-        context.add([ConTextRule(lit, cat, direction=d, max_scope=scope) for lit, cat, d, scope in english_extra_rules()])
+        extra = [ConTextRule(lit, cat, direction=d, max_scope=scope) for lit, cat, d, scope in english_extra_rules()]
+        # a cue of clinqa's lexicon replaces medspaCy's default rule of the same words: two rules
+        # on one span keep only one, and medspaCy's "ruled out" points forward, so "ACS ruled out
+        # by serial troponins" read as present
+        ours = {r.literal.lower() for r in extra}
+        defaults = [r for r in ConTextRule.from_json(context.DEFAULT_RULES_FILEPATH) if r.literal.lower() not in ours]
+        context.add(defaults + extra)
     return nlp
 
 
