@@ -95,11 +95,14 @@ def get_nlp(language: str = "en"):
         from medspacy.context import ConTextRule
 
         extra = [ConTextRule(lit, cat, direction=d, max_scope=scope) for lit, cat, d, scope in english_extra_rules()]
-        # a cue of clinqa's lexicon replaces medspaCy's default rule of the same words: two rules
-        # on one span keep only one, and medspaCy's "ruled out" points forward, so "ACS ruled out
-        # by serial troponins" read as present
-        ours = {r.literal.lower() for r in extra}
-        defaults = [r for r in ConTextRule.from_json(context.DEFAULT_RULES_FILEPATH) if r.literal.lower() not in ours]
+        # two rules on one span keep only one (the default's), so a cue of clinqa's lexicon that
+        # points the other way than medspaCy's rule of the same words replaces it: medspaCy's
+        # "ruled out" points forward, and "ACS ruled out by serial troponins" read as present.
+        # Where both point the same way the default stays, as it always has
+        ours = {(r.literal.lower(), r.direction) for r in extra}
+        mine = {lit for lit, _ in ours}
+        defaults = [r for r in ConTextRule.from_json(context.DEFAULT_RULES_FILEPATH)
+                    if r.literal.lower() not in mine or (r.literal.lower(), r.direction) in ours]
         context.add(defaults + extra)
     return nlp
 
