@@ -168,25 +168,30 @@ def reference_keys(path: str | Path, cases: list[EvidenceCase]) -> dict[str, fro
     """Case id -> the ids of its key sentences: the note sentences that overlap the reference's
     first evidence span (the sentence the reference answer rests on); an empty set when the
     reference has no evidence (the note does not answer)."""
+    out: dict[str, frozenset[str]] = {}
+    for _, row, case in _case_rows(path, cases):
+        ev = row.get("evidence") or []
+        if not ev:
+            out[case.id] = frozenset()
+            continue
+        a, b = int(ev[0]["start"]), int(ev[0]["end"])
+        out[case.id] = frozenset(s.id for s in case.sentences if s.start < b and a < s.end)
+    return out
+
+
+def _case_rows(path: str | Path, cases: list[EvidenceCase]):
+    """(line number, row, case) for each JSON line of `path` whose id is one of `cases`."""
     import json
 
     by_id = {c.id: c for c in cases}
-    out: dict[str, frozenset[str]] = {}
     with Path(path).open(encoding="utf-8") as f:
-        for line in f:
+        for n, line in enumerate(f, 1):
             if not line.strip():
                 continue
             row = json.loads(line)
             case = by_id.get(str(row.get("id")))
-            if case is None:
-                continue
-            ev = row.get("evidence") or []
-            if not ev:
-                out[case.id] = frozenset()
-                continue
-            a, b = int(ev[0]["start"]), int(ev[0]["end"])
-            out[case.id] = frozenset(s.id for s in case.sentences if s.start < b and a < s.end)
-    return out
+            if case is not None:
+                yield n, row, case
 
 
 def answer_span_keys(squad_path: str | Path, cases: list[EvidenceCase],
@@ -222,26 +227,16 @@ def annotated_keys(path: str | Path, cases: list[EvidenceCase]) -> dict[str, fro
     """Case id -> the sentence ids of its key sentences as an annotator chose them (one JSON line
     per case: {"id", "key_sentences": [sentence text, ...]}), matched to the case's sentences by
     their whitespace-normalised text; a text that matches no sentence is a DataError."""
-    import json
-
-    by_id = {c.id: c for c in cases}
     out: dict[str, frozenset[str]] = {}
-    with Path(path).open(encoding="utf-8") as f:
-        for n, line in enumerate(f, 1):
-            if not line.strip():
-                continue
-            row = json.loads(line)
-            case = by_id.get(str(row.get("id")))
-            if case is None:
-                continue
-            texts = {" ".join(s.text.split()): s.id for s in case.sentences}
-            ids = []
-            for t in row.get("key_sentences") or []:
-                sid = texts.get(" ".join(str(t).split()))
-                if sid is None:
-                    raise DataError(f"{path}:{n}: key sentence {t[:60]!r} is no sentence of case {case.id}")
-                ids.append(sid)
-            out[case.id] = frozenset(ids)
+    for n, row, case in _case_rows(path, cases):
+        texts = {" ".join(s.text.split()): s.id for s in case.sentences}
+        ids = []
+        for t in row.get("key_sentences") or []:
+            sid = texts.get(" ".join(str(t).split()))
+            if sid is None:
+                raise DataError(f"{path}:{n}: key sentence {t[:60]!r} is no sentence of case {case.id}")
+            ids.append(sid)
+        out[case.id] = frozenset(ids)
     return out
 
 
