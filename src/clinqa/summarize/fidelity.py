@@ -155,7 +155,7 @@ def _item_problems(g: Finding, report: ReadFindings, lex: RadiologyLexicon) -> t
             same = [f for f in same if f.sentence.text in where]
     if g.body_part is not None:
         part = content_words(g.body_part.span.text, lex) or {g.body_part.span.text.lower()}
-        if not any(part & content_words(f.sentence.text + " " + (f.heading.text if f.heading else ""), lex) or
+        if not any(part & content_words(_where(f), lex) or
                    (f.body_part is not None and f.body_part.value == g.body_part.value) for f in same):
             problems.append(f"body part {g.body_part.span.text!r} is not given to {g.head or g.span.text} in the "
                             "findings")
@@ -167,7 +167,7 @@ def _item_problems(g: Finding, report: ReadFindings, lex: RadiologyLexicon) -> t
             same = fits  # the size says which finding it is: its side and grade must be that one's
     said_levels = levels(g.clause.text)
     if said_levels:
-        given = set().union(*(levels(f.sentence.text + " " + (f.heading.text if f.heading else "")) for f in same))
+        given = set().union(*(levels(_where(f)) for f in same))
         if not said_levels <= given:
             problems.append(f"level {', '.join(sorted(said_levels - given))} is not given to {g.head or g.span.text} "
                             "in the findings" + (f" ({', '.join(sorted(given))})" if given else ""))
@@ -190,6 +190,17 @@ def _item_problems(g: Finding, report: ReadFindings, lex: RadiologyLexicon) -> t
     return problems, same
 
 
+def _where(f: Finding) -> str:
+    """A finding's sentence and the line label it sits under ("L4-5", "LEFT KIDNEY")."""
+    return f.sentence.text + " " + (f.heading.text if f.heading else "")
+
+
+def _sides(text: str, lex: RadiologyLexicon, classes: tuple[str, ...] = ("left", "right", "bilateral")) -> set[str]:
+    """The side classes whose words (the lexicon's) a text uses."""
+    low = text.lower()
+    return {c for c in classes for w in lex.laterality.get(c, ()) if re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", low)}
+
+
 def _place_words(f: Finding, lex: RadiologyLexicon) -> set[str]:
     """The content words of a finding's clause other than its head's: where it is ("posterior
     horn of the lateral meniscus") and what it is like."""
@@ -202,15 +213,15 @@ def _normal_sizes(g: Finding, report: ReadFindings, lex: RadiologyLexicon) -> li
     said = sizes_in(g.clause.text, lex)
     if not said:
         return []
-    side = {w for w in ("left", "right") if re.search(rf"\b{w}\b", g.clause.text, re.I)}
-    where = {(f.sentence.text, f.heading.text if f.heading else "") for f in report.findings}
+    side = _sides(g.clause.text, lex, ("left", "right"))
+    where = {(f.sentence.text, _where(f)) for f in report.findings}
     bad = []
     for z in said:
         ok = False
-        for sent, head in where:
+        for sent, place in where:
             if not any(sorted(z.mm) == sorted(t.mm) for t in sizes_in(sent, lex)):
                 continue
-            sides = {w for w in ("left", "right") if re.search(rf"\b{w}\b", sent + " " + head, re.I)}
+            sides = _sides(place, lex, ("left", "right"))
             ok = ok or not side or not sides or bool(side & sides)
         if not ok:
             bad.append(z.span.text)
@@ -223,13 +234,14 @@ def represented(f: Finding, item_findings: list[Finding], lex: RadiologyLexicon,
     When the report states the same head at another place too (`siblings`: a cruciate ligament
     tear and a meniscal tear), the item must also share a word of `f`'s own clause beyond the head,
     so naming one tear does not account for the other."""
+    place = _place_words(f, lex)
     others = [o for o in siblings if o is not f and o.positive and same_head(f, o, lex)
-              and _place_words(o, lex) != _place_words(f, lex)]
+              and _place_words(o, lex) != place]
     for g in item_findings:
         if g.positive and same_head(f, g, lex):
             if f.laterality is not None and (g.laterality is None or g.laterality.value != f.laterality.value):
                 continue
-            if others and not (_place_words(f, lex) & content_words(g.sentence.text, lex)):
+            if others and not (place & content_words(g.sentence.text, lex)):
                 continue
             return True
     return False
@@ -265,7 +277,7 @@ def check_items(report: ReadFindings, items: list[str], *, incidental: tuple[str
     return FidelityResult(items=tuple(checks), missing=missing)
 
 
-def sentence_item(f: Finding) -> str:
+def sentence_item(f: Finding, lex: RadiologyLexicon | None = None) -> str:
     """A findings sentence as an impression item: numbering and a leading "There is a" go,
     the first letter is capitalised, a period ends it."""
     s = _ITEM_NUMBER.sub("", f.sentence.text.strip())
@@ -273,17 +285,17 @@ def sentence_item(f: Finding) -> str:
     if not s:
         return ""
     s = s[0].upper() + s[1:]
-    if f.heading is not None and not f.sentence.start <= f.heading.start < f.sentence.end and _places(f.heading.text):
+    if (f.heading is not None and not f.sentence.start <= f.heading.start < f.sentence.end
+            and _places(f.heading.text, lex or radiology_lexicon())):
         # a sentence under "LEFT TESTIS:" (or after "Left kidney measures ...") says which organ
         s = f"{f.heading.text[0].upper()}{f.heading.text[1:].lower()}: {s[0].lower() + s[1:] if s[1:2].islower() else s}"
     return s if s.endswith((".", "?", "!")) else s + "."
 
 
-def _places(label: str) -> bool:
+def _places(label: str, lex: RadiologyLexicon) -> bool:
     """Does a label say where ("LEFT TESTIS", "L4-5", "Liver"), rather than what ("Comparison")?"""
-    if levels(label) or re.search(r"\b(?:left|right|bilateral)\b", label, re.I):
+    if levels(label) or _sides(label, lex):
         return True
-    lex = radiology_lexicon()
     return bool(set(re.findall(r"[a-z]+", label.lower())) & {w for p in lex.body_parts for w in p.split()})
 
 
@@ -308,7 +320,7 @@ def repair_items(findings: str | ReadFindings, items: list[str], *, incidental: 
     normal: list[str] = []
     for c in result.items:
         if not c.ok:
-            new = [s for s in dict.fromkeys(sentence_item(f) for f in c.replaced_by) if s and s not in kept]
+            new = [s for s in dict.fromkeys(sentence_item(f, lex) for f in c.replaced_by) if s and s not in kept]
             kept += new
             warnings.append(f"fidelity check: item {c.text!r} rejected ({'; '.join(c.problems)})"
                             + (f"; replaced by the findings' {'; '.join(repr(s) for s in new)}" if new else ""))
@@ -322,7 +334,7 @@ def repair_items(findings: str | ReadFindings, items: list[str], *, incidental: 
     for f in positives:
         if represented(f, said, lex, positives):
             continue
-        s = sentence_item(f)
+        s = sentence_item(f, lex)
         if s and s not in kept:
             # an item the findings' sentence contains whole is that sentence cut short: replace it
             shorter = [k for k in kept if _words(k) and _words(k) < _words(s) and _contained(k, s)]
@@ -398,7 +410,7 @@ def extractive_impression(findings: str | ReadFindings, *, incidental: tuple[str
     then the modality's whole-study normal statement ("Otherwise, ..." after findings)."""
     lex = lexicon or radiology_lexicon()
     report = findings if isinstance(findings, ReadFindings) else read_findings(findings, lexicon=lex)
-    items = list(dict.fromkeys(s for s in (sentence_item(f) for f in report.positives(incidental)) if s))
+    items = list(dict.fromkeys(s for s in (sentence_item(f, lex) for f in report.positives(incidental)) if s))
     # a report whose modality is not recognised reads as the lexicon's first modality's
     normal = (lex.modality(report.modality) if report.modality else lex.modalities[0]).normal_impression
     return items + [_otherwise(normal) if items else normal]

@@ -33,10 +33,6 @@ _NUMBER = r"\d+(?:\.\d+)?"
 # A label opening a line of an organ-by-organ or level-by-level template ("LEFT KIDNEY: ...",
 # "L4-5: ..."): what follows, up to the next label or a blank line, is about it.
 _LABEL = re.compile(r"(?m)^[ \t]*(?:\d{1,2}[.)][ \t]*)?([A-Za-z][A-Za-z0-9 ,/()-]{0,40}?)[ \t]*:(?!\d)")
-# A line that opens with a side ("Left kidney measures 10.8 cm. A 3 cm cyst ..."): the rest of
-# the line is about that side's organ.
-_SIDE_LINE = re.compile(r"(?im)^[ \t]*(?:the[ \t]+)?((?:left|right)(?:[ \t]+(?!(?:measures?|measuring|is|are|was|were|"
-                        r"shows?|demonstrates?|has|have|with|contains?|appears?|and|in|of)\b)[a-z]+){1,3})\b")
 _NO_SPLIT_BEFORE_WITH = {"consistent", "compatible", "associated", "concordant", "along", "together"}
 # closed-class words a fallback head phrase starts after or stops at
 _LEAD = {"there", "is", "are", "was", "were", "has", "have", "had", "been", "be", "again", "seen", "noted", "a", "an",
@@ -258,7 +254,7 @@ def read_findings(text: str, *, modality: str | None = None, lexicon: RadiologyL
         get_labeler().context(doc)
         status = {(e.start_char, e.end_char): _status(e) for e in doc.ents}
     normals = lex.normal_statements(None)
-    labels = _labels(text, [(a.start_char, a.end_char) for a in attrs["body"]])
+    labels = _labels(text, attrs["laterality"], attrs["body"])
     out: list[Finding] = []
     for sent, (cs, ce), heads, known, section in plan:
         sent_span = _span(text, sent.start_char, sent.end_char)
@@ -288,9 +284,7 @@ def read_findings(text: str, *, modality: str | None = None, lexicon: RadiologyL
                     bound[i].setdefault(key, Attribute(value, _span(text, a.start_char, a.end_char)))
         for m in M.size.finditer(text, cs, ce):
             i = _nearest(spans, m.start(), m.end())
-            factor = M.units[m.group(2).lower()]
-            mm = tuple(round(float(x) * factor, 3) for x in re.findall(_NUMBER, m.group(1)))
-            bound[i].setdefault("sizes", []).append(Size(mm, _span(text, m.start(), m.end())))
+            bound[i].setdefault("sizes", []).append(_size(m, text, M))
         sized = [(s.span.start, s.span.end) for b in bound for s in b.get("sizes", [])]
         for m in re.finditer(rf"(?<![\w.]){_NUMBER}", text[:ce]):
             if m.start() < cs or any(a <= m.start() < b for a, b in sized):
@@ -315,35 +309,46 @@ def read_findings(text: str, *, modality: str | None = None, lexicon: RadiologyL
     return ReadFindings(text=text, modality=mod, findings=tuple(out))
 
 
-def _labels(text: str, body: list[tuple[int, int]]) -> list[tuple[Span, int]]:
+def _labels(text: str, sides, body) -> list[tuple[Span, int]]:
     """Each line label and where its scope ends (the next label, a blank line, or the end). A
     label is short ("LEFT KIDNEY:", "L4-5:", not "Compared with the CT from 6 hours earlier:"); a
-    line opening with a side and an organ counts only in an organ-by-organ layout, where two or
-    more lines do ("Right kidney measures ... / Left kidney measures ..."): in a one-paragraph
-    report the first sentence's side is not the rest's."""
-    colon = [(m, "label") for m in _LABEL.finditer(text) if len(m.group(1).split()) <= 4]
-    sided = [(m, "line") for m in _SIDE_LINE.finditer(text)
-             if any(m.start(1) < a < m.end(1) for a, _ in body)]
-    found = sorted(colon + (sided if len(sided) >= 2 else []), key=lambda x: x[0].start())
+    line opening with a side and an organ (the lexicon's words, `sides` and `body` matched spans:
+    "Left kidney" of "Left kidney measures ...") counts only in an organ-by-organ layout, where two
+    or more lines do: in a one-paragraph report the first sentence's side is not the rest's."""
+    found = [(m.start(), m.start(1), m.end(1), "label") for m in _LABEL.finditer(text)
+             if len(m.group(1).split()) <= 4]
+    sided = []
+    for side in sides:
+        if side.label_ not in ("left", "right"):
+            continue
+        line = text.rfind("\n", 0, side.start_char) + 1
+        if not re.fullmatch(r"[ \t]*(?:the[ \t]+)?", text[line:side.start_char], re.I):
+            continue  # not the line's opening words
+        organ = next((b for b in body if b.start_char > side.end_char
+                      and not text[side.end_char:b.start_char].strip()), None)
+        if organ is not None:
+            sided.append((line, side.start_char, organ.end_char, "line"))
+    found = sorted(found + (sided if len(sided) >= 2 else []))
     out = []
-    for i, (m, kind) in enumerate(found):
-        end = found[i + 1][0].start() if i + 1 < len(found) else len(text)
-        stop = text.find("\n\n" if kind == "label" else "\n", m.end())
+    for i, (start, a, b, kind) in enumerate(found):
+        end = found[i + 1][0] if i + 1 < len(found) else len(text)
+        stop = text.find("\n\n" if kind == "label" else "\n", b)
         if stop != -1:
             end = min(end, stop)
-        out.append((_span(text, m.start(1), m.end(1)), end))
+        out.append((_span(text, a, b), end))
     return out
+
+
+def _size(m: re.Match, text: str, M: _Matchers) -> Size:
+    """The size one match of the size pattern gives, in millimetres."""
+    factor = M.units[m.group(2).lower()]
+    return Size(tuple(round(float(x) * factor, 3) for x in re.findall(_NUMBER, m.group(1))), _span(text, m.start(), m.end()))
 
 
 def sizes_in(text: str, lexicon: RadiologyLexicon | None = None) -> list[Size]:
     """Every size a text gives ("4.3 x 2.6 x 2.2 cm"), in millimetres."""
     M = _matchers(lexicon or radiology_lexicon())
-    out = []
-    for m in M.size.finditer(text):
-        factor = M.units[m.group(2).lower()]
-        out.append(Size(tuple(round(float(x) * factor, 3) for x in re.findall(_NUMBER, m.group(1))),
-                        _span(text, m.start(), m.end())))
-    return out
+    return [_size(m, text, M) for m in M.size.finditer(text)]
 
 
 def _split_missed_sentences(doc) -> None:
