@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
-from typing import Any, Literal, Protocol, get_args
+from typing import Any, Literal, Protocol, get_args, runtime_checkable
 
 CATEGORIES: tuple[str, ...] = ("Diagnosis", "Medication", "Symptoms", "Procedure", "Lab Reports")
 
@@ -304,3 +304,13 @@ class Reader(Protocol):
     def answer_many(self, pairs: list[tuple[Note, str]], top_k: int = 1,
                     sentences: list[list[Sentence] | None] | None = None, *, with_context: bool = True,
                     apply_threshold: bool = True) -> Sequence[ReaderOutputLike]: ...
+
+
+@runtime_checkable
+class NamesAnswers(Protocol):
+    """A reader that can say, without reading, the `method` its answers for a (note, question)
+    will carry (None: it cannot). The answer policy then decides first without the reader
+    (`Unread`) and reads only the questions whose decision depends on it (qa/policy/batch.py).
+    It raises what `answer_many` would raise for the pair's input (an empty question or note)."""
+
+    def method_for(self, note: Note, question: str) -> str | None: ...

@@ -188,6 +188,15 @@ class ExtractiveReader:
         return cls(_HFQAModel(loaded.model), loaded.tokenizer, name, labeler=WeakLabeler(), **kw)
 
     # ------------------------------------------------------------------ inference
+    def method_for(self, note: Note, question: str) -> str | None:
+        """The `method` its answers carry, known without reading (types.NamesAnswers); the
+        input errors `answer_many` raises are raised here too."""
+        if not question or not question.strip():
+            raise DataError("question is empty", source="question")
+        if not note.text.strip():
+            raise DataError(f"note {note.id!r} has no tokens this model can read", source=note.id)
+        return self.method
+
     def answer(self, note: Note, question: str, top_k: int = 1, sentences: list[Sentence] | None = None) -> list[Answer]:
         return self.answer_many([(note, question)], top_k=top_k, sentences=[sentences])[0].answers
 

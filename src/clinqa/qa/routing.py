@@ -139,6 +139,17 @@ class RoutedReader:
             self._warned = True
         return choice
 
+    def method_for(self, note: Note, question: str) -> str | None:
+        """What the reader this pair is routed to names its answers (types.NamesAnswers); None
+        for the sentence baselines (cheap to run, and they check questions their own way)."""
+        model = self.choose(note, question).model
+        if model in ("lexical-baseline", MULTILINGUAL_FALLBACK):
+            return None
+        from clinqa.qa.reader import ExtractiveReader
+
+        reader = self.reader(model)
+        return reader.method_for(note, question) if isinstance(reader, ExtractiveReader) else None
+
     def answer_many(self, pairs: list[tuple[Note, str]], top_k: int = 1,
                     sentences: list[list[Sentence] | None] | None = None, **kw: Any) -> list:
         choices = [self.choose(n, q) for n, q in pairs]

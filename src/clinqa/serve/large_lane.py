@@ -44,6 +44,10 @@ class TopWindows:
                 view.batch_size = min(getattr(reader, "batch_size", 4), 4)
             return view
 
+    def method_for(self, note, question):
+        """As the routed reader names its answers (types.NamesAnswers)."""
+        return self.routed.method_for(note, question)
+
     def answer_many(self, pairs, top_k: int = 1, sentences=None, **kw):
         checkpoint()  # in the large lane: pauses here while small requests run (scheduler.YieldingToken)
         choices = [self.routed.choose(n, q) for n, q in pairs]

@@ -3,8 +3,8 @@ the answer policy (`ask`, `extract`, `serve` and `eval qa` share it)."""
 
 from __future__ import annotations
 
-from clinqa.qa.policy.policy import AnswerPolicy, Decision
-from clinqa.types import ConceptSpec, Note, Reader, Sentence
+from clinqa.qa.policy.policy import AnswerPolicy, Decision, NeedsReader, Unread
+from clinqa.types import ConceptSpec, NamesAnswers, Note, Reader, Sentence
 
 CANDIDATES = 10  # reader candidates the policy chooses among
 
@@ -15,12 +15,32 @@ def answer_questions(reader: Reader, policy: AnswerPolicy, items: list[tuple[Not
     """Ask a reader about (note, question, concept-or-None) items, with each item's note
     sentences, and apply the policy: the one path `ask`, `extract`, `serve` and `eval qa` share.
     `language`: one for all items, or one per item (questionnaires asked in each note's own
-    language)."""
+    language).
+
+    A reader that names its answers ahead (`NamesAnswers`) reads only the items whose decision
+    depends on it: each is first decided on `Unread` candidates, and one that completes is the
+    decision the reader's candidates would have given (a questionnaire's concept that does not
+    apply to the kind of note, a yes/no concept the note never mentions, a lab it has no value of
+    cost no forward pass)."""
     if not items:
         return []
     languages = language if isinstance(language, list) else [language] * len(items)
-    outs = reader.answer_many([(n, q) for n, q, _ in items], top_k=max(CANDIDATES, top_k), sentences=list(sentences),
-                              with_context=False, apply_threshold=False)
-    return [policy.decide(n, q, o.answers, s, null_minus_best=o.null_minus_best, concept=c, language=lang,
-                          top_k=top_k)
-            for (n, q, c), s, o, lang in zip(items, sentences, outs, languages)]
+    out: list[Decision | None] = [None] * len(items)
+    if isinstance(reader, NamesAnswers):
+        for i, ((n, q, c), s, lang) in enumerate(zip(items, sentences, languages)):
+            method = reader.method_for(n, q)
+            if method is None:
+                continue
+            try:
+                out[i] = policy.decide(n, q, Unread(method), s, concept=c, language=lang, top_k=top_k)
+            except NeedsReader:
+                pass
+    todo = [i for i, d in enumerate(out) if d is None]
+    if todo:
+        outs = reader.answer_many([items[i][:2] for i in todo], top_k=max(CANDIDATES, top_k),
+                                  sentences=[sentences[i] for i in todo], with_context=False, apply_threshold=False)
+        for i, o in zip(todo, outs):
+            n, q, c = items[i]
+            out[i] = policy.decide(n, q, o.answers, sentences[i], null_minus_best=o.null_minus_best, concept=c,
+                                   language=languages[i], top_k=top_k)
+    return out  # type: ignore[return-value]  # every slot is filled above

@@ -63,6 +63,27 @@ CATEGORY_CONFIDENCE = 0.5  # below this the category head yields to the weak lab
 STRUCTURAL = ("+lab-name", "+dated", "+drug-class")
 
 
+class NeedsReader(Exception):
+    """`decide` was given `Unread` candidates and its decision depends on the reader's."""
+
+
+class Unread:
+    """Candidates not read yet: `decide` on these either completes, then its decision does not
+    depend on the reader at all (the concept does not apply to this kind of note, no mention of
+    the asked concept, no value of the asked lab), or raises NeedsReader at its first look at
+    them. `method` is what the reader's answers would be named."""
+
+    __slots__ = ("method",)
+
+    def __init__(self, method: str):
+        self.method = method
+
+    def _needs_reader(self, *_):
+        raise NeedsReader
+
+    __iter__ = __len__ = __bool__ = __getitem__ = __contains__ = _needs_reader
+
+
 @dataclass(frozen=True)
 class Decision:
     """The final answers (at least one; a no-answer carries `reason`), the verdict for yes/no
@@ -126,8 +147,11 @@ class AnswerPolicy:
                top_k: int = 1, asked: AskedFor | None = None) -> Decision:
         """Final answers from a reader's candidates (best first, as many as it gave)."""
         asked = asked or self.asked_for(question, concept, language)
-        method = next((a.method for a in answers if a.method), "")
-        raw = [a for a in answers if not a.is_no_answer]
+        if isinstance(answers, Unread):
+            method, raw = answers.method, answers  # any look at the candidates raises NeedsReader
+        else:
+            method = next((a.method for a in answers if a.method), "")
+            raw = [a for a in answers if not a.is_no_answer]
         if asked.note_kinds and note.text.strip():
             kind = parse_document(note.text, note.id, sentences).kind
             if kind != "unknown" and kind not in asked.note_kinds:
@@ -140,6 +164,8 @@ class AnswerPolicy:
         if not sentences or not note.text.strip():
             return Decision([_abstain(note, method, "the note has no text to answer from")], asked)
         cal = self.calibration
+        if cal.null_threshold is not None and isinstance(answers, Unread):
+            raise NeedsReader  # the reader's own no-answer score may decide
         if cal.null_threshold is not None and null_minus_best is not None and null_minus_best > cal.null_threshold:
             return Decision([_abstain(note, method, f"the reader's no-answer score wins (null - best = "
                                                      f"{null_minus_best:.2f} > {cal.null_threshold:.2f})")], asked)
