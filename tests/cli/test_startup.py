@@ -45,3 +45,23 @@ def test_input_errors_import_nothing_heavy(tmp_path):
     assert r["rc"] == 2 and r["heavy"] == []
     r = _run("evidence", "--note", missing, "q")
     assert r["rc"] == 2 and r["heavy"] == []
+
+
+def test_the_pipeline_defers_nltk_until_used():
+    """medspaCy's QuickUMLS module imports nltk (2 s) only to use it in calls clinqa never makes:
+    building the pipeline leaves nltk unimported, and a call that uses it still gets nltk."""
+    probe = """
+import json, sys
+from clinqa.text.pipeline import get_nlp
+doc = get_nlp()("No fever. Denies chest pain.")
+before = "nltk" in sys.modules
+import quickumls.core
+stopwords = quickumls.core.nltk.corpus.stopwords  # QuickUMLS' own use of it
+import nltk.corpus
+print(json.dumps({"before": before, "after": "nltk" in sys.modules, "sentences": len(list(doc.sents)),
+                  "same": nltk.corpus is quickumls.core.nltk.corpus}))
+"""
+    r = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0, r.stderr
+    out = json.loads(r.stdout.strip().splitlines()[-1])
+    assert out == {"before": False, "after": True, "sentences": 2, "same": True}

@@ -216,6 +216,9 @@ class ChexpertLabeler:
     """Label texts; build once (the spaCy pipeline and rules are shared per process)."""
 
     def __init__(self):
+        from clinqa.text.pipeline import load_medspacy
+
+        load_medspacy()  # before medspacy's submodules: see load_medspacy
         from medspacy.context import ConText, ConTextRule
         from medspacy.target_matcher import TargetMatcher, TargetRule
         from spacy.tokens import Span as SpacySpan

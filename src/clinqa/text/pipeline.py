@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import functools
 import logging
+import sys
 import threading
+import types
 from pathlib import Path
 
 log = logging.getLogger(__name__)
@@ -46,6 +48,37 @@ def context_language(language: str | None) -> str:
     return language if language in CONTEXT_LANGUAGES else "en"
 
 
+class _Deferred(types.ModuleType):
+    """Stands in, while medspaCy is imported, for a module that a library imports at its top but
+    uses only inside functions clinqa never calls: medspaCy registers its QuickUMLS component,
+    whose module imports nltk (and nltk scipy.stats), 2 s of every cold start. The first
+    attribute looked up on it (a call that really uses it, or a submodule import) imports the real
+    module and answers from it."""
+
+    def __getattr__(self, attr: str):
+        import importlib
+
+        if sys.modules.get(self.__name__) is self:
+            del sys.modules[self.__name__]
+        return getattr(importlib.import_module(self.__name__), attr)
+
+
+@functools.lru_cache(maxsize=1)
+def load_medspacy():
+    """medspaCy, imported once without importing nltk eagerly (see `_Deferred`); every clinqa
+    module calls this before importing from medspacy."""
+    deferred = None
+    if "nltk" not in sys.modules and "medspacy" not in sys.modules:
+        deferred = sys.modules["nltk"] = _Deferred("nltk")
+    try:
+        import medspacy
+    finally:
+        # only the modules that imported it meanwhile hold the stand-in; later imports get nltk
+        if deferred is not None and sys.modules.get("nltk") is deferred:
+            del sys.modules["nltk"]
+    return medspacy
+
+
 @functools.lru_cache(maxsize=8)
 def get_nlp(language: str = "en"):
     """Tokenizer of en_core_web_sm + PyRuSH sentences + Sectionizer + ConText.
@@ -68,7 +101,7 @@ def get_nlp(language: str = "en"):
     from loguru import logger
 
     logger.disable("PyRuSH")
-    import medspacy  # noqa: F401 - registers the medspacy_* factories
+    load_medspacy()  # registers the medspacy_* factories
 
     try:
         nlp = spacy.load(

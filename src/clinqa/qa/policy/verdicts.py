@@ -78,6 +78,9 @@ def find_mentions(text: str, terms: tuple[str, ...] | list[str], sentences: list
     """Every mention of any term (medspaCy target rules, case-insensitive) with its ConText
     assertion; mentions in a family-history section are `family`, in an indication/reason for
     the exam `possible` (the reason for a test is a question, not a finding)."""
+    from clinqa.text.pipeline import load_medspacy
+
+    load_medspacy()  # before medspacy's submodules: see load_medspacy
     from medspacy.target_matcher import TargetMatcher, TargetRule
 
     from clinqa.text.assertion import context_pipe
