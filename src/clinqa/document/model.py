@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import bisect
 import functools
-from dataclasses import asdict, dataclass
-from typing import Any, Literal
+from dataclasses import asdict, dataclass, field
+from typing import Any, Callable, Literal
 
 from clinqa.types import Sentence
 
@@ -129,7 +129,14 @@ class ClinicalDocument:
     blocks: tuple[Block, ...]
     measurements: tuple[Measurement, ...] = ()
     anchors: tuple[TimeAnchor, ...] = ()
-    events: tuple[Event, ...] = ()
+    # the events are read on first use (parse.build gives the reader): finding drugs loads the
+    # drug lexicon, 2.5 s of a cold start that a lab or date question never needs
+    read_events: Callable[[], tuple[Event, ...]] | None = field(default=None, repr=False, compare=False)
+
+    @functools.cached_property
+    def events(self) -> tuple[Event, ...]:
+        """Medication, procedure and smoking events, in note order."""
+        return self.read_events() if self.read_events is not None else ()
 
     @functools.cached_property
     def _block_starts(self) -> tuple[int, ...]:
@@ -154,5 +161,7 @@ class ClinicalDocument:
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
         d.pop("text", None)
+        d.pop("read_events", None)
+        d["events"] = [asdict(e) for e in self.events]
         d["sentences"] = len(self.sentences)
         return d

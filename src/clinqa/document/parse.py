@@ -41,7 +41,10 @@ def parse_document(text: str, note_id: str = "", sentences: list[Sentence] | Non
 def _renamed(doc: ClinicalDocument, note_id: str) -> ClinicalDocument:
     from dataclasses import replace
 
-    return replace(doc, note_id=note_id)
+    renamed = replace(doc, note_id=note_id)
+    if "events" in doc.__dict__:  # already read: the copy shares them
+        renamed.__dict__["events"] = doc.events
+    return renamed
 
 
 def _keep(key: tuple, doc: ClinicalDocument) -> None:
@@ -67,10 +70,13 @@ def build(text: str, note_id: str = "", sentences: list[Sentence] | None = None)
     blocks = blocks_of(text, sections)
     fields = [it for b in blocks if b.kind == "fields" for it in b.items]
     kind, why = note_kind(text, sections)
-    events = medication_events(text, sentences, blocks) + smoking_events(text, sentences) + \
-        procedure_events(text, sentences)
-    events.sort(key=lambda e: (e.sentence_start, e.subject_start))
+
+    def read_events() -> tuple:
+        events = medication_events(text, sentences, blocks) + smoking_events(text, sentences) + \
+            procedure_events(text, sentences)
+        return tuple(sorted(events, key=lambda e: (e.sentence_start, e.subject_start)))
+
     return ClinicalDocument(
         note_id=note_id, text=text, kind=kind, kind_reason=why, sentences=tuple(sentences),
         sections=tuple(sections), blocks=tuple(blocks), measurements=tuple(measurements(text, blocks)),
-        anchors=tuple(anchors(text, fields)), events=tuple(events))
+        anchors=tuple(anchors(text, fields)), read_events=read_events)
