@@ -1,5 +1,5 @@
-"""Process-wide run-time settings shared by the CLI, the server and Ray workers: how many
-threads torch may use, and cooperative cancellation of long work.
+"""Process-wide run-time settings shared by the CLI, the server and Ray workers: where clinqa
+caches what it builds, how many threads torch may use, and cooperative cancellation of long work.
 
 Threads: torch sizes its intra-op pool from the machine's cores, not from the cores this
 process may use (CPU affinity, a container's CPU quota); on a busy 2-core machine the extra
@@ -25,6 +25,18 @@ from typing import Any, TypeVar
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
+
+
+# ------------------------------------------------------------------ cache
+def cache_root() -> Path:
+    """Where clinqa keeps what it builds once per machine (models, ONNX exports, vocabulary
+    indexes): `CLINQA_CACHE`, else the user cache folder."""
+    env = os.environ.get("CLINQA_CACHE")
+    if env:
+        return Path(env)
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("clinqa"))
 
 
 # ------------------------------------------------------------------ threads

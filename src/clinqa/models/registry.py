@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import importlib.metadata as md
 import logging
-import os
 import shutil
 import tempfile
 from dataclasses import dataclass
@@ -58,12 +57,9 @@ OFFLINE_MODELS: dict[str, OfflineModel] = {
 
 
 def cache_dir() -> Path:
-    env = os.environ.get("CLINQA_CACHE")
-    if env:
-        return Path(env)
-    from platformdirs import user_cache_dir
+    from clinqa.runtime import cache_root
 
-    return Path(user_cache_dir("clinqa"))
+    return cache_root()
 
 
 def package_path(model: OfflineModel) -> Path | None:
