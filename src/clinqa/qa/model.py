@@ -268,14 +268,15 @@ def load_qa_model(folder: str | Path, *, merge_lora: bool = True, **loader_kw) -
     return model, qa_tokenizer(folder, config.base_model)
 
 
-def qa_tokenizer(folder: str | Path, base_model: str):
+def qa_tokenizer(folder: str | Path, base_model: str, *, reuse_built: bool = False):
     """A clinqa folder's tokenizer: its own when it stores one, else its base model's (the
-    packaged multilingual reader leaves the 17 MB XLM-R vocabulary to multilingual-e5-small)."""
+    packaged multilingual reader leaves the 17 MB XLM-R vocabulary to multilingual-e5-small).
+    `reuse_built`: see models.load_tokenizer (inference only)."""
     from clinqa.models import load_tokenizer
 
     folder = Path(folder)
-    return load_tokenizer(str(folder)) if (folder / "tokenizer_config.json").exists() else \
-        load_tokenizer(base_model)
+    return load_tokenizer(str(folder), reuse_built=reuse_built) if (folder / "tokenizer_config.json").exists() else \
+        load_tokenizer(base_model, reuse_built=reuse_built)
 
 
 def export_transformers_qa(model: MultiTaskQA, tokenizer, folder: str | Path) -> Path:

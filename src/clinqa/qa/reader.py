@@ -366,7 +366,7 @@ def _from_index(cls, entry: dict | None, source: str, name: str, kw: dict, loade
 
     try:  # its own tokenizer, or its base model's, as load_qa_model reads it
         base = json.loads((Path(source) / CONFIG_NAME).read_text(encoding="utf-8"))["base_model"]
-        tok = qa_tokenizer(source, base)
+        tok = qa_tokenizer(source, base, reuse_built=True)
     except (OSError, ValueError, KeyError, ModelError):
         return None  # the ordinary load says what is wrong
 
