@@ -1,5 +1,6 @@
-"""The ICD-10-CM walk is kept in the cache folder: a second process reads it instead of importing
-simple-icd-10-cm (3.5 s), and gets the same categories; a damaged file is walked again."""
+"""The ICD-10-CM walk and the views derived from it are kept in the cache folder: a second process
+reads them instead of importing simple-icd-10-cm (3.5 s) and deriving them again, and gets the
+same categories, terms and coding names; a damaged file is built again."""
 
 from __future__ import annotations
 
@@ -10,9 +11,10 @@ import sys
 
 PROBE = """
 import hashlib, json, sys
-from clinqa.lexicon.icd10cm import categories, icd10_code
+from clinqa.lexicon.icd10cm import categories, coding_index, icd10_code, label_terms
 cats = categories()
-print(json.dumps({"n": len(cats), "digest": hashlib.sha1(repr(cats).encode()).hexdigest(),
+views = (cats, list(label_terms().items()), list(coding_index().items()))
+print(json.dumps({"n": len(cats), "digest": hashlib.sha1(repr(views).encode()).hexdigest(),
                   "imported": "simple_icd_10_cm" in sys.modules, "code": icd10_code("community acquired pneumonia")}))
 """
 
@@ -28,6 +30,7 @@ def test_the_walk_is_cached_and_read_back_the_same(tmp_path):
     first = _run(tmp_path)
     files = list((tmp_path / "vocabularies").glob("icd10cm-categories-*.json"))
     assert first["imported"] and len(files) == 1 and first["n"] > 90_000
+    assert len(list((tmp_path / "vocabularies").glob("icd10cm-*.json"))) == 3  # the walk, terms, coding names
     second = _run(tmp_path)
     assert not second["imported"]
     assert (second["n"], second["digest"], second["code"]) == (first["n"], first["digest"], first["code"])

@@ -42,34 +42,54 @@ class Category:
 
 @functools.lru_cache(maxsize=1)
 def categories() -> tuple[Category, ...]:
-    """Every category and subcategory, in code order (the one walk over the tabular list). The
-    walk is kept as JSON in the cache folder, per simple-icd-10-cm version: importing the
-    package parses its XML (3.5 s of a cold start), reading the walk takes 0.2 s."""
-    path = _categories_file()
+    """Every category and subcategory, in code order (the one walk over the tabular list)."""
+    def walk() -> tuple[Category, ...]:
+        import simple_icd_10_cm as icd
+
+        return tuple(Category(code, icd.get_description(code), int(icd.get_ancestors(code)[-1]))
+                     for code in icd.get_all_codes(with_dots=True) if icd.is_category_or_subcategory(code))
+
+    return _kept("categories", walk, lambda cats: [[c.code, c.description, c.chapter] for c in cats],
+                 lambda rows: tuple(Category(code, desc, chapter) for code, desc, chapter in rows))
+
+
+def _kept(name: str, build, encode, decode):
+    """`build()` once per machine, kept as JSON in the cache folder under the simple-icd-10-cm
+    version and this module's source (a change to how a view is derived rebuilds it): importing
+    the package parses its XML (3.5 s of a cold start) and deriving the views takes 2 s more;
+    reading them back takes a fraction of that. An unreadable file is built again."""
+    path = _kept_file(name)
     if path is not None:
         try:
-            return tuple(Category(code, desc, chapter)
-                         for code, desc, chapter in json.loads(path.read_text(encoding="utf-8")))
+            return decode(json.loads(path.read_text(encoding="utf-8")))
         except (OSError, ValueError, TypeError):
-            pass  # absent, or unreadable: walk again and rewrite it
-    import simple_icd_10_cm as icd
-
-    cats = tuple(Category(code, icd.get_description(code), int(icd.get_ancestors(code)[-1]))
-                 for code in icd.get_all_codes(with_dots=True) if icd.is_category_or_subcategory(code))
+            pass  # absent, or unreadable: build and rewrite it
+    value = build()
     if path is not None:
-        _write_atomically(path, json.dumps([[c.code, c.description, c.chapter] for c in cats]))
-    return cats
+        _write_atomically(path, json.dumps(encode(value)))
+    return value
 
 
-def _categories_file() -> Path | None:
+def _kept_file(name: str) -> Path | None:
+    import hashlib
     from importlib.metadata import PackageNotFoundError, version
 
     from clinqa.runtime import cache_root
 
     try:
-        return cache_root() / "vocabularies" / f"icd10cm-categories-{version('simple-icd-10-cm')}.json"
+        ver = version("simple-icd-10-cm")
     except PackageNotFoundError:
         return None
+    src = hashlib.sha1(Path(__file__).read_bytes()).hexdigest()[:12]
+    return cache_root() / "vocabularies" / f"icd10cm-{name}-{ver}-{src}.json"
+
+
+def _pairs(d: dict[str, tuple[str, str]]) -> dict[str, list[str]]:
+    return {k: list(v) for k, v in d.items()}
+
+
+def _tuples(d: dict[str, list[str]]) -> dict[str, tuple[str, str]]:
+    return {k: (v[0], v[1]) for k, v in d.items()}
 
 
 def _write_atomically(path: Path, text: str) -> None:
@@ -89,6 +109,10 @@ def _write_atomically(path: Path, text: str) -> None:
 def label_terms() -> dict[str, tuple[str, str]]:
     """Lower-cased term -> (label, code); label "Symptoms" (chapter 18) or "Diagnosis" (chapters
     1-17, 19); external causes, health-status factors and special codes are left out."""
+    return _kept("label-terms", _label_terms, _pairs, _tuples)
+
+
+def _label_terms() -> dict[str, tuple[str, str]]:
     terms: dict[str, tuple[str, str]] = {}
     for c in categories():
         if c.chapter == 18:
@@ -111,6 +135,10 @@ def label_terms() -> dict[str, tuple[str, str]]:
 
 @functools.lru_cache(maxsize=1)
 def _tabular_names() -> dict[str, tuple[str, str]]:
+    return _kept("tabular-names", _build_tabular_names, _pairs, _tuples)
+
+
+def _build_tabular_names() -> dict[str, tuple[str, str]]:
     index: dict[str, tuple[str, str]] = {}
     for c in categories():
         desc = c.description
