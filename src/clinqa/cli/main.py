@@ -90,6 +90,9 @@ def main(argv: list[str] | None = None) -> int:
     # medspaCy's matchers warn on every doc when a rule set is empty (spaCy W036): noise for users.
     warnings.filterwarnings("ignore", message=r"\[W036\]")
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+    from clinqa.text import pipeline
+
+    pipeline.SPACY_WITHOUT_TORCH = True  # a CLI process runs only clinqa's own pipelines (see there)
     command = typer.main.get_command(app)
     args = list(sys.argv[1:] if argv is None else argv)
     # With --json the caller parses stdout: errors come there too, as one JSON object.

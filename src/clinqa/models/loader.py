@@ -112,8 +112,6 @@ def load_tokenizer(name_or_path: str, *, revision=None, cache_dir=None, local_fi
     transformers builds it is saved once in the cache folder and read back from there, without
     the class's own conversion (an XLM-R tokenizer: 2.8 s built, 1.1 s read back, the same ids
     and offsets; tests/models/test_tokenizer_cache.py)."""
-    from transformers import AutoTokenizer
-
     source = resolve(name_or_path)
     saved = _built_tokenizer_dir(source) if reuse_built and not revision and not cache_dir else None
     if saved is not None and (saved / "tokenizer.json").is_file():
@@ -125,6 +123,8 @@ def load_tokenizer(name_or_path: str, *, revision=None, cache_dir=None, local_fi
             return PreTrainedTokenizerFast(tokenizer_file=str(saved / "tokenizer.json"), **kw)
         except Exception as exc:  # noqa: BLE001 - a damaged file: tokenizers raises a bare Exception
             log.debug("saved tokenizer %s unreadable (%s): building it", saved, exc)
+    from transformers import AutoTokenizer  # imports torch (transformers' config classes): not on the path above
+
     try:
         tok = AutoTokenizer.from_pretrained(source, **_kwargs(revision, cache_dir, local_files_only, source))
     except (OSError, ValueError) as exc:

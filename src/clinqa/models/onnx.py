@@ -16,11 +16,14 @@ import logging
 import os
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
-import torch
 
 from clinqa.errors import ModelError, UsageError
+
+if TYPE_CHECKING:  # torch is imported where weights are hashed or exported: an ONNX start needs neither
+    import torch
 
 log = logging.getLogger(__name__)
 BACKENDS = ("auto", "onnx", "torch")
@@ -47,6 +50,8 @@ def weights_hash(model: torch.nn.Module, recipe: str = "") -> str:
     """sha256 of every tensor (name, dtype, shape, bytes): the cache key of an export. `recipe`
     names what was exported around the weights (the same encoder exported as token embeddings
     and as a classifier must not share a folder); "" is the reader's, kept so its caches stay valid."""
+    import torch
+
     h = hashlib.sha256(EXPORT_VERSION.encode() + (f":{recipe}".encode() if recipe else b""))
     for name, t in sorted(model.state_dict().items()):
         t = t.detach().cpu().contiguous()
@@ -67,6 +72,8 @@ def export_module(module: torch.nn.Module, args: tuple[torch.Tensor, ...], folde
                   what: str = "the model") -> Path:
     """Write model.onnx (float32) and, with `quantize`, model.int8.onnx into `folder`. Each file
     appears whole or not at all (written beside, then renamed), so a killed export is redone."""
+    import torch
+
     folder.mkdir(parents=True, exist_ok=True)
     fp32, tmp = folder / FP32, folder / (FP32 + ".tmp")
     try:

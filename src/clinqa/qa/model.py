@@ -26,11 +26,11 @@ import torch
 from torch import nn
 
 from clinqa.errors import DataError, ModelError
+from clinqa.qa.folder import CONFIG_NAME, is_clinqa_folder, qa_tokenizer  # noqa: F401 - their old home
 from clinqa.types import CATEGORIES
 
 log = logging.getLogger(__name__)
 
-CONFIG_NAME = "clinqa_qa.json"
 HEADS_NAME = "heads.safetensors"
 FORMAT = 1
 
@@ -215,10 +215,6 @@ def new_model(base_model: str, config: QAModelConfig | None = None, *, lora: dic
     return model, loaded.tokenizer
 
 
-def is_clinqa_folder(path: str | Path) -> bool:
-    return (Path(path) / CONFIG_NAME).is_file()
-
-
 def load_qa_model(folder: str | Path, *, merge_lora: bool = True, **loader_kw) -> tuple[MultiTaskQA, Any]:
     """Read a folder written by `MultiTaskQA.save_pretrained`."""
     from safetensors.torch import load_file
@@ -268,17 +264,6 @@ def load_qa_model(folder: str | Path, *, merge_lora: bool = True, **loader_kw) -
     return model, qa_tokenizer(folder, config.base_model)
 
 
-def qa_tokenizer(folder: str | Path, base_model: str, *, reuse_built: bool = False):
-    """A clinqa folder's tokenizer: its own when it stores one, else its base model's (the
-    packaged multilingual reader leaves the 17 MB XLM-R vocabulary to multilingual-e5-small).
-    `reuse_built`: see models.load_tokenizer (inference only)."""
-    from clinqa.models import load_tokenizer
-
-    folder = Path(folder)
-    return load_tokenizer(str(folder), reuse_built=reuse_built) if (folder / "tokenizer_config.json").exists() else \
-        load_tokenizer(base_model, reuse_built=reuse_built)
-
-
 def export_transformers_qa(model: MultiTaskQA, tokenizer, folder: str | Path) -> Path:
     """Write the span part as a standard *ForQuestionAnswering folder (encoder + `qa_outputs`),
     for tools that only know transformers; the category head has no place there and is left out."""
@@ -303,3 +288,20 @@ def export_transformers_qa(model: MultiTaskQA, tokenizer, folder: str | Path) ->
     qa.save_pretrained(folder)
     tokenizer.save_pretrained(folder)
     return folder
+
+
+class HFQAModel(torch.nn.Module):
+    """A plain transformers *ForQuestionAnswering model behind MultiTaskQA's output dict
+    (no category head: categories then come from the weak labeler)."""
+
+    def __init__(self, model):
+        super().__init__()
+        self.model = model
+        self.uses_token_types = getattr(model.config, "type_vocab_size", 0) > 1
+
+    def forward(self, input_ids, attention_mask=None, token_type_ids=None):
+        kw = {"input_ids": input_ids, "attention_mask": attention_mask}
+        if token_type_ids is not None and self.uses_token_types:
+            kw["token_type_ids"] = token_type_ids
+        out = self.model(**kw)
+        return {"start_logits": out.start_logits, "end_logits": out.end_logits, "category_logits": None}

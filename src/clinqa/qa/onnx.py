@@ -15,7 +15,6 @@ import os
 from pathlib import Path
 
 import numpy as np
-import torch
 
 from clinqa.models.onnx import (  # noqa: F401 - re-exported: the reader's public names
     BACKENDS,
@@ -32,22 +31,29 @@ from clinqa.models.onnx import (  # noqa: F401 - re-exported: the reader's publi
 log = logging.getLogger(__name__)
 
 
-class _Forward(torch.nn.Module):
-    """Tuple outputs for the exporter; the category head is absent for plain HF QA models."""
+def _forward(model, with_category: bool):
+    """The reader as the exporter wants it: tuple outputs; the category head is absent for plain
+    HF QA models. (Defined here, not at import: the ONNX start path never imports torch.)"""
+    import torch
 
-    def __init__(self, model, with_category: bool):
-        super().__init__()
-        self.model, self.with_category = model, with_category
+    class Forward(torch.nn.Module):
+        def __init__(self):
+            super().__init__()
+            self.model = model
 
-    def forward(self, input_ids, attention_mask, token_type_ids):
-        out = self.model(input_ids=input_ids, attention_mask=attention_mask, token_type_ids=token_type_ids)
-        if self.with_category:
-            return out["start_logits"], out["end_logits"], out["category_logits"]
-        return out["start_logits"], out["end_logits"]
+        def forward(self, input_ids, attention_mask, token_type_ids):
+            out = self.model(input_ids=input_ids, attention_mask=attention_mask, token_type_ids=token_type_ids)
+            if with_category:
+                return out["start_logits"], out["end_logits"], out["category_logits"]
+            return out["start_logits"], out["end_logits"]
+
+    return Forward()
 
 
 def export(model, folder: Path, quantize: bool = True) -> Path:
     """Write model.onnx (float32) and, with `quantize`, model.int8.onnx into `folder`."""
+    import torch
+
     with torch.inference_mode():
         probe = model(input_ids=torch.ones(1, 8, dtype=torch.long), attention_mask=torch.ones(1, 8, dtype=torch.long),
                       token_type_ids=torch.zeros(1, 8, dtype=torch.long))
@@ -57,7 +63,7 @@ def export(model, folder: Path, quantize: bool = True) -> Path:
     dyn = {**{k: {0: "batch", 1: "seq"} for k in inputs}, "start_logits": {0: "batch", 1: "seq"},
            "end_logits": {0: "batch", 1: "seq"}, "category_logits": {0: "batch"}}
     args = tuple(torch.ones(2, 16, dtype=torch.long) for _ in inputs)
-    return export_module(_Forward(model.eval(), with_category), args, folder, input_names=inputs, output_names=outputs,
+    return export_module(_forward(model.eval(), with_category), args, folder, input_names=inputs, output_names=outputs,
                          dynamic_axes={k: v for k, v in dyn.items() if k in outputs or k in inputs}, quantize=quantize,
                          what="the reader")
 

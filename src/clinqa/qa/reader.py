@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-import torch
 
 from clinqa.errors import DataError, ModelError
 from clinqa.qa.decode import is_no_answer, null_score, span_candidates, span_probabilities
@@ -48,23 +47,6 @@ class ReaderOutput:
 
     answers: list[Answer]
     null_minus_best: float  # > threshold means "no answer"
-
-
-class _HFQAModel(torch.nn.Module):
-    """A plain transformers *ForQuestionAnswering model behind MultiTaskQA's output dict
-    (no category head: categories then come from the weak labeler)."""
-
-    def __init__(self, model):
-        super().__init__()
-        self.model = model
-        self.uses_token_types = getattr(model.config, "type_vocab_size", 0) > 1
-
-    def forward(self, input_ids, attention_mask=None, token_type_ids=None):
-        kw = {"input_ids": input_ids, "attention_mask": attention_mask}
-        if token_type_ids is not None and self.uses_token_types:
-            kw["token_type_ids"] = token_type_ids
-        out = self.model(**kw)
-        return {"start_logits": out.start_logits, "end_logits": out.end_logits, "category_logits": None}
 
 
 class ExtractiveReader:
@@ -106,6 +88,8 @@ class ExtractiveReader:
         self.onnx = onnx
         if quantize and self.onnx is None:
             # Dynamic int8 on the Linear layers: measured in benchmarks/qa_throughput.py.
+            import torch
+
             self.model = torch.ao.quantization.quantize_dynamic(self.model, {torch.nn.Linear}, dtype=torch.qint8)
 
     @property
@@ -124,10 +108,9 @@ class ExtractiveReader:
     def load(cls, name: str | None = None, **kw: Any) -> ExtractiveReader:
         """`name`: None/"default" (the packaged default reader) or a packaged name, a folder written by
         clinqa, or any transformers extractive-QA model folder or hub id."""
-        from clinqa.qa.model import CONFIG_NAME, is_clinqa_folder, load_qa_model
+        from clinqa.qa.folder import CONFIG_NAME, is_clinqa_folder
         from clinqa.runtime import configure_threads
 
-        configure_threads()  # CLINQA_THREADS, else the cores this process may use
         loader_kw = {k: kw.pop(k) for k in ("revision", "cache_dir", "local_files_only") if k in kw}
         if name in (None, "default", *PACKAGED_QA):
             name = name if name in PACKAGED_QA else DEFAULT_MODEL
@@ -149,7 +132,10 @@ class ExtractiveReader:
             key = _files_key(source) if not loader_kw else None
             fast = _from_index(cls, read_index(key), source, str(name), kw, loader_kw)
             if fast is not None:
-                return fast
+                return fast  # torch not imported: ONNX Runtime sizes its own threads (runtime.current_threads)
+            from clinqa.qa.model import load_qa_model
+
+            configure_threads()  # CLINQA_THREADS, else the cores this process may use
             model, tok = load_qa_model(source, **loader_kw)
             c = model.qa_config
             opts = {"max_length": c.max_length, "stride": c.stride, "max_answer_tokens": c.max_answer_tokens,
@@ -164,6 +150,7 @@ class ExtractiveReader:
             return reader
         if Path(source).is_dir() and not (Path(source) / "config.json").exists():
             raise ModelError(f"model folder {source!r} has neither {CONFIG_NAME} nor config.json")
+        configure_threads()
         return cls._load_hf(str(name), loader_kw, kw)
 
     @classmethod
@@ -185,7 +172,9 @@ class ExtractiveReader:
         loaded = load_model(name, "qa", **loader_kw)
         from clinqa.qa.categories import WeakLabeler
 
-        return cls(_HFQAModel(loaded.model), loaded.tokenizer, name, labeler=WeakLabeler(), **kw)
+        from clinqa.qa.model import HFQAModel
+
+        return cls(HFQAModel(loaded.model), loaded.tokenizer, name, labeler=WeakLabeler(), **kw)
 
     # ------------------------------------------------------------------ inference
     def method_for(self, note: Note, question: str) -> str | None:
@@ -275,7 +264,7 @@ class ExtractiveReader:
         ends = np.zeros_like(starts)
         cats = None
         device = next(self.model.parameters()).device if self.onnx is None else None
-        with torch.inference_mode():
+        with _no_grad(self.onnx is None):
             for b in range(0, len(windows), self.batch_size):
                 checkpoint()  # a cancelled request (timeout, client gone) stops between batches
                 chunk = windows[b:b + self.batch_size]
@@ -283,6 +272,8 @@ class ExtractiveReader:
                 if self.onnx is not None:
                     out = self.onnx(arrays)
                 else:
+                    import torch
+
                     out = self.model(**{k: torch.from_numpy(v).to(device) for k, v in arrays.items()})
                     out = {k: (v.float().cpu().numpy() if v is not None else None) for k, v in out.items()
                            if k in ("start_logits", "end_logits", "category_logits")}
@@ -327,12 +318,23 @@ class ExtractiveReader:
         return None, {}
 
 
+def _no_grad(torch_path: bool):
+    """torch's inference mode around the torch path; nothing (and no torch import) on ONNX."""
+    if not torch_path:
+        import contextlib
+
+        return contextlib.nullcontext()
+    import torch
+
+    return torch.inference_mode()
+
+
 def _files_key(source: str) -> str | None:
     """The ONNX index key of a clinqa folder: its files and, when its encoder is stored as a
     difference from a base model (LoRA, or parameters left out), the base model's folder too."""
     import json
 
-    from clinqa.qa.model import CONFIG_NAME
+    from clinqa.qa.folder import CONFIG_NAME
     from clinqa.qa.onnx import files_key
 
     try:
@@ -357,12 +359,9 @@ def _from_index(cls, entry: dict | None, source: str, name: str, kw: dict, loade
     if not path.is_file():
         return None
     from clinqa.qa.onnx import OnnxForward
-    from clinqa.runtime import configure_threads
-
-    configure_threads()
     import json
 
-    from clinqa.qa.model import CONFIG_NAME, qa_tokenizer
+    from clinqa.qa.folder import CONFIG_NAME, qa_tokenizer
 
     try:  # its own tokenizer, or its base model's, as load_qa_model reads it
         base = json.loads((Path(source) / CONFIG_NAME).read_text(encoding="utf-8"))["base_model"]

@@ -37,7 +37,7 @@ class ReaderChoice:
 
 
 def multilingual_available() -> bool:
-    from clinqa.qa.model import is_clinqa_folder
+    from clinqa.qa.folder import is_clinqa_folder
     from clinqa.qa.reader import packaged_model_dir
 
     return is_clinqa_folder(packaged_model_dir(MULTILINGUAL_MODEL))

@@ -63,6 +63,30 @@ class _Deferred(types.ModuleType):
         return getattr(importlib.import_module(self.__name__), attr)
 
 
+# Set by the CLI (its processes run only clinqa's pipelines): import spaCy without letting thinc
+# import torch. Off for library users, whose own thinc/spaCy models may need thinc's torch shims.
+SPACY_WITHOUT_TORCH = False
+
+
+def import_spacy():
+    """spaCy. With SPACY_WITHOUT_TORCH and torch not imported yet, thinc (spaCy's ML library) is
+    imported seeing no torch: it imports torch at its own import (1 s of a cold start) only for
+    its torch wrappers, which none of clinqa's rule-based pipelines use; the ONNX reader needs
+    no torch either, so a question can be answered without importing torch at all. Later imports
+    of torch work as usual."""
+    if SPACY_WITHOUT_TORCH and "spacy" not in sys.modules and "torch" not in sys.modules:
+        sys.modules["torch"] = None  # type: ignore[assignment]  # `import torch` raises ImportError
+        try:
+            import spacy
+        finally:
+            if sys.modules.get("torch", 0) is None:
+                del sys.modules["torch"]
+        return spacy
+    import spacy
+
+    return spacy
+
+
 @functools.lru_cache(maxsize=1)
 def load_medspacy():
     """medspaCy, imported once without importing nltk eagerly (see `_Deferred`); every clinqa
@@ -93,10 +117,7 @@ def get_nlp(language: str = "en"):
     rules to or change its components afterwards (clearing this cache must give the same
     pipeline back).
     """
-    try:
-        import spacy
-    except ImportError as exc:  # pragma: no cover - spaCy is a hard dependency
-        raise ImportError("spaCy is required: run `make setup`") from exc
+    spacy = import_spacy()
     # PyRuSH logs every token at DEBUG through loguru's default stderr sink.
     from loguru import logger
 
