@@ -4,8 +4,10 @@ spaCy, transformers, ONNX Runtime, scikit-learn), checked in a fresh interpreter
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -20,8 +22,9 @@ print(json.dumps({"rc": rc, "stdout": out.getvalue(), "heavy": [m for m in %r if
 """ % (HEAVY,)
 
 
-def _run(*args: str) -> dict:
-    r = subprocess.run([sys.executable, "-c", PROBE, *args], capture_output=True, text=True, timeout=120)
+def _run(*args: str, env: dict | None = None) -> dict:
+    r = subprocess.run([sys.executable, "-c", PROBE, *args], capture_output=True, text=True, timeout=300,
+                       env={**os.environ, **(env or {})})
     assert r.returncode == 0, r.stderr
     return json.loads(r.stdout.strip().splitlines()[-1])
 
@@ -65,3 +68,19 @@ print(json.dumps({"before": before, "after": "nltk" in sys.modules, "sentences":
     assert r.returncode == 0, r.stderr
     out = json.loads(r.stdout.strip().splitlines()[-1])
     assert out == {"before": False, "after": True, "sentences": 2, "same": True}
+
+
+def test_a_question_on_the_onnx_reader_imports_no_torch(tmp_path):
+    """Once the reader's ONNX export is recorded (the first run makes it), a question loads neither
+    torch nor transformers' model classes: ONNX Runtime, the saved tokenizer, spaCy without thinc's
+    torch shims. The answer is the one the torch path gives."""
+    note = str(Path(__file__).resolve().parents[2] / "examples" / "discharge_summary.txt")
+    args = ("ask", "--note", note, "What is the potassium level?", "--json")
+    _run(*args)  # exports and records the ONNX reader when this machine has not yet
+    r = _run(*args)
+    assert r["rc"] == 0 and "torch" not in r["heavy"]
+    on_torch = _run(*args, env={"CLINQA_BACKEND": "torch"})
+    assert "torch" in on_torch["heavy"]
+    first = [json.loads(x["stdout"])["answers"][0] for x in (r, on_torch)]
+    assert first[0]["text"] and [(a["text"], a["start"], a["end"]) for a in first][0] == \
+        [(a["text"], a["start"], a["end"]) for a in first][1]
