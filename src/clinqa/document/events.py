@@ -25,7 +25,7 @@ _ACTIONS = ("stopped", "held", "resumed", "dose_changed", "started", "continued"
 
 def drug_spans(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """(start, end, canonical name) of each drug the drug lexicon finds in text[start:end]."""
-    from drug_named_entity_recognition import find_drugs
+    from clinqa.lexicon.drugs import find_drugs
 
     toks = [(m.start() + start, m.end() + start, m.group(0).lower()) for m in _WORD.finditer(text[start:end])]
     if not toks:

@@ -23,7 +23,7 @@ class Value:
 
 
 def drug_code(text: str) -> tuple[str, str] | None:
-    from drug_named_entity_recognition import find_drugs
+    from clinqa.lexicon.drugs import find_drugs
 
     words = re.findall(r"[A-Za-z0-9][A-Za-z0-9\-]*", text)
     for drug, _, _ in find_drugs(words):

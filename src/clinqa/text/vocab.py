@@ -53,7 +53,7 @@ def drugs_in(words: tuple[str, ...]) -> tuple[str, ...]:
     """Canonical names of the drugs the lexicon finds among `words`."""
     if not words:
         return ()
-    from drug_named_entity_recognition import find_drugs
+    from clinqa.lexicon.drugs import find_drugs
 
     names = []
     for drug, _, _ in find_drugs(list(words)):

@@ -179,7 +179,7 @@ def lab_value_span(m: re.Match) -> Span:
 def find_mentions(note: Note) -> list[NoteMention]:
     """Drugs, problems, symptoms, procedures and imaging in `note`, with ConText assertions
     (and "family" for anything in a family-history section)."""
-    from drug_named_entity_recognition import find_drugs
+    from clinqa.lexicon.drugs import find_drugs
 
     from clinqa.lexicon.icd10cm import label_terms
 
@@ -287,7 +287,7 @@ def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:
 # ------------------------------------------------------------------------------ cues and structure
 @functools.lru_cache(maxsize=512)
 def drug_canonical(name: str) -> str:
-    from drug_named_entity_recognition import find_drugs
+    from clinqa.lexicon.drugs import find_drugs
 
     hits = find_drugs(name.split())
     return str(hits[0][0].get("name") or name).lower() if hits else name
