@@ -96,6 +96,27 @@ def configure_threads(n: int | None = None, *, share: int = 1, force: bool = Fal
         return threads
 
 
+_onnx_threads: int | None = None
+
+
+def set_onnx_threads(n: int | None) -> int:
+    """Intra-op threads for ONNX Runtime sessions created from now on (None: `thread_setting`)."""
+    global _onnx_threads
+    _onnx_threads = thread_setting(n)
+    return _onnx_threads
+
+
+def onnx_threads() -> int:
+    """Intra-op threads of an ONNX Runtime session: `set_onnx_threads`'s, else torch's setting
+    (`configure_threads`) when one was made, else CLINQA_THREADS, OMP_NUM_THREADS or the
+    available cores. The server sets them apart from torch's and does not halve them per lane:
+    with all cores per lane, 8 small clients beside a 450,000-character note had a p95 of
+    1.99 s vs 2.47-3.29 s with half (benchmarks/serve_load.py, README)."""
+    if _onnx_threads is not None:
+        return _onnx_threads
+    return _configured if _configured is not None else thread_setting()
+
+
 def current_threads() -> int:
     """What configure_threads chose, else what it would choose (for ONNX Runtime sessions)."""
     return _configured if _configured is not None else thread_setting()

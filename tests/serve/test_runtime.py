@@ -274,6 +274,24 @@ def test_thread_setting_order(monkeypatch):
         thread_setting()
 
 
+def test_onnx_sessions_get_every_core_per_lane_torch_half(monkeypatch):
+    """The server halves torch's threads per lane but gives ONNX Runtime sessions every core
+    (or --threads); outside the server ORT follows torch's setting or the environment."""
+    import clinqa.runtime as rt
+
+    monkeypatch.delenv("CLINQA_THREADS", raising=False)
+    monkeypatch.delenv("OMP_NUM_THREADS", raising=False)
+    monkeypatch.setattr(rt, "available_cores", lambda: 4)
+    monkeypatch.setattr(rt, "_configured", None)
+    monkeypatch.setattr(rt, "_onnx_threads", None)
+    assert rt.onnx_threads() == 4
+    monkeypatch.setattr(rt, "_configured", 1)  # a caller capped torch: ORT follows
+    assert rt.onnx_threads() == 1
+    assert rt.thread_setting(share=2) == 2 and rt.set_onnx_threads(None) == 4  # what the server sets
+    assert rt.onnx_threads() == 4
+    assert rt.set_onnx_threads(3) == 3 and rt.onnx_threads() == 3  # --threads
+
+
 @pytest.mark.slow
 def test_small_requests_stay_fast_beside_a_maximum_size_note(qa_folder):
     """The stated bound: with a note at the note limit (2,000,000 characters) being read, 8

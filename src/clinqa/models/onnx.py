@@ -94,16 +94,16 @@ def export_module(module: torch.nn.Module, args: tuple[torch.Tensor, ...], folde
 
 
 class OrtSession:
-    """One exported model on ONNX Runtime's CPU provider, sized by clinqa.runtime's thread
-    setting (the same cap torch gets, so ORT does not oversubscribe a busy machine)."""
+    """One exported model on ONNX Runtime's CPU provider, its intra-op threads from
+    `clinqa.runtime.onnx_threads` (CLINQA_THREADS / --threads cap them as they cap torch's)."""
 
     def __init__(self, path: Path, threads: int | None = None):
         import onnxruntime as ort
 
-        from clinqa.runtime import current_threads
+        from clinqa.runtime import onnx_threads
 
         opts = ort.SessionOptions()
-        opts.intra_op_num_threads = threads or current_threads()
+        opts.intra_op_num_threads = threads or onnx_threads()
         opts.inter_op_num_threads = 1
         opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
         self.path = path

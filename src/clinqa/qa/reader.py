@@ -132,7 +132,7 @@ class ExtractiveReader:
             key = _files_key(source) if not loader_kw else None
             fast = _from_index(cls, read_index(key), source, str(name), kw, loader_kw)
             if fast is not None:
-                return fast  # torch not imported: ONNX Runtime sizes its own threads (runtime.current_threads)
+                return fast  # torch not imported: ONNX Runtime sizes its own threads (runtime.onnx_threads)
             from clinqa.qa.model import load_qa_model
 
             configure_threads()  # CLINQA_THREADS, else the cores this process may use

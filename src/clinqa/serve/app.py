@@ -81,11 +81,14 @@ class Engines:
     def __init__(self, settings: Settings):
         from clinqa.qa.routing import RoutedReader, reader_options
         from clinqa.retrieval.ensemble import EnsembleConfig, EvidenceRetriever
-        from clinqa.runtime import configure_threads
+        from clinqa.runtime import configure_threads, set_onnx_threads
 
         self.settings = settings
-        # the small and the large lane run inference at once: each gets half the cores
+        # the small and the large lane run inference at once: on torch each gets half the cores
+        # (OpenMP threads spin against each other); ONNX Runtime sessions get all of them
+        # (runtime.onnx_threads), or --threads
         self.threads = configure_threads(settings.threads, share=2, force=True)
+        set_onnx_threads(settings.threads)
         self.reader = RoutedReader(settings.qa_model, **reader_options(settings.window_top_n, settings.window_tokens))
         self.reader.categories  # noqa: B018 - loads the default reader now, so a broken install fails at start-up
         cfg = EnsembleConfig.from_yaml(settings.evidence_config) if settings.evidence_config else EnsembleConfig()
