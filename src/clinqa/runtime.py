@@ -39,6 +39,24 @@ def cache_root() -> Path:
     return Path(user_cache_dir("clinqa"))
 
 
+def write_cache_file(path: Path, text: str) -> None:
+    """Write a file of the cache folder whole or not at all: a unique temporary file beside it,
+    renamed onto it (processes may write the same file at once; a reader never sees half of
+    one). Raises OSError; callers log it and go on, since a cache that cannot be written only
+    costs the next process the work again."""
+    import tempfile
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(text)
+        os.replace(tmp, path)
+    except OSError:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
 # ------------------------------------------------------------------ threads
 def available_cores() -> int:
     """Cores this process may run on: CPU affinity, capped by a cgroup v2 CPU quota."""
@@ -112,13 +130,12 @@ def onnx_threads() -> int:
     available cores. The server sets them apart from torch's and does not halve them per lane:
     with all cores per lane, 8 small clients beside a 450,000-character note had a p95 of
     1.99 s vs 2.47-3.29 s with half (benchmarks/serve_load.py, README)."""
-    if _onnx_threads is not None:
-        return _onnx_threads
-    return _configured if _configured is not None else thread_setting()
+    return _onnx_threads if _onnx_threads is not None else current_threads()
 
 
 def current_threads() -> int:
-    """What configure_threads chose, else what it would choose (for ONNX Runtime sessions)."""
+    """What configure_threads chose, else what it would choose (ONNX Runtime sessions outside
+    the server, llama.cpp)."""
     return _configured if _configured is not None else thread_setting()
 
 

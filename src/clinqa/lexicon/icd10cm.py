@@ -14,9 +14,7 @@ from __future__ import annotations
 import functools
 import json
 import logging
-import os
 import re
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -66,7 +64,12 @@ def _kept(name: str, build, encode, decode):
             pass  # absent, or unreadable: build and rewrite it
     value = build()
     if path is not None:
-        _write_atomically(path, json.dumps(encode(value)))
+        from clinqa.runtime import write_cache_file
+
+        try:
+            write_cache_file(path, json.dumps(encode(value)))
+        except OSError as exc:
+            log.debug("ICD-10-CM %s not cached at %s: %s", name, path, exc)
     return value
 
 
@@ -90,19 +93,6 @@ def _pairs(d: dict[str, tuple[str, str]]) -> dict[str, list[str]]:
 
 def _tuples(d: dict[str, list[str]]) -> dict[str, tuple[str, str]]:
     return {k: (v[0], v[1]) for k, v in d.items()}
-
-
-def _write_atomically(path: Path, text: str) -> None:
-    """Write whole or not at all (concurrent processes may write the same file); a cache folder
-    that cannot be written only costs the next process the walk again."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
-        os.replace(tmp, path)
-    except OSError as exc:
-        log.debug("ICD-10-CM walk not cached at %s: %s", path, exc)
 
 
 @functools.lru_cache(maxsize=1)

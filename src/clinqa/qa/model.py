@@ -26,7 +26,7 @@ import torch
 from torch import nn
 
 from clinqa.errors import DataError, ModelError
-from clinqa.qa.folder import CONFIG_NAME, is_clinqa_folder, qa_tokenizer  # noqa: F401 - their old home
+from clinqa.qa.folder import CONFIG_NAME, qa_tokenizer
 from clinqa.types import CATEGORIES
 
 log = logging.getLogger(__name__)

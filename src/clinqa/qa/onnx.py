@@ -11,7 +11,6 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import os
 from pathlib import Path
 
 import numpy as np
@@ -136,11 +135,9 @@ def write_index(key: str | None, export: Path, settings: dict) -> None:
     """Record `export` (the folder holding model.onnx) for these model files; never fails the load."""
     if key is None:
         return
-    path = _index_path(key)
+    from clinqa.runtime import write_cache_file
+
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text(json.dumps({"version": INDEX_VERSION, "export": str(export), **settings}), encoding="utf-8")
-        tmp.replace(path)
+        write_cache_file(_index_path(key), json.dumps({"version": INDEX_VERSION, "export": str(export), **settings}))
     except OSError as exc:  # a read-only cache: the next start loads torch weights again
         log.info("could not record the ONNX export for a fast start (%s)", exc)

@@ -180,8 +180,7 @@ class ExtractiveReader:
     def method_for(self, note: Note, question: str) -> str | None:
         """The `method` its answers carry, known without reading (types.NamesAnswers); the
         input errors `answer_many` raises are raised here too."""
-        if not question or not question.strip():
-            raise DataError("question is empty", source="question")
+        _require_question(question)
         if not note.text.strip():
             raise DataError(f"note {note.id!r} has no tokens this model can read", source=note.id)
         return self.method
@@ -198,9 +197,8 @@ class ExtractiveReader:
         (the answer policy in qa/policy/ decides then)."""
         if not pairs:
             return []
-        for note, q in pairs:
-            if not q or not q.strip():
-                raise DataError("question is empty", source="question")
+        for _, q in pairs:
+            _require_question(q)
         checkpoint()
         windows = make_windows(self._thread_tokenizer(), [q for _, q in pairs], [n.text for n, _ in pairs],
                                self.max_length, self.stride)
@@ -316,6 +314,11 @@ class ExtractiveReader:
             dist = self.labeler.label(text, question)
             return max(dist, key=dist.get), {c: round(p, 4) for c, p in dist.items()}
         return None, {}
+
+
+def _require_question(question: str) -> None:
+    if not question or not question.strip():
+        raise DataError("question is empty", source="question")
 
 
 def _no_grad(torch_path: bool):

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from clinqa.text.language import Language, language_of
-from clinqa.types import Answer, Note, Sentence
+from clinqa.types import Answer, NamesAnswers, Note, Sentence
 
 log = logging.getLogger(__name__)
 
@@ -141,14 +141,10 @@ class RoutedReader:
 
     def method_for(self, note: Note, question: str) -> str | None:
         """What the reader this pair is routed to names its answers (types.NamesAnswers); None
-        for the sentence baselines (cheap to run, and they check questions their own way)."""
-        model = self.choose(note, question).model
-        if model in ("lexical-baseline", MULTILINGUAL_FALLBACK):
-            return None
-        from clinqa.qa.reader import ExtractiveReader
-
-        reader = self.reader(model)
-        return reader.method_for(note, question) if isinstance(reader, ExtractiveReader) else None
+        when that reader cannot say (the sentence baselines: cheap to run, and they check
+        questions their own way)."""
+        reader = self.reader(self.choose(note, question).model)
+        return reader.method_for(note, question) if isinstance(reader, NamesAnswers) else None
 
     def answer_many(self, pairs: list[tuple[Note, str]], top_k: int = 1,
                     sentences: list[list[Sentence] | None] | None = None, **kw: Any) -> list:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import logging
 import sys
@@ -68,22 +69,33 @@ class _Deferred(types.ModuleType):
 SPACY_WITHOUT_TORCH = False
 
 
+@contextlib.contextmanager
+def _standing_in(name: str, stand_in):
+    """While importing a library: `stand_in` answers `import name` (None makes it raise
+    ImportError), unless the real module is already imported. Afterwards later imports get the
+    real module; only what imported it meanwhile keeps the stand-in."""
+    installed = name not in sys.modules
+    if installed:
+        sys.modules[name] = stand_in
+    try:
+        yield
+    finally:
+        if installed and name in sys.modules and sys.modules[name] is stand_in:
+            del sys.modules[name]
+
+
 def import_spacy():
     """spaCy. With SPACY_WITHOUT_TORCH and torch not imported yet, thinc (spaCy's ML library) is
     imported seeing no torch: it imports torch at its own import (1 s of a cold start) only for
     its torch wrappers, which none of clinqa's rule-based pipelines use; the ONNX reader needs
     no torch either, so a question can be answered without importing torch at all. Later imports
     of torch work as usual."""
-    if SPACY_WITHOUT_TORCH and "spacy" not in sys.modules and "torch" not in sys.modules:
-        sys.modules["torch"] = None  # type: ignore[assignment]  # `import torch` raises ImportError
-        try:
+    without_torch = SPACY_WITHOUT_TORCH and "spacy" not in sys.modules
+    try:
+        with _standing_in("torch", None) if without_torch else contextlib.nullcontext():
             import spacy
-        finally:
-            if sys.modules.get("torch", 0) is None:
-                del sys.modules["torch"]
-        return spacy
-    import spacy
-
+    except ImportError as exc:  # pragma: no cover - spaCy is a hard dependency
+        raise ImportError("spaCy is required: run `make setup`") from exc
     return spacy
 
 
@@ -91,15 +103,8 @@ def import_spacy():
 def load_medspacy():
     """medspaCy, imported once without importing nltk eagerly (see `_Deferred`); every clinqa
     module calls this before importing from medspacy."""
-    deferred = None
-    if "nltk" not in sys.modules and "medspacy" not in sys.modules:
-        deferred = sys.modules["nltk"] = _Deferred("nltk")
-    try:
+    with _standing_in("nltk", _Deferred("nltk")) if "medspacy" not in sys.modules else contextlib.nullcontext():
         import medspacy
-    finally:
-        # only the modules that imported it meanwhile hold the stand-in; later imports get nltk
-        if deferred is not None and sys.modules.get("nltk") is deferred:
-            del sys.modules["nltk"]
     return medspacy
 
 

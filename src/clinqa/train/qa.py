@@ -119,7 +119,8 @@ def build_features(examples, tokenizer, cfg: TrainQAConfig, labels: list[str], l
 
 def _continue_from(cfg: TrainQAConfig, mcfg):
     """The model of an earlier stage, with this stage's tasks; heads and encoder carry over."""
-    from clinqa.qa.model import is_clinqa_folder, load_qa_model
+    from clinqa.qa.folder import is_clinqa_folder
+    from clinqa.qa.model import load_qa_model
 
     if not is_clinqa_folder(cfg.init_from):
         raise DataError(f"init_from {cfg.init_from!r} is not a clinqa QA model folder (run the earlier stage first)",

@@ -26,13 +26,15 @@ def answer_questions(reader: Reader, policy: AnswerPolicy, items: list[tuple[Not
         return []
     languages = language if isinstance(language, list) else [language] * len(items)
     out: list[Decision | None] = [None] * len(items)
+    asked = [None] * len(items)  # what each question asks for, worked out once for both passes
     if isinstance(reader, NamesAnswers):
         for i, ((n, q, c), s, lang) in enumerate(zip(items, sentences, languages)):
             method = reader.method_for(n, q)
             if method is None:
                 continue
+            asked[i] = policy.asked_for(q, c, lang)
             try:
-                out[i] = policy.decide(n, q, Unread(method), s, concept=c, language=lang, top_k=top_k)
+                out[i] = policy.decide(n, q, Unread(method), s, concept=c, language=lang, top_k=top_k, asked=asked[i])
             except NeedsReader:
                 pass
     todo = [i for i, d in enumerate(out) if d is None]
@@ -42,5 +44,5 @@ def answer_questions(reader: Reader, policy: AnswerPolicy, items: list[tuple[Not
         for i, o in zip(todo, outs):
             n, q, c = items[i]
             out[i] = policy.decide(n, q, o.answers, sentences[i], null_minus_best=o.null_minus_best, concept=c,
-                                   language=languages[i], top_k=top_k)
+                                   language=languages[i], top_k=top_k, asked=asked[i])
     return out  # type: ignore[return-value]  # every slot is filled above
