@@ -143,11 +143,17 @@ class _Matchers:
                                re.I)
 
 
-@functools.lru_cache(maxsize=4)
 def _matchers(lex: RadiologyLexicon) -> _Matchers:
     from clinqa.text.pipeline import get_nlp
 
-    return _Matchers(get_nlp(), lex)
+    return _matchers_on(get_nlp(), lex)
+
+
+@functools.lru_cache(maxsize=4)
+def _matchers_on(nlp, lex: RadiologyLexicon) -> _Matchers:
+    # per pipeline too: the matchers' labels live in that pipeline's vocabulary, and a rebuilt
+    # pipeline (get_nlp's cache cleared) gave "[E084] ... not in StringStore" with stale ones
+    return _Matchers(nlp, lex)
 
 
 def detect_modality(text: str, lex: RadiologyLexicon | None = None) -> str | None:
