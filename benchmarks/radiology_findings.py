@@ -4,7 +4,7 @@ check) beside ROUGE-1/2/L, for
 - extractive: no model, the positive findings' sentences (clinqa.summarize.fidelity.extractive_impression);
 - adapter: clinqa-sum-smollm2 alone (greedy, consistency off);
 - adapter + check: the same drafts through the summarizer's checks (CheXpert + fidelity; no generation);
-on Indiana `#heldout` and on the second, third and fourth authors' held-out sets.
+on Indiana `#heldout` and on the second, third, fourth and fifth authors' held-out sets.
 
     .venv/bin/python benchmarks/radiology_findings.py [--limit N] [--no-adapter]
 
@@ -30,6 +30,7 @@ INDIANA = "../shared/data/indiana_reports/indiana_reports.csv#heldout"
 SECOND = "benchmarks/data/radiology_heldout/reports.jsonl"
 THIRD = "benchmarks/data/radiology_heldout2/reports.jsonl"
 FOURTH = "benchmarks/data/radiology_heldout3/reports.jsonl"
+FIFTH = "benchmarks/data/radiology_heldout4/reports.jsonl"
 CACHE = Path("runs/radiology-findings")
 
 
@@ -123,8 +124,9 @@ def main(argv=None) -> int:
     ap.add_argument("--indiana", default=INDIANA)
     ap.add_argument("--second", default=SECOND)
     ap.add_argument("--third", default=THIRD, help="a third author's set")
-    ap.add_argument("--fourth", default=FOURTH, help="a fourth author's set, written and first run after the check's "
-                    "last change")
+    ap.add_argument("--fourth", default=FOURTH, help="a fourth author's set")
+    ap.add_argument("--fifth", default=FIFTH, help="a fifth author's set, written before the check's last change "
+                    "and first run after it")
     ap.add_argument("--model", default="clinqa-sum-smollm2")
     ap.add_argument("--no-adapter", action="store_true", help="extractive only (and cached drafts are ignored)")
     ap.add_argument("--limit", type=int, default=None, help="first N reports of each set")
@@ -132,7 +134,10 @@ def main(argv=None) -> int:
     ap.add_argument("--show", default=None, help="print the reports a judge flags for this system")
     ap.add_argument("--dump", default=None,
                     help="write every report's impressions (one JSON line per report and set) here, for a reviewer")
+    ap.add_argument("--whole-phrases", action="store_true",
+                    help="the stricter judge: a key finding is named only by its head or a synonym written whole")
     a = ap.parse_args(argv)
+    J.WHOLE_PHRASES = a.whole_phrases
     from clinqa.data.radiology import read_pairs_spec
 
     model = None if a.no_adapter else a.model
@@ -142,7 +147,7 @@ def main(argv=None) -> int:
     part = a.indiana.rpartition("#")[2] if "#" in a.indiana else "all"
     sets[f"indiana-{part}"] = (f"Indiana #{part} ({len(ind)} chest X-ray reports)", ind, False)
     for key, path, who in (("second-author", a.second, "Second"), ("third-author", a.third, "Third"),
-                           ("fourth-author", a.fourth, "Fourth")):
+                           ("fourth-author", a.fourth, "Fourth"), ("fifth-author", a.fifth, "Fifth")):
         if not Path(path).exists():
             print(f"{path} not found: the {who.lower()} author's set is left out", file=sys.stderr)
             continue

@@ -4,8 +4,8 @@ numbers, or the CheXpert labeler's reading of the reference impression. Small wo
 here on purpose: a judge that shared the product's lexicon would grade its own homework.
 
 Second author's set (key_findings: head, synonyms, laterality, size, severity):
-- recall: key findings (outside the report's `incidental` list) whose head or a synonym the
-  impression names;
+- recall: key findings (outside the report's `incidental` list) whose head or a synonym one
+  impression item names (whole, or every word of a head or synonym of two words or more);
 - normal-for-abnormal: an abnormal report (normal false, a key finding) whose impression names
   none of its key findings;
 - invented numbers: an impression with a number that the findings do not contain, or that an
@@ -34,6 +34,9 @@ SEVERITY = {"minimal": "minimal", "trace": "minimal", "tiny": "minimal", "mild":
             "severe": "severe", "severely": "severe", "marked": "severe", "markedly": "severe", "large": "severe",
             "extensive": "severe", "massive": "severe"}
 _STOP = set(["a", "an", "the", "of", "in", "at", "on", "and", "or", "with", "without", "is", "are", "was", "were", "no", "not", "there", "to", "from", "for", "by", "as", "be", "been", "this", "that", "these", "those", "which", "otherwise", "acute", "stable", "new", "seen", "noted", "again"])
+# True: a key finding is named only by its head or a synonym written whole (the judge before
+# session 15; `radiology_findings.py --whole-phrases`)
+WHOLE_PHRASES = False
 _NUM = re.compile(r"(?<![\w.])\d+(?:\.\d+)?(?![\w])|(?<![\w.])\d+(?:\.\d+)?(?=\s*(?:mm|cm|x|%))")
 
 
@@ -52,10 +55,18 @@ def words(text: str) -> list[str]:
 
 
 def _names(item: str, k: dict) -> bool:
-    low = " " + " ".join(words(item)) + " "
+    """Does the item name the key finding: its head or a synonym, whole; or every word of a
+    head or synonym of two words or more, in any order ("dilated fluid-filled small bowel loops"
+    names "dilated small bowel", "PI-RADS 5 lesion" is named by "1.3 cm lesion ..., PI-RADS 5")."""
+    said = words(item)
+    low = " " + " ".join(said) + " "
+    have = set(said) | {w[:-1] for w in said if w.endswith("s")} | {w[:-2] for w in said if w.endswith("es")}
     for term in [k.get("head", ""), *(k.get("synonyms") or [])]:
         t = " ".join(words(term))
         if t and re.search(rf" {re.escape(t)}(?:s|es)? ", low):
+            return True
+        content = [w for w in words(term) if w not in _STOP]
+        if not WHOLE_PHRASES and len(content) >= 2 and all(w in have for w in content):
             return True
     return False
 

@@ -26,7 +26,8 @@ _FINDING_KEYS = {"head", "terms", "related", "structures", "qualifiers", "acute"
 _MODALITY_KEYS = {"name", "label", "cues", "study_names", "findings_headers", "impression_headers", "normal_impression",
                   "normal_statements"}
 _TOP_KEYS = {"findings", "abnormal_words", "laterality", "severity", "change", "body_parts", "size_units", "spelling",
-             "clause_breaks", "not_findings_sections", "not_finding_phrases", "incidental", "modalities", "study_normal_statements"}
+             "clause_breaks", "not_findings_sections", "not_finding_phrases", "incidental", "modalities", "study_normal_statements",
+             "place_relations", "default_normal_impression"}
 
 
 @dataclass(frozen=True)
@@ -70,6 +71,10 @@ class RadiologyLexicon:
     incidental: tuple[str, ...]
     sources: tuple[str, ...] = field(default=())
     spelling: dict[str, tuple[str, ...]] = field(default_factory=dict)  # word -> its other spellings
+    # words that make the phrase after them a place ("a bulge adjacent to the lesion"): a finding
+    # term there is where the clause's own finding is, not a second finding
+    place_relations: tuple[str, ...] = ()
+    default_normal_impression: str = "No acute abnormality."  # when no modality is recognised
 
     def spellings(self, phrase: str) -> tuple[str, ...]:
         """The phrase and its other spellings ("subdural hematoma", "subdural haematoma"), one word
@@ -167,11 +172,14 @@ def _read(path: str, text: str) -> dict:
             normal_statements=tuple(_regex(p, where) for p in e.get("normal_statements") or [])))
     where = f"{path} (line {lines.get(('study_normal_statements', -1), '?')})"
     out["study_normal_statements"] = [_regex(p, where) for p in data.get("study_normal_statements") or []]
-    for key in ("abnormal_words", "body_parts", "clause_breaks", "not_findings_sections", "not_finding_phrases"):
+    for key in ("abnormal_words", "body_parts", "clause_breaks", "not_findings_sections", "not_finding_phrases",
+                "place_relations"):
         if key in data:
             out[key] = _words(data[key], f"{path} (line {lines.get((key, -1), '?')})")
     if "clause_breaks" in data:  # their spaces matter: " with " is a word, not part of "within"
         out["clause_breaks"] = tuple(str(x).lower() for x in data["clause_breaks"])
+    if "default_normal_impression" in data:
+        out["default_normal_impression"] = str(data["default_normal_impression"]).strip()
     if "incidental" in data:
         out["incidental"] = _words(data["incidental"] or [], f"{path} (line {lines.get(('incidental', -1), '?')})")
     for key in ("laterality", "severity", "change"):
@@ -201,12 +209,14 @@ def _merge(parts: list[tuple[str, dict]]) -> RadiologyLexicon:
     modalities: dict[str, Modality] = {}
     normals: list[re.Pattern] = []
     words: dict[str, list[str]] = {k: [] for k in ("abnormal_words", "body_parts", "clause_breaks",
-                                                   "not_findings_sections", "not_finding_phrases")}
+                                                   "not_findings_sections", "not_finding_phrases", "place_relations")}
     classes: dict[str, dict[str, list[str]]] = {"laterality": {}, "severity": {}, "change": {}}
     units: dict[str, float] = {}
     spelling: dict[str, list[str]] = {}
     incidental: tuple[str, ...] = ()
+    default_normal = RadiologyLexicon.default_normal_impression
     for _, d in parts:
+        default_normal = d.get("default_normal_impression", default_normal)
         for f in d.get("findings", []):
             old = findings.get(f.head)
             if old is None:
@@ -243,7 +253,8 @@ def _merge(parts: list[tuple[str, dict]]) -> RadiologyLexicon:
         clause_breaks=tuple(dict.fromkeys(words["clause_breaks"])),
         not_findings_sections=tuple(dict.fromkeys(words["not_findings_sections"])),
         not_finding_phrases=tuple(dict.fromkeys(words["not_finding_phrases"])), incidental=incidental,
-        sources=tuple(p for p, _ in parts), spelling={k: tuple(dict.fromkeys(v)) for k, v in spelling.items()})
+        sources=tuple(p for p, _ in parts), spelling={k: tuple(dict.fromkeys(v)) for k, v in spelling.items()},
+        place_relations=tuple(dict.fromkeys(words["place_relations"])), default_normal_impression=default_normal)
 
 
 @functools.lru_cache(maxsize=8)

@@ -171,6 +171,10 @@ def _item_problems(g: Finding, report: ReadFindings, lex: RadiologyLexicon) -> t
         if not said_levels <= given:
             problems.append(f"level {', '.join(sorted(said_levels - given))} is not given to {g.head or g.span.text} "
                             "in the findings" + (f" ({', '.join(sorted(given))})" if given else ""))
+    elif same and all(levels(_where(f)) for f in same):
+        # "Mild bilateral foraminal narrowing." when the findings give it level by level: which one?
+        given = sorted(set().union(*(levels(_where(f)) for f in same)))
+        problems.append(f"{g.head or g.span.text} without its level ({', '.join(given)})")
     if g.numbers:
         given = {float(x) for f in same for x in _NUMBER.findall(f.sentence.text)}
         bad = [n.text for n in g.numbers if float(n.text) not in given]
@@ -231,20 +235,51 @@ def _normal_sizes(g: Finding, report: ReadFindings, lex: RadiologyLexicon) -> li
 def represented(f: Finding, item_findings: list[Finding], lex: RadiologyLexicon,
                 siblings: tuple[Finding, ...] = ()) -> bool:
     """Is the report finding `f` named by one of an impression's (passing) findings, with its side?
-    When the report states the same head at another place too (`siblings`: a cruciate ligament
-    tear and a meniscal tear), the item must also share a word of `f`'s own clause beyond the head,
-    so naming one tear does not account for the other."""
+    When the report states a finding of the same head elsewhere too (`siblings`: a cruciate
+    ligament tear and a meniscal tear; "dilated fluid-filled bowel loops" and "free fluid"), the
+    item must describe `f` itself: share a word of `f`'s own sentence beyond the head, and no
+    fewer than it shares with any of the others, so naming one does not account for the other."""
     place = _place_words(f, lex)
-    others = [o for o in siblings if o is not f and o.positive and same_head(f, o, lex)
-              and _place_words(o, lex) != place]
     for g in item_findings:
-        if g.positive and same_head(f, g, lex):
-            if f.laterality is not None and (g.laterality is None or g.laterality.value != f.laterality.value):
+        if not (g.positive and same_head(f, g, lex)):
+            continue
+        if f.laterality is not None and (g.laterality is None or g.laterality.value != f.laterality.value):
+            continue
+        others = [o for o in siblings if o is not f and o.positive and same_head(o, g, lex)
+                  and o.sentence.text != f.sentence.text and _place_words(o, lex) != place]
+        if others:
+            words = content_words(g.sentence.text, lex)
+            mine = len(place & words)
+            if not mine or any(len(content_words(_where(o), lex) & words) > len(content_words(_where(f), lex) & words)
+                               for o in others):
                 continue
-            if others and not (place & content_words(g.sentence.text, lex)):
-                continue
-            return True
+        return True
     return False
+
+
+def _spliced(named: list[tuple[Finding, list[Finding]]], report: ReadFindings, lex: RadiologyLexicon) -> list[str]:
+    """Problems of impression findings whose clause carries words that the findings give to another
+    finding and not to any the clause names ("Saddle embolus in the right lower lobe segmental
+    arteries" when the saddle embolus sat at the bifurcation and the segmental emboli were another
+    sentence): two findings joined into one the findings do not state. `named` pairs each positive
+    finding of the item with the report findings it describes."""
+    problems = []
+    by_clause: dict[int, list[tuple[Finding, list[Finding]]]] = {}
+    for g, same in named:
+        by_clause.setdefault(g.clause.start, []).append((g, same))
+    for group in by_clause.values():
+        sources = {f.sentence.text: f for _, same in group for f in same}
+        if not sources:
+            continue
+        own = set().union(*(content_words(_where(f), lex) for f in sources.values()))
+        elsewhere = set().union(set(), *(content_words(f.sentence.text, lex) for f in report.findings
+                                         if f.positive and f.sentence.text not in sources))
+        g = group[0][0]
+        foreign = sorted((content_words(g.clause.text, lex) - own) & elsewhere)
+        if foreign:
+            heads = ", ".join(dict.fromkeys(x.head or x.span.text for x, _ in group))
+            problems.append(f"it joins {', '.join(repr(w) for w in foreign)} of another finding to {heads}")
+    return problems
 
 
 def check_items(report: ReadFindings, items: list[str], *, incidental: tuple[str, ...] = (),
@@ -255,11 +290,13 @@ def check_items(report: ReadFindings, items: list[str], *, incidental: tuple[str
         read = read_findings(it, modality=report.modality, lexicon=lex, skip_sections=False)
         problems: list[str] = []
         named: list[Finding] = []
+        sources: list[tuple[Finding, list[Finding]]] = []
         for g in read.findings:
             if g.positive:
                 p, same = _item_problems(g, report, lex)
                 problems += p
                 named += same
+                sources.append((g, same))
             elif g.kind == "negated":
                 contra = [f for f in report.findings if f.positive and same_head(g, f, lex)
                           and (g.laterality is None or f.laterality is None or f.laterality.value == g.laterality.value)]
@@ -268,6 +305,7 @@ def check_items(report: ReadFindings, items: list[str], *, incidental: tuple[str
                     named += contra
             elif g.kind == "normal":
                 problems += _normal_sizes(g, report, lex)
+        problems += _spliced(sources, report, lex)
         normal = bool(read.findings) and all(g.kind in ("normal", "negated") for g in read.findings)
         checks.append(ItemCheck(text=it, findings=read.findings, problems=tuple(dict.fromkeys(problems)),
                                 normal=normal, replaced_by=tuple(named)))
@@ -387,9 +425,10 @@ def _once(item: str, warnings: list[str]) -> str:
 def _own_body(item: str, report: ReadFindings, lex: RadiologyLexicon, warnings: list[str]) -> str:
     """A whole-study normal statement in another study's words ("No acute cardiopulmonary
     abnormality" for a head CT) becomes this modality's own."""
-    if not report.modality or not _study_normal(item, lex):
+    if not _study_normal(item, lex):
         return item
-    own = lex.modality(report.modality).normal_impression
+    # no modality recognised: no body region may be named ("cardiopulmonary" for a carotid duplex)
+    own = lex.modality(report.modality).normal_impression if report.modality else lex.default_normal_impression
     said = [set(_words(m.normal_impression)) for m in lex.modalities]
     generic = set.intersection(*said) | {"in", "the", "or", "and", "of", "a"}  # "no acute abnormality"
     foreign = set.union(*said) - set(_words(own)) - generic
@@ -411,7 +450,7 @@ def extractive_impression(findings: str | ReadFindings, *, incidental: tuple[str
     lex = lexicon or radiology_lexicon()
     report = findings if isinstance(findings, ReadFindings) else read_findings(findings, lexicon=lex)
     items = list(dict.fromkeys(s for s in (sentence_item(f, lex) for f in report.positives(incidental)) if s))
-    # a report whose modality is not recognised reads as the lexicon's first modality's
-    normal = (lex.modality(report.modality) if report.modality else lex.modalities[0]).normal_impression
+    # a report whose modality is not recognised names no body region
+    normal = lex.modality(report.modality).normal_impression if report.modality else lex.default_normal_impression
     return items + [_otherwise(normal) if items else normal]
 

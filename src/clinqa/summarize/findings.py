@@ -139,6 +139,8 @@ class _Matchers:
                       for w in v if " " not in w}
         units = sorted(lex.size_units, key=len, reverse=True)
         self.units = lex.size_units
+        self.relations = (re.compile(r"(?<![a-z])(?:" + "|".join(re.escape(r) for r in sorted(
+            lex.place_relations, key=len, reverse=True)) + r")(?![a-z])") if lex.place_relations else None)
         self.size = re.compile(rf"\b({_NUMBER}(?:\s*(?:x|by|\u00d7)\s*{_NUMBER})*)\s*({'|'.join(map(re.escape, units))})\b",
                                re.I)
 
@@ -245,6 +247,9 @@ def read_findings(text: str, *, modality: str | None = None, lexicon: RadiologyL
                 heads += _structure_heads(doc, struct, M, cs, ce, {h.label_ for h in heads})
                 heads = filter_spans(heads)
                 known = True
+                heads, owner = _without_places(doc, heads, cs, ce, M)
+                if owner is not None:
+                    heads, known = [owner], False
                 if not heads and cue_spans:
                     continue  # "CT angiogram of the chest.": the study's name, not a finding
                 if not heads:
@@ -288,14 +293,17 @@ def read_findings(text: str, *, modality: str | None = None, lexicon: RadiologyL
                     i = _nearest(spans, a.start_char, a.end_char)
                     value = a.text.lower() if name == "body" else a.label_
                     bound[i].setdefault(key, Attribute(value, _span(text, a.start_char, a.end_char)))
+        # a measurement is of a thing the clause asserts, not of what it is "suspicious for": in
+        # "lytic lesion in the right 5th rib, 2.2 cm, suspicious for metastasis" the lesion is 2.2 cm
+        measured = [i for i, (_, st) in enumerate(found) if st == "positive"] or list(range(len(found)))
         for m in M.size.finditer(text, cs, ce):
-            i = _nearest(spans, m.start(), m.end())
+            i = measured[_nearest([spans[k] for k in measured], m.start(), m.end())]
             bound[i].setdefault("sizes", []).append(_size(m, text, M))
         sized = [(s.span.start, s.span.end) for b in bound for s in b.get("sizes", [])]
         for m in re.finditer(rf"(?<![\w.]){_NUMBER}", text[:ce]):
             if m.start() < cs or any(a <= m.start() < b for a, b in sized):
                 continue
-            i = _nearest(spans, m.start(), m.end())
+            i = measured[_nearest([spans[k] for k in measured], m.start(), m.end())]
             bound[i].setdefault("numbers", []).append(_span(text, m.start(), m.end()))
         heading = next((lab for lab, end in labels if lab.start <= cs and cs < end), None)
         if heading is not None:
@@ -410,13 +418,17 @@ def _structure_heads(doc, struct, M: _Matchers, cs: int, ce: int, have: set[str]
 
 def _fallback_head(doc, cs: int, ce: int, M: _Matchers):
     """The clause's leading noun phrase when the lexicon names nothing in it: the words after
-    its opening ("There is a", "No", severity and side words) up to a verb or preposition."""
+    its opening ("There is a", "No", severity and side words, a line label such as "TRANSITION
+    ZONE:", a measurement) up to a verb or preposition."""
     from spacy.tokens import Span as SpacySpan
 
     toks = [t for t in doc if cs <= t.idx and t.idx + len(t) <= ce]
+    colon = next((k for k, t in enumerate(toks[:7]) if t.text == ":"), None)
+    if colon is not None and colon + 1 < len(toks):
+        toks = toks[colon + 1:]  # "CAPSULE: focal bulge ...": the label says where, the rest what
     i = 0
     while i < len(toks) and (toks[i].lower_ in _LEAD or toks[i].lower_ in _STOP or toks[i].lower_ in M.words
-                             or not toks[i].is_alpha):
+                             or not toks[i].is_alpha or toks[i].lower_ in M.units):
         i += 1
     j = i
     while j < len(toks) and j - i < 5 and toks[j].lower_ not in _STOP and (toks[j].is_alpha or toks[j].text == "-"):
@@ -424,6 +436,37 @@ def _fallback_head(doc, cs: int, ce: int, M: _Matchers):
     if j == i:
         return None
     return SpacySpan(doc, toks[i].i, toks[j - 1].i + 1, label="")
+
+
+def _without_places(doc, heads: list, cs: int, ce: int, M: _Matchers) -> tuple[list, object]:
+    """The clause's heads without those that only say where another finding is: a term after one
+    of the lexicon's place relations ("focal bulge adjacent to the left lesion", "fluid
+    surrounding the graft") when the clause names something of its own before the relation. That
+    something is returned as the owner when no other head is left (None otherwise)."""
+    if not heads or not M.relations:
+        return heads, None
+    ctext = doc.text[cs:ce].lower()
+    rel = [(cs + m.start(), cs + m.end()) for m in M.relations.finditer(ctext)]
+    if not rel:
+        return heads, None
+    # "the right-sided lesion": determiners and the lexicon's side / severity / change words
+    filler = _LEAD | {p for w in M.words for p in re.findall(r"[a-z]+", w)}
+    places, owner = [], None
+    for h in heads:
+        for a, b in rel:
+            between = re.findall(r"[a-z]+", doc.text[b:h.start_char].lower()) if b <= h.start_char else None
+            if between is None or any(w not in filler for w in between):
+                continue
+            before = [x for x in heads if x.end_char <= a]
+            fb = None if before else _fallback_head(doc, cs, a, M)
+            if before or (fb is not None and not _only_body(fb, M)):
+                places.append(h)
+                owner = owner or fb
+                break
+    if not places:
+        return heads, None
+    rest = [h for h in heads if h not in places]
+    return (rest, None) if rest else ([], owner)
 
 
 def _only_body(head, M: _Matchers) -> bool:

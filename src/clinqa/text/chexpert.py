@@ -202,6 +202,8 @@ _CONTEXT_RULES: tuple[tuple[str, str, str], ...] = (
     ("no significant interval change", "PSEUDO", "PSEUDO"),
     ("without change", "PSEUDO", "PSEUDO"),
     ("unchanged", "PSEUDO", "PSEUDO"),
+    # "a new nodule, not present on the prior film" / "not previously seen": the negation is of
+    # the earlier study, and the finding is new (patterns in _COMPARISON_PSEUDO)
     # a new clause starts after these: "no effusion; the heart is enlarged"
     (";", "TERMINATE", "TERMINATE"),
     ("..", "TERMINATE", "TERMINATE"),  # a doubled period the sentence splitter does not end at
@@ -209,6 +211,22 @@ _CONTEXT_RULES: tuple[tuple[str, str, str], ...] = (
     ("and there", "TERMINATE", "TERMINATE"),
     ("which", "TERMINATE", "TERMINATE"),
     ("with", "TERMINATE", "TERMINATE"),
+)
+
+_SEEN = ["present", "seen", "visible", "visualized", "visualised", "identified", "evident", "apparent", "demonstrated"]
+_EARLIER = ["prior", "previous", "preceding", "earlier", "comparison", "last", "baseline", "old"]
+_BE = {"LOWER": {"IN": ["is", "are", "was", "were"]}, "OP": "?"}
+# "pneumothorax is not present": longer than medspaCy's own "is not" (FORWARD), which would win the
+# overlap and negate nothing after it
+_NOT_SEEN = ([_BE, {"LOWER": "not"}, {"LOWER": {"IN": _SEEN}}],)
+_COMPARISON_PSEUDO = (
+    # not [present] on/in [the] prior [film / study]
+    [_BE, {"LOWER": "not"}, {"LOWER": {"IN": _SEEN}, "OP": "?"}, {"LOWER": {"IN": ["on", "in", "at"]}},
+     {"LOWER": {"IN": ["the", "a", "any"]}, "OP": "?"}, {"LOWER": {"IN": _EARLIER}}],
+    # not present previously / before / earlier
+    [_BE, {"LOWER": "not"}, {"LOWER": {"IN": _SEEN}}, {"LOWER": {"IN": ["previously", "before", "earlier", "formerly"]}}],
+    # not previously seen
+    [_BE, {"LOWER": "not"}, {"LOWER": {"IN": ["previously", "formerly"]}}, {"LOWER": {"IN": _SEEN}}],
 )
 
 
@@ -236,6 +254,10 @@ class ChexpertLabeler:
         self.context = ConText(self.nlp, name="clinqa_chexpert_context", rules="default",
                                excluded_types={_NORMAL, _IGNORE})
         self.context.add([ConTextRule(lit, cat, direction=d) for lit, cat, d in _CONTEXT_RULES])
+        self.context.add([ConTextRule("not seen", "NEGATED_EXISTENCE", pattern=p, direction="BACKWARD")
+                          for p in _NOT_SEEN])
+        self.context.add([ConTextRule("comparison with an earlier study", "PSEUDO", pattern=p, direction="PSEUDO")
+                          for p in _COMPARISON_PSEUDO])
         self.regex = [(obs, re.compile(p, re.I), fixed) for obs, p, fixed in _REGEX]
 
     def mentions(self, text: str) -> list[ObservationMention]:

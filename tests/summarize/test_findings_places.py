@@ -1,0 +1,112 @@
+"""Which finding a phrase belongs to: a negation of an earlier study, a finding named only as the
+place of another, a measurement and its hedge, two findings joined into one impression item, an
+item without its spinal level, and a study whose modality is not recognised. Every report here
+was written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from clinqa.summarize.fidelity import check_items, extractive_impression, repair_items
+from clinqa.summarize.findings import detect_modality, read_findings
+
+
+def _positives(text: str) -> dict[str, object]:
+    return {f.head: f for f in read_findings(text).findings if f.positive}
+
+
+@pytest.mark.parametrize("text", [
+    "A 7 mm nodule in the left lower lobe, not seen on the previous examination.",
+    "7 mm left lower lobe nodule, not present on prior.",
+    "There is a 7 mm nodule in the left lower lobe which was not previously seen.",
+])
+def test_a_negated_earlier_study_makes_a_new_finding_not_a_negated_one(text):
+    nodule = _positives(text).get("nodule")
+    assert nodule is not None and nodule.laterality.value == "left"
+    assert any("7 mm" in item for item in extractive_impression(text))
+
+
+@pytest.mark.parametrize("text", ["Pneumothorax is not present.", "Pleural effusions are not visualized.",
+                                  "The fracture line is not seen."])
+def test_a_finding_that_is_not_present_stays_negated(text):
+    assert not _positives(text)
+    assert extractive_impression(text) == ["No acute cardiopulmonary abnormality."] or not any(
+        f.positive for f in read_findings(text).findings)
+
+
+def test_a_finding_named_as_the_place_of_another_is_not_that_finding():
+    findings = ("PERIPHERAL ZONE: 1.1 cm lesion in the right posteromedial peripheral zone at the base.\n"
+                "CAPSULE: Irregular contour next to the right-sided lesion, concerning for capsular breach.\n"
+                "SEMINAL VESICLES: Normal.")
+    heads = [f.head for f in read_findings(findings).findings if f.positive]
+    assert heads.count("lesion") == 1 and "irregular contour" in heads
+    items, warnings, _ = repair_items(findings, ["1.1 cm right peripheral zone lesion at the base."])
+    assert any("capsular breach" in it for it in items) and warnings
+
+
+def test_a_line_label_or_a_measurement_is_not_a_head():
+    r = read_findings("TRANSITION ZONE: Benign prostatic hyperplasia.\nBoth kidneys normal; the left measures "
+                      "11.0 cm and the right 10.6 cm.")
+    heads = [f.head for f in r.findings if f.positive]
+    assert heads == ["benign prostatic hyperplasia"]
+
+
+def test_a_size_belongs_to_what_is_measured_not_to_what_it_is_suspicious_for():
+    text = "Expansile lesion of the left iliac bone, 1.4 cm, concerning for metastasis."
+    r = read_findings(text)
+    sized = [f for f in r.findings if f.sizes]
+    assert len(sized) == 1 and sized[0].kind == "positive" and sized[0].sizes[0].mm == (14.0,)
+    report = ("Spiculated 2.9 cm mass in the right upper lobe. " + text)
+    result = check_items(read_findings(report), ["Spiculated 2.9 cm right upper lobe mass. 1.4 cm, suspicious for "
+                                                 "metastasis."])
+    assert not result.items[0].ok
+
+
+PE = ("A saddle thrombus sits across the bifurcation of the pulmonary trunk. Smaller emboli occupy the left lower "
+      "lobe subsegmental arteries. Small left pleural effusion.")
+
+
+def test_two_findings_joined_into_one_item_are_rejected_and_both_restored():
+    items, warnings, result = repair_items(PE, ["Saddle thrombus in the left lower lobe subsegmental arteries.",
+                                                "Small left pleural effusion."])
+    assert not result.items[0].ok and any("joins" in p for p in result.items[0].problems)
+    assert result.items[1].ok
+    assert any("bifurcation of the pulmonary trunk" in it for it in items)
+    assert any("subsegmental arteries" in it and "saddle" not in it.lower() for it in items)
+
+
+def test_one_item_naming_two_findings_in_their_own_words_passes():
+    result = check_items(read_findings(PE), ["Small left pleural effusion with left lower lobe subsegmental emboli."])
+    assert result.items[0].ok, result.items[0].problems
+
+
+def test_naming_one_finding_does_not_account_for_another_that_shares_a_word():
+    findings = ("Fluid-distended small bowel loops measure up to 3.5 cm, with a transition in the left lower "
+                "quadrant. Trace free fluid in the pelvis.")
+    items, warnings, _ = repair_items(findings, ["Fluid-distended small bowel loops up to 3.5 cm with a transition "
+                                                 "in the left lower quadrant."])
+    assert any("free fluid" in it.lower() for it in items), items
+
+
+def test_an_item_without_the_spinal_level_the_findings_give_is_replaced():
+    findings = ("L2-3: Small disc bulge. No stenosis.\nL4-5: Facet arthropathy with moderate central canal "
+                "stenosis.\nL5-S1: Normal.")
+    items, warnings, result = repair_items(findings, ["Moderate central canal stenosis."])
+    assert not result.items[0].ok and any("level" in p for p in result.items[0].problems)
+    assert any(it.startswith("L4-5") for it in items), items
+
+
+def test_an_unrecognised_study_gets_no_body_region_in_its_normal_statement():
+    text = "Small simple cyst in the upper pole, 8 mm."
+    assert detect_modality(text) is None
+    assert extractive_impression(text)[-1] == "Otherwise, no acute abnormality."
+    items, warnings, _ = repair_items(text, ["8 mm simple cyst in the upper pole.",
+                                             "No acute cardiopulmonary abnormality."])
+    assert items[-1] == "Otherwise, no acute abnormality." and warnings
+
+
+def test_a_duplex_study_reads_as_ultrasound():
+    text = ("Right ICA: PSV 260 cm/s and EDV 95 cm/s, in keeping with a 70-99% stenosis. Left ICA: PSV 90 cm/s, "
+            "no significant stenosis.")
+    assert detect_modality(text) == "abdomen_us"
+    assert extractive_impression(text)[-1] == "Otherwise, no acute sonographic abnormality."
