@@ -110,3 +110,26 @@ def test_a_duplex_study_reads_as_ultrasound():
             "no significant stenosis.")
     assert detect_modality(text) == "abdomen_us"
     assert extractive_impression(text)[-1] == "Otherwise, no acute sonographic abnormality."
+
+
+LUNG = ("Lobulated 2.6 x 2.1 cm mass in the left lower lobe. Enlarged left hilar node, 1.4 cm in short axis. "
+        "Hepatic segment VI: 1.1 cm low-attenuation lesion, probably a cyst.")
+
+
+def test_a_numbering_loop_is_dropped_and_bare_measurements_are_rejected():
+    items, warnings, result = repair_items(LUNG, ["Enlarged left hilar node, 1.4 cm. 2.6 cm. 3.9 cm. 1.4 cm.",
+                                                  "3.", "5. 7."])
+    assert any("no words" in w for w in warnings)
+    bad = result.items[0]
+    assert not bad.ok and any("3.9" in p for p in bad.problems) and any("measures nothing" in p for p in bad.problems)
+    assert not any("3.9" in it for it in items)
+    assert all(any(c.isalpha() for c in it) for it in items)
+    assert any(it.startswith("Lobulated 2.6 x 2.1 cm mass") for it in items)
+
+
+def test_an_item_of_two_findings_becomes_two_items():
+    items, warnings, result = repair_items(LUNG, ["Lobulated 2.6 x 2.1 cm left lower lobe mass. Enlarged left hilar "
+                                                  "node, 1.4 cm in short axis.", "1.1 cm probable cyst in hepatic "
+                                                  "segment VI."])
+    assert items[0] == "Lobulated 2.6 x 2.1 cm left lower lobe mass."
+    assert items[1] == "Enlarged left hilar node, 1.4 cm in short axis."

@@ -306,6 +306,7 @@ def check_items(report: ReadFindings, items: list[str], *, incidental: tuple[str
             elif g.kind == "normal":
                 problems += _normal_sizes(g, report, lex)
         problems += _spliced(sources, report, lex)
+        problems += _stray_numbers(it, report, lex)
         normal = bool(read.findings) and all(g.kind in ("normal", "negated") for g in read.findings)
         checks.append(ItemCheck(text=it, findings=read.findings, problems=tuple(dict.fromkeys(problems)),
                                 normal=normal, replaced_by=tuple(named)))
@@ -353,6 +354,11 @@ def repair_items(findings: str | ReadFindings, items: list[str], *, incidental: 
     report = findings if isinstance(findings, ReadFindings) else read_findings(findings, lexicon=lex)
     warnings: list[str] = []
     items = [_once(it, warnings) for it in items]
+    empty = [it for it in items if not re.search(r"[A-Za-z]{2}", it)]
+    if empty:  # "2.", "14. 16.": a model's numbering loop, no statement at all
+        warnings.append(f"fidelity check: {len(empty)} item(s) with no words dropped ({', '.join(map(repr, empty[:3]))})")
+        items = [it for it in items if it not in empty]
+    items = [part for it in items for part in _one_finding_each(it, report, lex)]
     result = check_items(report, items, incidental=incidental, lexicon=lex)
     kept: list[str] = []
     normal: list[str] = []
@@ -405,6 +411,35 @@ def _words(text: str) -> tuple[str, ...]:
 def _contained(short: str, long: str) -> bool:
     a, b = _words(short), _words(long)
     return any(b[i:i + len(a)] == a for i in range(len(b) - len(a) + 1))
+
+
+def _one_finding_each(item: str, report: ReadFindings, lex: RadiologyLexicon) -> list[str]:
+    """An item of several sentences that each assert a finding ("1.6 cm cystic lesion in the
+    pancreatic body. 2.4 cm lesion in segment VII.") is one item per sentence: a reader takes an
+    item's numbers as its first finding's."""
+    parts = [p for p in _SENTENCE.split(item.strip()) if p]
+    if len(parts) < 2:
+        return [item]
+    asserting = [any(f.positive for f in read_findings(p, modality=report.modality, lexicon=lex,
+                                                         skip_sections=False).findings) for p in parts]
+    return parts if sum(asserting) >= 2 else [item]
+
+
+def _stray_numbers(item: str, report: ReadFindings, lex: RadiologyLexicon) -> list[str]:
+    """Problems with the numbers of an item as a whole: a number the findings never give, and a
+    sentence that is a measurement with nothing measured ("1.8 cm. 2.3 cm.", a model's loop)."""
+    body = _ITEM_NUMBER.sub("", item)
+    given = {float(x) for x in _NUMBER.findall(report.text)}
+    out = []
+    unknown = [x for x in _NUMBER.findall(body) if float(x) not in given]
+    if unknown:
+        out.append(f"{', '.join(dict.fromkeys(unknown))} appear nowhere in the findings")
+    units = {u.lower() for u in lex.size_units}
+    for part in _SENTENCE.split(body):
+        letters = re.findall(r"[a-z]+", part.lower())
+        if _NUMBER.search(part) and all(w in units or w == "x" for w in letters):
+            out.append(f"{part.strip()!r} measures nothing")
+    return out
 
 
 def _once(item: str, warnings: list[str]) -> str:
