@@ -4,7 +4,7 @@ check) beside ROUGE-1/2/L, for
 - extractive: no model, the positive findings' sentences (clinqa.summarize.fidelity.extractive_impression);
 - adapter: clinqa-sum-smollm2 alone (greedy, consistency off);
 - adapter + check: the same drafts through the summarizer's checks (CheXpert + fidelity; no generation);
-on Indiana `#heldout` and on the second, third, fourth and fifth authors' held-out sets.
+on Indiana `#heldout` and on the second to sixth authors' held-out sets.
 
     .venv/bin/python benchmarks/radiology_findings.py [--limit N] [--no-adapter]
 
@@ -31,6 +31,7 @@ SECOND = "benchmarks/data/radiology_heldout/reports.jsonl"
 THIRD = "benchmarks/data/radiology_heldout2/reports.jsonl"
 FOURTH = "benchmarks/data/radiology_heldout3/reports.jsonl"
 FIFTH = "benchmarks/data/radiology_heldout4/reports.jsonl"
+SIXTH = "benchmarks/data/radiology_heldout5/reports.jsonl"
 CACHE = Path("runs/radiology-findings")
 
 
@@ -125,7 +126,8 @@ def main(argv=None) -> int:
     ap.add_argument("--second", default=SECOND)
     ap.add_argument("--third", default=THIRD, help="a third author's set")
     ap.add_argument("--fourth", default=FOURTH, help="a fourth author's set")
-    ap.add_argument("--fifth", default=FIFTH, help="a fifth author's set, written before the check's last change "
+    ap.add_argument("--fifth", default=FIFTH, help="a fifth author's set (first run at ecb93c2)")
+    ap.add_argument("--sixth", default=SIXTH, help="a sixth author's set, written before the check's last change "
                     "and first run after it")
     ap.add_argument("--model", default="clinqa-sum-smollm2")
     ap.add_argument("--no-adapter", action="store_true", help="extractive only (and cached drafts are ignored)")
@@ -147,7 +149,8 @@ def main(argv=None) -> int:
     part = a.indiana.rpartition("#")[2] if "#" in a.indiana else "all"
     sets[f"indiana-{part}"] = (f"Indiana #{part} ({len(ind)} chest X-ray reports)", ind, False)
     for key, path, who in (("second-author", a.second, "Second"), ("third-author", a.third, "Third"),
-                           ("fourth-author", a.fourth, "Fourth"), ("fifth-author", a.fifth, "Fifth")):
+                           ("fourth-author", a.fourth, "Fourth"), ("fifth-author", a.fifth, "Fifth"),
+                           ("sixth-author", a.sixth, "Sixth")):
         if not Path(path).exists():
             print(f"{path} not found: the {who.lower()} author's set is left out", file=sys.stderr)
             continue
