@@ -119,7 +119,7 @@ LUNG = ("Lobulated 2.6 x 2.1 cm mass in the left lower lobe. Enlarged left hilar
 def test_a_numbering_loop_is_dropped_and_bare_measurements_are_rejected():
     items, warnings, result = repair_items(LUNG, ["Enlarged left hilar node, 1.4 cm. 2.6 cm. 3.9 cm. 1.4 cm.",
                                                   "3.", "5. 7."])
-    assert any("no words" in w for w in warnings)
+    assert any("state nothing" in w for w in warnings)
     bad = result.items[0]
     assert not bad.ok and any("3.9" in p for p in bad.problems) and any("measures nothing" in p for p in bad.problems)
     assert not any("3.9" in it for it in items)
@@ -133,3 +133,50 @@ def test_an_item_of_two_findings_becomes_two_items():
                                                   "segment VI."])
     assert items[0] == "Lobulated 2.6 x 2.1 cm left lower lobe mass."
     assert items[1] == "Enlarged left hilar node, 1.4 cm in short axis."
+
+
+def test_a_label_covers_its_own_line_and_not_the_next_label_on_it():
+    text = ("Right lobe: 4.8 x 1.7 x 1.6 cm. Left lobe: 4.2 x 1.4 x 1.5 cm. Isthmus 4 mm.\n"
+            "Nodule A: left lobe lower pole, solid, hypoechoic, 1.3 cm.")
+    items = extractive_impression(text)
+    assert not any("Right lobe: left lobe" in it for it in items)
+    assert not any(it.lower().startswith("right lobe: isthmus") for it in items)
+    r = read_findings(text)
+    by_size = {s.span.text: f for f in r.findings for s in f.sizes}
+    if "4.2 x 1.4 x 1.5 cm" in by_size:
+        f = by_size["4.2 x 1.4 x 1.5 cm"]
+        assert f.laterality is None or f.laterality.value == "left"
+
+
+def test_a_general_line_after_the_last_level_is_not_that_level():
+    text = ("C4-5: Disc osteophyte complex with moderate canal stenosis.\nC6-7: Normal.\n"
+            "Alignment preserved. Multilevel facet arthropathy.")
+    items = extractive_impression(text)
+    assert not any(it.startswith("C6-7") for it in items), items
+    assert any(it.startswith("C4-5") for it in items)
+
+
+def test_a_label_alone_on_its_line_heads_the_lines_below():
+    text = "LEFT KIDNEY:\n1.9 cm simple cortical cyst at the upper pole.\n\nRIGHT KIDNEY:\nNormal."
+    cyst = [f for f in read_findings(text).findings if f.positive]
+    assert cyst and cyst[0].laterality is not None and cyst[0].laterality.value == "left"
+
+
+def test_a_header_line_is_not_a_finding_and_numbered_places_are_each_kept():
+    text = ("Liver: Index lesions:\n- Segment 5 lesion 2.8 cm (previously 3.4 cm).\n"
+            "- Segment 3 lesion 1.2 cm (previously 1.9 cm).\nNo new hepatic lesion.")
+    assert not any(f.clause.text.endswith(":") for f in read_findings(text).findings)
+    items, warnings, _ = repair_items(text, ["Liver: segment 5 lesion 2.8 cm (previously 3.4 cm)."])
+    assert any("Liver: segment 3 lesion 1.2 cm" in it for it in items), items
+
+
+def test_an_item_that_drops_which_ribs_does_not_stand_for_them():
+    text = "Acute fractures of left ribs 7, 8 and 9 laterally. Small left pneumothorax."
+    items, warnings, _ = repair_items(text, ["Acute left rib fracture.", "Small left pneumothorax."])
+    assert any("7, 8 and 9" in it for it in items), items
+
+
+def test_a_heading_alone_is_not_an_item():
+    items, warnings, _ = repair_items("Liver: Index lesions:\n- Segment 5 lesion 2.8 cm.",
+                                      ["Liver: Index lesions:.", "Segment 5 lesion 2.8 cm."])
+    assert items == ["Segment 5 lesion 2.8 cm."] and any("state nothing" in w for w in warnings)

@@ -239,22 +239,32 @@ def represented(f: Finding, item_findings: list[Finding], lex: RadiologyLexicon,
     ligament tear and a meniscal tear; "dilated fluid-filled bowel loops" and "free fluid"), the
     item must describe `f` itself: share a word of `f`'s own sentence beyond the head, and no
     fewer than it shares with any of the others, so naming one does not account for the other."""
-    place = _place_words(f, lex)
+    place = _place_words(f, lex) | _numbers(f.sentence.text)
     for g in item_findings:
         if not (g.positive and same_head(f, g, lex)):
             continue
         if f.laterality is not None and (g.laterality is None or g.laterality.value != f.laterality.value):
             continue
+        if f.numbers and not {float(n.text) for n in f.numbers} & {float(x) for x in _NUMBER.findall(g.clause.text)}:
+            continue  # "Acute right rib fracture." for the fractures of ribs 4, 5 and 6: which ones?
         others = [o for o in siblings if o is not f and o.positive and same_head(o, g, lex)
                   and o.sentence.text != f.sentence.text and _place_words(o, lex) != place]
         if others:
-            words = content_words(g.sentence.text, lex)
+            # words and numbers: "segment 8 lesion 3.2 cm" is not the segment 6 lesion
+            words = content_words(g.sentence.text, lex) | _numbers(g.sentence.text)
             mine = len(place & words)
-            if not mine or any(len(content_words(_where(o), lex) & words) > len(content_words(_where(f), lex) & words)
-                               for o in others):
+
+            def shared(x: Finding) -> int:
+                return len((content_words(_where(x), lex) | _numbers(x.sentence.text)) & words)
+            if not mine or any(shared(o) > shared(f) for o in others):
                 continue
         return True
     return False
+
+
+def _numbers(text: str) -> set[str]:
+    """A text's numbers, written one way ("3.20" and "3.2" are one)."""
+    return {str(float(x)) for x in _NUMBER.findall(text)}
 
 
 def _spliced(named: list[tuple[Finding, list[Finding]]], report: ReadFindings, lex: RadiologyLexicon) -> list[str]:
@@ -354,9 +364,12 @@ def repair_items(findings: str | ReadFindings, items: list[str], *, incidental: 
     report = findings if isinstance(findings, ReadFindings) else read_findings(findings, lexicon=lex)
     warnings: list[str] = []
     items = [_once(it, warnings) for it in items]
-    empty = [it for it in items if not re.search(r"[A-Za-z]{2}", it)]
-    if empty:  # "2.", "14. 16.": a model's numbering loop, no statement at all
-        warnings.append(f"fidelity check: {len(empty)} item(s) with no words dropped ({', '.join(map(repr, empty[:3]))})")
+    # "2.", "14. 16.": a model's numbering loop; "Liver: Target lesions:.": a heading whose list
+    # went elsewhere. Neither states anything.
+    empty = [it for it in items if not re.search(r"[A-Za-z]{2}", it) or re.search(r":\s*\.?\s*$", it)]
+    if empty:
+        warnings.append(f"fidelity check: {len(empty)} item(s) that state nothing dropped "
+                        f"({', '.join(map(repr, empty[:3]))})")
         items = [it for it in items if it not in empty]
     items = [part for it in items for part in _one_finding_each(it, report, lex)]
     result = check_items(report, items, incidental=incidental, lexicon=lex)

@@ -32,7 +32,8 @@ KINDS = ("positive", "uncertain", "negated", "normal")
 _NUMBER = r"\d+(?:\.\d+)?"
 # A label opening a line of an organ-by-organ or level-by-level template ("LEFT KIDNEY: ...",
 # "L4-5: ..."): what follows, up to the next label or a blank line, is about it.
-_LABEL = re.compile(r"(?m)^[ \t]*(?:\d{1,2}[.)][ \t]*)?([A-Za-z][A-Za-z0-9 ,/()-]{0,40}?)[ \t]*:(?!\d)")
+_LABEL = re.compile(r"(?m)(?:^|(?<=[.;] ))[ \t]*(?:\d{1,2}[.)][ \t]*)?([A-Za-z][A-Za-z0-9 ,/()-]{0,40}?)[ \t]*:(?!\d)")
+_LEVEL_AT = re.compile(r"[CTLS]\d{1,2}\b")
 _NO_SPLIT_BEFORE_WITH = {"consistent", "compatible", "associated", "concordant", "along", "together"}
 # closed-class words a fallback head phrase starts after or stops at
 _LEAD = {"there", "is", "are", "was", "were", "has", "have", "had", "been", "be", "again", "seen", "noted", "a", "an",
@@ -236,8 +237,8 @@ def read_findings(text: str, *, modality: str | None = None, lexicon: RadiologyL
                 continue
             for cs, ce in _clauses(text, sent.start_char, sent.end_char, lex):
                 ctext = text[cs:ce].lower()
-                if not re.search(r"[a-z]{3}", ctext) or re.fullmatch(r"[a-z /]+:", ctext):
-                    continue  # a header ("FINDINGS:") or punctuation
+                if not re.search(r"[a-z]{3}", ctext) or re.fullmatch(r"[a-z /]+:", ctext) or ctext.rstrip().endswith(":"):
+                    continue  # a header ("FINDINGS:", "Liver: target lesions:") or punctuation
                 cue_spans = [(cs + m.start(), cs + m.end()) for c in M.headers
                              for m in re.finditer(rf"(?<![a-z]){re.escape(c)}(?![a-z])", ctext)]
                 heads = [sp for sp in term_spans if cs <= sp.start_char and sp.end_char <= ce
@@ -342,13 +343,26 @@ def _labels(text: str, sides, body) -> list[tuple[Span, int]]:
                       and not text[side.end_char:b.start_char].strip()), None)
         if organ is not None:
             sided.append((line, side.start_char, organ.end_char, "line"))
-    found = sorted(found + (sided if len(sided) >= 2 else []))
+    labelled = {(a, b) for _, a, b, _ in found}  # "LEFT KIDNEY:" is a label, not also a sided line
+    found = sorted(found + [x for x in (sided if len(sided) >= 2 else []) if (x[1], x[2]) not in labelled])
+    places = {sp.start_char for sp in (*body, *sides)}
     out = []
     for i, (start, a, b, kind) in enumerate(found):
         end = found[i + 1][0] if i + 1 < len(found) else len(text)
-        stop = text.find("\n\n" if kind == "label" else "\n", b)
+        rest = text[b + 1:].split("\n", 1)[0].strip()
+        alone = kind == "label" and (not rest or rest.endswith(":"))  # "Liver: Index lesions:" heads a list
+        # a label alone on its line heads the lines below it, up to a blank line; a label with
+        # its text after it ("Right lobe: 5.1 cm. Left lobe: ...", "C7-T1: Normal.") covers that
+        # line only, and not a sentence of it that opens with its own place ("Isthmus 3 mm.")
+        stop = text.find("\n\n" if alone else "\n", b)
         if stop != -1:
             end = min(end, stop)
+        if not alone:
+            for m in re.finditer(r"[.;]\s+", text[b:end]):
+                at = b + m.end()
+                if at in places or _LEVEL_AT.match(text, at):
+                    end = at
+                    break
         out.append((_span(text, a, b), end))
     return out
 
