@@ -180,3 +180,33 @@ def test_a_heading_alone_is_not_an_item():
     items, warnings, _ = repair_items("Liver: Index lesions:\n- Segment 5 lesion 2.8 cm.",
                                       ["Liver: Index lesions:.", "Segment 5 lesion 2.8 cm."])
     assert items == ["Segment 5 lesion 2.8 cm."] and any("state nothing" in w for w in warnings)
+
+
+FOLLOW_UP = ("Interval clearing of the previously noted right middle lobe airspace opacity. The small right "
+             "effusion seen before has resolved. Heart size is normal. No pneumothorax.")
+
+
+def test_a_resolved_finding_is_reported_as_resolved_not_as_present_or_left_out():
+    r = read_findings(FOLLOW_UP)
+    resolved = [f for f in r.findings if f.kind == "resolved"]
+    assert {f.head for f in resolved} >= {"pleural effusion"}
+    assert not any(f.positive for f in r.findings)
+    items = extractive_impression(FOLLOW_UP)
+    assert any("has resolved" in it for it in items), items
+    # an item that says the effusion is still there is rejected; one that reports the resolution passes
+    result = check_items(r, ["Small right pleural effusion.", "Resolution of the small right effusion."])
+    assert not result.items[0].ok and result.items[1].ok, [c.problems for c in result.items]
+
+
+def test_a_structure_stated_as_not_abnormal_is_negated():
+    text = "The right ventricle is not dilated. The main pulmonary artery is not enlarged."
+    assert not any(f.positive for f in read_findings(text).findings)
+
+
+@pytest.mark.parametrize("text", ["Partially resolved left lower lobe consolidation.",
+                                  "Partial resolution of the right pleural effusion.",
+                                  "The right pleural effusion is resolving.",
+                                  "The left lower lobe consolidation has not resolved."])
+def test_a_partly_resolved_finding_is_still_there(text):
+    r = read_findings(text)
+    assert any(f.positive for f in r.findings) and not any(f.kind == "resolved" for f in r.findings)

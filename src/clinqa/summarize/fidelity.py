@@ -120,7 +120,8 @@ def _same_attribute(attr: str, item: Attribute, given: Attribute | None) -> bool
 def _item_problems(g: Finding, report: ReadFindings, lex: RadiologyLexicon) -> tuple[list[str], list[Finding]]:
     """What `g` (an impression finding) carries that the findings do not give to its finding,
     and the report findings it names."""
-    same = [f for f in report.findings if f.positive and same_head(g, f, lex)]
+    # a resolved finding is checked against the findings' resolved ones, the rest against the asserted
+    same = [f for f in report.findings if (f.positive if g.positive else f.kind == g.kind) and same_head(g, f, lex)]
     problems: list[str] = []
     if not same:
         # a finding the findings never assert is not an impression's to add: "High pulmonary
@@ -241,13 +242,13 @@ def represented(f: Finding, item_findings: list[Finding], lex: RadiologyLexicon,
     fewer than it shares with any of the others, so naming one does not account for the other."""
     place = _place_words(f, lex) | _numbers(f.sentence.text)
     for g in item_findings:
-        if not (g.positive and same_head(f, g, lex)):
+        if not ((g.positive if f.positive else g.kind == f.kind) and same_head(f, g, lex)):
             continue
         if f.laterality is not None and (g.laterality is None or g.laterality.value != f.laterality.value):
             continue
         if f.numbers and not {float(n.text) for n in f.numbers} & {float(x) for x in _NUMBER.findall(g.clause.text)}:
             continue  # "Acute right rib fracture." for the fractures of ribs 4, 5 and 6: which ones?
-        others = [o for o in siblings if o is not f and o.positive and same_head(o, g, lex)
+        others = [o for o in siblings if o is not f and o.kind == f.kind and same_head(o, g, lex)
                   and o.sentence.text != f.sentence.text and _place_words(o, lex) != place]
         if others:
             # words and numbers: "segment 8 lesion 3.2 cm" is not the segment 6 lesion
@@ -302,7 +303,7 @@ def check_items(report: ReadFindings, items: list[str], *, incidental: tuple[str
         named: list[Finding] = []
         sources: list[tuple[Finding, list[Finding]]] = []
         for g in read.findings:
-            if g.positive:
+            if g.reportable:
                 p, same = _item_problems(g, report, lex)
                 problems += p
                 named += same
@@ -433,7 +434,7 @@ def _one_finding_each(item: str, report: ReadFindings, lex: RadiologyLexicon) ->
     parts = [p for p in _SENTENCE.split(item.strip()) if p]
     if len(parts) < 2:
         return [item]
-    asserting = [any(f.positive for f in read_findings(p, modality=report.modality, lexicon=lex,
+    asserting = [any(f.reportable for f in read_findings(p, modality=report.modality, lexicon=lex,
                                                          skip_sections=False).findings) for p in parts]
     return parts if sum(asserting) >= 2 else [item]
 

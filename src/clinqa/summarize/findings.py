@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from clinqa.lexicon.radiology import RadiologyLexicon, radiology_lexicon
 from clinqa.types import Span
 
-KINDS = ("positive", "uncertain", "negated", "normal")
+KINDS = ("positive", "uncertain", "negated", "resolved", "normal")  # resolved: negated by a resolution
 _NUMBER = r"\d+(?:\.\d+)?"
 # A label opening a line of an organ-by-organ or level-by-level template ("LEFT KIDNEY: ...",
 # "L4-5: ..."): what follows, up to the next label or a blank line, is about it.
@@ -88,6 +88,12 @@ class Finding:
         """Asserted, or raised as possible: either belongs in an impression."""
         return self.kind in ("positive", "uncertain")
 
+    @property
+    def reportable(self) -> bool:
+        """Belongs in an impression: asserted, possible, or resolved since the prior study (a
+        follow-up's point: "the left lower lobe consolidation has resolved")."""
+        return self.positive or self.kind == "resolved"
+
 
 @dataclass(frozen=True)
 class ReadFindings:
@@ -98,7 +104,8 @@ class ReadFindings:
     findings: tuple[Finding, ...] = field(default=())
 
     def positives(self, incidental: tuple[str, ...] = ()) -> list[Finding]:
-        return [f for f in self.findings if f.positive and not is_incidental(f, incidental)]
+        """What an impression must report: the reportable findings outside `incidental`."""
+        return [f for f in self.findings if f.reportable and not is_incidental(f, incidental)]
 
     @property
     def normals(self) -> list[Finding]:
@@ -272,10 +279,16 @@ def read_findings(text: str, *, modality: str | None = None, lexicon: RadiologyL
         sent_span = _span(text, sent.start_char, sent.end_char)
         clause = _span(text, cs, ce)
         found = []
+        # "the right ventricle is not dilated": what precedes "is not <abnormal word>" is stated
+        # normal (ConText's "is not" looks forward only)
+        denied = re.search(r"\b(?:is|are|was|were|appears?|remains?)\s+not\s+(?:\w+\s+)?([a-z]+)", text[cs:ce].lower())
+        denied_at = cs + denied.start() if denied and denied.group(1) in lex.abnormal_words else None
         for h in heads:
             st = status.get((h.start_char, h.end_char))
             if st is None:
                 continue
+            if st == "positive" and denied_at is not None and h.end_char <= denied_at:
+                st = "negated"
             found.append((h, st))
         positive = [x for x in found if x[1] in ("positive", "uncertain")]
         ctext = text[cs:ce]
@@ -315,6 +328,12 @@ def read_findings(text: str, *, modality: str | None = None, lexicon: RadiologyL
                 if side is not None and "laterality" not in b:
                     b["laterality"] = Attribute(side.label_, _span(text, side.start_char, side.end_char))
         for (h, st), b in zip(found, bound):
+            ch = b.get("change")
+            if (st in ("negated", "positive") and ch is not None and ch.value == "resolved"
+                    and not re.search(r"\b(?:not|never|yet to)\s+(?:\w+\s+)?$", text[cs:ch.span.start].lower())):
+                # "the small left effusion has resolved", "interval clearing of the opacity": gone
+                # now, and news against the prior study
+                st = "resolved"
             head = h.label_ if known else _fallback_name(h)
             out.append(Finding(kind=st, head=head, span=_span(text, h.start_char, h.end_char), clause=clause,
                                sentence=sent_span, known=known, acute=known and head in M.acute,
@@ -424,6 +443,10 @@ def _structure_heads(doc, struct, M: _Matchers, cs: int, ce: int, have: set[str]
         for t in doc[max(0, sp.start - 6):min(len(doc), sp.end + 8)]:
             if cs <= t.idx and t.idx + len(t) <= ce and t.lower_ in quals:
                 a, b = min(sp.start, t.i), max(sp.end, t.i + 1)
+                if any(x.lower_ in ("not", "no", "without", "non") for x in doc[min(sp.end, t.i):max(sp.start, t.i)]):
+                    # "the right ventricle is not dilated": the head is the abnormal word alone,
+                    # so ConText's negation before it applies (a head spanning it would hide it)
+                    a, b = t.i, t.i + 1
                 out.append(SpacySpan(doc, a, b, label=sp.label_))
                 have.add(sp.label_)
                 break

@@ -202,6 +202,14 @@ _CONTEXT_RULES: tuple[tuple[str, str, str], ...] = (
     ("no significant interval change", "PSEUDO", "PSEUDO"),
     ("without change", "PSEUDO", "PSEUDO"),
     ("unchanged", "PSEUDO", "PSEUDO"),
+    # "partially resolved consolidation" is still there
+    ("partially resolved", "PSEUDO", "PSEUDO"),
+    ("incompletely resolved", "PSEUDO", "PSEUDO"),
+    ("nearly resolved", "PSEUDO", "PSEUDO"),
+    ("partial resolution", "PSEUDO", "PSEUDO"),
+    ("near resolution", "PSEUDO", "PSEUDO"),
+    ("not resolved", "PSEUDO", "PSEUDO"),
+    ("has not resolved", "PSEUDO", "PSEUDO"),
     # "a new nodule, not present on the prior film" / "not previously seen": the negation is of
     # the earlier study, and the finding is new (patterns in _COMPARISON_PSEUDO)
     # a new clause starts after these: "no effusion; the heart is enlarged"
