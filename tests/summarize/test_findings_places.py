@@ -210,3 +210,32 @@ def test_a_structure_stated_as_not_abnormal_is_negated():
 def test_a_partly_resolved_finding_is_still_there(text):
     r = read_findings(text)
     assert any(f.positive for f in r.findings) and not any(f.kind == "resolved" for f in r.findings)
+
+
+def test_a_number_keeps_its_unit():
+    text = "Prostate volume 52 mL (5.2 x 4.1 x 4.8 cm). 1.4 cm lesion in the right peripheral zone, PI-RADS 4."
+    result = check_items(read_findings(text), ["Prostate volume 5.2 mL.", "Prostate volume 52 mL.",
+                                               "1.4 cm right peripheral zone lesion (PI-RADS 4).",
+                                               "Prostate measures 52 x 41 x 48 mm."])
+    assert [c.ok for c in result.items] == [False, True, True, True], [c.problems for c in result.items]
+
+
+STONES = ("A 5 mm stone sits at the left vesicoureteric junction with mild left hydronephrosis. Two non-obstructing "
+          "calculi in the right kidney, 2 mm and 6 mm. A 2.2 cm simple cyst in the right kidney. Small bowel normal.")
+
+
+def test_one_size_for_several_things_is_rejected_and_a_number_must_measure_something():
+    result = check_items(read_findings(STONES), ["6 mm calculi in the right kidney.", "2.2 cm small bowel.",
+                                                 "5 mm left vesicoureteric junction stone with mild left "
+                                                 "hydronephrosis."])
+    assert [c.ok for c in result.items] == [False, False, True], [c.problems for c in result.items]
+
+
+def test_a_size_now_is_enough_without_the_size_before():
+    text = "Right upper lobe nodule measures 9 mm, previously 6 mm."
+    assert check_items(read_findings(text), ["9 mm right upper lobe nodule."]).items[0].ok
+
+
+def test_a_negation_stops_at_though():
+    text = "No right hilar or mediastinal adenopathy, though the left hilar node is enlarged at 1.7 cm short axis."
+    assert any(f.positive and f.laterality and f.laterality.value == "left" for f in read_findings(text).findings)

@@ -27,7 +27,7 @@ _MODALITY_KEYS = {"name", "label", "cues", "study_names", "findings_headers", "i
                   "normal_statements"}
 _TOP_KEYS = {"findings", "abnormal_words", "laterality", "severity", "change", "body_parts", "size_units", "spelling",
              "clause_breaks", "not_findings_sections", "not_finding_phrases", "incidental", "modalities", "study_normal_statements",
-             "place_relations", "default_normal_impression"}
+             "place_relations", "default_normal_impression", "value_units"}
 
 
 @dataclass(frozen=True)
@@ -75,6 +75,7 @@ class RadiologyLexicon:
     # term there is where the clause's own finding is, not a second finding
     place_relations: tuple[str, ...] = ()
     default_normal_impression: str = "No acute abnormality."  # when no modality is recognised
+    value_units: tuple[str, ...] = ()  # units of values that are not sizes ("mL", "%", "cm/s")
 
     def spellings(self, phrase: str) -> tuple[str, ...]:
         """The phrase and its other spellings ("subdural hematoma", "subdural haematoma"), one word
@@ -173,7 +174,7 @@ def _read(path: str, text: str) -> dict:
     where = f"{path} (line {lines.get(('study_normal_statements', -1), '?')})"
     out["study_normal_statements"] = [_regex(p, where) for p in data.get("study_normal_statements") or []]
     for key in ("abnormal_words", "body_parts", "clause_breaks", "not_findings_sections", "not_finding_phrases",
-                "place_relations"):
+                "place_relations", "value_units"):
         if key in data:
             out[key] = _words(data[key], f"{path} (line {lines.get((key, -1), '?')})")
     if "clause_breaks" in data:  # their spaces matter: " with " is a word, not part of "within"
@@ -209,7 +210,8 @@ def _merge(parts: list[tuple[str, dict]]) -> RadiologyLexicon:
     modalities: dict[str, Modality] = {}
     normals: list[re.Pattern] = []
     words: dict[str, list[str]] = {k: [] for k in ("abnormal_words", "body_parts", "clause_breaks",
-                                                   "not_findings_sections", "not_finding_phrases", "place_relations")}
+                                                   "not_findings_sections", "not_finding_phrases", "place_relations",
+                                                   "value_units")}
     classes: dict[str, dict[str, list[str]]] = {"laterality": {}, "severity": {}, "change": {}}
     units: dict[str, float] = {}
     spelling: dict[str, list[str]] = {}
@@ -254,7 +256,8 @@ def _merge(parts: list[tuple[str, dict]]) -> RadiologyLexicon:
         not_findings_sections=tuple(dict.fromkeys(words["not_findings_sections"])),
         not_finding_phrases=tuple(dict.fromkeys(words["not_finding_phrases"])), incidental=incidental,
         sources=tuple(p for p, _ in parts), spelling={k: tuple(dict.fromkeys(v)) for k, v in spelling.items()},
-        place_relations=tuple(dict.fromkeys(words["place_relations"])), default_normal_impression=default_normal)
+        place_relations=tuple(dict.fromkeys(words["place_relations"])), default_normal_impression=default_normal,
+        value_units=tuple(dict.fromkeys(u.lower() for u in words["value_units"])))
 
 
 @functools.lru_cache(maxsize=8)

@@ -166,6 +166,12 @@ def _item_problems(g: Finding, report: ReadFindings, lex: RadiologyLexicon) -> t
             problems.append(f"size {', '.join(s.span.text for s in g.sizes)} is not given to {g.head} in the findings")
         else:
             same = fits  # the size says which finding it is: its side and grade must be that one's
+            said = {tuple(sorted(s.mm)) for s in g.sizes}
+            if all(len(_current_sizes(f) - said) > 0 for f in fits):
+                # "4 mm calculi" for calculi of 3 mm and 4 mm: one size for several things
+                rest = sorted({s.span.text for f in fits for s in f.sizes if tuple(sorted(s.mm)) not in said})
+                problems.append(f"{g.head} given {', '.join(s.span.text for s in g.sizes)} without "
+                                f"{', '.join(rest)}")
     said_levels = levels(g.clause.text)
     if said_levels:
         given = set().union(*(levels(_where(f)) for f in same))
@@ -193,6 +199,16 @@ def _item_problems(g: Finding, report: ReadFindings, lex: RadiologyLexicon) -> t
         if sided and len(sided) == len(same):
             problems.append(f"{g.head} without its side ({', '.join(sorted({f.laterality.value for f in sided}))})")
     return problems, same
+
+
+def _current_sizes(f: Finding) -> set[tuple[float, ...]]:
+    """A finding's sizes now: not those after "previously", "prior", "from" or "was"."""
+    out = set()
+    for z in f.sizes:
+        before = f.sentence.text[:max(0, z.span.start - f.sentence.start)].lower()[-25:]
+        if not re.search(r"\b(?:previously|prior|from|was|were|before|earlier)\b[^.;,]*$", before):
+            out.add(tuple(sorted(z.mm)))
+    return out
 
 
 def _where(f: Finding) -> str:
@@ -318,6 +334,8 @@ def check_items(report: ReadFindings, items: list[str], *, incidental: tuple[str
                 problems += _normal_sizes(g, report, lex)
         problems += _spliced(sources, report, lex)
         problems += _stray_numbers(it, report, lex)
+        if not read.findings:
+            problems += _unplaced_numbers(it, report, lex)
         normal = bool(read.findings) and all(g.kind in ("normal", "negated") for g in read.findings)
         checks.append(ItemCheck(text=it, findings=read.findings, problems=tuple(dict.fromkeys(problems)),
                                 normal=normal, replaced_by=tuple(named)))
@@ -445,14 +463,62 @@ def _stray_numbers(item: str, report: ReadFindings, lex: RadiologyLexicon) -> li
     body = _ITEM_NUMBER.sub("", item)
     given = {float(x) for x in _NUMBER.findall(report.text)}
     out = []
-    unknown = [x for x in _NUMBER.findall(body) if float(x) not in given]
+    sized = [(z.span.start, z.span.end) for z in sizes_in(body, lex)]  # sizes: compared in mm below
+    unknown = [m.group(0) for m in _NUMBER.finditer(body)
+               if float(m.group(0)) not in given and not any(a <= m.start() < b for a, b in sized)]
     if unknown:
         out.append(f"{', '.join(dict.fromkeys(unknown))} appear nowhere in the findings")
+    have = {(v, u) for v, u, _ in _with_units(report.text, lex)}
+    for value, unit, said in sorted(_with_units(body, lex)):
+        if (value, unit) not in have:
+            out.append(f"{said!r} is not a value the findings give")
     units = {u.lower() for u in lex.size_units}
     for part in _SENTENCE.split(body):
         letters = re.findall(r"[a-z]+", part.lower())
         if _NUMBER.search(part) and all(w in units or w == "x" for w in letters):
             out.append(f"{part.strip()!r} measures nothing")
+    return out
+
+
+def _unplaced_numbers(item: str, report: ReadFindings, lex: RadiologyLexicon) -> list[str]:
+    """An item that names no finding may still give a measurement ("Prostate measures 52 x 41 x
+    48 mm."), but each number must sit in a findings sentence about what the item names:
+    "1.5 cm small bowel and colon." took the 1.5 cm of a kidney cyst."""
+    body = _ITEM_NUMBER.sub("", item)
+    words = content_words(body, lex)
+    sentences = [s for s in re.split(r"(?<=[.;])\s+|\n", report.text) if s.strip()]
+    bad = []
+    sizes = sizes_in(body, lex)
+    for z in sizes:  # a size in any unit: the findings sentences with that size in millimetres
+        holders = [s for s in sentences if any(sorted(t.mm) == sorted(z.mm) for t in sizes_in(s, lex))]
+        if not any(words & content_words(s, lex) for s in holders):
+            bad.append(z.span.text)
+    for m in _NUMBER.finditer(body):
+        if any(z.span.start <= m.start() < z.span.end for z in sizes):
+            continue
+        holders = [s for s in sentences if float(m.group(0)) in {float(x) for x in _NUMBER.findall(s)}]
+        if not any(words & content_words(s, lex) for s in holders):
+            bad.append(m.group(0))
+    return [f"{', '.join(bad)} measure nothing the item names"] if bad else []
+
+
+_WITH_UNIT = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s*(%|[A-Za-z]+(?:/[A-Za-z]+)?)")
+
+
+def _with_units(text: str, lex: RadiologyLexicon) -> set[tuple[float, str, str]]:
+    """Each number a text gives with its unit, and the words: sizes in millimetres ("mm", every
+    dimension of "4.9 x 3.8 x 4.9 cm"), other values with their unit as written ("48 mL" is
+    (48.0, "ml", "48 mL"))."""
+    out = set()
+    for m in _WITH_UNIT.finditer(text):
+        value, unit = float(m.group(1)), m.group(2).lower()
+        if unit in lex.size_units:
+            out.add((round(value * lex.size_units[unit], 3), "mm", m.group(0)))
+        elif unit in lex.value_units:
+            out.add((value, unit, m.group(0)))
+    for z in sizes_in(text, lex):
+        for mm in z.mm:
+            out.add((round(mm, 3), "mm", z.span.text))
     return out
 
 

@@ -217,6 +217,10 @@ _CONTEXT_RULES: tuple[tuple[str, str, str], ...] = (
     ("..", "TERMINATE", "TERMINATE"),  # a doubled period the sentence splitter does not end at
     ("and the", "TERMINATE", "TERMINATE"),
     ("and there", "TERMINATE", "TERMINATE"),
+    # "no right hilar adenopathy, though the left hilar node is enlarged"
+    ("though", "TERMINATE", "TERMINATE"),
+    ("although", "TERMINATE", "TERMINATE"),
+    ("whereas", "TERMINATE", "TERMINATE"),
     ("which", "TERMINATE", "TERMINATE"),
     ("with", "TERMINATE", "TERMINATE"),
 )
