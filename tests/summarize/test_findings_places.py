@@ -239,3 +239,36 @@ def test_a_size_now_is_enough_without_the_size_before():
 def test_a_negation_stops_at_though():
     text = "No right hilar or mediastinal adenopathy, though the left hilar node is enlarged at 1.7 cm short axis."
     assert any(f.positive and f.laterality and f.laterality.value == "left" for f in read_findings(text).findings)
+
+
+KUB = ("R kidney: 4 mm non-obstructing upper pole calculus. No hydronephrosis.\n"
+       "L kidney: moderate hydronephrosis to a 7 mm calculus at the left VUJ.\nBladder: unremarkable.")
+
+
+def test_a_capital_letter_gives_a_side_and_a_denial_without_its_side_is_rejected():
+    r = read_findings(KUB)
+    sides = {(f.head, f.laterality.value) for f in r.findings if f.positive and f.laterality}
+    assert ("hydronephrosis", "left") in sides and ("kidney stone", "right") in sides
+    result = check_items(r, ["4 mm non-obstructing upper pole calculus.", "No hydronephrosis.",
+                             "Right kidney: no hydronephrosis."])
+    assert [c.ok for c in result.items] == [False, False, True], [c.problems for c in result.items]
+    assert read_findings("2 L of ascites in the pelvis.").findings[0].laterality is None
+
+
+def test_a_score_line_keeps_the_label_of_what_it_scores():
+    text = "Nodule 1: left upper pole, 1.9 cm, solid, hypoechoic. ACR TI-RADS TR4.\nNodule 2: right mid pole, 5 mm, spongiform. TR1."
+    items = extractive_impression(text)
+    assert any(it.startswith("Nodule 1: ") and "TR4" in it for it in items), items
+
+
+def test_thrombosed_veins_are_not_a_normal_statement():
+    text = ("Common femoral vein: compressible, normal flow.\nPeroneal veins: non-compressible, thrombosed.\n"
+            "Great saphenous vein: patent.")
+    r = read_findings(text)
+    assert any(f.positive and f.head == "thrombosis" for f in r.findings)
+    assert not extractive_impression(text)[-1].startswith("No acute")
+
+
+@pytest.mark.parametrize("text", ["Spleen: no focal lesion.", "Pleura: no effusion.", "Pneumothorax: no."])
+def test_a_template_negation_after_a_colon_negates_what_it_names(text):
+    assert not any(f.positive for f in read_findings(text).findings)

@@ -27,7 +27,7 @@ _MODALITY_KEYS = {"name", "label", "cues", "study_names", "findings_headers", "i
                   "normal_statements"}
 _TOP_KEYS = {"findings", "abnormal_words", "laterality", "severity", "change", "body_parts", "size_units", "spelling",
              "clause_breaks", "not_findings_sections", "not_finding_phrases", "incidental", "modalities", "study_normal_statements",
-             "place_relations", "default_normal_impression", "value_units"}
+             "place_relations", "default_normal_impression", "value_units", "side_letters"}
 
 
 @dataclass(frozen=True)
@@ -76,6 +76,7 @@ class RadiologyLexicon:
     place_relations: tuple[str, ...] = ()
     default_normal_impression: str = "No acute abnormality."  # when no modality is recognised
     value_units: tuple[str, ...] = ()  # units of values that are not sizes ("mL", "%", "cm/s")
+    side_letters: dict[str, str] = field(default_factory=dict)  # "R" -> "right", case-sensitive
 
     def spellings(self, phrase: str) -> tuple[str, ...]:
         """The phrase and its other spellings ("subdural hematoma", "subdural haematoma"), one word
@@ -179,6 +180,13 @@ def _read(path: str, text: str) -> dict:
             out[key] = _words(data[key], f"{path} (line {lines.get((key, -1), '?')})")
     if "clause_breaks" in data:  # their spaces matter: " with " is a word, not part of "within"
         out["clause_breaks"] = tuple(str(x).lower() for x in data["clause_breaks"])
+    if "side_letters" in data:
+        v = data["side_letters"]
+        where = f"{path} (line {lines.get(('side_letters', -1), '?')})"
+        if not isinstance(v, dict) or not all(isinstance(k, str) and len(k) == 1 and x in ("left", "right")
+                                              for k, x in v.items()):
+            raise LexiconError(f"{where}: side_letters maps one letter to left or right, got {v!r}")
+        out["side_letters"] = dict(v)
     if "default_normal_impression" in data:
         out["default_normal_impression"] = str(data["default_normal_impression"]).strip()
     if "incidental" in data:
@@ -217,8 +225,10 @@ def _merge(parts: list[tuple[str, dict]]) -> RadiologyLexicon:
     spelling: dict[str, list[str]] = {}
     incidental: tuple[str, ...] = ()
     default_normal = RadiologyLexicon.default_normal_impression
+    letters: dict[str, str] = {}
     for _, d in parts:
         default_normal = d.get("default_normal_impression", default_normal)
+        letters.update(d.get("side_letters", {}))
         for f in d.get("findings", []):
             old = findings.get(f.head)
             if old is None:
@@ -257,7 +267,7 @@ def _merge(parts: list[tuple[str, dict]]) -> RadiologyLexicon:
         not_finding_phrases=tuple(dict.fromkeys(words["not_finding_phrases"])), incidental=incidental,
         sources=tuple(p for p, _ in parts), spelling={k: tuple(dict.fromkeys(v)) for k, v in spelling.items()},
         place_relations=tuple(dict.fromkeys(words["place_relations"])), default_normal_impression=default_normal,
-        value_units=tuple(dict.fromkeys(u.lower() for u in words["value_units"])))
+        value_units=tuple(dict.fromkeys(u.lower() for u in words["value_units"])), side_letters=letters)
 
 
 @functools.lru_cache(maxsize=8)

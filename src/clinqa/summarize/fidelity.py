@@ -355,16 +355,23 @@ def sentence_item(f: Finding, lex: RadiologyLexicon | None = None) -> str:
     s = s[0].upper() + s[1:]
     if (f.heading is not None and not f.sentence.start <= f.heading.start < f.sentence.end
             and _places(f.heading.text, lex or radiology_lexicon())):
-        # a sentence under "LEFT TESTIS:" (or after "Left kidney measures ...") says which organ
+        # a sentence under "LEFT TESTIS:" (or after "Left kidney measures ...") says which organ;
+        # under "Nodule 1:" which nodule ("ACR TI-RADS TR4." alone is nobody's)
         s = f"{f.heading.text[0].upper()}{f.heading.text[1:].lower()}: {s[0].lower() + s[1:] if s[1:2].islower() else s}"
     return s if s.endswith((".", "?", "!")) else s + "."
 
 
 def _places(label: str, lex: RadiologyLexicon) -> bool:
-    """Does a label say where ("LEFT TESTIS", "L4-5", "Liver"), rather than what ("Comparison")?"""
-    if levels(label) or _sides(label, lex):
+    """Does a label say where or which ("LEFT TESTIS", "L4-5", "Liver", "Nodule 1", "R kidney"),
+    rather than how the report is laid out ("Findings", "Comparison", "Other")?"""
+    if levels(label) or _sides(label, lex) or label.split()[0] in lex.side_letters:
         return True
-    return bool(set(re.findall(r"[a-z]+", label.lower())) & {w for p in lex.body_parts for w in p.split()})
+    words = set(re.findall(r"[a-z]+", label.lower()))
+    if words & {w for p in lex.body_parts for w in p.split()}:
+        return True
+    layout = {w for m in lex.modalities for h in (*m.findings_headers, *m.impression_headers) for w in h.split()}
+    layout |= {w for h in lex.not_findings_sections for w in h.split()}
+    return bool(re.search(r"\d", label)) and not words & layout  # "Nodule 1", "Lesion A2"
 
 
 def _otherwise(item: str) -> str:

@@ -236,6 +236,11 @@ def read_findings(text: str, *, modality: str | None = None, lexicon: RadiologyL
         struct = [SpacySpan(doc, s, e, label=k) for k, s, e in M.structures(doc)]
         attrs = {name: filter_spans([SpacySpan(doc, s, e, label=k) for k, s, e in getattr(M, name)(doc)])
                  for name in ("laterality", "severity", "change", "body")}
+        if lex.side_letters:  # "R kidney:", "L pleural effusion": a capital letter before a word
+            letters = [doc.char_span(m.start(1), m.end(1), label=lex.side_letters[m.group(1)])
+                       for m in re.finditer(r"(?<![\w/.-])([A-Z])(?=[ \t]+[A-Za-z]{3,})", text)
+                       if m.group(1) in lex.side_letters]
+            attrs["laterality"] = filter_spans(attrs["laterality"] + [x for x in letters if x is not None])
         sents = list(doc.sents)
         plan = []  # (sentence, clause, heads[(span, head, known)], section)
         for sent in sents:
@@ -295,7 +300,9 @@ def read_findings(text: str, *, modality: str | None = None, lexicon: RadiologyL
         is_normal = any(p.search(ctext) for p in normals)
         if is_normal and (not positive or not known) and not _has_abnormal_word(ctext, lex, positive):
             out.append(Finding(kind="normal", head="", span=clause, clause=clause, sentence=sent_span, section=section))
-            continue
+            # the negations it holds are findings too ("R kidney: no hydronephrosis"): an impression
+            # may not deny without its side what the findings assert on the other
+            found = [x for x in found if x[1] == "negated"] if known else []
         if not found:
             continue
         spans = [(h.start_char, h.end_char) for h, _ in found]

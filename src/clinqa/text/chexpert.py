@@ -263,8 +263,15 @@ class ChexpertLabeler:
         for obs, phrases in _PHRASES.items():
             rules += [TargetRule(p, obs) for p in phrases]
         self.matcher.add(rules)
-        self.context = ConText(self.nlp, name="clinqa_chexpert_context", rules="default",
+        self.context = ConText(self.nlp, name="clinqa_chexpert_context", rules=None,
                                excluded_types={_NORMAL, _IGNORE})
+        # medspaCy's rules, but its ": no" / ": none" look backward only ("Fever: no"); in a
+        # report's template "Liver: no focal lesion" the negation is of what follows
+        self.context.add([r for r in ConTextRule.from_json(self.context.DEFAULT_RULES_FILEPATH)
+                          if r.literal.strip() not in (": no", ": none")])
+        self.context.add([ConTextRule(": no", "NEGATED_EXISTENCE", pattern=p, direction=d) for p, d in (
+            ([{"ORTH": ":"}, {"LOWER": {"IN": ["no", "none"]}}, {"IS_PUNCT": True}], "BACKWARD"),
+            ([{"ORTH": ":"}, {"LOWER": {"IN": ["no", "none"]}}], "FORWARD"))])
         self.context.add([ConTextRule(lit, cat, direction=d) for lit, cat, d in _CONTEXT_RULES])
         self.context.add([ConTextRule("not seen", "NEGATED_EXISTENCE", pattern=p, direction="BACKWARD")
                           for p in _NOT_SEEN])
