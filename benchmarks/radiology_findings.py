@@ -4,7 +4,7 @@ check) beside ROUGE-1/2/L, for
 - extractive: no model, the positive findings' sentences (clinqa.summarize.fidelity.extractive_impression);
 - adapter: clinqa-sum-smollm2 alone (greedy, consistency off);
 - adapter + check: the same drafts through the summarizer's checks (CheXpert + fidelity; no generation);
-on Indiana `#heldout` and on the second to ninth authors' held-out sets.
+on Indiana `#heldout` and on the second to tenth authors' held-out sets.
 
     .venv/bin/python benchmarks/radiology_findings.py [--limit N] [--no-adapter]
 
@@ -35,6 +35,7 @@ SIXTH = "benchmarks/data/radiology_heldout5/reports.jsonl"
 SEVENTH = "benchmarks/data/radiology_heldout6/reports.jsonl"
 EIGHTH = "benchmarks/data/radiology_heldout7/reports.jsonl"
 NINTH = "benchmarks/data/radiology_heldout8/reports.jsonl"
+TENTH = "benchmarks/data/radiology_heldout9/reports.jsonl"
 CACHE = Path("runs/radiology-findings")
 
 
@@ -133,8 +134,9 @@ def main(argv=None) -> int:
     ap.add_argument("--sixth", default=SIXTH, help="a sixth author's set (first run at ebd1c4c)")
     ap.add_argument("--seventh", default=SEVENTH, help="a seventh author's set (first run at de609d8)")
     ap.add_argument("--eighth", default=EIGHTH, help="an eighth author's set (first run at 7717ead)")
-    ap.add_argument("--ninth", default=NINTH, help="a ninth author's set, first run after the check's last change "
-                    "(11fc1fd)")
+    ap.add_argument("--ninth", default=NINTH, help="a ninth author's set (first run at 11fc1fd)")
+    ap.add_argument("--tenth", default=TENTH, help="a tenth author's set, first run after the check's last change "
+                    "(09c4cc5)")
     ap.add_argument("--model", default="clinqa-sum-smollm2")
     ap.add_argument("--no-adapter", action="store_true", help="extractive only (and cached drafts are ignored)")
     ap.add_argument("--limit", type=int, default=None, help="first N reports of each set")
@@ -157,7 +159,8 @@ def main(argv=None) -> int:
     for key, path, who in (("second-author", a.second, "Second"), ("third-author", a.third, "Third"),
                            ("fourth-author", a.fourth, "Fourth"), ("fifth-author", a.fifth, "Fifth"),
                            ("sixth-author", a.sixth, "Sixth"), ("seventh-author", a.seventh, "Seventh"),
-                           ("eighth-author", a.eighth, "Eighth"), ("ninth-author", a.ninth, "Ninth")):
+                           ("eighth-author", a.eighth, "Eighth"), ("ninth-author", a.ninth, "Ninth"),
+                           ("tenth-author", a.tenth, "Tenth")):
         if not Path(path).exists():
             print(f"{path} not found: the {who.lower()} author's set is left out", file=sys.stderr)
             continue
