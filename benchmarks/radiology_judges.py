@@ -83,7 +83,7 @@ def copied(item: str, findings: str) -> bool:
     # "LEFT KIDNEY: 3 cm cyst ...": a findings label before a findings sentence (both copied)
     label, _, rest = body.partition(":")
     lab = " ".join(words(label))
-    return bool(rest.strip()) and len(lab) > 0 and bool(re.search(rf"(?im)^[ \t]*(?:the )?{re.escape(label.strip())}\b",
+    return bool(rest.strip()) and len(lab) > 0 and bool(re.search(rf"(?im)^[ \t]*(?:the )?{re.escape(label.strip())}(?!\w)",
                                                                    findings)) and copied(rest, findings)
 
 

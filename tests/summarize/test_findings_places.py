@@ -272,3 +272,25 @@ def test_thrombosed_veins_are_not_a_normal_statement():
 @pytest.mark.parametrize("text", ["Spleen: no focal lesion.", "Pleura: no effusion.", "Pneumothorax: no."])
 def test_a_template_negation_after_a_colon_negates_what_it_names(text):
     assert not any(f.positive for f in read_findings(text).findings)
+
+
+def test_an_abbreviation_does_not_end_the_sentence_with_its_size():
+    items = extractive_impression("Left hilar mass approx. 3.9 x 3.2 cm. Right lung clear.")
+    assert any("approx. 3.9 x 3.2 cm" in it for it in items), items
+
+
+def test_a_negation_in_brackets_stays_in_them():
+    text = ("Filling defects in both main pulmonary arteries extending into the lobar branches (saddle configuration "
+            "not present). Small right pleural effusion.")
+    assert any(f.positive and f.head == "pulmonary embolism" for f in read_findings(text).findings)
+
+
+def test_a_label_with_a_place_in_brackets_keeps_its_score_line():
+    text = "Nodule 1 (right upper pole): 1.7 cm, solid, hypoechoic. TI-RADS 4 (TR4).\nNodule 2 (left mid): 5 mm, TR1."
+    assert any(it.startswith("Nodule 1 (right upper pole): ") and "TR4" in it for it in extractive_impression(text))
+
+
+def test_a_normal_statement_with_a_grade_is_rejected():
+    text = "Mild blunting of the left costophrenic angle. Right lung clear."
+    result = check_items(read_findings(text), ["Mild blunting of the left costophrenic angle.", "Mild right lung clear."])
+    assert [c.ok for c in result.items] == [True, False], [c.problems for c in result.items]

@@ -332,6 +332,10 @@ def check_items(report: ReadFindings, items: list[str], *, incidental: tuple[str
                     named += contra
             elif g.kind == "normal":
                 problems += _normal_sizes(g, report, lex)
+                grade = [w for ws in lex.severity.values() for w in ws
+                         if " " not in w and re.search(rf"\b{re.escape(w)}\b", g.clause.text.lower())]
+                if grade:  # "Mild right lung clear.": a grade of nothing
+                    problems.append(f"a normal statement with a severity ({', '.join(grade)})")
         problems += _spliced(sources, report, lex)
         problems += _stray_numbers(it, report, lex)
         if not read.findings:

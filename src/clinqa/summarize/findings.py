@@ -231,7 +231,7 @@ def read_findings(text: str, *, modality: str | None = None, lexicon: RadiologyL
     M = _matchers(lex)
     with NLP_LOCK:
         doc = get_nlp()(text, disable=["medspacy_context"])
-        _split_missed_sentences(doc)
+        _split_missed_sentences(doc, lex.abbreviations)
         term_spans = [SpacySpan(doc, s, e, label=k) for k, s, e in M.terms(doc)]
         struct = [SpacySpan(doc, s, e, label=k) for k, s, e in M.structures(doc)]
         attrs = {name: filter_spans([SpacySpan(doc, s, e, label=k) for k, s, e in getattr(M, name)(doc)])
@@ -357,7 +357,7 @@ def _labels(text: str, sides, body) -> list[tuple[Span, int]]:
     "Left kidney" of "Left kidney measures ...") counts only in an organ-by-organ layout, where two
     or more lines do: in a one-paragraph report the first sentence's side is not the rest's."""
     found = [(m.start(), m.start(1), m.end(1), "label") for m in _LABEL.finditer(text)
-             if len(m.group(1).split()) <= 4]
+             if len(re.sub(r"\([^)]*\)", "", m.group(1)).split()) <= 4]  # "Nodule 1 (left lower pole):"
     sided = []
     for side in sides:
         if side.label_ not in ("left", "right"):
@@ -405,12 +405,15 @@ def sizes_in(text: str, lexicon: RadiologyLexicon | None = None) -> list[Size]:
     return [_size(m, text, M) for m in M.size.finditer(text)]
 
 
-def _split_missed_sentences(doc) -> None:
+def _split_missed_sentences(doc, abbreviations: tuple[str, ...] = ()) -> None:
     """A period followed by a number or a capital starts a sentence ("... effusion. 6 mm
-    nodular opacity ..." is two): ConText's negation must not run on into the next one."""
+    nodular opacity ..." is two): ConText's negation must not run on into the next one. Not
+    after an abbreviation ("mass approx. 4.5 x 3.8 cm")."""
     for t in doc[:-1]:
         n = doc[t.i + 1]
         if t.text == "." and not n.is_sent_start and (n.text[:1].isdigit() or n.text[:1].isupper()):
+            if t.i > 0 and doc[t.i - 1].lower_ in abbreviations:
+                continue
             n.is_sent_start = True
 
 

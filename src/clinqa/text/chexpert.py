@@ -219,6 +219,10 @@ _CONTEXT_RULES: tuple[tuple[str, str, str], ...] = (
     ("and there", "TERMINATE", "TERMINATE"),
     # "no right hilar adenopathy, though the left hilar node is enlarged"
     ("though", "TERMINATE", "TERMINATE"),
+    # "filling defects in both main pulmonary arteries (saddle configuration not present)": a
+    # negation inside brackets is about what is inside them
+    ("(", "TERMINATE", "TERMINATE"),
+    (")", "TERMINATE", "TERMINATE"),
     ("although", "TERMINATE", "TERMINATE"),
     ("whereas", "TERMINATE", "TERMINATE"),
     ("which", "TERMINATE", "TERMINATE"),
