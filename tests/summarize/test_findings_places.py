@@ -294,3 +294,22 @@ def test_a_normal_statement_with_a_grade_is_rejected():
     text = "Mild blunting of the left costophrenic angle. Right lung clear."
     result = check_items(read_findings(text), ["Mild blunting of the left costophrenic angle.", "Mild right lung clear."])
     assert [c.ok for c in result.items] == [True, False], [c.problems for c in result.items]
+
+
+HEAD_CT = ("Acute left subdural haematoma, 9 mm thick, with 4 mm rightward midline shift. 2.2 cm extra-axial mass "
+           "over the right frontal convexity with a broad dural base and a dural tail. Previously enhancing lesion in "
+           "the left centrum semiovale no longer enhances and is smaller, now 6 mm (previously 11 mm).")
+
+
+def test_a_stutter_a_fragment_a_dropped_change_and_an_unsupported_word_are_rejected():
+    items, warnings, result = repair_items(HEAD_CT, [
+        "Acute left subdural haematoma with 4 mm rightward midline shift.",
+        "2.2 cm, with a broad dural base and a dural tail.",
+        "Left centrum semiovale lesion.",
+        "Right frontal meningioma with a broad dural base.",
+        "No acute acute disease."])
+    ok = [c.ok for c in result.items]
+    assert ok[:4] == [True, False, False, False], [c.problems for c in result.items]
+    assert any("meningioma" in p for p in result.items[3].problems)
+    assert "No acute acute disease." not in items and any("repeated a word" in w for w in warnings)
+    assert not any(it.startswith("2.2 cm,") for it in items)

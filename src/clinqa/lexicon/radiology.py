@@ -27,7 +27,8 @@ _MODALITY_KEYS = {"name", "label", "cues", "study_names", "findings_headers", "i
                   "normal_statements"}
 _TOP_KEYS = {"findings", "abnormal_words", "laterality", "severity", "change", "body_parts", "size_units", "spelling",
              "clause_breaks", "not_findings_sections", "not_finding_phrases", "incidental", "modalities", "study_normal_statements",
-             "place_relations", "default_normal_impression", "value_units", "side_letters", "abbreviations"}
+             "place_relations", "default_normal_impression", "value_units", "side_letters", "abbreviations",
+             "impression_words"}
 
 
 @dataclass(frozen=True)
@@ -78,6 +79,7 @@ class RadiologyLexicon:
     value_units: tuple[str, ...] = ()  # units of values that are not sizes ("mL", "%", "cm/s")
     side_letters: dict[str, str] = field(default_factory=dict)  # "R" -> "right", case-sensitive
     abbreviations: tuple[str, ...] = ()  # "approx": its period does not end a sentence
+    impression_words: tuple[str, ...] = ()  # "consistent", "likely": an impression item may add them
 
     def spellings(self, phrase: str) -> tuple[str, ...]:
         """The phrase and its other spellings ("subdural hematoma", "subdural haematoma"), one word
@@ -176,7 +178,7 @@ def _read(path: str, text: str) -> dict:
     where = f"{path} (line {lines.get(('study_normal_statements', -1), '?')})"
     out["study_normal_statements"] = [_regex(p, where) for p in data.get("study_normal_statements") or []]
     for key in ("abnormal_words", "body_parts", "clause_breaks", "not_findings_sections", "not_finding_phrases",
-                "place_relations", "value_units", "abbreviations"):
+                "place_relations", "value_units", "abbreviations", "impression_words"):
         if key in data:
             out[key] = _words(data[key], f"{path} (line {lines.get((key, -1), '?')})")
     if "clause_breaks" in data:  # their spaces matter: " with " is a word, not part of "within"
@@ -220,7 +222,7 @@ def _merge(parts: list[tuple[str, dict]]) -> RadiologyLexicon:
     normals: list[re.Pattern] = []
     words: dict[str, list[str]] = {k: [] for k in ("abnormal_words", "body_parts", "clause_breaks",
                                                    "not_findings_sections", "not_finding_phrases", "place_relations",
-                                                   "value_units", "abbreviations")}
+                                                   "value_units", "abbreviations", "impression_words")}
     classes: dict[str, dict[str, list[str]]] = {"laterality": {}, "severity": {}, "change": {}}
     units: dict[str, float] = {}
     spelling: dict[str, list[str]] = {}
@@ -269,7 +271,8 @@ def _merge(parts: list[tuple[str, dict]]) -> RadiologyLexicon:
         sources=tuple(p for p, _ in parts), spelling={k: tuple(dict.fromkeys(v)) for k, v in spelling.items()},
         place_relations=tuple(dict.fromkeys(words["place_relations"])), default_normal_impression=default_normal,
         value_units=tuple(dict.fromkeys(u.lower() for u in words["value_units"])), side_letters=letters,
-        abbreviations=tuple(dict.fromkeys(a.lower().rstrip(".") for a in words["abbreviations"])))
+        abbreviations=tuple(dict.fromkeys(a.lower().rstrip(".") for a in words["abbreviations"])),
+        impression_words=tuple(dict.fromkeys(words["impression_words"])))
 
 
 @functools.lru_cache(maxsize=8)

@@ -36,6 +36,10 @@ from clinqa.summarize.findings import (
 
 _OTHERWISE = re.compile(r"^\s*otherwise\b,?\s*", re.I)
 _ITEM_NUMBER = re.compile(r"^\s*(?:\(?\d{1,2}[.)]|[-*\u2022])\s+")
+_FOLLOW_UP = re.compile(r"\b(?:prior|previous|previously|since|interval|compared|no longer|now|before|earlier|"
+                        r"new|newly)\b", re.I)
+_FRAGMENT = re.compile(r"^\s*(?:\d+(?:\.\d+)?(?:\s*(?:x|by|\u00d7)\s*\d+(?:\.\d+)?)*\s*(?:mm|cm)?\s*[,;]|"
+                       r"(?:with|and|which|but|or|measures|measuring)\b)", re.I)
 _THERE_IS = re.compile(r"^(?:there (?:is|are|has been|have been) (?:again )?(?:seen |noted )?(?:an? )?|"
                        r"again (?:seen|noted) (?:is|are) (?:an? )?)", re.I)
 _NUMBER = re.compile(r"(?<![\w.])\d+(?:\.\d+)?")
@@ -194,6 +198,13 @@ def _item_problems(g: Finding, report: ReadFindings, lex: RadiologyLexicon) -> t
             word = {"laterality": "side", "severity": "severity", "change": "change"}[attr]
             problems.append(f"{word} {v.span.text!r} is not given to {g.head} in the findings"
                             + (f" ({', '.join(given)})" if given else ""))
+    if g.change is None:
+        moved = [f for f in same if f.change is not None and f.change.value in ("new", "increased", "decreased")
+                 and _FOLLOW_UP.search(f.sentence.text)]  # "smaller emboli" alone is no change
+        if moved and len(moved) == len(same):
+            # "Left corona radiata lesion." for a lesion that no longer enhances and has shrunk
+            problems.append(f"{g.head or g.span.text} without its change "
+                            f"({', '.join(sorted({f.change.value for f in moved}))})")
     if g.laterality is None:
         sided = [f for f in same if f.laterality is not None]
         if sided and len(sided) == len(same):
@@ -285,27 +296,43 @@ def _numbers(text: str) -> set[str]:
 
 
 def _spliced(named: list[tuple[Finding, list[Finding]]], report: ReadFindings, lex: RadiologyLexicon) -> list[str]:
-    """Problems of impression findings whose clause carries words that the findings give to another
-    finding and not to any the clause names ("Saddle embolus in the right lower lobe segmental
-    arteries" when the saddle embolus sat at the bifurcation and the segmental emboli were another
-    sentence): two findings joined into one the findings do not state. `named` pairs each positive
-    finding of the item with the report findings it describes."""
+    """Problems of impression clauses that say more than the findings sentences of what they name.
+    Every content word of a clause must come from those sentences (with their line labels), from
+    the lexicon's terms for the heads named, or from the lexicon's impression words ("consistent",
+    "likely"). A word the findings give to another finding is two findings joined ("Saddle embolus
+    in the right lower lobe segmental arteries" when the saddle embolus sat at the bifurcation); a
+    word from nowhere is the model's own ("hyperdense infiltrate" for "T2 hypointensity"). Either
+    way the findings' own sentences say it instead. `named` pairs each reportable finding of the
+    item with the report findings it describes."""
     problems = []
     by_clause: dict[int, list[tuple[Finding, list[Finding]]]] = {}
     for g, same in named:
         by_clause.setdefault(g.clause.start, []).append((g, same))
+    generic = content_words(" ".join(lex.impression_words), lex)
     for group in by_clause.values():
         sources = {f.sentence.text: f for _, same in group for f in same}
         if not sources:
             continue
-        own = set().union(*(content_words(_where(f), lex) for f in sources.values()))
+        said = set().union(*(content_words(_where(f), lex) for f in sources.values()))
+        own = said | generic
+        for g, _ in group:
+            term = lex.finding(g.head) if g.known else None
+            for t in ((*term.terms, *term.related, term.head) if term else ()):
+                own |= content_words(t, lex)
+                related = lex.finding(t)
+                if related is not None:
+                    own |= set().union(set(), *(content_words(x, lex) for x in related.terms))
         elsewhere = set().union(set(), *(content_words(f.sentence.text, lex) for f in report.findings
-                                         if f.positive and f.sentence.text not in sources))
+                                         if f.reportable and f.sentence.text not in sources))
         g = group[0][0]
-        foreign = sorted((content_words(g.clause.text, lex) - own) & elsewhere)
-        if foreign:
-            heads = ", ".join(dict.fromkeys(x.head or x.span.text for x, _ in group))
-            problems.append(f"it joins {', '.join(repr(w) for w in foreign)} of another finding to {heads}")
+        words = content_words(g.clause.text, lex)
+        heads = ", ".join(dict.fromkeys(x.head or x.span.text for x, _ in group))
+        joined = sorted((words - said - generic) & elsewhere)  # even a term of the head: "saddle"
+        extra = sorted(words - own - set(joined))
+        if joined:
+            problems.append(f"it joins {', '.join(repr(w) for w in joined)} of another finding to {heads}")
+        elif extra:
+            problems.append(f"{', '.join(repr(w) for w in extra)} is not what the findings say of {heads}")
     return problems
 
 
@@ -338,6 +365,8 @@ def check_items(report: ReadFindings, items: list[str], *, incidental: tuple[str
                     problems.append(f"a normal statement with a severity ({', '.join(grade)})")
         problems += _spliced(sources, report, lex)
         problems += _stray_numbers(it, report, lex)
+        if _FRAGMENT.match(_ITEM_NUMBER.sub("", it)):
+            problems.append("a fragment without its subject")  # "2.6 cm, with a broad dural base ..."
         if not read.findings:
             problems += _unplaced_numbers(it, report, lex)
         normal = bool(read.findings) and all(g.kind in ("normal", "negated") for g in read.findings)
@@ -535,7 +564,12 @@ def _with_units(text: str, lex: RadiologyLexicon) -> set[tuple[float, str, str]]
 
 def _once(item: str, warnings: list[str]) -> str:
     """An item that says the same sentence again ("Small T-spine osteophytes. Small T-spine
-    osteophytes. ...", a model's loop) says it once."""
+    osteophytes. ...", a model's loop) says it once; a word said twice in a row ("No acute acute
+    disease"), once."""
+    stutter = re.sub(r"\b(\w+)(\s+\1\b)+", r"\1", item, flags=re.I)
+    if stutter != item and not re.search(r"\d", item):
+        warnings.append(f"fidelity check: item {item[:60]!r} repeated a word; kept {stutter!r}")
+        item = stutter
     parts = [p for p in _SENTENCE.split(item.strip()) if p]
     unique = list(dict.fromkeys(parts))
     if len(unique) == len(parts):
