@@ -33,16 +33,17 @@ from clinqa.summarize.findings import (
     read_findings,
     sizes_in,
 )
+from clinqa.summarize.measures import ITEM_NUMBER as _ITEM_NUMBER
+from clinqa.summarize.measures import NUMBER as _NUMBER
+from clinqa.summarize.measures import stray_numbers, unplaced_numbers
 
 _OTHERWISE = re.compile(r"^\s*otherwise\b,?\s*", re.I)
-_ITEM_NUMBER = re.compile(r"^\s*(?:\(?\d{1,2}[.)]|[-*\u2022])\s+")
 _FOLLOW_UP = re.compile(r"\b(?:prior|previous|previously|since|interval|compared|no longer|now|before|earlier|"
                         r"new|newly)\b", re.I)
 _FRAGMENT = re.compile(r"^\s*(?:\d+(?:\.\d+)?(?:\s*(?:x|by|\u00d7)\s*\d+(?:\.\d+)?)*\s*(?:mm|cm)?\s*[,;]|"
                        r"(?:with|and|which|but|or|measures|measuring)\b)", re.I)
 _THERE_IS = re.compile(r"^(?:there (?:is|are|has been|have been) (?:again )?(?:seen |noted )?(?:an? )?|"
                        r"again (?:seen|noted) (?:is|are) (?:an? )?)", re.I)
-_NUMBER = re.compile(r"(?<![\w.])\d+(?:\.\d+)?")
 # Spinal levels ("L4-5", "L5-S1", "C6"); T1 / T2 alone are left out: in MRI they name sequences
 _LEVEL = re.compile(r"\b([CTLS])(\d{1,2})(?:\s*(?:-|/|\u2013)\s*([CTLS])?(\d{1,2}))?\b")
 
@@ -364,11 +365,11 @@ def check_items(report: ReadFindings, items: list[str], *, incidental: tuple[str
                 if grade:  # "Mild right lung clear.": a grade of nothing
                     problems.append(f"a normal statement with a severity ({', '.join(grade)})")
         problems += _spliced(sources, report, lex)
-        problems += _stray_numbers(it, report, lex)
+        problems += stray_numbers(it, report, lex)
         if _FRAGMENT.match(_ITEM_NUMBER.sub("", it)):
             problems.append("a fragment without its subject")  # "2.6 cm, with a broad dural base ..."
         if not read.findings:
-            problems += _unplaced_numbers(it, report, lex)
+            problems += unplaced_numbers(it, report, lex)
         normal = bool(read.findings) and all(g.kind in ("normal", "negated") for g in read.findings)
         checks.append(ItemCheck(text=it, findings=read.findings, problems=tuple(dict.fromkeys(problems)),
                                 normal=normal, replaced_by=tuple(named)))
@@ -495,71 +496,6 @@ def _one_finding_each(item: str, report: ReadFindings, lex: RadiologyLexicon) ->
     asserting = [any(f.reportable for f in read_findings(p, modality=report.modality, lexicon=lex,
                                                          skip_sections=False).findings) for p in parts]
     return parts if sum(asserting) >= 2 else [item]
-
-
-def _stray_numbers(item: str, report: ReadFindings, lex: RadiologyLexicon) -> list[str]:
-    """Problems with the numbers of an item as a whole: a number the findings never give, and a
-    sentence that is a measurement with nothing measured ("1.8 cm. 2.3 cm.", a model's loop)."""
-    body = _ITEM_NUMBER.sub("", item)
-    given = {float(x) for x in _NUMBER.findall(report.text)}
-    out = []
-    sized = [(z.span.start, z.span.end) for z in sizes_in(body, lex)]  # sizes: compared in mm below
-    unknown = [m.group(0) for m in _NUMBER.finditer(body)
-               if float(m.group(0)) not in given and not any(a <= m.start() < b for a, b in sized)]
-    if unknown:
-        out.append(f"{', '.join(dict.fromkeys(unknown))} appear nowhere in the findings")
-    have = {(v, u) for v, u, _ in _with_units(report.text, lex)}
-    for value, unit, said in sorted(_with_units(body, lex)):
-        if (value, unit) not in have:
-            out.append(f"{said!r} is not a value the findings give")
-    units = {u.lower() for u in lex.size_units}
-    for part in _SENTENCE.split(body):
-        letters = re.findall(r"[a-z]+", part.lower())
-        if _NUMBER.search(part) and all(w in units or w == "x" for w in letters):
-            out.append(f"{part.strip()!r} measures nothing")
-    return out
-
-
-def _unplaced_numbers(item: str, report: ReadFindings, lex: RadiologyLexicon) -> list[str]:
-    """An item that names no finding may still give a measurement ("Prostate measures 52 x 41 x
-    48 mm."), but each number must sit in a findings sentence about what the item names:
-    "1.5 cm small bowel and colon." took the 1.5 cm of a kidney cyst."""
-    body = _ITEM_NUMBER.sub("", item)
-    words = content_words(body, lex)
-    sentences = [s for s in re.split(r"(?<=[.;])\s+|\n", report.text) if s.strip()]
-    bad = []
-    sizes = sizes_in(body, lex)
-    for z in sizes:  # a size in any unit: the findings sentences with that size in millimetres
-        holders = [s for s in sentences if any(sorted(t.mm) == sorted(z.mm) for t in sizes_in(s, lex))]
-        if not any(words & content_words(s, lex) for s in holders):
-            bad.append(z.span.text)
-    for m in _NUMBER.finditer(body):
-        if any(z.span.start <= m.start() < z.span.end for z in sizes):
-            continue
-        holders = [s for s in sentences if float(m.group(0)) in {float(x) for x in _NUMBER.findall(s)}]
-        if not any(words & content_words(s, lex) for s in holders):
-            bad.append(m.group(0))
-    return [f"{', '.join(bad)} measure nothing the item names"] if bad else []
-
-
-_WITH_UNIT = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s*(%|[A-Za-z]+(?:/[A-Za-z]+)?)")
-
-
-def _with_units(text: str, lex: RadiologyLexicon) -> set[tuple[float, str, str]]:
-    """Each number a text gives with its unit, and the words: sizes in millimetres ("mm", every
-    dimension of "4.9 x 3.8 x 4.9 cm"), other values with their unit as written ("48 mL" is
-    (48.0, "ml", "48 mL"))."""
-    out = set()
-    for m in _WITH_UNIT.finditer(text):
-        value, unit = float(m.group(1)), m.group(2).lower()
-        if unit in lex.size_units:
-            out.add((round(value * lex.size_units[unit], 3), "mm", m.group(0)))
-        elif unit in lex.value_units:
-            out.add((value, unit, m.group(0)))
-    for z in sizes_in(text, lex):
-        for mm in z.mm:
-            out.add((round(mm, 3), "mm", z.span.text))
-    return out
 
 
 def _once(item: str, warnings: list[str]) -> str:
