@@ -313,3 +313,14 @@ def test_a_stutter_a_fragment_a_dropped_change_and_an_unsupported_word_are_rejec
     assert any("meningioma" in p for p in result.items[3].problems)
     assert "No acute acute disease." not in items and any("repeated a word" in w for w in warnings)
     assert not any(it.startswith("2.2 cm,") for it in items)
+
+
+def test_an_inline_label_without_a_side_does_not_take_the_next_finding():
+    text = ("Lungs: minor dependent atelectasis at both bases. Small sliding hiatal hernia.\n"
+            "Nodule 1: left upper pole, 1.9 cm, solid. ACR TI-RADS TR4.\n"
+            "LEFT KIDNEY: 11.6 cm. Simple cyst of 1.8 cm at the interpolar region.")
+    items = extractive_impression(text)
+    assert not any(it.lower().startswith("lungs: small") for it in items), items
+    assert any(it.startswith("Nodule 1: ") and "TR4" in it for it in items), items
+    cyst = [f for f in read_findings(text).findings if f.positive and "cyst" in f.span.text][0]
+    assert cyst.laterality is not None and cyst.laterality.value == "left"

@@ -34,6 +34,11 @@ _NUMBER = r"\d+(?:\.\d+)?"
 # "L4-5: ..."): what follows, up to the next label or a blank line, is about it.
 _LABEL = re.compile(r"(?m)(?:^|(?<=[.;] ))[ \t]*(?:\d{1,2}[.)][ \t]*)?([A-Za-z][A-Za-z0-9 ,/()-]{0,40}?)[ \t]*:(?!\d)")
 _LEVEL_AT = re.compile(r"[CTLS]\d{1,2}\b")
+
+
+def levels_in(text: str) -> bool:
+    """Does a label name a spinal level ("L4-5", "C7-T1")?"""
+    return bool(re.search(r"\b[CTLS]\d{1,2}\b", text))
 _NO_SPLIT_BEFORE_WITH = {"consistent", "compatible", "associated", "concordant", "along", "together"}
 # closed-class words a fallback head phrase starts after or stops at
 _LEAD = {"there", "is", "are", "was", "were", "has", "have", "had", "been", "be", "again", "seen", "noted", "a", "an",
@@ -278,7 +283,7 @@ def read_findings(text: str, *, modality: str | None = None, lexicon: RadiologyL
         get_labeler().context(doc)
         status = {(e.start_char, e.end_char): _status(e) for e in doc.ents}
     normals = lex.normal_statements(None)
-    labels = _labels(text, attrs["laterality"], attrs["body"])
+    labels = _labels(text, attrs["laterality"], attrs["body"], [sp.start_char for sp in term_spans])
     out: list[Finding] = []
     for sent, (cs, ce), heads, known, section in plan:
         sent_span = _span(text, sent.start_char, sent.end_char)
@@ -350,7 +355,7 @@ def read_findings(text: str, *, modality: str | None = None, lexicon: RadiologyL
     return ReadFindings(text=text, modality=mod, findings=tuple(out))
 
 
-def _labels(text: str, sides, body) -> list[tuple[Span, int]]:
+def _labels(text: str, sides, body, terms=()) -> list[tuple[Span, int]]:
     """Each line label and where its scope ends (the next label, a blank line, or the end). A
     label is short ("LEFT KIDNEY:", "L4-5:", not "Compared with the CT from 6 hours earlier:"); a
     line opening with a side and an organ (the lexicon's words, `sides` and `body` matched spans:
@@ -384,9 +389,16 @@ def _labels(text: str, sides, body) -> list[tuple[Span, int]]:
         if stop != -1:
             end = min(end, stop)
         if not alone:
-            for m in re.finditer(r"[.;]\s+", text[b:end]):
-                at = b + m.end()
-                if at in places or _LEVEL_AT.match(text, at):
+            # a later sentence of its line stays under it while it names no place of its own, and
+            # either names no finding of its own ("Nodule 1: ... 1.9 cm. ACR TI-RADS TR4.") or the
+            # label says where that finding is ("LEFT KIDNEY: 11.9 cm. Simple cyst ..."); "Lungs:
+            # minor atelectasis. Small hiatus hernia." puts the hernia in no lung
+            where = bool(levels_in(text[a:b]) or any(a <= x.start_char < b for x in sides))
+            cuts = [b + m.end() for m in re.finditer(r"[.;]\s+", text[b:end])] + [end]
+            for at, nxt in zip(cuts, cuts[1:]):
+                own_place = at in places or _LEVEL_AT.match(text, at) or any(at <= x < nxt for x in places)
+                own_finding = any(at <= x < nxt for x in terms)
+                if own_place or (own_finding and not where):
                     end = at
                     break
         out.append((_span(text, a, b), end))
