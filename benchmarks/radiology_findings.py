@@ -4,7 +4,7 @@ check) beside ROUGE-1/2/L, for
 - extractive: no model, the positive findings' sentences (clinqa.summarize.fidelity.extractive_impression);
 - adapter: clinqa-sum-smollm2 alone (greedy, consistency off);
 - adapter + check: the same drafts through the summarizer's checks (CheXpert + fidelity; no generation);
-on Indiana `#heldout` and on the second to twelfth authors' held-out sets.
+on Indiana `#heldout` and on the second to thirteenth authors' held-out sets.
 
     .venv/bin/python benchmarks/radiology_findings.py [--limit N] [--no-adapter]
 
@@ -38,6 +38,7 @@ NINTH = "benchmarks/data/radiology_heldout8/reports.jsonl"
 TENTH = "benchmarks/data/radiology_heldout9/reports.jsonl"
 ELEVENTH = "benchmarks/data/radiology_heldout10/reports.jsonl"
 TWELFTH = "benchmarks/data/radiology_heldout11/reports.jsonl"
+THIRTEENTH = "benchmarks/data/radiology_heldout12/reports.jsonl"
 CACHE = Path("runs/radiology-findings")
 
 
@@ -139,8 +140,9 @@ def main(argv=None) -> int:
     ap.add_argument("--ninth", default=NINTH, help="a ninth author's set (first run at 11fc1fd)")
     ap.add_argument("--tenth", default=TENTH, help="a tenth author's set (first run at 09c4cc5)")
     ap.add_argument("--eleventh", default=ELEVENTH, help="an eleventh author's set (first run at fd78543)")
-    ap.add_argument("--twelfth", default=TWELFTH, help="a twelfth author's set, first run after the check's last "
-                    "change")
+    ap.add_argument("--twelfth", default=TWELFTH, help="a twelfth author's set (first run at 849706d)")
+    ap.add_argument("--thirteenth", default=THIRTEENTH, help="a thirteenth author's set, first run after the "
+                    "check's last change (6fe4a85)")
     ap.add_argument("--model", default="clinqa-sum-smollm2")
     ap.add_argument("--no-adapter", action="store_true", help="extractive only (and cached drafts are ignored)")
     ap.add_argument("--limit", type=int, default=None, help="first N reports of each set")
@@ -165,7 +167,8 @@ def main(argv=None) -> int:
                            ("sixth-author", a.sixth, "Sixth"), ("seventh-author", a.seventh, "Seventh"),
                            ("eighth-author", a.eighth, "Eighth"), ("ninth-author", a.ninth, "Ninth"),
                            ("tenth-author", a.tenth, "Tenth"), ("eleventh-author", a.eleventh, "Eleventh"),
-                           ("twelfth-author", a.twelfth, "Twelfth")):
+                           ("twelfth-author", a.twelfth, "Twelfth"),
+                           ("thirteenth-author", a.thirteenth, "Thirteenth")):
         if not Path(path).exists():
             print(f"{path} not found: the {who.lower()} author's set is left out", file=sys.stderr)
             continue
