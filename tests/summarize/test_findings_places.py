@@ -324,3 +324,21 @@ def test_an_inline_label_without_a_side_does_not_take_the_next_finding():
     assert any(it.startswith("Nodule 1: ") and "TR4" in it for it in items), items
     cyst = [f for f in read_findings(text).findings if f.positive and "cyst" in f.span.text][0]
     assert cyst.laterality is not None and cyst.laterality.value == "left"
+
+
+def test_a_side_alone_does_not_take_a_sentence_from_its_level():
+    text = ("L3-4: Small disc bulge. No canal or foraminal stenosis.\n"
+            "L4-5: Disc extrusion with moderate canal stenosis. Mild bilateral foraminal narrowing.\n"
+            "L5-S1: Mild left foraminal narrowing.")
+    r = read_findings(text)
+    f = [x for x in r.findings if x.positive and x.clause.text.startswith("Mild bilateral")][0]
+    assert f.heading is not None and f.heading.text == "L4-5"
+    assert not check_items(r, ["Mild bilateral foraminal narrowing."]).items[0].ok
+
+
+def test_a_negation_must_be_the_findings_own_with_its_place():
+    text = ("Acute subarachnoid haemorrhage in the right sylvian fissure.\n"
+            "Liver: homogeneous. No focal lesion.\nPancreas: obscured by bowel gas.")
+    result = check_items(read_findings(text), ["No acute pneumonia.", "No focal lesion.", "Liver: no focal lesion.",
+                                               "No pneumothorax or effusion."])
+    assert [c.ok for c in result.items][:3] == [False, False, True], [c.problems for c in result.items]

@@ -371,12 +371,35 @@ def check_items(report: ReadFindings, items: list[str], *, incidental: tuple[str
         if not read.findings:
             problems += unplaced_numbers(it, report, lex)
         normal = bool(read.findings) and all(g.kind in ("normal", "negated") for g in read.findings)
+        if normal and not problems and not _study_normal(it, lex):
+            problems += _unsaid_negation(it, read, report, lex)
         checks.append(ItemCheck(text=it, findings=read.findings, problems=tuple(dict.fromkeys(problems)),
                                 normal=normal, replaced_by=tuple(named)))
     said = [g for c in checks if c.ok for g in c.findings]
     positives = tuple(report.positives(incidental))
     missing = tuple(f for f in positives if not represented(f, said, lex, positives))
     return FidelityResult(items=tuple(checks), missing=missing)
+
+
+def _unsaid_negation(item: str, read: ReadFindings, report: ReadFindings, lex: RadiologyLexicon) -> list[str]:
+    """A finding the impression denies must be one the findings deny, with its place: "No acute
+    pneumonia." on a head CT is the model's own, and "No focal lesion." without the "Liver:" it
+    was said under reads as the organ before it. (Normal statements in other words, "No acute
+    aortic abnormality", are not held to this.)"""
+    words = content_words(item, lex)
+    out = []
+    for g in read.findings:
+        if g.kind != "negated" or not g.known:
+            continue
+        denied = [f for f in report.findings if f.kind in ("negated", "normal") and f.head and same_head(g, f, lex)]
+        if not denied:
+            out.append(f"it denies {g.head}, which the findings do not")
+            continue
+        places = [content_words(f.heading.text, lex) for f in denied
+                  if f.heading is not None and _places(f.heading.text, lex)]
+        if len(places) == len(denied) and not any(p & words for p in places):
+            out.append(f"it denies {g.head} without the place the findings give it")
+    return out
 
 
 def sentence_item(f: Finding, lex: RadiologyLexicon | None = None) -> str:

@@ -377,6 +377,7 @@ def _labels(text: str, sides, body, terms=()) -> list[tuple[Span, int]]:
     labelled = {(a, b) for _, a, b, _ in found}  # "LEFT KIDNEY:" is a label, not also a sided line
     found = sorted(found + [x for x in (sided if len(sided) >= 2 else []) if (x[1], x[2]) not in labelled])
     places = {sp.start_char for sp in (*body, *sides)}
+    organs = {sp.start_char for sp in body}
     out = []
     for i, (start, a, b, kind) in enumerate(found):
         end = found[i + 1][0] if i + 1 < len(found) else len(text)
@@ -396,8 +397,13 @@ def _labels(text: str, sides, body, terms=()) -> list[tuple[Span, int]]:
             where = bool(levels_in(text[a:b]) or any(a <= x.start_char < b for x in sides))
             cuts = [b + m.end() for m in re.finditer(r"[.;]\s+", text[b:end])] + [end]
             for at, nxt in zip(cuts, cuts[1:]):
-                own_place = at in places or _LEVEL_AT.match(text, at) or any(at <= x < nxt for x in places)
-                own_finding = any(at <= x < nxt for x in terms)
+                # its own organ or level anywhere (a side alone is no place: "Mild bilateral
+                # foraminal narrowing." under "L4-5:" is L4-5's)
+                own_place = (at in places or _LEVEL_AT.match(text, at) or any(at <= x < nxt for x in organs)
+                             or _LEVEL_AT.search(text, at, nxt))
+                # a denial under an organ is that organ's ("Liver: homogeneous. No focal lesion.")
+                own_finding = (any(at <= x < nxt for x in terms)
+                               and not re.match(r"(?:no|without|negative for)\b", text[at:nxt], re.I))
                 if own_place or (own_finding and not where):
                     end = at
                     break
