@@ -4,7 +4,7 @@ check) beside ROUGE-1/2/L, for
 - extractive: no model, the positive findings' sentences (clinqa.summarize.fidelity.extractive_impression);
 - adapter: clinqa-sum-smollm2 alone (greedy, consistency off);
 - adapter + check: the same drafts through the summarizer's checks (CheXpert + fidelity; no generation);
-on Indiana `#heldout` and on the second to thirteenth authors' held-out sets.
+on Indiana `#heldout` and on the second to fourteenth authors' held-out sets.
 
     .venv/bin/python benchmarks/radiology_findings.py [--limit N] [--no-adapter]
 
@@ -39,6 +39,7 @@ TENTH = "benchmarks/data/radiology_heldout9/reports.jsonl"
 ELEVENTH = "benchmarks/data/radiology_heldout10/reports.jsonl"
 TWELFTH = "benchmarks/data/radiology_heldout11/reports.jsonl"
 THIRTEENTH = "benchmarks/data/radiology_heldout12/reports.jsonl"
+FOURTEENTH = "benchmarks/data/radiology_heldout13/reports.jsonl"
 CACHE = Path("runs/radiology-findings")
 
 
@@ -141,8 +142,9 @@ def main(argv=None) -> int:
     ap.add_argument("--tenth", default=TENTH, help="a tenth author's set (first run at 09c4cc5)")
     ap.add_argument("--eleventh", default=ELEVENTH, help="an eleventh author's set (first run at fd78543)")
     ap.add_argument("--twelfth", default=TWELFTH, help="a twelfth author's set (first run at 849706d)")
-    ap.add_argument("--thirteenth", default=THIRTEENTH, help="a thirteenth author's set, first run after the "
-                    "check's last change (6fe4a85)")
+    ap.add_argument("--thirteenth", default=THIRTEENTH, help="a thirteenth author's set (first run at 6fe4a85)")
+    ap.add_argument("--fourteenth", default=FOURTEENTH, help="a fourteenth author's set, first run after the "
+                    "check's last change")
     ap.add_argument("--model", default="clinqa-sum-smollm2")
     ap.add_argument("--no-adapter", action="store_true", help="extractive only (and cached drafts are ignored)")
     ap.add_argument("--limit", type=int, default=None, help="first N reports of each set")
@@ -168,7 +170,8 @@ def main(argv=None) -> int:
                            ("eighth-author", a.eighth, "Eighth"), ("ninth-author", a.ninth, "Ninth"),
                            ("tenth-author", a.tenth, "Tenth"), ("eleventh-author", a.eleventh, "Eleventh"),
                            ("twelfth-author", a.twelfth, "Twelfth"),
-                           ("thirteenth-author", a.thirteenth, "Thirteenth")):
+                           ("thirteenth-author", a.thirteenth, "Thirteenth"),
+                           ("fourteenth-author", a.fourteenth, "Fourteenth")):
         if not Path(path).exists():
             print(f"{path} not found: the {who.lower()} author's set is left out", file=sys.stderr)
             continue
