@@ -342,3 +342,15 @@ def test_a_negation_must_be_the_findings_own_with_its_place():
     result = check_items(read_findings(text), ["No acute pneumonia.", "No focal lesion.", "Liver: no focal lesion.",
                                                "No pneumothorax or effusion."])
     assert [c.ok for c in result.items][:3] == [False, False, True], [c.problems for c in result.items]
+
+
+def test_a_normal_statement_is_not_inside_a_finding_nor_about_an_abnormal_organ():
+    text = ("Large left pneumothorax with 3 cm apical rim. Right lung clear.\n"
+            "Left testis: 4.1 x 2.3 cm, with diffusely increased vascularity. Right testis: normal.")
+    items, warnings, result = repair_items(text, ["Large left pneumothorax. No acute cardiopulmonary abnormality.",
+                                                  "Otherwise, left testis is normal.", "Right testis is normal."])
+    assert items[0].startswith("Large left pneumothorax") and "No acute" not in items[0]
+    assert any(it == "Otherwise, no acute cardiopulmonary abnormality." for it in items)
+    by_text = {c.text: c for c in result.items}
+    assert not by_text["Otherwise, left testis is normal."].ok
+    assert by_text["Right testis is normal."].ok

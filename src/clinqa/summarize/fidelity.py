@@ -360,6 +360,7 @@ def check_items(report: ReadFindings, items: list[str], *, incidental: tuple[str
                     named += contra
             elif g.kind == "normal":
                 problems += _normal_sizes(g, report, lex)
+                problems += _normal_where_abnormal(g, report, lex)
                 grade = [w for ws in lex.severity.values() for w in ws
                          if " " not in w and re.search(rf"\b{re.escape(w)}\b", g.clause.text.lower())]
                 if grade:  # "Mild right lung clear.": a grade of nothing
@@ -379,6 +380,27 @@ def check_items(report: ReadFindings, items: list[str], *, incidental: tuple[str
     positives = tuple(report.positives(incidental))
     missing = tuple(f for f in positives if not represented(f, said, lex, positives))
     return FidelityResult(items=tuple(checks), missing=missing)
+
+
+def _normal_where_abnormal(g: Finding, report: ReadFindings, lex: RadiologyLexicon) -> list[str]:
+    """A normal statement about an organ the findings give a finding on that side: "Left testis
+    is normal." beside "left testis ... increased vascularity"."""
+    low = g.clause.text.lower()
+    if not re.search(r"\b(?:normal|unremarkable|within normal limits)\b", low) or re.search(r"\b(?:no|not|without)\b", low):
+        return []  # "Right kidney: no hydronephrosis" denies one thing, it does not call the kidney normal
+    organs = {p for p in lex.body_parts if re.search(rf"\b{re.escape(p)}\b", low)}
+    if not organs:
+        return []
+    side = _sides(g.clause.text, lex, ("left", "right"))
+    for f in report.positives():
+        where = _where(f).lower()
+        if not any(re.search(rf"\b{re.escape(o)}\b", where) for o in organs):
+            continue
+        fs = {f.laterality.value} if f.laterality is not None else _sides(where, lex, ("left", "right"))
+        if side and fs and not side & fs:
+            continue
+        return [f"it calls {', '.join(sorted(organs))} normal, where the findings give {f.head or f.span.text}"]
+    return []
 
 
 def _unsaid_negation(item: str, read: ReadFindings, report: ReadFindings, lex: RadiologyLexicon) -> list[str]:
@@ -518,7 +540,10 @@ def _one_finding_each(item: str, report: ReadFindings, lex: RadiologyLexicon) ->
         return [item]
     asserting = [any(f.reportable for f in read_findings(p, modality=report.modality, lexicon=lex,
                                                          skip_sections=False).findings) for p in parts]
-    return parts if sum(asserting) >= 2 else [item]
+    # "Large left pneumothorax. No acute cardiopulmonary abnormality.": the study's normal
+    # statement is its own item, kept last as "Otherwise, ..."
+    whole = [_study_normal(p, lex) for p in parts]
+    return parts if sum(asserting) >= 2 or (any(asserting) and any(whole)) else [item]
 
 
 def _once(item: str, warnings: list[str]) -> str:

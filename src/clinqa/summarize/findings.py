@@ -493,7 +493,7 @@ def _fallback_head(doc, cs: int, ce: int, M: _Matchers):
         toks = toks[colon + 1:]  # "CAPSULE: focal bulge ...": the label says where, the rest what
     i = 0
     while i < len(toks) and (toks[i].lower_ in _LEAD or toks[i].lower_ in _STOP or toks[i].lower_ in M.words
-                             or not toks[i].is_alpha or toks[i].lower_ in M.units):
+                             or not toks[i].is_alpha or toks[i].lower_ in M.units or toks[i].lower_ == "x"):
         i += 1
     j = i
     while j < len(toks) and j - i < 5 and toks[j].lower_ not in _STOP and (toks[j].is_alpha or toks[j].text == "-"):
