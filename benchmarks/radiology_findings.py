@@ -4,7 +4,7 @@ check) beside ROUGE-1/2/L, for
 - extractive: no model, the positive findings' sentences (clinqa.summarize.fidelity.extractive_impression);
 - adapter: clinqa-sum-smollm2 alone (greedy, consistency off);
 - adapter + check: the same drafts through the summarizer's checks (CheXpert + fidelity; no generation);
-on Indiana `#heldout` and on the second to fourteenth authors' held-out sets.
+on Indiana `#heldout` and on the second to fifteenth authors' held-out sets.
 
     .venv/bin/python benchmarks/radiology_findings.py [--limit N] [--no-adapter]
 
@@ -40,6 +40,7 @@ ELEVENTH = "benchmarks/data/radiology_heldout10/reports.jsonl"
 TWELFTH = "benchmarks/data/radiology_heldout11/reports.jsonl"
 THIRTEENTH = "benchmarks/data/radiology_heldout12/reports.jsonl"
 FOURTEENTH = "benchmarks/data/radiology_heldout13/reports.jsonl"
+FIFTEENTH = "benchmarks/data/radiology_heldout14/reports.jsonl"
 CACHE = Path("runs/radiology-findings")
 
 
@@ -143,8 +144,9 @@ def main(argv=None) -> int:
     ap.add_argument("--eleventh", default=ELEVENTH, help="an eleventh author's set (first run at fd78543)")
     ap.add_argument("--twelfth", default=TWELFTH, help="a twelfth author's set (first run at 849706d)")
     ap.add_argument("--thirteenth", default=THIRTEENTH, help="a thirteenth author's set (first run at 6fe4a85)")
-    ap.add_argument("--fourteenth", default=FOURTEENTH, help="a fourteenth author's set, first run after the "
-                    "check's last change")
+    ap.add_argument("--fourteenth", default=FOURTEENTH, help="a fourteenth author's set (first run at a841013)")
+    ap.add_argument("--fifteenth", default=FIFTEENTH, help="a fifteenth author's set, first run on the final code "
+                    "of session 15 (a2e66e3)")
     ap.add_argument("--model", default="clinqa-sum-smollm2")
     ap.add_argument("--no-adapter", action="store_true", help="extractive only (and cached drafts are ignored)")
     ap.add_argument("--limit", type=int, default=None, help="first N reports of each set")
@@ -171,7 +173,8 @@ def main(argv=None) -> int:
                            ("tenth-author", a.tenth, "Tenth"), ("eleventh-author", a.eleventh, "Eleventh"),
                            ("twelfth-author", a.twelfth, "Twelfth"),
                            ("thirteenth-author", a.thirteenth, "Thirteenth"),
-                           ("fourteenth-author", a.fourteenth, "Fourteenth")):
+                           ("fourteenth-author", a.fourteenth, "Fourteenth"),
+                           ("fifteenth-author", a.fifteenth, "Fifteenth")):
         if not Path(path).exists():
             print(f"{path} not found: the {who.lower()} author's set is left out", file=sys.stderr)
             continue
