@@ -354,3 +354,13 @@ def test_a_normal_statement_is_not_inside_a_finding_nor_about_an_abnormal_organ(
     by_text = {c.text: c for c in result.items}
     assert not by_text["Otherwise, left testis is normal."].ok
     assert by_text["Right testis is normal."].ok
+
+
+def test_a_finding_not_on_a_study_from_years_ago_is_new_and_a_made_up_word_is_rejected():
+    text = "A 1.9 cm rounded opacity in the right upper zone, not present on the radiograph from 3 years ago."
+    assert any(f.positive for f in read_findings(text).findings)
+    assert not extractive_impression(text)[0].startswith("No acute")
+    liver = "New 2.1 cm segment VI observation with arterial phase hyperenhancement and washout (LI-RADS 5)."
+    result = check_items(read_findings(liver), ["New 2.1 cm segment VI observation with arterial phase "
+                                                "hyperechogenicity and washout."])
+    assert not result.items[0].ok, result.items[0].problems

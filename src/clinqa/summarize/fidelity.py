@@ -296,6 +296,26 @@ def _numbers(text: str) -> set[str]:
     return {str(float(x)) for x in _NUMBER.findall(text)}
 
 
+_STRICT = 99  # whole words: an item may only say what the findings say (compared by _close)
+
+
+def _close(w: str, pool: set[str]) -> bool:
+    """Is `w` one of `pool`'s words, or the same word in another form: a shared opening of at
+    least five letters and three quarters of the shorter word ("thalamic" / "thalamus",
+    "enlarged" / "enlargement"; not "hyperethrombosis" / "hyperenhancement")?"""
+    if w in pool:
+        return True
+    for x in pool:
+        n = 0
+        for a, b in zip(w, x):
+            if a != b:
+                break
+            n += 1
+        if n >= 5 and n >= 0.75 * min(len(w), len(x)):
+            return True
+    return False
+
+
 def _spliced(named: list[tuple[Finding, list[Finding]]], report: ReadFindings, lex: RadiologyLexicon) -> list[str]:
     """Problems of impression clauses that say more than the findings sentences of what they name.
     Every content word of a clause must come from those sentences (with their line labels), from
@@ -309,27 +329,27 @@ def _spliced(named: list[tuple[Finding, list[Finding]]], report: ReadFindings, l
     by_clause: dict[int, list[tuple[Finding, list[Finding]]]] = {}
     for g, same in named:
         by_clause.setdefault(g.clause.start, []).append((g, same))
-    generic = content_words(" ".join(lex.impression_words), lex)
+    generic = content_words(" ".join(lex.impression_words), lex, _STRICT)
     for group in by_clause.values():
         sources = {f.sentence.text: f for _, same in group for f in same}
         if not sources:
             continue
-        said = set().union(*(content_words(_where(f), lex) for f in sources.values()))
+        said = set().union(*(content_words(_where(f), lex, _STRICT) for f in sources.values()))
         own = said | generic
         for g, _ in group:
             term = lex.finding(g.head) if g.known else None
             for t in ((*term.terms, *term.related, term.head) if term else ()):
-                own |= content_words(t, lex)
+                own |= content_words(t, lex, _STRICT)
                 related = lex.finding(t)
                 if related is not None:
-                    own |= set().union(set(), *(content_words(x, lex) for x in related.terms))
-        elsewhere = set().union(set(), *(content_words(f.sentence.text, lex) for f in report.findings
+                    own |= set().union(set(), *(content_words(x, lex, _STRICT) for x in related.terms))
+        elsewhere = set().union(set(), *(content_words(f.sentence.text, lex, _STRICT) for f in report.findings
                                          if f.reportable and f.sentence.text not in sources))
         g = group[0][0]
-        words = content_words(g.clause.text, lex)
+        words = content_words(g.clause.text, lex, _STRICT)
         heads = ", ".join(dict.fromkeys(x.head or x.span.text for x, _ in group))
-        joined = sorted((words - said - generic) & elsewhere)  # even a term of the head: "saddle"
-        extra = sorted(words - own - set(joined))
+        joined = sorted(w for w in words if not _close(w, said | generic) and _close(w, elsewhere))  # even "saddle"
+        extra = sorted(w for w in words if w not in joined and not _close(w, own))
         if joined:
             problems.append(f"it joins {', '.join(repr(w) for w in joined)} of another finding to {heads}")
         elif extra:

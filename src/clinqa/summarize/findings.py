@@ -544,10 +544,11 @@ def _fallback_name(h) -> str:
     return " ".join(t.lower_ for t in h if t.is_alpha)
 
 
-def content_words(text: str, lex: RadiologyLexicon | None = None) -> set[str]:
-    """Stems (first 5 letters) of the content words of a phrase: how a head the lexicon does
-    not know is compared with an impression's words."""
+def content_words(text: str, lex: RadiologyLexicon | None = None, prefix: int = 5) -> set[str]:
+    """Stems (first `prefix` letters) of the content words of a phrase: how a head the lexicon
+    does not know is compared with an impression's words. A longer prefix tells more words apart
+    ("hyperenhancement" and a model's "hyperethrombosis" share five letters, not seven)."""
     lex = lex or radiology_lexicon()
     M = _matchers(lex)
     words = re.findall(r"[a-z]+", text.lower())
-    return {w[:5] for w in words if len(w) > 2 and w not in _LEAD and w not in _STOP and w not in M.words}
+    return {w[:prefix] for w in words if len(w) > 2 and w not in _LEAD and w not in _STOP and w not in M.words}

@@ -236,6 +236,10 @@ _BE = {"LOWER": {"IN": ["is", "are", "was", "were"]}, "OP": "?"}
 # overlap and negate nothing after it
 _NOT_SEEN = ([_BE, {"LOWER": "not"}, {"LOWER": {"IN": _SEEN}}],)
 _COMPARISON_PSEUDO = (
+    # not [present] on/in the radiograph from 2 years ago / the CT of last year / the prior study
+    [_BE, {"LOWER": "not"}, {"LOWER": {"IN": _SEEN}, "OP": "?"}, {"LOWER": {"IN": ["on", "in", "at"]}},
+     {"LOWER": {"IN": ["the", "a", "any"]}, "OP": "?"}, {"IS_ALPHA": True}, {"OP": "?"}, {"OP": "?"}, {"OP": "?"},
+     {"LOWER": {"IN": [*_EARLIER, "ago"]}}],
     # not [present] on/in [the] prior [film / study]
     [_BE, {"LOWER": "not"}, {"LOWER": {"IN": _SEEN}, "OP": "?"}, {"LOWER": {"IN": ["on", "in", "at"]}},
      {"LOWER": {"IN": ["the", "a", "any"]}, "OP": "?"}, {"LOWER": {"IN": _EARLIER}}],
