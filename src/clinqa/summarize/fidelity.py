@@ -36,6 +36,8 @@ from clinqa.summarize.findings import (
 from clinqa.summarize.measures import ITEM_NUMBER as _ITEM_NUMBER
 from clinqa.summarize.measures import NUMBER as _NUMBER
 from clinqa.summarize.measures import stray_numbers, unplaced_numbers
+from clinqa.summarize.wording import spliced
+from clinqa.summarize.wording import where as _where
 
 _OTHERWISE = re.compile(r"^\s*otherwise\b,?\s*", re.I)
 _FOLLOW_UP = re.compile(r"\b(?:prior|previous|previously|since|interval|compared|no longer|now|before|earlier|"
@@ -223,11 +225,6 @@ def _current_sizes(f: Finding) -> set[tuple[float, ...]]:
     return out
 
 
-def _where(f: Finding) -> str:
-    """A finding's sentence and the line label it sits under ("L4-5", "LEFT KIDNEY")."""
-    return f.sentence.text + " " + (f.heading.text if f.heading else "")
-
-
 def _sides(text: str, lex: RadiologyLexicon, classes: tuple[str, ...] = ("left", "right", "bilateral")) -> set[str]:
     """The side classes whose words (the lexicon's) a text uses."""
     low = text.lower()
@@ -296,67 +293,6 @@ def _numbers(text: str) -> set[str]:
     return {str(float(x)) for x in _NUMBER.findall(text)}
 
 
-_STRICT = 99  # whole words: an item may only say what the findings say (compared by _close)
-
-
-def _close(w: str, pool: set[str]) -> bool:
-    """Is `w` one of `pool`'s words, or the same word in another form: a shared opening of at
-    least five letters and three quarters of the shorter word ("thalamic" / "thalamus",
-    "enlarged" / "enlargement"; not "hyperethrombosis" / "hyperenhancement")?"""
-    if w in pool:
-        return True
-    for x in pool:
-        n = 0
-        for a, b in zip(w, x):
-            if a != b:
-                break
-            n += 1
-        if n >= 5 and n >= 0.75 * min(len(w), len(x)):
-            return True
-    return False
-
-
-def _spliced(named: list[tuple[Finding, list[Finding]]], report: ReadFindings, lex: RadiologyLexicon) -> list[str]:
-    """Problems of impression clauses that say more than the findings sentences of what they name.
-    Every content word of a clause must come from those sentences (with their line labels), from
-    the lexicon's terms for the heads named, or from the lexicon's impression words ("consistent",
-    "likely"). A word the findings give to another finding is two findings joined ("Saddle embolus
-    in the right lower lobe segmental arteries" when the saddle embolus sat at the bifurcation); a
-    word from nowhere is the model's own ("hyperdense infiltrate" for "T2 hypointensity"). Either
-    way the findings' own sentences say it instead. `named` pairs each reportable finding of the
-    item with the report findings it describes."""
-    problems = []
-    by_clause: dict[int, list[tuple[Finding, list[Finding]]]] = {}
-    for g, same in named:
-        by_clause.setdefault(g.clause.start, []).append((g, same))
-    generic = content_words(" ".join(lex.impression_words), lex, _STRICT)
-    for group in by_clause.values():
-        sources = {f.sentence.text: f for _, same in group for f in same}
-        if not sources:
-            continue
-        said = set().union(*(content_words(_where(f), lex, _STRICT) for f in sources.values()))
-        own = said | generic
-        for g, _ in group:
-            term = lex.finding(g.head) if g.known else None
-            for t in ((*term.terms, *term.related, term.head) if term else ()):
-                own |= content_words(t, lex, _STRICT)
-                related = lex.finding(t)
-                if related is not None:
-                    own |= set().union(set(), *(content_words(x, lex, _STRICT) for x in related.terms))
-        elsewhere = set().union(set(), *(content_words(f.sentence.text, lex, _STRICT) for f in report.findings
-                                         if f.reportable and f.sentence.text not in sources))
-        g = group[0][0]
-        words = content_words(g.clause.text, lex, _STRICT)
-        heads = ", ".join(dict.fromkeys(x.head or x.span.text for x, _ in group))
-        joined = sorted(w for w in words if not _close(w, said | generic) and _close(w, elsewhere))  # even "saddle"
-        extra = sorted(w for w in words if w not in joined and not _close(w, own))
-        if joined:
-            problems.append(f"it joins {', '.join(repr(w) for w in joined)} of another finding to {heads}")
-        elif extra:
-            problems.append(f"{', '.join(repr(w) for w in extra)} is not what the findings say of {heads}")
-    return problems
-
-
 def check_items(report: ReadFindings, items: list[str], *, incidental: tuple[str, ...] = (),
                 lexicon: RadiologyLexicon | None = None) -> FidelityResult:
     lex = lexicon or radiology_lexicon()
@@ -385,7 +321,7 @@ def check_items(report: ReadFindings, items: list[str], *, incidental: tuple[str
                          if " " not in w and re.search(rf"\b{re.escape(w)}\b", g.clause.text.lower())]
                 if grade:  # "Mild right lung clear.": a grade of nothing
                     problems.append(f"a normal statement with a severity ({', '.join(grade)})")
-        problems += _spliced(sources, report, lex)
+        problems += spliced(sources, report, lex)
         problems += stray_numbers(it, report, lex)
         if _FRAGMENT.match(_ITEM_NUMBER.sub("", it)):
             problems.append("a fragment without its subject")  # "2.6 cm, with a broad dural base ..."
