@@ -27,20 +27,24 @@ os.environ.setdefault("OMP_NUM_THREADS", "1")
 import radiology_judges as J
 
 INDIANA = "../shared/data/indiana_reports/indiana_reports.csv#heldout"
-SECOND = "benchmarks/data/radiology_heldout/reports.jsonl"
-THIRD = "benchmarks/data/radiology_heldout2/reports.jsonl"
-FOURTH = "benchmarks/data/radiology_heldout3/reports.jsonl"
-FIFTH = "benchmarks/data/radiology_heldout4/reports.jsonl"
-SIXTH = "benchmarks/data/radiology_heldout5/reports.jsonl"
-SEVENTH = "benchmarks/data/radiology_heldout6/reports.jsonl"
-EIGHTH = "benchmarks/data/radiology_heldout7/reports.jsonl"
-NINTH = "benchmarks/data/radiology_heldout8/reports.jsonl"
-TENTH = "benchmarks/data/radiology_heldout9/reports.jsonl"
-ELEVENTH = "benchmarks/data/radiology_heldout10/reports.jsonl"
-TWELFTH = "benchmarks/data/radiology_heldout11/reports.jsonl"
-THIRTEENTH = "benchmarks/data/radiology_heldout12/reports.jsonl"
-FOURTEENTH = "benchmarks/data/radiology_heldout13/reports.jsonl"
-FIFTEENTH = "benchmarks/data/radiology_heldout14/reports.jsonl"
+# The held-out authors' sets, in the order they were written (each written by a helper that never
+# read the code), and the commit each was first run on; every later run is not blind.
+AUTHORS = (
+    ("second", "benchmarks/data/radiology_heldout/reports.jsonl", "an earlier session"),
+    ("third", "benchmarks/data/radiology_heldout2/reports.jsonl", "an earlier session"),
+    ("fourth", "benchmarks/data/radiology_heldout3/reports.jsonl", "08dd574"),
+    ("fifth", "benchmarks/data/radiology_heldout4/reports.jsonl", "ecb93c2"),
+    ("sixth", "benchmarks/data/radiology_heldout5/reports.jsonl", "ebd1c4c"),
+    ("seventh", "benchmarks/data/radiology_heldout6/reports.jsonl", "de609d8"),
+    ("eighth", "benchmarks/data/radiology_heldout7/reports.jsonl", "7717ead"),
+    ("ninth", "benchmarks/data/radiology_heldout8/reports.jsonl", "11fc1fd"),
+    ("tenth", "benchmarks/data/radiology_heldout9/reports.jsonl", "09c4cc5"),
+    ("eleventh", "benchmarks/data/radiology_heldout10/reports.jsonl", "fd78543"),
+    ("twelfth", "benchmarks/data/radiology_heldout11/reports.jsonl", "849706d"),
+    ("thirteenth", "benchmarks/data/radiology_heldout12/reports.jsonl", "6fe4a85"),
+    ("fourteenth", "benchmarks/data/radiology_heldout13/reports.jsonl", "a841013"),
+    ("fifteenth", "benchmarks/data/radiology_heldout14/reports.jsonl", "a2e66e3"),
+)
 CACHE = Path("runs/radiology-findings")
 
 
@@ -132,21 +136,8 @@ def table(title: str, results: dict[str, dict]) -> str:
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--indiana", default=INDIANA)
-    ap.add_argument("--second", default=SECOND)
-    ap.add_argument("--third", default=THIRD, help="a third author's set")
-    ap.add_argument("--fourth", default=FOURTH, help="a fourth author's set")
-    ap.add_argument("--fifth", default=FIFTH, help="a fifth author's set (first run at ecb93c2)")
-    ap.add_argument("--sixth", default=SIXTH, help="a sixth author's set (first run at ebd1c4c)")
-    ap.add_argument("--seventh", default=SEVENTH, help="a seventh author's set (first run at de609d8)")
-    ap.add_argument("--eighth", default=EIGHTH, help="an eighth author's set (first run at 7717ead)")
-    ap.add_argument("--ninth", default=NINTH, help="a ninth author's set (first run at 11fc1fd)")
-    ap.add_argument("--tenth", default=TENTH, help="a tenth author's set (first run at 09c4cc5)")
-    ap.add_argument("--eleventh", default=ELEVENTH, help="an eleventh author's set (first run at fd78543)")
-    ap.add_argument("--twelfth", default=TWELFTH, help="a twelfth author's set (first run at 849706d)")
-    ap.add_argument("--thirteenth", default=THIRTEENTH, help="a thirteenth author's set (first run at 6fe4a85)")
-    ap.add_argument("--fourteenth", default=FOURTEENTH, help="a fourteenth author's set (first run at a841013)")
-    ap.add_argument("--fifteenth", default=FIFTEENTH, help="a fifteenth author's set, first run on the final code "
-                    "of session 15 (a2e66e3)")
+    for name, path, first in AUTHORS:
+        ap.add_argument(f"--{name}", default=path, help=f"the {name} author's set (first run at {first})")
     ap.add_argument("--model", default="clinqa-sum-smollm2")
     ap.add_argument("--no-adapter", action="store_true", help="extractive only (and cached drafts are ignored)")
     ap.add_argument("--limit", type=int, default=None, help="first N reports of each set")
@@ -166,15 +157,8 @@ def main(argv=None) -> int:
            for p in read_pairs_spec(a.indiana)][:a.limit]
     part = a.indiana.rpartition("#")[2] if "#" in a.indiana else "all"
     sets[f"indiana-{part}"] = (f"Indiana #{part} ({len(ind)} chest X-ray reports)", ind, False)
-    for key, path, who in (("second-author", a.second, "Second"), ("third-author", a.third, "Third"),
-                           ("fourth-author", a.fourth, "Fourth"), ("fifth-author", a.fifth, "Fifth"),
-                           ("sixth-author", a.sixth, "Sixth"), ("seventh-author", a.seventh, "Seventh"),
-                           ("eighth-author", a.eighth, "Eighth"), ("ninth-author", a.ninth, "Ninth"),
-                           ("tenth-author", a.tenth, "Tenth"), ("eleventh-author", a.eleventh, "Eleventh"),
-                           ("twelfth-author", a.twelfth, "Twelfth"),
-                           ("thirteenth-author", a.thirteenth, "Thirteenth"),
-                           ("fourteenth-author", a.fourteenth, "Fourteenth"),
-                           ("fifteenth-author", a.fifteenth, "Fifteenth")):
+    for name, _, _ in AUTHORS:
+        key, path, who = f"{name}-author", getattr(a, name), name.capitalize()
         if not Path(path).exists():
             print(f"{path} not found: the {who.lower()} author's set is left out", file=sys.stderr)
             continue
