@@ -31,6 +31,11 @@ _TOP_KEYS = {"findings", "abnormal_words", "laterality", "severity", "change", "
              "impression_words"}
 
 
+# the top-level keys that are plain word lists, read and merged alike
+_WORD_LISTS = ("abnormal_words", "body_parts", "clause_breaks", "not_findings_sections", "not_finding_phrases",
+               "place_relations", "value_units", "abbreviations", "impression_words")
+
+
 @dataclass(frozen=True)
 class FindingTerm:
     """One finding of the vocabulary."""
@@ -177,8 +182,7 @@ def _read(path: str, text: str) -> dict:
             normal_statements=tuple(_regex(p, where) for p in e.get("normal_statements") or [])))
     where = f"{path} (line {lines.get(('study_normal_statements', -1), '?')})"
     out["study_normal_statements"] = [_regex(p, where) for p in data.get("study_normal_statements") or []]
-    for key in ("abnormal_words", "body_parts", "clause_breaks", "not_findings_sections", "not_finding_phrases",
-                "place_relations", "value_units", "abbreviations", "impression_words"):
+    for key in _WORD_LISTS:
         if key in data:
             out[key] = _words(data[key], f"{path} (line {lines.get((key, -1), '?')})")
     if "clause_breaks" in data:  # their spaces matter: " with " is a word, not part of "within"
@@ -220,9 +224,7 @@ def _merge(parts: list[tuple[str, dict]]) -> RadiologyLexicon:
     findings: dict[str, FindingTerm] = {}
     modalities: dict[str, Modality] = {}
     normals: list[re.Pattern] = []
-    words: dict[str, list[str]] = {k: [] for k in ("abnormal_words", "body_parts", "clause_breaks",
-                                                   "not_findings_sections", "not_finding_phrases", "place_relations",
-                                                   "value_units", "abbreviations", "impression_words")}
+    words: dict[str, list[str]] = {k: [] for k in _WORD_LISTS}
     classes: dict[str, dict[str, list[str]]] = {"laterality": {}, "severity": {}, "change": {}}
     units: dict[str, float] = {}
     spelling: dict[str, list[str]] = {}

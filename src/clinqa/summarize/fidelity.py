@@ -21,6 +21,7 @@ then the modality's normal impression.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -128,7 +129,7 @@ def _item_problems(g: Finding, report: ReadFindings, lex: RadiologyLexicon) -> t
     """What `g` (an impression finding) carries that the findings do not give to its finding,
     and the report findings it names."""
     # a resolved finding is checked against the findings' resolved ones, the rest against the asserted
-    same = [f for f in report.findings if (f.positive if g.positive else f.kind == g.kind) and same_head(g, f, lex)]
+    same = [f for f in report.findings if _same_kind(g, f) and same_head(g, f, lex)]
     problems: list[str] = []
     if not same:
         # a finding the findings never assert is not an impression's to add: "High pulmonary
@@ -267,7 +268,7 @@ def represented(f: Finding, item_findings: list[Finding], lex: RadiologyLexicon,
     fewer than it shares with any of the others, so naming one does not account for the other."""
     place = _place_words(f, lex) | _numbers(f.sentence.text)
     for g in item_findings:
-        if not ((g.positive if f.positive else g.kind == f.kind) and same_head(f, g, lex)):
+        if not (_same_kind(f, g) and same_head(f, g, lex)):
             continue
         if f.laterality is not None and (g.laterality is None or g.laterality.value != f.laterality.value):
             continue
@@ -293,12 +294,24 @@ def _numbers(text: str) -> set[str]:
     return {str(float(x)) for x in _NUMBER.findall(text)}
 
 
+@functools.lru_cache(maxsize=256)
+def _read_item(item: str, modality: str | None, lex: RadiologyLexicon) -> ReadFindings:
+    """An impression item read as findings, once: repair reads an item when it splits it, when it
+    checks it and when it counts what the kept items name (ReadFindings holds no spaCy objects)."""
+    return read_findings(item, modality=modality, lexicon=lex, skip_sections=False)
+
+
+def _same_kind(a: Finding, b: Finding) -> bool:
+    """Asserted (or possible) with asserted, resolved with resolved."""
+    return b.positive if a.positive else b.kind == a.kind
+
+
 def check_items(report: ReadFindings, items: list[str], *, incidental: tuple[str, ...] = (),
                 lexicon: RadiologyLexicon | None = None) -> FidelityResult:
     lex = lexicon or radiology_lexicon()
     checks = []
     for it in items:
-        read = read_findings(it, modality=report.modality, lexicon=lex, skip_sections=False)
+        read = _read_item(it, report.modality, lex)
         problems: list[str] = []
         named: list[Finding] = []
         sources: list[tuple[Finding, list[Finding]]] = []
@@ -446,8 +459,7 @@ def repair_items(findings: str | ReadFindings, items: list[str], *, incidental: 
             normal.append(c.text)
         else:
             kept.append(c.text)
-    said = [g for it in kept for g in read_findings(it, modality=report.modality, lexicon=lex,
-                                                   skip_sections=False).findings]
+    said = [g for it in kept for g in _read_item(it, report.modality, lex).findings]
     positives = tuple(report.positives(incidental))
     for f in positives:
         if represented(f, said, lex, positives):
@@ -458,7 +470,7 @@ def repair_items(findings: str | ReadFindings, items: list[str], *, incidental: 
             shorter = [k for k in kept if _words(k) and _words(k) < _words(s) and _contained(k, s)]
             kept = [k for k in kept if k not in shorter]
             kept.append(s)
-            said += read_findings(s, modality=report.modality, lexicon=lex, skip_sections=False).findings
+            said += _read_item(s, report.modality, lex).findings
             side = f", {f.laterality.value}" if f.laterality else ""
             warnings.append(f"fidelity check: the impression left out {f.head}{side} ({f.span.text!r}); added "
                             f"the findings' {s!r}")
@@ -494,8 +506,7 @@ def _one_finding_each(item: str, report: ReadFindings, lex: RadiologyLexicon) ->
     parts = [p for p in _SENTENCE.split(item.strip()) if p]
     if len(parts) < 2:
         return [item]
-    asserting = [any(f.reportable for f in read_findings(p, modality=report.modality, lexicon=lex,
-                                                         skip_sections=False).findings) for p in parts]
+    asserting = [any(f.reportable for f in _read_item(p, report.modality, lex).findings) for p in parts]
     # "Large left pneumothorax. No acute cardiopulmonary abnormality.": the study's normal
     # statement is its own item, kept last as "Otherwise, ..."
     whole = [_study_normal(p, lex) for p in parts]

@@ -47,6 +47,8 @@ def spliced(named: list[tuple[Finding, list[Finding]]], report: ReadFindings, le
     for g, same in named:
         by_clause.setdefault(g.clause.start, []).append((g, same))
     generic = content_words(" ".join(lex.impression_words), lex, _STRICT)
+    # each reportable findings sentence's words, once for all the item's clauses
+    reported = {f.sentence.text: content_words(f.sentence.text, lex, _STRICT) for f in report.findings if f.reportable}
     for group in by_clause.values():
         sources = {f.sentence.text: f for _, same in group for f in same}
         if not sources:
@@ -60,8 +62,7 @@ def spliced(named: list[tuple[Finding, list[Finding]]], report: ReadFindings, le
                 related = lex.finding(t)
                 if related is not None:
                     own |= set().union(set(), *(content_words(x, lex, _STRICT) for x in related.terms))
-        elsewhere = set().union(set(), *(content_words(f.sentence.text, lex, _STRICT) for f in report.findings
-                                         if f.reportable and f.sentence.text not in sources))
+        elsewhere = set().union(set(), *(w for text, w in reported.items() if text not in sources))
         g = group[0][0]
         words = content_words(g.clause.text, lex, _STRICT)
         heads = ", ".join(dict.fromkeys(x.head or x.span.text for x, _ in group))
