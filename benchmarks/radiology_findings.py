@@ -44,6 +44,7 @@ AUTHORS = (
     ("thirteenth", "benchmarks/data/radiology_heldout12/reports.jsonl", "6fe4a85"),
     ("fourteenth", "benchmarks/data/radiology_heldout13/reports.jsonl", "a841013"),
     ("fifteenth", "benchmarks/data/radiology_heldout14/reports.jsonl", "a2e66e3"),
+    ("sixteenth", "benchmarks/data/radiology_heldout15/reports.jsonl", "c4f8fa5"),
 )
 CACHE = Path("runs/radiology-findings")
 

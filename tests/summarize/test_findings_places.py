@@ -179,7 +179,8 @@ def test_an_item_that_drops_which_ribs_does_not_stand_for_them():
 def test_a_heading_alone_is_not_an_item():
     items, warnings, _ = repair_items("Liver: Index lesions:\n- Segment 5 lesion 2.8 cm.",
                                       ["Liver: Index lesions:.", "Segment 5 lesion 2.8 cm."])
-    assert items == ["Segment 5 lesion 2.8 cm."] and any("state nothing" in w for w in warnings)
+    # the lesion keeps the organ its label gives ("segment 5" alone is no organ's)
+    assert items == ["Liver: segment 5 lesion 2.8 cm."] and any("state nothing" in w for w in warnings)
 
 
 FOLLOW_UP = ("Interval clearing of the previously noted right middle lobe airspace opacity. The small right "

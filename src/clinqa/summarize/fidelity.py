@@ -34,6 +34,14 @@ from clinqa.summarize.findings import (
     read_findings,
     sizes_in,
 )
+from clinqa.summarize.items import contained as _contained
+from clinqa.summarize.items import once as _once
+from clinqa.summarize.items import one_finding_each as _one_finding_each
+from clinqa.summarize.items import read_item as _read_item
+from clinqa.summarize.items import said_once as _said_once
+from clinqa.summarize.items import study_normal as _study_normal
+from clinqa.summarize.items import urgent_first as _urgent_first
+from clinqa.summarize.items import words as _words
 from clinqa.summarize.measures import ITEM_NUMBER as _ITEM_NUMBER
 from clinqa.summarize.measures import NUMBER as _NUMBER
 from clinqa.summarize.measures import stray_numbers, unplaced_numbers
@@ -168,6 +176,13 @@ def _item_problems(g: Finding, report: ReadFindings, lex: RadiologyLexicon) -> t
                    (f.body_part is not None and f.body_part.value == g.body_part.value) for f in same):
             problems.append(f"body part {g.body_part.span.text!r} is not given to {g.head or g.span.text} in the "
                             "findings")
+    else:
+        # "Complete tear." for "ACL: complete tear": the label was the finding's only place
+        labels = {f.heading.text for f in same if f.heading is not None and _places(f.heading.text, lex)}
+        said = content_words(g.sentence.text, lex)
+        if labels and all(f.heading is not None and f.heading.text in labels for f in same) and not any(
+                content_words(x, lex) & said or levels(x) & levels(g.sentence.text) for x in labels):
+            problems.append(f"{g.head or g.span.text} without its place ({', '.join(sorted(labels))})")
     if g.sizes:
         fits = [f for f in same if not _sizes_match(g, f)]
         if not fits:
@@ -294,13 +309,6 @@ def _numbers(text: str) -> set[str]:
     return {str(float(x)) for x in _NUMBER.findall(text)}
 
 
-@functools.lru_cache(maxsize=256)
-def _read_item(item: str, modality: str | None, lex: RadiologyLexicon) -> ReadFindings:
-    """An impression item read as findings, once: repair reads an item when it splits it, when it
-    checks it and when it counts what the kept items name (ReadFindings holds no spaCy objects)."""
-    return read_findings(item, modality=modality, lexicon=lex, skip_sections=False)
-
-
 def _same_kind(a: Finding, b: Finding) -> bool:
     """Asserted (or possible) with asserted, resolved with resolved."""
     return b.positive if a.positive else b.kind == a.kind
@@ -340,6 +348,8 @@ def check_items(report: ReadFindings, items: list[str], *, incidental: tuple[str
             problems.append("a fragment without its subject")  # "2.6 cm, with a broad dural base ..."
         if not read.findings:
             problems += unplaced_numbers(it, report, lex)
+            if not problems and not re.search(r"\d", it) and content_words(it, lex) <= _body_words(lex):
+                problems.append("a place without a finding")  # "Lateral meniscus." for "lateral meniscus intact"
         normal = bool(read.findings) and all(g.kind in ("normal", "negated") for g in read.findings)
         if normal and not problems and not _study_normal(it, lex):
             problems += _unsaid_negation(it, read, report, lex)
@@ -467,7 +477,7 @@ def repair_items(findings: str | ReadFindings, items: list[str], *, incidental: 
         s = sentence_item(f, lex)
         if s and s not in kept:
             # an item the findings' sentence contains whole is that sentence cut short: replace it
-            shorter = [k for k in kept if _words(k) and _words(k) < _words(s) and _contained(k, s)]
+            shorter = [k for k in kept if _words(k) and len(_words(k)) < len(_words(s)) and _contained(k, s)]
             kept = [k for k in kept if k not in shorter]
             kept.append(s)
             said += _read_item(s, report.modality, lex).findings
@@ -484,53 +494,34 @@ def repair_items(findings: str | ReadFindings, items: list[str], *, incidental: 
             out_normal.append(_plain(n))
         else:
             out_normal.append(n)
-    return list(dict.fromkeys(kept + out_normal)), warnings, result
+    kept = _whole_sentences(kept, report, lex, warnings)
+    return list(dict.fromkeys(_urgent_first(_said_once(kept, warnings), report.modality, lex) + out_normal)), \
+        warnings, result
 
 
-_SENTENCE = re.compile(r"(?<=[.!?])\s+")
+@functools.lru_cache(maxsize=4)
+def _body_words(lex: RadiologyLexicon) -> frozenset[str]:
+    return frozenset(w for p in lex.body_parts for w in content_words(p, lex)) | frozenset(
+        w for ws in lex.laterality.values() for p in ws for w in content_words(p, lex))
 
 
-def _words(text: str) -> tuple[str, ...]:
-    return tuple(re.findall(r"[a-z0-9]+", text.lower()))
-
-
-def _contained(short: str, long: str) -> bool:
-    a, b = _words(short), _words(long)
-    return any(b[i:i + len(a)] == a for i in range(len(b) - len(a) + 1))
-
-
-def _one_finding_each(item: str, report: ReadFindings, lex: RadiologyLexicon) -> list[str]:
-    """An item of several sentences that each assert a finding ("1.6 cm cystic lesion in the
-    pancreatic body. 2.4 cm lesion in segment VII.") is one item per sentence: a reader takes an
-    item's numbers as its first finding's."""
-    parts = [p for p in _SENTENCE.split(item.strip()) if p]
-    if len(parts) < 2:
-        return [item]
-    asserting = [any(f.reportable for f in _read_item(p, report.modality, lex).findings) for p in parts]
-    # "Large left pneumothorax. No acute cardiopulmonary abnormality.": the study's normal
-    # statement is its own item, kept last as "Otherwise, ..."
-    whole = [_study_normal(p, lex) for p in parts]
-    return parts if sum(asserting) >= 2 or (any(asserting) and any(whole)) else [item]
-
-
-def _once(item: str, warnings: list[str]) -> str:
-    """An item that says the same sentence again ("Small T-spine osteophytes. Small T-spine
-    osteophytes. ...", a model's loop) says it once; a word said twice in a row ("No acute acute
-    disease"), once."""
-    stutter = re.sub(r"\b(\w+)(\s+\1\b)+", r"\1", item, flags=re.I)
-    if stutter != item and not re.search(r"\d", item):
-        warnings.append(f"fidelity check: item {item[:60]!r} repeated a word; kept {stutter!r}")
-        item = stutter
-    parts = [p for p in _SENTENCE.split(item.strip()) if p]
-    unique = list(dict.fromkeys(parts))
-    if len(unique) == len(parts):
-        return item
-    # a loop cut by the token limit ends in a fragment of the repeated sentence
-    unique = [u for u in unique if not any(u != v and v.startswith(u) for v in unique)]
-    out = " ".join(unique)
-    warnings.append(f"fidelity check: item {item[:60]!r}... repeated a sentence {len(parts) - len(unique)} times; kept "
-                    f"{out!r}")
-    return out
+def _whole_sentences(kept: list[str], report: ReadFindings, lex: RadiologyLexicon, warnings: list[str]) -> list[str]:
+    """An item that copies the start of a findings sentence and leaves out a finding the rest of
+    it states, which no other item names ("Loss of grey-white differentiation in the right
+    insula." for "..., in keeping with early acute ischaemia"), is replaced by the sentence."""
+    out = list(kept)
+    for f in report.positives():
+        s = sentence_item(f, lex)
+        cut = [k for k in out if len(_words(k)) < len(_words(s)) and _contained(_ITEM_NUMBER.sub("", k), s)]
+        if not cut:
+            continue
+        rest = [g for g in report.findings if g.reportable and g.sentence == f.sentence and g.span.text.strip()
+                and not any(_contained(g.span.text, k) for k in out)]
+        if rest:
+            warnings.append(f"fidelity check: {cut[0]!r} leaves out {rest[0].span.text!r} of its sentence; "
+                            f"replaced by {s!r}")
+            out = [s if k == cut[0] else k for k in out if k not in cut[1:]]
+    return list(dict.fromkeys(out))
 
 
 def _own_body(item: str, report: ReadFindings, lex: RadiologyLexicon, warnings: list[str]) -> str:
@@ -550,10 +541,6 @@ def _own_body(item: str, report: ReadFindings, lex: RadiologyLexicon, warnings: 
     return new
 
 
-def _study_normal(item: str, lex: RadiologyLexicon) -> bool:
-    return any(p.search(item) for p in lex.study_normal_statements)
-
-
 def extractive_impression(findings: str | ReadFindings, *, incidental: tuple[str, ...] = (),
                           lexicon: RadiologyLexicon | None = None) -> list[str]:
     """An impression with no model: the sentences of the positive findings, in findings order,
@@ -561,6 +548,7 @@ def extractive_impression(findings: str | ReadFindings, *, incidental: tuple[str
     lex = lexicon or radiology_lexicon()
     report = findings if isinstance(findings, ReadFindings) else read_findings(findings, lexicon=lex)
     items = list(dict.fromkeys(s for s in (sentence_item(f, lex) for f in report.positives(incidental)) if s))
+    items = _urgent_first(_said_once(items, []), report.modality, lex)
     # a report whose modality is not recognised names no body region
     normal = lex.modality(report.modality).normal_impression if report.modality else lex.default_normal_impression
     return items + [_otherwise(normal) if items else normal]

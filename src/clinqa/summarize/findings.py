@@ -34,6 +34,7 @@ _NUMBER = r"\d+(?:\.\d+)?"
 # "L4-5: ..."): what follows, up to the next label or a blank line, is about it.
 _LABEL = re.compile(r"(?m)(?:^|(?<=[.;] ))[ \t]*(?:\d{1,2}[.)][ \t]*)?([A-Za-z][A-Za-z0-9 ,/()-]{0,40}?)[ \t]*:(?!\d)")
 _LEVEL_AT = re.compile(r"[CTLS]\d{1,2}\b")
+_ITEM_START = re.compile(r"(?:[-*\u2022]|\(?\d{1,2}[.)])\s")  # a list item's marker at a line's start
 
 
 def levels_in(text: str) -> bool:
@@ -284,9 +285,11 @@ def read_findings(text: str, *, modality: str | None = None, lexicon: RadiologyL
         status = {(e.start_char, e.end_char): _status(e) for e in doc.ents}
     normals = lex.normal_statements(None)
     labels = _labels(text, attrs["laterality"], attrs["body"], [sp.start_char for sp in term_spans])
+    places = [(x.start_char, x.end_char) for x in attrs["body"] + attrs["laterality"]]
+    places += [(sent.start_char, sent.end_char) for sent, _, heads, known, _ in plan if heads and known]
     out: list[Finding] = []
     for sent, (cs, ce), heads, known, section in plan:
-        sent_span = _span(text, sent.start_char, sent.end_char)
+        sent_span = _span(text, _item_start(text, sent.start_char, sent.end_char, places), sent.end_char)
         clause = _span(text, cs, ce)
         found = []
         # "the right ventricle is not dilated": what precedes "is not <abnormal word>" is stated
@@ -423,15 +426,34 @@ def sizes_in(text: str, lexicon: RadiologyLexicon | None = None) -> list[Size]:
     return [_size(m, text, M) for m in M.size.finditer(text)]
 
 
+def _item_start(text: str, start: int, end: int, places: list[tuple[int, int]]) -> int:
+    """Where the statement of a sentence starts: at the sentence, or, for a sentence that goes
+    on a list item's line without a place of its own ("- RUL nodule now 14 mm. Spiculated
+    margins."), at the item's first word: the item is one thing, and the margins are the nodule's.
+    `places`: stretches that give a sentence its own subject (a body part, a side, a known finding)."""
+    line = text.rfind("\n", 0, start) + 1
+    m = _ITEM_START.match(text, len(text[:line]) + len(text[line:start]) - len(text[line:start].lstrip()))
+    if m is None or not text[m.end():start].strip() or any(start <= a and b <= end for a, b in places):
+        return start
+    return m.end() + len(text[m.end():start]) - len(text[m.end():start].lstrip())
+
+
 def _split_missed_sentences(doc, abbreviations: tuple[str, ...] = ()) -> None:
     """A period followed by a number or a capital starts a sentence ("... effusion. 6 mm
     nodular opacity ..." is two): ConText's negation must not run on into the next one. Not
-    after an abbreviation ("mass approx. 4.5 x 3.8 cm")."""
+    after an abbreviation ("mass approx. 4.5 x 3.8 cm"). After a period, a line that opens with a
+    list marker ("margins.\n- 3 mm nodule") starts one too. (A list under a heading line, "target
+    lesions:\n- Seg VIII: 3.2 cm\n- Seg IVb: ...", stays one statement: its items name no finding.)"""
     for t in doc[:-1]:
+        if t.text != "." or (t.i > 0 and doc[t.i - 1].lower_ in abbreviations):
+            continue
         n = doc[t.i + 1]
-        if t.text == "." and not n.is_sent_start and (n.text[:1].isdigit() or n.text[:1].isupper()):
-            if t.i > 0 and doc[t.i - 1].lower_ in abbreviations:
+        if n.is_space and "\n" in n.text and t.i + 2 < len(doc):
+            n = doc[t.i + 2]  # the line break is a token of its own
+            if _ITEM_START.match(doc.text, n.idx):
+                n.is_sent_start = True
                 continue
+        if not n.is_sent_start and (n.text[:1].isdigit() or n.text[:1].isupper()):
             n.is_sent_start = True
 
 

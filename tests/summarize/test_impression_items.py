@@ -1,0 +1,97 @@
+"""What an impression item must keep of the findings it copies: the structure a labelled line
+names, the interpretation at the end of its sentence, and its own bullet line; and what the
+impression as a whole must do: say a fragment once, and put urgent findings first. Every report
+here was written for these tests."""
+
+from __future__ import annotations
+
+from clinqa.summarize.fidelity import extractive_impression, repair_items
+from clinqa.summarize.findings import read_findings
+
+KNEE = ("1. PCL: partial-thickness tear, fibers thickened and indistinct.\n"
+        "2. Lateral meniscus: radial tear at the body.\n"
+        "3. Small joint effusion.")
+
+
+def test_an_item_without_the_structure_its_line_names_is_replaced_by_the_line():
+    items, warnings, _ = repair_items(KNEE, ["Partial-thickness tear.", "Radial tear at the body.",
+                                             "Small joint effusion."])
+    assert not any(i.startswith(("Partial-thickness tear", "Radial tear")) for i in items)
+    assert any(i.startswith("PCL: partial-thickness tear") for i in items)
+    assert any(i.startswith("Lateral meniscus: radial tear") for i in items)
+    assert any("without its place" in w for w in warnings)
+
+
+def test_an_item_that_names_the_structure_is_kept():
+    items, _, _ = repair_items(KNEE, ["Partial-thickness PCL tear.", "Lateral meniscus radial tear.",
+                                      "Small joint effusion."])
+    assert items[:2] == ["Partial-thickness PCL tear.", "Lateral meniscus radial tear."]
+
+
+def test_a_bullet_line_is_its_own_sentence_and_its_second_sentence_stays_with_it():
+    findings = ("Lungs:\n"
+                "- Left lower lobe part-solid nodule now 18 mm, previously 11 mm. Lobulated margins.\n"
+                "- 4 mm right middle lobe nodule, stable.\n"
+                "Pleura: No effusion.")
+    impression = extractive_impression(findings)
+    assert not any("\n" in i for i in impression)  # the next bullet is not glued to a sentence
+    margins = [i for i in impression if "Lobulated margins" in i]
+    assert len(margins) == 1 and "18 mm" in margins[0]  # the margins are the growing nodule's
+    assert any("4 mm right middle lobe nodule" in i and "Lobulated" not in i for i in impression)
+    assert sum("18 mm" in i for i in impression) == 1  # said once
+
+
+def test_an_item_cut_before_its_interpretation_gets_the_whole_sentence():
+    findings = ("There is effacement of the sulci and loss of cortical definition over the left parietal "
+                "convexity, in keeping with an evolving acute infarct. No intracranial haemorrhage.")
+    items, warnings, _ = repair_items(findings, ["Effacement of the sulci and loss of cortical definition over "
+                                                 "the left parietal convexity.", "No intracranial haemorrhage."])
+    assert any("acute infarct" in i for i in items)
+    assert not any(i.endswith("left parietal convexity.") for i in items)
+
+
+def test_a_fragment_another_item_says_whole_is_dropped():
+    findings = ("Gland volume 38 cc.\n"
+                "Lesion A: right peripheral zone apex, 9 mm, restricted diffusion, early arterial enhancement. "
+                "PI-RADS 4.")
+    items, _, _ = repair_items(findings, ["Gland volume 38 cc.", "Gland volume 9 mm.", "Early arterial enhancement."])
+    assert "Early arterial enhancement." not in items
+    assert any("early arterial enhancement" in i and "9 mm" in i for i in items)
+
+
+def test_urgent_findings_come_first():
+    findings = ("Trace right pleural effusion. Mild dependent atelectasis. "
+                "Filling defects in the right lower lobe segmental arteries, consistent with acute pulmonary emboli.")
+    items, _, _ = repair_items(findings, ["Trace right pleural effusion.", "Mild dependent atelectasis."])
+    assert "emboli" in items[0]
+    assert "emboli" in extractive_impression(findings)[0]
+
+
+def test_the_order_of_findings_of_the_same_urgency_is_kept():
+    findings = "Small left pleural effusion. Mild bibasilar atelectasis. Stable cardiomegaly."
+    report = read_findings(findings)
+    assert not any(f.acute for f in report.findings if f.positive)
+    assert extractive_impression(findings)[:3] == ["Small left pleural effusion.", "Mild bibasilar atelectasis.",
+                                                   "Stable cardiomegaly."]
+
+
+def test_an_item_that_names_only_a_place_is_dropped():
+    findings = "1. PCL: intact.\n2. Medial meniscus: complex tear of the posterior horn."
+    items, warnings, _ = repair_items(findings, ["Medial meniscus: complex tear of the posterior horn.", "PCL."])
+    assert "PCL." not in items and any("place without a finding" in w for w in warnings)
+
+
+def test_a_second_sentence_that_names_a_finding_of_its_own_is_not_glued_to_the_first():
+    findings = "- Right IJ catheter tip in the SVC. Mild pulmonary vascular congestion.\n- No pneumothorax."
+    impression = extractive_impression(findings)
+    assert "Mild pulmonary vascular congestion." in impression
+
+
+def test_an_item_cut_before_a_same_named_interpretation_gets_the_whole_sentence():
+    # the start and the end of the sentence name the same finding (infarct), so the cut item
+    # seems to represent both
+    findings = ("Loss of grey-white differentiation in the left insula and left frontal operculum, in keeping "
+                "with early acute ischaemia. Old lacunar infarct in the right thalamus.")
+    items, _, _ = repair_items(findings, ["Loss of grey-white differentiation in the left insula and left "
+                                          "frontal operculum.", "Old lacunar infarct in the right thalamus."])
+    assert any("ischaemia" in i for i in items)
