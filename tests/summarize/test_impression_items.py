@@ -5,7 +5,7 @@ here was written for these tests."""
 
 from __future__ import annotations
 
-from clinqa.summarize.fidelity import extractive_impression, repair_items
+from clinqa.summarize.fidelity import check_items, extractive_impression, repair_items
 from clinqa.summarize.findings import read_findings
 
 KNEE = ("1. PCL: partial-thickness tear, fibers thickened and indistinct.\n"
@@ -95,3 +95,20 @@ def test_an_item_cut_before_a_same_named_interpretation_gets_the_whole_sentence(
     items, _, _ = repair_items(findings, ["Loss of grey-white differentiation in the left insula and left "
                                           "frontal operculum.", "Old lacunar infarct in the right thalamus."])
     assert any("ischaemia" in i for i in items)
+
+
+def test_two_findings_of_one_sentence_keep_their_own_sides():
+    findings = ("Compared with last year there are two new findings, a 6 mm nodule in the left upper lobe, "
+                "which is solid, and a 4 mm nodule in the right lower lobe. No pleural effusion.")
+    # the left side of one nodule with the lobe of the other
+    result = check_items(read_findings(findings), ["Nodule in the left lower lobe.",
+                                                   "4 mm nodule in the right lower lobe."])
+    assert [c.ok for c in result.items] == [False, True], [c.problems for c in result.items]
+
+
+def test_a_denial_of_something_the_findings_never_name_is_rejected():
+    findings = ("The appendix is dilated to 11 mm with periappendiceal fat stranding, consistent with acute "
+                "appendicitis. The liver and spleen are unremarkable.")
+    result = check_items(read_findings(findings), ["Acute appendicitis.", "No acute mesenteric adenitis.",
+                                                   "No acute abdominal abnormality."])
+    assert [c.ok for c in result.items] == [True, False, True], [c.problems for c in result.items]

@@ -45,7 +45,7 @@ from clinqa.summarize.items import words as _words
 from clinqa.summarize.measures import ITEM_NUMBER as _ITEM_NUMBER
 from clinqa.summarize.measures import NUMBER as _NUMBER
 from clinqa.summarize.measures import stray_numbers, unplaced_numbers
-from clinqa.summarize.wording import spliced
+from clinqa.summarize.wording import _STRICT, _close, spliced
 from clinqa.summarize.wording import where as _where
 
 _OTHERWISE = re.compile(r"^\s*otherwise\b,?\s*", re.I)
@@ -165,9 +165,17 @@ def _item_problems(g: Finding, report: ReadFindings, lex: RadiologyLexicon) -> t
         # clause it shares most words with ("left base densities ... localized fluid or pleural
         # thickening" is the right-sided pleural density, not the left base opacity)
         words = content_words(g.sentence.text, lex)
+        # first by clause: "one in the right centrum semiovale ..., and a second ... lesion in the
+        # left middle cerebellar peduncle" are two lesions of one sentence, each with its own side
+        # (by place, not side: the side is what is checked next)
+        by_clause = {id(f): len((content_words(f.clause.text, lex) - content_words(f.span.text, lex)
+                                 - _side_words(lex)) & words) for f in same}
         overlap = {id(f): len(_place_words(f, lex) & words) for f in same}
         best = max(overlap.values())
-        if best:  # (findings of one sentence go together: their attributes are that sentence's)
+        if max(by_clause.values()) and len({f.sentence.text for f in same}) < len(same):
+            top = max(by_clause.values())
+            same = [f for f in same if by_clause[id(f)] == top]
+        elif best:  # (findings of one sentence go together: their attributes are that sentence's)
             where = {f.sentence.text for f in same if overlap[id(f)] == best}
             same = [f for f in same if f.sentence.text in where]
     if g.body_part is not None:
@@ -390,7 +398,15 @@ def _unsaid_negation(item: str, read: ReadFindings, report: ReadFindings, lex: R
     words = content_words(item, lex)
     out = []
     for g in read.findings:
-        if g.kind != "negated" or not g.known:
+        if g.kind == "negated" and not g.known:
+            # a denial of something the findings never name: "No acute cholangitis." beside a
+            # common duct the findings only measure (the study's own words, "no acute aortic
+            # abnormality", name a place the findings speak of)
+            own = content_words(g.span.text, lex, _STRICT) - _generic_words(lex)
+            if own and not any(_close(w, content_words(report.text, lex, _STRICT)) for w in own):
+                out.append(f"it denies {g.span.text}, which the findings never name")
+            continue
+        if g.kind != "negated":
             continue
         denied = [f for f in report.findings if f.kind in ("negated", "normal") and f.head and same_head(g, f, lex)]
         if not denied:
@@ -500,9 +516,21 @@ def repair_items(findings: str | ReadFindings, items: list[str], *, incidental: 
 
 
 @functools.lru_cache(maxsize=4)
+def _generic_words(lex: RadiologyLexicon) -> frozenset[str]:
+    """Words that name no finding: the lexicon's impression words and those of every modality's
+    whole-study normal impression ("no acute intracranial abnormality")."""
+    texts = [*lex.impression_words, lex.default_normal_impression, *(m.normal_impression for m in lex.modalities)]
+    return frozenset(w for t in texts for w in content_words(t, lex, _STRICT))
+
+
+@functools.lru_cache(maxsize=4)
+def _side_words(lex: RadiologyLexicon) -> frozenset[str]:
+    return frozenset(w for ws in lex.laterality.values() for p in ws for w in content_words(p, lex))
+
+
+@functools.lru_cache(maxsize=4)
 def _body_words(lex: RadiologyLexicon) -> frozenset[str]:
-    return frozenset(w for p in lex.body_parts for w in content_words(p, lex)) | frozenset(
-        w for ws in lex.laterality.values() for p in ws for w in content_words(p, lex))
+    return frozenset(w for p in lex.body_parts for w in content_words(p, lex)) | _side_words(lex)
 
 
 def _whole_sentences(kept: list[str], report: ReadFindings, lex: RadiologyLexicon, warnings: list[str]) -> list[str]:
