@@ -107,7 +107,7 @@ RADIOLOGY_FINDINGS = ("The heart size and mediastinal contours are within normal
 def test_packaged_summarizer_works_offline(capsys):
     """The shipped LoRA adapter over the offline SmolLM2: a short impression, not the base
     model's chatty paragraph."""
-    code = main(["summarize", "--findings", RADIOLOGY_FINDINGS, "--json"])
+    code = main(["summarize", "--findings", RADIOLOGY_FINDINGS, "--model", "clinqa-sum-smollm2", "--json"])
     out = capsys.readouterr()
     assert code == 0, out.err
     doc = json.loads(out.out)

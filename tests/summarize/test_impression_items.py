@@ -112,3 +112,21 @@ def test_a_denial_of_something_the_findings_never_name_is_rejected():
     result = check_items(read_findings(findings), ["Acute appendicitis.", "No acute mesenteric adenitis.",
                                                    "No acute abdominal abnormality."])
     assert [c.ok for c in result.items] == [True, False, True], [c.problems for c in result.items]
+
+
+def test_the_default_summarizer_uses_no_model_and_copies_the_findings(capsys):
+    import json
+
+    from clinqa.cli.main import main
+    from clinqa.summarize import DEFAULT_MODEL, EXTRACTIVE, Summarizer
+
+    findings = ("Mild cardiomegaly. New 2 cm opacity in the right lower lobe. No pneumothorax. "
+                "Degenerative change of the thoracic spine.")
+    assert DEFAULT_MODEL == EXTRACTIVE
+    s = Summarizer().summarize(findings, source_id="r1")
+    assert s.model == "extractive" and s.draft is None and not s.warnings
+    assert s.text.splitlines()[0].startswith("1. ") and "New 2 cm opacity in the right lower lobe." in s.text
+    assert "pneumothorax" not in s.text.lower().split("otherwise")[0]  # a negated finding is no item
+    assert main(["summarize", "--findings", findings, "--json"]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    assert doc["model"] == "extractive" and doc["impression"] == s.text

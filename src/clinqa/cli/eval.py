@@ -179,7 +179,7 @@ def eval_summarize_cmd(
 
     from clinqa.data.radiology import read_pairs_spec
     from clinqa.summarize.evaluation import evaluate_summarizers, markdown_report, sample_pairs, write_report
-    from clinqa.summarize.model import BASE_MODEL, DEFAULT_MODEL, SummarizerConfig
+    from clinqa.summarize.model import ADAPTER_MODEL, BASE_MODEL, SummarizerConfig
 
     pairs = sample_pairs(read_pairs_spec(data), samples, seed)
     if predictions:
@@ -202,7 +202,7 @@ def eval_summarize_cmd(
         result = ev.to_dict(examples=3)
         result["missing_predictions"] = len(pairs) - len(scored)
     else:
-        models = model or [BASE_MODEL, DEFAULT_MODEL]
+        models = model or [BASE_MODEL, ADAPTER_MODEL]
         cfg = SummarizerConfig(max_new_tokens=max_new_tokens, batch_size=batch_size, consistency=consistency)
         with Progress(transient=True, console=_stderr()) as bar:
             task = bar.add_task("summarizing", total=len(pairs) * len(models))

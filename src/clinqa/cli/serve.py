@@ -33,7 +33,7 @@ def serve(
                                                     "--timeout (0: as the small lane reads, the model folder's setting).")] = 16,
     large_evidence_top_n: Annotated[int, typer.Option(min=0, help="The large lane encodes only the N sentences BM25 + "
                                                       "TF-IDF rank highest for evidence (0: every sentence).")] = 256,
-    summarize_model: Annotated[str, typer.Option(help="Model of /v1/summarize (loaded on its first request); none turns the route off.")] = "clinqa-sum-smollm2",
+    summarize_model: Annotated[str, typer.Option(help="Model of /v1/summarize (loaded on its first request): extractive (no model, the default), clinqa-sum-smollm2 (the packaged adapter, checked after decoding), ...; none turns the route off.")] = "extractive",
     lexicon: Annotated[Optional[list[str]], typer.Option("--lexicon", help=LEXICON_HELP)] = None,
     json_out: Annotated[bool, typer.Option("--json", help=JSON_HELP + " (here: one line with the address once listening).")] = False,
     docs: Annotated[bool, typer.Option("--docs", help="Serve Swagger UI at /docs, from a locally installed copy "

@@ -21,7 +21,7 @@ def summarize(
     id_column: Annotated[Optional[str], typer.Option(help="Batch: the id column (default: id/uid/report_id, else the row number).")] = None,
     resume: Annotated[bool, typer.Option("--resume", help="Batch: continue an interrupted run, skipping ids already done.")] = False,
     force: Annotated[bool, typer.Option("--force", help="Batch: start over, discarding an earlier run's partial output.")] = False,
-    model: Annotated[str, typer.Option(help="clinqa-sum-smollm2 (packaged LoRA), smollm2-135m-instruct (base), a folder (model or LoRA adapter) or hub id (T5/Flan-T5 or an instruct LM).")] = "clinqa-sum-smollm2",
+    model: Annotated[str, typer.Option(help="extractive (no model: the findings' own sentences of every positive finding; the default, see README 'Radiology impressions'), clinqa-sum-smollm2 (packaged LoRA, checked after decoding), smollm2-135m-instruct (base), a folder (model or LoRA adapter) or hub id (T5/Flan-T5 or an instruct LM).")] = "extractive",
     max_new_tokens: Annotated[int, typer.Option(min=1, max=1024, help="Longest impression, in tokens.")] = 128,
     max_input_tokens: Annotated[int, typer.Option(min=16, help="Longest prompt; longer findings are cut and flagged.")] = 512,
     batch_size: Annotated[int, typer.Option(min=1, help="Reports per generation batch.")] = 8,

@@ -68,7 +68,7 @@ class Settings:
     large_window_top_n: int | None = 16
     large_evidence_top_n: int | None = 256
     # loaded on the first /v1/summarize request; None turns the route off (501)
-    summarize_model: str | None = "clinqa-sum-smollm2"
+    summarize_model: str | None = "extractive"  # no model (summarize/model.py says why)
     # Swagger UI at /docs, from local files only (serve/docs.py); docs_assets: a folder holding
     # swagger-ui-bundle.js and swagger-ui.css, else an installed package that ships them
     docs: bool = False

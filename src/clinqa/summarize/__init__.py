@@ -1,5 +1,5 @@
 """Radiology findings -> impression: prompts, the summarizer, numbered-impression formatting."""
 
-from clinqa.summarize.model import DEFAULT_MODEL, Summarizer, SummarizerConfig
+from clinqa.summarize.model import ADAPTER_MODEL, DEFAULT_MODEL, EXTRACTIVE, Summarizer, SummarizerConfig
 
-__all__ = ["DEFAULT_MODEL", "Summarizer", "SummarizerConfig"]
+__all__ = ["ADAPTER_MODEL", "DEFAULT_MODEL", "EXTRACTIVE", "Summarizer", "SummarizerConfig"]

@@ -168,8 +168,7 @@ def _item_problems(g: Finding, report: ReadFindings, lex: RadiologyLexicon) -> t
         # first by clause: "one in the right centrum semiovale ..., and a second ... lesion in the
         # left middle cerebellar peduncle" are two lesions of one sentence, each with its own side
         # (by place, not side: the side is what is checked next)
-        by_clause = {id(f): len((content_words(f.clause.text, lex) - content_words(f.span.text, lex)
-                                 - _side_words(lex)) & words) for f in same}
+        by_clause = {id(f): len((content_words(f.clause.text, lex) - _side_words(lex)) & words) for f in same}
         overlap = {id(f): len(_place_words(f, lex) & words) for f in same}
         best = max(overlap.values())
         if max(by_clause.values()) and len({f.sentence.text for f in same}) < len(same):
@@ -402,7 +401,8 @@ def _unsaid_negation(item: str, read: ReadFindings, report: ReadFindings, lex: R
             # a denial of something the findings never name: "No acute cholangitis." beside a
             # common duct the findings only measure (the study's own words, "no acute aortic
             # abnormality", name a place the findings speak of)
-            own = content_words(g.span.text, lex, _STRICT) - _generic_words(lex)
+            own = {w for w in content_words(g.span.text, lex, _STRICT) - _generic_words(lex)
+                   if not content_words(w, lex) & _body_words(lex)}
             if own and not any(_close(w, content_words(report.text, lex, _STRICT)) for w in own):
                 out.append(f"it denies {g.span.text}, which the findings never name")
             continue
