@@ -130,3 +130,20 @@ def test_the_default_summarizer_uses_no_model_and_copies_the_findings(capsys):
     assert main(["summarize", "--findings", findings, "--json"]) == 0
     doc = json.loads(capsys.readouterr().out)
     assert doc["model"] == "extractive" and doc["impression"] == s.text
+
+
+def test_a_finding_not_seen_some_time_ago_is_new_and_a_possible_infection_is_kept():
+    findings = ("Partially occlusive thrombus in the left portal vein, not seen 3 weeks ago. "
+                "Left pyelonephritis cannot be excluded, as the kidney is not assessable without contrast. "
+                "Small hiatal hernia.")
+    impression = extractive_impression(findings)
+    assert any("thrombus" in i for i in impression)
+    assert any("pyelonephritis" in i for i in impression)
+    assert impression[-1].startswith("Otherwise")
+
+
+def test_an_asserted_urgent_finding_comes_before_a_possible_one():
+    findings = ("Mild bibasilar atelectasis. Pneumonia in the right lower lobe cannot be excluded. "
+                "Large left pneumothorax with rightward mediastinal shift.")
+    impression = extractive_impression(findings)
+    assert "pneumothorax" in impression[0] and "Pneumonia" in impression[1] and "atelectasis" in impression[2]

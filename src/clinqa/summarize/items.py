@@ -45,13 +45,15 @@ def said_once(items: list[str], warnings: list[str]) -> list[str]:
 
 
 def urgent_first(items: list[str], modality: str | None, lex: RadiologyLexicon) -> list[str]:
-    """Items that assert an urgent finding (the lexicon's `acute`) first, the rest after, each
-    group in its own order: an impression leads with what must be acted on."""
-    def urgent(it: str) -> bool:
-        return any(g.acute and g.positive and not (g.change is not None and g.change.value == "stable")
-                   for g in read_item(it, modality, lex).findings)
-    flags = [urgent(it) for it in items]
-    return [it for it, u in zip(items, flags) if u] + [it for it, u in zip(items, flags) if not u]
+    """Items that assert an urgent finding (the lexicon's `acute`) first, then those that raise
+    one as possible, then the rest, each group in its own order: an impression leads with what
+    must be acted on."""
+    def tier(it: str) -> int:
+        acute = [g for g in read_item(it, modality, lex).findings
+                 if g.acute and g.positive and not (g.change is not None and g.change.value == "stable")]
+        return 0 if any(g.kind == "positive" for g in acute) else 1 if acute else 2
+    tiers = [tier(it) for it in items]
+    return [it for t in (0, 1, 2) for it, x in zip(items, tiers) if x == t]
 
 
 def one_finding_each(item: str, report: ReadFindings, lex: RadiologyLexicon) -> list[str]:

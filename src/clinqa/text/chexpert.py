@@ -247,6 +247,11 @@ _COMPARISON_PSEUDO = (
     [_BE, {"LOWER": "not"}, {"LOWER": {"IN": _SEEN}}, {"LOWER": {"IN": ["previously", "before", "earlier", "formerly"]}}],
     # not previously seen
     [_BE, {"LOWER": "not"}, {"LOWER": {"IN": ["previously", "formerly"]}}, {"LOWER": {"IN": _SEEN}}],
+    # not seen 1 week ago / not present three days ago
+    [_BE, {"LOWER": "not"}, {"LOWER": {"IN": _SEEN}}, {"OP": "?"}, {"OP": "?"}, {"LOWER": "ago"}],
+    # not seen last week / not present at the last examination's time ("on the last study" is above)
+    [_BE, {"LOWER": "not"}, {"LOWER": {"IN": _SEEN}}, {"LOWER": {"IN": _EARLIER}},
+     {"LOWER": {"IN": ["week", "month", "year", "time", "study", "exam", "examination", "film", "scan", "night"]}}],
 )
 
 
