@@ -45,6 +45,9 @@ AUTHORS = (
     ("fourteenth", "benchmarks/data/radiology_heldout13/reports.jsonl", "a841013"),
     ("fifteenth", "benchmarks/data/radiology_heldout14/reports.jsonl", "a2e66e3"),
     ("sixteenth", "benchmarks/data/radiology_heldout15/reports.jsonl", "c4f8fa5"),
+    ("seventeenth", "benchmarks/data/radiology_heldout16/reports.jsonl", "4e1119a"),
+    ("eighteenth", "benchmarks/data/radiology_heldout17/reports.jsonl", "7108dc7"),
+    ("nineteenth", "benchmarks/data/radiology_heldout18/reports.jsonl", "df74d5c"),
 )
 CACHE = Path("runs/radiology-findings")
 

@@ -147,3 +147,12 @@ def test_an_asserted_urgent_finding_comes_before_a_possible_one():
                 "Large left pneumothorax with rightward mediastinal shift.")
     impression = extractive_impression(findings)
     assert "pneumothorax" in impression[0] and "Pneumonia" in impression[1] and "atelectasis" in impression[2]
+
+
+def test_findings_absent_on_the_nadir_study_or_an_earlier_ultrasound_are_new_not_negated():
+    findings = ("Target lesion 1, segment 7 liver lesion: 2.4 cm (nadir 1.6 cm).\n"
+                "Three new nodules in the left upper lobe up to 5 mm, not present on the nadir study.\n"
+                "A 1.3 cm hyperechoic observation in hepatic segment 3, not visible on the ultrasound of 5 months ago.")
+    impression = extractive_impression(findings)
+    assert any("left upper lobe" in i for i in impression)
+    assert any("observation in hepatic segment 3" in i for i in impression)

@@ -230,7 +230,8 @@ _CONTEXT_RULES: tuple[tuple[str, str, str], ...] = (
 )
 
 _SEEN = ["present", "seen", "visible", "visualized", "visualised", "identified", "evident", "apparent", "demonstrated"]
-_EARLIER = ["prior", "previous", "preceding", "earlier", "comparison", "last", "baseline", "old"]
+_EARLIER = ["prior", "previous", "preceding", "earlier", "comparison", "last", "baseline", "old", "nadir", "initial",
+            "index", "original"]  # "not present on the nadir study": oncology follow-up compares with these
 _BE = {"LOWER": {"IN": ["is", "are", "was", "were"]}, "OP": "?"}
 # "pneumothorax is not present": longer than medspaCy's own "is not" (FORWARD), which would win the
 # overlap and negate nothing after it
