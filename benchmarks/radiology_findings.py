@@ -48,6 +48,7 @@ AUTHORS = (
     ("seventeenth", "benchmarks/data/radiology_heldout16/reports.jsonl", "4e1119a"),
     ("eighteenth", "benchmarks/data/radiology_heldout17/reports.jsonl", "7108dc7"),
     ("nineteenth", "benchmarks/data/radiology_heldout18/reports.jsonl", "df74d5c"),
+    ("twentieth", "benchmarks/data/radiology_heldout19/reports.jsonl", "3fbf0ad"),
 )
 CACHE = Path("runs/radiology-findings")
 

@@ -156,3 +156,11 @@ def test_findings_absent_on_the_nadir_study_or_an_earlier_ultrasound_are_new_not
     impression = extractive_impression(findings)
     assert any("left upper lobe" in i for i in impression)
     assert any("observation in hepatic segment 3" in i for i in impression)
+
+
+def test_an_old_fashioned_lead_is_not_left_at_the_start_of_an_item():
+    findings = ("There is noted to be a small right pleural effusion. There appears to be mild cardiomegaly. "
+                "There are again seen several healed left rib fractures.")
+    impression = extractive_impression(findings)
+    assert "Small right pleural effusion." in impression and "Mild cardiomegaly." in impression
+    assert not any(i.lower().startswith(("to be", "there")) for i in impression)

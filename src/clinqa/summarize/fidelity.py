@@ -53,8 +53,9 @@ _FOLLOW_UP = re.compile(r"\b(?:prior|previous|previously|since|interval|compared
                         r"new|newly)\b", re.I)
 _FRAGMENT = re.compile(r"^\s*(?:\d+(?:\.\d+)?(?:\s*(?:x|by|\u00d7)\s*\d+(?:\.\d+)?)*\s*(?:mm|cm)?\s*[,;]|"
                        r"(?:with|and|which|but|or|measures|measuring)\b)", re.I)
-_THERE_IS = re.compile(r"^(?:there (?:is|are|has been|have been) (?:again )?(?:seen |noted )?(?:an? )?|"
-                       r"again (?:seen|noted) (?:is|are) (?:an? )?)", re.I)
+# "There is a", "There is noted to be a", "There appears to be": the lead, not the finding
+_THERE_IS = re.compile(r"^(?:there (?:is|are|has been|have been|appears?|seems?) (?:again )?(?:seen |noted |felt )?"
+                       r"(?:to be )?(?:an? )?|again (?:seen|noted) (?:is|are) (?:an? )?)", re.I)
 # Spinal levels ("L4-5", "L5-S1", "C6"); T1 / T2 alone are left out: in MRI they name sequences
 _LEVEL = re.compile(r"\b([CTLS])(\d{1,2})(?:\s*(?:-|/|\u2013)\s*([CTLS])?(\d{1,2}))?\b")
 
