@@ -39,7 +39,7 @@ def cache_root() -> Path:
     return Path(user_cache_dir("clinqa"))
 
 
-def write_cache_file(path: Path, text: str) -> None:
+def write_cache_file(path: Path, text: str | bytes) -> None:
     """Write a file of the cache folder whole or not at all: a unique temporary file beside it,
     renamed onto it (processes may write the same file at once; a reader never sees half of
     one). Raises OSError; callers log it and go on, since a cache that cannot be written only
@@ -49,7 +49,7 @@ def write_cache_file(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
+        with (os.fdopen(fd, "wb") if isinstance(text, bytes) else os.fdopen(fd, "w", encoding="utf-8")) as f:
             f.write(text)
         os.replace(tmp, path)
     except OSError:

@@ -56,3 +56,33 @@ def test_reading_the_lexicon_does_not_import_the_package():
     r = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120)
     assert r.returncode == 0, r.stderr
     assert r.stdout.split() == ["Metoprolol", "False"]
+
+
+def test_the_tables_are_kept_decompressed_and_a_damaged_copy_is_read_again(tmp_path, monkeypatch):
+    import bz2
+    import importlib.util
+    import pickle
+
+    from clinqa.lexicon import drugs
+
+    monkeypatch.setenv("CLINQA_CACHE", str(tmp_path))
+    drugs._tables.cache_clear()
+    try:
+        first = drugs._tables()
+        kept = list((tmp_path / "vocabularies").glob("drugs-*.marshal"))
+        assert len(kept) == 1
+        monkeypatch.setattr(bz2, "open", None)  # the second read must not decompress the package's file
+        drugs._tables.cache_clear()
+        assert drugs._tables() == first
+        monkeypatch.undo()
+        monkeypatch.setenv("CLINQA_CACHE", str(tmp_path))
+        kept[0].write_bytes(kept[0].read_bytes()[:1000])  # cut short
+        drugs._tables.cache_clear()
+        again = drugs._tables()
+        assert again == first and len(kept[0].read_bytes()) > 1000
+        folder = next(iter(importlib.util.find_spec(drugs.PACKAGE).submodule_search_locations))
+        with bz2.open(Path(folder) / drugs.DATA_FILE, "rb") as f:
+            d = pickle.load(f)  # noqa: S301 - the installed package's data file
+        assert again == tuple(d[k] for k in drugs.KEYS)  # the kept copy is the package's data
+    finally:
+        drugs._tables.cache_clear()

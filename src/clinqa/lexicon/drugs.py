@@ -13,12 +13,18 @@ from __future__ import annotations
 import bz2
 import functools
 import importlib.util
+import logging
+import marshal
 import pickle
 from pathlib import Path
 from typing import Any
 
+log = logging.getLogger(__name__)
 PACKAGE = "drug_named_entity_recognition"
 DATA_FILE = "drug_ner_dictionary.pkl.bz2"
+
+
+KEYS = ("drug_variant_to_canonical", "drug_canonical_to_data", "drug_variant_to_variant_data")
 
 
 @functools.lru_cache(maxsize=1)
@@ -30,9 +36,40 @@ def _tables() -> tuple[dict[str, list[str]], dict[str, dict], dict[str, dict]]:
         from clinqa.errors import ModelError
 
         raise ModelError(f"{PACKAGE} is not installed (the drug lexicon): run `make setup`")
-    with bz2.open(Path(next(iter(spec.submodule_search_locations))) / DATA_FILE, "rb") as f:
+    source = Path(next(iter(spec.submodule_search_locations))) / DATA_FILE
+    kept = _kept_file(source)
+    if kept is not None:
+        try:
+            tables = marshal.loads(kept.read_bytes())
+            if isinstance(tables, tuple) and len(tables) == len(KEYS) and all(isinstance(t, dict) for t in tables):
+                return tables
+        except (OSError, ValueError, EOFError, TypeError):
+            pass  # absent or damaged: read the package's file and keep it again
+    with bz2.open(source, "rb") as f:
         d = pickle.load(f)  # noqa: S301 - the installed package's data file
-    return d["drug_variant_to_canonical"], d["drug_canonical_to_data"], d["drug_variant_to_variant_data"]
+    tables = tuple(d[k] for k in KEYS)
+    if kept is not None:
+        from clinqa.runtime import write_cache_file
+
+        try:
+            write_cache_file(kept, marshal.dumps(tables))
+        except (OSError, ValueError) as exc:
+            log.debug("drug lexicon not cached at %s: %s", kept, exc)
+    return tables
+
+
+def _kept_file(source: Path) -> Path | None:
+    """The tables kept decompressed in the cache folder (bz2 costs 0.3 s of a cold question that
+    meets a drug), as marshal data (plain dicts and lists; unlike a pickle, loading it runs no
+    code), under its file's size and time (an upgrade writes a new file; asking the package's
+    version of importlib.metadata costs more than the read saves)."""
+    from clinqa.runtime import cache_root
+
+    try:
+        st = source.stat()
+    except OSError:
+        return None
+    return cache_root() / "vocabularies" / f"drugs-{st.st_size}-{st.st_mtime_ns}.marshal"
 
 
 def find_drugs(tokens: list[str]) -> list[tuple[dict[str, Any], int, int]]:
