@@ -198,3 +198,33 @@ def test_language_of_remembers_the_sample_not_the_note(examples):
     before = _detect_sample.cache_info().hits
     language_of(greek + " more text")
     assert _detect_sample.cache_info().hits == before + 1
+
+
+def test_the_language_model_is_kept_decompressed_and_gives_the_packages_answers(tmp_path, monkeypatch):
+    import lzma
+
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    from clinqa.text import language
+
+    texts = ["The patient was discharged home on oral antibiotics.", "El paciente fue dado de alta con amoxicilina.",
+             "Der Patient wurde mit Metformin entlassen.", "Ο ασθενής πήρε εξιτήριο.", "BP 120/80, HR 72"]
+    reference = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    monkeypatch.setenv("CLINQA_CACHE", str(tmp_path))
+    language._identifier.cache_clear()
+    try:
+        language._identifier()  # the package's loader, then keeps the decompressed copy
+        kept = list((tmp_path / "vocabularies").glob("langid-*.npz"))
+        assert len(kept) == 1
+        language._identifier.cache_clear()
+        monkeypatch.setattr(lzma, "open", None)  # read back without decompressing
+        cached = language._identifier()
+        assert [cached.classify(t) for t in texts] == [reference.classify(t) for t in texts]
+        monkeypatch.undo()
+        monkeypatch.setenv("CLINQA_CACHE", str(tmp_path))
+        kept[0].write_bytes(kept[0].read_bytes()[:100_000])  # cut short: the package's loader again, and a good copy
+        language._identifier.cache_clear()
+        assert [language._identifier().classify(t) for t in texts] == [reference.classify(t) for t in texts]
+        assert kept[0].stat().st_size > 1_000_000
+    finally:
+        language._identifier.cache_clear()
