@@ -432,17 +432,19 @@ def _item_start(text: str, start: int, end: int, places: list[tuple[int, int]]) 
     margins."), at the item's first word: the item is one thing, and the margins are the nodule's.
     `places`: stretches that give a sentence its own subject (a body part, a side, a known finding)."""
     line = text.rfind("\n", 0, start) + 1
-    m = _ITEM_START.match(text, len(text[:line]) + len(text[line:start]) - len(text[line:start].lstrip()))
-    if m is None or not text[m.end():start].strip() or any(start <= a and b <= end for a, b in places):
-        return start
-    return m.end() + len(text[m.end():start]) - len(text[m.end():start].lstrip())
+    indent = len(text[line:start]) - len(text[line:start].lstrip())
+    m = _ITEM_START.match(text, line + indent)
+    before = text[m.end():start] if m is not None else ""
+    if not before.strip() or any(start <= a and b <= end for a, b in places):
+        return start  # the line's first sentence, not a list item, or a sentence with its own subject
+    return m.end() + len(before) - len(before.lstrip())
 
 
 def _split_missed_sentences(doc, abbreviations: tuple[str, ...] = ()) -> None:
     """A period followed by a number or a capital starts a sentence ("... effusion. 6 mm
     nodular opacity ..." is two): ConText's negation must not run on into the next one. Not
-    after an abbreviation ("mass approx. 4.5 x 3.8 cm"). After a period, a line that opens with a
-    list marker ("margins.\n- 3 mm nodule") starts one too. (A list under a heading line, "target
+    after an abbreviation ("mass approx. 4.5 x 3.8 cm"). The same across a line break, and after a
+    period a line that opens with a list marker ("margins.\n- 3 mm nodule") starts one too. (A list under a heading line, "target
     lesions:\n- Seg VIII: 3.2 cm\n- Seg IVb: ...", stays one statement: its items name no finding.)"""
     for t in doc[:-1]:
         if t.text != "." or (t.i > 0 and doc[t.i - 1].lower_ in abbreviations):
