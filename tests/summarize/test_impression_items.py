@@ -164,3 +164,37 @@ def test_an_old_fashioned_lead_is_not_left_at_the_start_of_an_item():
     impression = extractive_impression(findings)
     assert "Small right pleural effusion." in impression and "Mild cardiomegaly." in impression
     assert not any(i.lower().startswith(("to be", "there")) for i in impression)
+
+
+def test_review_fixes_on_reports_written_for_them():
+    from clinqa.summarize import Summarizer
+    from clinqa.types import SummaryPair
+
+    # a subjectless third sentence goes with the one before it, not the whole bullet
+    items = extractive_impression("- Small left effusion. Large right pneumothorax. Increased since prior.\n"
+                                  "- Stable cardiomegaly.")
+    assert "Small left effusion." in items and not any(i.startswith("Small left effusion. Large") for i in items)
+    # a score stays after its lesion when the lesion moves up
+    prostate = ("Prostate gland volume 45 cc. Right peripheral zone lesion, 12 mm, with restricted diffusion. "
+                "PI-RADS 4.")
+    items = extractive_impression(prostate)
+    assert items.index("PI-RADS 4.") == items.index(next(i for i in items if "12 mm" in i)) + 1
+    # a 5 cm nodule is not "said whole" by a 1.5 cm one
+    items = extractive_impression("1.5 cm nodule in the right lower lobe.\n5 cm nodule in the right lower lobe.")
+    assert any(i.startswith("5 cm") for i in items)
+    # a site's incidental finding is not put back by the whole-sentence rule
+    fixed, _, _ = repair_items("Mild cardiomegaly with a calcified granuloma in the left upper lobe.",
+                               ["Mild cardiomegaly."], incidental=("granuloma",))
+    assert fixed[0] == "Mild cardiomegaly."
+    # an item with no content word is not "a place without a finding"
+    r = check_items(read_findings("Small left effusion."), ["Small left effusion.", "Unchanged."])
+    assert not any("place without a finding" in p for c in r.items for p in c.problems)
+    # a denial naming one word of the findings and one of its own is still the model's own
+    r = check_items(read_findings("Mesenteric fat stranding around the terminal ileum."),
+                    ["No acute mesenteric adenitis."])
+    assert not r.items[0].ok
+    # the batch bar moves without a model too
+    calls = []
+    Summarizer().summarize_many([SummaryPair(id="a", findings="Small left effusion."),
+                                 SummaryPair(id="b", findings="No effusion.")], progress=calls.append)
+    assert sum(calls) == 2

@@ -228,3 +228,15 @@ def test_the_language_model_is_kept_decompressed_and_gives_the_packages_answers(
         assert kept[0].stat().st_size > 1_000_000
     finally:
         language._identifier.cache_clear()
+
+
+def test_an_unusable_cache_folder_does_not_stop_language_identification(tmp_path, monkeypatch):
+    from clinqa.text import language
+
+    # a folder name too long to use: asking whether a file is there raises, not only reading it
+    monkeypatch.setenv("CLINQA_CACHE", str(tmp_path / ("x" * 300)))
+    language._identifier.cache_clear()
+    try:
+        assert language.detect_language("The patient was discharged home on oral antibiotics.").code == "en"
+    finally:
+        language._identifier.cache_clear()

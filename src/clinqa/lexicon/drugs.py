@@ -53,6 +53,9 @@ def _tables() -> tuple[dict[str, list[str]], dict[str, dict], dict[str, dict]]:
 
         try:
             write_cache_file(kept, marshal.dumps(tables))
+            for old in kept.parent.glob("drugs-*.marshal"):  # an earlier install's copy
+                if old != kept:
+                    old.unlink(missing_ok=True)
         except (OSError, ValueError) as exc:
             log.debug("drug lexicon not cached at %s: %s", kept, exc)
     return tables
@@ -69,7 +72,8 @@ def _kept_file(source: Path) -> Path | None:
         st = source.stat()
     except OSError:
         return None
-    return cache_root() / "vocabularies" / f"drugs-{st.st_size}-{st.st_mtime_ns}.marshal"
+    # "v1": the layout (KEYS, as a tuple); a new layout gets a new name
+    return cache_root() / "vocabularies" / f"drugs-v1-{st.st_size}-{st.st_mtime_ns}.marshal"
 
 
 def find_drugs(tokens: list[str]) -> list[tuple[dict[str, Any], int, int]]:

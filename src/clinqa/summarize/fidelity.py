@@ -31,6 +31,7 @@ from clinqa.summarize.findings import (
     Finding,
     ReadFindings,
     content_words,
+    is_incidental,
     read_findings,
     sizes_in,
 )
@@ -356,7 +357,8 @@ def check_items(report: ReadFindings, items: list[str], *, incidental: tuple[str
             problems.append("a fragment without its subject")  # "2.6 cm, with a broad dural base ..."
         if not read.findings:
             problems += unplaced_numbers(it, report, lex)
-            if not problems and not re.search(r"\d", it) and content_words(it, lex) <= _body_words(lex):
+            said = content_words(it, lex)
+            if not problems and not re.search(r"\d", it) and said and said <= _body_words(lex):
                 problems.append("a place without a finding")  # "Lateral meniscus." for "lateral meniscus intact"
         normal = bool(read.findings) and all(g.kind in ("normal", "negated") for g in read.findings)
         if normal and not problems and not _study_normal(it, lex):
@@ -404,7 +406,8 @@ def _unsaid_negation(item: str, read: ReadFindings, report: ReadFindings, lex: R
             # abnormality", name a place the findings speak of)
             own = {w for w in content_words(g.span.text, lex, _STRICT) - _generic_words(lex)
                    if not content_words(w, lex) & _body_words(lex)}
-            if own and not any(_close(w, content_words(report.text, lex, _STRICT)) for w in own):
+            pool = content_words(report.text, lex, _STRICT)
+            if own and not all(_close(w, pool) for w in own):
                 out.append(f"it denies {g.span.text}, which the findings never name")
             continue
         if g.kind != "negated":
@@ -511,7 +514,7 @@ def repair_items(findings: str | ReadFindings, items: list[str], *, incidental: 
             out_normal.append(_plain(n))
         else:
             out_normal.append(n)
-    kept = _whole_sentences(kept, report, lex, warnings)
+    kept = _whole_sentences(kept, report, lex, warnings, incidental)
     return list(dict.fromkeys(_urgent_first(_said_once(kept, warnings), report.modality, lex) + out_normal)), \
         warnings, result
 
@@ -534,18 +537,19 @@ def _body_words(lex: RadiologyLexicon) -> frozenset[str]:
     return frozenset(w for p in lex.body_parts for w in content_words(p, lex)) | _side_words(lex)
 
 
-def _whole_sentences(kept: list[str], report: ReadFindings, lex: RadiologyLexicon, warnings: list[str]) -> list[str]:
+def _whole_sentences(kept: list[str], report: ReadFindings, lex: RadiologyLexicon, warnings: list[str],
+                     incidental: tuple[str, ...] = ()) -> list[str]:
     """An item that copies the start of a findings sentence and leaves out a finding the rest of
     it states, which no other item names ("Loss of grey-white differentiation in the right
     insula." for "..., in keeping with early acute ischaemia"), is replaced by the sentence."""
     out = list(kept)
-    for f in report.positives():
+    for f in report.positives(incidental):
         s = sentence_item(f, lex)
         cut = [k for k in out if len(_words(k)) < len(_words(s)) and _contained(_ITEM_NUMBER.sub("", k), s)]
         if not cut:
             continue
         rest = [g for g in report.findings if g.reportable and g.sentence == f.sentence and g.span.text.strip()
-                and not any(_contained(g.span.text, k) for k in out)]
+                and not is_incidental(g, incidental) and not any(_contained(g.span.text, k) for k in out)]
         if rest:
             warnings.append(f"fidelity check: {cut[0]!r} leaves out {rest[0].span.text!r} of its sentence; "
                             f"replaced by {s!r}")

@@ -435,8 +435,10 @@ def _item_start(text: str, start: int, end: int, places: list[tuple[int, int]]) 
     indent = len(text[line:start]) - len(text[line:start].lstrip())
     m = _ITEM_START.match(text, line + indent)
     before = text[m.end():start] if m is not None else ""
-    if not before.strip() or any(start <= a and b <= end for a, b in places):
-        return start  # the line's first sentence, not a list item, or a sentence with its own subject
+    if not before.strip() or any(start <= a and b <= end for a, b in places) or re.search(r"[.!?]\s+\S", before.strip()):
+        # the line's first sentence, not a list item, a sentence with its own subject, or one
+        # after the item's second sentence (only the item's first sentence is what it goes on)
+        return start
     return m.end() + len(before) - len(before.lstrip())
 
 

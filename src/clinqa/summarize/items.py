@@ -22,7 +22,7 @@ SENTENCE = re.compile(r"(?<=[.!?])\s+")
 
 
 def words(text: str) -> tuple[str, ...]:
-    return tuple(re.findall(r"[a-z0-9]+", text.lower()))
+    return tuple(re.findall(r"[a-z0-9]+(?:\.[0-9]+)?", text.lower()))  # "1.5" is one word: "5 cm" is not in "1.5 cm"
 
 
 def contained(short: str, long: str) -> bool:
@@ -52,8 +52,20 @@ def urgent_first(items: list[str], modality: str | None, lex: RadiologyLexicon) 
         acute = [g for g in read_item(it, modality, lex).findings
                  if g.acute and g.positive and not (g.change is not None and g.change.value == "stable")]
         return 0 if any(g.kind == "positive" for g in acute) else 1 if acute else 2
-    tiers = [tier(it) for it in items]
-    return [it for t in (0, 1, 2) for it, x in zip(items, tiers) if x == t]
+
+    def leans_back(it: str) -> bool:
+        # "PI-RADS 4." after its lesion: no known finding, no place, no side of its own
+        return all(not g.known and g.body_part is None and g.laterality is None
+                   for g in read_item(it, modality, lex).findings)
+
+    groups: list[list[str]] = []
+    for it in items:
+        if groups and leans_back(it):
+            groups[-1].append(it)
+        else:
+            groups.append([it])
+    tiers = [tier(g[0]) for g in groups]
+    return [it for t in (0, 1, 2) for g, x in zip(groups, tiers) if x == t for it in g]
 
 
 def one_finding_each(item: str, report: ReadFindings, lex: RadiologyLexicon) -> list[str]:

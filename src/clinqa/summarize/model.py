@@ -124,7 +124,12 @@ class Summarizer:
             if not isinstance(p.findings, str) or not p.findings.strip():
                 raise DataError("findings are empty: nothing to summarize", source=p.id or "input")
         if self.generator is None:
-            return [self._extractive(p) for p in pairs]
+            out = []
+            for p in pairs:
+                out.append(self._extractive(p))
+                if progress is not None:
+                    progress(1)
+            return out
         self.load()
         prompts, warns = zip(*(self._prompt(p.findings.strip()) for p in pairs)) if pairs else ((), ())
         raw = self.generator.generate(list(prompts), progress=progress)

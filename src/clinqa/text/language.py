@@ -43,7 +43,7 @@ def _identifier():
 
     source = MODEL_DIR / MODEL_FILE
     kept = _kept_file(source)
-    if kept is not None and kept.is_file():
+    if kept is not None:
         try:
             import numpy as np
 
@@ -51,7 +51,7 @@ def _identifier():
                 return LanguageIdentifier(np.asarray(d["ptc"]), np.asarray(d["pc"]), d["classes"].tolist(),
                                           _uints(d["nextmove"]), d["out_feat"].tolist(), norm_probs=True,
                                           tk_row=_uints(d["nextmove_row"]))
-        except (OSError, ValueError, KeyError, TypeError, EOFError, zipfile.BadZipFile):
+        except (OSError, ValueError, KeyError, TypeError, EOFError, zipfile.BadZipFile):  # absent too
             pass  # damaged, or another layout: the package's loader, and keep the file again
     identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
     if kept is not None:
@@ -62,6 +62,9 @@ def _identifier():
         try:
             with lzma.open(source) as f:
                 write_cache_file(kept, f.read())
+            for old in kept.parent.glob("langid-*.npz"):  # an earlier install's copy (68 MB)
+                if old != kept:
+                    old.unlink(missing_ok=True)
         except (OSError, lzma.LZMAError):
             pass  # not kept: the next process decompresses again
     return identifier
