@@ -57,6 +57,28 @@ def write_cache_file(path: Path, text: str | bytes) -> None:
         raise
 
 
+def kept_copy(name: str, source: Path, suffix: str) -> Path | None:
+    """Where the cache folder keeps a decompressed copy of an installed package's data file:
+    `vocabularies/NAME-SIZE-MTIME.SUFFIX`, so that an upgrade (a new file) gets a new copy without
+    asking the package's version (importlib.metadata costs more than the read saves). None when
+    the source cannot be read."""
+    try:
+        st = source.stat()
+    except OSError:
+        return None
+    return cache_root() / "vocabularies" / f"{name}-{st.st_size}-{st.st_mtime_ns}{suffix}"
+
+
+def write_kept_copy(path: Path, data: bytes, family: str) -> None:
+    """Write a `kept_copy` whole, then remove the copies of the same file that earlier installs
+    (or layouts) left, `FAMILY-*` with its suffix (the language model's is 68 MB). Raises OSError,
+    like `write_cache_file`."""
+    write_cache_file(path, data)
+    for old in path.parent.glob(f"{family}-*{path.suffix}"):
+        if old != path:
+            old.unlink(missing_ok=True)
+
+
 # ------------------------------------------------------------------ threads
 def available_cores() -> int:
     """Cores this process may run on: CPU affinity, capped by a cgroup v2 CPU quota."""

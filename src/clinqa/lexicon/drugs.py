@@ -25,6 +25,7 @@ DATA_FILE = "drug_ner_dictionary.pkl.bz2"
 
 
 KEYS = ("drug_variant_to_canonical", "drug_canonical_to_data", "drug_variant_to_variant_data")
+KEPT = "drugs-v1"  # the kept copy's name; "v1" is its layout (KEYS, as a tuple): a new layout, a new name
 
 
 @functools.lru_cache(maxsize=1)
@@ -36,8 +37,12 @@ def _tables() -> tuple[dict[str, list[str]], dict[str, dict], dict[str, dict]]:
         from clinqa.errors import ModelError
 
         raise ModelError(f"{PACKAGE} is not installed (the drug lexicon): run `make setup`")
+    from clinqa.runtime import kept_copy, write_kept_copy
+
     source = Path(next(iter(spec.submodule_search_locations))) / DATA_FILE
-    kept = _kept_file(source)
+    # decompressed (bz2 costs 0.3 s of a cold question that meets a drug), as marshal data: plain
+    # dicts and lists, and unlike a pickle, loading it runs no code
+    kept = kept_copy(KEPT, source, ".marshal")
     if kept is not None:
         try:
             tables = marshal.loads(kept.read_bytes())
@@ -49,31 +54,11 @@ def _tables() -> tuple[dict[str, list[str]], dict[str, dict], dict[str, dict]]:
         d = pickle.load(f)  # noqa: S301 - the installed package's data file
     tables = tuple(d[k] for k in KEYS)
     if kept is not None:
-        from clinqa.runtime import write_cache_file
-
         try:
-            write_cache_file(kept, marshal.dumps(tables))
-            for old in kept.parent.glob("drugs-*.marshal"):  # an earlier install's copy
-                if old != kept:
-                    old.unlink(missing_ok=True)
+            write_kept_copy(kept, marshal.dumps(tables), "drugs")
         except (OSError, ValueError) as exc:
             log.debug("drug lexicon not cached at %s: %s", kept, exc)
     return tables
-
-
-def _kept_file(source: Path) -> Path | None:
-    """The tables kept decompressed in the cache folder (bz2 costs 0.3 s of a cold question that
-    meets a drug), as marshal data (plain dicts and lists; unlike a pickle, loading it runs no
-    code), under its file's size and time (an upgrade writes a new file; asking the package's
-    version of importlib.metadata costs more than the read saves)."""
-    from clinqa.runtime import cache_root
-
-    try:
-        st = source.stat()
-    except OSError:
-        return None
-    # "v1": the layout (KEYS, as a tuple); a new layout gets a new name
-    return cache_root() / "vocabularies" / f"drugs-v1-{st.st_size}-{st.st_mtime_ns}.marshal"
 
 
 def find_drugs(tokens: list[str]) -> list[tuple[dict[str, Any], int, int]]:

@@ -41,54 +41,33 @@ def _identifier():
 
     import zipfile
 
+    from clinqa.runtime import kept_copy, write_kept_copy
+
     source = MODEL_DIR / MODEL_FILE
-    kept = _kept_file(source)
+    kept = kept_copy("langid", source, ".npz")
     if kept is not None:
         try:
             import numpy as np
+            # the arrays as py3langid's own loader turns them into its tokenizer's tables
+            from py3langid.modelio import _to_array
 
             with np.load(kept, allow_pickle=False) as d:
                 return LanguageIdentifier(np.asarray(d["ptc"]), np.asarray(d["pc"]), d["classes"].tolist(),
-                                          _uints(d["nextmove"]), d["out_feat"].tolist(), norm_probs=True,
-                                          tk_row=_uints(d["nextmove_row"]))
-        except (OSError, ValueError, KeyError, TypeError, EOFError, zipfile.BadZipFile):  # absent too
-            pass  # damaged, or another layout: the package's loader, and keep the file again
+                                          _to_array(d["nextmove"]), d["out_feat"].tolist(), norm_probs=True,
+                                          tk_row=_to_array(d["nextmove_row"]))
+        except (OSError, ValueError, KeyError, TypeError, EOFError, ImportError, zipfile.BadZipFile):  # absent too
+            pass  # damaged, or another layout or py3langid: the package's loader, and keep the file again
     identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
     if kept is not None:
         import lzma
 
-        from clinqa.runtime import write_cache_file
-
         try:
             with lzma.open(source) as f:
-                write_cache_file(kept, f.read())
-            for old in kept.parent.glob("langid-*.npz"):  # an earlier install's copy (68 MB)
-                if old != kept:
-                    old.unlink(missing_ok=True)
+                write_kept_copy(kept, f.read(), "langid")
         except (OSError, lzma.LZMAError):
             pass  # not kept: the next process decompresses again
     return identifier
 
-
-def _uints(arr):
-    """A numpy unsigned array as the stdlib array py3langid's tokenizer walks (as its loader makes)."""
-    from array import array
-
-    import numpy as np
-
-    out = array({2: "H", 4: "I", 8: "L"}[arr.dtype.itemsize])
-    out.frombytes(memoryview(np.ascontiguousarray(arr)).cast("B"))
-    return out
-
-
-def _kept_file(source):
-    from clinqa.runtime import cache_root
-
-    try:
-        st = source.stat()
-    except OSError:
-        return None
-    return cache_root() / "vocabularies" / f"langid-{st.st_size}-{st.st_mtime_ns}.npz"
 
 
 def detect_language(text: str) -> Language:
