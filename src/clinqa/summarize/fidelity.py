@@ -36,6 +36,7 @@ from clinqa.summarize.findings import (
     sizes_in,
 )
 from clinqa.summarize.items import contained as _contained
+from clinqa.summarize.items import cut_short as _cut_short
 from clinqa.summarize.items import once as _once
 from clinqa.summarize.items import one_finding_each as _one_finding_each
 from clinqa.summarize.items import read_item as _read_item
@@ -46,7 +47,7 @@ from clinqa.summarize.items import words as _words
 from clinqa.summarize.measures import ITEM_NUMBER as _ITEM_NUMBER
 from clinqa.summarize.measures import NUMBER as _NUMBER
 from clinqa.summarize.measures import stray_numbers, unplaced_numbers
-from clinqa.summarize.wording import _STRICT, _close, spliced
+from clinqa.summarize.wording import STRICT, close_word, spliced
 from clinqa.summarize.wording import where as _where
 
 _OTHERWISE = re.compile(r"^\s*otherwise\b,?\s*", re.I)
@@ -398,16 +399,16 @@ def _unsaid_negation(item: str, read: ReadFindings, report: ReadFindings, lex: R
     was said under reads as the organ before it. (Normal statements in other words, "No acute
     aortic abnormality", are not held to this.)"""
     words = content_words(item, lex)
+    pool = content_words(report.text, lex, STRICT)
     out = []
     for g in read.findings:
         if g.kind == "negated" and not g.known:
             # a denial of something the findings never name: "No acute cholangitis." beside a
             # common duct the findings only measure (the study's own words, "no acute aortic
             # abnormality", name a place the findings speak of)
-            own = {w for w in content_words(g.span.text, lex, _STRICT) - _generic_words(lex)
+            own = {w for w in content_words(g.span.text, lex, STRICT) - _generic_words(lex)
                    if not content_words(w, lex) & _body_words(lex)}
-            pool = content_words(report.text, lex, _STRICT)
-            if own and not all(_close(w, pool) for w in own):
+            if own and not all(close_word(w, pool) for w in own):
                 out.append(f"it denies {g.span.text}, which the findings never name")
             continue
         if g.kind != "negated":
@@ -444,12 +445,21 @@ def _places(label: str, lex: RadiologyLexicon) -> bool:
     rather than how the report is laid out ("Findings", "Comparison", "Other")?"""
     if levels(label) or _sides(label, lex) or label.split()[0] in lex.side_letters:
         return True
+    body, layout = _label_words(lex)
     words = set(re.findall(r"[a-z]+", label.lower()))
-    if words & {w for p in lex.body_parts for w in p.split()}:
+    if words & body:
         return True
-    layout = {w for m in lex.modalities for h in (*m.findings_headers, *m.impression_headers) for w in h.split()}
-    layout |= {w for h in lex.not_findings_sections for w in h.split()}
     return bool(re.search(r"\d", label)) and not words & layout  # "Nodule 1", "Lesion A2"
+
+
+@functools.lru_cache(maxsize=4)
+def _label_words(lex: RadiologyLexicon) -> tuple[frozenset[str], frozenset[str]]:
+    """The words of the lexicon's body parts, and of its section headers (a report's layout):
+    built once per lexicon, not on every label `_places` looks at."""
+    body = frozenset(w for p in lex.body_parts for w in p.split())
+    layout = frozenset(w for m in lex.modalities for h in (*m.findings_headers, *m.impression_headers)
+                       for w in h.split()) | frozenset(w for h in lex.not_findings_sections for w in h.split())
+    return body, layout
 
 
 def _otherwise(item: str) -> str:
@@ -497,7 +507,7 @@ def repair_items(findings: str | ReadFindings, items: list[str], *, incidental: 
         s = sentence_item(f, lex)
         if s and s not in kept:
             # an item the findings' sentence contains whole is that sentence cut short: replace it
-            shorter = [k for k in kept if _words(k) and len(_words(k)) < len(_words(s)) and _contained(k, s)]
+            shorter = [k for k in kept if _cut_short(k, s)]
             kept = [k for k in kept if k not in shorter]
             kept.append(s)
             said += _read_item(s, report.modality, lex).findings
@@ -524,7 +534,7 @@ def _generic_words(lex: RadiologyLexicon) -> frozenset[str]:
     """Words that name no finding: the lexicon's impression words and those of every modality's
     whole-study normal impression ("no acute intracranial abnormality")."""
     texts = [*lex.impression_words, lex.default_normal_impression, *(m.normal_impression for m in lex.modalities)]
-    return frozenset(w for t in texts for w in content_words(t, lex, _STRICT))
+    return frozenset(w for t in texts for w in content_words(t, lex, STRICT))
 
 
 @functools.lru_cache(maxsize=4)
@@ -545,7 +555,7 @@ def _whole_sentences(kept: list[str], report: ReadFindings, lex: RadiologyLexico
     out = list(kept)
     for f in report.positives(incidental):
         s = sentence_item(f, lex)
-        cut = [k for k in out if len(_words(k)) < len(_words(s)) and _contained(_ITEM_NUMBER.sub("", k), s)]
+        cut = [k for k in out if _cut_short(k, s)]  # (items carry no numbering: impression_items took it)
         if not cut:
             continue
         rest = [g for g in report.findings if g.reportable and g.sentence == f.sentence and g.span.text.strip()

@@ -30,14 +30,20 @@ def contained(short: str, long: str) -> bool:
     return any(b[i:i + len(a)] == a for i in range(len(b) - len(a) + 1))
 
 
+def cut_short(short: str, long: str) -> bool:
+    """Does `long` say `short` whole and more (its words, in order, inside a longer run)?"""
+    a, b = words(short), words(long)
+    return 0 < len(a) < len(b) and any(b[i:i + len(a)] == a for i in range(len(b) - len(a) + 1))
+
+
 def said_once(items: list[str], warnings: list[str]) -> list[str]:
     """Items without those another item says whole ("Early enhancement." beside "Lesion 1: ...,
     early enhancement."; a bullet's first sentence beside the bullet): a fragment said again
     alone reads as a finding of its own."""
     out = []
     for it in items:
-        longer = next((o for o in items if len(words(o)) > len(words(it)) and contained(it, o)), None)
-        if longer is None or not words(it):
+        longer = next((o for o in items if cut_short(it, o)), None)
+        if longer is None:
             out.append(it)
         else:
             warnings.append(f"fidelity check: item {it!r} dropped: {longer!r} says it whole")

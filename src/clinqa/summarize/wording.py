@@ -13,10 +13,10 @@ def where(f: Finding) -> str:
     return f.sentence.text + " " + (f.heading.text if f.heading else "")
 
 
-_STRICT = 99  # whole words: an item may only say what the findings say (compared by _close)
+STRICT = 99  # whole words: an item may only say what the findings say (compared by close_word)
 
 
-def _close(w: str, pool: set[str]) -> bool:
+def close_word(w: str, pool: set[str]) -> bool:
     """Is `w` one of `pool`'s words, or the same word in another form: a shared opening of at
     least five letters and three quarters of the shorter word ("thalamic" / "thalamus",
     "enlarged" / "enlargement"; not "hyperethrombosis" / "hyperenhancement")?"""
@@ -46,28 +46,28 @@ def spliced(named: list[tuple[Finding, list[Finding]]], report: ReadFindings, le
     by_clause: dict[int, list[tuple[Finding, list[Finding]]]] = {}
     for g, same in named:
         by_clause.setdefault(g.clause.start, []).append((g, same))
-    generic = content_words(" ".join(lex.impression_words), lex, _STRICT)
+    generic = content_words(" ".join(lex.impression_words), lex, STRICT)
     # each reportable findings sentence's words, once for all the item's clauses
-    reported = {f.sentence.text: content_words(f.sentence.text, lex, _STRICT) for f in report.findings if f.reportable}
+    reported = {f.sentence.text: content_words(f.sentence.text, lex, STRICT) for f in report.findings if f.reportable}
     for group in by_clause.values():
         sources = {f.sentence.text: f for _, same in group for f in same}
         if not sources:
             continue
-        said = set().union(*(content_words(where(f), lex, _STRICT) for f in sources.values()))
+        said = set().union(*(content_words(where(f), lex, STRICT) for f in sources.values()))
         own = said | generic
         for g, _ in group:
             term = lex.finding(g.head) if g.known else None
             for t in ((*term.terms, *term.related, term.head) if term else ()):
-                own |= content_words(t, lex, _STRICT)
+                own |= content_words(t, lex, STRICT)
                 related = lex.finding(t)
                 if related is not None:
-                    own |= set().union(set(), *(content_words(x, lex, _STRICT) for x in related.terms))
+                    own |= set().union(set(), *(content_words(x, lex, STRICT) for x in related.terms))
         elsewhere = set().union(set(), *(w for text, w in reported.items() if text not in sources))
         g = group[0][0]
-        words = content_words(g.clause.text, lex, _STRICT)
+        words = content_words(g.clause.text, lex, STRICT)
         heads = ", ".join(dict.fromkeys(x.head or x.span.text for x, _ in group))
-        joined = sorted(w for w in words if not _close(w, said | generic) and _close(w, elsewhere))  # even "saddle"
-        extra = sorted(w for w in words if w not in joined and not _close(w, own))
+        joined = sorted(w for w in words if not close_word(w, said | generic) and close_word(w, elsewhere))  # even "saddle"
+        extra = sorted(w for w in words if w not in joined and not close_word(w, own))
         if joined:
             problems.append(f"it joins {', '.join(repr(w) for w in joined)} of another finding to {heads}")
         elif extra:
