@@ -153,6 +153,21 @@ def _icd_code_exists(code: str) -> bool:
 
 
 # ------------------------------------------------------------------ reading
+# libyaml's parser when PyYAML was built with it (the PyPI wheels are): the pure-Python one took
+# about 0.5 s of every command's start reading the lexicon (benchmarks/cold_start.py).
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def load_yaml(text: str) -> Any:
+    """`yaml.safe_load`, on libyaml when it is there."""
+    return yaml.load(text, Loader=_LOADER)  # noqa: S506  # a safe loader, C or Python
+
+
+def compose_yaml(text: str):
+    """`yaml.compose` (the node tree, with line marks), on libyaml when it is there."""
+    return yaml.compose(text, Loader=_LOADER)
+
+
 def _lines(node) -> dict[str, Any]:
     """Top-level key -> its line (1-based), and for a sequence the line of each item."""
     out: dict[str, Any] = {}
@@ -166,8 +181,8 @@ def _lines(node) -> dict[str, Any]:
 def _read(path: Path, text: str) -> tuple[_File, dict[str, Any]]:
     src = str(path)
     try:
-        node = yaml.compose(text)
-        raw = yaml.safe_load(text)
+        node = compose_yaml(text)
+        raw = load_yaml(text)
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         where = f"line {mark.line + 1}" if mark else None
@@ -310,8 +325,8 @@ class _Builder:
     def add_language_file(self, path: Path, text: str, code: str) -> None:
         """A file of one language's words (data/lang/<code>.yaml: the keys of `lang.<code>`)."""
         try:
-            raw = yaml.safe_load(text) or {}
-            lines = _lines(yaml.compose(text))
+            raw = load_yaml(text) or {}
+            lines = _lines(compose_yaml(text))
         except yaml.YAMLError as e:
             raise LexiconError(f"not valid YAML: {e}", source=str(path)) from None
         try:

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import yaml
 
-from clinqa.lexicon.loader import LexiconError
+from clinqa.lexicon.loader import LexiconError, compose_yaml, load_yaml
 
 SHIPPED = ("findings.yaml", "modalities.yaml")
 _FINDING_KEYS = {"head", "terms", "related", "structures", "qualifiers", "acute"}
@@ -122,7 +122,7 @@ def _lines(path: str, text: str) -> dict[tuple[str, int], int]:
     """(top key, entry index) -> 1-based line, for error messages."""
     out: dict[tuple[str, int], int] = {}
     try:
-        root = yaml.compose(text)
+        root = compose_yaml(text)
     except yaml.YAMLError as e:
         raise LexiconError(f"{path}: not valid YAML ({e})") from e
     if root is None or not isinstance(root, yaml.MappingNode):
@@ -149,7 +149,7 @@ def _regex(p, where: str) -> re.Pattern:
 
 
 def _read(path: str, text: str) -> dict:
-    data = yaml.safe_load(text) or {}
+    data = load_yaml(text) or {}
     lines = _lines(path, text)
     if not isinstance(data, dict):
         raise LexiconError(f"{path}: expected a mapping of {', '.join(sorted(_TOP_KEYS))}")

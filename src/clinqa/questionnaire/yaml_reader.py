@@ -13,11 +13,13 @@ from clinqa.questionnaire.schema import LINE, parse_questionnaire
 def _line_loader():
     import yaml
 
-    class Loader(yaml.SafeLoader):
+    base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when PyYAML has it: ~10x faster
+
+    class Loader(base):
         pass
 
     def construct_mapping(loader, node, deep=False):
-        mapping = yaml.SafeLoader.construct_mapping(loader, node, deep=deep)
+        mapping = base.construct_mapping(loader, node, deep=deep)
         mapping[LINE] = node.start_mark.line + 1
         return mapping
 
