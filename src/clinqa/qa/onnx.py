@@ -80,10 +80,10 @@ class OnnxForward(OrtSession):
                 "category_logits": values.get("category_logits")}
 
 
-def session_for(model, backend: str, quantize: bool = True) -> OnnxForward | None:
+def session_for(model, backend: str, quantize: bool = True, export_on_auto: bool = False) -> OnnxForward | None:
     """The ONNX forward for `model` under `backend`, or None to stay on torch."""
     path = cached_export(export_dir(model), backend, lambda folder: export(model, folder, quantize=quantize),
-                         quantize=quantize, what="the reader")
+                         quantize=quantize, what="the reader", export_on_auto=export_on_auto)
     return OnnxForward(path) if path is not None else None
 
 

@@ -56,7 +56,7 @@ class ExtractiveReader:
                  max_length: int = 384, stride: int = 128, max_answer_tokens: int = 30,
                  null_threshold: float | None = None, batch_size: int = 16, window_top_n: int | None = None,
                  window_rank: str = "bm25", labeler=None, quantize: bool = False, backend: str | None = None, onnx=None,
-                 torch_model=None, model_max_length: int | None = None):
+                 torch_model=None, model_max_length: int | None = None, export_on_auto: bool = False):
         # `model` may be None when `onnx` (a session) is given: then `torch_model()` builds the
         # torch module only if something asks for `.model` (training, export, the torch backend)
         self._model = model.eval() if model is not None else None
@@ -84,7 +84,7 @@ class ExtractiveReader:
         if onnx is None:
             from clinqa.qa.onnx import session_for
 
-            onnx = session_for(self.model, backend, quantize=quantize)
+            onnx = session_for(self.model, backend, quantize=quantize, export_on_auto=export_on_auto)
         self.onnx = onnx
         if quantize and self.onnx is None:
             # Dynamic int8 on the Linear layers: measured in benchmarks/qa_throughput.py.
@@ -119,6 +119,10 @@ class ExtractiveReader:
                 raise ModelError(f"the packaged QA model {name} is missing from {path}; reinstall clinqa or rebuild "
                                  "it (see src/clinqa/models/packaged/README.md)")
             source = str(path)
+            # shipped readers export to ONNX Runtime on first use under the default backend (the
+            # next starts open the export without torch: benchmarks/cold_start.py); a folder of
+            # the user's exports when asked (CLINQA_BACKEND=onnx)
+            kw.setdefault("export_on_auto", True)
         else:
             source = str(name)
         if is_clinqa_folder(source):
@@ -366,6 +370,9 @@ def _from_index(cls, entry: dict | None, source: str, name: str, kw: dict, loade
 
     from clinqa.qa.folder import CONFIG_NAME, qa_tokenizer
 
+    # the session opens in a thread (ONNX Runtime leaves the GIL) while the tokenizer loads here
+    # and, after, the caller reads the note (spaCy); the first forward pass waits for it
+    onnx = OnnxForward(path, background=True)
     try:  # its own tokenizer, or its base model's, as load_qa_model reads it
         base = json.loads((Path(source) / CONFIG_NAME).read_text(encoding="utf-8"))["base_model"]
         tok = qa_tokenizer(source, base, reuse_built=True)
@@ -379,7 +386,7 @@ def _from_index(cls, entry: dict | None, source: str, name: str, kw: dict, loade
 
     opts = {k: entry[k] for k in ("max_length", "stride", "max_answer_tokens", "null_threshold")}
     log.debug("reader %s: ONNX export %s, torch weights not loaded", name, path)
-    return cls(None, tok, name, categories=entry.get("categories"), onnx=OnnxForward(path), torch_model=torch_model,
+    return cls(None, tok, name, categories=entry.get("categories"), onnx=onnx, torch_model=torch_model,
                model_max_length=entry.get("model_max_length"), **{**opts, **kw})
 
 
