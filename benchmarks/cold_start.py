@@ -6,7 +6,11 @@ the reader's load alone (after the imports the CLI does anyway) on each backend.
 machine the wall time includes waiting for a core), medians of --repeat runs, plus the
 import-time of the heavy libraries for one question (`python -X importtime`).
 
-    python benchmarks/cold_start.py [--repeat 3] [--note examples/discharge_summary.txt]
+    python benchmarks/cold_start.py [--repeat 3] [--note examples/discharge_summary.txt] [--baseline REV]
+
+With --baseline, the two one-question commands also run on the code of REV (its `src` from `git
+archive`, on this checkout's environment, each variant with its own recorded export), runs of the
+two interleaved so both see the same machine, and their ratios are printed.
 
 clinqa's own modules are compiled to bytecode first, as pip does when it installs a package.
 
@@ -41,12 +45,14 @@ HEAVY = ("torch", "spacy", "medspacy", "nltk", "transformers", "onnxruntime", "s
          "drug_named_entity_recognition")
 
 
-def clinqa(*args: str, env: dict | None = None) -> tuple[float, float, int, str]:
-    """(wall s, CPU s, exit code, stderr) of `python -m clinqa.cli.main ARGS` in a fresh process."""
+def clinqa(*args: str, env: dict | None = None, src: Path | None = None) -> tuple[float, float, int, str]:
+    """(wall s, CPU s, exit code, stderr) of `python -m clinqa.cli.main ARGS` in a fresh process
+    (on the code under `src` when given)."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t = time.perf_counter()
+    env = {**os.environ, **(env or {}), **({"PYTHONPATH": str(src)} if src else {})}
     r = subprocess.run([sys.executable, "-m", "clinqa.cli.main", *args], check=False, cwd=ROOT, capture_output=True,
-                       env={**os.environ, **(env or {})})
+                       env=env)
     wall = time.perf_counter() - t
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
@@ -54,12 +60,42 @@ def clinqa(*args: str, env: dict | None = None) -> tuple[float, float, int, str]
 
 
 def timed(repeat: int, *args: str, env: dict | None = None, code: int = 0) -> dict:
-    runs = [clinqa(*args, env=env) for _ in range(repeat)]
+    return summary([clinqa(*args, env=env) for _ in range(repeat)], args, code)
+
+
+def summary(runs: list, args, code: int = 0) -> dict:
     bad = [(c, err) for _, _, c, err in runs if c != code]
     if bad:
         sys.exit(f"clinqa {' '.join(args[:3])}... exited {bad[0][0]}, expected {code}: {bad[0][1][-500:]}")
     return {"wall_s": round(statistics.median(r[0] for r in runs), 2),
             "cpu_s": round(statistics.median(r[1] for r in runs), 2)}
+
+
+def against_baseline(rev: str, repeat: int, commands: dict[str, list[str]], tmp: Path) -> dict:
+    """Each command on REV's code and on the working tree, runs interleaved; medians and ratios."""
+    import compileall
+    import tarfile
+
+    archive = tmp / "base.tar"
+    subprocess.run(["git", "archive", "--format=tar", "-o", str(archive), rev, "src"], cwd=ROOT, check=True)
+    with tarfile.open(archive) as t:
+        t.extractall(tmp / "base", filter="data")
+    base = tmp / "base" / "src"
+    compileall.compile_dir(str(base), quiet=1)
+    env = {"CLINQA_BACKEND": "onnx"}
+    for args in commands.values():  # each variant's own export and caches, made before timing
+        clinqa(*args, env=env, src=base)
+        clinqa(*args, env=env)
+    out: dict = {"rev": rev}
+    for name, args in commands.items():
+        runs: dict[str, list] = {"baseline": [], "working_tree": []}
+        for _ in range(repeat):
+            runs["baseline"].append(clinqa(*args, src=base))
+            runs["working_tree"].append(clinqa(*args))
+        b, w = summary(runs["baseline"], args), summary(runs["working_tree"], args)
+        out[name] = {"baseline": b, "working_tree": w, "wall_ratio": round(w["wall_s"] / b["wall_s"], 2),
+                     "cpu_ratio": round(w["cpu_s"] / b["cpu_s"], 2)}
+    return out
 
 
 LOAD = """
@@ -100,6 +136,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--note", default=str(ROOT / "examples" / "discharge_summary.txt"))
+    ap.add_argument("--baseline", help="a revision whose code to time beside the working tree's")
     args = ap.parse_args()
     ask = ["ask", "--note", args.note, "What is the potassium level?", "--json"]
     # Bytecode as an installed clinqa has it (pip compiles on install): in an editable checkout
@@ -134,6 +171,11 @@ def main() -> None:
         "twenty_vs_one_cpu": round(out["twenty_questions_onnx"]["cpu_s"] / one["cpu_s"], 2),
     }
     out["import_s_one_question"] = import_times(args.note, {"CLINQA_BACKEND": "auto"})
+    if args.baseline:
+        with tempfile.TemporaryDirectory() as tmp:
+            out["against_baseline"] = against_baseline(args.baseline, args.repeat, {
+                "one_question": ask, "one_question_icd_and_drug_vocabularies":
+                    ["ask", "--note", args.note, QUESTIONS[0], "--json"]}, Path(tmp))
     out["repeat"] = args.repeat
     out["load_average"] = [round(x, 2) for x in os.getloadavg()]
     print(json.dumps(out, indent=2))
