@@ -47,8 +47,9 @@ def test_bad_backend_is_a_usage_error(env, monkeypatch):
         CrossEncoderScorer("clinqa-cross-minilm").fit(SENTS)
 
 
-def test_auto_never_exports_and_onnx_exports_once(tmp_path, monkeypatch):
+def test_auto_exports_a_shipped_encoder_once_and_a_users_folder_only_when_asked(tmp_path, monkeypatch):
     import clinqa.models.onnx as mo
+    from clinqa.models.loader import resolve
     from clinqa.retrieval.dense import BiEncoderScorer, _ort
 
     monkeypatch.setenv("CLINQA_CACHE", str(tmp_path))
@@ -56,13 +57,14 @@ def test_auto_never_exports_and_onnx_exports_once(tmp_path, monkeypatch):
     exports = []
     real = mo.export_module
     monkeypatch.setattr(mo, "export_module", lambda *a, **k: exports.append(k["what"]) or real(*a, **k))
-    assert BiEncoderScorer().fit(SENTS).onnx is None  # auto, nothing cached: torch, and nothing written
+    folder = resolve("minilm")  # the same weights named as a folder: a user's model
+    assert BiEncoderScorer(folder).fit(SENTS).onnx is None  # auto, nothing cached: torch, and nothing written
     assert not (tmp_path / "onnx").exists() and exports == []
-    first = BiEncoderScorer(backend="onnx").fit(SENTS).onnx
+    first = BiEncoderScorer().fit(SENTS).onnx  # "minilm" ships offline: exported on first use
     assert first is not None and first.session.path.name == "model.onnx" and exports == ["the bi-encoder"]
     _ort.cache_clear()  # a new process: the export is found on disk, not remembered
     again = BiEncoderScorer(backend="onnx").fit(SENTS).onnx
-    auto = BiEncoderScorer().fit(SENTS).onnx  # auto, now cached: ONNX Runtime
+    auto = BiEncoderScorer(folder).fit(SENTS).onnx  # auto, now cached: ONNX Runtime for the folder too
     assert again.session.path == auto.session.path == first.session.path and exports == ["the bi-encoder"]
     assert BiEncoderScorer(backend="torch").fit(SENTS).onnx is None
     monkeypatch.setenv("CLINQA_BACKEND", "torch")

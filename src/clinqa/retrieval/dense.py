@@ -19,7 +19,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from clinqa.models.loader import resolve
+from clinqa.models.loader import is_shipped, resolve
 from clinqa.retrieval.cache import NoteCache, digest
 
 log = logging.getLogger(__name__)
@@ -123,7 +123,7 @@ class OrtBiEncoder:
         return mode if mode in cls.POOLING else None
 
     @classmethod
-    def load(cls, model, backend: str | None, quantize: bool) -> OrtBiEncoder | None:
+    def load(cls, model, backend: str | None, quantize: bool, export_on_auto: bool = False) -> OrtBiEncoder | None:
         from clinqa.models.onnx import OrtSession, cached_export, export_dir
 
         hf, _ = _parts(model)
@@ -133,7 +133,7 @@ class OrtBiEncoder:
         path = cached_export(export_dir(hf, "token-embeddings"), backend,
                              lambda folder: _export_encoder(hf, model, ["a probe sentence.", "two"], "token_embeddings",
                                                             folder, quantize, "the bi-encoder"),
-                             quantize=quantize, what="the bi-encoder")
+                             quantize=quantize, what="the bi-encoder", export_on_auto=export_on_auto)
         return cls(model, OrtSession(path)) if path is not None else None
 
     def encode(self, texts: list[str], batch_size: int = 64) -> np.ndarray:
@@ -166,7 +166,7 @@ class OrtCrossEncoder:
                 and model.num_labels == 1 and not getattr(model, "default_prompt_name", None))
 
     @classmethod
-    def load(cls, model, backend: str | None, quantize: bool) -> OrtCrossEncoder | None:
+    def load(cls, model, backend: str | None, quantize: bool, export_on_auto: bool = False) -> OrtCrossEncoder | None:
         from clinqa.models.onnx import OrtSession, cached_export, export_dir
 
         if not cls.reproducible(model):
@@ -178,7 +178,7 @@ class OrtCrossEncoder:
                              lambda folder: _export_encoder(hf, model, [("a question?", "a probe sentence."),
                                                                         ("q", "s")], "logits", folder, quantize,
                                                             "the cross-encoder"),
-                             quantize=quantize, what="the cross-encoder")
+                             quantize=quantize, what="the cross-encoder", export_on_auto=export_on_auto)
         return cls(model, OrtSession(path)) if path is not None else None
 
     def predict(self, pairs: list[tuple[str, str]], batch_size: int = 32) -> np.ndarray:
@@ -197,21 +197,26 @@ class OrtCrossEncoder:
 
 
 @lru_cache(maxsize=8)
-def _ort(kind: str, source: str, backend: str, cache: str, quantize: bool):
+def _ort(kind: str, source: str, backend: str, cache: str, quantize: bool, export_on_auto: bool):
     """ORT twin of the cached torch model, or None; `cache` is in the key because the export lives there."""
     if kind == "bi":
-        return OrtBiEncoder.load(_bi_encoder(source), backend, quantize)
-    return OrtCrossEncoder.load(_cross_encoder(source), backend, quantize)
+        return OrtBiEncoder.load(_bi_encoder(source), backend, quantize, export_on_auto)
+    return OrtCrossEncoder.load(_cross_encoder(source), backend, quantize, export_on_auto)
 
 
-def ort_encoder(kind: str, source: str, backend: str | None = None, quantize: bool | None = None):
+def ort_encoder(kind: str, source: str, backend: str | None = None, quantize: bool | None = None,
+                export_on_auto: bool = False):
+    """The encoder at `source` on ONNX Runtime, or None for torch. `export_on_auto`: exported on
+    first use under the default backend (the shipped encoders: ONNX Runtime in float32 scores as
+    torch does, 1.6x / 2.1x faster, README "ONNX Runtime")."""
     from clinqa.models.onnx import backend_setting
     from clinqa.models.registry import cache_dir
 
     backend = backend_setting(backend)
     if backend == "torch":
         return None
-    return _ort(kind, source, backend, str(cache_dir()), QUANTIZE[kind] if quantize is None else quantize)
+    return _ort(kind, source, backend, str(cache_dir()), QUANTIZE[kind] if quantize is None else quantize,
+                export_on_auto)
 
 
 # E5 models were trained with these prefixes; without them retrieval quality drops.
@@ -249,7 +254,7 @@ class BiEncoderScorer:
     def fit(self, documents: Sequence[str]) -> BiEncoderScorer:
         source = resolve(self.model)
         self._encoder = _bi_encoder(source)
-        self.onnx = ort_encoder("bi", source, self.backend)
+        self.onnx = ort_encoder("bi", source, self.backend, export_on_auto=is_shipped(self.model))
         documents = [self.passage_prefix + d for d in documents]
         if documents:
             # a note's sentences are encoded once: every later question about the same note (the
@@ -289,7 +294,7 @@ class CrossEncoderScorer:
     def fit(self, documents: Sequence[str]) -> CrossEncoderScorer:
         source = resolve(self.model)
         self._encoder = _cross_encoder(source)
-        self.onnx = ort_encoder("cross", source, self.backend)
+        self.onnx = ort_encoder("cross", source, self.backend, export_on_auto=is_shipped(self.model))
         self._docs = list(documents)
         return self
 
