@@ -122,3 +122,18 @@ def test_the_embedding_cache_is_bounded_in_bytes():
     assert cache.get(("m", "torch", "0")) is None and cache.get(("m", "torch", "4")) is not None
     cache.put(("m", "torch", "huge"), np.zeros((1000,), dtype=np.float32))  # larger than the cache: not kept
     assert cache.get(("m", "torch", "huge")) is None and cache.get(("m", "torch", "3")) is not None
+
+
+def test_unspaced_scripts_are_indexed_by_characters_and_pairs():
+    """A Chinese or Thai sentence has no spaces: as one token it matched nothing. Its characters
+    and neighbouring pairs let BM25 find the passage that shares the question's words."""
+    from clinqa.retrieval.bm25 import BM25Scorer, tokenize
+
+    assert tokenize("潜伏期多少天") == ["潜", "伏", "期", "多", "少", "天", "潜伏", "伏期", "期多", "多少", "少天"]
+    assert tokenize("mixed中文text") == ["mixed", "中", "文", "中文", "text"]
+    assert tokenize("हिन्दी भाषा") == ["हिन्दी", "भाषा"]  # vowel signs stay inside their word
+    assert tokenize("The café's K was 3.2") == ["café", "s", "k", "3", "2"]  # spaced scripts as before
+    docs = ["病人有高血压病史。", "新冠病毒的潜伏期一般为五天。", "出院时血钾正常。"]
+    assert int(BM25Scorer().fit(docs).score("潜伏期是多少天？").argmax()) == 1
+    thai = ["ผู้ป่วยมีไข้สูง", "ผู้ป่วยแพ้ยาเพนิซิลลิน", "ความดันโลหิตปกติ", "นัดตรวจซ้ำสองสัปดาห์"]
+    assert int(BM25Scorer().fit(thai).score("แพ้ยาอะไร").argmax()) == 1

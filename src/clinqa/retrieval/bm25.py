@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 import numpy as np
+import regex
 
-_TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
+# Scripts written without spaces between words. A run of them is indexed as its characters and
+# each pair of neighbouring characters (the usual unit for CJK retrieval, no segmenter needed);
+# as one "word" a whole Chinese sentence matched nothing, so BM25 ranked a Chinese note's windows
+# in note order.
+_UNSPACED = r"\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}\p{Tibetan}"
+# A word: letters or digits with the combining marks that belong to them (Devanagari vowel signs
+# are marks: splitting at them cut Hindi words into pieces), outside those scripts.
+_TOKEN = regex.compile(rf"(?P<run>[{_UNSPACED}]+)|(?:(?![{_UNSPACED}])[\p{{L}}\p{{N}}])(?:(?![{_UNSPACED}])[\p{{L}}\p{{N}}\p{{M}}])*")
 # A short list on purpose: clinical words like "no", "not", "left", "right" carry meaning.
 STOPWORDS = frozenset(
     "a an the and or of to in on at for by with from as is are was were be been being it its this "
@@ -18,8 +25,19 @@ STOPWORDS = frozenset(
 
 
 def tokenize(text: str) -> list[str]:
-    """Lower-cased word tokens without stopwords; the same for sentences and questions."""
-    return [t for t in (m.group(0).lower() for m in _TOKEN.finditer(text)) if t not in STOPWORDS]
+    """Lower-cased word tokens without stopwords, and the characters and character pairs of
+    unspaced scripts; the same for sentences and questions."""
+    out: list[str] = []
+    for m in _TOKEN.finditer(text):
+        run = m.group("run")
+        if run is None:
+            t = m.group(0).lower()
+            if t not in STOPWORDS:
+                out.append(t)
+            continue
+        out += list(run)
+        out += [run[i:i + 2] for i in range(len(run) - 1)]
+    return out
 
 
 class BM25Scorer:
