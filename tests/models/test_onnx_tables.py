@@ -88,3 +88,16 @@ def test_a_session_opened_in_the_background_answers_the_same_and_reports_a_bad_f
     opened = OrtSession(bad, background=True)  # no error until it is used
     with pytest.raises(ModelError, match="cannot open the ONNX model"):
         opened.run(feed)
+
+
+def test_a_process_that_ends_while_its_session_opens_exits_cleanly(tmp_path):
+    """The background open is waited for at exit: a command that fails on its input right after
+    loading the reader must not end in ONNX Runtime's abort (exit 134)."""
+    import subprocess
+    import sys
+
+    path = tmp_path / "big.onnx"
+    _graph(path, {"t": np.ones((1 << 22, 16), dtype=np.float32)})  # 256 MB: opening takes a while
+    code = f"from clinqa.models.onnx import OrtSession; OrtSession({str(path)!r}, background=True)"
+    runs = [subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120) for _ in range(3)]
+    assert [r.returncode for r in runs] == [0, 0, 0], runs[0].stderr[-500:]

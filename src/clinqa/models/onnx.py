@@ -166,7 +166,9 @@ class OrtSession:
         self._error: BaseException | None = None
         self._opened = threading.Event()
         if background:
-            threading.Thread(target=self._open, args=(ort, opts), name="clinqa-onnx-open", daemon=True).start()
+            # not a daemon: a process that ends while the session is still opening waits for it
+            # (ONNX Runtime aborts the process if the interpreter is torn down under it)
+            threading.Thread(target=self._open, args=(ort, opts), name="clinqa-onnx-open", daemon=False).start()
         else:
             self._open(ort, opts)
             self.session  # noqa: B018 - raises here what opening it raised
