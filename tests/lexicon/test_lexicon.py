@@ -96,6 +96,7 @@ def test_a_user_lexicon_is_used_by_extract(tmp_path, site_lexicon):
      "not an ICD-10-CM code"),
     ("after_numbers: ['mg/(dl']\n", "line 1", "not a valid regular expression"),
     ("labs: [\n", "line 2", "not valid YAML"),
+    ("labs:\n\t- name: potassium\n", "line 2", "found character '\\t' that cannot start any token"),  # worded by PyYAML's Python parser
     ("- just a list\n", "line 1", "a mapping of keys"),
     ("lang:\n  en: {allergy_wordz: [x]}\n", "line 1", "allergy_wordz"),
     ("labs:\n  - name: potassium\n  - name: fibrinogen\n    shape: '(['\n", "line 3", "not a valid regular expression"),

@@ -64,3 +64,56 @@ def test_the_packaged_reader_is_marked_and_a_users_folder_is_not(tmp_path, monke
     ExtractiveReader.load("clinqa-qa-minilm")
     ExtractiveReader.load(str(build_qa(tiny_models["bert"], tmp_path / "qa", seed=3)))
     assert seen == [True, False]
+
+
+def test_an_unwritable_cache_is_torch_under_auto_and_a_clear_error_under_onnx(tmp_path, caplog):
+    from clinqa.errors import ModelError
+    from clinqa.models.onnx import cached_export
+
+    def no_room(folder):
+        raise OSError(28, "No space left on device")
+
+    with caplog.at_level(logging.WARNING, logger="clinqa.models.onnx"):
+        assert cached_export(tmp_path / "d", "auto", no_room, quantize=False, export_on_auto=True) is None
+    assert "stays on torch" in caplog.text and "No space left" in caplog.text
+    with pytest.raises(ModelError, match="CLINQA_CACHE"):
+        cached_export(tmp_path / "d", "onnx", no_room, quantize=False)
+
+
+def test_threads_asking_at_once_export_once(tmp_path):
+    import threading
+    import time
+
+    from clinqa.models.onnx import cached_export
+
+    calls: list = []
+    write = _export_writing(calls)
+
+    def slow_export(folder):
+        time.sleep(0.3)
+        write(folder)
+
+    got = []
+    threads = [threading.Thread(target=lambda: got.append(cached_export(tmp_path / "e", "auto", slow_export,
+                                                                        quantize=False, export_on_auto=True)))
+               for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(calls) == 1 and got == [tmp_path / "e" / "model.onnx"] * 4
+
+
+def test_temporary_files_of_a_killed_export_are_swept(tmp_path):
+    import os
+    import time
+
+    from clinqa.models.onnx import STALE_S, _sweep_stale
+
+    old, fresh = tmp_path / "model.onnx.1.2.tmp", tmp_path / "model.onnx.3.4.tmp"
+    old.write_bytes(b"x")
+    fresh.write_bytes(b"x")
+    then = time.time() - STALE_S - 10
+    os.utime(old, (then, then))
+    _sweep_stale(tmp_path)
+    assert not old.exists() and fresh.exists()  # a fresh one may be another process's export under way

@@ -46,6 +46,7 @@ def test_a_missing_file_names_the_shipped_ids(tmp_path):
     ("concepts:\n  - id: a\n    questions: [x]\n    answer_type: colour\n", "unknown answer_type 'colour'"),
     ("concepts:\n  - id: a\n    questions: []\n", "non-empty list"),
     ("concepts:\n  - id: a\n    questions: [x\n", "YAML syntax error"),
+    ("concepts:\n\t- id: a\n", "found character '\\t' that cannot start any token"),
     ("concepts: []\n", "non-empty list"),
     ("concepts:\n  - id: a\n    questions: [x]\n    code: snomed\n", "unknown code system"),
     ("concepts:\n  - id: a\n    questions: [x]\n    category: Colour\n", "unknown category 'Colour'"),

@@ -131,6 +131,7 @@ def test_unspaced_scripts_are_indexed_by_characters_and_pairs():
 
     assert tokenize("潜伏期多少天") == ["潜", "伏", "期", "多", "少", "天", "潜伏", "伏期", "期多", "多少", "少天"]
     assert tokenize("mixed中文text") == ["mixed", "中", "文", "中文", "text"]
+    assert tokenize("サーバー。") == ["サ", "ー", "バ", "ー", "サー", "ーバ", "バー"]  # the long mark is kana; "。" no token
     assert tokenize("हिन्दी भाषा") == ["हिन्दी", "भाषा"]  # vowel signs stay inside their word
     assert tokenize("The café's K was 3.2") == ["café", "s", "k", "3", "2"]  # spaced scripts as before
     docs = ["病人有高血压病史。", "新冠病毒的潜伏期一般为五天。", "出院时血钾正常。"]

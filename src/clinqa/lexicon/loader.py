@@ -159,13 +159,21 @@ _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def load_yaml(text: str) -> Any:
-    """`yaml.safe_load`, on libyaml when it is there."""
-    return yaml.load(text, Loader=_LOADER)  # noqa: S506  # a safe loader, C or Python
+    """`yaml.safe_load`, on libyaml when it is there. A file libyaml refuses is parsed again by
+    the Python parser for its error, which names the character at fault (libyaml's does not)."""
+    try:
+        return yaml.load(text, Loader=_LOADER)  # noqa: S506  # a safe loader, C or Python
+    except yaml.YAMLError:
+        return yaml.load(text, Loader=yaml.SafeLoader)  # noqa: S506
 
 
 def compose_yaml(text: str):
-    """`yaml.compose` (the node tree, with line marks), on libyaml when it is there."""
-    return yaml.compose(text, Loader=_LOADER)
+    """`yaml.compose` (the node tree, with line marks), on libyaml when it is there; errors as
+    `load_yaml`'s."""
+    try:
+        return yaml.compose(text, Loader=_LOADER)
+    except yaml.YAMLError:
+        return yaml.compose(text, Loader=yaml.SafeLoader)
 
 
 def _lines(node) -> dict[str, Any]:

@@ -33,6 +33,7 @@ BACKENDS = ("auto", "onnx", "torch")
 # where that is exact (half the file, session start about 0.5 s faster, same outputs)
 EXPORT_VERSION = "2"
 HALF_TABLE_MIN = 1 << 20  # elements: only tables this large are worth a Cast
+_EXPORTING = threading.Lock()  # cached_export: one export at a time per process
 FP32, INT8 = "model.onnx", "model.int8.onnx"
 
 
@@ -80,17 +81,18 @@ def export_module(module: torch.nn.Module, args: tuple[torch.Tensor, ...], folde
     import torch
 
     folder.mkdir(parents=True, exist_ok=True)
-    # per-process names: two processes exporting at once (server workers) never share a file
-    fp32, tmp = folder / FP32, folder / f"{FP32}.{os.getpid()}.tmp"
-    try:
-        torch.onnx.export(module.eval(), args, str(tmp), dynamo=False, opset_version=17,
-                          input_names=list(input_names), output_names=list(output_names),
-                          dynamic_axes={k: dict(v) for k, v in dynamic_axes.items()})
-    except Exception as exc:  # noqa: BLE001 - any exporter failure means: stay on torch
-        tmp.unlink(missing_ok=True)
-        raise ModelError(f"could not export {what} to ONNX ({type(exc).__name__}: {exc}); use backend torch") from exc
-    q_tmp = folder / f"{INT8}.{os.getpid()}.tmp"
-    try:
+    _sweep_stale(folder)
+    # names of this process and thread: two exports at once (server workers, two lanes' first
+    # requests) never write one file; the last rename wins with a whole file either way
+    tag = f"{os.getpid()}.{threading.get_ident()}"
+    fp32, tmp, q_tmp = folder / FP32, folder / f"{FP32}.{tag}.tmp", folder / f"{INT8}.{tag}.tmp"
+    try:  # the whole body: an interrupted export (Ctrl-C) leaves no temporary file behind
+        try:
+            torch.onnx.export(module.eval(), args, str(tmp), dynamo=False, opset_version=17,
+                              input_names=list(input_names), output_names=list(output_names),
+                              dynamic_axes={k: dict(v) for k, v in dynamic_axes.items()})
+        except Exception as exc:  # noqa: BLE001 - any exporter failure means: stay on torch
+            raise ModelError(f"could not export {what} to ONNX ({type(exc).__name__}: {exc}); use backend torch") from exc
         if quantize:  # from the plain float32 graph, before its tables are halved below
             from onnxruntime.quantization import QuantType, quantize_dynamic
 
@@ -102,6 +104,21 @@ def export_module(module: torch.nn.Module, args: tuple[torch.Tensor, ...], folde
         tmp.unlink(missing_ok=True)
         q_tmp.unlink(missing_ok=True)
     return folder
+
+
+STALE_S = 3600  # an export takes about a minute: a temporary file this old was left by a killed one
+
+
+def _sweep_stale(folder: Path) -> None:
+    """Remove temporary export files that a killed process left (each is hundreds of MB)."""
+    import time
+
+    for p in folder.glob("*.tmp"):
+        try:
+            if time.time() - p.stat().st_mtime > STALE_S:
+                p.unlink()
+        except OSError:
+            pass
 
 
 def half_tables(path: Path) -> list[str]:
@@ -225,17 +242,22 @@ def cached_export(folder: Path, backend: str | None, export: Callable[[Path], ob
             raise ModelError("backend onnx needs onnxruntime: pip install onnxruntime")
         return None
     path = folder / (INT8 if quantize else FP32)
-    if not path.exists():
-        if backend == "auto" and not export_on_auto:
-            return None
+    if path.exists() or (backend == "auto" and not export_on_auto):
+        return path if path.exists() else None
+    with _EXPORTING:  # one export at a time in a process; a thread that waited finds the file
+        if path.exists():
+            return path
         log.warning("exporting %s to ONNX Runtime, once per model (about 30 s), into %s", what, folder)
         try:
             export(folder)
             if not path.exists():  # an export without the int8 file was asked for an int8 session
                 raise ModelError(f"export of {what} did not write {path}")
-        except ModelError as exc:
+        except Exception as exc:  # noqa: BLE001 - a cache that cannot be written, a full disk, the exporter
             if backend == "onnx":
-                raise
-            log.warning("%s stays on torch: %s", what, exc)
+                if isinstance(exc, ModelError):
+                    raise
+                raise ModelError(f"could not export {what} to ONNX into {folder} ({type(exc).__name__}: {exc}); "
+                                 "set CLINQA_CACHE to a writable folder or use backend torch") from exc
+            log.warning("%s stays on torch: could not export it to ONNX (%s: %s)", what, type(exc).__name__, exc)
             return None
     return path

@@ -10,10 +10,12 @@ from clinqa.questionnaire.model import Questionnaire
 from clinqa.questionnaire.schema import LINE, parse_questionnaire
 
 
-def _line_loader():
+def _line_loader(fast: bool = True):
     import yaml
 
-    base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when PyYAML has it: ~10x faster
+    # libyaml when PyYAML has it (~10x faster); the Python parser to word an error (it names the
+    # character at fault, libyaml does not)
+    base = getattr(yaml, "CSafeLoader", yaml.SafeLoader) if fast else yaml.SafeLoader
 
     class Loader(base):
         pass
@@ -32,7 +34,11 @@ def load_yaml_questionnaire(path: str | Path) -> Questionnaire:
 
     p = Path(path)
     try:
-        doc = yaml.load(p.read_text(encoding="utf-8"), Loader=_line_loader())
+        text = p.read_text(encoding="utf-8")
+        try:
+            doc = yaml.load(text, Loader=_line_loader())  # noqa: S506 - a safe loader
+        except yaml.YAMLError:
+            doc = yaml.load(text, Loader=_line_loader(fast=False))  # noqa: S506 - raises the worded error
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise DataError(f"YAML syntax error: {getattr(exc, 'problem', None) or exc}", source=str(p),

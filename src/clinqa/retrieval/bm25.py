@@ -10,11 +10,15 @@ import regex
 # Scripts written without spaces between words. A run of them is indexed as its characters and
 # each pair of neighbouring characters (the usual unit for CJK retrieval, no segmenter needed);
 # as one "word" a whole Chinese sentence matched nothing, so BM25 ranked a Chinese note's windows
-# in note order.
-_UNSPACED = r"\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}\p{Tibetan}"
+# in note order. Script_Extensions, so that marks shared between scripts (the katakana-hiragana
+# long vowel mark) stay inside their runs; only letters, digits and marks, never punctuation.
+_UNSPACED = "".join(rf"\p{{scx={s}}}" for s in ("Han", "Hiragana", "Katakana", "Thai", "Lao", "Khmer", "Myanmar",
+                                                 "Tibetan"))
 # A word: letters or digits with the combining marks that belong to them (Devanagari vowel signs
-# are marks: splitting at them cut Hindi words into pieces), outside those scripts.
-_TOKEN = regex.compile(rf"(?P<run>[{_UNSPACED}]+)|(?:(?![{_UNSPACED}])[\p{{L}}\p{{N}}])(?:(?![{_UNSPACED}])[\p{{L}}\p{{N}}\p{{M}}])*")
+# are marks: splitting at them cut Hindi words into pieces), outside those scripts. Set
+# operations (regex.V1), not a lookahead per character: about 2.5x the old pattern's time.
+_TOKEN = regex.compile(rf"(?P<run>[[{_UNSPACED}]&&[\p{{L}}\p{{N}}\p{{M}}]]+)"
+                       rf"|[[\p{{L}}\p{{N}}]--[{_UNSPACED}]][[\p{{L}}\p{{N}}\p{{M}}]--[{_UNSPACED}]]*", regex.V1)
 # A short list on purpose: clinical words like "no", "not", "left", "right" carry meaning.
 STOPWORDS = frozenset(
     "a an the and or of to in on at for by with from as is are was were be been being it its this "
