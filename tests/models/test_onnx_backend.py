@@ -117,3 +117,14 @@ def test_temporary_files_of_a_killed_export_are_swept(tmp_path):
     os.utime(old, (then, then))
     _sweep_stale(tmp_path)
     assert not old.exists() and fresh.exists()  # a fresh one may be another process's export under way
+
+
+def test_a_cache_folder_that_cannot_be_made_is_a_clear_model_error(tmp_path):
+    """CLINQA_CACHE under a file (or a read-only home): the one-time model conversion says which
+    folder and what to set, as a ModelError (exit 2), not an internal error."""
+    from clinqa.errors import ModelError
+    from clinqa.models.registry import build_folder
+
+    (tmp_path / "file").write_text("x")
+    with pytest.raises(ModelError, match=r"cache folder .*file.*CLINQA_CACHE"):
+        build_folder(tmp_path / "file" / "models" / "m", lambda tmp: None)

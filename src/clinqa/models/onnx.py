@@ -247,7 +247,8 @@ def cached_export(folder: Path, backend: str | None, export: Callable[[Path], ob
     with _EXPORTING:  # one export at a time in a process; a thread that waited finds the file
         if path.exists():
             return path
-        log.warning("exporting %s to ONNX Runtime, once per model (about 30 s), into %s", what, folder)
+        log.warning("exporting %s to ONNX Runtime into %s (once per model: seconds for a small encoder, about 30 s "
+                    "for the default reader)", what, folder)
         try:
             export(folder)
             if not path.exists():  # an export without the int8 file was asked for an int8 session

@@ -227,8 +227,12 @@ def convert_e5(q4_file: Path, out: Path) -> None:
 def build_folder(out: Path, build, marker: str = "config.json") -> None:
     """Run `build(tmp)` in a temporary folder beside `out`, then rename it to `out`, so `out`
     is whole or absent even if the process dies midway (`marker`: the file a finished folder has)."""
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=out.name + ".", dir=out.parent))
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(prefix=out.name + ".", dir=out.parent))
+    except OSError as exc:  # a cache path under a file, a read-only home: the user's setting, not a bug
+        raise ModelError(f"cannot write to clinqa's cache folder {out.parent} ({exc.strerror or exc}); "
+                         "set CLINQA_CACHE to a folder you can write") from exc
     try:
         build(tmp)
         try:
