@@ -180,6 +180,9 @@ def test_lexicon_errors_name_the_file_and_line(tmp_path):
     bad.write_text("findings:\n  - head: thing\n    term: [x]\n", encoding="utf-8")
     with pytest.raises(LexiconError, match=r"site.yaml \(line 2\)"):
         radiology_lexicon((str(bad),))
+    bad.write_text("findings:\n\t- head: thing\n", encoding="utf-8")  # a YAML syntax error, not a traceback
+    with pytest.raises(LexiconError, match=r"site.yaml \(line 2\): not valid YAML: found character '\\t'"):
+        radiology_lexicon((str(bad),))
     site = tmp_path / "site2.yaml"
     site.write_text("findings:\n  - head: tracheal deviation\n    terms: [tracheal deviation, tracheal shift]\n"
                     "incidental: [granuloma]\n", encoding="utf-8")

@@ -158,22 +158,30 @@ def _icd_code_exists(code: str) -> bool:
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-def load_yaml(text: str) -> Any:
-    """`yaml.safe_load`, on libyaml when it is there. A file libyaml refuses is parsed again by
-    the Python parser for its error, which names the character at fault (libyaml's does not)."""
+def parse_yaml(text: str, extend=None) -> tuple[Any, yaml.Node | None]:
+    """The document (as `yaml.safe_load` gives it) and its node tree (line marks for errors),
+    from one parse, on libyaml when it is there. A file libyaml refuses is parsed again by the
+    Python parser for its error, which names the character at fault (libyaml's does not).
+    `extend(loader_class)`, when given, returns a subclass to parse with (e.g. one whose
+    constructor records lines: questionnaire/yaml_reader.py)."""
+    def loader(base):
+        return extend(base) if extend is not None else base
+
     try:
-        return yaml.load(text, Loader=_LOADER)  # noqa: S506  # a safe loader, C or Python
+        return _parse(text, loader(_LOADER))
     except yaml.YAMLError:
-        return yaml.load(text, Loader=yaml.SafeLoader)  # noqa: S506
+        if _LOADER is yaml.SafeLoader:
+            raise
+        return _parse(text, loader(yaml.SafeLoader))
 
 
-def compose_yaml(text: str):
-    """`yaml.compose` (the node tree, with line marks), on libyaml when it is there; errors as
-    `load_yaml`'s."""
+def _parse(text: str, loader_class) -> tuple[Any, yaml.Node | None]:
+    loader = loader_class(text)  # what yaml.load does, keeping the node it constructs from
     try:
-        return yaml.compose(text, Loader=_LOADER)
-    except yaml.YAMLError:
-        return yaml.compose(text, Loader=yaml.SafeLoader)
+        node = loader.get_single_node()
+        return (loader.construct_document(node) if node is not None else None), node
+    finally:
+        loader.dispose()
 
 
 def _lines(node) -> dict[str, Any]:
@@ -189,8 +197,7 @@ def _lines(node) -> dict[str, Any]:
 def _read(path: Path, text: str) -> tuple[_File, dict[str, Any]]:
     src = str(path)
     try:
-        node = compose_yaml(text)
-        raw = load_yaml(text)
+        raw, node = parse_yaml(text)
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         where = f"line {mark.line + 1}" if mark else None
@@ -333,8 +340,8 @@ class _Builder:
     def add_language_file(self, path: Path, text: str, code: str) -> None:
         """A file of one language's words (data/lang/<code>.yaml: the keys of `lang.<code>`)."""
         try:
-            raw = load_yaml(text) or {}
-            lines = _lines(compose_yaml(text))
+            raw, node = parse_yaml(text)
+            raw, lines = raw or {}, _lines(node)
         except yaml.YAMLError as e:
             raise LexiconError(f"not valid YAML: {e}", source=str(path)) from None
         try:

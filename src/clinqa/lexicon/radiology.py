@@ -19,7 +19,7 @@ from pathlib import Path
 
 import yaml
 
-from clinqa.lexicon.loader import LexiconError, compose_yaml, load_yaml
+from clinqa.lexicon.loader import LexiconError, parse_yaml
 
 SHIPPED = ("findings.yaml", "modalities.yaml")
 _FINDING_KEYS = {"head", "terms", "related", "structures", "qualifiers", "acute"}
@@ -118,13 +118,9 @@ class RadiologyLexicon:
         return self is other
 
 
-def _lines(path: str, text: str) -> dict[tuple[str, int], int]:
+def _lines(root) -> dict[tuple[str, int], int]:
     """(top key, entry index) -> 1-based line, for error messages."""
     out: dict[tuple[str, int], int] = {}
-    try:
-        root = compose_yaml(text)
-    except yaml.YAMLError as e:
-        raise LexiconError(f"{path}: not valid YAML ({e})") from e
     if root is None or not isinstance(root, yaml.MappingNode):
         return out
     for k, v in root.value:
@@ -149,8 +145,13 @@ def _regex(p, where: str) -> re.Pattern:
 
 
 def _read(path: str, text: str) -> dict:
-    data = load_yaml(text) or {}
-    lines = _lines(path, text)
+    try:  # one parse: the data and the node tree its error lines come from
+        data, root = parse_yaml(text)
+    except yaml.YAMLError as e:  # a syntax error of a site's file is a lexicon error, not a traceback
+        mark = getattr(e, "problem_mark", None)
+        where = f" (line {mark.line + 1})" if mark else ""
+        raise LexiconError(f"{path}{where}: not valid YAML: {getattr(e, 'problem', None) or e}") from None
+    data, lines = data or {}, _lines(root)
     if not isinstance(data, dict):
         raise LexiconError(f"{path}: expected a mapping of {', '.join(sorted(_TOP_KEYS))}")
     bad = set(data) - _TOP_KEYS

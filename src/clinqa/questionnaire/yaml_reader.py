@@ -10,12 +10,9 @@ from clinqa.questionnaire.model import Questionnaire
 from clinqa.questionnaire.schema import LINE, parse_questionnaire
 
 
-def _line_loader(fast: bool = True):
+def _with_lines(base):
+    """`base` (a PyYAML safe loader class, C or Python) whose mappings record their line."""
     import yaml
-
-    # libyaml when PyYAML has it (~10x faster); the Python parser to word an error (it names the
-    # character at fault, libyaml does not)
-    base = getattr(yaml, "CSafeLoader", yaml.SafeLoader) if fast else yaml.SafeLoader
 
     class Loader(base):
         pass
@@ -32,13 +29,12 @@ def _line_loader(fast: bool = True):
 def load_yaml_questionnaire(path: str | Path) -> Questionnaire:
     import yaml
 
+    from clinqa.lexicon.loader import parse_yaml
+
     p = Path(path)
     try:
-        text = p.read_text(encoding="utf-8")
-        try:
-            doc = yaml.load(text, Loader=_line_loader())  # noqa: S506 - a safe loader
-        except yaml.YAMLError:
-            doc = yaml.load(text, Loader=_line_loader(fast=False))  # noqa: S506 - raises the worded error
+        # the lexicon's reader: libyaml when there, the Python parser's wording for an error
+        doc, _ = parse_yaml(p.read_text(encoding="utf-8"), extend=_with_lines)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise DataError(f"YAML syntax error: {getattr(exc, 'problem', None) or exc}", source=str(p),
