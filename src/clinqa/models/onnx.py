@@ -221,11 +221,11 @@ class OrtSession:
     def run(self, feed: Mapping[str, np.ndarray]) -> dict[str, np.ndarray]:
         """Named outputs for the graph's inputs taken from `feed` (extra keys are ignored)."""
         session = self.session  # waits for a session opened in the background
-        missing = [k for k in self.inputs if k not in feed]
+        missing = [k for k in self._inputs if k not in feed]
         if missing:
             raise ModelError(f"ONNX model {self.path} needs inputs {missing}")
-        values = session.run(self.outputs, {k: np.ascontiguousarray(feed[k], dtype=np.int64) for k in self.inputs})
-        return dict(zip(self.outputs, values))
+        values = session.run(self._outputs, {k: np.ascontiguousarray(feed[k], dtype=np.int64) for k in self._inputs})
+        return dict(zip(self._outputs, values))
 
 
 def cached_export(folder: Path, backend: str | None, export: Callable[[Path], object], *, quantize: bool = True,
@@ -242,8 +242,10 @@ def cached_export(folder: Path, backend: str | None, export: Callable[[Path], ob
             raise ModelError("backend onnx needs onnxruntime: pip install onnxruntime")
         return None
     path = folder / (INT8 if quantize else FP32)
-    if path.exists() or (backend == "auto" and not export_on_auto):
-        return path if path.exists() else None
+    if path.exists():
+        return path
+    if backend == "auto" and not export_on_auto:
+        return None
     with _EXPORTING:  # one export at a time in a process; a thread that waited finds the file
         if path.exists():
             return path
