@@ -3,11 +3,10 @@ English; clinqa's cue rules for es, bg, cs, el, pl, ro notes, picked by the note
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Sequence
 
 # the cue rules are lexicon data built into the pipeline (text/pipeline.py)
-from clinqa.text.pipeline import NLP_LOCK, blocks, context_language, get_nlp
+from clinqa.text.pipeline import NLP_LOCK, blocks, context_language, get_nlp, parsed_block  # noqa: F401 - re-exported
 
 # When ConText sets several flags, the first one here wins: "no family history of asthma"
 # is negated, "mother had breast cancer" (family + historical) is family.
@@ -27,13 +26,6 @@ def context_pipe(language: str = "en"):
     English ones. Not cached itself: a look-up in `get_nlp`'s cache, so it always hands out the
     component of the pipeline that cache holds, and never changes it."""
     return get_nlp(context_language(language)).get_pipe("medspacy_context")
-
-
-@functools.lru_cache(maxsize=32)
-def parsed_block(block: str):
-    """The tokenised, sentence-split spaCy doc of one block of a note (ConText not run). Cached:
-    the sentencizer is the slow part, and every question about a note asks about its blocks."""
-    return get_nlp()(block, disable=["medspacy_context"])
 
 
 def status_of(target) -> str:

@@ -187,3 +187,14 @@ def blocks(text: str, size: int = BLOCK_CHARS) -> list[tuple[int, int]]:
         out.append((start, end))
         start = end
     return out
+
+
+@functools.lru_cache(maxsize=64)
+def parsed_block(block: str):
+    """The tokenised, sentence-split spaCy doc of one block of a note (ConText not run), shared by
+    the sentence splitter (text/sentences.py) and assertion (text/assertion.py), so a note's
+    blocks go through PyRuSH once, not once for its sentences and again for its first assertion
+    (about a quarter of a second per discharge summary in `extract`). Cached: the sentencizer is
+    the slow part, and every question about a note asks about its blocks. Callers hold NLP_LOCK
+    and never change the doc (copy it first)."""
+    return get_nlp()(block, disable=["medspacy_context"])

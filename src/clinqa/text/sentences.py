@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterable
 
 from clinqa.runtime import checkpoint
-from clinqa.text.pipeline import NLP_LOCK, blocks, get_nlp
+from clinqa.text.pipeline import NLP_LOCK, blocks, parsed_block
 from clinqa.text.sections import section_ranges
 from clinqa.types import Sentence
 
@@ -138,12 +138,10 @@ def _section_category(title: str) -> str:
 
 
 def _pyrush_proposals(text, spans, headers, section_starts) -> None:
-    nlp = get_nlp()
     for b_start, b_end in blocks(text):
         checkpoint()  # a cancelled server request stops here
-        # ConText is only for assertion; with no targets it still costs time.
-        with NLP_LOCK:
-            doc = nlp(text[b_start:b_end], disable=["medspacy_context"])
+        with NLP_LOCK:  # the doc assertion reads later for the same block (ConText not run)
+            doc = parsed_block(text[b_start:b_end])
         spans.extend((b_start + s.start_char, b_start + s.end_char) for s in doc.sents)
         for start, _end, category, title in section_ranges(doc):
             section_starts.append((b_start + start, category))
