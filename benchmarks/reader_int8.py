@@ -1,10 +1,12 @@
-"""The default reader on ONNX Runtime in float32 vs its int8 export (onnxruntime's
-quantize_dynamic, one scale per tensor, as `quantize=True` builds it) and vs int8 with one scale
-per output channel (`--per-channel`, built here from a float32 export), same questions, same answer policy and shipped threshold (nothing tuned): F1,
-answers with F1 = 0 among those given (confidently wrong), abstentions on answerable questions
-(refused), and seconds. Decides whether int8 may serve the default: issue 29's extract speed.
+"""The default reader on ONNX Runtime in float32 vs its int8 export (models/onnx.py
+`quantize_int8`: one scale per output channel, the MatMuls whose inputs carry outlier channels
+kept float32; what `"precision": "int8"` in clinqa_reading.json runs), and with `--plain` vs
+onnxruntime's `quantize_dynamic` defaults (every MatMul, one scale per tensor: the earlier
+recipe), same questions, same answer policy and shipped threshold (nothing tuned): F1, answers
+with F1 = 0 among those given (confidently wrong), abstentions on answerable questions (refused),
+false "yes", and seconds. Decides the packaged reader's precision: issue 29's extract speed.
 
-    python benchmarks/reader_int8.py [--max-per-file N] [--per-channel] SPEC [SPEC ...]
+    python benchmarks/reader_int8.py [--max-per-file N] [--plain] SPEC [SPEC ...]
 
 SPEC is what `clinqa eval qa --data` takes (FILE, FILE#heldout). Prints one JSON document.
 """
@@ -18,20 +20,13 @@ import time
 from pathlib import Path
 
 
-def per_channel_session(reader, folder: Path):
-    """int8 with a scale per output channel, quantised from a plain float32 export (its tables not
-    halved: quantize_dynamic reads float32 graphs)."""
-    import clinqa.models.onnx as mo
-    from clinqa.qa.onnx import OnnxForward, export
+def plain_session(reader, folder: Path):
+    """int8 as onnxruntime's quantize_dynamic makes it by default, from the float32 export."""
+    from clinqa.qa.onnx import OnnxForward
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
-    keep, mo.half_tables = mo.half_tables, lambda path: []
-    try:
-        export(reader.model, folder, quantize=False)
-    finally:
-        mo.half_tables = keep
-    out = folder / "model.int8.per_channel.onnx"
-    quantize_dynamic(str(folder / "model.onnx"), str(out), weight_type=QuantType.QInt8, per_channel=True)
+    out = folder / "model.int8.plain.onnx"
+    quantize_dynamic(str(reader.onnx.path), str(out), weight_type=QuantType.QInt8)
     return OnnxForward(out)
 
 
@@ -40,21 +35,19 @@ def main() -> None:
     ap.add_argument("specs", nargs="+")
     ap.add_argument("--model", default="default")
     ap.add_argument("--max-per-file", type=int)
-    ap.add_argument("--per-channel", action="store_true", help="also int8 with per-channel scales")
+    ap.add_argument("--plain", action="store_true", help="also quantize_dynamic's defaults (every MatMul, per tensor)")
     args = ap.parse_args()
     from clinqa.data.splits import read_qa_spec
     from clinqa.qa.evaluation import evaluate_reader
     from clinqa.qa.routing import load_answerer
 
     out: dict = {}
-    variants = [("float32", False), ("int8", True)] + ([("int8_per_channel", "per_channel")] if args.per_channel else [])
+    variants = ["float32", "int8"] + (["int8_plain"] if args.plain else [])
     with tempfile.TemporaryDirectory() as tmp:
-        for precision, quantize in variants:
-            if quantize == "per_channel":
-                reader = load_answerer(args.model, backend="onnx", quantize=False)
-                reader.onnx = per_channel_session(reader, Path(tmp))
-            else:
-                reader = load_answerer(args.model, backend="onnx", quantize=quantize)
+        for precision in variants:
+            reader = load_answerer(args.model, backend="onnx", precision="float32" if precision == "int8_plain" else precision)
+            if precision == "int8_plain":
+                reader.onnx = plain_session(reader, Path(tmp))
             for spec in args.specs:
                 exs = read_qa_spec(spec)[: args.max_per_file or None]
                 t = time.perf_counter()

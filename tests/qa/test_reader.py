@@ -439,3 +439,78 @@ def test_window_ranking_keeps_the_window_that_holds_the_question_words(tiny_read
         assert abs(a.start - lo) < 400
     finally:
         tiny_reader.window_top_n, tiny_reader.window_rank = None, "bm25"
+
+
+def test_folder_precision_picks_the_int8_export_and_the_caller_or_environment_override(tiny_models, tmp_path,
+                                                                                        monkeypatch):
+    """"precision": "int8" in clinqa_reading.json runs the int8 export on ONNX Runtime; an explicit
+    precision, else CLINQA_PRECISION, wins over the folder; torch stays float32; a bad value is a
+    usage error naming the variable."""
+    pytest.importorskip("onnxruntime")
+    from clinqa.errors import UsageError
+    from clinqa.models.onnx import FP32, INT8
+    from clinqa.qa.reader import ExtractiveReader
+    from clinqa.qa.reading import Reading
+    from tests.tiny_models import build_qa
+
+    monkeypatch.setenv("CLINQA_CACHE", str(tmp_path / "cache"))
+    monkeypatch.delenv("CLINQA_PRECISION", raising=False)
+    folder = build_qa(tiny_models["bert"], tmp_path / "model", seed=2)
+    Reading(precision="int8", source="test").save(folder)
+    note = Note("n", "Metoprolol 25 mg by mouth twice daily. Potassium 3.2 low.")
+    first = ExtractiveReader.load(str(folder), backend="onnx")
+    assert first.precision == "int8" and first.onnx.path.name == INT8
+    first.answer(note, "what medication?")[0].check(note)
+    again = ExtractiveReader.load(str(folder), backend="onnx")  # the recorded export: no torch load
+    assert again.onnx.path.name == INT8 and again._model is None
+    assert ExtractiveReader.load(str(folder), backend="onnx", precision="float32").onnx.path.name == FP32
+    monkeypatch.setenv("CLINQA_PRECISION", "float32")
+    assert ExtractiveReader.load(str(folder), backend="onnx").onnx.path.name == FP32
+    assert ExtractiveReader.load(str(folder), backend="onnx", precision="int8").onnx.path.name == INT8
+    monkeypatch.setenv("CLINQA_PRECISION", "int4")
+    with pytest.raises(UsageError, match="CLINQA_PRECISION"):
+        ExtractiveReader.load(str(folder), backend="onnx")
+    monkeypatch.delenv("CLINQA_PRECISION")
+    on_torch = ExtractiveReader.load(str(folder), backend="torch")
+    assert on_torch.onnx is None and on_torch.precision == "float32"
+
+
+def test_window_cascade_reads_the_rest_only_for_unsure_answers(tiny_reader, monkeypatch):
+    """With `window_confident`, the best-ranked window is read first; the rest of the top N only
+    when the best span there is less likely than the setting. Never sure (1.0): every top-N
+    window is read and the answer is the one without the cascade; always sure (tiny): one window
+    per question, the one holding the question's words."""
+    note = Note("long", "chest pain and fever . " * 60 + "metoprolol 25 mg by mouth twice daily . " + "chest pain . " * 60)
+    pairs = [(note, "metoprolol dose by mouth twice daily"), (note, "what was the chest pain?")]
+    read: list[int] = []
+    run = type(tiny_reader)._run
+    monkeypatch.setattr(tiny_reader, "_run", lambda windows: read.append(len(windows)) or run(tiny_reader, windows))
+    monkeypatch.setattr(tiny_reader, "window_top_n", 3)
+    plain = tiny_reader.answer_many(pairs, top_k=3)
+    assert read == [6]
+    monkeypatch.setattr(tiny_reader, "window_first_n", 1)
+    monkeypatch.setattr(tiny_reader, "window_confident", 1.0)
+    read.clear()
+    never_sure = tiny_reader.answer_many(pairs, top_k=3)
+    assert read == [2, 4]  # the best window of each, then the other two of each
+    assert [[(a.start, a.end, a.score) for a in o.answers] for o in never_sure] == \
+        [[(a.start, a.end, a.score) for a in o.answers] for o in plain]
+    monkeypatch.setattr(tiny_reader, "window_confident", 1e-9)
+    read.clear()
+    (first, _) = tiny_reader.answer_many(pairs)
+    assert read == [2]
+    lo = note.text.index("metoprolol")
+    assert abs(first.answers[0].start - lo) < 400  # read from the window BM25 ranks first
+
+
+def test_reading_file_validates_the_cascade(tmp_path):
+    from clinqa.errors import DataError
+    from clinqa.qa.reading import Reading
+
+    r = Reading(window_top_n=4, window_first_n=1, window_confident=0.3)
+    r.save(tmp_path)
+    assert Reading.load(tmp_path).load_kw()["window_confident"] == 0.3
+    for bad in ('{"window_confident": 1.5}', '{"window_first_n": 0}', '{"precision": "int4"}'):
+        (tmp_path / "clinqa_reading.json").write_text(bad)
+        with pytest.raises(DataError):
+            Reading.load(tmp_path)

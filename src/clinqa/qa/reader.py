@@ -20,7 +20,7 @@ import numpy as np
 from clinqa.errors import DataError, ModelError
 from clinqa.qa.decode import is_no_answer, null_score, span_candidates, span_probabilities
 from clinqa.qa.features import Window, make_windows, pad_batch
-from clinqa.qa.reading import WINDOW_RANKS
+from clinqa.qa.reading import WINDOW_RANKS, precision_setting
 from clinqa.runtime import checkpoint
 from clinqa.types import Answer, Note, Sentence
 
@@ -55,8 +55,10 @@ class ExtractiveReader:
     def __init__(self, model, tokenizer, name: str, *, categories: list[str] | None = None,
                  max_length: int = 384, stride: int = 128, max_answer_tokens: int = 30,
                  null_threshold: float | None = None, batch_size: int = 16, window_top_n: int | None = None,
-                 window_rank: str = "bm25", labeler=None, quantize: bool = False, backend: str | None = None, onnx=None,
-                 torch_model=None, model_max_length: int | None = None, export_on_auto: bool = False):
+                 window_first_n: int = 2, window_confident: float | None = None,
+                 window_rank: str = "bm25", labeler=None, quantize: bool = False, precision: str | None = None,
+                 backend: str | None = None, onnx=None, torch_model=None, model_max_length: int | None = None,
+                 export_on_auto: bool = False):
         # `model` may be None when `onnx` (a session) is given: then `torch_model()` builds the
         # torch module only if something asks for `.model` (training, export, the torch backend)
         self._model = model.eval() if model is not None else None
@@ -74,18 +76,27 @@ class ExtractiveReader:
         self.null_threshold = null_threshold
         self.batch_size = batch_size
         self.window_top_n = window_top_n
+        # read the best-ranked `window_first_n` windows first, the rest of the top N only when the
+        # best span there is less likely than `window_confident` (None: read all N at once)
+        self.window_first_n = window_first_n
+        self.window_confident = window_confident
         if window_rank not in WINDOW_RANKS:
             raise ValueError(f"window_rank must be one of {', '.join(WINDOW_RANKS)}, got {window_rank!r}")
         self.window_rank = window_rank
         self.labeler = labeler
-        # ONNX Runtime when installed and exported for these weights (qa/onnx.py), float32 unless
-        # `quantize` (int8 moved answers: benchmarks/qa_throughput.py); the torch module stays for
-        # training, export and the torch backend
+        # ONNX Runtime when installed and exported for these weights (qa/onnx.py), int8 with
+        # `quantize` or `precision` "int8" (the packaged reader's clinqa_reading.json: same F1 on
+        # the clinical sets and XQuAD, benchmarks/reader_int8.py), else float32; `quantize` also
+        # makes the torch path int8, `precision` does not. The torch module stays for training,
+        # export and the torch backend
+        self.precision = "int8" if quantize else precision_setting(precision) or "float32"
         if onnx is None:
             from clinqa.qa.onnx import session_for
 
-            onnx = session_for(self.model, backend, quantize=quantize, export_on_auto=export_on_auto)
+            onnx = session_for(self.model, backend, quantize=self.precision == "int8", export_on_auto=export_on_auto)
         self.onnx = onnx
+        if self.onnx is None and not quantize:
+            self.precision = "float32"  # torch runs a folder's int8 setting in float32
         if quantize and self.onnx is None:
             # Dynamic int8 on the Linear layers: measured in benchmarks/qa_throughput.py.
             import torch
@@ -129,9 +140,12 @@ class ExtractiveReader:
             from clinqa.qa.onnx import read_index, write_index
             from clinqa.qa.reading import Reading
 
+            explicit = kw.get("precision")
             reading = Reading.load(source)  # the folder's default windows; the caller's options win
             if reading is not None:
                 kw = {**reading.load_kw(), **kw}
+            if explicit is None and precision_setting() is not None:  # CLINQA_PRECISION over the folder's
+                kw["precision"] = precision_setting()
 
             key = _files_key(source) if not loader_kw else None
             fast = _from_index(cls, read_index(key), source, str(name), kw, loader_kw)
@@ -216,16 +230,46 @@ class ExtractiveReader:
         for ex, (note, _) in enumerate(pairs):
             if not by_example.get(ex):
                 raise DataError(f"note {note.id!r} has no tokens this model can read", source=note.id)
-        keep = sorted(i for idx in by_example.values() for i in idx)
-        logits = self._run([windows[i] for i in keep])
-        row = {w: r for r, w in enumerate(keep)}
+        logits, row, by_example = self._read(windows, by_example, [n.text for n, _ in pairs])
         outputs = []
         for ex, (note, question) in enumerate(pairs):
-            idx = by_example[ex]
+            idx = sorted(by_example[ex])  # note order, as without ranking
             rows = [row[i] for i in idx]
             outputs.append(self._decode(note, question, [windows[i] for i in idx], logits, rows, top_k,
                                         (sentences or [None] * len(pairs))[ex], with_context, apply_threshold))
         return outputs
+
+    def _read(self, windows: list[Window], by_example: dict[int, list[int]], texts: list[str]):
+        """Run the windows each example reads (best-ranked first): (logits, row of each window in
+        them, the windows each example read). With `window_confident` and `window_top_n` set, the first
+        `window_first_n` windows of every example are read, and the rest only for the examples whose
+        best span there has a probability under `window_confident` (a sure answer in the
+        best-ranked windows is rarely beaten by a lower-ranked one: benchmarks/reader_cascade.py)."""
+        first, sure = self.window_first_n, self.window_confident
+        if sure is None or not self.window_top_n or not any(len(idx) > first for idx in by_example.values()):
+            keep = sorted(i for idx in by_example.values() for i in idx)
+            return self._run([windows[i] for i in keep]), {w: r for r, w in enumerate(keep)}, by_example
+        keep = sorted(i for idx in by_example.values() for i in idx[:first])
+        logits = self._run([windows[i] for i in keep])
+        row = {w: r for r, w in enumerate(keep)}
+        unsure = [ex for ex, idx in by_example.items()
+                  if len(idx) > first and self._best_probability(idx[:first], windows, logits, row, texts[ex]) < sure]
+        rest = sorted(i for ex in unsure for i in by_example[ex][first:])
+        read = {ex: idx[:first] for ex, idx in by_example.items()}
+        if rest:
+            more = self._run([windows[i] for i in rest])
+            row.update({w: len(keep) + r for r, w in enumerate(rest)})
+            logits = _stack(logits, more)
+            read.update({ex: by_example[ex] for ex in unsure})
+        return logits, row, read
+
+    def _best_probability(self, idx: list[int], windows: list[Window], logits, row, text: str) -> float:
+        idx = sorted(idx)
+        rows = [row[i] for i in idx]
+        s_log, e_log = logits["start"][rows], logits["end"][rows]
+        cands = span_candidates(s_log, e_log, [windows[i] for i in idx], self.max_answer_tokens, text=text)
+        probs, _ = span_probabilities(cands[:20], null_score(s_log, e_log))
+        return probs[0] if probs else 0.0
 
     def _thread_tokenizer(self):
         if threading.get_ident() == self._tokenizer_owner:
@@ -236,8 +280,8 @@ class ExtractiveReader:
         return tok
 
     def _rank_windows(self, question: str, text: str, wins: list[Window], idx: list[int]) -> list[int]:
-        if len(idx) <= self.window_top_n:
-            return idx
+        if len(idx) <= self.window_top_n and (self.window_confident is None or len(idx) <= self.window_first_n):
+            return idx  # all of them, read at once (the cascade needs them best first)
         from clinqa.retrieval.bm25 import BM25Scorer, tokenize
 
         docs = [text[w.char_range[0]:w.char_range[1]] for w in wins]
@@ -257,7 +301,7 @@ class ExtractiveReader:
 
             scores = reciprocal_rank_fusion(parts)
         order = np.argsort(-scores, kind="stable")[: self.window_top_n]
-        return [idx[i] for i in sorted(order.tolist())]
+        return [idx[i] for i in order.tolist()]  # best first (`_read` reads them in that order)
 
     def _run(self, windows: list[Window]) -> dict[str, np.ndarray]:
         pad_id = self.tokenizer.pad_token_id if self.tokenizer.pad_token_id is not None else 0
@@ -362,7 +406,8 @@ def _from_index(cls, entry: dict | None, source: str, name: str, kw: dict, loade
 
     if entry is None or backend_setting(kw.get("backend")) == "torch":
         return None
-    path = Path(entry["export"]) / (INT8 if kw.get("quantize") else FP32)
+    int8 = kw.get("quantize") or precision_setting(kw.get("precision")) == "int8"
+    path = Path(entry["export"]) / (INT8 if int8 else FP32)
     if not path.is_file():
         return None
     from clinqa.qa.onnx import OnnxForward
@@ -403,6 +448,18 @@ def _add_context(note: Note, answers: list[Answer], sentences: list[Sentence] | 
     for a, assertion in zip(answers, assertions):
         sid = next((s.id for s in sentences if s.start <= a.start < s.end), None)
         out.append(replace(a, assertion=assertion, sentence_id=sid, evidence_ids=(sid,) if sid else ()))
+    return out
+
+
+def _stack(a: dict[str, np.ndarray], b: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+    """Logits of two `_run`s as one: rows of `a`, then of `b`, padded to the wider one."""
+    width = max(a["start"].shape[1], b["start"].shape[1])
+    out = {}
+    for k in ("start", "end"):
+        out[k] = np.full((len(a[k]) + len(b[k]), width), np.finfo(np.float32).min, dtype=np.float32)
+        out[k][:len(a[k]), :a[k].shape[1]] = a[k]
+        out[k][len(a[k]):, :b[k].shape[1]] = b[k]
+    out["category"] = None if a["category"] is None else np.concatenate([a["category"], b["category"]])
     return out
 
 
