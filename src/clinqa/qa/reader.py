@@ -85,11 +85,11 @@ class ExtractiveReader:
         self.window_rank = window_rank
         self.labeler = labeler
         # ONNX Runtime when installed and exported for these weights (qa/onnx.py), int8 with
-        # `quantize` or `precision` "int8" (the packaged reader's clinqa_reading.json: same F1 on
-        # the clinical sets and XQuAD, benchmarks/reader_int8.py), else float32; `quantize` also
+        # `quantize` or `precision` "int8" (the packaged reader's clinqa_reading.json: README "ONNX
+        # Runtime" has what int8 costs and gains per data set), else float32; `quantize` also
         # makes the torch path int8, `precision` does not. The torch module stays for training,
         # export and the torch backend
-        self.precision = "int8" if quantize else precision_setting(precision) or "float32"
+        self.precision = _precision(quantize, precision)
         if onnx is None:
             from clinqa.qa.onnx import session_for
 
@@ -144,8 +144,8 @@ class ExtractiveReader:
             reading = Reading.load(source)  # the folder's default windows; the caller's options win
             if reading is not None:
                 kw = {**reading.load_kw(), **kw}
-            if explicit is None and precision_setting() is not None:  # CLINQA_PRECISION over the folder's
-                kw["precision"] = precision_setting()
+            # the caller's precision, else CLINQA_PRECISION, else the folder's
+            kw["precision"] = precision_setting(explicit) or kw.get("precision")
 
             key = _files_key(source) if not loader_kw else None
             fast = _from_index(cls, read_index(key), source, str(name), kw, loader_kw)
@@ -265,11 +265,17 @@ class ExtractiveReader:
 
     def _best_probability(self, idx: list[int], windows: list[Window], logits, row, text: str) -> float:
         idx = sorted(idx)
-        rows = [row[i] for i in idx]
-        s_log, e_log = logits["start"][rows], logits["end"][rows]
-        cands = span_candidates(s_log, e_log, [windows[i] for i in idx], self.max_answer_tokens, text=text)
-        probs, _ = span_probabilities(cands[:20], null_score(s_log, e_log))
+        probs = self._spans([windows[i] for i in idx], logits, [row[i] for i in idx], text)[2]
         return probs[0] if probs else 0.0
+
+    def _spans(self, wins: list[Window], logits, rows: list[int], text: str):
+        """(span candidates best first, the no-answer score, the top 20's probabilities, the
+        no-answer's probability) over windows `wins` at `rows` of `logits`."""
+        s_log, e_log = logits["start"][rows], logits["end"][rows]
+        cands = span_candidates(s_log, e_log, wins, self.max_answer_tokens, text=text)
+        null = null_score(s_log, e_log)
+        probs, p_null = span_probabilities(cands[:20], null)
+        return cands, null, probs, p_null
 
     def _thread_tokenizer(self):
         if threading.get_ident() == self._tokenizer_owner:
@@ -335,10 +341,7 @@ class ExtractiveReader:
 
     def _decode(self, note, question, wins, logits, rows, top_k, sentences, with_context,
                 apply_threshold=True) -> ReaderOutput:
-        s_log, e_log = logits["start"][rows], logits["end"][rows]
-        cands = span_candidates(s_log, e_log, wins, self.max_answer_tokens, text=note.text)
-        null = null_score(s_log, e_log)
-        probs, p_null = span_probabilities(cands[:20], null)
+        cands, null, probs, p_null = self._spans(wins, logits, rows, note.text)
         best = cands[0] if cands else None
         diff = null - best.score if best else float("inf")
         if best is None or (apply_threshold and is_no_answer(best, null, self.null_threshold)):
@@ -406,8 +409,7 @@ def _from_index(cls, entry: dict | None, source: str, name: str, kw: dict, loade
 
     if entry is None or backend_setting(kw.get("backend")) == "torch":
         return None
-    int8 = kw.get("quantize") or precision_setting(kw.get("precision")) == "int8"
-    path = Path(entry["export"]) / (INT8 if int8 else FP32)
+    path = Path(entry["export"]) / (INT8 if _precision(kw.get("quantize"), kw.get("precision")) == "int8" else FP32)
     if not path.is_file():
         return None
     from clinqa.qa.onnx import OnnxForward
@@ -449,6 +451,12 @@ def _add_context(note: Note, answers: list[Answer], sentences: list[Sentence] | 
         sid = next((s.id for s in sentences if s.start <= a.start < s.end), None)
         out.append(replace(a, assertion=assertion, sentence_id=sid, evidence_ids=(sid,) if sid else ()))
     return out
+
+
+def _precision(quantize: bool | None, precision: str | None) -> str:
+    """The graph a reader runs: int8 with `quantize`, else the precision given, else
+    CLINQA_PRECISION, else float32."""
+    return "int8" if quantize else precision_setting(precision) or "float32"
 
 
 def _stack(a: dict[str, np.ndarray], b: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
