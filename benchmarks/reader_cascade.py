@@ -9,8 +9,8 @@ is scored once, with the chosen setting).
 CLINQA_PRECISION=float32|int8 picks the graph (default: the model folder's).
 
 A setting is P:FIRST (FIRST defaults to 2) or `none` (all N at once). SPEC is what `clinqa eval
-qa --data` takes. Prints one JSON document: per setting and SPEC, F1, confidently wrong (answers
-with F1 = 0 among those given), refused answerable, false "yes", windows read and seconds.
+qa --data` takes. Prints one JSON document: per setting and SPEC, F1 and EM, confidently wrong
+(answers with F1 = 0 among those given), refused answerable, false "yes", windows read and seconds.
 """
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ def main() -> None:
     from clinqa.data.splits import read_qa_spec
     from clinqa.qa.evaluation import evaluate_reader
     from clinqa.qa.routing import load_answerer
+    from reader_int8 import scores  # benchmarks/: the same row of F1 and failure rates
 
     reader = load_answerer(args.model, **({"window_top_n": args.top_n} if args.top_n else {}))
     run, read = reader._run, [0]
@@ -50,14 +51,8 @@ def main() -> None:
             read[0] = 0
             t = time.perf_counter()
             ev = evaluate_reader(reader, exs, tune_null=False)
-            a = ev.abstention
-            answerable = sum(1 for e in exs if not e.is_impossible)
-            refused = a.get("abstained", 0) - (a.get("on_unanswerable") or 0)
-            out.setdefault(setting, {})[spec] = {
-                "questions": len(exs), "f1": round(ev.squad.f1, 2), "confidently_wrong_pct": a.get("confidently_wrong"),
-                "refused_answerable_pct": round(100 * refused / answerable, 2) if answerable else None,
-                "false_yes": (ev.verdicts or {}).get("yes_for_not_present"), "windows": read[0],
-                "seconds": round(time.perf_counter() - t, 1)}
+            out.setdefault(setting, {})[spec] = {**scores(exs, ev), "windows": read[0],
+                                                 "seconds": round(time.perf_counter() - t, 1)}
     print(json.dumps(out, indent=2))
 
 

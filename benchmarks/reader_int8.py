@@ -30,6 +30,18 @@ def plain_session(reader, folder: Path):
     return OnnxForward(out)
 
 
+def scores(exs, ev) -> dict:
+    """F1 and EM with the failure rates beside them: answers with F1 = 0 among those given
+    (confidently wrong), abstentions on answerable questions (refused), false "yes"."""
+    a = ev.abstention
+    answerable = sum(1 for e in exs if not e.is_impossible)
+    refused = a.get("abstained", 0) - (a.get("on_unanswerable") or 0)
+    return {"questions": len(exs), "f1": round(ev.squad.f1, 2), "exact": round(ev.squad.exact, 2),
+            "confidently_wrong_pct": a.get("confidently_wrong"),
+            "refused_answerable_pct": round(100 * refused / answerable, 2) if answerable else None,
+            "false_yes": (ev.verdicts or {}).get("yes_for_not_present")}
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("specs", nargs="+")
@@ -52,14 +64,7 @@ def main() -> None:
                 exs = read_qa_spec(spec)[: args.max_per_file or None]
                 t = time.perf_counter()
                 ev = evaluate_reader(reader, exs, tune_null=False)
-                a = ev.abstention
-                answerable = sum(1 for e in exs if not e.is_impossible)
-                refused = a.get("abstained", 0) - (a.get("on_unanswerable") or 0)
-                out.setdefault(spec, {})[precision] = {
-                    "questions": len(exs), "f1": round(ev.squad.f1, 2), "exact": round(ev.squad.exact, 2),
-                    "confidently_wrong_pct": a.get("confidently_wrong"),
-                    "refused_answerable_pct": round(100 * refused / answerable, 2) if answerable else None,
-                    "false_yes": (ev.verdicts or {}).get("yes_for_not_present"), "seconds": round(time.perf_counter() - t, 1)}
+                out.setdefault(spec, {})[precision] = {**scores(exs, ev), "seconds": round(time.perf_counter() - t, 1)}
     for spec, row in out.items():
         for v in row.copy():
             if v != "float32":
