@@ -92,3 +92,51 @@ def test_input_errors_still_raised_when_nothing_is_read(tiny_models, tmp_path):
     c = next(c for c in q.concepts if c.answer_type == "yes_no")
     with pytest.raises(DataError, match="no tokens"):
         answer_questions(reader, AnswerPolicy(Calibration()), [(note, c.questions_for("en")[0], c)], [[]])
+
+
+# My own notes: a short discharge summary whose answers the structure gives, and a CT report.
+WARD = """DISCHARGE SUMMARY - general medicine
+Course: no fever during the stay, mild cough.
+
+Labs: potassium 4.1, creatinine 1.4 this morning; creatinine 1.9 on admission.
+
+Discharge Medications:
+1. metoprolol succinate 50 mg daily
+2. apixaban 5 mg BID
+3. atorvastatin 40 mg nightly
+
+Plan: continue current regimen, PT evaluation.
+"""
+CT = """CT ABDOMEN AND PELVIS WITH CONTRAST
+Indication: right lower quadrant pain.
+Technique: axial images after IV contrast.
+Findings: normal appendix. No free fluid. Small hepatic cyst.
+Impression: no acute abdominal process.
+"""
+
+
+def test_the_structure_decides_without_a_reader_pass_and_says_how():
+    """A yes/no concept with mentions, a lab with one value, the list under a header, a drug class
+    the note never names, and encounter concepts on a study report are decided unread; a lab with
+    two different values and no time asked for is the reader's choice."""
+    q = {c.id: c for c in load_questionnaire("discharge-summary").concepts}
+    notes = [Note("ward", WARD), Note("ct", CT)]
+    asks = [(notes[0], c) for c in ("fever", "potassium", "creatinine", "discharge_medications", "antibiotics")] + \
+        [(notes[1], c) for c in ("allergies", "surgery", "past_medical_history", "chest_imaging")]
+    items = [(n, q[c].questions_for("en")[0], q[c]) for n, c in asks]
+    sentences = [segment(n.text, n.id) for n, _, _ in items]
+    reader = _Naming()
+    got = {(n.id, c.id): d for (n, _, c), d in zip(items, answer_questions(reader, AnswerPolicy(Calibration()),
+                                                                            items, sentences))}
+    read = {(n, qq) for n, qq in reader.read}
+    asked = {(n.id, c.id): qq for n, qq, c in items}
+    assert {k for k in asked if (k[0], asked[k]) in read} == {("ward", "creatinine"), ("ct", "chest_imaging")}
+    assert got["ward", "fever"].verdict.verdict == "no"
+    k = got["ward", "potassium"].answers[0]
+    assert (k.text, k.score) == ("4.1", 0.0) and "1 value" in k.reason
+    meds = got["ward", "discharge_medications"].answers
+    assert [m.text.split()[0] for m in meds] == ["metoprolol", "apixaban", "atorvastatin"]
+    assert all(m.score == 0.0 and "Medications" in m.reason for m in meds)
+    assert "no drug of the asked class" in got["ward", "antibiotics"].reason
+    for c in ("allergies", "surgery", "past_medical_history"):
+        assert "this note reads as a radiology" in got["ct", c].reason

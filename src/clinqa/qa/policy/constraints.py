@@ -180,6 +180,31 @@ def fits(note: Note, asked: AskedFor, span: tuple[int, int], sentences) -> tuple
     return True, ""
 
 
+def note_can_answer(note: Note, asked: AskedFor, sentences) -> tuple[bool, str]:
+    """Whether any span of the note could pass `fits` for a question asking for an allergy or a
+    medication: the note states an allergy somewhere, names a drug (of the asked class), or, in
+    another language, writes a dose. `fits` checks each span against these same tests, so a note
+    that fails them has no answer of the asked type whatever a reader would point at: the
+    question is decided without a reader pass."""
+    from clinqa.text.vocab import drugs_in
+
+    text = note.text
+    if asked.allergy:
+        if ALLERGY_TEXT.search(text) or any("allerg" in (s.section or "") for s in sentences):
+            return True, ""
+        return False, "the note states no allergy"
+    if asked.answer_type in ("date", "number") or asked.dose or not (
+            asked.category == "Medication" or asked.code == "drug"):
+        return True, ""
+    if asked.drug_stems:
+        from clinqa.text.glossary import mentions_class
+
+        return (True, "") if mentions_class(text, asked.drug_stems) else (False, "the note names no drug of the asked class")
+    if not english_note(text):
+        return (True, "") if DOSE.search(text) else (False, "the note writes no dose (the drug lexicon is English)")
+    return (True, "") if drugs_in(vocab_words(text)) else (False, "the note names no drug of the lexicon")
+
+
 def _names_the_asked(text: str, asked: AskedFor, sent, span: tuple[int, int]) -> bool:
     """A number answer's sentence (or the line it sits on) holds one of the question's own words
     (up to inflection): "7781" in a sentence about something else is not the LDL the question

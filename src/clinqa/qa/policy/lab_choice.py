@@ -5,7 +5,9 @@ measurements (prose, table cells, trend values, each with when it was measured):
 - a moment ("at discharge", "on admission") takes a value written at that moment;
 - "most recent", "latest", "current" take the last value in time (or in a trend's order);
 - "peak"/"lowest" take the extreme value;
-- otherwise the values the reader's candidates cover first, then note order.
+- otherwise the one value (in note order when it is written more than once); only between
+  different values does the reader choose, by its candidates' scores: the one question here that
+  waits for a reader pass. Values the structure chose carry score 0.
 When the question names a time no value has, and the note has several different values, the
 answer is an abstention with the reason ("3 values of potassium, none at discharge"), never a
 guess. Thresholds of a plan are never values (see `document.measurements`)."""
@@ -36,7 +38,17 @@ def lab_answers(note: Note, asked: AskedFor, raw: list[Answer], doc: ClinicalDoc
             if unit_fits(m.value, asked)[0] and (shape is None or shape.search(m.value))]
     if not vals:
         return [], f"no value of {asked.lab} in the note"
-    score = {m.start: max((a.score for a in raw if a.start < m.end and m.start < a.end), default=0.0) for m in vals}
+    score = {m.start: 0.0 for m in vals}
+
+    def by_reader(ms: list[Measurement]) -> list[Measurement]:
+        """`ms` best first: when they differ in value, by the reader's scores (the first look at
+        `raw` raises NeedsReader when it is not read yet); else in note order."""
+        if len({_value_key(m) for m in ms}) < 2:
+            return sorted(ms, key=lambda m: m.sequence)
+        score.update({m.start: max((a.score for a in raw if a.start < m.end and m.start < a.end), default=0.0)
+                      for m in vals})
+        return sorted(ms, key=lambda m: (-score[m.start], m.sequence))
+
     q = asked.question
     lex = lexicon()
     asked_key = time_key(_without_lab_numbers(q))
@@ -67,8 +79,7 @@ def lab_answers(note: Note, asked: AskedFor, raw: list[Answer], doc: ClinicalDoc
                                              with_line=_one_on_line(vals, m)) + " " + local_moment(text, m.start, m.end),
                                              re.I))]
         if in_moment:
-            in_moment.sort(key=lambda m: (-score[m.start], m.sequence))
-            return answer(in_moment, f"the value of {asked.lab} written at {key}")
+            return answer(by_reader(in_moment), f"the value of {asked.lab} written at {key}")
         ordered = _in_time(vals)
         if not distinct:
             return answer(vals, f"the only value of {asked.lab} in the note")
@@ -93,8 +104,13 @@ def lab_answers(note: Note, asked: AskedFor, raw: list[Answer], doc: ClinicalDoc
         nums = [m for m in vals if m.number is not None]
         best = max(nums, key=lambda m: m.number) if high else min(nums, key=lambda m: m.number)
         return answer([best], f"the {'highest' if high else 'lowest'} of {n} values of {asked.lab}")
-    ranked = sorted(vals, key=lambda m: (-score[m.start], m.sequence))
-    return answer(ranked, f"{n} value(s) of {asked.lab}; the one the reader points at, else the first")
+    ranked = by_reader(vals)
+    why = "the one the reader points at" if len({_value_key(m) for m in vals}) > 1 else "the first in the note"
+    return answer(ranked, f"{n} value(s) of {asked.lab}; {why}")
+
+
+def _value_key(m: Measurement):
+    return m.number if m.number is not None else m.value.strip().lower()
 
 
 def _answer(note: Note, m: Measurement, score: float, method: str) -> Answer:

@@ -4,7 +4,7 @@
 
 - yes/no questions (from the question's form, or a concept's `answer_type: yes_no`) are
   answered from the concept's *mentions* in the note (its terms and synonyms, matched with
-  medspaCy target rules, plus the reader's spans) and their ConText assertion: `yes`, `no`,
+  medspaCy target rules; no reader pass) and their ConText assertion: `yes`, `no`,
   `uncertain` (possible, hypothetical, historical only, conflicting mentions) or
   `not_mentioned`, with the supporting sentence and its offsets. A family-history mention is
   not a "yes" for the patient;
@@ -31,7 +31,7 @@ from clinqa.document.structure import role_of
 from clinqa.qa.policy.asked import AskedFor, asked_for, type_name
 from clinqa.qa.policy.calibration import Calibration, calibration_for
 from clinqa.qa.policy.classes import class_members
-from clinqa.qa.policy.constraints import fits
+from clinqa.qa.policy.constraints import fits, note_can_answer
 from clinqa.qa.policy.events import (
     EventVerdict,
     asks_plan,
@@ -44,6 +44,7 @@ from clinqa.qa.policy.events import (
 from clinqa.qa.policy.dates import dated_mention
 from clinqa.qa.policy.lab_choice import lab_answers
 from clinqa.qa.policy.lists import list_block_for
+from clinqa.qa.policy.unread import NeedsReader, Unread  # noqa: F401 (re-exported)
 from clinqa.qa.policy.spans import (
     clean_span,
     dedupe,
@@ -61,27 +62,6 @@ CATEGORY_CONFIDENCE = 0.5  # below this the category head yields to the weak lab
 # under its lab's name, the date in the sentence naming the event, the one member of the asked
 # drug class. The score threshold does not apply to them.
 STRUCTURAL = ("+lab-name", "+dated", "+drug-class")
-
-
-class NeedsReader(Exception):
-    """`decide` was given `Unread` candidates and its decision depends on the reader's."""
-
-
-class Unread:
-    """Candidates not read yet: `decide` on these either completes, then its decision does not
-    depend on the reader at all (the concept does not apply to this kind of note, no mention of
-    the asked concept, no value of the asked lab), or raises NeedsReader at its first look at
-    them. `method` is what the reader's answers would be named."""
-
-    __slots__ = ("method",)
-
-    def __init__(self, method: str):
-        self.method = method
-
-    def _needs_reader(self, *_):
-        raise NeedsReader
-
-    __iter__ = __len__ = __bool__ = __getitem__ = __contains__ = _needs_reader
 
 
 @dataclass(frozen=True)
@@ -160,7 +140,7 @@ class AnswerPolicy:
                 v = Verdict("not_mentioned", why) if asked.answer_type == "yes_no" else None
                 return Decision([_abstain(note, method, why)], asked, v)
         if asked.answer_type == "yes_no":
-            return self._yes_no(note, asked, raw, sentences, method, language)
+            return self._yes_no(note, asked, sentences, method, language)
         if not sentences or not note.text.strip():
             return Decision([_abstain(note, method, "the note has no text to answer from")], asked)
         cal = self.calibration
@@ -175,8 +155,7 @@ class AnswerPolicy:
         why = reason_event(doc, asked.question)
         if why is not None:
             a = Answer(text=note.text[why.reason_start:why.reason_end], start=why.reason_start, end=why.reason_end,
-                       score=max((x.score for x in raw if x.start < why.reason_end and why.reason_start < x.end),
-                                 default=0.0), note_id=note.id, method=(method or "extractive") + "+events",
+                       score=0.0, note_id=note.id, method=(method or "extractive") + "+events",
                        reason=f"the reason the note gives for {why.action.replace('_', ' ')} {why.subject}")
             return Decision([self._finish(note, asked, a, sentences)], asked)
         if asked.change and asked.answer_type == "span":
@@ -187,16 +166,24 @@ class AnswerPolicy:
                 pointed = [c for c in changed if raw and raw[0].start < c[1] and c[0] < raw[0].end]
                 changed = pointed
             if changed:
+                # a list is every changed drug the note names, no reader's choice (score 0)
                 answers = [Answer(text=note.text[s:t], start=s, end=t, note_id=note.id, reason=why,
-                                  score=max((x.score for x in raw if x.start < t and s < x.end), default=0.0),
+                                  score=0.0 if asked.is_list else _overlap(raw, s, t),
                                   method=(method or "extractive") + "+events") for s, t, why in changed]
                 return Decision([self._finish(note, asked, a, sentences)
                                  for a in answers[:None if asked.is_list else top_k]], asked)
+        can, why = note_can_answer(note, asked, sentences)
+        if not can:
+            return Decision([_abstain(note, method, f"no answer of the asked type ({type_name(asked)}): {why}")], asked)
         if asked.lab:
             typed, why = lab_answers(note, asked, raw, doc, method)
             if not typed:
                 return Decision([_abstain(note, method, why or f"no value of {asked.lab} in the note")], asked)
         else:
+            if asked.is_list:
+                items = self._header_list(note, asked, doc, sentences, method, language)
+                if items:
+                    return Decision([self._finish(note, asked, a, sentences) for a in items], asked)
             for a in raw:
                 c = clean_span(note.text, a.start, a.end, sentences, keep_list=asked.is_list)
                 if c is None:
@@ -222,7 +209,7 @@ class AnswerPolicy:
                 return Decision([self._finish(note, asked, a, sentences) for a in items], asked)
         if not typed and asked.drug_stems:
             typed = [Answer(text=note.text[s0:s1], start=s0, end=s1, note_id=note.id, reason=why,
-                            score=max((x.score for x in raw if x.start < s1 and s0 < x.end), default=0.0),
+                            score=_overlap(raw, s0, s1),
                             method=(method or "extractive") + "+drug-class")
                      for s0, s1, why in class_members(note.text, doc, sentences, asked)]
         if not typed and asked.answer_type == "date":
@@ -230,7 +217,7 @@ class AnswerPolicy:
             if dated is not None:
                 s0, s1, why = dated
                 typed = [Answer(text=note.text[s0:s1], start=s0, end=s1, note_id=note.id, reason=why,
-                                score=max((x.score for x in raw if x.start < s1 and s0 < x.end), default=0.0),
+                                score=_overlap(raw, s0, s1),
                                 method=(method or "extractive") + "+dated")]
         if not typed:
             why = rejected[0] if rejected else "the reader found no span"
@@ -243,39 +230,54 @@ class AnswerPolicy:
                                                      f"{threshold:.3f} ({cal.source})", best.score)], asked)
         return Decision([self._finish(note, asked, a, sentences) for a in typed[:top_k]], asked)
 
-    def _list_items(self, note, asked, typed: list[Answer], sentences, method: str) -> list[Answer]:
-        """Every item of the list the answer sits in (the first typed candidate inside a list,
-        else the list under the header that shares most words with the question), each of the
-        asked type, in note order; [] when there is no such list."""
-        block = list_block_for(parse_document(note.text, note.id, sentences), asked.question)
-        spans: list[tuple[int, int]] = []
-        how = "+list-header"
-        if block is not None:
-            spans = [(it.start, it.end) for it in block.items]
-        else:
-            anchor = next((i for a in typed for i, s in enumerate(sentences)
-                           if s.start <= a.start < s.end and s.kind == "list_item"), None)
-            how = "+list"
-            if anchor is None:
-                anchor, how = list_under_header(asked.question, sentences), "+list-header"
-            if anchor is None:
-                return []
-            lo = hi = anchor
-            sec = sentences[anchor].section
-            while lo > 0 and sentences[lo - 1].kind == "list_item" and sentences[lo - 1].section == sec:
-                lo -= 1
-            while hi + 1 < len(sentences) and sentences[hi + 1].kind == "list_item" and \
-                    sentences[hi + 1].section == sec:
-                hi += 1
-            spans = [(s.start, s.end) for s in sentences[lo:hi + 1]]
-        items = []
+    def _header_list(self, note: Note, asked: AskedFor, doc, sentences, method: str,
+                     language: str | None) -> list[Answer]:
+        """The items of the list under the header that names the question's kind of list
+        (`lists.list_block_for`), each of the asked type, negated problems left out; [] when the
+        note has no such list or none of its items fits. The structure gives them, not the
+        reader: they are decided before any reader pass, and their score is 0."""
+        block = list_block_for(doc, asked.question)
+        if block is None:
+            return []
+        why = f"an item of the list under {block.header.strip()!r}"
+        items = [Answer(text=note.text[c[0]:c[1]], start=c[0], end=c[1], score=0.0, note_id=note.id, reason=why,
+                        method=(method or "extractive") + "+list-header") for c in self._item_spans(
+                            note, asked, [(it.start, it.end) for it in block.items], sentences)]
+        return _drop_negated(note, items, language) if asked.category in ("Diagnosis", "Symptoms") else items
+
+    def _item_spans(self, note: Note, asked: AskedFor, spans, sentences) -> list[tuple[int, int]]:
+        """Each list item's cleaned head, when it is of the asked type."""
+        out = []
         for s0, s1 in spans:
             c = clean_span(note.text, s0, s1, sentences)
             if c is None:
                 continue
             c = item_head(note.text, c, asked)
-            if not fits(note, asked, c, sentences)[0]:
-                continue
+            if fits(note, asked, c, sentences)[0]:
+                out.append(c)
+        return out
+
+    def _list_items(self, note, asked, typed: list[Answer], sentences, method: str) -> list[Answer]:
+        """Every item of the list the answer sits in (the first typed candidate inside a list,
+        else the list under the header that shares most words with the question), each of the
+        asked type, in note order; [] when there is no such list. (The document's header lists
+        were tried before reading: `_header_list`.)"""
+        anchor = next((i for a in typed for i, s in enumerate(sentences)
+                       if s.start <= a.start < s.end and s.kind == "list_item"), None)
+        how = "+list"
+        if anchor is None:
+            anchor, how = list_under_header(asked.question, sentences), "+list-header"
+        if anchor is None:
+            return []
+        lo = hi = anchor
+        sec = sentences[anchor].section
+        while lo > 0 and sentences[lo - 1].kind == "list_item" and sentences[lo - 1].section == sec:
+            lo -= 1
+        while hi + 1 < len(sentences) and sentences[hi + 1].kind == "list_item" and sentences[hi + 1].section == sec:
+            hi += 1
+        spans = [(s.start, s.end) for s in sentences[lo:hi + 1]]
+        items = []
+        for c in self._item_spans(note, asked, spans, sentences):
             score = max((a.score for a in typed if a.start < c[1] and c[0] < a.end), default=0.0)
             items.append(Answer(text=note.text[c[0]:c[1]], start=c[0], end=c[1], score=score, note_id=note.id,
                                 method=(method or "extractive") + how))
@@ -307,12 +309,12 @@ class AnswerPolicy:
         return label, probs or {c: round(p, 4) for c, p in dist.items()}, "weak labeler on the question and answer"
 
     # .................................................................. yes/no
-    def _yes_no(self, note: Note, asked: AskedFor, raw: list[Answer], sentences, method: str,
+    def _yes_no(self, note: Note, asked: AskedFor, sentences, method: str,
                 language: str | None = None) -> Decision:
         doc = parse_document(note.text, note.id, sentences)
         ev = medication_verdict(doc, asked) or smoking_verdict(doc, asked)
         if ev is not None:
-            return self._event_decision(note, asked, raw, sentences, method, ev)
+            return self._event_decision(note, asked, sentences, method, ev)
         if not asked.terms:
             v = Verdict("not_mentioned", "the question names no concept to look for (give the concept synonyms)")
             return Decision([_abstain(note, method, v.reason)], asked, v)
@@ -325,14 +327,14 @@ class AnswerPolicy:
             planned_only(doc, [m.start for m in mentions if m.assertion == "present"])
         if plan is not None and not any(m.assertion == "negated" for m in mentions):
             s, t = plan.sentence_start, plan.sentence_end
-            return self._event_decision(note, asked, raw, sentences, method, EventVerdict(
+            return self._event_decision(note, asked, sentences, method, EventVerdict(
                 "no", f"only planned ({plan.cue!r}), not done yet", s, t, plan))
         if asked.action:
             mentions = [with_action(m, note.text, sentences, asked.action) for m in mentions]
         if not mentions:
             v = Verdict("not_mentioned", f"none of {', '.join(repr(t) for t in asked.terms[:6])} occurs in the note")
             return Decision([_abstain(note, method, v.reason)], asked, v)
-        verdict, chosen, reason = aggregate(mentions, raw, asked)
+        verdict, chosen, reason = aggregate(mentions, asked)
         c = (chosen.cue_start, chosen.cue_end)
         v = Verdict(verdict, reason, c[0], c[1], note.text[c[0]:c[1]], note.text[chosen.start:chosen.end],
                     chosen.start, chosen.end, chosen.assertion, len(mentions))
@@ -340,13 +342,12 @@ class AnswerPolicy:
             # mentioned only for a relative or as a hypothetical: "not in this note" for the
             # patient, so no answer text (the verdict keeps where the mention is)
             return Decision([_abstain(note, method, f"{reason}: {note.text[c[0]:c[1]]!r}")], asked, v)
-        score = max((a.score for a in raw if a.start < c[1] and c[0] < a.end), default=0.0)
-        a = Answer(text=v.text, start=c[0], end=c[1], score=score, note_id=note.id, assertion=chosen.assertion,
+        a = Answer(text=v.text, start=c[0], end=c[1], score=0.0, note_id=note.id, assertion=chosen.assertion,
                    method=(method or "extractive") + "+mentions")
         a = self._finish(note, asked, a, sentences)
         return Decision([replace(a, assertion=chosen.assertion)], asked, v)
 
-    def _event_decision(self, note: Note, asked: AskedFor, raw: list[Answer], sentences, method: str,
+    def _event_decision(self, note: Note, asked: AskedFor, sentences, method: str,
                         ev) -> Decision:
         """A verdict the document's events give, with the event's words as its evidence."""
         s, t = ev.start, ev.end
@@ -356,8 +357,7 @@ class AnswerPolicy:
         v = Verdict(ev.verdict, ev.reason, s, t, note.text[s:t], ev.event.subject if ev.event else None,
                     ev.event.subject_start if ev.event else -1, ev.event.subject_end if ev.event else -1,
                     assertion, 1)
-        score = max((a.score for a in raw if a.start < t and s < a.end), default=0.0)
-        a = Answer(text=note.text[s:t], start=s, end=t, score=score, note_id=note.id, assertion=assertion,
+        a = Answer(text=note.text[s:t], start=s, end=t, score=0.0, note_id=note.id, assertion=assertion,
                    method=(method or "extractive") + "+events")
         a = self._finish(note, asked, a, sentences)
         return Decision([replace(a, assertion=assertion)], asked, v)
@@ -380,6 +380,11 @@ def _drop_negated(note: Note, answers: list[Answer], language: str | None, limit
     status = assert_spans(note.text, [(a.start, a.end) for a in head], language) if head else []
     bad = {(a.start, a.end) for a, st in zip(head, status) if st == "negated"}
     return [a for a in answers if (a.start, a.end) not in bad]
+
+
+def _overlap(raw: list[Answer], start: int, end: int) -> float:
+    """The best reader score among the candidates overlapping [start, end)."""
+    return max((x.score for x in raw if x.start < end and start < x.end), default=0.0)
 
 
 def _passes(items: list[Answer], asked: AskedFor, cal: Calibration) -> bool:

@@ -10,7 +10,7 @@ from typing import Any
 from clinqa.qa.policy.asked import AskedFor
 from clinqa.qa.policy.forms import action_assertion
 from clinqa.qa.policy.spans import sentence_at
-from clinqa.types import Answer, Sentence
+from clinqa.types import Sentence
 
 
 @dataclass(frozen=True)
@@ -202,16 +202,12 @@ def with_action(m: Mention, text: str, sentences, action: str) -> Mention:
     return replace(m, assertion=said, cue_start=sent.start if sent else m.start, cue_end=sent.end if sent else m.end)
 
 
-def aggregate(mentions: list[Mention], raw: list[Answer], asked: AskedFor) -> tuple[str, Mention, str]:
+def aggregate(mentions: list[Mention], asked: AskedFor) -> tuple[str, Mention, str]:
     """present -> yes; present and negated both -> uncertain (a clinician must look); possible ->
     uncertain; negated -> no; historical only -> uncertain (yes when the question says "ever" or
     "history of"); hypothetical ("return if chest pain") or family only -> not a statement about
     the patient: not_mentioned (family mentions are the yes when the question asks about family)."""
-    def pick(ms):  # the mention the reader's best span covers, else the first
-        for a in raw:
-            for m in ms:
-                if a.start <= m.start and m.end <= a.end:
-                    return m
+    def pick(ms):  # the first in the note: the verdict and its evidence never wait for a reader pass
         return ms[0]
 
     # the reason for an exam ("INDICATION: rule out pneumothorax") is a question, not a finding:
