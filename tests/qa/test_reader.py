@@ -475,6 +475,26 @@ def test_folder_precision_picks_the_int8_export_and_the_caller_or_environment_ov
     assert on_torch.onnx is None and on_torch.precision == "float32"
 
 
+def test_int8_answers_do_not_depend_on_the_questions_asked_beside_them(tiny_models, tmp_path, monkeypatch):
+    """An int8 graph quantizes a MatMul's input with one scale per batch: windows read together
+    would move each other's logits, so the same question could get another answer in `extract`
+    than alone in `ask`. int8 windows are read one at a time: identical scores either way."""
+    pytest.importorskip("onnxruntime")
+    from clinqa.qa.reader import ExtractiveReader
+    from tests.tiny_models import build_qa
+
+    monkeypatch.setenv("CLINQA_CACHE", str(tmp_path / "cache"))
+    folder = build_qa(tiny_models["bert"], tmp_path / "model", seed=3)
+    reader = ExtractiveReader.load(str(folder), backend="onnx", precision="int8")
+    note = Note("n", "Metoprolol 25 mg by mouth twice daily. Potassium 3.2 low. " * 6)
+    other = Note("o", "Fever 39.1 C and cough for three days, started on ceftriaxone 1 g daily.")
+    pairs = [(note, "what medication?"), (other, "what symptoms?"), (other, "which antibiotic?")]
+    together = reader.answer_many(pairs, top_k=3)
+    for (n, q), t in zip(pairs, together):
+        alone = reader.answer_many([(n, q)], top_k=3)[0]
+        assert [(a.start, a.end, a.score) for a in t.answers] == [(a.start, a.end, a.score) for a in alone.answers]
+
+
 def test_window_cascade_reads_the_rest_only_for_unsure_answers(tiny_reader, monkeypatch):
     """With `window_confident`, the best-ranked window is read first; the rest of the top N only
     when the best span there is less likely than the setting. Never sure (1.0): every top-N

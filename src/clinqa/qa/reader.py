@@ -316,10 +316,15 @@ class ExtractiveReader:
         ends = np.zeros_like(starts)
         cats = None
         device = next(self.model.parameters()).device if self.onnx is None else None
+        # int8 graphs quantize each MatMul's input with one scale for the whole batch, so windows
+        # read together would change each other's logits (a question's answer would depend on the
+        # questions asked beside it): they are read one at a time, which on ONNX Runtime is also
+        # no slower (benchmarks/extract_speed.py; float32 gains from batches, int8 does not)
+        size = 1 if self.onnx is not None and self.precision == "int8" else self.batch_size
         with _no_grad(self.onnx is None):
-            for b in range(0, len(windows), self.batch_size):
+            for b in range(0, len(windows), size):
                 checkpoint()  # a cancelled request (timeout, client gone) stops between batches
-                chunk = windows[b:b + self.batch_size]
+                chunk = windows[b:b + size]
                 arrays = pad_batch(chunk, pad_id)
                 if self.onnx is not None:
                     out = self.onnx(arrays)
