@@ -112,6 +112,39 @@ def test_note_kind(text, kind):
     assert parse_document(text, "k").kind == kind
 
 
+# An emergency note whose section titles are those a radiology report also uses ("Exam",
+# "Impression"): its title names the kind, and a title's cue counts twice.
+ED_WITH_SHARED_HEADERS = """ED Provider Note
+Seen at 22:40
+
+CC: left flank pain since this morning
+
+Exam:
+Afebrile, HR 96, BP 142/88. Left CVA tenderness.
+
+Imaging:
+Non-contrast CT showed a 4 mm left UVJ stone with mild hydronephrosis.
+
+Impression:
+Left ureteral stone, pain controlled.
+
+ED Course:
+Ketorolac given, tolerating PO.
+"""
+
+
+def test_a_note_title_outweighs_headers_shared_by_kinds():
+    doc = parse_document(ED_WITH_SHARED_HEADERS, "ed")
+    assert doc.kind == "emergency", doc.kind_reason
+    # without its title, the same headers read as a radiology report's
+    assert parse_document(ED_WITH_SHARED_HEADERS.replace("ED Provider Note", "Note"), "x").kind != "emergency"
+    # a first line of prose is no title: its words count as any others
+    prose = ("The patient came up through the emergency room with chest pain and was admitted to cardiology.\n\n"
+             "Hospital Course:\nTroponin flat, stress test negative.\n\nDischarge Medications:\n- aspirin 81 mg daily\n\n"
+             "Discharge Condition: stable\n")
+    assert parse_document(prose, "p").kind == "discharge_summary"
+
+
 def test_medication_reconciliation():
     rec = {r.drug: r for r in medication_reconciliation(parse_document(NOTE, "n"))}
     assert rec["naproxen"].status == "stopped" and rec["naproxen"].reason == "the ulcer"

@@ -8,19 +8,32 @@ from clinqa.lexicon import lexicon
 
 # a kind needs this many cue hits among the title and headers, and more than any other kind
 MIN_HITS = 2
+TITLE_WORDS = 12  # a longer first line is prose, not a title
 
 
 def note_kind(text: str, sections: list[Section]) -> tuple[str, str]:
-    """(kind, why): the kind whose cues the note's title (its first 300 characters) and section
-    titles hit most; "unknown" when none is hit twice or two tie."""
+    """(kind, why): the kind the note's title (its first line) names, when it names exactly one
+    ("ED Provider Note", "DISCHARGE SUMMARY"): section titles such as "Exam" or "Impression" are
+    shared by many kinds, a title is not. Otherwise the kind whose cues the first 300 characters
+    and the section titles hit most; "unknown" when none is hit twice or two tie."""
     lex = lexicon()
+    title = next((line.strip() for line in text[:300].splitlines() if line.strip()), "")
+    if len(title.split()) > TITLE_WORDS or title.endswith("."):
+        title = ""  # a first line of prose ("Seen in the emergency room for ...") is no title
     heads = [text[:300]] + [s.title for s in sections if s.title]
     scores: dict[str, list[str]] = {}
+    named: dict[str, str] = {}
     for kind in lex.document.get("note_kinds", {}):
         pat = lex.words_re("note_kinds", kind)
         hits = [m.group(0).lower() for h in heads for m in pat.finditer(h)]
         if hits:
             scores[kind] = hits
+        m = pat.search(title)
+        if m:
+            named[kind] = m.group(0)
+    if len(named) == 1:
+        kind, cue = next(iter(named.items()))
+        return kind, f"its title names a {kind.replace('_', ' ')}: {cue.lower()}"
     if not scores:
         return "unknown", "no title or section header names a kind of note"
     ranked = sorted(scores.items(), key=lambda kv: -len(kv[1]))
