@@ -4,12 +4,13 @@ note") against the working tree. Each variant runs in fresh processes with its o
 (reader, windows, backend); the baseline's code comes from `git archive` into a temporary folder
 and runs on this checkout's environment.
 
-    python benchmarks/extract_speed.py [--baseline 4722193] [--notes DIR] [--copies 2] [--repeat 1]
+    python benchmarks/extract_speed.py [--baseline 4722193] [--notes DIR] [--copies 2] [--repeat 3]
 
 Notes: the dev notes (benchmarks/data/clinical_dev/notes), each `--copies` times with a line
 added so every copy is a new text (no cache shares work between copies). Prints one JSON
 document: process wall seconds (start-up included), notes/s and the ratio, plus the steady rate
-without start-up (wall of N notes minus wall of one note, per note).
+without start-up (wall of N notes minus wall of one note, per note); medians of `--repeat`
+rounds that interleave the two variants, and each round's own ratio.
 """
 
 from __future__ import annotations
@@ -76,15 +77,23 @@ def main() -> None:
         for name, src in variants.items():  # warm-up: exports, saved tokenizers and vocabularies
             extract(src, tmp / "one", tmp / f"warm_{name}.parquet")
         out: dict = {"notes": n, "baseline_rev": args.baseline, "load_average": os.getloadavg()}
-        for name, src in variants.items():
-            walls = [extract(src, tmp / "notes", tmp / f"{name}.parquet") for _ in range(args.repeat)]
-            one = statistics.median(extract(src, tmp / "one", tmp / f"one_{name}.parquet") for _ in range(args.repeat))
-            wall = statistics.median(walls)
+        # rounds interleave the variants, in alternating order: this machine's speed drifts by
+        # a third within minutes (a shared host), which back-to-back blocks turn into a ratio
+        walls: dict[str, list[float]] = {name: [] for name in variants}
+        ones: dict[str, list[float]] = {name: [] for name in variants}
+        for r in range(args.repeat):
+            for name in (list(variants) if r % 2 == 0 else list(variants)[::-1]):
+                walls[name].append(extract(variants[name], tmp / "notes", tmp / f"{name}.parquet"))
+                ones[name].append(extract(variants[name], tmp / "one", tmp / f"one_{name}.parquet"))
+        for name in variants:
+            wall, one = statistics.median(walls[name]), statistics.median(ones[name])
             out[name] = {"wall_s": round(wall, 1), "notes_per_s": round(n / wall, 3),
-                         "one_note_wall_s": round(one, 1), "steady_s_per_note": round((wall - one) / (n - 1), 2)}
+                         "one_note_wall_s": round(one, 1), "steady_s_per_note": round((wall - one) / (n - 1), 2),
+                         "walls_s": [round(x, 1) for x in walls[name]]}
         b, w = out["baseline"], out["working_tree"]
         out["ratio_notes_per_s"] = round(w["notes_per_s"] / b["notes_per_s"], 2)
         out["ratio_steady"] = round(b["steady_s_per_note"] / w["steady_s_per_note"], 2)
+        out["ratio_per_round"] = [round(bw / ww, 2) for bw, ww in zip(walls["baseline"], walls["working_tree"])]
         print(json.dumps(out, indent=2))
 
 
