@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 # the cue rules are lexicon data built into the pipeline (text/pipeline.py)
-from clinqa.text.pipeline import NLP_LOCK, blocks, context_language, get_nlp, parsed_block  # noqa: F401 - re-exported
+from clinqa.text.pipeline import NLP_LOCK, blocks, context_language, get_nlp, parsed_block
 
 # When ConText sets several flags, the first one here wins: "no family history of asthma"
 # is negated, "mother had breast cancer" (family + historical) is family.

@@ -24,6 +24,7 @@ from clinqa.qa.policy.asked import AskedFor
 from clinqa.qa.policy.constraints import unit_fits
 from clinqa.qa.policy.forms import EXTREME_Q, MOMENT_Q, MOMENT_WORDS, moment_key
 from clinqa.qa.policy.labs import SentenceIndex, context_of, local_moment
+from clinqa.qa.policy.spans import overlap_score
 from clinqa.types import Answer, Note
 
 
@@ -45,8 +46,7 @@ def lab_answers(note: Note, asked: AskedFor, raw: list[Answer], doc: ClinicalDoc
         `raw` raises NeedsReader when it is not read yet); else in note order."""
         if len({_value_key(m) for m in ms}) < 2:
             return sorted(ms, key=lambda m: m.sequence)
-        score.update({m.start: max((a.score for a in raw if a.start < m.end and m.start < a.end), default=0.0)
-                      for m in vals})
+        score.update({m.start: overlap_score(raw, m.start, m.end) for m in vals})
         return sorted(ms, key=lambda m: (-score[m.start], m.sequence))
 
     q = asked.question

@@ -50,6 +50,7 @@ from clinqa.qa.policy.spans import (
     dedupe,
     item_head,
     list_under_header,
+    overlap_score,
     sentence_at,
     typed_core,
 )
@@ -168,7 +169,7 @@ class AnswerPolicy:
             if changed:
                 # a list is every changed drug the note names, no reader's choice (score 0)
                 answers = [Answer(text=note.text[s:t], start=s, end=t, note_id=note.id, reason=why,
-                                  score=0.0 if asked.is_list else _overlap(raw, s, t),
+                                  score=0.0 if asked.is_list else overlap_score(raw, s, t),
                                   method=(method or "extractive") + "+events") for s, t, why in changed]
                 return Decision([self._finish(note, asked, a, sentences)
                                  for a in answers[:None if asked.is_list else top_k]], asked)
@@ -209,7 +210,7 @@ class AnswerPolicy:
                 return Decision([self._finish(note, asked, a, sentences) for a in items], asked)
         if not typed and asked.drug_stems:
             typed = [Answer(text=note.text[s0:s1], start=s0, end=s1, note_id=note.id, reason=why,
-                            score=_overlap(raw, s0, s1),
+                            score=overlap_score(raw, s0, s1),
                             method=(method or "extractive") + "+drug-class")
                      for s0, s1, why in class_members(note.text, doc, sentences, asked)]
         if not typed and asked.answer_type == "date":
@@ -217,7 +218,7 @@ class AnswerPolicy:
             if dated is not None:
                 s0, s1, why = dated
                 typed = [Answer(text=note.text[s0:s1], start=s0, end=s1, note_id=note.id, reason=why,
-                                score=_overlap(raw, s0, s1),
+                                score=overlap_score(raw, s0, s1),
                                 method=(method or "extractive") + "+dated")]
         if not typed:
             why = rejected[0] if rejected else "the reader found no span"
@@ -276,12 +277,8 @@ class AnswerPolicy:
         while hi + 1 < len(sentences) and sentences[hi + 1].kind == "list_item" and sentences[hi + 1].section == sec:
             hi += 1
         spans = [(s.start, s.end) for s in sentences[lo:hi + 1]]
-        items = []
-        for c in self._item_spans(note, asked, spans, sentences):
-            score = max((a.score for a in typed if a.start < c[1] and c[0] < a.end), default=0.0)
-            items.append(Answer(text=note.text[c[0]:c[1]], start=c[0], end=c[1], score=score, note_id=note.id,
-                                method=(method or "extractive") + how))
-        return items
+        return [Answer(text=note.text[c[0]:c[1]], start=c[0], end=c[1], score=overlap_score(typed, *c), note_id=note.id,
+                       method=(method or "extractive") + how) for c in self._item_spans(note, asked, spans, sentences)]
 
     def _finish(self, note: Note, asked: AskedFor, a: Answer, sentences) -> Answer:
         from clinqa.text.assertion import assert_spans
@@ -380,11 +377,6 @@ def _drop_negated(note: Note, answers: list[Answer], language: str | None, limit
     status = assert_spans(note.text, [(a.start, a.end) for a in head], language) if head else []
     bad = {(a.start, a.end) for a, st in zip(head, status) if st == "negated"}
     return [a for a in answers if (a.start, a.end) not in bad]
-
-
-def _overlap(raw: list[Answer], start: int, end: int) -> float:
-    """The best reader score among the candidates overlapping [start, end)."""
-    return max((x.score for x in raw if x.start < end and start < x.end), default=0.0)
 
 
 def _passes(items: list[Answer], asked: AskedFor, cal: Calibration) -> bool:

@@ -198,6 +198,11 @@ def without_label(text: str, span: tuple[int, int]) -> tuple[int, int]:
     return e - len(after_label(text[s:e])), e
 
 
+def overlap_score(raw: list[Answer], start: int, end: int) -> float:
+    """The best reader score among the candidates overlapping [start, end) (0.0 when none does)."""
+    return max((x.score for x in raw if x.start < end and start < x.end), default=0.0)
+
+
 def dedupe(answers: list[Answer]) -> list[Answer]:
     seen, out = set(), []
     for a in answers:

@@ -106,7 +106,8 @@ def find_mentions(text: str, terms: tuple[str, ...] | list[str], sentences: list
 
 
 def _mentions(text: str, literals: list[str], sentences: list[Sentence] | None, matcher, context) -> list[Mention]:
-    from clinqa.text.assertion import parsed_block, sentence_doc
+    from clinqa.text.assertion import sentence_doc
+    from clinqa.text.pipeline import parsed_block
     from clinqa.text.pipeline import blocks
 
     lowered = text.lower()
