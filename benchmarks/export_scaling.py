@@ -39,7 +39,7 @@ def make_table(path: Path, notes: int, concepts: int) -> None:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    from clinqa.extract.runner import schema
+    from clinqa.extract.rows import schema
 
     with pq.ParquetWriter(path, schema()) as w:
         for lo in range(0, notes, 1000):

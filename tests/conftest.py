@@ -6,6 +6,9 @@ import os
 os.environ["HF_HUB_OFFLINE"] = "1"
 os.environ["TRANSFORMERS_OFFLINE"] = "1"
 os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+# `extract` answers in one worker process per core by default: each would cost the tests a process
+# start and a model load; the workers are tested where asked for (tests/extract/test_pool.py)
+os.environ.setdefault("CLINQA_WORKERS", "1")
 
 from pathlib import Path  # noqa: E402
 

@@ -5,7 +5,8 @@ Threads: torch sizes its intra-op pool from the machine's cores, not from the co
 process may use (CPU affinity, a container's CPU quota); on a busy 2-core machine the extra
 OpenMP threads spin against other processes (benchmarks/threads.py measures it). One setting,
 in this order: the explicit argument, `CLINQA_THREADS`, `OMP_NUM_THREADS` (Ray sets it per
-actor), the cores actually available.
+actor), the cores actually available. Worker processes (`extract`): one per core of that setting,
+each with its share of the threads (`worker_setting`, CLINQA_WORKERS).
 
 Cancellation: a thread cannot be killed, so long work checks a token at its natural steps
 (each spaCy block, each batch of reader windows) and stops there with `Cancelled`; the server
@@ -95,17 +96,24 @@ def available_cores() -> int:
     return max(1, cores)
 
 
+def _positive_env(name: str) -> int | None:
+    """The positive integer environment variable `name` sets, None when unset; anything else is
+    a UsageError naming it."""
+    env = os.environ.get(name, "").strip()
+    if not env:
+        return None
+    if not env.isdigit() or int(env) < 1:
+        from clinqa.errors import UsageError
+
+        raise UsageError(f"{name} must be a positive integer, got {env!r}")
+    return int(env)
+
+
 def thread_setting(n: int | None = None, *, share: int = 1) -> int:
     """Intra-op threads to use: `n`, else CLINQA_THREADS, else the available cores divided
     among `share` workers that run inference at the same time (at least 1)."""
     if n is None:
-        env = os.environ.get("CLINQA_THREADS", "").strip()
-        if env:
-            if not env.isdigit() or int(env) < 1:
-                from clinqa.errors import UsageError
-
-                raise UsageError(f"CLINQA_THREADS must be a positive integer, got {env!r}")
-            n = int(env)
+        n = _positive_env("CLINQA_THREADS")
     if n is None:
         # OpenMP's own variable (Ray sets it to an actor's CPUs) is honoured, as torch does
         omp = os.environ.get("OMP_NUM_THREADS", "").strip()
@@ -159,6 +167,36 @@ def current_threads() -> int:
     """What configure_threads chose, else what it would choose (ONNX Runtime sessions outside
     the server, llama.cpp)."""
     return _configured if _configured is not None else thread_setting()
+
+
+def available_memory_mb() -> int | None:
+    """MemAvailable of /proc/meminfo in MB (None where there is none: not Linux)."""
+    try:
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemAvailable:"):
+                return int(line.split()[1]) // 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    return None
+
+
+# a local extract worker's peak resident memory with the default reader (about 1.0 GB measured
+# with /usr/bin/time on the dev notes), with room for long notes
+WORKER_MB = 1500
+
+
+def worker_setting(n: int | None = None) -> int:
+    """Worker processes of `extract`'s engines: `n`, else CLINQA_WORKERS, else one per core
+    clinqa may use (`thread_setting`: CLINQA_THREADS or the available cores), no more than the
+    free memory holds at WORKER_MB each (at least 1)."""
+    if n is None:
+        n = _positive_env("CLINQA_WORKERS")
+    if n is None:
+        n = thread_setting()
+        free = available_memory_mb()
+        if free is not None:
+            n = min(n, free // WORKER_MB)
+    return max(1, int(n))
 
 
 # ------------------------------------------------------------------ cancellation

@@ -47,7 +47,7 @@ def _deep_json(leaf: str = "1") -> str:
 
 @pytest.fixture(scope="module")
 def files(tmp_path_factory) -> dict[str, Path]:
-    from clinqa.extract.runner import ExtractionRow
+    from clinqa.extract.rows import ExtractionRow
 
     d = tmp_path_factory.mktemp("faults")
     f: dict[str, Path] = {}

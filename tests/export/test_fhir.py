@@ -13,7 +13,7 @@ from clinqa.errors import DataError, UsageError
 from clinqa.export.fhir import (DERIVATION, EXTRACTION, iter_resources, note_bundle, note_resources,
                                 questionnaire_response, rows_from_fhir, write_fhir)
 from clinqa.export.rows import Fact, NoteFacts, iter_note_facts
-from clinqa.extract.runner import ExtractionRow, schema
+from clinqa.extract.rows import ExtractionRow, schema
 from clinqa.questionnaire import load_questionnaire
 from clinqa.questionnaire.fhir import to_fhir_questionnaire
 from clinqa.types import Answer, Note
@@ -131,7 +131,7 @@ class KeywordReader:
 
 @pytest.mark.parametrize("language", [None, "es"])
 def test_discharge_questionnaire_as_fhir_gives_the_same_rows_as_yaml(language):
-    from clinqa.extract.runner import rows_for_notes
+    from clinqa.extract.rows import rows_for_notes
 
     shipped = ROOT / "examples" / "fhir" / "discharge-summary.questionnaire.json"
     yaml_q, fhir_q = load_questionnaire("discharge-summary"), load_questionnaire(shipped)

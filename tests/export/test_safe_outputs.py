@@ -22,7 +22,7 @@ from clinqa.data.atomic import atomic_text, output_lock
 from clinqa.errors import DataError
 from clinqa.export.fhir import iter_resources, write_fhir
 from clinqa.export.rows import iter_note_facts
-from clinqa.extract.runner import ExtractionRow, schema
+from clinqa.extract.rows import ExtractionRow, schema
 
 ROOT = Path(__file__).resolve().parents[2]
 N = 5

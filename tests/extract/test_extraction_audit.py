@@ -16,7 +16,7 @@ import pytest
 
 from clinqa.data.notes import read_notes
 from clinqa.questionnaire import load_questionnaire
-from clinqa.extract.runner import rows_for_notes
+from clinqa.extract.rows import rows_for_notes
 from clinqa.qa.policy import VALUE, AnswerPolicy
 from clinqa.types import Answer
 

@@ -6,15 +6,14 @@ import json
 import os
 import signal
 import subprocess
-import sys
 import time
 from pathlib import Path
 
-import pytest
 
 from clinqa.extract.normalize import drug_code, icd10_code, normalise, parse_date, parse_number
 from clinqa.questionnaire import Concept
 from clinqa.types import Answer
+from tests.extract.conftest import extract_cmd as _cmd
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -46,34 +45,6 @@ def test_numbers_stay_whole_and_blood_pressure_is_a_ratio():
     v = normalise(bp, ans)
     assert (v.value, v.number, v.unit) == ("138/82 mmHg", None, "mmHg")
     assert normalise(bp, Answer(text="BP 150/90", start=0, end=9, score=1.0, note_id="n")).value == "150/90"
-
-
-@pytest.fixture(scope="module")
-def tiny_qa(tiny_models, tmp_path_factory):
-    from tests.tiny_models import build_qa
-
-    return build_qa(tiny_models["bert"], tmp_path_factory.mktemp("extract") / "qa", seed=5)
-
-
-@pytest.fixture()
-def corpus(tmp_path):
-    rows = []
-    for i in range(24):
-        text = (f"the patient was admitted with chest pain . metoprolol {i + 1} mg by mouth twice daily . "
-                f"potassium 3.{i % 10} low") if i != 5 else ""  # note 5 is empty: skipped, reported
-        rows.append(json.dumps({"id": f"n{i:02d}", "text": text}))
-    f = tmp_path / "corpus.jsonl"
-    f.write_text("\n".join(rows) + "\n")
-    q = tmp_path / "q.yaml"
-    q.write_text("id: t\nconcepts:\n  - id: meds\n    questions: [what medications, metoprolol dose]\n    code: drug\n"
-                 "  - id: k\n    questions: [what was the potassium]\n    answer_type: number\n"
-                 "  - id: pain\n    questions: [chest pain]\n    answer_type: yes_no\n")
-    return f, q
-
-
-def _cmd(model, corpus, q, out, *extra):
-    return [sys.executable, "-m", "clinqa.cli.main", "extract", "-q", str(q), "-n", str(corpus), "-o", str(out),
-            "--model", str(model), "--chunk-notes", "2", "--json", *extra]
 
 
 def test_kill_and_resume_gives_the_same_table(tiny_qa, corpus, tmp_path):

@@ -163,7 +163,7 @@ def test_extract_route_uses_the_servers_answer_policy(qa_folder, monkeypatch):
     /v1/answer does), not a new, cold one per request; its rows are those of a fresh policy."""
     import json
 
-    from clinqa.extract.runner import rows_for_notes
+    from clinqa.extract.rows import rows_for_notes
     from clinqa.qa.policy import AnswerPolicy
     from clinqa.questionnaire import load_questionnaire
     from clinqa.types import Note

@@ -274,6 +274,31 @@ def test_thread_setting_order(monkeypatch):
         thread_setting()
 
 
+def test_worker_setting_one_per_core_within_memory(monkeypatch):
+    """extract's workers: explicit, else CLINQA_WORKERS, else one per core of the thread setting,
+    no more than the free memory holds at WORKER_MB each."""
+    import clinqa.runtime as rt
+    from clinqa.errors import UsageError
+
+    for var in ("CLINQA_WORKERS", "CLINQA_THREADS", "OMP_NUM_THREADS"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setattr(rt, "available_cores", lambda: 8)
+    monkeypatch.setattr(rt, "available_memory_mb", lambda: 64_000)
+    assert rt.worker_setting() == 8
+    monkeypatch.setattr(rt, "available_memory_mb", lambda: 3 * rt.WORKER_MB + 10)
+    assert rt.worker_setting() == 3  # memory for three
+    monkeypatch.setattr(rt, "available_memory_mb", lambda: 100)
+    assert rt.worker_setting() == 1  # never none
+    monkeypatch.setenv("CLINQA_THREADS", "2")  # the cores a user gives clinqa
+    monkeypatch.setattr(rt, "available_memory_mb", lambda: None)
+    assert rt.worker_setting() == 2
+    monkeypatch.setenv("CLINQA_WORKERS", "5")
+    assert rt.worker_setting() == 5 and rt.worker_setting(1) == 1
+    monkeypatch.setenv("CLINQA_WORKERS", "0")
+    with pytest.raises(UsageError, match="CLINQA_WORKERS"):
+        rt.worker_setting()
+
+
 def test_onnx_sessions_get_every_core_per_lane_torch_half(monkeypatch):
     """The server halves torch's threads per lane but gives ONNX Runtime sessions every core
     (or --threads); outside the server ORT follows torch's setting or the environment."""

@@ -27,7 +27,9 @@ def extract(
     window_tokens: Annotated[Optional[int], typer.Option(help=WINDOW_TOKENS_HELP)] = None,
     max_chars: Annotated[Optional[int], typer.Option(help="Largest note accepted, in characters (longer ones are skipped).")] = None,
     engine: Annotated[str, typer.Option(help="local (this process) or ray (Ray Data actor pool).")] = "local",
-    workers: Annotated[int, typer.Option(min=1, help="Ray actors (one model load each).")] = 2,
+    workers: Annotated[Optional[int], typer.Option(min=1, help="Processes (local) or Ray actors answering notes at once, "
+                                                              "one model load each (default: one per core, "
+                                                              "CLINQA_WORKERS; 1: this process only).")] = None,
     ray_address: Annotated[Optional[str], typer.Option(help="Join this Ray cluster (default: start one locally).")] = None,
     to: Annotated[Optional[str], typer.Option("--to", help="fhir: also write a QuestionnaireResponse per note as NDJSON (see `clinqa export fhir`).")] = None,
     text_column: Annotated[Optional[str], typer.Option(help=TEXT_COLUMN_HELP)] = None,
@@ -51,7 +53,10 @@ def extract(
     from clinqa.errors import UsageError
     from clinqa.qa.routing import RoutedReader, reader_options
 
+    from clinqa.runtime import worker_setting
+
     options = reader_options(window_top_n, window_tokens)  # bad values fail before anything is read
+    workers = worker_setting(workers)
     use_lexicon(lexicon)  # before Ray starts: its workers read $CLINQA_LEXICON
 
     if engine not in ("local", "ray"):
@@ -100,9 +105,10 @@ def extract(
                             fingerprint=fingerprint)
         else:
             state = run_local(stream, q, reader, out, chunk_notes=chunk_notes, resume=resume, force=force,
-                              fingerprint=fingerprint, language=language, on_chunk=tick, skipped=skipped)
+                              fingerprint=fingerprint, language=language, on_chunk=tick, skipped=skipped,
+                              workers=workers)
     result = {"out": out, "questionnaire": q.id, "concepts": len(q.concepts), "notes": state["notes_done"],
-              "rows": state["rows"], "skipped": state["skipped"], "model": model, "engine": engine,
+              "rows": state["rows"], "skipped": state["skipped"], "model": model, "engine": engine, "workers": workers,
               "notes_per_s_this_run": round(done["notes"] / done["seconds"], 3) if done["seconds"] else None}
     if fhir_out:
         from clinqa.cli.export import fhir_after_extract

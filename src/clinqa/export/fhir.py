@@ -26,7 +26,7 @@ from pathlib import Path
 from clinqa.data.fhir import document_reference, fhir_id
 from clinqa.errors import DataError, UsageError
 from clinqa.export.rows import ROW_FIELDS, Fact, NoteFacts, atomic_output, patient_of
-from clinqa.extract.runner import ExtractionRow
+from clinqa.extract.rows import ExtractionRow
 from clinqa.questionnaire.fhir import CANONICAL_BASE, DRUG_SYSTEM, ICD10CM_SYSTEM
 from clinqa.types import Note
 

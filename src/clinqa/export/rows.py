@@ -17,7 +17,7 @@ from typing import TextIO
 from clinqa.data._io import reason
 from clinqa.errors import DataError
 from clinqa.extract.offsets import check_offsets
-from clinqa.extract.runner import ExtractionRow
+from clinqa.extract.rows import ExtractionRow
 from clinqa.types import Note
 
 ROW_FIELDS = tuple(f.name for f in fields(ExtractionRow))

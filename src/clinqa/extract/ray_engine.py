@@ -16,7 +16,8 @@ from collections.abc import Callable, Iterable
 from itertools import islice
 from pathlib import Path
 
-from clinqa.extract.runner import ExtractionRow, PartWriter, rows_for_notes
+from clinqa.extract.rows import ExtractionRow, rows_for_notes
+from clinqa.extract.runner import PartWriter
 from clinqa.types import Note
 
 log = logging.getLogger(__name__)

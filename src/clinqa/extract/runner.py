@@ -7,6 +7,9 @@ Crash safety: notes are processed in chunks; a chunk's rows go to `OUT.parts/par
 skips exactly the notes of finished parts and redoes the chunk that was cut off, so no row is
 lost or written twice. At the end the parts are concatenated, in order, into OUT.
 
+Workers: with `workers` > 1 the notes are answered in worker processes (pool.py) while this process
+reads the corpus and commits the chunks, in order, as above; rows come from rows.py either way.
+
 Run safety: one writer per OUT (an exclusive lock, clinqa.data.atomic), and every run records its
 fingerprint (data/fingerprint.py: questionnaire, corpus, model, options, version) in
 `OUT.parts/run.json` and in the finished table's metadata, with a digest of the notes done in
@@ -20,100 +23,18 @@ import logging
 import shutil
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import asdict, dataclass, fields
-from itertools import islice
+from itertools import chain, islice
 from pathlib import Path
 
 from clinqa.data.fingerprint import NotesDigest, differences
 from clinqa.errors import DataError, UsageError
-from clinqa.extract.normalize import normalise
+from clinqa.extract.rows import rows_for_notes, schema
 from clinqa.questionnaire import Questionnaire
-from clinqa.types import AnswerType, Note
+from clinqa.types import Note
 
 log = logging.getLogger(__name__)
 # Keys of a finished table's Parquet metadata: the run's fingerprint and its final state.
 RUN_KEY, STATE_KEY = "clinqa.run", "clinqa.state"
-
-
-@dataclass
-class ExtractionRow:
-    note_id: str
-    concept_id: str
-    question: str
-    answer: str | None
-    start: int
-    end: int
-    score: float
-    category: str | None
-    assertion: str | None
-    sentence_id: str | None
-    answer_type: AnswerType
-    value: str | None
-    value_number: float | None
-    unit: str | None
-    code: str | None
-    code_system: str | None
-    code_display: str | None
-    model: str
-    reason: str | None = None  # why `value` is null (abstention), or how a yes/no verdict was reached
-    # a list concept (answer_type "list": medications, allergies, diagnoses...) has one row per item,
-    # each with its own offsets: `item` is its index (0 for a single answer), `items` how many
-    item: int = 0
-    items: int = 1
-
-
-def schema():
-    import pyarrow as pa
-
-    types = {"start": pa.int64(), "end": pa.int64(), "score": pa.float64(), "value_number": pa.float64(),
-             "item": pa.int64(), "items": pa.int64()}
-    return pa.schema([(f.name, types.get(f.name, pa.string())) for f in fields(ExtractionRow)])
-
-
-def rows_for_notes(reader, questionnaire: Questionnaire, notes: list[Note], language: str | None = None,
-                   policy=None) -> list[dict]:
-    """Ask every concept of every note in one batched call, through the answer policy
-    (qa/policy/: verdicts, typing, clean spans, abstention); the best answer over a concept's
-    question variants wins (an answer over an abstention, then by score). An abstention gives a
-    row with null answer and value and the reason."""
-    from clinqa.qa.routing import answered_by, question_language
-    from clinqa.qa.policy import AnswerPolicy, answer_questions
-    from clinqa.text import segment
-
-    policy = policy or AnswerPolicy.for_reader(reader)
-    asks = [(n, c, q) for n in notes for c in questionnaire.concepts
-            for q in c.questions_for(question_language(language, n))]
-    sentences = {id(n): segment(n.text, n.id) for n in notes}  # by object: ids are checked unique upstream
-    # "auto" asks each note in its own language: its synonyms and ConText cues are that language's
-    # too (passing "auto" on gave every note the English synonyms: a Greek fever was "not mentioned")
-    langs = [question_language(language, n) for n, _, _ in asks] if language == "auto" else language
-    decisions = answer_questions(reader, policy, [(n, q, c) for n, c, q in asks], [sentences[id(n)] for n, _, _ in asks],
-                                 language=langs)
-    best: dict[tuple[str, str], tuple] = {}
-    for (n, c, q), d in zip(asks, decisions):
-        a = d.answers[0]
-        key = (n.id, c.id)
-        informative = d.verdict is not None and d.verdict.verdict != "not_mentioned"
-        rank = (not a.is_no_answer or informative, a.score)
-        if key not in best or rank > best[key][0]:
-            best[key] = (rank, n, c, q, d)
-    rows = []
-    for n in notes:
-        for c in questionnaire.concepts:
-            _, _, _, q, d = best[(n.id, c.id)]
-            answers = [x for x in d.answers if not x.is_no_answer] if c.answer_type == "list" else []
-            answers = answers or d.answers[:1]
-            for i, a in enumerate(answers):
-                v = normalise(c, a, d.verdict)
-                reason = d.verdict.reason if d.verdict is not None else a.reason
-                rows.append(asdict(ExtractionRow(
-                    note_id=n.id, concept_id=c.id, question=q, answer=a.text, start=a.start, end=a.end,
-                    score=float(a.score), category=a.category if not a.is_no_answer else c.category,
-                    assertion=a.assertion, sentence_id=a.sentence_id, answer_type=c.answer_type, value=v.value,
-                    value_number=v.number, unit=v.unit, code=v.code, code_system=v.code_system,
-                    code_display=v.code_display, model=answered_by(reader, n, q), reason=reason, item=i,
-                    items=len(answers))))
-    return rows
 
 
 class PartWriter:
@@ -308,21 +229,66 @@ def _finished_run(out: Path) -> tuple[dict | None, dict]:
 def run_local(notes: Iterable[Note], questionnaire: Questionnaire, reader, out: str | Path, *,
               chunk_notes: int = 16, resume: bool = False, force: bool = False, fingerprint: dict | None = None,
               language: str | None = None, on_chunk: Callable[[int, float], None] | None = None,
-              skipped: Iterable[dict] | None = None) -> dict:
+              skipped: Iterable[dict] | None = None, workers: int = 1) -> dict:
+    """The questionnaire over `notes` into OUT, chunk by chunk. With `workers` > 1 (and more than
+    one note), `workers` processes answer the notes (extract/pool.py), each with its share of the
+    threads, while this one reads the corpus and commits chunks in order: the next chunks are
+    handed out before a chunk is committed, so no worker waits for the writer."""
+    from collections import deque
+
     with PartWriter(Path(out), resume, force=force, fingerprint=fingerprint) as writer:
-        it = writer.skip_done(iter(notes))
-        seen_skips = 0
-        while True:
-            chunk = list(islice(it, chunk_notes))
-            new_skips = list(skipped or [])[seen_skips:] if skipped is not None else []
-            seen_skips += len(new_skips)
-            if not chunk:
-                if new_skips:
-                    writer.write([], [], new_skips)
-                break
+        chunks = _chunks(writer.skip_done(iter(notes)), chunk_notes, skipped)
+        first = list(islice(chunks, 2))  # one note alone is not worth a worker's start-up
+        pool = _pool(reader, questionnaire, language, min(workers, sum(len(c) for c, _ in first)))
+        failed = True
+        try:
+            pending: deque = deque()
             t = time.perf_counter()
-            rows = rows_for_notes(reader, questionnaire, chunk, language)
-            writer.write(rows, chunk, new_skips)
-            if on_chunk:
-                on_chunk(len(chunk), time.perf_counter() - t)
+            for chunk, new_skips in chain(first, chunks):
+                pending.append((chunk, new_skips, pool.submit(chunk) if pool else None))
+                # without workers each chunk is answered and committed at once; with them, chunks
+                # are handed out until every worker has a note beyond the oldest chunk's
+                while pending and (pool is None or sum(len(c) for c, _, _ in list(pending)[1:]) >= pool.workers):
+                    t = _commit(writer, pending.popleft(), reader, questionnaire, language, on_chunk, t)
+            while pending:
+                t = _commit(writer, pending.popleft(), reader, questionnaire, language, on_chunk, t)
+            failed = False
+        finally:
+            if pool is not None:
+                pool.close(failed=failed)
         return writer.finish()
+
+
+def _chunks(it: Iterator[Note], size: int, skipped: Iterable[dict] | None) -> Iterator[tuple[list[Note], list]]:
+    """(notes, the notes skipped while reading them) per chunk; a last chunk of skips only."""
+    seen = 0
+    while True:
+        chunk = list(islice(it, size))
+        new_skips = list(skipped or [])[seen:] if skipped is not None else []
+        seen += len(new_skips)
+        if chunk or new_skips:
+            yield chunk, new_skips
+        if not chunk:
+            return
+
+
+def _pool(reader, questionnaire: Questionnaire, language: str | None, workers: int):
+    if workers < 2:
+        return None
+    from clinqa.extract.pool import NotePool, spec_for
+    from clinqa.runtime import thread_setting
+
+    threads = max(1, thread_setting() // workers)
+    return NotePool(spec_for(reader, questionnaire, language, threads), workers)
+
+
+def _commit(writer: PartWriter, item: tuple, reader, questionnaire: Questionnaire, language: str | None,
+            on_chunk: Callable[[int, float], None] | None, since: float) -> float:
+    chunk, new_skips, answered = item
+    rows = answered() if answered is not None else rows_for_notes(reader, questionnaire, chunk, language) \
+        if chunk else []
+    writer.write(rows, chunk, new_skips)
+    now = time.perf_counter()
+    if on_chunk and chunk:
+        on_chunk(len(chunk), now - since)
+    return now

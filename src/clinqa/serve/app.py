@@ -389,7 +389,7 @@ def create_app(settings: Settings | None = None, engines: Engines | None = None)
                                               "QuestionnaireResponse, coded resources)"}})
     async def extract(req: S.ExtractRequest, request: Request,
                       to: str | None = Query(None, pattern="^(rows|fhir)$", description="fhir: a FHIR R4 Bundle")):
-        from clinqa.extract.runner import rows_for_notes
+        from clinqa.extract.rows import rows_for_notes
         from clinqa.questionnaire import (
             load_questionnaire,
             packaged_questionnaires,

@@ -107,7 +107,7 @@ def test_empty_synonyms_are_a_clear_error(tmp_path):
 # ------------------------------------------------------------------ radiology acceptance
 def _radiology_rows(notes, reader):
     from clinqa.questionnaire import load_questionnaire
-    from clinqa.extract.runner import rows_for_notes
+    from clinqa.extract.rows import rows_for_notes
 
     q = load_questionnaire("radiology-report")
     return rows_for_notes(reader, q, notes)
@@ -553,7 +553,7 @@ def test_questionnaire_yes_no_terms_in_the_note_language():
     """`extract --language auto` decides a Greek note's yes/no concepts with the Greek terms and
     cues (it used to pass "auto" on and look for "fever" in Greek text)."""
     from clinqa.questionnaire import load_questionnaire
-    from clinqa.extract.runner import rows_for_notes
+    from clinqa.extract.rows import rows_for_notes
     from clinqa.qa.baseline import LexicalAnswerer
 
     q = load_questionnaire("discharge-summary")
