@@ -23,8 +23,8 @@ from clinqa.lexicon.loader import LexiconError, parse_yaml
 
 SHIPPED = ("findings.yaml", "modalities.yaml")
 _FINDING_KEYS = {"head", "terms", "related", "structures", "qualifiers", "acute"}
-_MODALITY_KEYS = {"name", "label", "cues", "study_names", "findings_headers", "impression_headers", "normal_impression",
-                  "normal_statements"}
+_MODALITY_KEYS = {"name", "label", "cues", "study_names", "mentioned_as", "findings_headers", "impression_headers",
+                  "normal_impression", "normal_statements"}
 _TOP_KEYS = {"findings", "abnormal_words", "laterality", "severity", "change", "body_parts", "size_units", "spelling",
              "clause_breaks", "not_findings_sections", "not_finding_phrases", "incidental", "modalities", "study_normal_statements",
              "place_relations", "default_normal_impression", "value_units", "side_letters", "abbreviations",
@@ -58,6 +58,13 @@ class Modality:
     impression_headers: tuple[str, ...]
     normal_impression: str
     normal_statements: tuple[re.Pattern, ...]
+    # other ways a note names the study ("chest film", "x-ray of the chest"): with study_names, what
+    # a question about the study needs the note to name (qa/policy/studies.py)
+    mentioned_as: tuple[str, ...] = ()
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return self.study_names + self.mentioned_as
 
 
 @dataclass(frozen=True)
@@ -176,7 +183,7 @@ def _read(path: str, text: str) -> dict:
                                f"{', '.join(sorted(_MODALITY_KEYS - {'name'}))}; got keys {sorted(e) if isinstance(e, dict) else e!r}")
         out.setdefault("modalities", []).append(Modality(
             name=str(e["name"]), label=str(e.get("label", e["name"])), cues=_words(e.get("cues", []), where),
-            study_names=_words(e.get("study_names", []), where),
+            study_names=_words(e.get("study_names", []), where), mentioned_as=_words(e.get("mentioned_as", []), where),
             findings_headers=_words(e.get("findings_headers", ["findings"]), where),
             impression_headers=_words(e.get("impression_headers", ["impression"]), where),
             normal_impression=str(e.get("normal_impression", "No acute abnormality.")),

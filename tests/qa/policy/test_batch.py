@@ -106,6 +106,7 @@ Discharge Medications:
 3. atorvastatin 40 mg nightly
 
 Plan: continue current regimen, PT evaluation.
+Chest film on the day of discharge: small left effusion, improved.
 """
 CT = """CT ABDOMEN AND PELVIS WITH CONTRAST
 Indication: right lower quadrant pain.
@@ -118,10 +119,12 @@ Impression: no acute abdominal process.
 def test_the_structure_decides_without_a_reader_pass_and_says_how():
     """A yes/no concept with mentions, a lab with one value, the list under a header, a drug class
     the note never names, and encounter concepts on a study report are decided unread; a lab with
-    two different values and no time asked for is the reader's choice."""
+    two different values and no time asked for is the reader's choice, and so is what a chest film
+    showed where the note names one (a CT report that names none is decided unread)."""
     q = {c.id: c for c in load_questionnaire("discharge-summary").concepts}
     notes = [Note("ward", WARD), Note("ct", CT)]
-    asks = [(notes[0], c) for c in ("fever", "potassium", "creatinine", "discharge_medications", "antibiotics")] + \
+    asks = [(notes[0], c) for c in ("fever", "potassium", "creatinine", "discharge_medications", "antibiotics",
+                                    "chest_imaging")] + \
         [(notes[1], c) for c in ("allergies", "surgery", "past_medical_history", "chest_imaging")]
     items = [(n, q[c].questions_for("en")[0], q[c]) for n, c in asks]
     sentences = [segment(n.text, n.id) for n, _, _ in items]
@@ -130,7 +133,8 @@ def test_the_structure_decides_without_a_reader_pass_and_says_how():
                                                                             items, sentences))}
     read = {(n, qq) for n, qq in reader.read}
     asked = {(n.id, c.id): qq for n, qq, c in items}
-    assert {k for k in asked if (k[0], asked[k]) in read} == {("ward", "creatinine"), ("ct", "chest_imaging")}
+    assert {k for k in asked if (k[0], asked[k]) in read} == {("ward", "creatinine"), ("ward", "chest_imaging")}
+    assert "names no chest radiograph" in got["ct", "chest_imaging"].answers[0].reason
     assert got["ward", "fever"].verdict.verdict == "no"
     k = got["ward", "potassium"].answers[0]
     assert (k.text, k.score) == ("4.1", 0.0) and "1 value" in k.reason

@@ -44,6 +44,7 @@ from clinqa.qa.policy.events import (
 from clinqa.qa.policy.dates import dated_mention
 from clinqa.qa.policy.lab_choice import lab_answers
 from clinqa.qa.policy.lists import list_block_for
+from clinqa.qa.policy.studies import unnamed_study
 from clinqa.qa.policy.unread import NeedsReader, Unread  # noqa: F401 (re-exported)
 from clinqa.qa.policy.spans import (
     clean_span,
@@ -144,6 +145,9 @@ class AnswerPolicy:
             return self._yes_no(note, asked, sentences, method, language)
         if not sentences or not note.text.strip():
             return Decision([_abstain(note, method, "the note has no text to answer from")], asked)
+        why = unnamed_study(note.text, asked.question)
+        if why is not None:
+            return Decision([_abstain(note, method, why)], asked)
         cal = self.calibration
         if cal.null_threshold is not None and isinstance(answers, Unread):
             raise NeedsReader  # the reader's own no-answer score may decide
