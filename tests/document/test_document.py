@@ -145,6 +145,45 @@ def test_a_note_title_outweighs_headers_shared_by_kinds():
     assert parse_document(prose, "p").kind == "discharge_summary"
 
 
+# A rheumatology letter back to the referring GP: letterhead, addresses, a salutation, findings
+# under headers no kind owns ("Assessment", "Plan"), and a complimentary close before the signature.
+RHEUM_LETTER = """Riverside Rheumatology Practice
+14 Mill Lane
+Clinic date: 03/02/2031
+
+Dr. A. Osei
+Parkside Family Medicine
+
+Dear Dr. Osei,
+
+Thank you for asking me to see Mr. Lund about his swollen knuckles.
+
+Assessment:
+Symmetric small-joint synovitis with a raised CRP (31 mg/L); seropositive rheumatoid arthritis is likely.
+
+Plan:
+Methotrexate 15 mg weekly with folic acid; bloods every two weeks for six weeks.
+
+With kind regards,
+
+Dr. B. Varga
+Consultant Rheumatologist
+cc: patient
+"""
+
+
+def test_a_letter_is_known_by_its_form_not_its_headers():
+    doc = parse_document(RHEUM_LETTER, "letter")
+    assert doc.kind == "clinic_letter", doc.kind_reason
+    assert "dear" in doc.kind_reason.lower() and "regards" in doc.kind_reason.lower()
+    # a salutation alone is not the form (a discharge summary may hold a "Dear ..." paragraph)
+    unsigned = RHEUM_LETTER[:RHEUM_LETTER.index("With kind regards")]
+    assert parse_document(unsigned, "u").kind != "clinic_letter"
+    # nor is a "dear" inside a sentence
+    assert parse_document(RHEUM_LETTER.replace("Dear Dr. Osei,", "My dear colleague Dr. Osei, hello."), "d").kind \
+        != "clinic_letter"
+
+
 def test_medication_reconciliation():
     rec = {r.drug: r for r in medication_reconciliation(parse_document(NOTE, "n"))}
     assert rec["naproxen"].status == "stopped" and rec["naproxen"].reason == "the ulcer"

@@ -9,6 +9,9 @@ from clinqa.lexicon import lexicon
 # a kind needs this many cue hits among the title and headers, and more than any other kind
 MIN_HITS = 2
 TITLE_WORDS = 12  # a longer first line is prose, not a title
+# where a letter's salutation and its close sit: after the letterhead and addresses, before the
+# signature block and copies
+LETTER_OPEN_CHARS, LETTER_CLOSE_CHARS = 800, 500
 
 
 def note_kind(text: str, sections: list[Section]) -> tuple[str, str]:
@@ -34,6 +37,9 @@ def note_kind(text: str, sections: list[Section]) -> tuple[str, str]:
     if len(named) == 1:
         kind, cue = next(iter(named.items()))
         return kind, f"its title names a {kind.replace('_', ' ')}: {cue.lower()}"
+    form = _letter_form(text)
+    if form is not None:
+        return "clinic_letter", form
     if not scores:
         return "unknown", "no title or section header names a kind of note"
     ranked = sorted(scores.items(), key=lambda kv: -len(kv[1]))
@@ -42,3 +48,21 @@ def note_kind(text: str, sections: list[Section]) -> tuple[str, str]:
         return "unknown", "headers name several kinds or too few: " + ", ".join(
             f"{k} ({len(v)})" for k, v in ranked[:3])
     return best, f"{len(hits)} header words of a {best.replace('_', ' ')}: " + ", ".join(dict.fromkeys(hits))
+
+
+def _letter_form(text: str) -> str | None:
+    """Why the note is a letter ("Dear ..." opening a line near its start, a complimentary close
+    opening a line near its end), else None."""
+    import re
+
+    lex = lexicon()
+    opens = lex.words_re("letter", "opens")
+    closes = lex.words_re("letter", "closes")
+    head, tail = text[:LETTER_OPEN_CHARS], text[-LETTER_CLOSE_CHARS:]
+    o = next((m for m in opens.finditer(head) if re.fullmatch(r"\s*", head[head.rfind("\n", 0, m.start()) + 1:m.start()])),
+             None)
+    c = next((m for m in closes.finditer(tail) if re.fullmatch(r"\s*", tail[tail.rfind("\n", 0, m.start()) + 1:m.start()])),
+             None)
+    if o is None or c is None:
+        return None
+    return f"a letter's form: it opens with {o.group(0)!r} and closes with {c.group(0)!r}"
