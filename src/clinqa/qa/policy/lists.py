@@ -36,3 +36,16 @@ def list_block_for(doc: ClinicalDocument, question: str) -> Block | None:
         if best_key is None or key > best_key:
             best, best_key = b, key
     return best
+
+
+def other_kind_of_list(header: str | None, question: str) -> bool:
+    """Whether a list's header names a kind of list (the lexicon's `document.list_headers`) and
+    the question names kinds, none of them the header's: the items of a "Diagnoses" list are no
+    answer to "What procedures were performed?", though the reader's span sits in it."""
+    if not header:
+        return False
+    lex = lexicon()
+    kinds = lex.document.get("list_headers", {})
+    of_header = {k for k in kinds if lex.words_re("list_headers", k).search(header)}
+    asked = {k for k in kinds if lex.words_re("list_headers", k).search(question)}
+    return bool(of_header and asked and not of_header & asked)

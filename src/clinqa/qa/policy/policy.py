@@ -43,7 +43,7 @@ from clinqa.qa.policy.events import (
 )
 from clinqa.qa.policy.dates import dated_mention
 from clinqa.qa.policy.lab_choice import lab_answers
-from clinqa.qa.policy.lists import list_block_for
+from clinqa.qa.policy.lists import list_block_for, other_kind_of_list
 from clinqa.qa.policy.studies import unnamed_study
 from clinqa.qa.policy.unread import NeedsReader, Unread  # noqa: F401 (re-exported)
 from clinqa.qa.policy.spans import (
@@ -278,6 +278,11 @@ class AnswerPolicy:
         sec = sentences[anchor].section
         while lo > 0 and sentences[lo - 1].kind == "list_item" and sentences[lo - 1].section == sec:
             lo -= 1
+        # what names the list: its own header line and its section's category ("problem_list")
+        header = " / ".join(filter(None, (sentences[lo - 1].text if lo > 0 and sentences[lo - 1].kind == "header"
+                                          else None, (sec or "").replace("_", " "))))
+        if how == "+list" and other_kind_of_list(header, asked.question):
+            return []  # the reader's span sits in a list of another kind ("Diagnoses" for procedures)
         while hi + 1 < len(sentences) and sentences[hi + 1].kind == "list_item" and sentences[hi + 1].section == sec:
             hi += 1
         spans = [(s.start, s.end) for s in sentences[lo:hi + 1]]
