@@ -53,16 +53,15 @@ def note_kind(text: str, sections: list[Section]) -> tuple[str, str]:
 def _letter_form(text: str) -> str | None:
     """Why the note is a letter ("Dear ..." opening a line near its start, a complimentary close
     opening a line near its end), else None."""
-    import re
-
     lex = lexicon()
-    opens = lex.words_re("letter", "opens")
-    closes = lex.words_re("letter", "closes")
-    head, tail = text[:LETTER_OPEN_CHARS], text[-LETTER_CLOSE_CHARS:]
-    o = next((m for m in opens.finditer(head) if re.fullmatch(r"\s*", head[head.rfind("\n", 0, m.start()) + 1:m.start()])),
-             None)
-    c = next((m for m in closes.finditer(tail) if re.fullmatch(r"\s*", tail[tail.rfind("\n", 0, m.start()) + 1:m.start()])),
-             None)
+    o = _opening_a_line(lex.words_re("letter", "opens"), text[:LETTER_OPEN_CHARS])
+    c = _opening_a_line(lex.words_re("letter", "closes"), text[-LETTER_CLOSE_CHARS:])
     if o is None or c is None:
         return None
-    return f"a letter's form: it opens with {o.group(0)!r} and closes with {c.group(0)!r}"
+    return f"a letter's form: it opens with {o!r} and closes with {c!r}"
+
+
+def _opening_a_line(pattern, text: str) -> str | None:
+    """The first match of `pattern` that only white space precedes on its line."""
+    return next((m.group(0) for m in pattern.finditer(text)
+                 if not text[text.rfind("\n", 0, m.start()) + 1:m.start()].strip()), None)

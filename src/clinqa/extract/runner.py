@@ -285,8 +285,10 @@ def _pool(reader, questionnaire: Questionnaire, language: str | None, workers: i
 def _commit(writer: PartWriter, item: tuple, reader, questionnaire: Questionnaire, language: str | None,
             on_chunk: Callable[[int, float], None] | None, since: float) -> float:
     chunk, new_skips, answered = item
-    rows = answered() if answered is not None else rows_for_notes(reader, questionnaire, chunk, language) \
-        if chunk else []
+    if answered is not None:  # a worker pool's
+        rows = answered()
+    else:
+        rows = rows_for_notes(reader, questionnaire, chunk, language) if chunk else []
     writer.write(rows, chunk, new_skips)
     now = time.perf_counter()
     if on_chunk and chunk:

@@ -120,6 +120,11 @@ class Lexicon:
                 else re.compile(r"(?!x)x")
         return cache[key]
 
+    def names_in(self, vocab: str, text: str) -> set[str]:
+        """The entries of a document vocabulary whose words `text` holds ("list_headers" of
+        "Discharge meds:" -> {"medications"})."""
+        return {name for name in self.document.get(vocab, {}) if self.words_re(vocab, name).search(text)}
+
     # .................................................................. labs
     @functools.cached_property
     def lab_by_name(self) -> dict[str, Lab]:

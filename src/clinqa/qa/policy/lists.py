@@ -10,25 +10,29 @@ import re
 from clinqa.document import Block, ClinicalDocument
 from clinqa.lexicon import lexicon
 
+# the moments of the stay that tell an admission list from a discharge list
+STAY_MOMENTS = frozenset({"admission", "discharge"})
+
+
 def list_block_for(doc: ClinicalDocument, question: str) -> Block | None:
     """The list under the header that names the question's kind of list and best matches its other
     words; None when the question names no kind of list the lexicon knows, or no header has it."""
     lex = lexicon()
-    kinds = [k for k in lex.document.get("list_headers", {}) if lex.words_re("list_headers", k).search(question)]
+    kinds = lex.names_in("list_headers", question)
     if not kinds:
         return None
     filler = lex.words_re("question_words", "filler")
     q_words = {w[:5] for w in re.findall(r"[a-z]{3,}", question.lower()) if not filler.fullmatch(w)}
-    moments = {m for m in ("admission", "discharge") if lex.words_re("moments", m).search(question)}
-    actions = {a for a in lex.document.get("events", {}) if lex.words_re("events", a).search(question)}
+    moments = lex.names_in("moments", question) & STAY_MOMENTS
+    actions = lex.names_in("events", question)
     best, best_key = None, None
     for b in doc.blocks:
         if b.kind != "list" or not b.header or not b.items:
             continue
-        if not any(lex.words_re("list_headers", k).search(b.header) for k in kinds):
+        if not lex.names_in("list_headers", b.header) & kinds:
             continue
-        h_moments = {m for m in ("admission", "discharge") if lex.words_re("moments", m).search(b.header)}
-        h_actions = {a for a in lex.document.get("events", {}) if lex.words_re("events", a).search(b.header)}
+        h_moments = lex.names_in("moments", b.header) & STAY_MOMENTS
+        h_actions = lex.names_in("events", b.header)
         if h_actions - actions and not actions & h_actions:
             continue  # "STOPPED MEDICATIONS" does not answer "What are the discharge meds?"
         h_words = {w[:5] for w in re.findall(r"[a-z]{3,}", b.header.lower())}
@@ -45,7 +49,5 @@ def other_kind_of_list(header: str | None, question: str) -> bool:
     if not header:
         return False
     lex = lexicon()
-    kinds = lex.document.get("list_headers", {})
-    of_header = {k for k in kinds if lex.words_re("list_headers", k).search(header)}
-    asked = {k for k in kinds if lex.words_re("list_headers", k).search(question)}
+    of_header, asked = lex.names_in("list_headers", header), lex.names_in("list_headers", question)
     return bool(of_header and asked and not of_header & asked)

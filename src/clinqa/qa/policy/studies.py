@@ -21,9 +21,9 @@ def _norm(text: str) -> str:
 
 
 @functools.lru_cache(maxsize=1)
-def _studies() -> tuple[tuple[str, str, re.Pattern], ...]:
-    """(modality label, the name as the question may write it, a pattern finding any of the
-    modality's names in a normalised text), longest names first."""
+def _studies() -> tuple[tuple[str, re.Pattern, re.Pattern], ...]:
+    """(modality label, a pattern finding one of its names in a normalised question, a pattern
+    finding any of the modality's names in a normalised text), longest names first."""
     from clinqa.lexicon.radiology import radiology_lexicon
 
     out = []
@@ -31,16 +31,20 @@ def _studies() -> tuple[tuple[str, str, re.Pattern], ...]:
         names = sorted({_norm(n) for n in m.names}, key=len, reverse=True)
         if not names:
             continue
-        any_name = re.compile(r"(?<![a-z0-9])(?:" + "|".join(re.escape(n) for n in names) + r")(?![a-z0-9])")
-        out.extend((m.label, n, any_name) for n in names)
-    return tuple(sorted(out, key=lambda x: -len(x[1])))
+        any_name = _whole(names)
+        out.extend((len(n), m.label, _whole([n]), any_name) for n in names)
+    return tuple(entry[1:] for entry in sorted(out, key=lambda x: -x[0]))
+
+
+def _whole(names: list[str]) -> re.Pattern:
+    return re.compile(r"(?<![a-z0-9])(?:" + "|".join(re.escape(n) for n in names) + r")(?![a-z0-9])")
 
 
 def asked_study(question: str) -> tuple[str, re.Pattern] | None:
     """The study a question names (its label, and the pattern of all its names), else None."""
     q = _norm(question)
     for label, name, any_name in _studies():
-        if re.search(r"(?<![a-z0-9])" + re.escape(name) + r"(?![a-z0-9])", q):
+        if name.search(q):
             return label, any_name
     return None
 
