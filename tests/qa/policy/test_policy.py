@@ -54,6 +54,15 @@ def test_denied_chest_pain_is_no_with_the_denial_span():
 @pytest.mark.parametrize("text,question,verdict", [
     ("Mother had breast cancer. Patient is well.", "Does the patient have breast cancer?", "not_mentioned"),
     ("Mother had breast cancer.", "Is there a family history of breast cancer?", "yes"),
+    # a question asking about relatives in any wording takes the relatives' mentions
+    ("Family history: her older brother has ulcerative colitis. She is well.",
+     "Does anyone in her family have ulcerative colitis?", "yes"),
+    ("Family history: her older brother has ulcerative colitis. She is well.",
+     "Is there ulcerative colitis among her relatives?", "yes"),
+    ("Family history: her older brother has ulcerative colitis. She is well.",
+     "Does the patient have ulcerative colitis?", "not_mentioned"),
+    ("Family history: mother with hypertension; no celiac disease in the family.",
+     "Does a relative have celiac disease?", "no"),
     ("Possible small left pleural effusion.", "Is there a pleural effusion?", "uncertain"),
     ("Return to the ED if you develop chest pain.", "Does the patient have chest pain?", "not_mentioned"),
     ("History of pneumothorax in 2010.", "Is there a pneumothorax?", "uncertain"),

@@ -18,6 +18,21 @@ _SUBJECT = re.compile(r"^(?:there|the patient|this patient|the pt|patient|pt|he|
                       r"el|ella)\s+", re.I)
 
 
+def _relative_subject(lex) -> re.Pattern:
+    # "her older brother", "anyone in the family", "any of his relatives": who a family question
+    # asks about, not part of the concept
+    rel = lex.words_re("question_words", "relatives").pattern
+    return re.compile(r"^(?:(?:any ?one|any ?body|some ?one|some ?body|any|any of|none of)\s+(?:in\s+)?)?"
+                      r"(?:(?:his|her|their|the patient's|patient's|the pt's|the|a|an)\s+)?"
+                      r"(?:(?:older|younger|elder|maternal|paternal|biological)\s+)?" + rel + r"\s+", re.I)
+
+
+_RELATIVE_SUBJECT = PerLexicon(_relative_subject)
+_RELATIVE_TRAILING = PerLexicon(lambda lex: re.compile(
+    r"\s+(?:in|among|within|of)\s+(?:the|his|her|their|the patient's)\s+" + lex.words_re("question_words", "relatives").pattern
+    + r"\s*[?.!]*\s*$", re.I))
+
+
 _FILLER = re.compile(
     r"^(?:ever|currently|still|now|any|a|an|the|some|have|has|had|having|been|be|on|taking|take|takes|"
     r"experienc\w*|report\w*|complain\w* of|show\w*|develop\w*|evidence of|signs? of|symptoms? of|"
@@ -35,7 +50,7 @@ _DONE = re.compile(r"\s+(?:started|given|prescribed|administered|performed|done|
 EVER_Q = re.compile(r"\b(?:ever|history of|hx of|previous(?:ly)?|prior|past|before|former(?:ly)?)\b", re.I)
 
 
-FAMILY_Q = re.compile(r"\bfamily (?:history|hx|member)|\b(?:mother|father|sibling|brother|sister)\b", re.I)
+FAMILY_Q = PerLexicon(lambda lex: lex.words_re("question_words", "relatives"))
 
 
 _TRAILING = re.compile(r"\s*(?:el paciente|la paciente|at discharge|on admission|on discharge|now|currently|"
@@ -161,8 +176,9 @@ def action_assertion(sentence: str, action: str) -> str | None:
 def yes_no_target(question: str) -> str | None:
     """The concept a yes/no question asks about: "Does the patient have chest pain?" -> "chest pain"."""
     q = _LEAD.sub("", question.strip(), count=1)
+    q = _RELATIVE_TRAILING.sub("", q)
     for _ in range(6):
-        q2 = _FILLER.sub("", _SUBJECT.sub("", q))
+        q2 = _FILLER.sub("", _RELATIVE_SUBJECT.sub("", _SUBJECT.sub("", q)))
         if q2 == q:
             break
         q = q2
