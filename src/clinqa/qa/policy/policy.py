@@ -56,6 +56,7 @@ from clinqa.qa.policy.spans import (
     typed_core,
 )
 from clinqa.qa.policy.forms import yes_no_target
+from clinqa.qa.policy.observations import observation_mentions
 from clinqa.qa.policy.verdicts import Verdict, aggregate, find_mentions, with_action, word_mentions
 from clinqa.types import VERDICTS, Answer, Note, Sentence  # noqa: F401 (VERDICTS re-exported)
 
@@ -328,6 +329,8 @@ class AnswerPolicy:
         target = yes_no_target(asked.question)
         if not found and target and not asked.action:
             found = word_mentions(note.text, target, sentences, language)
+        if not found and target and not asked.action and not asked.family:
+            found = observation_mentions(note.text, target, language)
         mentions = [replace(m, section="indication") if _in_indication(doc, m.start) else m for m in found]
         plan = None if asks_plan(asked.question) else \
             planned_only(doc, [m.start for m in mentions if m.assertion == "present"])
