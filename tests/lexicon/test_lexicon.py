@@ -55,6 +55,19 @@ def test_shipped_lexicon_loads_typed_and_complete():
     assert re.fullmatch(lex.unit_re, "mg/dL", re.I)
 
 
+def test_a_note_form_is_the_lab_only_as_written_and_before_its_value():
+    from clinqa.document.measurements import lab_names, lab_values
+
+    text = ("Overnight: Mg 1.4, repleted with magnesium sulfate 2 g IV. Started Mg oxide 400 mg daily; "
+            "home dose was 400 Mg. MG: 2.0 on recheck.\nUACR 212 mg/g. Urine Na 18, Na 131.")
+    found = [(text[a:b], lab) for a, b, lab in lab_names(text)]
+    assert ("Mg", "magnesium") in found and ("Mg oxide", "magnesium") not in found
+    assert [text[a:b] for a, b, lab in lab_names(text) if lab == "magnesium"] == ["Mg", "magnesium"]  # not "400 Mg", "MG"
+    assert [text[a:b] for a, b, _ in lab_values(text, "urine albumin-to-creatinine ratio")] == ["212 mg/g"]
+    assert [text[a:b] for a, b, _ in lab_values(text, "urine sodium")] == ["18"]
+    assert [text[a:b] for a, b, _ in lab_values(text, "sodium")] == ["131"]  # a urine sodium is not a sodium
+
+
 def test_a_user_lexicon_adds_a_local_lab_name_and_a_ward_abbreviation_to_ask(tmp_path, site_lexicon):
     rc, before = _ask(tmp_path, "What was the potassium?")
     assert rc == 0 and before["answers"][0]["text"] is None  # "kalium" is no potassium to the shipped lexicon

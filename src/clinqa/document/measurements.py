@@ -55,7 +55,16 @@ _OTHER_MEASURE = re.compile(r"\s*(?:ratio|clearance|index|kinase|phosphokinase|/
 def lab_names(text: str) -> list[tuple[int, int, str]]:
     """(start, end, canonical lab) of every lab or vital name in the note, in note order."""
     pat, canon = alias_re()
-    return [(m.start(), m.end(), canon[m.group(1).lower()]) for m in pat.finditer(text)]
+    out = [(m.start(), m.end(), canon[m.group(1).lower()]) for m in pat.finditer(text)]
+    lex = lexicon()
+    cased = lex.lab_note_form_re
+    if cased is not None:  # "Mg 1.7": a form that is a lab only as written, before its value
+        taken = [(a, b) for a, b, _ in out]
+        extra = [(m.start(), m.end(), lex.lab_of_note_form[m.group(1)]) for m in cased.finditer(text)
+                 if not any(a < m.end() and m.start() < b for a, b in taken)]
+        if extra:
+            out = sorted(out + extra)
+    return out
 
 
 def lab_values(text: str, lab: str, names: list[tuple[int, int, str]] | None = None) -> list[tuple[int, int, int]]:

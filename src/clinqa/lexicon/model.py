@@ -26,6 +26,7 @@ class Lab:
     vital: bool = False
     given_as_drug: bool = False
     question_forms: tuple[str, ...] = ()
+    note_forms: tuple[str, ...] = ()
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -141,6 +142,20 @@ class Lexicon:
         inside a word."""
         alts = sorted(self.lab_canonical, key=len, reverse=True)
         return re.compile(r"(?<![\w.])(" + "|".join(re.escape(a) for a in alts) + r")(?![a-z])", re.I)
+
+    @functools.cached_property
+    def lab_note_form_re(self) -> re.Pattern | None:
+        """A lab's case-sensitive note forms ("Mg"), read as the lab only right before its value
+        ("Mg 1.7", "Mg: 2.0") and never after a number ("40 mg" is a dose)."""
+        forms = sorted(((f, lab.name) for lab in self.labs for f in lab.note_forms), key=lambda x: -len(x[0]))
+        if not forms:
+            return None
+        return re.compile(r"(?<![\w.])(?<!\d )(" + "|".join(re.escape(f) for f, _ in forms)
+                          + r")(?=[ \t]*[:=]?[ \t]*[<>]?\d)")
+
+    @functools.cached_property
+    def lab_of_note_form(self) -> dict[str, str]:
+        return {f: lab.name for lab in self.labs for f in lab.note_forms}
 
     @functools.cached_property
     def short_lab_names(self) -> frozenset[str]:
