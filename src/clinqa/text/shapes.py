@@ -29,10 +29,17 @@ DOSE = PerLexicon(lambda lex: re.compile(
     r"(?<![\w.])\d+(?:\.\d+)?(?:\s*-\s*\d+(?:\.\d+)?)?\s*" + lex.dose_unit_re + r"(?![a-z])", re.I))
 
 
-SIG = re.compile(r"\s*(?:(?:p\.?o\.?|by mouth|orally|iv|i\.v\.|im|sc|subq|subcutaneous(?:ly)?|inhaled|topical|"
-                 r"sublingual|sl|pr|nebulized)\b\.?\s*)?(?:(?:once|twice|three times|four times)\s+(?:a\s+)?daily|"
-                 r"daily|nightly|at bedtime|q\.?\s?\d+\s?h\.?|q\.?\s?\d+\s?hours|every \d+ hours|b\.?i\.?d\.?|"
-                 r"t\.?i\.?d\.?|q\.?i\.?d\.?|q\.?d\.?|q\.?h\.?s\.?|weekly|p\.?r\.?n\.?)?", re.I)
+_ROUTE = (r"p\.?o\.?|by mouth|orally|iv|i\.v\.|im|sc|subq|subcutaneous(?:ly)?|inhaled|topical|sublingual|sl|pr|"
+          r"nebulized")
+_FREQUENCY = (r"(?:once|twice|three times|four times)\s+(?:a\s+)?daily|(?:once|twice|three times|four times)\s+a\s+day|"
+              r"(?:once |twice )?weekly|(?:once|twice) a week|every other day|"
+              r"daily|nightly|at bedtime|q\.?\s?\d+\s?h\.?|q\.?\s?\d+\s?hours|every \d+ hours|b\.?i\.?d\.?|"
+              r"t\.?i\.?d\.?|q\.?i\.?d\.?|q\.?d\.?|q\.?h\.?s\.?|weekly|p\.?r\.?n\.?")
+# what follows a dose: route, then frequency ("40 mg PO daily", "5 mg p.o. b.i.d.")
+SIG = re.compile(r"\s*(?:(?:" + _ROUTE + r")\b\.?\s*)?(?:" + _FREQUENCY + r")?", re.I)
+ROUTE = re.compile(r"(?<![\w.])(?:" + _ROUTE + r")(?![\w])\.?", re.I)
+# a frequency, "as needed" after it kept ("q4h PRN")
+FREQUENCY = re.compile(r"(?<![\w.])(?:" + _FREQUENCY + r")(?![\w])(?:\s+p\.?r\.?n\.?(?![\w]))?", re.I)
 
 
 # Words that make the number after them a threshold of the plan, not a result; a bare "<" is a

@@ -57,6 +57,7 @@ from clinqa.qa.policy.spans import (
 )
 from clinqa.qa.policy.forms import yes_no_target
 from clinqa.qa.policy.observations import observation_mentions
+from clinqa.qa.policy.sig import sig_answer
 from clinqa.qa.policy.verdicts import Verdict, aggregate, find_mentions, with_action, word_mentions
 from clinqa.types import VERDICTS, Answer, Note, Sentence  # noqa: F401 (VERDICTS re-exported)
 
@@ -64,7 +65,7 @@ CATEGORY_CONFIDENCE = 0.5  # below this the category head yields to the weak lab
 # Answers found by the note's structure and the lexicon, not by the reader's score: a lab value
 # under its lab's name, the date in the sentence naming the event, the one member of the asked
 # drug class. The score threshold does not apply to them.
-STRUCTURAL = ("+lab-name", "+dated", "+drug-class")
+STRUCTURAL = ("+lab-name", "+dated", "+drug-class", "+sig")
 
 
 @dataclass(frozen=True)
@@ -178,6 +179,13 @@ class AnswerPolicy:
                                   method=(method or "extractive") + "+events") for s, t, why in changed]
                 return Decision([self._finish(note, asked, a, sentences)
                                  for a in answers[:None if asked.is_list else top_k]], asked)
+        sig = sig_answer(doc, asked)
+        if sig is not None:
+            s0, s1, why = sig
+            a = Answer(text=note.text[s0:s1], start=s0, end=s1, note_id=note.id, reason=why,
+                       score=0.0 if isinstance(raw, Unread) else overlap_score(raw, s0, s1),
+                       method=(method or "extractive") + "+sig")  # the note's lines decide, not the reader
+            return Decision([self._finish(note, asked, a, sentences)], asked)
         can, why = note_can_answer(note, asked, sentences)
         if not can:
             return Decision([_abstain(note, method, f"no answer of the asked type ({type_name(asked)}): {why}")], asked)
