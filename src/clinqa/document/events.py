@@ -191,20 +191,25 @@ def smoking_events(text: str, sentences: list[Sentence]) -> list[Event]:
 
 
 def procedure_events(text: str, sentences: list[Sentence]) -> list[Event]:
-    """Procedures said done ("underwent an EGD", "EGD was performed") or for later ("colonoscopy is
-    planned", "scheduled for a stress test"): the cue and the few words it governs."""
+    """Procedures said done ("underwent an EGD", "EGD was performed"), for later ("colonoscopy is
+    planned", "scheduled for a stress test") or not done ("Colonoscopy: not performed", "echo was
+    cancelled": performed with status "negated"): the cue and the few words it governs. "Not done"
+    is looked for first, so "was not performed" is never a procedure performed."""
     lex = lexicon()
     out = []
     for sent in sentences:
         for c0, c1 in _clauses(text, sent.start, sent.end):
-            for action in ("planned", "performed"):
-                m = lex.words_re("procedures", action).search(text, c0, c1)
+            for cues, action, status in (("not_done", "performed", "negated"), ("planned", "planned", "done"),
+                                         ("performed", "performed", "done")):
+                m = lex.words_re("procedures", cues).search(text, c0, c1)
                 if not m:
                     continue
-                subj = _governed(text, c0, c1, m.start(), m.end())
+                # what was not done is named before the cue ("Repeat CXR not done given ..."), what
+                # is done or planned mostly after it ("underwent an EGD", "scheduled for a stress test")
+                subj = _governed(text, c0, c1, m.start(), m.end(), before_first=status == "negated")
                 if subj:
                     out.append(Event("procedure", action, text[subj[0]:subj[1]], subj[0], subj[1], m.group(0),
-                                     m.start(), m.end(), c0, c1, section=sent.section))
+                                     m.start(), m.end(), c0, c1, section=sent.section, status=status))
                 break
     return out
 
@@ -213,9 +218,11 @@ _NP_STOP = re.compile(r"\b(?:is|was|were|are|be|been|will|to|on|in|at|for|with|a
                       r"they|which|that)\b", re.I)
 
 
-def _governed(text: str, c0: int, c1: int, s: int, e: int) -> tuple[int, int] | None:
+def _governed(text: str, c0: int, c1: int, s: int, e: int, before_first: bool = False) -> tuple[int, int] | None:
     """The noun phrase a procedure cue governs: the words after it ("underwent [an EGD]"), or
-    before it ("[A repeat colonoscopy] is planned")."""
+    before it ("[A repeat colonoscopy] is planned"); `before_first` tries the words before first."""
+    if before_first:
+        return _before(text, c0, s) or _governed(text, c0, c1, s, e)
     after = text[e:c1]
     m = re.match(r"\s*(?:for |an? |the )?((?:[\w/-]+ ){0,3}[\w/-]+)", after)
     if m and m.group(1) and not _NP_STOP.match(m.group(1)):
@@ -225,10 +232,15 @@ def _governed(text: str, c0: int, c1: int, s: int, e: int) -> tuple[int, int] | 
         if words and len(words) > 2:
             a = e + m.start(1)
             return a, a + len(words)
-    before = text[c0:s].rstrip()
+    return _before(text, c0, s)
+
+
+def _before(text: str, c0: int, s: int) -> tuple[int, int] | None:
+    before = text[c0:s].rstrip(" \t:,")
     before = re.sub(r"\s+(?:is|was|were|are|has been|have been|will be|to be|being)$", "", before, flags=re.I)
     words = re.findall(r"[\w/-]+", before)[-4:]
-    words = [w for w in words if w.lower() not in ("a", "an", "the", "repeat", "is", "was")]
+    words = [w for w in words if w.lower() not in ("a", "an", "the", "repeat", "is", "was")
+             and not re.fullmatch(r"[\d/-]+", w)]  # nor a date before it ("2201-1-9 Colonoscopy: ...")
     if not words:
         return None
     last = before.rfind(words[-1])

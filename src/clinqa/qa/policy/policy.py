@@ -57,6 +57,7 @@ from clinqa.qa.policy.spans import (
 )
 from clinqa.qa.policy.forms import yes_no_target
 from clinqa.qa.policy.observations import observation_mentions
+from clinqa.qa.policy.results import not_done
 from clinqa.qa.policy.sig import sig_answer
 from clinqa.qa.policy.verdicts import Verdict, aggregate, find_mentions, with_action, word_mentions
 from clinqa.types import VERDICTS, Answer, Note, Sentence  # noqa: F401 (VERDICTS re-exported)
@@ -147,7 +148,8 @@ class AnswerPolicy:
             return self._yes_no(note, asked, sentences, method, language)
         if not sentences or not note.text.strip():
             return Decision([_abstain(note, method, "the note has no text to answer from")], asked)
-        why = unnamed_study(note.text, asked.question)
+        why = unnamed_study(note.text, asked.question) or not_done(parse_document(note.text, note.id, sentences),
+                                                                   asked.question)
         if why is not None:
             return Decision([_abstain(note, method, why)], asked)
         cal = self.calibration

@@ -40,6 +40,13 @@ def _whole(names: list[str]) -> re.Pattern:
     return re.compile(r"(?<![a-z0-9])(?:" + "|".join(re.escape(n) for n in names) + r")(?![a-z0-9])")
 
 
+def study_names(label: str) -> tuple[str, ...]:
+    """Every name of the study a modality's label names (lower case, hyphens as spaces)."""
+    from clinqa.lexicon.radiology import radiology_lexicon
+
+    return tuple(sorted({_norm(n) for m in radiology_lexicon().modalities if m.label == label for n in m.names}))
+
+
 def asked_study(question: str) -> tuple[str, re.Pattern] | None:
     """The study a question names (its label, and the pattern of all its names), else None."""
     q = _norm(question)
