@@ -49,3 +49,16 @@ def test_not_done_is_a_negated_procedure_event_never_a_performed_one():
     evs = [(e.subject, e.action, e.status) for e in _doc().events if e.kind == "procedure"]
     assert ("Colonoscopy", "performed", "negated") in evs and ("Echo", "performed", "negated") in evs
     assert not any(s == "Colonoscopy" and st == "done" and a == "performed" for s, a, st in evs)
+
+
+def _verdict(question: str):
+    return AnswerPolicy().decide(Note("p", NOTE), question, [], segment(NOTE, "p")).verdict
+
+
+def test_yes_no_about_a_procedure_not_done_or_planned():
+    v = _verdict("Was a colonoscopy performed?")
+    assert v.verdict == "no" and "postponed" in v.reason and NOTE[v.start:v.end] == v.text
+    assert _verdict("Was an echo done?").verdict == "no"
+    assert _verdict("Has the capsule endoscopy been done?").verdict == "no"  # only scheduled
+    assert _verdict("Is a capsule endoscopy planned?").verdict == "yes"
+    assert _verdict("Did the patient have an upper endoscopy?").verdict == "yes"

@@ -184,6 +184,15 @@ def planned_only(doc: ClinicalDocument, starts: list[int]) -> Event | None:
     return None
 
 
+def undone_only(doc: ClinicalDocument, starts: list[int]) -> Event | None:
+    """The not-done procedure event ("Colonoscopy postponed", "echo was cancelled") whose subject
+    holds each of these mention starts: the first, when every start is one's subject. Only the
+    subject, not its clause: "declined treatment for her hepatitis C" says nothing of hepatitis C."""
+    undone = [e for e in doc.events if e.kind == "procedure" and e.status == "negated"]
+    hits = [next((e for e in undone if e.subject_start <= p < e.subject_end), None) for p in starts]
+    return hits[0] if hits and all(hits) else None
+
+
 def asks_plan(question: str) -> bool:
     return bool(lexicon().words_re("procedures", "planned").search(question))
 

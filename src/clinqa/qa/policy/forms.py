@@ -43,7 +43,7 @@ _FILLER = re.compile(
 
 # Verbs after the concept that only say it happened ("Was spironolactone started?"); verbs that
 # change the question ("stopped", "held") are kept, so such questions find no mention and abstain.
-_DONE = re.compile(r"\s+(?:started|given|prescribed|administered|performed|done|placed|ordered|received|"
+_DONE = re.compile(r"\s+(?:been\s+)?(?:started|given|prescribed|administered|performed|done|placed|ordered|received|"
                    r"initiated|found|seen|noted|present|identified|detected|reported|planned|scheduled)$", re.I)
 
 

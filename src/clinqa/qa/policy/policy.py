@@ -40,6 +40,7 @@ from clinqa.qa.policy.events import (
     planned_only,
     reason_event,
     smoking_verdict,
+    undone_only,
 )
 from clinqa.qa.policy.dates import dated_mention
 from clinqa.qa.policy.lab_choice import lab_answers
@@ -342,12 +343,20 @@ class AnswerPolicy:
         if not found and target and not asked.action and not asked.family:
             found = observation_mentions(note.text, target, language)
         mentions = [replace(m, section="indication") if _in_indication(doc, m.start) else m for m in found]
-        plan = None if asks_plan(asked.question) else \
-            planned_only(doc, [m.start for m in mentions if m.assertion == "present"])
+        plan = planned_only(doc, [m.start for m in mentions if m.assertion in ("present", "possible")])
         if plan is not None and not any(m.assertion == "negated" for m in mentions):
-            s, t = plan.sentence_start, plan.sentence_end
+            # "Was the EGD done?" on a plan is a no; "Is an EGD planned?" a yes
+            verdict = ("yes", f"planned ({plan.cue!r})") if asks_plan(asked.question) else \
+                ("no", f"only planned ({plan.cue!r}), not done yet")
             return self._event_decision(note, asked, sentences, method, EventVerdict(
-                "no", f"only planned ({plan.cue!r}), not done yet", s, t, plan))
+                *verdict, plan.sentence_start, plan.sentence_end, plan))
+        # (a plan question is not answered by "postponed": it may be rebooked)
+        undone = None if asks_plan(asked.question) else \
+            undone_only(doc, [m.start for m in mentions if m.assertion == "present"])
+        if undone is not None and not any(m.assertion == "negated" for m in mentions):
+            return self._event_decision(note, asked, sentences, method, EventVerdict(
+                "no", f"the note says it was not done ({undone.cue!r})", undone.sentence_start,
+                undone.sentence_end, undone))
         if asked.action:
             mentions = [with_action(m, note.text, sentences, asked.action) for m in mentions]
         if not mentions:
