@@ -82,7 +82,7 @@ def mentions_class(text: str, stems: tuple[str, ...]) -> bool:
     if not stems:
         return False
     for w in _WORD.findall(text.lower()):
-        w = w.strip(".")
+        w = w.strip(".-")  # "piperacillin-" broken at a line end is still a -cillin
         for s in stems:
             # a suffix stem needs three letters before it ("apixaban" is -xaban's; "-olol" alone is no drug)
             if (s.startswith("-") and w.endswith(s[1:]) and len(w) >= len(s) + 2) or \

@@ -55,8 +55,14 @@ def drugs_in(words: tuple[str, ...]) -> tuple[str, ...]:
         return ()
     from clinqa.lexicon.drugs import find_drugs
 
+    seq = []
+    for w in words:  # a combination ("sacubitril-valsartan") names each of its drugs
+        seq.append(w)
+        parts = [p for p in w.split("-") if p]
+        if len(parts) > 1 or (parts and parts[0] != w):
+            seq.extend(parts)
     names = []
-    for drug, _, _ in find_drugs(list(words)):
+    for drug, _, _ in find_drugs(seq):
         names.append(str(drug.get("name") or drug.get("generic_names", [""])[0]).lower())
     return tuple(sorted(set(n for n in names if n)))
 

@@ -283,7 +283,8 @@ def test_diagnosis_question_never_takes_a_drug_line():
 
 def test_dose_question_takes_dose_and_unit():
     _, d = _decide(ALLERGY_NOTE, "What dose of metoprolol?", [("Metoprolol succinate", 0.9), ("50 mg", 0.3)])
-    assert d.answers[0].text == "50 mg"
+    # the dose as its list line writes it (qa/policy/sig.py), whichever candidate the reader ranks first
+    assert d.answers[0].text == "Metoprolol succinate 50 mg PO daily"
 
 
 def test_list_question_returns_every_item_in_note_order():
@@ -307,6 +308,20 @@ def test_clean_spans():
     c = clean_span(g, i, i + 3)
     assert g[c[0]:c[1]] == "486 mg/dL"
     assert clean_span("- \n", 0, 2) is None
+
+
+def test_a_span_cut_inside_a_hyphenated_drug_takes_the_whole_combination():
+    from clinqa.text.vocab import drugs_in, words
+
+    t = "ED course: given ampicillin-\nsulbactam 3 g IV after cultures; home on ezetimibe-simvastatin 10-20 mg."
+    for part, whole in (("ampicillin", "ampicillin-\nsulbactam"), ("sulbactam", "ampicillin-\nsulbactam"),
+                        ("simvastatin", "ezetimibe-simvastatin"), ("10", "10")):
+        i = t.index(part)
+        c = clean_span(t, i, i + len(part))
+        assert t[c[0]:c[1]] == whole
+    assert set(drugs_in(words("ezetimibe-simvastatin"))) == {"ezetimibe", "simvastatin"}
+    _, d = _decide(t, "What antibiotic was given?", [("ampicillin", 0.9)])
+    assert d.answers[0].text == "ampicillin-\nsulbactam"  # a -cillin broken at a line end is still one
 
 
 # ------------------------------------------------------------------ abstention, categories, codes

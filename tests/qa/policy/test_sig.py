@@ -45,17 +45,17 @@ def test_the_frequency_is_the_one_written_with_the_drug_not_the_readers_choice()
 
 def test_the_moment_the_question_names_picks_the_list():
     a = _ask(NOTE, "What dose of furosemide was the patient discharged on?", ["40 mg"])
-    assert a.text == "80 mg" and "discharge list" in a.reason
+    assert a.text == "Furosemide 80 mg PO daily" and "discharge list" in a.reason
     a = _ask(NOTE, "What furosemide dose was he on before admission?", ["80 mg"])
-    assert a.text == "40 mg" and "admission list" in a.reason
+    assert a.text == "Furosemide 40 mg PO daily" and "admission list" in a.reason
     # naming no moment: the regimen he leaves with, and the reason says so
     a = _ask(NOTE, "What is the furosemide dose?", ["40 mg"])
-    assert a.text == "80 mg" and "discharge list" in a.reason
+    assert a.text == "Furosemide 80 mg PO daily" and "discharge list" in a.reason
 
 
 def test_a_new_dose_is_the_dose_the_note_changes_it_to():
     a = _ask(CLINIC, "What is the new dose of metoprolol?", ["25 mg"])
-    assert a.text == "50 mg"
+    assert a.text == "50 mg"  # the drug's name is the event's, not next to the new dose
 
 
 def test_lines_that_disagree_with_no_list_to_choose_leave_it_to_the_reader():

@@ -20,7 +20,7 @@ from clinqa.lexicon import lexicon
 from clinqa.qa.policy.asked import AskedFor
 from clinqa.qa.policy.forms import MOMENT_Q, STARTED_Q, moment_key
 from clinqa.qa.policy.spans import extend_unit
-from clinqa.text.shapes import DOSE, FREQUENCY, ROUTE
+from clinqa.text.shapes import DOSE, FREQUENCY, ROUTE, SIG
 
 _ROUTE_Q = re.compile(r"\broute\b|\bhow (?:is|was|should|does|do)\b.*\b(?:taken|given|take|administered)\b", re.I)
 _FREQ_Q = re.compile(r"\bhow often\b|\bfrequency\b|\bschedule\b|\bhow many times\b|\btimes a day\b", re.I)
@@ -85,8 +85,15 @@ def _value(text: str, line: _Line, attribute: str) -> tuple[int, int] | None:
     m = pat.search(text, line.start, line.end)
     if m is None or m.end() == m.start():
         return None
-    if attribute == "dose":  # the dose with its whole unit ("0.04 mcg/kg/min"), as other dose answers
-        return m.start(), extend_unit(text, m.start(), m.end())
+    if attribute == "dose":
+        # the dose as the line writes it: from the drug's name, the dose with its whole unit
+        # ("0.04 mcg/kg/min"), then route and frequency ("Torsemide 40 mg PO daily")
+        end = extend_unit(text, m.start(), m.end())
+        sig = SIG.match(text, end)
+        if sig and sig.end() > end and sig.end() <= line.end:
+            end = sig.end()
+        start = line.start if m.start() - line.start <= 40 else m.start()
+        return start, end
     return m.start(), m.end()
 
 
@@ -147,7 +154,10 @@ def sig_answer(doc: ClinicalDocument, asked: AskedFor) -> tuple[int, int, str] |
 
 
 def _norm(text: str, ln: _Line, attribute: str) -> str:
-    """What a line says of the attribute, for comparing lines: without spaces and dots ("b.i.d."
-    is "bid", "40mg" is "40 mg")."""
+    """What a line says of the attribute, for comparing lines: the dose alone, without spaces and
+    dots ("b.i.d." is "bid", "40mg" is "40 mg")."""
     a, b = _value(text, ln, attribute)
+    if attribute == "dose":  # the dose alone: "40 mg" in a list and in "increased to 40 mg" agree
+        d = DOSE.search(text, a, b)
+        a, b = d.start(), extend_unit(text, d.start(), d.end())
     return re.sub(r"[\s.]+", "", text[a:b].lower())

@@ -54,8 +54,28 @@ def clean_span(text: str, start: int, end: int, sentences: list[Sentence] | None
         end -= 1
     if end <= start or not any(ch.isalnum() for ch in text[start:end]):
         return None
+    start, end = _whole_compound(text, start, end)
     end = extend_unit(text, start, end)
     return (start, end)
+
+
+_COMPOUND_AFTER = re.compile(r"-(?:\n[ \t]*)?[A-Za-z]+")
+_COMPOUND_BEFORE = re.compile(r"[A-Za-z]+-(?:\n[ \t]*)?$")
+
+
+def _whole_compound(text: str, start: int, end: int) -> tuple[int, int]:
+    """A span cut inside a hyphenated word takes the whole word ("sacubitril" of
+    "sacubitril-valsartan", "piperacillin" of "piperacillin-\ntazobactam" broken at a line end);
+    numbers ("24-26 mg") are not words."""
+    if text[end - 1].isalpha():
+        m = _COMPOUND_AFTER.match(text, end)
+        if m:
+            end = m.end()
+    if text[start].isalpha() and start > 0:
+        m = _COMPOUND_BEFORE.search(text, max(0, start - 40), start)
+        if m:
+            start = m.start()
+    return start, end
 
 
 def _abbrev_end(text: str, start: int, end: int) -> bool:
