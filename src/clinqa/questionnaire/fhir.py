@@ -41,6 +41,7 @@ CODE_EXT = "urn:clinqa:fhir:code-value-set"
 SYNONYM_EXT = "urn:clinqa:fhir:synonym"
 MIN_SCORE_EXT = "urn:clinqa:fhir:min-score"
 NOTE_KIND_EXT = "urn:clinqa:fhir:note-kind"
+HEADING_EXT = "urn:clinqa:fhir:heading"  # valueString "indication" or "impression:first"
 UCUM = "http://unitsofmeasure.org"
 MAX_GROUP_DEPTH = 64  # real questionnaires nest a few levels; deeper is an error, not a stack overflow
 
@@ -167,6 +168,11 @@ def _concept(item: dict, where: str, lang: str, source: str) -> dict:
             concept["min_score"] = ext.get("valueDecimal")
         elif isinstance(ext, dict) and ext.get("url") == NOTE_KIND_EXT:
             concept.setdefault("note_kinds", []).append(ext.get("valueCode"))
+        elif isinstance(ext, dict) and ext.get("url") == HEADING_EXT and isinstance(ext.get("valueString"), str):
+            heading, _, part = ext["valueString"].partition(":")
+            concept["heading"] = heading
+            if part:
+                concept["heading_part"] = part
     return concept
 
 
@@ -203,6 +209,9 @@ def to_fhir_questionnaire(q: Questionnaire) -> dict:
         if c.min_score is not None:
             ext.append({"url": MIN_SCORE_EXT, "valueDecimal": c.min_score})
         ext += [{"url": NOTE_KIND_EXT, "valueCode": k} for k in c.note_kinds]
+        if c.heading:
+            ext.append({"url": HEADING_EXT, "valueString": c.heading + ("" if c.heading_part == "all"
+                                                                           else ":" + c.heading_part)})
         if ext:
             item["extension"] = ext
         translations = [{"url": TRANSLATION, "extension": [{"url": "lang", "valueCode": lang},

@@ -30,6 +30,10 @@ class Concept:
     # the kinds of note the concept applies to (clinqa.document: discharge_summary, progress, ...);
     # on a note of another known kind it abstains and says so. Empty: every kind.
     note_kinds: tuple[str, ...] = ()
+    # answered by what the note writes under this heading (lexicon document.headings: "indication",
+    # "comparison", "impression"...) when it has one; "heading_part: first" takes its first item
+    heading: str | None = None
+    heading_part: str = "all"
 
     def synonyms_for(self, language: str | None) -> tuple[str, ...]:
         """Terms in `language` plus the language-neutral ones (key "*": drug names, acronyms)."""

@@ -115,6 +115,23 @@ def _synonyms(v: Any) -> dict[str, tuple[str, ...]]:
     return out
 
 
+def _heading(v: Any) -> str | None:
+    from clinqa.lexicon import lexicon
+
+    if v is None:
+        return None
+    known = sorted(lexicon().document.get("headings", {}))
+    if not isinstance(v, str) or v not in known:
+        raise _problem(f"heading must be one of the lexicon's headings ({', '.join(known)}), got {v!r}")
+    return v
+
+
+def _heading_part(v: Any) -> str:
+    if v not in ("all", "first"):
+        raise _problem(f"heading_part must be 'all' or 'first', got {v!r}")
+    return v
+
+
 def _note_kinds(v: Any) -> tuple[str, ...]:
     from clinqa.lexicon import lexicon
 
@@ -152,10 +169,12 @@ class ConceptSchema(BaseModel):
     synonyms: Annotated[dict[str, tuple[str, ...]], BeforeValidator(_synonyms)] = Field(default_factory=dict)
     min_score: Annotated[float | None, BeforeValidator(_min_score)] = None
     note_kinds: Annotated[tuple[str, ...], BeforeValidator(_note_kinds)] = ()
+    heading: Annotated[str | None, BeforeValidator(_heading)] = None
+    heading_part: Annotated[str, BeforeValidator(_heading_part)] = "all"
 
     def to_concept(self) -> Concept:
         return Concept(self.id, self.questions, self.answer_type, self.category, self.unit, self.code,
-                       self.synonyms, self.min_score, self.note_kinds)
+                       self.synonyms, self.min_score, self.note_kinds, self.heading, self.heading_part)
 
 
 class QuestionnaireSpec(BaseModel):

@@ -65,6 +65,8 @@ class AskedFor:
     # every answer gets; None when a concept declares it or the question does not say
     asks: QuestionCategory | None = None
     note_kinds: tuple[str, ...] = ()  # the concept applies only to these kinds of note (empty: all)
+    heading: str | None = None  # answered by what the note writes under this heading (qa/policy/headings.py)
+    heading_part: str = "all"
 
 
 def type_name(asked: AskedFor) -> str:
@@ -150,7 +152,9 @@ def asked_for(question: str, concept: ConceptSpec | None = None, language: str |
         action=action_of(q) if atype == "yes_no" else None, dimensions=dimensions,
         needs_unit=duration or "time" in dimensions,
         drug_stems=drug_class_stems(q) if medication and atype == "span" else (), change=change, asks=asks,
-        note_kinds=concept.note_kinds if concept else ())
+        note_kinds=concept.note_kinds if concept else (),
+        # (getattr: a concept-like object of a library user's, written before headings, still works)
+        heading=getattr(concept, "heading", None), heading_part=getattr(concept, "heading_part", "all"))
 
 
 def _opens_yes_no(q: str, language: str | None) -> bool:

@@ -43,6 +43,7 @@ from clinqa.qa.policy.events import (
     undone_only,
 )
 from clinqa.qa.policy.dates import dated_mention
+from clinqa.qa.policy.headings import heading_answer
 from clinqa.qa.policy.lab_choice import lab_answers
 from clinqa.qa.policy.lists import list_block_for, other_kind_of_list
 from clinqa.qa.policy.studies import unnamed_study
@@ -67,7 +68,7 @@ CATEGORY_CONFIDENCE = 0.5  # below this the category head yields to the weak lab
 # Answers found by the note's structure and the lexicon, not by the reader's score: a lab value
 # under its lab's name, the date in the sentence naming the event, the one member of the asked
 # drug class. The score threshold does not apply to them.
-STRUCTURAL = ("+lab-name", "+dated", "+drug-class", "+sig")
+STRUCTURAL = ("+lab-name", "+dated", "+drug-class", "+sig", "+heading")
 
 
 @dataclass(frozen=True)
@@ -145,6 +146,14 @@ class AnswerPolicy:
                        f"this note reads as a {kind.replace('_', ' ')}")
                 v = Verdict("not_mentioned", why) if asked.answer_type == "yes_no" else None
                 return Decision([_abstain(note, method, why)], asked, v)
+        if asked.heading and asked.answer_type != "yes_no" and note.text.strip():
+            got = heading_answer(parse_document(note.text, note.id, sentences), asked.heading, asked.heading_part)
+            if got is not None and got.start < 0:
+                return Decision([_abstain(note, method, got.why)], asked)
+            if got is not None:  # the report's own structure says where the answer is
+                a = Answer(text=note.text[got.start:got.end], start=got.start, end=got.end, score=0.0,
+                           note_id=note.id, reason=got.why, method=(method or "extractive") + "+heading")
+                return Decision([self._finish(note, asked, a, sentences)], asked)
         if asked.answer_type == "yes_no":
             return self._yes_no(note, asked, sentences, method, language)
         if not sentences or not note.text.strip():

@@ -1,0 +1,143 @@
+"""Questionnaire concepts answered by what the note writes under a heading: a radiology report's
+"Indication:", "COMPARISON:", "IMPRESSION" (a section title or a field's key, the lexicon's
+`document.headings`), its title line for the exam, its recommending sentence. A reader pointed at
+such a report fills "What prior study was it compared with?" with a finding and "What is the
+impression?" with nothing when its first word is "No"; the report's structure says where each
+answer is, and an empty heading ("Comparison: None.") is an answer too: there is none.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from clinqa.document import ClinicalDocument
+from clinqa.lexicon import lexicon
+from clinqa.text.shapes import LIST_MARK
+
+_SEPARATOR = re.compile(r"\n[ \t]*[_=\-*]{5,}[^\n]*")
+_TRIM = " \t\r\n:;,-"
+
+
+@dataclass(frozen=True)
+class Headed:
+    """What a heading holds: a span of the note, or `start` -1 and why there is nothing."""
+
+    start: int
+    end: int
+    why: str
+
+
+def heading_of(key: str | None) -> str | None:
+    """The heading a title or key names: the one named first in it ("REASON FOR THIS EXAMINATION"
+    is the indication, though it names the examination too)."""
+    if not key or len(key.split()) > 5:
+        return None
+    lex = lexicon()
+    best = None
+    for name in lex.document.get("headings", {}):
+        m = lex.words_re("headings", name).search(key)
+        if m and (best is None or (m.start(), -len(m.group(0))) < best[0]):
+            best = ((m.start(), -len(m.group(0))), name)
+    return best[1] if best else None
+
+
+def _trimmed(text: str, a: int, b: int) -> tuple[int, int]:
+    sep = _SEPARATOR.search(text, a, b)
+    b = sep.start() if sep else b
+    while a < b and text[a] in _TRIM:
+        a += 1
+    mark = LIST_MARK.match(text[a:b])  # "2. Indeterminate ...": the item, not its number
+    if mark and a + mark.end() < b:
+        a += mark.end()
+    while b > a and (text[b - 1] in _TRIM or text[b - 1] == "."):
+        b -= 1
+    return a, b
+
+
+def _under(doc: ClinicalDocument, heading: str) -> list[tuple[int, int, str]]:
+    """(start, end, key) of every part of the note under `heading`, in note order: field values
+    and section bodies."""
+    out = []
+    for b in doc.blocks:
+        for it in b.items:
+            # ("Exam date: 6/11" holds the exam's date, not the exam: a value without words is none)
+            if it.key and heading_of(it.key) == heading and \
+                    len(re.findall(r"[A-Za-z]{2,}", re.sub(r"\[\*\*[^*]*\*\*\]", " ", it.text))) > 0:
+                out.append((it.start, it.end, it.key))
+    for s in doc.sections:
+        if s.title and s.title_end >= 0 and heading_of(s.title) == heading:
+            if not any(a <= s.title_end <= e + 1 or s.title_start <= a < s.end for a, e, _ in out):
+                out.append((s.title_end, s.end, s.title))
+    return sorted(out)
+
+
+def _first_part(doc: ClinicalDocument, a: int, b: int) -> tuple[int, int]:
+    """The first item of a list, else the first sentence, inside [a, b)."""
+    for blk in doc.blocks:
+        if blk.kind == "list" and blk.items and a <= blk.items[0].start < b:
+            it = blk.items[0]
+            return _trimmed(doc.text, it.start, it.end)
+    for s in doc.sentences:
+        if s.kind != "header" and a <= s.start < b:
+            return _trimmed(doc.text, s.start, min(s.end, b))
+    return a, b
+
+
+def _title_line(doc: ClinicalDocument) -> tuple[int, int] | None:
+    """A report's title: its first line that is a heading in capitals and no field ("CTA CHEST
+    WITH AND WITHOUT CONTRAST"), a date or time line skipped; cut before a wide gap ("CHEST (PA &
+    LAT)      Clip # ...")."""
+    text = doc.text
+    pos = 0
+    for _ in range(4):
+        end = text.find("\n", pos)
+        end = len(text) if end < 0 else end
+        line = text[pos:end]
+        words = re.findall(r"[A-Za-z]{2,}", line.split("  ")[0] if "   " in line else line)
+        if words and ":" not in line.split("   ")[0] and all(w.isupper() for w in words):
+            gap = re.search(r"\s{3,}", line.strip())
+            a = pos + len(line) - len(line.lstrip())
+            b = a + gap.start() if gap else pos + len(line.rstrip())
+            return a, b
+        if words and not re.search(r"\d", line):
+            return None  # prose first: no title line
+        pos = end + 1
+    return None
+
+
+def _recommending(doc: ClinicalDocument, within: tuple[int, int] | None) -> tuple[int, int] | None:
+    cue = lexicon().words_re("heading_words", "recommending")
+    lo, hi = within or (0, len(doc.text))
+    for s in doc.sentences:
+        if s.kind != "header" and lo <= s.start < hi and cue.search(doc.text, s.start, s.end):
+            return _trimmed(doc.text, s.start, s.end)
+    return None
+
+
+def heading_answer(doc: ClinicalDocument, heading: str, part: str = "all") -> Headed | None:
+    """The answer under `heading` (its first item or sentence when `part` is "first"), an empty
+    Headed when the heading says there is none, or None when the note has no such heading (the
+    reader's candidates decide then)."""
+    text = doc.text
+    found = _under(doc, heading)
+    if not found and heading == "exam":
+        t = _title_line(doc)
+        return Headed(*t, "the report's title line") if t else None
+    if not found and heading == "recommendation":
+        impression = _under(doc, "impression")
+        within = (impression[0][0], impression[0][1]) if impression else None
+        r = _recommending(doc, within)
+        if r is not None:
+            return Headed(*r, "the report's recommending sentence")
+        return Headed(-1, -1, "the report recommends nothing (no recommendation heading, no recommending sentence)")
+    if not found:
+        return None
+    a, b, key = found[0]
+    a, b = _trimmed(text, a, b)
+    value = text[a:b].strip()
+    if not value or (len(value) <= 60 and lexicon().words_re("heading_words", "empty").match(value)):
+        return Headed(-1, -1, f"the report's {key.strip()!r} says {text[a:b].strip() or 'nothing'!r}")
+    if part == "first":
+        a, b = _first_part(doc, a, b)
+    return Headed(a, b, f"what the report writes under {key.strip()!r}")

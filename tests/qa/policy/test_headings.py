@@ -1,0 +1,82 @@
+"""Questionnaire concepts read from a report's headings (qa/policy/headings.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from clinqa.document import parse_document
+from clinqa.qa.policy import AnswerPolicy
+from clinqa.qa.policy.headings import heading_answer, heading_of
+from clinqa.questionnaire import load_questionnaire
+from clinqa.text import segment
+from clinqa.types import Note
+
+CT = """CT ABDOMEN AND PELVIS WITH IV CONTRAST
+Exam date: 14/02/2163
+Clinical history: 58F, right lower quadrant pain for two days, raised CRP.
+Comparison: None.
+
+FINDINGS:
+The appendix is dilated to 11 mm with periappendiceal fat stranding. No free air. A 9 mm
+hypodense lesion in the left kidney is too small to characterise.
+
+IMPRESSION:
+1. Acute appendicitis without perforation.
+2. Indeterminate 9 mm left renal lesion; a renal ultrasound could be obtained to characterise it.
+"""
+
+MRI = """MRI LUMBAR SPINE WITHOUT CONTRAST
+REASON FOR THIS EXAMINATION: low back pain radiating to the left leg
+TECHNIQUE: Sagittal and axial T1 and T2 sequences.
+COMPARISON: Lumbar spine radiographs 3 January 2162.
+FINDINGS: L4-5 disc bulge with mild left foraminal narrowing. Conus normal.
+IMPRESSION: Mild degenerative change at L4-5. No cord compression.
+"""
+
+
+def _h(text, heading, part="all"):
+    return heading_answer(parse_document(text, "r"), heading, part)
+
+
+def test_a_heading_is_named_by_its_first_words():
+    assert heading_of("REASON FOR THIS EXAMINATION") == "indication"
+    assert heading_of("Clinical history") == "indication"
+    assert heading_of("COMPARISON") == "comparison"
+    assert heading_of("Liver") is None
+
+
+@pytest.mark.parametrize("text,heading,part,expect", [
+    (CT, "exam", "all", "CT ABDOMEN AND PELVIS WITH IV CONTRAST"),  # the title line, not "Exam date"
+    (CT, "indication", "all", "58F, right lower quadrant pain for two days, raised CRP"),
+    (CT, "impression", "first", "Acute appendicitis without perforation"),
+    (CT, "recommendation", "all", "Indeterminate 9 mm left renal lesion; a renal ultrasound could be obtained "
+                                   "to characterise it"),
+    (MRI, "indication", "all", "low back pain radiating to the left leg"),
+    (MRI, "comparison", "all", "Lumbar spine radiographs 3 January 2162"),
+    (MRI, "impression", "all", "Mild degenerative change at L4-5. No cord compression"),
+])
+def test_what_the_report_writes_under_the_heading(text, heading, part, expect):
+    got = _h(text, heading, part)
+    assert got is not None and text[got.start:got.end] == expect
+
+
+def test_an_empty_heading_or_none_to_find_says_there_is_nothing():
+    got = _h(CT, "comparison")
+    assert got.start == -1 and "None" in got.why
+    got = _h(MRI, "recommendation")
+    assert got.start == -1 and "recommends nothing" in got.why
+    assert _h("Patient seen in clinic today, doing well.", "impression") is None  # no heading: the reader's
+
+
+def test_the_questionnaire_reads_the_headings_and_only_on_reports():
+    q = {c.id: c for c in load_questionnaire("radiology-report").concepts}
+    policy = AnswerPolicy()
+    note = Note("ct", CT)
+    d = policy.decide(note, q["comparison"].questions["en"][0], [], segment(CT, "ct"), concept=q["comparison"])
+    assert d.answers[0].is_no_answer and "None" in d.answers[0].reason
+    d = policy.decide(note, q["main_finding"].questions["en"][0], [], segment(CT, "ct"), concept=q["main_finding"])
+    assert d.answers[0].text == "Acute appendicitis without perforation" and d.gate_score == float("inf")
+    letter = "Dear Dr Khan,\nI saw Mrs Patel today. Her knee pain is better.\nKind regards,\nDr Ruiz\n"
+    d = policy.decide(Note("l", letter), q["impression"].questions["en"][0], [], segment(letter, "l"),
+                      concept=q["impression"])
+    assert d.answers[0].is_no_answer and "applies to radiology" in d.answers[0].reason
