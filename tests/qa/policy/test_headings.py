@@ -80,3 +80,31 @@ def test_the_questionnaire_reads_the_headings_and_only_on_reports():
     d = policy.decide(Note("l", letter), q["impression"].questions["en"][0], [], segment(letter, "l"),
                       concept=q["impression"])
     assert d.answers[0].is_no_answer and "applies to radiology" in d.answers[0].reason
+
+
+DISCHARGE = """DISCHARGE SUMMARY
+Reason for admission: fever and flank pain.
+Past Medical History: type 2 diabetes, hypertension (on two agents), gout; CKD stage 2
+Allergies: none known.
+
+Hospital course: pyelonephritis treated with ceftriaxone.
+
+Kind regards,
+cc: GP
+"""
+
+
+def test_a_list_concept_takes_the_items_under_its_heading():
+    q = {c.id: c for c in load_questionnaire("discharge-summary").concepts}
+    policy = AnswerPolicy()
+    note = Note("d", DISCHARGE)
+    c = q["past_medical_history"]
+    d = policy.decide(note, c.questions["en"][0], [], segment(DISCHARGE, "d"), concept=c)
+    assert [a.text for a in d.answers] == ["type 2 diabetes", "hypertension (on two agents)", "gout", "CKD stage 2"]
+    c = q["chief_complaint"]
+    d = policy.decide(note, c.questions["en"][0], [], segment(DISCHARGE, "d"), concept=c)
+    assert d.answers[0].text == "fever and flank pain" and d.answers[0].method.endswith("+heading")
+    none = "ED NOTE\nPMH: none. Meds: nil.\nAppendicitis suspected.\n"
+    c = q["past_medical_history"]
+    d = policy.decide(Note("e", none), c.questions["en"][0], [], segment(none, "e"), concept=c)
+    assert d.answers[0].is_no_answer and "none" in d.answers[0].reason

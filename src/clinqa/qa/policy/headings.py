@@ -141,3 +141,43 @@ def heading_answer(doc: ClinicalDocument, heading: str, part: str = "all") -> He
     if part == "first":
         a, b = _first_part(doc, a, b)
     return Headed(a, b, f"what the report writes under {key.strip()!r}")
+
+
+_SPLIT = re.compile(r"[,;\n]|\s+and\s+(?=[A-Za-z])")
+_MAX_ITEM_WORDS = 8  # a longer piece is prose, not a list's item
+
+
+def heading_items(doc: ClinicalDocument, heading: str) -> list[tuple[int, int]] | Headed | None:
+    """The items under `heading` for a list concept: the lines of a list there, else its value
+    split at commas, semicolons, line ends and "and" (outside brackets), when every piece is an
+    item's length; an empty Headed when the heading says there is none; None when there is no
+    such heading or what is under it is prose (the reader decides then)."""
+    text = doc.text
+    found = _under(doc, heading)
+    if not found:
+        return None
+    a, b, key = found[0]
+    a, b = _trimmed(text, a, b)
+    value = text[a:b].strip()
+    if not value or (len(value) <= 60 and lexicon().words_re("heading_words", "empty").match(value)):
+        return Headed(-1, -1, f"the note's {key.strip()!r} says {value or 'nothing'!r}")
+    items = [_trimmed(text, it.start, it.end) for blk in doc.blocks if blk.kind == "list"
+             for it in blk.items if a <= it.start < b]
+    if not items:
+        pieces, depth, last = [], 0, a
+        for i in range(a, b):
+            ch = text[i]
+            depth += ch in "([" and 1 or 0
+            depth -= ch in ")]" and 1 or 0
+            if depth == 0:
+                m = _SPLIT.match(text, i)
+                if m and i >= last:
+                    pieces.append((last, i))
+                    last = m.end()
+        pieces.append((last, b))
+        items = [_trimmed(text, p, q) for p, q in pieces]
+        if any(len(text[p:q].split()) > _MAX_ITEM_WORDS for p, q in items):
+            return None  # (a list's lines are items whatever their length)
+    items = [(p, q) for p, q in items if q > p and re.search(r"[A-Za-z]", text[p:q])]
+    return items or None
+

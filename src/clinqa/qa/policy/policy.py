@@ -43,7 +43,7 @@ from clinqa.qa.policy.events import (
     undone_only,
 )
 from clinqa.qa.policy.dates import dated_mention
-from clinqa.qa.policy.headings import heading_answer
+from clinqa.qa.policy.headings import Headed, heading_answer, heading_items
 from clinqa.qa.policy.lab_choice import lab_answers
 from clinqa.qa.policy.lists import list_block_for, other_kind_of_list
 from clinqa.qa.policy.studies import unnamed_study
@@ -147,13 +147,17 @@ class AnswerPolicy:
                 v = Verdict("not_mentioned", why) if asked.answer_type == "yes_no" else None
                 return Decision([_abstain(note, method, why)], asked, v)
         if asked.heading and asked.answer_type != "yes_no" and note.text.strip():
-            got = heading_answer(parse_document(note.text, note.id, sentences), asked.heading, asked.heading_part)
-            if got is not None and got.start < 0:
+            doc = parse_document(note.text, note.id, sentences)
+            got = heading_items(doc, asked.heading) if asked.is_list else \
+                heading_answer(doc, asked.heading, asked.heading_part)
+            if isinstance(got, Headed) and got.start < 0:
                 return Decision([_abstain(note, method, got.why)], asked)
-            if got is not None:  # the report's own structure says where the answer is
-                a = Answer(text=note.text[got.start:got.end], start=got.start, end=got.end, score=0.0,
-                           note_id=note.id, reason=got.why, method=(method or "extractive") + "+heading")
-                return Decision([self._finish(note, asked, a, sentences)], asked)
+            if got is not None:  # the note's own structure says where the answer is
+                spans = [(got.start, got.end)] if isinstance(got, Headed) else got
+                why = got.why if isinstance(got, Headed) else f"the items under the note's {asked.heading} heading"
+                return Decision([self._finish(note, asked, Answer(
+                    text=note.text[s0:s1], start=s0, end=s1, score=0.0, note_id=note.id, reason=why,
+                    method=(method or "extractive") + "+heading"), sentences) for s0, s1 in spans], asked)
         if asked.answer_type == "yes_no":
             return self._yes_no(note, asked, sentences, method, language)
         if not sentences or not note.text.strip():
