@@ -58,7 +58,7 @@ def audit_row(row: dict, note_text: str, concept) -> list[Violation]:
         lab_in,
     )
     from clinqa.lexicon import lexicon
-    from clinqa.qa.policy.labs import alias_re as _alias_re
+    from clinqa.document.measurements import lab_names
     from clinqa.text.glossary import drug_class_stems, mentions_class
     from clinqa.text.values import unit_dimension
     from clinqa.text.vocab import drugs_in
@@ -102,10 +102,12 @@ def audit_row(row: dict, note_text: str, concept) -> list[Violation]:
         elif want == {"time"} and dim is None:
             bad("unit", "a duration without a time unit")
         if lab:
-            pat, canon = _alias_re()
-            names = [(mm.start(), canon[mm.group(1).lower()]) for mm in pat.finditer(note_text, 0, start)
-                     if not (len(mm.group(1)) <= 2 and note_text[mm.end():mm.end() + 1] == "/")]
             line0 = note_text.rfind("\n", 0, start) + 1
+            # the document's own lab-name matcher (note forms included: "T 36.8", "Mg 1.7")
+            line1 = note_text.find("\n", start)
+            line = note_text[line0:len(note_text) if line1 < 0 else line1]  # whole: a note form needs its value
+            names = [(line0 + a, name) for a, b, name in lab_names(line)
+                     if line0 + a < start and not (b - a <= 2 and line[b:b + 1] == "/")]
             on_line = [n for s, n in names if s >= line0]
             if not on_line:
                 bad("lab", f"no lab name before the value on its line (asked: {lab})")

@@ -68,6 +68,19 @@ def test_a_note_form_is_the_lab_only_as_written_and_before_its_value():
     assert [text[a:b] for a, b, _ in lab_values(text, "sodium")] == ["131"]  # a urine sodium is not a sodium
 
 
+def test_a_vitals_line_in_single_letters_is_read_and_a_temperature_must_be_one():
+    from clinqa.qa.policy import AnswerPolicy
+    from clinqa.text import segment
+    from clinqa.types import Note
+
+    text = "Hx: T 2 DM on insulin; T12 fracture in 2150.\nVitals: T 38.2  P 104  BP 132/80. Later T 37.1.\n"
+    note = Note("v", text)
+    d = AnswerPolicy().decide(note, "What was the highest temperature?", [], segment(text, "v"))
+    assert d.answers[0].text == "38.2"  # never the "2" of "T 2 DM", nor the pulse after it
+    d = AnswerPolicy().decide(note, "What was the heart rate?", [], segment(text, "v"))
+    assert d.answers[0].text == "104"
+
+
 def test_a_user_lexicon_adds_a_local_lab_name_and_a_ward_abbreviation_to_ask(tmp_path, site_lexicon):
     rc, before = _ask(tmp_path, "What was the potassium?")
     assert rc == 0 and before["answers"][0]["text"] is None  # "kalium" is no potassium to the shipped lexicon

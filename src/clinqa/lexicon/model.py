@@ -150,8 +150,9 @@ class Lexicon:
         forms = sorted(((f, lab.name) for lab in self.labs for f in lab.note_forms), key=lambda x: -len(x[0]))
         if not forms:
             return None
+        # a space or a colon before the value: "T12" is a vertebra, "Mg2+" an ion
         return re.compile(r"(?<![\w.])(?<!\d )(" + "|".join(re.escape(f) for f, _ in forms)
-                          + r")(?=[ \t]*[:=]?[ \t]*[<>]?\d)")
+                          + r")(?=(?:[ \t]*[:=][ \t]*|[ \t]+)[<>]?\d)")
 
     @functools.cached_property
     def lab_of_note_form(self) -> dict[str, str]:

@@ -45,6 +45,13 @@ def test_a_finding_stated_only_in_other_words_is_never_a_yes():
     assert v.verdict == "uncertain" and v.text == "pulmonary vascular congestion"
 
 
+def test_outside_a_report_only_imaging_statements_count():
+    clinic = "Exam: lungs clear. No edema of the legs. Heart regular.\nPlan: diuretic unchanged.\n"
+    assert _verdict(clinic, "Is there pulmonary edema?").verdict == "not_mentioned"
+    v = _verdict(clinic + "CXR today: no edema, heart size normal.\n", "Is there pulmonary edema?")
+    assert v.verdict == "no" and v.start > len(clinic)  # the radiograph's statement, not the legs'
+
+
 def test_what_the_report_does_not_state_stays_not_mentioned():
     assert _verdict(REPORT, "Is there a rib fracture?").verdict == "not_mentioned"
     assert _verdict(REPORT, "Is there a pleural effusion?").verdict == "not_mentioned"

@@ -44,18 +44,22 @@ def asked_observation(target: str) -> str | None:
     return found[0].observation if not rest else None
 
 
-def observation_mentions(text: str, target: str, language: str | None) -> list[Mention]:
+def observation_mentions(text: str, target: str, language: str | None, report: bool) -> list[Mention]:
     """The note's mentions of the CheXpert observation `target` is (English notes only: the
-    labeler's phrases are English), as verdict mentions; [] when `target` is none."""
+    labeler's phrases are English), as verdict mentions; [] when `target` is none. Outside a
+    radiology `report` only the sentences that name an imaging study count: the labeler reads
+    "no edema" on an examination of the legs as no (pulmonary) Edema."""
     if language not in (None, "en") or not target:
         return []
     obs = asked_observation(target)
     if obs is None:
         return []
+    from clinqa.qa.policy.studies import asked_study
     from clinqa.text.chexpert import get_labeler
     from clinqa.text.pipeline import NLP_LOCK
 
     with NLP_LOCK:
         found = get_labeler().mentions(text)
     return [Mention(m.span.start, m.span.end, _ASSERTION[m.status], m.section, m.span.start, m.span.end)
-            for m in found if m.observation == obs]
+            for m in found if m.observation == obs
+            and (report or asked_study(text[m.sentence[0]:m.sentence[1]]) is not None)]

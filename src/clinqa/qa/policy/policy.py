@@ -354,7 +354,7 @@ class AnswerPolicy:
         if not found and target and not asked.action:
             found = word_mentions(note.text, target, sentences, language)
         if not found and target and not asked.action and not asked.family:
-            found = observation_mentions(note.text, target, language)
+            found = observation_mentions(note.text, target, language, doc.kind == "radiology")
         mentions = [replace(m, section="indication") if _in_indication(doc, m.start) else m for m in found]
         plan = planned_only(doc, [m.start for m in mentions if m.assertion in ("present", "possible")])
         if plan is not None and not any(m.assertion == "negated" for m in mentions):
