@@ -106,10 +106,35 @@ def test_smoking_status_and_planned_procedures():
     assert plans and "colonoscopy" in plans[0].subject
 
 
+CONSULT = """Infectious Diseases Consultation
+Requesting physician: Dr. Osei, orthopaedics
+Reason for consultation: prosthetic knee infection, antibiotic choice
+HPI: 71M two weeks after a left knee replacement, wound drainage since Monday.
+Recommendations: vancomycin 15 mg/kg IV q12h, trough before the 4th dose; joint aspirate.
+"""
+
+
 @pytest.mark.parametrize("text,kind", [(NOTE, "discharge_summary"), (LETTER, "clinic_letter"), (XRAY, "radiology"),
-                                       ("Patient is comfortable.", "unknown")])
+                                       (CONSULT, "consult"), ("Patient is comfortable.", "unknown")])
 def test_note_kind(text, kind):
     assert parse_document(text, "k").kind == kind
+
+
+def test_a_consult_is_not_asked_discharge_or_report_concepts():
+    from clinqa.qa.policy import AnswerPolicy
+    from clinqa.questionnaire import load_questionnaire
+    from clinqa.text import segment
+    from clinqa.types import Note
+
+    concepts = {c.id: c for q in ("discharge-summary", "radiology-report") for c in load_questionnaire(q).concepts}
+    policy, note = AnswerPolicy(), Note("c", CONSULT)
+    for cid in ("discharge_date", "discharge_medications", "recommendation", "impression"):
+        c = concepts[cid]
+        d = policy.decide(note, c.questions["en"][0], [], segment(CONSULT, "c"), concept=c)
+        assert d.answers[0].is_no_answer and "reads as a consult" in d.answers[0].reason, cid
+    c = concepts["chief_complaint"]  # an encounter concept still applies to a consult
+    d = policy.decide(note, c.questions["en"][0], [], segment(CONSULT, "c"), concept=c)
+    assert d.answers[0].text == "prosthetic knee infection, antibiotic choice"
 
 
 # An emergency note whose section titles are those a radiology report also uses ("Exam",

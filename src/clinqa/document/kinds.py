@@ -1,4 +1,4 @@
-"""The kind of a note (discharge summary, emergency, progress, operative, clinic letter, radiology),
+"""The kind of a note (discharge summary, emergency, progress, operative, clinic letter, radiology, consult),
 from the words of its title and section headers (the lexicon's `document.note_kinds`)."""
 
 from __future__ import annotations
@@ -36,7 +36,8 @@ def note_kind(text: str, sections: list[Section]) -> tuple[str, str]:
             named[kind] = m.group(0)
     if len(named) == 1:
         kind, cue = next(iter(named.items()))
-        return kind, f"its title names a {kind.replace('_', ' ')}: {cue.lower()}"
+        name = kind.replace("_", " ")
+        return kind, f"its title names {'an' if name[0] in 'aeiou' else 'a'} {name}: {cue.lower()}"
     form = _letter_form(text)
     if form is not None:
         return "clinic_letter", form

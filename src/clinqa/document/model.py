@@ -10,7 +10,8 @@ from typing import Any, Callable, Literal
 
 from clinqa.types import Sentence
 
-NoteKind = Literal["discharge_summary", "emergency", "progress", "operative", "clinic_letter", "radiology", "unknown"]
+NoteKind = Literal["discharge_summary", "emergency", "progress", "operative", "clinic_letter", "radiology", "consult",
+                   "unknown"]
 BlockKind = Literal["prose", "list", "fields", "table", "trend"]
 
 
