@@ -36,6 +36,16 @@ def drug_spans(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
         j = j - 1 if j > i else j  # find_drugs' end index is exclusive
         if name and 0 <= i <= j < len(toks):
             out.append((toks[i][0], toks[j][1], name))
+    # a token naming no drug whole may join two ("vancomycin/cefepime", "piperacillin-" broken at
+    # a line end): each part is looked up alone
+    for a, b, tok in toks:
+        if ("/" in tok or "-" in tok) and not any(x < b and a < y for x, y, _ in out):
+            for m in re.finditer(r"[a-z0-9]+", tok):
+                if len(m.group(0)) > 3:
+                    for drug, _, _ in find_drugs([m.group(0)]):
+                        name = str(drug.get("name") or (drug.get("generic_names") or [""])[0]).lower()
+                        if name:
+                            out.append((a + m.start(), a + m.end(), name))
     return sorted(set(out))
 
 

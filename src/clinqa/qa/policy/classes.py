@@ -8,9 +8,13 @@ on" -> the discharge list), and a tie is no answer rather than a guess.
 
 from __future__ import annotations
 
+import re
+
 from clinqa.document import ClinicalDocument
 from clinqa.document.events import drug_spans
+from clinqa.lexicon import lexicon
 from clinqa.qa.policy.asked import AskedFor
+from clinqa.qa.policy.spans import whole_compound
 from clinqa.qa.policy.verdicts import concept_stems, stems_in
 from clinqa.text.glossary import mentions_class
 from clinqa.text.shapes import ALLERGY_TEXT, DOSE, SIG
@@ -30,9 +34,11 @@ def class_members(text: str, doc: ClinicalDocument, sentences: list[Sentence], a
     for s in sentences:
         if s.kind == "header" or ALLERGY_TEXT.search(s.text) or "allerg" in (s.section or "").lower():
             continue
+        tested = lexicon().words_re("susceptibility", "cues")
         for d0, d1, name in drug_spans(text, s.start, s.end):
-            if not mentions_class(text[d0:d1], asked.drug_stems):
-                continue
+            if not mentions_class(text[d0:d1], asked.drug_stems) or tested.search(text, s.start, d0):
+                continue  # (a drug after "resistant to" / "sensitive to" is a culture's result)
+            d0, d1 = whole_compound(text, d0, d1)
             end = _dose_end(text, d1, s.end)
             sec = doc.section_at(d0)
             around = len(stems_in(text, s.start, s.end, stems)) + \
@@ -43,7 +49,8 @@ def class_members(text: str, doc: ClinicalDocument, sentences: list[Sentence], a
     # a drug the note stopped or held, or names only for a relative, as a possibility or a plan,
     # is not one the patient is on
     assertions = assert_spans(text, [(a, b) for a, b, _, _ in found])
-    off = _stopped_drugs(doc)
+    # (a list asked in the past, "What antibiotics was he treated with?", keeps those stopped since)
+    off = set() if asked.is_list and not ON_NOW.search(asked.question) else _stopped_drugs(doc)
     found = [f for f, a in zip(found, assertions) if a == "present" and f[3] not in off]
     if not found:
         return []
@@ -51,13 +58,21 @@ def class_members(text: str, doc: ClinicalDocument, sentences: list[Sentence], a
         seen: dict[str, tuple[int, int, int, str]] = {}
         for f in found:
             seen.setdefault(f[3], f)
-        return [(a, b, f"{name}: of the asked class ({_class_words(asked)[0]}) in the note") for a, b, _, name in seen.values()]
+        spans = {}  # one item per span: a combination's two drugs are one line
+        for a, b, _, name in seen.values():
+            spans.setdefault((a, b), name)
+        return [(a, b, f"{name}: of the asked class ({_class_words(asked)[0]}) in the note") for (a, b), name in spans.items()]
     best = max(f[2] for f in found)
     top = [f for f in found if f[2] == best]
     if len({f[3] for f in top}) > 1:
         return []  # two different drugs fit the question as well: no guess
     a, b, _, name = top[0]
     return [(a, b, f"{name}: the one drug of the asked class ({_class_words(asked)[0]}) that fits the question")]
+
+
+# a question about the drugs the patient is on now, or leaves with
+ON_NOW = re.compile(r"\b(?:is|are)\b[^?]*\bon\b|\bcurrent(?:ly)?\b|\bnow\b|\btak(?:es|ing)\b|\bdischarged?\b|"
+                    r"\bstill\b", re.I)
 
 
 def _stopped_drugs(doc: ClinicalDocument) -> set[str]:

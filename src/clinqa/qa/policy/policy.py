@@ -56,6 +56,7 @@ from clinqa.qa.policy.spans import (
     overlap_score,
     sentence_at,
     typed_core,
+    whole_compound,
 )
 from clinqa.qa.policy.forms import yes_no_target
 from clinqa.qa.policy.observations import observation_mentions
@@ -189,6 +190,7 @@ class AnswerPolicy:
                 pointed = [c for c in changed if raw and raw[0].start < c[1] and c[0] < raw[0].end]
                 changed = pointed
             if changed:
+                changed = [(*whole_compound(note.text, s0, s1), why) for s0, s1, why in changed]
                 # a list is every changed drug the note names, no reader's choice (score 0)
                 answers = [Answer(text=note.text[s:t], start=s, end=t, note_id=note.id, reason=why,
                                   score=0.0 if asked.is_list else overlap_score(raw, s, t),
@@ -231,6 +233,14 @@ class AnswerPolicy:
             typed, negated = _drop_negated(note, typed, language), typed
             if len(typed) < len(negated):
                 rejected.append(f"{next(a.text for a in negated if a not in typed)!r} is negated in the note")
+        if asked.is_list and asked.drug_stems:
+            # "What antibiotics...?": every drug of the class the note gives the patient, not the
+            # one line a reader points at
+            members = class_members(note.text, doc, sentences, asked)
+            if members:
+                return Decision([self._finish(note, asked, Answer(
+                    text=note.text[s0:s1], start=s0, end=s1, note_id=note.id, reason=why, score=0.0,
+                    method=(method or "extractive") + "+drug-class"), sentences) for s0, s1, why in members], asked)
         if asked.is_list:
             items = self._list_items(note, asked, typed, sentences, method)
             if asked.category in ("Diagnosis", "Symptoms"):

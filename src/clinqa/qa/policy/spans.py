@@ -54,7 +54,7 @@ def clean_span(text: str, start: int, end: int, sentences: list[Sentence] | None
         end -= 1
     if end <= start or not any(ch.isalnum() for ch in text[start:end]):
         return None
-    start, end = _whole_compound(text, start, end)
+    start, end = whole_compound(text, start, end)
     end = extend_unit(text, start, end)
     return (start, end)
 
@@ -63,7 +63,7 @@ _COMPOUND_AFTER = re.compile(r"-(?:\n[ \t]*)?[A-Za-z]+")
 _COMPOUND_BEFORE = re.compile(r"[A-Za-z]+-(?:\n[ \t]*)?$")
 
 
-def _whole_compound(text: str, start: int, end: int) -> tuple[int, int]:
+def whole_compound(text: str, start: int, end: int) -> tuple[int, int]:
     """A span cut inside a hyphenated word takes the whole word ("sacubitril" of
     "sacubitril-valsartan", "piperacillin" of "piperacillin-\ntazobactam" broken at a line end);
     numbers ("24-26 mg") are not words."""
