@@ -108,3 +108,25 @@ def test_a_list_concept_takes_the_items_under_its_heading():
     c = q["past_medical_history"]
     d = policy.decide(Note("e", none), c.questions["en"][0], [], segment(none, "e"), concept=c)
     assert d.answers[0].is_no_answer and "none" in d.answers[0].reason
+
+
+PORTABLE = """PORTABLE CHEST RADIOGRAPH
+Indication: check position of new right IJ central line.
+FINDINGS: Right internal jugular central line terminates in the low SVC. Endotracheal tube 4 cm above the
+carina. Enteric tube courses below the diaphragm. Left subclavian pacemaker with two leads. No pneumothorax.
+Surgical clips in the right upper quadrant.
+IMPRESSION: Lines and tubes as above. No pneumothorax.
+"""
+
+
+def test_lines_and_tubes_of_a_report_without_a_lines_heading():
+    q = {c.id: c for c in load_questionnaire("radiology-report").concepts}
+    c = q["lines_tubes"]
+    d = AnswerPolicy().decide(Note("p", PORTABLE), c.questions["en"][0], [], segment(PORTABLE, "p"), concept=c)
+    texts = [a.text for a in d.answers]
+    assert "Right internal jugular central line" in texts and "Endotracheal tube" in texts
+    assert any("pacemaker" in t for t in texts) and not any("clips" in t for t in texts)  # clips: no line or tube
+    assert not any(t.startswith("right IJ") for t in texts)  # the indication's line is the question asked
+    icu = "ICU NURSING NOTE\nLINES: R IJ CVC (day 3), L radial arterial line. Dressings clean and dry.\nNeuro: sedated.\n"
+    d = AnswerPolicy().decide(Note("i", icu), c.questions["en"][0], [], segment(icu, "i"), concept=c)
+    assert [a.text for a in d.answers] == ["R IJ CVC (day 3)", "L radial arterial line"]

@@ -143,8 +143,49 @@ def heading_answer(doc: ClinicalDocument, heading: str, part: str = "all") -> He
     return Headed(a, b, f"what the report writes under {key.strip()!r}")
 
 
-_SPLIT = re.compile(r"[,;\n]|\s+and\s+(?=[A-Za-z])")
+_SPLIT = re.compile(r"[,;\n]|\s+and\s+(?=[A-Za-z])|\.\s+(?=[A-Z])")
 _MAX_ITEM_WORDS = 8  # a longer piece is prose, not a list's item
+
+
+def device_pattern() -> re.Pattern | None:
+    """Any line, tube or cardiac device the radiology lexicon names (head "line or tube")."""
+    from clinqa.lexicon.radiology import radiology_lexicon
+
+    dev = radiology_lexicon().finding("line or tube")
+    terms = sorted(dev.terms if dev else (), key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(t) for t in terms) + r")s?(?![\w-])", re.I) \
+        if terms else None
+
+
+def device_items(doc: ClinicalDocument) -> list[tuple[int, int]] | Headed:
+    """A radiology report's lines, tubes and devices where no heading lists them: each mention of
+    the radiology lexicon's lines and tubes outside the indication and history, not negated ("No
+    lines or tubes"), taken with the words before it on its clause ("R IJ triple lumen CVC"). On
+    any other kind of note a device named in passing (a pacemaker in the history) is no answer."""
+    from clinqa.text.assertion import assert_spans
+
+    if doc.kind != "radiology":
+        return Headed(-1, -1, "no lines or tubes heading, and the note is no radiology report")
+    pat = device_pattern()
+    if pat is None:
+        return Headed(-1, -1, "the lexicon names no line or tube")
+    text, found = doc.text, []
+    for m in pat.finditer(text):
+        sec = doc.section_at(m.start())
+        if sec is not None and heading_of(sec.title) in ("indication", "comparison"):
+            continue
+        line0 = max(text.rfind("\n", 0, m.start()), *(text.rfind(c, 0, m.start()) for c in ".;,:(")) + 1
+        words = re.findall(r"\S+", text[line0:m.start()])
+        lead = [w for w in words if not re.search(r"[.;,:]", w)][-3:]
+        a = text.rfind(lead[0], line0, m.start()) if lead and not any(
+            w.lower() in ("a", "an", "the", "no", "with", "and", "of", "is", "are", "via") for w in lead[1:]) else m.start()
+        found.append((a, m.end()))
+    if not found:
+        return Headed(-1, -1, "the report names no line, tube or device")
+    status = assert_spans(text, found)
+    items = [f for f, st in zip(found, status) if st != "negated"]
+    items = [f for i, f in enumerate(items) if not any(g[0] <= f[0] and f[1] <= g[1] and g != f for g in items)]
+    return list(dict.fromkeys(items)) or Headed(-1, -1, "every line or tube the report names is negated")
 
 
 def heading_items(doc: ClinicalDocument, heading: str) -> list[tuple[int, int]] | Headed | None:

@@ -43,7 +43,7 @@ from clinqa.qa.policy.events import (
     undone_only,
 )
 from clinqa.qa.policy.dates import dated_mention
-from clinqa.qa.policy.headings import Headed, heading_answer, heading_items
+from clinqa.qa.policy.headings import Headed, device_items, device_pattern, heading_answer, heading_items
 from clinqa.qa.policy.lab_choice import lab_answers
 from clinqa.qa.policy.lists import list_block_for, other_kind_of_list
 from clinqa.qa.policy.studies import unnamed_study
@@ -151,6 +151,11 @@ class AnswerPolicy:
             doc = parse_document(note.text, note.id, sentences)
             got = heading_items(doc, asked.heading) if asked.is_list else \
                 heading_answer(doc, asked.heading, asked.heading_part)
+            if asked.heading == "lines":  # what a lines heading lists beside them is no line ("Dressings C/D/I")
+                pat = device_pattern()
+                got = device_items(doc) if got is None else \
+                    [x for x in got if pat and pat.search(note.text, *x)] if isinstance(got, list) else got
+                got = got or Headed(-1, -1, "the lines heading names no line or tube")
             if isinstance(got, Headed) and got.start < 0:
                 return Decision([_abstain(note, method, got.why)], asked)
             if got is not None:  # the note's own structure says where the answer is
