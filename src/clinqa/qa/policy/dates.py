@@ -1,35 +1,73 @@
 """A date question about something the note dates in the same sentence ("When was the EGD done?"
-on "EGD on [**2201-1-9**] showed a clean-based ulcer"): the date nearest the words that name it."""
+on "EGD on [**2201-1-9**] showed a clean-based ulcer"): the date nearest the words that name it.
+The question's words may be written in the note by another name of the lexicon's synonym groups
+("urine culture" / "Urine cx", "central line" / "CVC"), and a word may stand in the heading the
+sentence sits under ("Follow-up:" above "Heart failure clinic on 3/28")."""
 
 from __future__ import annotations
+
+import re
 
 from clinqa.document import ClinicalDocument
 from clinqa.lexicon import lexicon
 from clinqa.qa.policy.verdicts import concept_stems, stems_in
 
+_MAX_VARIANTS = 8
+
+
+def variants(question: str) -> list[tuple[str, str | None]]:
+    """(`question`, None), then the question with one of its names replaced by another name of
+    the same synonym group, with that name ("When was the urine culture collected?" -> ("... the
+    urine cx ...", "urine cx")): the sentence must then hold that name whole, as a short name
+    ("cx") is no word the stems would look for."""
+    out: list[tuple[str, str | None]] = [(question, None)]
+    low = question.lower()
+    for name, others in lexicon().synonyms_of.items():
+        m = re.search(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", low)
+        if m is None:
+            continue
+        for o in others:
+            out.append((question[:m.start()] + o + question[m.end():], o))
+            if len(out) > _MAX_VARIANTS:
+                return out
+    return out
+
+
 def dated_mention(doc: ClinicalDocument, question: str) -> tuple[int, int, str] | None:
     """(start, end, why) of the date written in the sentence that holds every word the question
-    names (the same word up to inflection, as yes/no concepts are found by their words), nearest
-    those words; None when no sentence holds them and a date, or two sentences do with different
-    dates."""
-    stems = concept_stems(question, lexicon().words_re("question_words", "date_asking"))
-    if not stems:
-        return None
+    names (the same word up to inflection, as yes/no concepts are found by their words; a word
+    may be its heading's), nearest those words; None when no sentence holds them and a date, or
+    two sentences do with different dates."""
     dates = [a for a in doc.anchors if a.kind == "date"]
+    skip = lexicon().words_re("question_words", "date_asking")
     found = []
-    for s in doc.sentences:
-        if s.kind == "header":
+    for q, name in variants(question):
+        stems = concept_stems(q, skip)
+        if not stems:
             continue
-        hits = stems_in(doc.text, s.start, s.end, stems)
-        if len(hits) < len(stems):
-            continue
-        in_sent = [a for a in dates if s.start <= a.start < s.end]
-        if not in_sent:
-            continue
-        mid = sum(a for a, _ in hits.values()) / len(hits)
-        best = min(in_sent, key=lambda a: abs(a.start - mid))
-        found.append((best, s))
-    if not found or len({doc.text[a.start:a.end] for a, _ in found}) > 1:
+        named = re.compile(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", re.I) if name else None
+        for s in doc.sentences:
+            if s.kind == "header":
+                continue
+            sec = doc.section_at(s.start)
+            if named is not None and not named.search(doc.text, s.start, s.end) and not (
+                    sec is not None and sec.title and named.search(sec.title)):
+                continue
+            in_sent = [a for a in dates if s.start <= a.start < s.end]
+            if not in_sent:
+                continue
+            hits = stems_in(doc.text, s.start, s.end, stems)
+            if not hits:
+                continue
+            missing = [x for x in stems if x not in hits]
+            if missing:
+                if sec is None or sec.title_start < 0 or \
+                        len(stems_in(doc.text, sec.title_start, sec.title_end, missing)) < len(missing):
+                    continue
+            mid = sum(a for a, _ in hits.values()) / len(hits)
+            best = min(in_sent, key=lambda a: abs(a.start - mid))
+            found.append((best, s, stems if name is None else [name, *stems]))
+    if not found or len({doc.text[a.start:a.end] for a, _, _ in found}) > 1:
         return None
-    a, _ = found[0]
-    return a.start, a.end, f"the date written with {' '.join(stems)} in the same sentence"
+    a, _, words = found[0]
+    return a.start, a.end, f"the date written with {' '.join(dict.fromkeys(words))} in the same sentence or its heading"
