@@ -119,7 +119,6 @@ def heading_answer(doc: ClinicalDocument, heading: str, part: str = "all") -> He
     """The answer under `heading` (its first item or sentence when `part` is "first"), an empty
     Headed when the heading says there is none, or None when the note has no such heading (the
     reader's candidates decide then)."""
-    text = doc.text
     found = _under(doc, heading)
     if not found and heading == "exam":
         t = _title_line(doc)
@@ -131,16 +130,25 @@ def heading_answer(doc: ClinicalDocument, heading: str, part: str = "all") -> He
         if r is not None:
             return Headed(*r, "the report's recommending sentence")
         return Headed(-1, -1, "the report recommends nothing (no recommendation heading, no recommending sentence)")
+    got = _first_under(doc, found)
+    if got is None or got.start < 0:
+        return got
+    a, b = _first_part(doc, got.start, got.end) if part == "first" else (got.start, got.end)
+    return Headed(a, b, got.why)
+
+
+def _first_under(doc: ClinicalDocument, found: list[tuple[int, int, str]]) -> Headed | None:
+    """What the first of `found` holds, trimmed; an empty Headed when it says it holds nothing
+    ("None."); None when nothing was found."""
     if not found:
         return None
+    text = doc.text
     a, b, key = found[0]
     a, b = _trimmed(text, a, b)
     value = text[a:b].strip()
     if not value or (len(value) <= 60 and lexicon().words_re("heading_words", "empty").match(value)):
-        return Headed(-1, -1, f"the report's {key.strip()!r} says {text[a:b].strip() or 'nothing'!r}")
-    if part == "first":
-        a, b = _first_part(doc, a, b)
-    return Headed(a, b, f"what the report writes under {key.strip()!r}")
+        return Headed(-1, -1, f"the note's {key.strip()!r} says {value or 'nothing'!r}")
+    return Headed(a, b, f"what the note writes under {key.strip()!r}")
 
 
 _SPLIT = re.compile(r"[,;\n]|\s+and\s+(?=[A-Za-z])|\.\s+(?=[A-Z])")
@@ -194,14 +202,10 @@ def heading_items(doc: ClinicalDocument, heading: str) -> list[tuple[int, int]] 
     item's length; an empty Headed when the heading says there is none; None when there is no
     such heading or what is under it is prose (the reader decides then)."""
     text = doc.text
-    found = _under(doc, heading)
-    if not found:
-        return None
-    a, b, key = found[0]
-    a, b = _trimmed(text, a, b)
-    value = text[a:b].strip()
-    if not value or (len(value) <= 60 and lexicon().words_re("heading_words", "empty").match(value)):
-        return Headed(-1, -1, f"the note's {key.strip()!r} says {value or 'nothing'!r}")
+    got = _first_under(doc, _under(doc, heading))
+    if got is None or got.start < 0:
+        return got
+    a, b = got.start, got.end
     items = [_trimmed(text, it.start, it.end) for blk in doc.blocks if blk.kind == "list"
              for it in blk.items if a <= it.start < b]
     if not items:
