@@ -31,15 +31,17 @@ def drug_spans(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     if not toks:
         return []
     out = []
+    covered: set[int] = set()  # the tokens a drug found whole spans
     for drug, i, j in find_drugs([t[2] for t in toks]):
         name = str(drug.get("name") or (drug.get("generic_names") or [""])[0]).lower()
         j = j - 1 if j > i else j  # find_drugs' end index is exclusive
         if name and 0 <= i <= j < len(toks):
             out.append((toks[i][0], toks[j][1], name))
+            covered.update(range(i, j + 1))
     # a token naming no drug whole may join two ("vancomycin/cefepime", "piperacillin-" broken at
     # a line end): each part is looked up alone
-    for a, b, tok in toks:
-        if ("/" in tok or "-" in tok) and not any(x < b and a < y for x, y, _ in out):
+    for k, (a, b, tok) in enumerate(toks):
+        if ("/" in tok or "-" in tok) and k not in covered:
             for m in re.finditer(r"[a-z0-9]+", tok):
                 if len(m.group(0)) > 3:
                     for drug, _, _ in find_drugs([m.group(0)]):

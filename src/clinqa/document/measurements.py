@@ -59,9 +59,14 @@ def lab_names(text: str) -> list[tuple[int, int, str]]:
     lex = lexicon()
     cased = lex.lab_note_form_re
     if cased is not None:  # "Mg 1.7": a form that is a lab only as written, before its value
-        taken = [(a, b) for a, b, _ in out]
+        starts = [a for a, _, _ in out]  # in note order and never overlapping: one look each side
+
+        def taken(s: int, e: int) -> bool:
+            i = bisect.bisect_right(starts, s)
+            return (i > 0 and out[i - 1][1] > s) or (i < len(out) and out[i][0] < e)
+
         extra = [(m.start(), m.end(), lex.lab_of_note_form[m.group(1)]) for m in cased.finditer(text)
-                 if not any(a < m.end() and m.start() < b for a, b in taken)]
+                 if not taken(m.start(), m.end())]
         if extra:
             out = sorted(out + extra)
     return out

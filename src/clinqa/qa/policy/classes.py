@@ -31,10 +31,10 @@ def class_members(text: str, doc: ClinicalDocument, sentences: list[Sentence], a
 
     stems = concept_stems(asked.question)
     found: list[tuple[int, int, int, str]] = []  # (start, end, words of the question around it, drug)
+    tested = lexicon().words_re("susceptibility", "cues")
     for s in sentences:
         if s.kind == "header" or ALLERGY_TEXT.search(s.text) or "allerg" in (s.section or "").lower():
             continue
-        tested = lexicon().words_re("susceptibility", "cues")
         for d0, d1, name in drug_spans(text, s.start, s.end):
             if not mentions_class(text[d0:d1], asked.drug_stems) or tested.search(text, s.start, d0):
                 continue  # (a drug after "resistant to" / "sensitive to" is a culture's result)

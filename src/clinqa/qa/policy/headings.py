@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from clinqa.document import ClinicalDocument
 from clinqa.lexicon import lexicon
-from clinqa.text.shapes import LIST_MARK
+from clinqa.text.shapes import LIST_MARK, PLACEHOLDER
 
 _SEPARATOR = re.compile(r"\n[ \t]*[_=\-*]{5,}[^\n]*")
 _TRIM = " \t\r\n:;,-"
@@ -63,7 +63,7 @@ def _under(doc: ClinicalDocument, heading: str) -> list[tuple[int, int, str]]:
         for it in b.items:
             # ("Exam date: 6/11" holds the exam's date, not the exam: a value without words is none)
             if it.key and heading_of(it.key) == heading and \
-                    len(re.findall(r"[A-Za-z]{2,}", re.sub(r"\[\*\*[^*]*\*\*\]", " ", it.text))) > 0:
+                    re.search(r"[A-Za-z]{2,}", PLACEHOLDER.sub(" ", it.text)):
                 out.append((it.start, it.end, it.key))
     for s in doc.sections:
         if s.title and s.title_end >= 0 and heading_of(s.title) == heading:
@@ -196,6 +196,22 @@ def device_items(doc: ClinicalDocument) -> list[tuple[int, int]] | Headed:
     return list(dict.fromkeys(items)) or Headed(-1, -1, "every line or tube the report names is negated")
 
 
+def headed(doc: ClinicalDocument, heading: str, part: str, is_list: bool) -> list[tuple[int, int]] | Headed | None:
+    """What a concept declaring `heading` is answered with: its items (a list concept) or its one
+    span, an empty Headed saying why there is none, or None (the reader decides). Lines and tubes
+    keep only what names a line or tube ("Dressings C/D/I" under "LINES:" is none), and without
+    a heading are a radiology report's devices."""
+    got = heading_items(doc, heading) if is_list else heading_answer(doc, heading, part)
+    if heading != "lines":
+        return got
+    if got is None:
+        return device_items(doc)
+    if isinstance(got, list):
+        pat = device_pattern()
+        got = [x for x in got if pat and pat.search(doc.text, *x)]
+    return got or Headed(-1, -1, "the lines heading names no line or tube")
+
+
 def heading_items(doc: ClinicalDocument, heading: str) -> list[tuple[int, int]] | Headed | None:
     """The items under `heading` for a list concept: the lines of a list there, else its value
     split at commas, semicolons, line ends and "and" (outside brackets), when every piece is an
@@ -212,8 +228,8 @@ def heading_items(doc: ClinicalDocument, heading: str) -> list[tuple[int, int]] 
         pieces, depth, last = [], 0, a
         for i in range(a, b):
             ch = text[i]
-            depth += ch in "([" and 1 or 0
-            depth -= ch in ")]" and 1 or 0
+            depth += ch in "(["
+            depth -= ch in ")]"
             if depth == 0:
                 m = _SPLIT.match(text, i)
                 if m and i >= last:

@@ -43,7 +43,7 @@ from clinqa.qa.policy.events import (
     undone_only,
 )
 from clinqa.qa.policy.dates import dated_mention
-from clinqa.qa.policy.headings import Headed, device_items, device_pattern, heading_answer, heading_items
+from clinqa.qa.policy.headings import Headed, headed
 from clinqa.qa.policy.lab_choice import lab_answers
 from clinqa.qa.policy.lists import list_block_for, other_kind_of_list
 from clinqa.qa.policy.studies import unnamed_study
@@ -148,14 +148,8 @@ class AnswerPolicy:
                 v = Verdict("not_mentioned", why) if asked.answer_type == "yes_no" else None
                 return Decision([_abstain(note, method, why)], asked, v)
         if asked.heading and asked.answer_type != "yes_no" and note.text.strip():
-            doc = parse_document(note.text, note.id, sentences)
-            got = heading_items(doc, asked.heading) if asked.is_list else \
-                heading_answer(doc, asked.heading, asked.heading_part)
-            if asked.heading == "lines":  # what a lines heading lists beside them is no line ("Dressings C/D/I")
-                pat = device_pattern()
-                got = device_items(doc) if got is None else \
-                    [x for x in got if pat and pat.search(note.text, *x)] if isinstance(got, list) else got
-                got = got or Headed(-1, -1, "the lines heading names no line or tube")
+            got = headed(parse_document(note.text, note.id, sentences), asked.heading, asked.heading_part,
+                         asked.is_list)
             if isinstance(got, Headed) and got.start < 0:
                 return Decision([_abstain(note, method, got.why)], asked)
             if got is not None:  # the note's own structure says where the answer is
@@ -252,7 +246,7 @@ class AnswerPolicy:
                 items = _drop_negated(note, items, language)
             if items and (items[0].method.endswith("+list-header") or _passes(items, asked, cal)):
                 return Decision([self._finish(note, asked, a, sentences) for a in items], asked)
-        if not typed and asked.drug_stems:
+        if not typed and asked.drug_stems and not asked.is_list:  # (a list's members: above)
             typed = [Answer(text=note.text[s0:s1], start=s0, end=s1, note_id=note.id, reason=why,
                             score=overlap_score(raw, s0, s1),
                             method=(method or "extractive") + "+drug-class")

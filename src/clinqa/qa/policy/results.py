@@ -59,9 +59,8 @@ def _mentions(doc: ClinicalDocument, asked: str) -> list[int]:
         if s.kind == "header":
             continue
         if study is not None:
-            for m in named.finditer(text, s.start, s.end):
-                if len(stems_in(text, s.start, s.end, rest)) == len(rest):
-                    out.append(m.start())
+            if len(stems_in(text, s.start, s.end, rest)) == len(rest):
+                out.extend(m.start() for m in named.finditer(text, s.start, s.end))
         elif stems and len(hits := stems_in(text, s.start, s.end, stems)) == len(stems):
             out.append(min(a for a, _ in hits.values()))
     return out
