@@ -202,7 +202,8 @@ def test_a_letter_is_known_by_its_form_not_its_headers():
     assert doc.kind == "clinic_letter", doc.kind_reason
     assert "dear" in doc.kind_reason.lower() and "regards" in doc.kind_reason.lower()
     # a salutation alone is not the form (a discharge summary may hold a "Dear ..." paragraph)
-    unsigned = RHEUM_LETTER[:RHEUM_LETTER.index("With kind regards")]
+    # ("Clinic date:" is a clinic's cue of its own: left out here)
+    unsigned = RHEUM_LETTER[:RHEUM_LETTER.index("With kind regards")].replace("Clinic date", "Date")
     assert parse_document(unsigned, "u").kind != "clinic_letter"
     # nor is a "dear" inside a sentence
     assert parse_document(RHEUM_LETTER.replace("Dear Dr. Osei,", "My dear colleague Dr. Osei, hello."), "d").kind \
@@ -244,3 +245,20 @@ def test_parse_is_cached_fast_and_linear():
     build(big, "b", big_sents)
     twenty = time.perf_counter() - t0
     assert twenty < 40 * max(one, 0.005), (one, twenty)  # linear, not quadratic, in the note's length
+
+
+# A hospital's letterhead above the title; the kinds an H&P, a handover, a video visit and an
+# urgent-care visit are: none of them discharges anybody
+@pytest.mark.parametrize("head,kind", [
+    ("ST BRENDAN'S HOSPITAL - RENAL UNIT\nDISCHARGE SUMMARY (copy to GP: Dr Ames)\n", "discharge_summary"),
+    ("GENERAL SURGERY\nAdmission History & Physical\n", "progress"),
+    ("WARD 7 - NIGHT TO DAY SHIFT HANDOVER\n", "progress"),
+    ("Video visit - endocrinology follow-up\n", "clinic_letter"),
+    ("HARBOUR URGENT CARE\nProvider note\n", "emergency"),
+])
+def test_a_title_under_a_letterhead_names_the_kind(head, kind):
+    body = "Patient: J. Doe   Age 50\nPlan: review labs. Patient reports feeling better.\n"
+    doc = parse_document(head + body, "t")
+    assert doc.kind == kind, doc.kind_reason
+    # a field line ends the title lines: its words are no title
+    assert parse_document("Patient: J. Doe\nDISCHARGE SUMMARY\n" + body, "f").kind_reason.startswith("its title") is False

@@ -3,12 +3,15 @@ from the words of its title and section headers (the lexicon's `document.note_ki
 
 from __future__ import annotations
 
+import re
+
 from clinqa.document.model import Section
 from clinqa.lexicon import lexicon
 
 # a kind needs this many cue hits among the title and headers, and more than any other kind
 MIN_HITS = 2
 TITLE_WORDS = 12  # a longer first line is prose, not a title
+TITLE_LINES = 3  # a title may sit under a letterhead of two lines
 # where a letter's salutation and its close sit: after the letterhead and addresses, before the
 # signature block and copies
 LETTER_OPEN_CHARS, LETTER_CLOSE_CHARS = 800, 500
@@ -20,27 +23,19 @@ def note_kind(text: str, sections: list[Section]) -> tuple[str, str]:
     shared by many kinds, a title is not. Otherwise the kind whose cues the first 300 characters
     and the section titles hit most; "unknown" when none is hit twice or two tie."""
     lex = lexicon()
-    title = next((line.strip() for line in text[:300].splitlines() if line.strip()), "")
-    if len(title.split()) > TITLE_WORDS or title.endswith("."):
-        title = ""  # a first line of prose ("Seen in the emergency room for ...") is no title
     heads = [text[:300]] + [s.title for s in sections if s.title]
-    scores: dict[str, list[str]] = {}
-    named: dict[str, str] = {}
-    for kind in lex.document.get("note_kinds", {}):
-        pat = lex.words_re("note_kinds", kind)
-        hits = [m.group(0).lower() for h in heads for m in pat.finditer(h)]
-        if hits:
-            scores[kind] = hits
-        m = pat.search(title)
-        if m:
-            named[kind] = m.group(0)
-    if len(named) == 1:
-        kind, cue = next(iter(named.items()))
-        name = kind.replace("_", " ")
-        return kind, f"its title names {'an' if name[0] in 'aeiou' else 'a'} {name}: {cue.lower()}"
+    for title in _title_lines(text):
+        kind = _named_by(lex, title)
+        if kind is not None:
+            return kind
     form = _letter_form(text)
     if form is not None:
         return "clinic_letter", form
+    scores: dict[str, list[str]] = {}
+    for kind in lex.document.get("note_kinds", {}):
+        hits = [m.group(0).lower() for h in heads for m in lex.words_re("note_kinds", kind).finditer(h)]
+        if hits:
+            scores[kind] = hits
     if not scores:
         return "unknown", "no title or section header names a kind of note"
     ranked = sorted(scores.items(), key=lambda kv: -len(kv[1]))
@@ -49,6 +44,41 @@ def note_kind(text: str, sections: list[Section]) -> tuple[str, str]:
         return "unknown", "headers name several kinds or too few: " + ", ".join(
             f"{k} ({len(v)})" for k, v in ranked[:3])
     return best, f"{len(hits)} header words of a {best.replace('_', ' ')}: " + ", ".join(dict.fromkeys(hits))
+
+
+def _title_lines(text: str) -> list[str]:
+    """The note's first lines that read as titles, up to the first that does not: a letterhead
+    ("NORTHGATE HEART INSTITUTE - CARDIOLOGY SERVICE") may stand above the title ("DISCHARGE
+    SUMMARY"); a line of prose ("Seen in the emergency room for ...") or a field line ("Patient:
+    ...") ends them."""
+    out = []
+    for line in text[:400].splitlines():
+        line = line.strip()
+        if not line:
+            continue
+        field = re.match(r"\S+(?:\s+\S+){0,2}:\s", line)
+        if len(line.split()) > TITLE_WORDS or line.endswith(".") or (out and field) or len(out) == TITLE_LINES:
+            break
+        out.append(line)
+        if field:  # a first line "ED Note: 6/3" may be the title; nothing under a field line is
+            break
+    return out
+
+
+def _named_by(lex, title: str) -> tuple[str, str] | None:
+    """(kind, why) when `title` names exactly one kind of note ("ED Provider Note", "DISCHARGE
+    SUMMARY"): section titles such as "Exam" or "Impression" are shared by many kinds, a title
+    is not."""
+    named = {}
+    for kind in lex.document.get("note_kinds", {}):
+        m = lex.words_re("note_kinds", kind).search(title)
+        if m:
+            named[kind] = m.group(0)
+    if len(named) != 1:
+        return None
+    kind, cue = next(iter(named.items()))
+    name = kind.replace("_", " ")
+    return kind, f"its title names {'an' if name[0] in 'aeiou' else 'a'} {name}: {cue.lower()}"
 
 
 def _letter_form(text: str) -> str | None:

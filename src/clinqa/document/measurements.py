@@ -112,6 +112,8 @@ def lab_values(text: str, lab: str, names: list[tuple[int, int, str]] | None = N
             end = m.end()
             while end > m.start() and text[end - 1] in " \t*":
                 end -= 1
+            if _YEAR.fullmatch(text, m.start(), end) and _YEAR_BEFORE.search(text[max(0, m.start() - 10):m.start()]):
+                continue  # "(baseline 138 g/L in 2189)": a year, not a value
             start = m.start()
             if start > 0 and text[start - 1] in "<>≤≥":
                 start -= 1
@@ -121,6 +123,8 @@ def lab_values(text: str, lab: str, names: list[tuple[int, int, str]] | None = N
 
 
 _NAMED = re.compile(r"[A-Za-z]{2,}\s?[-:=]\s*$")
+_YEAR = re.compile(r"(?:1[89]|2[0-2])\d\d")
+_YEAR_BEFORE = re.compile(r"\b(?:in|since|from|during|by|until|of|year)\s+$", re.I)
 _PAREN_AFTER = re.compile(r"\s{0,2}\(([^()\n]{1,30})\)")
 # a date (and time) opening a lab line, before the lab's name
 _LINE_DATE = re.compile(r"[ \t]*((?:\[\*\*)?\d{1,4}[-/]\d{1,2}(?:[-/]\d{1,4})?(?:\*\*\])?(?:\s+\d{1,2}:\d{2}\s*(?:AM|PM)?)?)",

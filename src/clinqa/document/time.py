@@ -6,11 +6,17 @@ from __future__ import annotations
 import re
 
 from clinqa.document.model import Item, TimeAnchor
-from clinqa.lexicon import lexicon
+from clinqa.lexicon import PerLexicon, lexicon
 
-# 2025-06-01 | 6/1/2025 | 06/01 | 6-3 (month first, as US notes write) ; optional time 04:00 / 0400h
+# 2025-06-01 | 6/1/2025 | 06/01 | 6-3 (month first, as US notes write; day first when the first
+# number can be no month: 15/05/2185) | 09-Mar-2184, 5 September 2181, 19 Jan 2188 | Oct 3, 2189;
+# optional time 04:00 / 0400h
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MON = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
+        r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?![a-z])\.?")  # never "2 decades", "3 octreotide"
 _DATE = re.compile(r"(?<![\w/-])(?:(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})|(?P<m2>\d{1,2})[/-](?P<d2>\d{1,2})"
-                   r"(?:[/-](?P<y2>\d{2,4}))?)(?![\w/])")
+                   r"(?:[/-](?P<y2>\d{2,4}))?|(?P<d3>\d{1,2})[-\s](?P<mon3>" + _MON + r")(?:[-\s,]+(?P<y3>\d{4}))?"
+                   r"|(?P<mon4>" + _MON + r")\s+(?P<d4>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<y4>\d{4}))?)(?![\w/])", re.I)
 _TIME = re.compile(r"(?<![\w:.])(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?![\d:])|(?<![\w:.])(?P<h2>[01]\d|2[0-3])(?P<mi2>[0-5]\d)\s*h\b")
 _RELATIVE = re.compile(r"\b(?:HD|hospital day|POD|post-?op(?:erative)? day|day)\s*#?\s*(?P<n>\d{1,3})\b", re.I)
 
@@ -40,10 +46,17 @@ def time_key(text: str) -> tuple | None:
         mi = int(t.group("mi") or t.group("mi2"))
         minutes = h * 60 + mi
     if d:
-        y = d.group("y") or d.group("y2") or "0"
+        y = d.group("y") or d.group("y2") or d.group("y3") or d.group("y4") or "0"
         y = int(y) + (2000 if len(y) == 2 else 0)
-        m = int(d.group("m") or d.group("m2"))
-        day = int(d.group("d") or d.group("d2"))
+        mon = d.group("mon3") or d.group("mon4")
+        if mon:
+            m = _MONTHS.index(mon[:3].lower()) + 1
+            day = int(d.group("d3") or d.group("d4"))
+        else:
+            m = int(d.group("m") or d.group("m2"))
+            day = int(d.group("d") or d.group("d2"))
+            if m > 12 and day <= 12 and not d.group("y"):
+                m, day = day, m  # 15/05/2185: day first
         if 1 <= m <= 12 and 1 <= day <= 31:
             return (y, m, day, minutes if minutes is not None else -1)
     if minutes is not None:
@@ -76,6 +89,12 @@ def matches(asked: tuple, key: tuple | None) -> bool:
     return bool(ma) or mina >= 0
 
 
+# "Admitted 15/05/2185 via ED", "discharged on [**3-9**]": a moment's date written right after it
+_STAY_DATE = PerLexicon(lambda lex: re.compile(
+    r"(?<![\w-])(?P<cue>admitted|discharged|readmitted)(?:[ \t]+on)?[ \t]+(?:\[\*\*)?(?P<date>" + _DATE.pattern[len("(?<![\w/-])"):-len("(?![\w/])")] +
+    r")(?![\w/])", re.I))
+
+
 def anchors(text: str, fields: list[Item]) -> list[TimeAnchor]:
     """Admission and discharge (from fields such as "Admission Date: ..."; their dates as keys),
     then every date, time and relative day the note writes."""
@@ -84,6 +103,10 @@ def anchors(text: str, fields: list[Item]) -> list[TimeAnchor]:
         moment = moment_of(f.key or "")
         if moment and re.search(r"\bdate\b|\bon\b|^\s*(?:admitted|discharged)\s*$", f.key or "", re.I):
             out.append(TimeAnchor(moment, f.text, f.start, f.end, time_key(f.text)))
+    for m in _STAY_DATE.get().finditer(text):
+        if not any(a.start <= m.start("date") < a.end for a in out):
+            out.append(TimeAnchor(moment_of(m.group("cue")) or "admission", m.group("date"), m.start("date"),
+                                  m.end("date"), time_key(m.group("date"))))
     for m in _DATE.finditer(text):
         key = time_key(m.group(0))
         if key:

@@ -22,6 +22,7 @@ DATE_PATTERNS = [
     re.compile(r"\b(\d{1,2}/\d{1,2}/\d{2,4})\b"),
     re.compile(r"\b(" + _MONTH_NAME + r"[a-z]*\.? \d{1,2},? \d{4})\b", re.I),
     re.compile(r"\b(\d{1,2} " + _MONTH_NAME + r"[a-z]* \d{4})\b", re.I),
+    re.compile(r"\b(\d{1,2}-" + _MONTH_NAME + r"[a-z]*-\d{4})\b", re.I),  # 09-Mar-2184
 ]
 
 
