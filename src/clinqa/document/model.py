@@ -118,6 +118,22 @@ class Event:
 
 
 @dataclass(frozen=True)
+class Phrase:
+    """A part of the note's one-liner ("74 yo M with HTN, DM2 admitted [**5-10**] with AKI"): the
+    patient's `history`, what they were `admitted_with`, what they came with (`presenting_with`),
+    how long they had it (`duration`), the admission's date (`admitted_on`); `items` are a list
+    part's pieces; `cue` the words that open the part."""
+
+    role: Literal["history", "admitted_with", "presenting_with", "duration", "admitted_on"]
+    start: int
+    end: int
+    cue: str
+    cue_start: int
+    cue_end: int
+    items: tuple[Item, ...] = ()
+
+
+@dataclass(frozen=True)
 class ClinicalDocument:
     """A note read once: its kind, sections, blocks, measurements, time anchors and events."""
 
@@ -138,6 +154,13 @@ class ClinicalDocument:
     def events(self) -> tuple[Event, ...]:
         """Medication, procedure and smoking events, in note order."""
         return self.read_events() if self.read_events is not None else ()
+
+    @functools.cached_property
+    def presentation(self) -> tuple[Phrase, ...]:
+        """The parts of the note's one-liners, in note order (document/presentation.py)."""
+        from clinqa.document.presentation import presentation
+
+        return presentation(self.text, self.sentences)
 
     @functools.cached_property
     def _block_starts(self) -> tuple[int, ...]:
@@ -164,5 +187,6 @@ class ClinicalDocument:
         d.pop("text", None)
         d.pop("read_events", None)
         d["events"] = [asdict(e) for e in self.events]
+        d["presentation"] = [asdict(p) for p in self.presentation]
         d["sentences"] = len(self.sentences)
         return d

@@ -121,6 +121,12 @@ class Lexicon:
                 else re.compile(r"(?!x)x")
         return cache[key]
 
+    def words_alternation(self, vocab: str, name: str) -> str:
+        """The words of one entry of a document vocabulary as bare regex alternatives (no word
+        boundaries), for a pattern that places them itself ("71-year-old": the age words after a
+        number and a hyphen); a pattern that never matches when the entry is empty."""
+        return _word_alternation(self.document.get(vocab, {}).get(name, ())) or r"(?!x)x"
+
     def names_in(self, vocab: str, text: str) -> set[str]:
         """The entries of a document vocabulary whose words `text` holds ("list_headers" of
         "Discharge meds:" -> {"medications"})."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from clinqa.document.events import drug_spans
 from clinqa.qa.policy import AnswerPolicy
 from clinqa.text import segment
@@ -32,3 +34,35 @@ def test_every_antibiotic_given_and_none_of_a_cultures_susceptibilities():
     # asked about now: a drug the note stopped since is not listed
     now = _items("What antibiotics is the patient on now?")
     assert "vancomycin" not in " ".join(now) and "ceftriaxone 2 g IV daily" in now
+
+
+# a yes/no question about a drug class the note names only by its members
+CLASS_NOTE = """CARDIOLOGY CLINIC
+Current medicines:
+- atorvastatin 40 mg at night
+- nebivolol 5 mg once daily
+- omeprazole 20 mg daily
+Changes today: ramipril stopped because of a dry cough.
+"""
+
+
+@pytest.mark.parametrize("question,verdict", [
+    ("Does she take a statin?", "yes"),
+    ("Is the patient on a beta blocker?", "yes"),
+    ("Is he taking a PPI?", "yes"),
+    ("Is the patient still on an ACE inhibitor?", "no"),  # the one member was stopped
+    ("Is the patient on a DOAC?", "not_mentioned"),  # no member at all
+])
+def test_a_class_the_patient_is_on_is_told_by_its_members(question, verdict):
+    sents = segment(CLASS_NOTE, "c")
+    d = AnswerPolicy().decide(Note("c", CLASS_NOTE), question, [], sents)
+    assert d.verdict.verdict == verdict, d.verdict.reason
+    if verdict == "yes":
+        assert d.answers[0].text.split()[0].lower() in ("atorvastatin", "nebivolol", "omeprazole")
+
+
+def test_a_class_word_not_after_on_or_taking_is_no_class_question():
+    # "blood pressure" names a class of drugs only when the patient is on it
+    text = "BP 150/90 today. Amlodipine 5 mg daily.\n"
+    d = AnswerPolicy().decide(Note("b", text), "Is the blood pressure controlled?", [], segment(text, "b"))
+    assert not d.answers[0].method.endswith("+events")

@@ -32,6 +32,7 @@ from clinqa.qa.policy.forms import (
     form_category,
     yes_no_target,
 )
+from clinqa.qa.policy.headings import heading_asked
 from clinqa.qa.policy.labs import lab_in
 from clinqa.types import AnswerType, ConceptSpec
 
@@ -154,7 +155,9 @@ def asked_for(question: str, concept: ConceptSpec | None = None, language: str |
         drug_stems=drug_class_stems(q) if medication and atype == "span" else (), change=change, asks=asks,
         note_kinds=concept.note_kinds if concept else (),
         # (getattr: a concept-like object of a library user's, written before headings, still works)
-        heading=getattr(concept, "heading", None), heading_part=getattr(concept, "heading_part", "all"))
+        heading=getattr(concept, "heading", None) or (heading_asked(q) if atype != "yes_no" and concept is None
+                                                      else None),
+        heading_part=getattr(concept, "heading_part", "all"))
 
 
 def _opens_yes_no(q: str, language: str | None) -> bool:

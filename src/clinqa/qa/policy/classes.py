@@ -109,3 +109,34 @@ def _class_words(asked: AskedFor) -> list[str]:
 
     q = asked.question.lower()
     return [w for c in lexicon().drug_classes for w in c.question_words if w in q][:1] or ["drug of the class"]
+
+
+# "Is the patient on a statin?", "Is he still taking a beta-blocker?": a class the patient is on
+_ON_CLASS = r"\b(?:on|taking|take|takes|receiving|prescribed|given|started on|using|discharged on)\s+(?:(?:a|an|any|the|his|her|their)\s+)?"
+
+
+def class_verdict(text: str, doc: ClinicalDocument, sentences: list[Sentence], question: str):
+    """A yes/no question whether the patient is on a drug class the note names only by its
+    members: yes with the first member the patient is on; no when every member the note names was
+    stopped or held; None when the question names no class after "on"/"taking" or the note names
+    no member (the mentions decide then)."""
+    from clinqa.qa.policy.events import EventVerdict
+    from clinqa.text.glossary import drug_class_stems
+
+    q = question.lower()
+    words = [w for c in lexicon().drug_classes for w in c.question_words
+             if re.search(_ON_CLASS + re.escape(w) + r"s?\b", q)]
+    stems = drug_class_stems(" ".join(words)) if words else ()
+    if not stems:
+        return None
+    now = AskedFor(question=question, answer_type="span", drug_stems=stems, is_list=True)
+    members = class_members(text, doc, sentences, now)
+    if members:
+        a, b, why = members[0]
+        return EventVerdict("yes", why, a, b, None)
+    ever = class_members(text, doc, sentences, AskedFor(question=f"What {words[0]} was given?", answer_type="span",
+                                                         drug_stems=stems, is_list=True))
+    if ever:
+        a, b, _ = ever[0]
+        return EventVerdict("no", f"the note's {words[0]} ({text[a:b]}) was stopped or held", a, b, None)
+    return None

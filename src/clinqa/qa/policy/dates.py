@@ -15,6 +15,32 @@ from clinqa.qa.policy.verdicts import concept_stems, stems_in
 _MAX_VARIANTS = 8
 
 
+def moment_date(doc: ClinicalDocument, question: str) -> tuple[int, int, str] | None:
+    """(start, end, why) of the admission's or the discharge's date, for a question that asks for
+    nothing else ("What was the admission date?", "When was the patient discharged?"): the
+    note's field ("Admission Date: ...", "Admitted: ...") or its one-liner ("admitted [**11-29**]
+    with ..."); None when the question names something else or the note dates no such moment."""
+    from clinqa.document.time import _DATE, moment_of
+
+    moment = moment_of(question)
+    if moment is None:
+        return None
+    lex = lexicon()
+    skip = [lex.words_re("question_words", n) for n in ("date_asking", "stay")] + [lex.words_re("moments", moment)]
+    rest = [w for w in re.findall(r"[^\W\d_]+(?:/[^\W\d_]+)?", question) if not any(p.fullmatch(w) for p in skip)]
+    if concept_stems(" ".join(rest)):
+        return None
+    found = [(a.start, a.end, f"the note's {moment} date field") for a in doc.anchors if a.kind == moment]
+    if not found and moment == "admission":
+        found = [(p.start, p.end, f"the date of the one-liner's {doc.text[p.cue_start:p.cue_end]!r}")
+                 for p in doc.presentation if p.role == "admitted_on"]
+    for a, b, why in found:
+        d = _DATE.search(doc.text, a, b)
+        if d is not None:
+            return d.start(), d.end(), why
+    return None
+
+
 def variants(question: str) -> list[tuple[str, str | None]]:
     """(`question`, None), then the question with one of its names replaced by another name of
     the same synonym group, with that name ("When was the urine culture collected?" -> ("... the

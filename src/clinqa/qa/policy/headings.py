@@ -42,6 +42,24 @@ def heading_of(key: str | None) -> str | None:
     return best[1] if best else None
 
 
+# headings a free question may name whole ("What is the past medical history?"): answered where
+# any note writes them; the report headings keep to questionnaires (a discharge summary's
+# "recommendations" are no radiology recommendation)
+_ASKABLE = ("past_history", "admission_diagnosis", "complaint")
+_WHAT_IS = re.compile(r"^\s*(?:what|which)\s+(?:is|was|were|are)\s+(?:(?:the|his|her|their|(?:the\s+)?"
+                      r"(?:patient|pt)'?s)\s+)*(?P<rest>[^?]+?)\s*\??\s*$", re.I)
+
+
+def heading_asked(question: str) -> str | None:
+    """The heading a free question asks for whole ("What was the patient's chief complaint?" ->
+    complaint), or None."""
+    m = _WHAT_IS.match(question)
+    if m is None:
+        return None
+    lex = lexicon()
+    return next((h for h in _ASKABLE if lex.words_re("headings", h).fullmatch(m.group("rest"))), None)
+
+
 def _trimmed(text: str, a: int, b: int) -> tuple[int, int]:
     sep = _SEPARATOR.search(text, a, b)
     b = sep.start() if sep else b

@@ -30,7 +30,7 @@ from clinqa.document import parse_document
 from clinqa.document.structure import role_of
 from clinqa.qa.policy.asked import AskedFor, asked_for, type_name
 from clinqa.qa.policy.calibration import Calibration, calibration_for
-from clinqa.qa.policy.classes import class_members
+from clinqa.qa.policy.classes import class_members, class_verdict
 from clinqa.qa.policy.constraints import fits, note_can_answer
 from clinqa.qa.policy.events import (
     EventVerdict,
@@ -42,7 +42,7 @@ from clinqa.qa.policy.events import (
     smoking_verdict,
     undone_only,
 )
-from clinqa.qa.policy.dates import dated_mention
+from clinqa.qa.policy.dates import dated_mention, moment_date
 from clinqa.qa.policy.headings import Headed, headed
 from clinqa.qa.policy.lab_choice import lab_answers
 from clinqa.qa.policy.lists import list_block_for, other_kind_of_list
@@ -60,6 +60,7 @@ from clinqa.qa.policy.spans import (
 )
 from clinqa.qa.policy.forms import yes_no_target
 from clinqa.qa.policy.observations import observation_mentions
+from clinqa.qa.policy.presentation import instead_of_heading, presentation_answer
 from clinqa.qa.policy.results import not_done
 from clinqa.qa.policy.sig import sig_answer
 from clinqa.qa.policy.verdicts import Verdict, aggregate, find_mentions, with_action, word_mentions
@@ -69,7 +70,7 @@ CATEGORY_CONFIDENCE = 0.5  # below this the category head yields to the weak lab
 # Answers found by the note's structure and the lexicon, not by the reader's score: a lab value
 # under its lab's name, the date in the sentence naming the event, the one member of the asked
 # drug class. The score threshold does not apply to them.
-STRUCTURAL = ("+lab-name", "+dated", "+drug-class", "+sig", "+heading")
+STRUCTURAL = ("+lab-name", "+dated", "+drug-class", "+sig", "+heading", "+presentation")
 
 
 @dataclass(frozen=True)
@@ -152,12 +153,14 @@ class AnswerPolicy:
                          asked.is_list)
             if isinstance(got, Headed) and got.start < 0:
                 return Decision([_abstain(note, method, got.why)], asked)
+            how = "+heading"
+            if got is None:  # no such heading: the one-liner may say it ("admitted with DKA")
+                got = instead_of_heading(parse_document(note.text, note.id, sentences), asked.heading, asked.is_list)
+                how = "+presentation"
             if got is not None:  # the note's own structure says where the answer is
-                spans = [(got.start, got.end)] if isinstance(got, Headed) else got
-                why = got.why if isinstance(got, Headed) else f"the items under the note's {asked.heading} heading"
-                return Decision([self._finish(note, asked, Answer(
-                    text=note.text[s0:s1], start=s0, end=s1, score=0.0, note_id=note.id, reason=why,
-                    method=(method or "extractive") + "+heading"), sentences) for s0, s1 in spans], asked)
+                spans, why = ([(got.start, got.end)], got.why) if isinstance(got, Headed) else \
+                    got if isinstance(got, tuple) else (got, f"the items under the note's {asked.heading} heading")
+                return self._structural(note, asked, spans, why, (method or "extractive") + how, sentences)
         if asked.answer_type == "yes_no":
             return self._yes_no(note, asked, sentences, method, language)
         if not sentences or not note.text.strip():
@@ -166,6 +169,13 @@ class AnswerPolicy:
                                                                    asked.question)
         if why is not None:
             return Decision([_abstain(note, method, why)], asked)
+        came = presentation_answer(parse_document(note.text, note.id, sentences), asked)
+        if came is not None:
+            return self._structural(note, asked, *came, (method or "extractive") + "+presentation", sentences)
+        stay = moment_date(parse_document(note.text, note.id, sentences), asked.question) \
+            if asked.answer_type == "date" else None
+        if stay is not None:
+            return self._structural(note, asked, [stay[:2]], stay[2], (method or "extractive") + "+dated", sentences)
         cal = self.calibration
         if cal.null_threshold is not None and isinstance(answers, Unread):
             raise NeedsReader  # the reader's own no-answer score may decide
@@ -269,6 +279,18 @@ class AnswerPolicy:
                                                      f"{threshold:.3f} ({cal.source})", best.score)], asked)
         return Decision([self._finish(note, asked, a, sentences) for a in typed[:top_k]], asked)
 
+    def _structural(self, note: Note, asked: AskedFor, spans, why: str, method: str, sentences) -> Decision:
+        """Answers the note's structure gives (a heading's content, the one-liner's part), no
+        reader's choice: score 0, diagnoses and symptoms the note negates left out ("no known
+        CAD" in a history)."""
+        answers = [Answer(text=note.text[s0:s1], start=s0, end=s1, score=0.0, note_id=note.id, reason=why,
+                          method=method) for s0, s1 in spans]
+        if asked.is_list and asked.category in ("Diagnosis", "Symptoms") and len(answers) > 1:
+            answers = _drop_negated(note, answers, None) or answers[:0]
+        if not answers:
+            return Decision([_abstain(note, method, f"{why}: every item is negated")], asked)
+        return Decision([self._finish(note, asked, a, sentences) for a in answers], asked)
+
     def _header_list(self, note: Note, asked: AskedFor, doc, sentences, method: str,
                      language: str | None) -> list[Answer]:
         """The items of the list under the header that names the question's kind of list
@@ -362,6 +384,10 @@ class AnswerPolicy:
         target = yes_no_target(asked.question)
         if not found and target and not asked.action:
             found = word_mentions(note.text, target, sentences, language)
+        if not found and not asked.family:
+            on_class = class_verdict(note.text, doc, sentences, asked.question)
+            if on_class is not None:  # "Is the patient on a statin?" on "rosuvastatin 20 mg daily"
+                return self._event_decision(note, asked, sentences, method, on_class)
         if not found and target and not asked.action and not asked.family:
             found = observation_mentions(note.text, target, language, doc.kind == "radiology")
         mentions = [replace(m, section="indication") if _in_indication(doc, m.start) else m for m in found]
