@@ -146,6 +146,7 @@ class ClinicalDocument:
     blocks: tuple[Block, ...]
     measurements: tuple[Measurement, ...] = ()
     anchors: tuple[TimeAnchor, ...] = ()
+    presentation: tuple[Phrase, ...] = ()  # the parts of the note's one-liners (document/presentation.py)
     # the events are read on first use (parse.build gives the reader): finding drugs loads the
     # drug lexicon, 2.5 s of a cold start that a lab or date question never needs
     read_events: Callable[[], tuple[Event, ...]] | None = field(default=None, repr=False, compare=False)
@@ -154,13 +155,6 @@ class ClinicalDocument:
     def events(self) -> tuple[Event, ...]:
         """Medication, procedure and smoking events, in note order."""
         return self.read_events() if self.read_events is not None else ()
-
-    @functools.cached_property
-    def presentation(self) -> tuple[Phrase, ...]:
-        """The parts of the note's one-liners, in note order (document/presentation.py)."""
-        from clinqa.document.presentation import presentation
-
-        return presentation(self.text, self.sentences)
 
     @functools.cached_property
     def _block_starts(self) -> tuple[int, ...]:
@@ -187,6 +181,5 @@ class ClinicalDocument:
         d.pop("text", None)
         d.pop("read_events", None)
         d["events"] = [asdict(e) for e in self.events]
-        d["presentation"] = [asdict(p) for p in self.presentation]
         d["sentences"] = len(self.sentences)
         return d

@@ -12,6 +12,7 @@ from clinqa.document.events import medication_events, procedure_events, smoking_
 from clinqa.document.kinds import note_kind
 from clinqa.document.measurements import measurements
 from clinqa.document.model import ClinicalDocument
+from clinqa.document.presentation import presentation
 from clinqa.document.structure import blocks_of, sections_of
 from clinqa.document.time import anchors
 from clinqa.types import Sentence
@@ -79,4 +80,4 @@ def build(text: str, note_id: str = "", sentences: list[Sentence] | None = None)
     return ClinicalDocument(
         note_id=note_id, text=text, kind=kind, kind_reason=why, sentences=tuple(sentences),
         sections=tuple(sections), blocks=tuple(blocks), measurements=tuple(measurements(text, blocks)),
-        anchors=tuple(anchors(text, fields)), read_events=read_events)
+        anchors=tuple(anchors(text, fields)), presentation=presentation(text, sentences), read_events=read_events)

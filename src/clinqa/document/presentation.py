@@ -108,9 +108,9 @@ def _after_cue(text: str, cue: re.Match, b: int, role: str) -> list[Phrase]:
         return []
     out = _phrase(text, role, w.end(), b, text[cue.start():w.end()], cue.start(), w.end())
     if role == "admitted_with" and out:
-        from clinqa.document.time import _DATE
+        from clinqa.document.time import DATE
 
-        d = _DATE.search(text, cue.end(), w.start())
+        d = DATE.search(text, cue.end(), w.start())
         if d is not None:
             out.append(Phrase("admitted_on", d.start(), d.end(), cue.group(0), cue.start(), cue.end()))
     return out

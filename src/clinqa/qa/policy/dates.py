@@ -20,7 +20,7 @@ def moment_date(doc: ClinicalDocument, question: str) -> tuple[int, int, str] | 
     nothing else ("What was the admission date?", "When was the patient discharged?"): the
     note's field ("Admission Date: ...", "Admitted: ...") or its one-liner ("admitted [**11-29**]
     with ..."); None when the question names something else or the note dates no such moment."""
-    from clinqa.document.time import _DATE, moment_of
+    from clinqa.document.time import DATE, moment_of
 
     moment = moment_of(question)
     if moment is None:
@@ -35,7 +35,7 @@ def moment_date(doc: ClinicalDocument, question: str) -> tuple[int, int, str] | 
         found = [(p.start, p.end, f"the date of the one-liner's {doc.text[p.cue_start:p.cue_end]!r}")
                  for p in doc.presentation if p.role == "admitted_on"]
     for a, b, why in found:
-        d = _DATE.search(doc.text, a, b)
+        d = DATE.search(doc.text, a, b)
         if d is not None:
             return d.start(), d.end(), why
     return None
