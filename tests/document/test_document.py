@@ -262,3 +262,30 @@ def test_a_title_under_a_letterhead_names_the_kind(head, kind):
     assert doc.kind == kind, doc.kind_reason
     # a field line ends the title lines: its words are no title
     assert parse_document("Patient: J. Doe\nDISCHARGE SUMMARY\n" + body, "f").kind_reason.startswith("its title") is False
+
+
+# a discharge letter written as numbered paragraphs, each opening with a short title
+NUMBERED = """RIVERBEND DISTRICT HOSPITAL
+DISCHARGE SUMMARY
+
+1. Presentation. Ms Ana Folau, 58, came in with three days of fever and flank pain.
+2. Investigations. Urine culture grew E. coli. Creatinine 96 umol/L.
+3. Past history. Asthma; hypothyroidism.
+4. Medications at discharge
+   a) Cefalexin 500 mg four times daily for 7 days
+   b) Levothyroxine 75 mcg daily
+5. Follow-up. GP in one week.
+"""
+
+
+def test_numbered_paragraph_titles_are_sections():
+    doc = parse_document(NUMBERED, "n")
+    titles = [s.title for s in doc.sections if s.title]
+    assert titles == ["Presentation", "Investigations", "Past history", "Medications at discharge", "Follow-up"]
+    sec = next(s for s in doc.sections if s.title == "Past history")
+    assert doc.text[sec.title_start:sec.title_end].startswith("Past history")
+    meds = next(b for b in doc.blocks if b.kind == "list" and b.header and "Medications" in b.header)
+    assert [i.text.split()[0] for i in meds.items] == ["Cefalexin", "Levothyroxine"]
+    # two numbered lines are a list, not the note's layout
+    short = "Plan:\n1. Start aspirin.\n2. Recheck labs.\n"
+    assert not any(s.title and s.title.startswith("Start") for s in parse_document(short, "s").sections)

@@ -94,10 +94,15 @@ def sections_of(text: str, sentences: list[Sentence]) -> list[Section]:
     """One section per header sentence (its category from the sentence's section), the text before
     the first header a section with no title."""
     out: list[Section] = []
+    numbered = _numbered_titles(sentences)
     heads = [s for i, s in enumerate(sentences) if s.kind == "header" or _INLINE_HEADER.match(s.text) or (
-        s.section and re.match(r"^[^\W\d_][^:\n]{0,58}:", s.text) and (i == 0 or sentences[i - 1].section != s.section))]
+        s.section and re.match(r"^[^\W\d_][^:\n]{0,58}:", s.text) and (i == 0 or sentences[i - 1].section != s.section))
+        or s.start in numbered or _title_line(text, s)]
     bounds = []
     for s in heads:
+        if s.start in numbered:
+            bounds.append((s.start, numbered[s.start], s.section))
+            continue
         title_end = s.start + (s.text.find(":") + 1 if ":" in s.text[:60] else len(s.text))
         bounds.append((s.start, title_end, s.section))
     if not bounds or bounds[0][0] > 0:
@@ -106,9 +111,44 @@ def sections_of(text: str, sentences: list[Sentence]) -> list[Section]:
             out.append(Section(None, None, 0, first))
     for i, (s, te, cat) in enumerate(bounds):
         end = bounds[i + 1][0] if i + 1 < len(bounds) else len(text)
-        title = text[s:te].strip().rstrip(":").strip()
-        out.append(Section(cat, title or None, s, end, s, te))
+        ts = s
+        if s in numbered:  # "9. Medications on discharge": the title without its number
+            ts = s + _NUMBERED_TITLE.match(text, s).start("title") - s
+        title = text[ts:te].strip().rstrip(":.").strip()
+        out.append(Section(cat, title or None, s, end, ts, te))
     return out
+
+
+def _title_line(text: str, s: Sentence) -> bool:
+    """A title in words, alone on its line after a blank line, with its body on the next line
+    ("Intrapartum and postpartum course"): a section's header, though no rule knows its words."""
+    line = s.text.strip()
+    if not line or "\n" in line or len(line.split()) > 6 or not line[0].isupper() or line[-1] in ".,;:!?)" or \
+            re.search(r"\d", line):
+        return False
+    before = text[:s.start].rstrip(" \t")
+    after = text[s.end:s.end + 200]
+    return (not before or before.endswith("\n\n") or before.endswith("\n\r\n")) and \
+        bool(re.match(r"[ \t]*\r?\n[ \t]*\S", after))
+
+
+# a note written as numbered paragraphs, each opening with a short title: "7. Past history.
+# Ischaemic heart disease ...", "9. Medications on discharge" (an Australian discharge summary)
+_NUMBERED_TITLE = re.compile(r"[ \t]*\d{1,2}[.)][ \t]+(?P<title>[A-Z][A-Za-z/&,' -]{1,48}?)(?:[.:](?=\s|$)|[ \t]*(?=\n|$))")
+_MIN_NUMBERED = 3  # fewer numbered titles are a list, not the note's layout
+
+
+def _numbered_titles(sentences: list[Sentence]) -> dict[int, int]:
+    """{sentence start: title end} of the numbered paragraph titles, when the note opens at least
+    three paragraphs so (a list of problems or drugs has no titles: its items run on)."""
+    out = {}
+    for s in sentences:
+        if s.kind != "list_item":
+            continue
+        m = _NUMBERED_TITLE.match(s.text)
+        if m and len(m.group("title").split()) <= 5:
+            out[s.start] = s.start + m.end()
+    return out if len(out) >= _MIN_NUMBERED else {}
 
 
 def blocks_of(text: str, sections: list[Section]) -> list[Block]:
@@ -116,7 +156,11 @@ def blocks_of(text: str, sections: list[Section]) -> list[Block]:
     out: list[Block] = []
     spans = lines_of(text)
     kinds = [_line_kind(text, s, e) for s, e in spans]
+    titled = {sec.start: sec.title_end for sec in sections if sec.title_start > sec.start}
+    # a numbered paragraph's title alone on its line heads what follows ("9. Medications on discharge")
+    kinds = ["header" if s in titled and not text[titled[s]:e].strip() else k for (s, e), k in zip(spans, kinds)]
     sec_of = _section_finder(sections)
+    sec_at = _section_finder(sections, index=True)
     i = 0
     last_header: tuple[int, int] | None = None
     while i < len(spans):
@@ -131,12 +175,12 @@ def blocks_of(text: str, sections: list[Section]) -> list[Block]:
             continue
         j = i
         same = ("list",) if k == "list" else ("table",) if k == "table" else ("field",) if k == "field" else (k,)
-        while j + 1 < len(spans) and kinds[j + 1] in same and sec_of(spans[j + 1][0]) == sec_of(s):
+        while j + 1 < len(spans) and kinds[j + 1] in same and sec_at(spans[j + 1][0]) == sec_at(s):
             j += 1
         header = last_header if last_header and _only_blank_between(text, last_header[1], s) else None
         if k == "prose" and header and _list_header(text[header[0]:header[1]]):
             # unmarked lines under a list header ("DISCHARGE MEDICATIONS:\nAspirin 81 mg daily")
-            while j + 1 < len(spans) and kinds[j + 1] in ("prose", "field") and sec_of(spans[j + 1][0]) == sec_of(s):
+            while j + 1 < len(spans) and kinds[j + 1] in ("prose", "field") and sec_at(spans[j + 1][0]) == sec_at(s):
                 j += 1
             k = "list"
         if k == "trend" and j > i:
@@ -157,13 +201,17 @@ def _list_header(header: str) -> bool:
         or any(lex.words_re("events", name).search(header) for name in lex.document.get("events", {}))
 
 
-def _section_finder(sections: list[Section]):
+def _section_finder(sections: list[Section], index: bool = False):
+    """pos -> the category of the section at `pos` (with `index`, which section it is: two
+    sections of one category, or of none, are still two)."""
     starts = [s.start for s in sections]
 
-    def find(pos: int) -> str | None:
+    def find(pos: int):
         import bisect
 
         i = bisect.bisect_right(starts, pos) - 1
+        if index:
+            return i
         return sections[i].category if i >= 0 else None
 
     return find

@@ -122,3 +122,27 @@ def test_a_leading_when_clause_is_not_a_date_question():
     p = AnswerPolicy()
     assert p.asked_for("When she left, which antibiotic was she on?").answer_type != "date"
     assert p.asked_for("When the pain began, was she resting?").answer_type != "date"
+
+
+def test_a_which_procedure_question_is_answered_by_a_procedure_only():
+    from clinqa.qa.policy.asked import asked_for
+    from clinqa.qa.policy.constraints import fits
+    from clinqa.questionnaire import load_questionnaire
+    from clinqa.text import segment
+    from clinqa.types import Note
+
+    surgery = {c.id: c for c in load_questionnaire("discharge-summary").concepts}["surgery"]
+    text = ("THEATRE RECORD\nOperating surgeon: Marta Quispe-Lund\nOperation: laparoscopic appendicectomy.\n"
+            "Wound check at the GP surgery on day 10.\n")
+    asked = asked_for(surgery.questions["en"][0], surgery)
+    sents, note = segment(text, "t"), Note("t", text)
+
+    def span(s):
+        return text.index(s), text.index(s) + len(s)
+
+    assert not fits(note, asked, span("Marta Quispe-Lund"), sents)[0]  # the surgeon is no surgery
+    assert not fits(note, asked, span("the GP surgery"), sents)[0]  # a British practice is no surgery
+    assert fits(note, asked, span("laparoscopic appendicectomy"), sents)[0]
+    # a question about what a study showed is not a which-procedure question
+    ct = asked_for("What did the CT of the abdomen show?")
+    assert fits(note, ct, span("Wound check"), sents)[0] or ct.category != "Procedure"

@@ -7,7 +7,7 @@ import functools
 import re
 
 from clinqa.lexicon import lexicon
-from clinqa.qa.categories import REASON_RULE
+from clinqa.qa.categories import PROCEDURE, REASON_RULE
 from clinqa.qa.policy.asked import AskedFor
 from clinqa.qa.policy.forms import START_CUE, STOP_CUE
 from clinqa.text.shapes import (
@@ -167,6 +167,12 @@ def fits(note: Note, asked: AskedFor, span: tuple[int, int], sentences) -> tuple
         if asked.change == "started" and not (START_CUE.search(where) or re.search(r"new|start|added", section)):
             return False, f"{text!r} is in a sentence that starts nothing"
         return True, ""
+    if asked.category == "Procedure" and _ASKS_WHICH_PROCEDURE.search(asked.question) and \
+            not lexicon().words_re("question_words", "result_asking").search(asked.question) and english_note(note.text):
+        # "What surgery did the patient undergo?" is answered by a procedure, never by the
+        # surgeon's name or "the GP surgery" (a British practice)
+        if not (PROCEDURE.search(_NOT_A_PLACE.sub(" ", text)) or _MORE_PROCEDURE.search(text)):
+            return False, f"{text!r} names no procedure"
     if asked.category in ("Diagnosis", "Symptoms"):
         if ALLERGY_TEXT.search(text) or "allerg" in section:
             return False, f"{text!r} is an allergy line, not a {asked.category.lower()}"
@@ -178,6 +184,16 @@ def fits(note: Note, asked: AskedFor, span: tuple[int, int], sentences) -> tuple
                 and not is_problem(text) and english_note(note.text):
             return False, f"{text!r} names no problem (ICD-10-CM term, known abbreviation or disease word)"
     return True, ""
+
+
+_ASKS_WHICH_PROCEDURE = re.compile(r"\b(?:what|which)\b[^?]*\b(?:procedures?|surger(?:y|ies)|operations?|"
+                                   r"interventions?)\b", re.I)
+_NOT_A_PLACE = re.compile(r"\b(?:gp|gp's|doctor's|general practice)\s+surgery\b", re.I)
+# what a procedure is called besides the categories' words and endings (qa/categories.PROCEDURE)
+_MORE_PROCEDURE = re.compile(r"\b(?:fixation|orif|repair|reduction|delivery|cardioversion|emboli[sz]ation|amputation|"
+                             r"ablation|implant\w*|insertion|placement|cannula\w*|catheter\w*|drains?|debridement|"
+                             r"tamponade|c-section|caesarean|cesarean|procedure|massage|packing|cautery|clipping|band(?:ed|ing)|ligation|"
+                             r"intubation|tracheostomy|transfus\w*|units? of (?:packed )?red)\b", re.I)
 
 
 def note_can_answer(note: Note, asked: AskedFor, sentences) -> tuple[bool, str]:
