@@ -249,6 +249,9 @@ def _governed(text: str, c0: int, c1: int, s: int, e: int, before_first: bool = 
 
 def _before(text: str, c0: int, s: int) -> tuple[int, int] | None:
     before = text[c0:s].rstrip(" \t:,")
+    cut = max(before.rfind(","), before.rfind(";"))
+    if cut >= 0:  # "Troponin elevated, echo not done": only the echo was not done
+        c0, before = c0 + cut + 1, before[cut + 1:]
     before = re.sub(r"\s+(?:is|was|were|are|has been|have been|will be|to be|being)$", "", before, flags=re.I)
     words = re.findall(r"[\w/-]+", before)[-4:]
     words = [w for w in words if w.lower() not in ("a", "an", "the", "repeat", "is", "was")

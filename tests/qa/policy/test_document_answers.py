@@ -141,3 +141,36 @@ def test_a_date_question_takes_the_date_written_with_what_it_asks_about():
     d = _decide(text, "When was the colonoscopy done?")
     assert d.answers[0].text == "3/14/2025" and "colonoscopy" in d.answers[0].reason
     assert _decide(text, "When was the MRI done?").answers[0].is_no_answer  # no MRI: no date guessed
+
+
+# a video visit's problem-oriented plan: changes written under the problem that explains them
+VISIT = """Video follow-up, general practice
+Readings: BP 146/88 this morning, pulse 72.
+Seated BP 138/80 (home cuff, 14 Mar 2190).
+Plan
+1. Gout flares twice this winter despite diet. Allopurinol started 100 mg daily.
+2. Dry cough since the last visit. Perindopril stopped; candesartan 8 mg daily instead.
+3. Osteoarthritis of the knees. Meloxicam held while the eGFR is checked.
+"""
+
+
+@pytest.mark.parametrize("question,expect", [
+    # a change with no reason of its own: the problem its item opens with
+    ("Why was perindopril stopped?", "Dry cough since the last visit"),
+    ("Why was allopurinol started?", "Gout flares twice this winter despite diet"),
+    # what became of a drug: its last event's sentence
+    ("What was done with the meloxicam?", "Meloxicam held while the eGFR is checked"),
+    ("What is the plan for perindopril?", "Perindopril stopped"),
+])
+def test_a_plan_item_explains_its_changes(question, expect):
+    d = _decide(VISIT, question)
+    assert d.answers[0].text == expect, d.answers[0].reason
+
+
+@pytest.mark.parametrize("question,value", [
+    ("Seated BP?", "138/80"),       # a noun phrase alone asks for the value
+    ("Pulse?", "72"),
+])
+def test_a_terse_question_naming_a_vital_asks_for_its_value(question, value):
+    d = _decide(VISIT, question)
+    assert d.answers[0].text == value, d.answers[0].reason

@@ -25,6 +25,7 @@ from clinqa.qa.policy.forms import (
     NUMBER_Q,
     SIG_Q,
     STARTED_Q,
+    TERSE_Q,
     STOPPED_Q,
     VALUE_Q,
     YES_NO_Q,
@@ -108,6 +109,11 @@ def asked_for(question: str, concept: ConceptSpec | None = None, language: str |
     lab = None
     if atype == "number":
         lab = lab_in(q)
+    elif atype == "span" and concept is None and TERSE_Q.match(q) and len(q.split()) <= 6:
+        found = lab_in(q, with_start=True, terse=True)
+        # the lab opens the phrase, after at most two words ("Pre-op BP?", "Lying blood pressure?")
+        lab = found[0] if found and len(q[:found[1]].split()) <= 2 and not (
+            set(q.lower().rstrip("?").split()) & NOT_A_VALUE) else None
     elif atype == "span" and VALUE_Q.match(q):
         found = lab_in(q, with_start=True)
         m = VALUE_Q.match(q)

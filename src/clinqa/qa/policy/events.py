@@ -5,7 +5,7 @@ a procedure only planned ("Did she have a colonoscopy?" on "colonoscopy is plann
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from clinqa.document import ClinicalDocument, Event
 from clinqa.document.events import drug_spans
@@ -110,11 +110,45 @@ def reason_event(doc: ClinicalDocument, question: str) -> Event | None:
     if not drugs:
         return None
     action = asked_action(question)
+    unexplained = None
     for e in doc.events:
-        if e.kind == "medication" and e.reason and (action is None or e.action == action) and e.status == "done" and \
+        if e.kind == "medication" and (action is None or e.action == action) and e.status == "done" and \
                 any(name in drugs for _, _, name in drug_spans(doc.text, e.subject_start, e.subject_end)):
-            return e
-    return None
+            if e.reason:
+                return e
+            unexplained = unexplained or e
+    return _problem_of(doc, unexplained) if unexplained is not None else None
+
+
+def drug_fate(doc: ClinicalDocument, question: str) -> Event | None:
+    """For "What was done with the ramipril?", "What is the plan for lisinopril?": the last
+    event of the drug the question names (held, stopped, dose changed, continued...), whose
+    sentence is the answer; None when the question asks no such thing or the note has no event
+    of that drug."""
+    if not lexicon().words_re("question_words", "fate").search(question):
+        return None
+    drugs = {name for _, _, name in drug_spans(question, 0, len(question))}
+    if not drugs:
+        return None
+    found = [e for e in doc.events if e.kind == "medication" and e.status != "negated" and
+             any(name in drugs for _, _, name in drug_spans(doc.text, e.subject_start, e.subject_end))]
+    return found[-1] if found else None
+
+
+def _problem_of(doc: ClinicalDocument, e: Event) -> Event | None:
+    """A change written under a problem of a problem-oriented plan gives no reason of its own
+    ("1. Type 2 diabetes with recurrent hypoglycaemia. Glipizide stopped today."): the problem
+    the item opens with is why; None when the change is not in such an item, or opens it."""
+    block = doc.block_at(e.sentence_start)
+    item = next((it for it in (block.items if block is not None and block.kind == "list" else ())
+                 if it.start <= e.sentence_start < it.end), None)
+    if item is None:
+        return None
+    end = re.search(r"[.:](?:\s|$)", doc.text[item.start:item.end])
+    a, b = item.start, item.start + end.start() if end else item.end
+    if b > e.sentence_start or b - a < 3:
+        return None
+    return replace(e, reason=doc.text[a:b], reason_start=a, reason_end=b)
 
 
 _WHY = re.compile(r"^\s*why\b|\breason (?:for|why)\b|\bwhat (?:was|is) the reason\b", re.I)

@@ -76,8 +76,14 @@ VALUE_Q = re.compile(r"^\s*(?:what|which)\s+(?:was|is|were|are)\s+(?:the\s+|his\
                       r"the patient's\s+)?(?P<between>(?:[\w-]+\s+){0,3})", re.I)
 
 
+# A terse question that is only a noun phrase ("Pre-op BP?", "Lying blood pressure?", "K on
+# admission?"): no question word, no verb to open it; its lab, when it names one first, is asked
+TERSE_Q = re.compile(r"^\s*(?!(?:what|which|who|whom|whose|when|where|why|how|is|are|was|were|do|does|did|has|have|"
+                     r"had|can|could|should|will|would|may|list|name|give|describe|tell)\b)[^?]{1,60}\?\s*$", re.I)
+
+
 NOT_A_VALUE = {"done", "about", "given", "for", "of", "to", "with", "used", "started", "stopped", "treated", "plan",
-                "reason", "cause", "management", "done", "why", "how", "ordered", "response"}
+                "reason", "cause", "management", "done", "why", "how", "ordered", "response", "trend", "trends"}
 
 
 DOSE_Q = PerLexicon(lambda lex: lex.words_re("question_words", "dose_asking"))

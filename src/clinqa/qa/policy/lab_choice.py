@@ -104,9 +104,37 @@ def lab_answers(note: Note, asked: AskedFor, raw: list[Answer], doc: ClinicalDoc
         nums = [m for m in vals if m.number is not None]
         best = max(nums, key=lambda m: m.number) if high else min(nums, key=lambda m: m.number)
         return answer([best], f"the {'highest' if high else 'lowest'} of {n} values of {asked.lab}")
+    words, qualified = _qualified(text, vals, q, asked.lab)
+    if qualified:  # "Seated BP?", "Lying blood pressure?": the values whose line says so
+        why = f"the value of {asked.lab} written with {words}"
+        return answer(by_reader(qualified), why if len({_value_key(m) for m in qualified}) == 1 else
+                      f"{len(qualified)} values of {asked.lab} written with {words}; the one the reader points at")
     ranked = by_reader(vals)
     why = "the one the reader points at" if len({_value_key(m) for m in vals}) > 1 else "the first in the note"
     return answer(ranked, f"{n} value(s) of {asked.lab}; {why}")
+
+
+def _qualified(text: str, vals: list[Measurement], question: str, lab: str) -> tuple[str, list[Measurement]]:
+    """The question's words that qualify its lab ("seated", "lying", "home", "pre-op") and the
+    values written with all of them before them on their line; ("", []) when the question has no
+    such word or no value is so written."""
+    from clinqa.qa.policy.verdicts import concept_stems, stems_in
+
+    lex = lexicon()
+    names = lex.lab_by_name[lab].names
+    skip = lex.words_re("question_words", "value_asking")
+    words = [w for w in re.findall(r"[^\W\d_][\w-]*", question)
+             if not skip.fullmatch(w) and not any(w.lower() in n.lower().split() or w.lower() == n.lower() for n in names)]
+    stems = concept_stems(" ".join(words))
+    if not stems:
+        return "", []
+    out = []
+    for m in vals:
+        line0 = text.rfind("\n", 0, m.name_start) + 1
+        if len(stems_in(text, line0, m.start, stems)) == len(stems) or \
+                (m.when and len(stems_in(m.when, 0, len(m.when), stems)) == len(stems)):
+            out.append(m)
+    return " ".join(repr(w) for w in words if concept_stems(w)), out
 
 
 def _value_key(m: Measurement):

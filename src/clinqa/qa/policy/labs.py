@@ -21,13 +21,14 @@ def context_of(text: str, index: SentenceIndex, name_start: int, value_start: in
     return " ".join((line, section.replace("_", " "), index.header_before(name_start)))
 
 
-def lab_in(question: str, with_start: bool = False):
+def lab_in(question: str, with_start: bool = False, terse: bool = False):
     """The lab or vital sign a question names (its canonical name), if any; with `with_start`,
-    (name, where its name starts in the question)."""
+    (name, where its name starts in the question). A short name ("K", "BP") counts after words
+    that ask for a value, or in a `terse` question that is only a noun phrase ("Pre-op BP?")."""
     pat, canon = alias_re()
     for m in pat.finditer(question):
         alias = m.group(1).lower()
-        if alias in lexicon().short_lab_names and not re.search(rf"\b(?:the|what|was|is|level|value)\s+{re.escape(alias)}\b",
+        if alias in lexicon().short_lab_names and not terse and not re.search(rf"\b(?:the|what|was|is|level|value)\s+{re.escape(alias)}\b",
                                             question, re.I):
             continue
         return (canon[alias], m.start()) if with_start else canon[alias]

@@ -24,6 +24,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from clinqa.document import parse_document
@@ -36,6 +37,7 @@ from clinqa.qa.policy.events import (
     EventVerdict,
     asks_plan,
     changed_drugs,
+    drug_fate,
     medication_verdict,
     planned_only,
     reason_event,
@@ -63,7 +65,15 @@ from clinqa.qa.policy.observations import observation_mentions
 from clinqa.qa.policy.presentation import instead_of_heading, presentation_answer
 from clinqa.qa.policy.results import not_done
 from clinqa.qa.policy.sig import sig_answer
-from clinqa.qa.policy.verdicts import Verdict, aggregate, find_mentions, with_action, word_mentions
+from clinqa.qa.policy.verdicts import (
+    Verdict,
+    aggregate,
+    find_mentions,
+    not_done_after,
+    with_action,
+    word_mentions,
+)
+from clinqa.text.shapes import LIST_MARK
 from clinqa.types import VERDICTS, Answer, Note, Sentence  # noqa: F401 (VERDICTS re-exported)
 
 CATEGORY_CONFIDENCE = 0.5  # below this the category head yields to the weak labeler
@@ -185,6 +195,19 @@ class AnswerPolicy:
         typed: list[Answer] = []
         rejected: list[str] = []
         doc = parse_document(note.text, note.id, sentences)
+        fate = drug_fate(doc, asked.question) if asked.answer_type == "span" else None
+        if fate is not None:  # "What was done with the ramipril?": the sentence of its last event
+            s0, s1 = fate.sentence_start, fate.sentence_end
+            while s1 > s0 and note.text[s1 - 1] in " \t\n.;,":
+                s1 -= 1
+            while s0 < s1 and note.text[s0] in " \t\n":
+                s0 += 1
+            mark = LIST_MARK.match(note.text[s0:s1])
+            s0 = s0 + mark.end() if mark and s0 + mark.end() < s1 else s0
+            a = Answer(text=note.text[s0:s1], start=s0, end=s1, score=0.0, note_id=note.id,
+                       method=(method or "extractive") + "+events",
+                       reason=f"the note's last word on {fate.subject} ({fate.action.replace('_', ' ')})")
+            return Decision([self._finish(note, asked, a, sentences)], asked)
         why = reason_event(doc, asked.question)
         if why is not None:
             a = Answer(text=note.text[why.reason_start:why.reason_end], start=why.reason_start, end=why.reason_end,
@@ -382,6 +405,9 @@ class AnswerPolicy:
             return Decision([_abstain(note, method, v.reason)], asked, v)
         found = find_mentions(note.text, asked.terms, sentences, language)
         target = yes_no_target(asked.question)
+        if target:  # the question's abbreviations in capitals ("head CT") stay words of its concept
+            caps = {w.lower(): w for w in re.findall(r"(?<![\w-])[A-Z]{2}(?![\w-])", asked.question)}
+            target = re.sub(r"(?<![\w-])[a-z]{2}(?![\w-])", lambda m: caps.get(m.group(0), m.group(0)), target)
         if not found and target and not asked.action:
             found = word_mentions(note.text, target, sentences, language)
         if not found and not asked.family:
@@ -405,6 +431,7 @@ class AnswerPolicy:
             return self._event_decision(note, asked, sentences, method, EventVerdict(
                 "no", f"the note says it was not done ({undone.cue!r})", undone.sentence_start,
                 undone.sentence_end, undone))
+        mentions = [not_done_after(note.text, sentences, m) for m in mentions]
         if asked.action:
             mentions = [with_action(m, note.text, sentences, asked.action) for m in mentions]
         if not mentions:

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Any
 
+from clinqa.lexicon import PerLexicon
 from clinqa.qa.policy.asked import AskedFor
 from clinqa.qa.policy.forms import action_assertion
 from clinqa.qa.policy.spans import sentence_at
@@ -134,7 +135,7 @@ def _mentions(text: str, literals: list[str], sentences: list[Sentence] | None, 
             if assertion == "present" and _WORKUP_AFTER.match(sub[target.end:].text):
                 assertion = "hypothetical"  # "a pulmonary embolism protocol": a test, not a finding
             sec = (section or "").lower()
-            if "family" in sec and assertion in ("present", "historical"):
+            if assertion in ("present", "historical") and in_family_section(text, start, sec):
                 assertion = "family"
             elif is_indication(sec) and assertion == "present":
                 assertion = "possible"
@@ -203,6 +204,50 @@ def with_action(m: Mention, text: str, sentences, action: str) -> Mention:
     return replace(m, assertion=said, cue_start=sent.start if sent else m.start, cue_end=sent.end if sent else m.end)
 
 
+def not_done_after(text: str, sentences: list[Sentence] | None, m: Mention) -> Mention:
+    """What a sentence says after a mention the ConText cues (which look forward) left present:
+    a question mark makes it possible ("Clinical question: bucket-handle meniscal tear?"); the
+    lexicon's `procedures.considered` words an idea, hypothetical ("Transfer to the ED was
+    discussed"); its `procedures.not_done` words negated ("A CT head was considered ... but not
+    obtained"). A cue behind another clause ("Troponin up, echo not done") is that clause's."""
+    if m.assertion not in ("present", "possible") or not sentences:
+        return m
+    sent = sentence_at(sentences, m.start)
+    if sent is None:
+        return m
+    if re.match(r"[ \t]*\?", text[m.end:sent.end]):
+        return replace(m, assertion="possible")
+    from clinqa.lexicon import lexicon
+
+    lex = lexicon()
+    for words, assertion in (("not_done", "negated"), ("considered", "hypothetical")):
+        cue = lex.words_re("procedures", words).search(text, m.end, sent.end)
+        if cue is None:
+            continue
+        between = text[m.end:cue.start()]
+        if re.search(r"[;,:]", between) or len(between.split()) > 10:
+            continue
+        return replace(m, assertion=assertion, cue_start=min(m.cue_start, m.start), cue_end=max(m.cue_end, cue.end()))
+    return m
+
+
+def in_family_section(text: str, pos: int, section: str | None) -> bool:
+    """Whether `pos` is in the note's family history: medspaCy's section says so, and the
+    document's section there is titled so (a family word, "FH"). medspaCy keeps a section's
+    category until a header it knows: "Family history" then "Anticoagulation:" and the plan's
+    other problems all read as family history, and the patient's warfarin as a relative's."""
+    if "family" not in (section or "").lower():
+        return False
+    from clinqa.document import parse_document
+
+    sec = parse_document(text).section_at(pos)
+    return sec is None or not sec.title or bool(_FAMILY_TITLE.get().search(sec.title))
+
+
+_FAMILY_TITLE = PerLexicon(lambda lex: re.compile(lex.words_re("question_words", "relatives").pattern +
+                                                  r"|\b(?:fh|fhx|fam|fam\.? hx)\b", re.I))
+
+
 def aggregate(mentions: list[Mention], asked: AskedFor) -> tuple[str, Mention, str]:
     """present -> yes; present and negated both -> uncertain (a clinician must look); possible ->
     uncertain; negated -> no; historical only -> uncertain (yes when the question says "ever" or
@@ -246,7 +291,9 @@ def aggregate(mentions: list[Mention], asked: AskedFor) -> tuple[str, Mention, s
     return "not_mentioned", pick(mentions), "mentioned only for a family member, not the patient"
 
 
-_WORD = re.compile(r"[A-Za-z][A-Za-z'-]{2,}")
+# a word of three letters or more, or an abbreviation of two capitals ("CT", "MI"): "Was a head CT
+# obtained?" names the CT as much as the head
+_WORD = re.compile(r"[A-Za-z][A-Za-z'-]{2,}|(?<![\w-])[A-Z]{2}(?![\w-])")
 WORD_MATCH_SHARE = 0.6  # of the question's concept words, the share one sentence must hold
 _SUFFIX = re.compile(r"(?:'s|ations?|ions?|ings?|ments?|ed|es|s|al|ly)$")
 
@@ -260,6 +307,8 @@ def _stem(word: str) -> str:
 
 
 def _same_word(a: str, b: str) -> bool:
+    if len(a) == 2 or len(b) == 2:
+        return a == b  # an abbreviation is that abbreviation ("CT" never starts "CTA")
     return len(min(a, b, key=len)) >= 3 and (a.startswith(b) or b.startswith(a))
 
 
@@ -311,7 +360,10 @@ def word_mentions(text: str, target: str, sentences: list[Sentence] | None, lang
     status = assert_spans(text, [(a, b) for a, b, _, _ in spans], language)
     out = []
     for (a, b, sec, whole), st in zip(spans, status):
-        if "family" in (sec or "").lower() and st in ("present", "historical"):
+        line0 = max(text.rfind("\n", 0, a), text.rfind(". ", 0, a)) + 1
+        if st == "present" and _NEG_BEFORE.search(text[line0:a]):
+            st = "negated"  # "Recommendation: No imaging follow-up ...": ": no" points backwards in ConText
+        if st in ("present", "historical") and in_family_section(text, a, sec):
             st = "family"
         if st == "present" and not whole:
             st = "possible"
