@@ -289,3 +289,16 @@ def test_numbered_paragraph_titles_are_sections():
     # two numbered lines are a list, not the note's layout
     short = "Plan:\n1. Start aspirin.\n2. Recheck labs.\n"
     assert not any(s.title and s.title.startswith("Start") for s in parse_document(short, "s").sections)
+
+
+def test_rows_of_named_values_keep_their_leading_time():
+    # no header row: each line is a time followed by named values (an urgent-care flowsheet)
+    text = ("Vitals\n"
+            "9:05 AM   T 101.4 F   HR 118   BP 104/66   SpO2 94% RA\n"
+            "11:40 AM  T 99.1 F    HR 97    BP 112/70   SpO2 97% RA  (after paracetamol at 10:15 AM)\n")
+    doc = parse_document(text, "v")
+    assert [(m.value, m.when) for m in doc.measurements_of("temperature")] == [("101.4 F", "9:05 AM"),
+                                                                           ("99.1 F", "11:40 AM")]
+    assert [(m.value, m.when) for m in doc.measurements_of("heart rate")] == [("118", "9:05 AM"), ("97", "11:40 AM")]
+    # a clock time is never a value: "10:15" gives no 10 and no 15
+    assert not any(m.value in ("10", "15") for m in doc.measurements)

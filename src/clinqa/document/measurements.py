@@ -114,6 +114,8 @@ def lab_values(text: str, lab: str, names: list[tuple[int, int, str]] | None = N
                 end -= 1
             if _YEAR.fullmatch(text, m.start(), end) and _YEAR_BEFORE.search(text[max(0, m.start() - 10):m.start()]):
                 continue  # "(baseline 138 g/L in 2189)": a year, not a value
+            if re.match(r":\d\d", text[end:end + 3]) or re.search(r"\d:$", text[max(0, m.start() - 2):m.start()]):
+                continue  # "at 2:30 PM": a time's hour and minutes, not values
             start = m.start()
             if start > 0 and text[start - 1] in "<>≤≥":
                 start -= 1
@@ -126,9 +128,11 @@ _NAMED = re.compile(r"[A-Za-z]{2,}\s?[-:=]\s*$")
 _YEAR = re.compile(r"(?:1[89]|2[0-2])\d\d")
 _YEAR_BEFORE = re.compile(r"\b(?:in|since|from|during|by|until|of|year)\s+$", re.I)
 _PAREN_AFTER = re.compile(r"\s{0,2}\(([^()\n]{1,30})\)")
-# a date (and time) opening a lab line, before the lab's name
-_LINE_DATE = re.compile(r"[ \t]*((?:\[\*\*)?\d{1,4}[-/]\d{1,2}(?:[-/]\d{1,4})?(?:\*\*\])?(?:\s+\d{1,2}:\d{2}\s*(?:AM|PM)?)?)",
-                        re.I)
+# a date (and time), or a time alone, opening a lab line, before the lab's name
+_LINE_DATE = re.compile(r"[ \t]*((?:\[\*\*)?\d{1,4}[-/]\d{1,2}(?:[-/]\d{1,4})?(?:\*\*\])?(?:\s+\d{1,2}:\d{2}\s*(?:AM|PM)?)?|"
+                        r"\d{1,2}:\d{2}(?:\s*(?:AM|PM))?(?!\d))", re.I)
+# a cell that holds a lab's name and its value ("HR 112", "T 102.1 F"): no column header
+_NAMED_VALUE = re.compile(r"[A-Za-z][A-Za-z0-9 ]{0,15}?(?:\s+|\s*[:=]\s*)[<>]?\d+(?:[./]\d+)?(?:\s*[^\s\d]\S{0,5}){0,2}$")
 
 
 def measurements(text: str, blocks: list[Block]) -> list[Measurement]:
@@ -193,6 +197,10 @@ def _lab_of(cell: str) -> str | None:
 def _table(text: str, b: Block) -> list[Measurement]:
     cols = list(b.columns)
     out: list[Measurement] = []
+    if any(_NAMED_VALUE.match(c.text.strip()) and _lab_of(c.text) for c in cols):
+        # "2:12 PM  T 102.1 F  HR 112": rows of named values, no header row; each line is read as
+        # text, its leading time the values' time
+        return []
     col_labs = [_lab_of(c.text) for c in cols]
     if cols and any(col_labs):  # labs across, one row per time: "Time  HR  BP" / "06:00  112  96/58"
         for row in b.items:
