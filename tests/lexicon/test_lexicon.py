@@ -12,12 +12,12 @@ from clinqa.cli.main import main
 from clinqa.lexicon import LexiconError, lexicon, load, use_lexicon
 
 NOTE = ("ASSESSMENT: HBP, controlled on amlodipine 5 mg daily.\n"
-        "LABS: kalium 5.9 mmol/L, sodium 139 mmol/L.\n"
-        "PLAN: recheck kalium in the morning.\n")
+        "LABS: kaliemia 5.9 mmol/L, sodium 139 mmol/L.\n"
+        "PLAN: recheck kaliemia in the morning.\n")
 SITE = """# a site's words
 labs:
   - name: potassium
-    aliases: [kalium]
+    aliases: [kaliemia]
 synonyms:
   - names: [hypertension, HBP]
 """
@@ -83,7 +83,7 @@ def test_a_vitals_line_in_single_letters_is_read_and_a_temperature_must_be_one()
 
 def test_a_user_lexicon_adds_a_local_lab_name_and_a_ward_abbreviation_to_ask(tmp_path, site_lexicon):
     rc, before = _ask(tmp_path, "What was the potassium?")
-    assert rc == 0 and before["answers"][0]["text"] is None  # "kalium" is no potassium to the shipped lexicon
+    assert rc == 0 and before["answers"][0]["text"] is None  # "kaliemia" is no potassium to the shipped lexicon
     rc, yn = _ask(tmp_path, "Does the patient have hypertension?")
     assert yn["verdict"]["verdict"] == "not_mentioned"
 
@@ -115,7 +115,7 @@ def test_a_user_lexicon_is_used_by_extract(tmp_path, site_lexicon):
 
 
 @pytest.mark.parametrize("text, where, says", [
-    ("labs:\n  - name: potassium\n    alias: [kalium]\n", "line 2", "unknown key 'alias'"),
+    ("labs:\n  - name: potassium\n    alias: [kaliemia]\n", "line 2", "unknown key 'alias'"),
     ("labs:\n  - name: potassium\n  - name: fibrinogen\n    dimensions: [viscosity]\n", None, "viscosity"),
     ("units:\n  - mg\n", "line 1", "unknown key 'units'"),
     ("synonyms:\n  - names: [hypertension, HBP]\n  - names: [afib]\n    icd10cm: X99999\n", "line 3",
@@ -142,7 +142,7 @@ def test_a_malformed_lexicon_is_a_clear_error_naming_file_and_line(tmp_path, tex
 
 def test_a_bad_lexicon_on_the_command_line_exits_2_with_one_line(tmp_path, capsys):
     bad = tmp_path / "bad.yaml"
-    bad.write_text("labs:\n  - name: potassium\n    alias: [kalium]\n", encoding="utf-8")
+    bad.write_text("labs:\n  - name: potassium\n    alias: [kaliemia]\n", encoding="utf-8")
     note = tmp_path / "n.txt"
     note.write_text(NOTE, encoding="utf-8")
     assert main(["ask", "What was the potassium?", "--note", str(note), "--model", "lexical-baseline",
@@ -173,7 +173,7 @@ def test_the_environment_variable_extends_the_lexicon_of_a_new_process(tmp_path,
 
     env = {"CLINQA_LEXICON": str(site_lexicon), "PATH": "/usr/bin:/bin"}
     out = subprocess.run([sys.executable, "-c", "from clinqa.lexicon import lexicon; "
-                          "print(lexicon().lab_canonical.get('kalium'))"], capture_output=True, text=True, env=env)
+                          "print(lexicon().lab_canonical.get('kaliemia'))"], capture_output=True, text=True, env=env)
     assert out.stdout.strip() == "potassium", out.stderr
 
 
