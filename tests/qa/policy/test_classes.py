@@ -66,3 +66,27 @@ def test_a_class_word_not_after_on_or_taking_is_no_class_question():
     text = "BP 150/90 today. Amlodipine 5 mg daily.\n"
     d = AnswerPolicy().decide(Note("b", text), "Is the blood pressure controlled?", [], segment(text, "b"))
     assert not d.answers[0].method.endswith("+events")
+
+
+# medspaCy keeps "allergies" over what follows the allergy line; the drugs after it are given
+AFTER_ALLERGIES = """THEATRE NOTE
+Allergies: latex (hives). Morphine makes her itch; intolerance only.
+Antibiotic prophylaxis: cefuroxime 1.5 g IV at induction.
+
+1. Procedure. Laparoscopic appendicectomy.
+2. Allergies. Latex.
+3. Medications on discharge
+   a) Co-amoxiclav 625 mg three times daily for 5 days
+   b) Paracetamol 1 g four times daily
+"""
+
+
+def test_drugs_after_an_allergy_line_are_given_not_allergies():
+    from clinqa.questionnaire import load_questionnaire
+
+    c = {c.id: c for c in load_questionnaire("discharge-summary").concepts}["antibiotics"]
+    d = AnswerPolicy().decide(Note("t", AFTER_ALLERGIES), c.questions["en"][0], [], segment(AFTER_ALLERGIES, "t"),
+                              concept=c)
+    got = [a.text.split()[0].lower() for a in d.answers if a.text]
+    assert "cefuroxime" in got and "co-amoxiclav" in got, [a.reason for a in d.answers]
+    assert "latex" not in got

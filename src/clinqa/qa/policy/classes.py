@@ -15,7 +15,7 @@ from clinqa.document.events import drug_spans
 from clinqa.lexicon import lexicon
 from clinqa.qa.policy.asked import AskedFor
 from clinqa.qa.policy.spans import whole_compound
-from clinqa.qa.policy.verdicts import concept_stems, stems_in
+from clinqa.qa.policy.verdicts import concept_stems, in_titled_section, stems_in
 from clinqa.text.glossary import mentions_class
 from clinqa.text.shapes import ALLERGY_TEXT, DOSE, SIG
 from clinqa.types import Sentence
@@ -33,7 +33,7 @@ def class_members(text: str, doc: ClinicalDocument, sentences: list[Sentence], a
     found: list[tuple[int, int, int, str]] = []  # (start, end, words of the question around it, drug)
     tested = lexicon().words_re("susceptibility", "cues")
     for s in sentences:
-        if s.kind == "header" or ALLERGY_TEXT.search(s.text) or "allerg" in (s.section or "").lower():
+        if s.kind == "header" or ALLERGY_TEXT.search(s.text) or in_titled_section(text, s.start, s.section, "allerg"):
             continue
         for d0, d1, name in drug_spans(text, s.start, s.end):
             if not mentions_class(text[d0:d1], asked.drug_stems) or tested.search(text, s.start, d0):

@@ -102,13 +102,16 @@ def fits(note: Note, asked: AskedFor, span: tuple[int, int], sentences) -> tuple
     sent = sentence_at(sentences, span[0])
     where = (sent.text if sent else text)
     section = (sent.section or "") if sent else ""
+    from clinqa.qa.policy.verdicts import in_titled_section
+
+    allergy_section = in_titled_section(note.text, span[0], section, "allerg")
     header_line = bool(HEADER_LINE.fullmatch(text.strip())) and text.strip().isupper()
     if (sent is not None and sent.kind == "header") or header_line:
         return False, f"{text!r} is a section header"
     if not PLACEHOLDER.sub(" ", text).strip(" \t\n,.;:-"):
         return False, f"{text!r} is a de-identification placeholder"
     if asked.allergy:
-        if ALLERGY_TEXT.search(where) or "allerg" in section:
+        if ALLERGY_TEXT.search(where) or allergy_section:
             return True, ""
         return False, f"{text!r} is not an allergy statement"
     if asked.answer_type == "date":
@@ -158,7 +161,7 @@ def fits(note: Note, asked: AskedFor, span: tuple[int, int], sentences) -> tuple
             # language a medication answer must at least sit in a sentence with a dose
             if not DOSE.search(where):
                 return False, f"{text!r} is in a sentence with no dose (the drug lexicon is English)"
-        if ALLERGY_TEXT.search(where) or "allerg" in section:
+        if ALLERGY_TEXT.search(where) or allergy_section:
             return False, f"{text!r} is an allergy statement, not a medication the patient takes"
         if problem_first(after_label(text)):
             return False, f"{text!r} is a problem that mentions a drug, not a medication"
@@ -174,7 +177,7 @@ def fits(note: Note, asked: AskedFor, span: tuple[int, int], sentences) -> tuple
         if not (PROCEDURE.search(_NOT_A_PLACE.sub(" ", text)) or _MORE_PROCEDURE.search(text)):
             return False, f"{text!r} names no procedure"
     if asked.category in ("Diagnosis", "Symptoms"):
-        if ALLERGY_TEXT.search(text) or "allerg" in section:
+        if ALLERGY_TEXT.search(text) or allergy_section:
             return False, f"{text!r} is an allergy line, not a {asked.category.lower()}"
         if drugs_in(words) and not has_problem(words):
             return False, f"{text!r} names a medication, not a {asked.category.lower()}"

@@ -232,20 +232,35 @@ def not_done_after(text: str, sentences: list[Sentence] | None, m: Mention) -> M
 
 
 def in_family_section(text: str, pos: int, section: str | None) -> bool:
-    """Whether `pos` is in the note's family history: medspaCy's section says so, and the
-    document's section there is titled so (a family word, "FH"). medspaCy keeps a section's
-    category until a header it knows: "Family history" then "Anticoagulation:" and the plan's
-    other problems all read as family history, and the patient's warfarin as a relative's."""
-    if "family" not in (section or "").lower():
+    """Whether `pos` is in the note's family history (see `in_titled_section`)."""
+    return in_titled_section(text, pos, section, "family")
+
+
+def in_titled_section(text: str, pos: int, section: str | None, kind: str) -> bool:
+    """Whether `pos` is in the note's family history (`kind` "family") or allergy list
+    ("allerg"): medspaCy's section says so, and the document's section there is titled so (a
+    family word or "FH"; an allergy word). medspaCy keeps a section's category until a header it
+    knows: "Family history" then "Anticoagulation:" and the plan's other problems all read as
+    family history (the patient's warfarin a relative's), "8. Allergies." then "9. Medications
+    on discharge" as allergies (every discharge drug an allergy)."""
+    if kind not in (section or "").lower():
         return False
     from clinqa.document import parse_document
 
+    title = _TITLE_OF[kind].get()
+    line0 = text.rfind("\n", 0, pos) + 1
+    key = re.match(r"[ \t]*(?:[-*\u2022][ \t]+)?([A-Za-z][\w /&'-]{0,40}):", text[line0:max(pos + 1, line0 + 60)])
+    if key and len(key.group(1).split()) <= 5 and not title.search(key.group(1)):
+        return False  # "Antibiotic prophylaxis: cefazolin" under "Allergies: latex": a field of its own
     sec = parse_document(text).section_at(pos)
-    return sec is None or not sec.title or bool(_FAMILY_TITLE.get().search(sec.title))
+    return sec is None or not sec.title or bool(title.search(sec.title))
 
 
-_FAMILY_TITLE = PerLexicon(lambda lex: re.compile(lex.words_re("question_words", "relatives").pattern +
-                                                  r"|\b(?:fh|fhx|fam|fam\.? hx)\b", re.I))
+_TITLE_OF = {
+    "family": PerLexicon(lambda lex: re.compile(lex.words_re("question_words", "relatives").pattern +
+                                                r"|\b(?:fh|fhx|fam|fam\.? hx)\b", re.I)),
+    "allerg": PerLexicon(lambda lex: re.compile(r"\b(?:" + lex.allergy_words + r"|adverse|intoleran\w*|nkda|nka)", re.I)),
+}
 
 
 def aggregate(mentions: list[Mention], asked: AskedFor) -> tuple[str, Mention, str]:
