@@ -137,3 +137,14 @@ def test_the_package_imports_nothing_from_extract():
     loaded = json.loads(r.stdout)
     assert "clinqa.questionnaire.model" in loaded
     assert not [m for m in loaded if m.startswith("clinqa.extract")], loaded
+
+
+def test_a_concept_moment_is_checked_and_kept():
+    from clinqa.questionnaire.schema import parse_questionnaire
+
+    doc = {"id": "q", "concepts": [{"id": "hr", "questions": {"en": ["What was the heart rate?"]},
+                                    "answer_type": "number", "moment": "admission"}]}
+    assert parse_questionnaire(doc, "q.yaml").concepts[0].moment == "admission"
+    doc["concepts"][0]["moment"] = "yesterday"
+    with pytest.raises(DataError, match="moment must be one of admission, discharge"):
+        parse_questionnaire(doc, "q.yaml")

@@ -42,6 +42,7 @@ SYNONYM_EXT = "urn:clinqa:fhir:synonym"
 MIN_SCORE_EXT = "urn:clinqa:fhir:min-score"
 NOTE_KIND_EXT = "urn:clinqa:fhir:note-kind"
 HEADING_EXT = "urn:clinqa:fhir:heading"  # valueString "indication" or "impression:first"
+MOMENT_EXT = "urn:clinqa:fhir:moment"
 UCUM = "http://unitsofmeasure.org"
 MAX_GROUP_DEPTH = 64  # real questionnaires nest a few levels; deeper is an error, not a stack overflow
 
@@ -168,6 +169,8 @@ def _concept(item: dict, where: str, lang: str, source: str) -> dict:
             concept["min_score"] = ext.get("valueDecimal")
         elif isinstance(ext, dict) and ext.get("url") == NOTE_KIND_EXT:
             concept.setdefault("note_kinds", []).append(ext.get("valueCode"))
+        elif isinstance(ext, dict) and ext.get("url") == MOMENT_EXT:
+            concept["moment"] = ext.get("valueCode")
         elif isinstance(ext, dict) and ext.get("url") == HEADING_EXT and isinstance(ext.get("valueString"), str):
             heading, _, part = ext["valueString"].partition(":")
             concept["heading"] = heading
@@ -212,6 +215,8 @@ def to_fhir_questionnaire(q: Questionnaire) -> dict:
         if c.heading:
             ext.append({"url": HEADING_EXT, "valueString": c.heading + ("" if c.heading_part == "all"
                                                                            else ":" + c.heading_part)})
+        if c.moment:
+            ext.append({"url": MOMENT_EXT, "valueCode": c.moment})
         if ext:
             item["extension"] = ext
         translations = [{"url": TRANSLATION, "extension": [{"url": "lang", "valueCode": lang},

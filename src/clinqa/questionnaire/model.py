@@ -34,6 +34,9 @@ class Concept:
     # "comparison", "impression"...) when it has one; "heading_part: first" takes its first item
     heading: str | None = None
     heading_part: str = "all"
+    # the moment of the stay a value concept records when its question names none ("admission":
+    # a note's first value, the presenting one; "discharge"): one column, one moment
+    moment: str | None = None
 
     def synonyms_for(self, language: str | None) -> tuple[str, ...]:
         """Terms in `language` plus the language-neutral ones (key "*": drug names, acronyms)."""

@@ -132,6 +132,17 @@ def _heading_part(v: Any) -> str:
     return v
 
 
+MOMENTS = ("admission", "discharge")
+
+
+def _moment(v: Any) -> str | None:
+    if v is None:
+        return None
+    if v not in MOMENTS:
+        raise _problem(f"moment must be one of {', '.join(MOMENTS)}, got {v!r}")
+    return v
+
+
 def _note_kinds(v: Any) -> tuple[str, ...]:
     from clinqa.lexicon import lexicon
 
@@ -171,10 +182,11 @@ class ConceptSchema(BaseModel):
     note_kinds: Annotated[tuple[str, ...], BeforeValidator(_note_kinds)] = ()
     heading: Annotated[str | None, BeforeValidator(_heading)] = None
     heading_part: Annotated[str, BeforeValidator(_heading_part)] = "all"
+    moment: Annotated[str | None, BeforeValidator(_moment)] = None
 
     def to_concept(self) -> Concept:
         return Concept(self.id, self.questions, self.answer_type, self.category, self.unit, self.code,
-                       self.synonyms, self.min_score, self.note_kinds, self.heading, self.heading_part)
+                       self.synonyms, self.min_score, self.note_kinds, self.heading, self.heading_part, self.moment)
 
 
 class QuestionnaireSpec(BaseModel):

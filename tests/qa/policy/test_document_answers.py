@@ -174,3 +174,17 @@ def test_a_plan_item_explains_its_changes(question, expect):
 def test_a_terse_question_naming_a_vital_asks_for_its_value(question, value):
     d = _decide(VISIT, question)
     assert d.answers[0].text == value, d.answers[0].reason
+
+
+def test_a_questionnaire_column_takes_the_moment_it_declares():
+    from clinqa.questionnaire import load_questionnaire
+
+    hr = {c.id: c for c in load_questionnaire("discharge-summary").concepts}["heart_rate"]
+    assert hr.moment == "admission"
+    text = ("Progress note, day 3\nHR 64 this morning, comfortable.\nOn arrival in ED: HR 122, BP 90/50.\n"
+            "Yesterday HR 88.\n")
+    d = AnswerPolicy().decide(Note("h", text), hr.questions["en"][0], [], segment(text, "h"), concept=hr)
+    assert d.answers[0].text == "122", d.answers[0].reason
+    # a question naming its own time still asks for that time
+    d = _decide(text, "What was the heart rate this morning?")
+    assert d.answers[0].text != "122"

@@ -69,6 +69,7 @@ class AskedFor:
     note_kinds: tuple[str, ...] = ()  # the concept applies only to these kinds of note (empty: all)
     heading: str | None = None  # answered by what the note writes under this heading (qa/policy/headings.py)
     heading_part: str = "all"
+    moment: str | None = None  # a value concept's declared moment ("admission"), when the question names none
 
 
 def type_name(asked: AskedFor) -> str:
@@ -168,7 +169,7 @@ def asked_for(question: str, concept: ConceptSpec | None = None, language: str |
         # (getattr: a concept-like object of a library user's, written before headings, still works)
         heading=getattr(concept, "heading", None) or (heading_asked(q) if atype != "yes_no" and concept is None
                                                       else None),
-        heading_part=getattr(concept, "heading_part", "all"))
+        heading_part=getattr(concept, "heading_part", "all"), moment=getattr(concept, "moment", None))
 
 
 def _other_language(q: str, language: str | None) -> bool:

@@ -71,8 +71,10 @@ def lab_answers(note: Note, asked: AskedFor, raw: list[Answer], doc: ClinicalDoc
         if len({m.number for m in hits}) > 1 and not extreme:
             return [], f"{len(hits)} different values of {asked.lab} at the time the question names"
         return answer(hits, f"the value of {asked.lab} measured at {hits[0].when or 'that time'}")
-    if moment:
-        key = moment_key(moment.group(0))
+    declared = asked.moment if not (moment or latest or extreme) else None
+    if moment or declared:
+        # (a questionnaire column declares its moment: "heart rate" is the presenting value)
+        key = moment_key(moment.group(0)) if moment else declared
         index = SentenceIndex(list(doc.sentences))
         in_moment = [m for m in vals if m.moment == key or (
             m.source == "text" and re.search(MOMENT_WORDS[key], context_of(text, index, m.name_start, m.start,
