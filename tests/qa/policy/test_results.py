@@ -62,3 +62,29 @@ def test_yes_no_about_a_procedure_not_done_or_planned():
     assert _verdict("Has the capsule endoscopy been done?").verdict == "no"  # only scheduled
     assert _verdict("Is a capsule endoscopy planned?").verdict == "yes"
     assert _verdict("Did the patient have an upper endoscopy?").verdict == "yes"
+
+
+STUDIES = """ED NOTE
+Labs unremarkable (lactate normal, CXR clear, troponin negative).
+Chest radiograph 4 June (portable, read by radiology): left basal atelectasis; no effusion.
+She did not think a repeat CT abdomen was needed.
+"""
+
+
+def test_a_study_result_is_what_the_note_writes_after_its_name():
+    from clinqa.qa.policy import AnswerPolicy
+    from clinqa.text import segment
+    from clinqa.types import Note
+
+    def ask(text, q):
+        return AnswerPolicy().decide(Note("s", text), q, [], segment(text, "s")).answers[0]
+
+    # the first of its names with a result: "CXR clear" (a one-word verdict ends at its comma)
+    a = ask(STUDIES, "What did the chest x-ray show?")
+    assert a.text == "clear" and a.method.endswith("+results"), a.reason
+    only = STUDIES.replace("CXR clear, ", "")
+    a = ask(only, "What did the chest X-ray show?")
+    assert a.text == "left basal atelectasis" and a.method.endswith("+results")
+    # a study the note says was not wanted has no result to read
+    a = ask(STUDIES, "What did the CT of the abdomen show?")
+    assert not a.method.endswith("+results")

@@ -63,7 +63,7 @@ from clinqa.qa.policy.spans import (
 from clinqa.qa.policy.forms import yes_no_target
 from clinqa.qa.policy.observations import observation_mentions
 from clinqa.qa.policy.presentation import instead_of_heading, presentation_answer
-from clinqa.qa.policy.results import not_done
+from clinqa.qa.policy.results import not_done, study_result
 from clinqa.qa.policy.sig import sig_answer
 from clinqa.qa.policy.verdicts import (
     Verdict,
@@ -80,7 +80,7 @@ CATEGORY_CONFIDENCE = 0.5  # below this the category head yields to the weak lab
 # Answers found by the note's structure and the lexicon, not by the reader's score: a lab value
 # under its lab's name, the date in the sentence naming the event, the one member of the asked
 # drug class. The score threshold does not apply to them.
-STRUCTURAL = ("+lab-name", "+dated", "+drug-class", "+sig", "+heading", "+presentation")
+STRUCTURAL = ("+lab-name", "+dated", "+drug-class", "+sig", "+heading", "+presentation", "+results")
 
 
 @dataclass(frozen=True)
@@ -179,6 +179,11 @@ class AnswerPolicy:
                                                                    asked.question)
         if why is not None:
             return Decision([_abstain(note, method, why)], asked)
+        shown = study_result(parse_document(note.text, note.id, sentences), asked.question) \
+            if asked.answer_type == "span" and not asked.is_list else None
+        if shown is not None:  # "What did the chest x-ray show?" on "CXR: small bilateral effusions"
+            return self._structural(note, asked, [shown[:2]], shown[2], (method or "extractive") + "+results",
+                                    sentences)
         came = presentation_answer(parse_document(note.text, note.id, sentences), asked)
         if came is not None:
             return self._structural(note, asked, *came, (method or "extractive") + "+presentation", sentences)
