@@ -72,6 +72,8 @@ def lab_answers(note: Note, asked: AskedFor, raw: list[Answer], doc: ClinicalDoc
             return [], f"{len(hits)} different values of {asked.lab} at the time the question names"
         return answer(hits, f"the value of {asked.lab} measured at {hits[0].when or 'that time'}")
     declared = asked.moment if not (moment or latest or extreme) else None
+    if declared and not distinct:
+        return answer(vals, f"the only value of {asked.lab} in the note")
     if moment or declared:
         # (a questionnaire column declares its moment: "heart rate" is the presenting value)
         key = moment_key(moment.group(0)) if moment else declared
