@@ -76,6 +76,7 @@ class _SynonymEntry(_Entry):
     kind: Literal["problem", "symptom"] | None = None
     icd10cm: str | None = None
     not_coded: list[str] = []
+    absent: list[str] = []
 
     @field_validator("names")
     @classmethod
@@ -358,9 +359,10 @@ class _Builder:
         for i, g in enumerate(self.synonyms):
             if names & {n.lower() for n in g.names}:  # a group sharing a name is the same concept: merge
                 self.synonyms[i] = SynonymGroup(tuple(dict.fromkeys((*g.names, *e.names))), e.kind or g.kind,
-                                                e.icd10cm or g.icd10cm, tuple(dict.fromkeys((*g.not_coded, *e.not_coded))))
+                                                e.icd10cm or g.icd10cm, tuple(dict.fromkeys((*g.not_coded, *e.not_coded))),
+                                                tuple(dict.fromkeys((*g.absent, *e.absent))))
                 return
-        self.synonyms.append(SynonymGroup(tuple(e.names), e.kind, e.icd10cm, tuple(e.not_coded)))
+        self.synonyms.append(SynonymGroup(tuple(e.names), e.kind, e.icd10cm, tuple(e.not_coded), tuple(e.absent)))
 
     def _add_language(self, code: str, e: _LanguageEntry) -> None:
         lang = self.languages.setdefault(code, {k: [] for k in _LanguageEntry.model_fields})

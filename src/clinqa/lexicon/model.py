@@ -43,6 +43,7 @@ class SynonymGroup:
     kind: str | None = None
     icd10cm: str | None = None
     not_coded: tuple[str, ...] = ()  # names of the group its code does not fit (subtypes)
+    absent: tuple[str, ...] = ()  # words that say the concept is absent ("afebrile": no fever)
 
     @property
     def problem(self) -> bool:
@@ -226,6 +227,11 @@ class Lexicon:
             for n in g.names:
                 out.setdefault(n.lower(), []).extend(x.lower() for x in g.names if x.lower() != n.lower())
         return {k: tuple(dict.fromkeys(v)) for k, v in out.items()}
+
+    @functools.cached_property
+    def absent_names_of(self) -> dict[str, tuple[str, ...]]:
+        """Lower-cased name -> the words of its group that say the concept is absent."""
+        return {n.lower(): g.absent for g in self.synonyms if g.absent for n in g.names}
 
     @functools.cached_property
     def problem_abbreviation_set(self) -> frozenset[str]:

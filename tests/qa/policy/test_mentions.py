@@ -62,3 +62,10 @@ def test_a_two_letter_abbreviation_is_a_word_of_the_question():
     text = "Ward note\nHead injury at home. A CT was not needed (Canadian rule negative). Head dressing applied.\n"
     got, why = _verdict(text, "Was a head CT obtained?")
     assert got != "yes", why
+
+
+def test_a_word_that_says_the_concept_is_absent_is_a_no():
+    text = "Night review\nApyrexial since midnight; HR 84.\n"
+    assert _verdict(text, "Has she had a fever?")[0] == "no"
+    # not for a relative's question, and a concept without such words stays not mentioned
+    assert _verdict(text, "Does she have a cough?")[0] == "not_mentioned"

@@ -67,6 +67,7 @@ from clinqa.qa.policy.results import not_done, study_result
 from clinqa.qa.policy.sig import sig_answer
 from clinqa.qa.policy.verdicts import (
     Verdict,
+    absent_mentions,
     aggregate,
     find_mentions,
     not_done_after,
@@ -409,6 +410,8 @@ class AnswerPolicy:
             v = Verdict("not_mentioned", "the question names no concept to look for (give the concept synonyms)")
             return Decision([_abstain(note, method, v.reason)], asked, v)
         found = find_mentions(note.text, asked.terms, sentences, language)
+        if not found and not asked.family:  # "afebrile" says there is no fever
+            found = absent_mentions(note.text, asked.terms, sentences, language)
         target = yes_no_target(asked.question)
         if target:  # the question's abbreviations in capitals ("head CT") stay words of its concept
             caps = {w.lower(): w for w in re.findall(r"(?<![\w-])[A-Z]{2}(?![\w-])", asked.question)}

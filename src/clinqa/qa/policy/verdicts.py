@@ -204,6 +204,18 @@ def with_action(m: Mention, text: str, sentences, action: str) -> Mention:
     return replace(m, assertion=said, cue_start=sent.start if sent else m.start, cue_end=sent.end if sent else m.end)
 
 
+def absent_mentions(text: str, terms, sentences: list[Sentence] | None, language: str | None = None) -> list[Mention]:
+    """Mentions of words that say a concept is absent (its synonym group's `absent`: "afebrile"
+    for fever), as negated mentions of it; one negated itself ("not afebrile") is no evidence."""
+    from clinqa.lexicon import lexicon
+
+    words = [w for t in terms for w in lexicon().absent_names_of.get(t.lower(), ())]
+    if not words:
+        return []
+    return [replace(m, assertion="negated") for m in find_mentions(text, tuple(dict.fromkeys(words)), sentences, language)
+            if m.assertion in ("present", "historical")]
+
+
 def not_done_after(text: str, sentences: list[Sentence] | None, m: Mention) -> Mention:
     """What a sentence says after a mention the ConText cues (which look forward) left present:
     a question mark makes it possible ("Clinical question: bucket-handle meniscal tear?"); the
