@@ -146,3 +146,27 @@ def test_a_which_procedure_question_is_answered_by_a_procedure_only():
     # a question about what a study showed is not a which-procedure question
     ct = asked_for("What did the CT of the abdomen show?")
     assert fits(note, ct, span("Wound check"), sents)[0] or ct.category != "Procedure"
+
+
+def test_a_procedure_is_of_this_encounter_done_and_no_imaging():
+    from clinqa.qa.policy.asked import asked_for
+    from clinqa.qa.policy.constraints import fits
+    from clinqa.questionnaire import load_questionnaire
+    from clinqa.text import segment
+    from clinqa.types import Note
+
+    procedures = {c.id: c for c in load_questionnaire("discharge-summary").concepts}["procedures"]
+    text = ("SURGICAL ADMISSION\nPast surgical history: appendicectomy 2150.\n\nCourse:\n"
+            "Laparoscopic cholecystectomy on day 2. Abdominal ultrasound on day 1.\n"
+            "Endoscopic retrograde cholangiography: cancelled.\n")
+    asked = asked_for(procedures.questions["en"][0], procedures)
+    sents, note = segment(text, "p"), Note("p", text)
+
+    def ok(s):
+        i = text.index(s)
+        return fits(note, asked, (i, i + len(s)), sents)
+
+    assert ok("Laparoscopic cholecystectomy")[0]
+    assert "past history" in ok("appendicectomy")[1]
+    assert "imaging" in ok("Abdominal ultrasound")[1]
+    assert "not done" in ok("Endoscopic retrograde cholangiography")[1]

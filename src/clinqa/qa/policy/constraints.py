@@ -174,8 +174,17 @@ def fits(note: Note, asked: AskedFor, span: tuple[int, int], sentences) -> tuple
             not lexicon().words_re("question_words", "result_asking").search(asked.question) and english_note(note.text):
         # "What surgery did the patient undergo?" is answered by a procedure, never by the
         # surgeon's name or "the GP surgery" (a British practice)
-        if not (PROCEDURE.search(_NOT_A_PLACE.sub(" ", text)) or _MORE_PROCEDURE.search(text)):
+        named = [m.group(0) for m in PROCEDURE.finditer(_NOT_A_PLACE.sub(" ", text))] + \
+            [m.group(0) for m in _MORE_PROCEDURE.finditer(text)]
+        if not named:
             return False, f"{text!r} names no procedure"
+        if all(_IMAGING.fullmatch(w) for w in named):
+            return False, f"{text!r} is an imaging study or a tracing, not a procedure performed"
+        if _in_past_history(note.text, span[0]):
+            return False, f"{text!r} is past history, not this encounter's procedure"
+        undone = _not_done_at(note.text, span)
+        if undone:
+            return False, f"{text!r} was {undone}, not performed"
     if asked.category in ("Diagnosis", "Symptoms"):
         if ALLERGY_TEXT.search(text) or allergy_section:
             return False, f"{text!r} is an allergy line, not a {asked.category.lower()}"
@@ -191,11 +200,46 @@ def fits(note: Note, asked: AskedFor, span: tuple[int, int], sentences) -> tuple
 
 _ASKS_WHICH_PROCEDURE = re.compile(r"\b(?:what|which)\b[^?]*\b(?:procedures?|surger(?:y|ies)|operations?|"
                                    r"interventions?)\b", re.I)
+_IMAGING = re.compile(r"x-?rays?|radiographs?|ct(?: scan)?|computed tomography|mri|ultrasound|"
+                      r"echocardiogra\w*|ecg|ekg", re.I)
+
+
+def _in_past_history(text: str, pos: int) -> bool:
+    """Whether `pos` sits under a past (medical or surgical) history heading of the note."""
+    from clinqa.document import parse_document
+    from clinqa.qa.policy.headings import heading_of
+
+    def past(title: str | None) -> bool:
+        return bool(title) and (heading_of(title) == "past_history" or
+                                bool(re.search(r"\b(?:surgical history|psh|pshx)\b", title, re.I)))
+
+    line0 = text.rfind("\n", 0, pos) + 1
+    key = re.match(r"[ \t]*([A-Za-z][\w /&'-]{0,40}):", text[line0:pos])
+    if key:  # "Past surgical history: appendicectomy 2150": the field's own key decides
+        return past(key.group(1))
+    sec = parse_document(text).section_at(pos)
+    return sec is not None and past(sec.title)
+
+
+def _not_done_at(text: str, span: tuple[int, int]) -> str | None:
+    """"not done" or "only planned" when a procedure event of the note whose subject overlaps
+    `span` says so ("Colonoscopy: not performed", "EGD is planned")."""
+    from clinqa.document import parse_document
+
+    for e in parse_document(text).events:
+        if e.kind == "procedure" and e.subject_start < span[1] and span[0] < e.subject_end:
+            if e.status == "negated":
+                return "not done"
+            if e.action == "planned":
+                return "only planned"
+    return None
+
+
 _NOT_A_PLACE = re.compile(r"\b(?:gp|gp's|doctor's|general practice)\s+surgery\b", re.I)
 # what a procedure is called besides the categories' words and endings (qa/categories.PROCEDURE)
 _MORE_PROCEDURE = re.compile(r"\b(?:fixation|orif|repair|reduction|delivery|cardioversion|emboli[sz]ation|amputation|"
                              r"ablation|implant\w*|insertion|placement|cannula\w*|catheter\w*|drains?|debridement|"
-                             r"tamponade|c-section|caesarean|cesarean|procedure|massage|packing|cautery|clipping|band(?:ed|ing)|ligation|"
+                             r"tamponade|c-section|caesarean|cesarean|massage|packing|cautery|clipping|band(?:ed|ing)|ligation|"
                              r"intubation|tracheostomy|transfus\w*|units? of (?:packed )?red)\b", re.I)
 
 
