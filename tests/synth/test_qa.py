@@ -177,13 +177,13 @@ def test_the_synthesizer_reads_the_lexicon_in_use(tmp_path):
     from clinqa.types import Note
 
     site = tmp_path / "site.yaml"
-    site.write_text("labs:\n  - name: potassium\n    aliases: [kalium]\n"
+    site.write_text("labs:\n  - name: potassium\n    aliases: [kaliemia]\n"
                     "synonyms:\n  - names: [takotsubo cardiomyopathy, TTC]\n    kind: problem\n"
                     "ambiguous_abbreviations:\n  hypertension: [HT]\n")
-    note = Note(id="k1", text="HPI: 70F with TTC.\nLabs: Kalium 3.1 mEq/L.\n")
+    note = Note(id="k1", text="HPI: 70F with TTC.\nLabs: Kaliemia 3.1 mEq/L.\n")
     try:
         use_lexicon(site)
-        assert lab_forms().name_of("Kalium") == "potassium"
+        assert lab_forms().name_of("Kaliemia") == "potassium"
         qs = QuestionSynthesizer(seed=1, unanswerable_fraction=0.0).questions(note)
         labs = [q for q in qs if q.template == "lab_value"]
         assert [a.text for q in labs for a in q.example.answers] == ["3.1 mEq/L"]
@@ -193,5 +193,5 @@ def test_the_synthesizer_reads_the_lexicon_in_use(tmp_path):
         assert next(c for c in concepts() if c.name == "hypertension").ambiguous == ("HT",)
     finally:
         use_lexicon()
-    assert lab_forms().name_of("Kalium") is None
+    assert lab_forms().name_of("Kaliemia") is None
     assert "takotsubo cardiomyopathy" not in {c.name for c in concepts()}
