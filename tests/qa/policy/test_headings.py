@@ -130,3 +130,16 @@ def test_lines_and_tubes_of_a_report_without_a_lines_heading():
     icu = "ICU NURSING NOTE\nLINES: R IJ CVC (day 3), L radial arterial line. Dressings clean and dry.\nNeuro: sedated.\n"
     d = AnswerPolicy().decide(Note("i", icu), c.questions["en"][0], [], segment(icu, "i"), concept=c)
     assert [a.text for a in d.answers] == ["R IJ CVC (day 3)", "L radial arterial line"]
+
+
+def test_follow_up_is_read_under_its_heading_and_stays_a_reports_recommendation():
+    from clinqa.qa.policy.headings import headings_of
+
+    assert headings_of("Follow-up") == ["recommendation", "follow_up"]  # the same words, two concepts
+    assert headings_of("REASON FOR THIS EXAMINATION") == ["indication"]
+    q = {c.id: c for c in load_questionnaire("discharge-summary").concepts}
+    text = ("DISCHARGE SUMMARY\nHospital course: uneventful.\n\nFOLLOW UP:\n- Renal clinic in 3 weeks\n"
+            "- Bloods with the GP on Monday\n")
+    c = q["follow_up"]
+    d = AnswerPolicy().decide(Note("f", text), c.questions["en"][0], [], segment(text, "f"), concept=c)
+    assert d.answers[0].text.startswith("Renal clinic in 3 weeks") and d.answers[0].method.endswith("+heading")

@@ -31,15 +31,25 @@ class Headed:
 def heading_of(key: str | None) -> str | None:
     """The heading a title or key names: the one named first in it ("REASON FOR THIS EXAMINATION"
     is the indication, though it names the examination too)."""
+    names = headings_of(key)
+    return names[0] if names else None
+
+
+def headings_of(key: str | None) -> list[str]:
+    """Every heading a title or key names first, in lexicon order: "Follow-up:" is a report's
+    recommendation and a discharge summary's follow-up alike (the same words, at the same place)."""
     if not key or len(key.split()) > 5:
-        return None
+        return []
     lex = lexicon()
-    best = None
+    found = []
     for name in lex.document.get("headings", {}):
         m = lex.words_re("headings", name).search(key)
-        if m and (best is None or (m.start(), -len(m.group(0))) < best[0]):
-            best = ((m.start(), -len(m.group(0))), name)
-    return best[1] if best else None
+        if m:
+            found.append(((m.start(), -len(m.group(0))), name))
+    if not found:
+        return []
+    best = min(k for k, _ in found)
+    return [name for k, name in found if k == best]
 
 
 # headings a free question may name whole ("What is the past medical history?"): answered where
@@ -80,11 +90,11 @@ def _under(doc: ClinicalDocument, heading: str) -> list[tuple[int, int, str]]:
     for b in doc.blocks:
         for it in b.items:
             # ("Exam date: 6/11" holds the exam's date, not the exam: a value without words is none)
-            if it.key and heading_of(it.key) == heading and \
+            if it.key and heading in headings_of(it.key) and \
                     re.search(r"[A-Za-z]{2,}", PLACEHOLDER.sub(" ", it.text)):
                 out.append((it.start, it.end, it.key))
     for s in doc.sections:
-        if s.title and s.title_end >= 0 and heading_of(s.title) == heading:
+        if s.title and s.title_end >= 0 and heading in headings_of(s.title):
             if not any(a <= s.title_end <= e + 1 or s.title_start <= a < s.end for a, e, _ in out):
                 out.append((s.title_end, s.end, s.title))
     return sorted(out)
