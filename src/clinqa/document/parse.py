@@ -25,7 +25,10 @@ _LOCK = threading.Lock()
 
 
 def parse_document(text: str, note_id: str = "", sentences: list[Sentence] | None = None) -> ClinicalDocument:
-    """The clinical document of `text` (cached by its hash and the lexicon in use)."""
+    """The clinical document of `text` (cached by its hash and the lexicon in use). An empty
+    `note_id` asks for the document whatever its id: the cached one itself, not a renamed copy
+    (a copy would read its events again, and a helper that only looks at sections or events calls
+    this once per candidate)."""
     from clinqa.lexicon import lexicon
 
     key = (hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest(), id(lexicon()))
@@ -33,7 +36,7 @@ def parse_document(text: str, note_id: str = "", sentences: list[Sentence] | Non
         doc = _CACHE.get(key)
         if doc is not None:
             _CACHE.move_to_end(key)
-            return doc if doc.note_id == note_id else _renamed(doc, note_id)
+            return doc if doc.note_id == note_id or not note_id else _renamed(doc, note_id)
     doc = build(text, note_id, sentences)
     _keep(key, doc)
     return doc

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from clinqa.document.model import Item, Phrase
+from clinqa.document.structure import split_outside_brackets
 from clinqa.lexicon import PerLexicon, lexicon
 from clinqa.types import Sentence
 
@@ -156,20 +157,8 @@ def _phrase(text: str, role: str, start: int, b: int, cue: str, cue_start: int, 
 
 def _items(text: str, a: int, b: int) -> tuple[Item, ...]:
     """The part's pieces: split at commas, semicolons and "and" outside brackets."""
-    out, depth, last, i = [], 0, a, a
-    while i < b:
-        ch = text[i]
-        depth += ch in "(["
-        depth -= ch in ")]"
-        m = _SPLIT.match(text, i) if depth == 0 else None
-        if m is not None and m.end() > i:
-            out.append((last, i))
-            last = i = m.end()
-            continue
-        i += 1
-    out.append((last, b))
     items = []
-    for p, q in out:
+    for p, q in split_outside_brackets(text, a, b, _SPLIT):
         while p < q and text[p] in _TRIM:
             p += 1
         while q > p and text[q - 1] in _TRIM:

@@ -255,6 +255,23 @@ def _list_item(text: str, s: int, e: int) -> Item:
     return Item(text[s:e], s, e)
 
 
+def split_outside_brackets(text: str, a: int, b: int, sep: re.Pattern) -> list[tuple[int, int]]:
+    """text[a:b] cut at every match of `sep` outside round or square brackets ("dementia (mild,
+    stable), HTN" is two pieces): the pieces' (start, end), separators left out, untrimmed."""
+    pieces, depth, last = [], 0, a
+    for i in range(a, b):
+        ch = text[i]
+        depth += ch in "(["
+        depth -= ch in ")]"
+        if depth == 0 and i >= last:
+            m = sep.match(text, i)
+            if m and m.end() > i:
+                pieces.append((last, i))
+                last = m.end()
+    pieces.append((last, b))
+    return pieces
+
+
 def _comma_items(text: str, s: int, e: int) -> tuple[Item, ...]:
     out = []
     for m in re.finditer(r"[^,;]+", text[s:e]):

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from clinqa.document.model import Item, TimeAnchor
-from clinqa.lexicon import PerLexicon, lexicon
+from clinqa.lexicon import lexicon
 
 # 2025-06-01 | 6/1/2025 | 06/01 | 6-3 (month first, as US notes write; day first when the first
 # number can be no month: 15/05/2185) | 09-Mar-2184, 5 September 2181, 19 Jan 2188 | Oct 3, 2189;
@@ -14,9 +14,10 @@ from clinqa.lexicon import PerLexicon, lexicon
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _MON = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
         r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?![a-z])\.?")  # never "2 decades", "3 octreotide"
-_DATE = re.compile(r"(?<![\w/-])(?:(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})|(?P<m2>\d{1,2})[/-](?P<d2>\d{1,2})"
-                   r"(?:[/-](?P<y2>\d{2,4}))?|(?P<d3>\d{1,2})[-\s](?P<mon3>" + _MON + r")(?:[-\s,]+(?P<y3>\d{4}))?"
-                   r"|(?P<mon4>" + _MON + r")\s+(?P<d4>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<y4>\d{4}))?)(?![\w/])", re.I)
+_DATE_BODY = (r"(?:(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})|(?P<m2>\d{1,2})[/-](?P<d2>\d{1,2})"
+              r"(?:[/-](?P<y2>\d{2,4}))?|(?P<d3>\d{1,2})[-\s](?P<mon3>" + _MON + r")(?:[-\s,]+(?P<y3>\d{4}))?"
+              r"|(?P<mon4>" + _MON + r")\s+(?P<d4>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<y4>\d{4}))?)")
+_DATE = re.compile(r"(?<![\w/-])" + _DATE_BODY + r"(?![\w/])", re.I)
 _TIME = re.compile(r"(?<![\w:.])(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?![\d:])|(?<![\w:.])(?P<h2>[01]\d|2[0-3])(?P<mi2>[0-5]\d)\s*h\b")
 DATE = _DATE  # a date as notes write it (the pattern other modules find dates with)
 _RELATIVE = re.compile(r"\b(?:HD|hospital day|POD|post-?op(?:erative)? day|day)\s*#?\s*(?P<n>\d{1,3})\b", re.I)
@@ -91,9 +92,8 @@ def matches(asked: tuple, key: tuple | None) -> bool:
 
 
 # "Admitted 15/05/2185 via ED", "discharged on [**3-9**]": a moment's date written right after it
-_STAY_DATE = PerLexicon(lambda lex: re.compile(
-    r"(?<![\w-])(?P<cue>admitted|discharged|readmitted)(?:[ \t]+on)?[ \t]+(?:\[\*\*)?(?P<date>" + _DATE.pattern[len("(?<![\w/-])"):-len("(?![\w/])")] +
-    r")(?![\w/])", re.I))
+_STAY_DATE = re.compile(r"(?<![\w-])(?P<cue>admitted|discharged|readmitted)(?:[ \t]+on)?[ \t]+(?:\[\*\*)?(?P<date>" +
+                        _DATE_BODY + r")(?![\w/])", re.I)
 
 
 def anchors(text: str, fields: list[Item]) -> list[TimeAnchor]:
@@ -104,7 +104,7 @@ def anchors(text: str, fields: list[Item]) -> list[TimeAnchor]:
         moment = moment_of(f.key or "")
         if moment and re.search(r"\bdate\b|\bon\b|^\s*(?:admitted|discharged)\s*$", f.key or "", re.I):
             out.append(TimeAnchor(moment, f.text, f.start, f.end, time_key(f.text)))
-    for m in _STAY_DATE.get().finditer(text):
+    for m in _STAY_DATE.finditer(text):
         if not any(a.start <= m.start("date") < a.end for a in out):
             out.append(TimeAnchor(moment_of(m.group("cue")) or "admission", m.group("date"), m.start("date"),
                                   m.end("date"), time_key(m.group("date"))))

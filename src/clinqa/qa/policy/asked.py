@@ -110,16 +110,16 @@ def asked_for(question: str, concept: ConceptSpec | None = None, language: str |
     lab = None
     if atype == "number":
         lab = lab_in(q)
-    elif atype == "span" and concept is None and TERSE_Q.match(q) and len(q.split()) <= 6 and \
-            not _other_language(q, language):
-        found = lab_in(q, with_start=True, terse=True)
-        # the lab opens the phrase, after at most two words ("Pre-op BP?", "Lying blood pressure?")
-        lab = found[0] if found and len(q[:found[1]].split()) <= 2 and not (
-            set(q.lower().rstrip("?").split()) & NOT_A_VALUE) else None
-    elif atype == "span" and concept is None and not VALUE_Q.match(q) and _other_language(q, language):
-        # "Jaki był poziom hemoglobiny?": the English forms do not read it; a lab named whole
-        # (not a short name) in a question of another language asks for its value
-        lab = lab_in(q)
+    elif atype == "span" and concept is None and not VALUE_Q.match(q):
+        if _other_language(q, language):
+            # "Jaki był poziom hemoglobiny?": the English forms do not read it; a lab named whole
+            # (not a short name) in a question of another language asks for its value
+            lab = lab_in(q)
+        elif TERSE_Q.match(q) and len(q.split()) <= 6:
+            found = lab_in(q, with_start=True, terse=True)
+            # the lab opens the phrase, after at most two words ("Pre-op BP?", "Lying blood pressure?")
+            lab = found[0] if found and len(q[:found[1]].split()) <= 2 and not (
+                set(q.lower().rstrip("?").split()) & NOT_A_VALUE) else None
     elif atype == "span" and VALUE_Q.match(q):
         found = lab_in(q, with_start=True)
         m = VALUE_Q.match(q)

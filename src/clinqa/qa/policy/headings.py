@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from clinqa.document import ClinicalDocument
+from clinqa.document.structure import split_outside_brackets
 from clinqa.lexicon import lexicon
 from clinqa.text.shapes import LIST_MARK, PLACEHOLDER
 
@@ -70,7 +71,9 @@ def heading_asked(question: str) -> str | None:
     return next((h for h in _ASKABLE if lex.words_re("headings", h).fullmatch(m.group("rest"))), None)
 
 
-def _trimmed(text: str, a: int, b: int) -> tuple[int, int]:
+def trimmed(text: str, a: int, b: int) -> tuple[int, int]:
+    """text[a:b] without a separator line and what follows it, the edges' punctuation and white
+    space, a list mark ("2. ") and a final period."""
     sep = _SEPARATOR.search(text, a, b)
     b = sep.start() if sep else b
     while a < b and text[a] in _TRIM:
@@ -105,10 +108,10 @@ def _first_part(doc: ClinicalDocument, a: int, b: int) -> tuple[int, int]:
     for blk in doc.blocks:
         if blk.kind == "list" and blk.items and a <= blk.items[0].start < b:
             it = blk.items[0]
-            return _trimmed(doc.text, it.start, it.end)
+            return trimmed(doc.text, it.start, it.end)
     for s in doc.sentences:
         if s.kind != "header" and a <= s.start < b:
-            return _trimmed(doc.text, s.start, min(s.end, b))
+            return trimmed(doc.text, s.start, min(s.end, b))
     return a, b
 
 
@@ -139,7 +142,7 @@ def _recommending(doc: ClinicalDocument, within: tuple[int, int] | None) -> tupl
     lo, hi = within or (0, len(doc.text))
     for s in doc.sentences:
         if s.kind != "header" and lo <= s.start < hi and cue.search(doc.text, s.start, s.end):
-            return _trimmed(doc.text, s.start, s.end)
+            return trimmed(doc.text, s.start, s.end)
     return None
 
 
@@ -172,7 +175,7 @@ def _first_under(doc: ClinicalDocument, found: list[tuple[int, int, str]]) -> He
         return None
     text = doc.text
     a, b, key = found[0]
-    a, b = _trimmed(text, a, b)
+    a, b = trimmed(text, a, b)
     value = text[a:b].strip()
     if not value or (len(value) <= 60 and lexicon().words_re("heading_words", "empty").match(value)):
         return Headed(-1, -1, f"the note's {key.strip()!r} says {value or 'nothing'!r}")
@@ -250,21 +253,10 @@ def heading_items(doc: ClinicalDocument, heading: str) -> list[tuple[int, int]] 
     if got is None or got.start < 0:
         return got
     a, b = got.start, got.end
-    items = [_trimmed(text, it.start, it.end) for blk in doc.blocks if blk.kind == "list"
+    items = [trimmed(text, it.start, it.end) for blk in doc.blocks if blk.kind == "list"
              for it in blk.items if a <= it.start < b]
     if not items:
-        pieces, depth, last = [], 0, a
-        for i in range(a, b):
-            ch = text[i]
-            depth += ch in "(["
-            depth -= ch in ")]"
-            if depth == 0:
-                m = _SPLIT.match(text, i)
-                if m and i >= last:
-                    pieces.append((last, i))
-                    last = m.end()
-        pieces.append((last, b))
-        items = [_trimmed(text, p, q) for p, q in pieces]
+        items = [trimmed(text, p, q) for p, q in split_outside_brackets(text, a, b, _SPLIT)]
         if any(len(text[p:q].split()) > _MAX_ITEM_WORDS for p, q in items):
             return None  # (a list's lines are items whatever their length)
     items = [(p, q) for p, q in items if q > p and re.search(r"[A-Za-z]", text[p:q])]

@@ -45,7 +45,7 @@ from clinqa.qa.policy.events import (
     undone_only,
 )
 from clinqa.qa.policy.dates import dated_mention, moment_date
-from clinqa.qa.policy.headings import Headed, headed
+from clinqa.qa.policy.headings import Headed, headed, trimmed
 from clinqa.qa.policy.lab_choice import lab_answers
 from clinqa.qa.policy.lists import list_block_for, other_kind_of_list
 from clinqa.qa.policy.studies import unnamed_study
@@ -74,7 +74,6 @@ from clinqa.qa.policy.verdicts import (
     with_action,
     word_mentions,
 )
-from clinqa.text.shapes import LIST_MARK
 from clinqa.types import VERDICTS, Answer, Note, Sentence  # noqa: F401 (VERDICTS re-exported)
 
 CATEGORY_CONFIDENCE = 0.5  # below this the category head yields to the weak labeler
@@ -160,13 +159,13 @@ class AnswerPolicy:
                 v = Verdict("not_mentioned", why) if asked.answer_type == "yes_no" else None
                 return Decision([_abstain(note, method, why)], asked, v)
         if asked.heading and asked.answer_type != "yes_no" and note.text.strip():
-            got = headed(parse_document(note.text, note.id, sentences), asked.heading, asked.heading_part,
-                         asked.is_list)
+            doc = parse_document(note.text, note.id, sentences)
+            got = headed(doc, asked.heading, asked.heading_part, asked.is_list)
             if isinstance(got, Headed) and got.start < 0:
                 return Decision([_abstain(note, method, got.why)], asked)
             how = "+heading"
             if got is None:  # no such heading: the one-liner may say it ("admitted with DKA")
-                got = instead_of_heading(parse_document(note.text, note.id, sentences), asked.heading, asked.is_list)
+                got = instead_of_heading(doc, asked.heading, asked.is_list)
                 how = "+presentation"
             if got is not None:  # the note's own structure says where the answer is
                 spans, why = ([(got.start, got.end)], got.why) if isinstance(got, Headed) else \
@@ -176,20 +175,18 @@ class AnswerPolicy:
             return self._yes_no(note, asked, sentences, method, language)
         if not sentences or not note.text.strip():
             return Decision([_abstain(note, method, "the note has no text to answer from")], asked)
-        why = unnamed_study(note.text, asked.question) or not_done(parse_document(note.text, note.id, sentences),
-                                                                   asked.question)
+        doc = parse_document(note.text, note.id, sentences)
+        why = unnamed_study(note.text, asked.question) or not_done(doc, asked.question)
         if why is not None:
             return Decision([_abstain(note, method, why)], asked)
-        shown = study_result(parse_document(note.text, note.id, sentences), asked.question) \
-            if asked.answer_type == "span" and not asked.is_list else None
+        shown = study_result(doc, asked.question) if asked.answer_type == "span" and not asked.is_list else None
         if shown is not None:  # "What did the chest x-ray show?" on "CXR: small bilateral effusions"
             return self._structural(note, asked, [shown[:2]], shown[2], (method or "extractive") + "+results",
                                     sentences)
-        came = presentation_answer(parse_document(note.text, note.id, sentences), asked)
+        came = presentation_answer(doc, asked)
         if came is not None:
             return self._structural(note, asked, *came, (method or "extractive") + "+presentation", sentences)
-        stay = moment_date(parse_document(note.text, note.id, sentences), asked.question) \
-            if asked.answer_type == "date" else None
+        stay = moment_date(doc, asked.question) if asked.answer_type == "date" else None
         if stay is not None:
             return self._structural(note, asked, [stay[:2]], stay[2], (method or "extractive") + "+dated", sentences)
         cal = self.calibration
@@ -200,16 +197,9 @@ class AnswerPolicy:
                                                      f"{null_minus_best:.2f} > {cal.null_threshold:.2f})")], asked)
         typed: list[Answer] = []
         rejected: list[str] = []
-        doc = parse_document(note.text, note.id, sentences)
         fate = drug_fate(doc, asked.question) if asked.answer_type == "span" else None
         if fate is not None:  # "What was done with the ramipril?": the sentence of its last event
-            s0, s1 = fate.sentence_start, fate.sentence_end
-            while s1 > s0 and note.text[s1 - 1] in " \t\n.;,":
-                s1 -= 1
-            while s0 < s1 and note.text[s0] in " \t\n":
-                s0 += 1
-            mark = LIST_MARK.match(note.text[s0:s1])
-            s0 = s0 + mark.end() if mark and s0 + mark.end() < s1 else s0
+            s0, s1 = trimmed(note.text, fate.sentence_start, fate.sentence_end)
             a = Answer(text=note.text[s0:s1], start=s0, end=s1, score=0.0, note_id=note.id,
                        method=(method or "extractive") + "+events",
                        reason=f"the note's last word on {fate.subject} ({fate.action.replace('_', ' ')})")
@@ -315,7 +305,7 @@ class AnswerPolicy:
         answers = [Answer(text=note.text[s0:s1], start=s0, end=s1, score=0.0, note_id=note.id, reason=why,
                           method=method) for s0, s1 in spans]
         if asked.is_list and asked.category in ("Diagnosis", "Symptoms") and len(answers) > 1:
-            answers = _drop_negated(note, answers, None) or answers[:0]
+            answers = _drop_negated(note, answers, None)
         if not answers:
             return Decision([_abstain(note, method, f"{why}: every item is negated")], asked)
         return Decision([self._finish(note, asked, a, sentences) for a in answers], asked)

@@ -18,6 +18,7 @@ import re
 
 from clinqa.document import ClinicalDocument
 from clinqa.lexicon import PerLexicon
+from clinqa.qa.policy.spans import sentence_at
 from clinqa.qa.policy.verdicts import concept_stems, stems_in
 
 _ARTICLE = r"(?:(?:the|her|his|their|a|an|this|that|any)\s+)?"
@@ -126,16 +127,17 @@ def study_result(doc: ClinicalDocument, question: str) -> tuple[int, int, str] |
         if imp is not None and imp.start >= 0:
             return imp.start, imp.end, f"the impression of the report of the {study[0]}"
     events = [e for e in doc.events if e.kind == "procedure"]
+    sentences = list(doc.sentences)
     for pos in _mentions(doc, asked):
         ev = next((e for e in events if e.sentence_start <= pos < e.sentence_end), None)
         if ev is not None and not (ev.action == "performed" and ev.status == "done"):
             continue  # not done, or planned: no result here
         m = named.match(text, pos)
-        sent_end = next((s.end for s in doc.sentences if s.start <= pos < s.end), len(text))
+        sent = sentence_at(sentences, pos)
+        sent_start, sent_end = (sent.start, sent.end) if sent is not None else (pos, len(text))
         lead = _TO_RESULT.get().match(text, m.end(), sent_end) if m else None
         if lead is None:
             continue
-        sent_start = next((x.start for x in doc.sentences if x.start <= pos < x.end), pos)
         clause = max(sent_start, *(text.rfind(c, sent_start, pos) + 1 for c in ",;(:"))
         if _NOT_DONE_BEFORE.search(text, clause, pos):
             continue  # "she did not think a chest X-ray was needed" (ConText's ": no" would point back)
