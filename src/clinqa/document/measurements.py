@@ -10,7 +10,7 @@ import re
 
 from clinqa.document.model import Block, Measurement
 from clinqa.document.structure import cells, is_number_cell
-from clinqa.document.time import moment_of, time_key
+from clinqa.document.time import DATE, MONTH, TIME, moment_of, time_key
 from clinqa.lexicon import lexicon
 from clinqa.text.shapes import THRESHOLD_CUE, VALUE
 
@@ -116,6 +116,8 @@ def lab_values(text: str, lab: str, names: list[tuple[int, int, str]] | None = N
                 continue  # "(baseline 138 g/L in 2189)": a year, not a value
             if re.match(r":\d\d", text[end:end + 3]) or re.search(r"\d:$", text[max(0, m.start() - 2):m.start()]):
                 continue  # "at 2:30 PM": a time's hour and minutes, not values
+            if any(d.start() <= m.start() and end <= d.end() for d in DATE.finditer(text, max(0, m.start() - 12), end + 8)):
+                continue  # "37.9 C on the morning of April 10": the day of a date, not a value
             start = m.start()
             if start > 0 and text[start - 1] in "<>≤≥":
                 start -= 1
@@ -126,7 +128,9 @@ def lab_values(text: str, lab: str, names: list[tuple[int, int, str]] | None = N
 
 _NAMED = re.compile(r"[A-Za-z]{2,}\s?[-:=]\s*$")
 _YEAR = re.compile(r"(?:1[89]|2[0-2])\d\d")
-_YEAR_BEFORE = re.compile(r"\b(?:in|since|from|during|by|until|of|year)\s+$", re.I)
+_YEAR_BEFORE = re.compile(r"\b(?:in|since|from|during|by|until|of|year|" + MONTH + r")\s+$", re.I)  # "in March 2181"
+_LABEL = re.compile(r"[^|\n]{1,40}?(?=[ \t]*(?:[ \t]\.+|\.{2,}|[ \t]{2,}|:)[ \t]*[<>~]?\d)")
+_AT_AFTER = re.compile(r"[ \t]+(?:at|on)[ \t]+", re.I)
 _PAREN_AFTER = re.compile(r"\s{0,2}\(([^()\n]{1,30})\)")
 # a date (and time), or a time alone, opening a lab line, before the lab's name
 _LINE_DATE = re.compile(r"[ \t]*((?:\[\*\*)?\d{1,4}[-/]\d{1,2}(?:[-/]\d{1,4})?(?:\*\*\])?(?:\s+\d{1,2}:\d{2}\s*(?:AM|PM)?)?|"
@@ -150,27 +154,42 @@ def measurements(text: str, blocks: list[Block]) -> list[Measurement]:
         if found:
             covered.append((b.start, b.end))
             out += found
+    for series in _headed_series(text):
+        covered.append((series[0].start, series[-1].end))
+        out += series
+    covered.sort()
     names = lab_names(text)  # scanned once for every lab the note names
+    line_starts: dict[int, int] = {}  # line start -> the first lab name on that line
+    for ns, _, _ in names:
+        line_starts.setdefault(text.rfind("\n", 0, ns) + 1, ns)
     for lab in sorted({name for _, _, name in names}):
         for vs, ve, ns in lab_values(text, lab, names):
             k = bisect.bisect_right(covered, (vs, float("inf"))) - 1
             if k >= 0 and covered[k][0] <= vs < covered[k][1]:
                 continue
             line0 = text.rfind("\n", 0, ns) + 1
-            line1 = text.find("\n", ve)
-            line = text[line0:line1 if line1 >= 0 else len(text)]
             around = local_moment(text, vs, ve)
+            first_name = line_starts.get(line0, ns)
             when = _PAREN_AFTER.match(text, ve)
             key = time_key(when.group(1)) if when else None
             w = (when.group(1), when.start(1), when.end(1)) if key else None
+            at = None if key else _AT_AFTER.match(text, ve)
+            if at:  # "glucose 16.8 mmol/L at 22:00 and 11.2 mmol/L at 06:00"
+                t = TIME.match(text, at.end()) or DATE.match(text, at.end())
+                key = time_key(t.group(0)) if t else None
+                w = (t.group(0), t.start(), t.end()) if key else None
             dated = None if key else _LINE_DATE.match(text, line0, ns)  # "[**2101-3-4**] 08:15PM BLOOD WBC-14.2"
             if dated and time_key(dated.group(1)):
                 key = time_key(dated.group(1))
                 w = (dated.group(1), dated.start(1), dated.end(1))
+            moment = moment_of(around) or _line_moment(text, line0, ns, ve)
+            lead = None if key or moment else _lead_time(text, line0, ns, first_name)
+            if lead is not None:  # "Bloods at 05:30: WBC 17.9, CRP 214"
+                key, w = time_key(lead.group(0)), (lead.group(0), lead.start(), lead.end())
             out.append(Measurement(lab, text[vs:ve], vs, ve, ns, _number(text[vs:ve]), "text", 0,
                                    when=w[0] if w else None, when_start=w[1] if w else -1,
                                    when_end=w[2] if w else -1,
-                                   moment=moment_of(around) or moment_of(line), key=key))
+                                   moment=moment, key=key))
     out.sort(key=lambda m: (m.start, m.end))
     return [_with_sequence(m, i) for i, m in enumerate(out)]
 
@@ -191,7 +210,43 @@ def _lab_of(cell: str) -> str | None:
     m = pat.search(cell)
     if m and len(cell.strip()) - len(m.group(1)) <= 12:  # the cell names the lab ("Hgb (g/dL)")
         return canon[m.group(1).lower()]
-    return None
+    # a column headed by a form that is a lab only as written, with or without its unit: "T(C)"
+    return lexicon().lab_of_note_form.get(re.sub(r"\s*\([^()]{0,8}\)\s*$", "", cell.strip()))
+
+
+def _lead_time(text: str, line0: int, name_start: int, first_name: int) -> re.Match | None:
+    """The time or date in the label that opens a line of values, before its first lab name and
+    a colon ("Bloods at 05:30: WBC 17.9, CRP 214", "Labs 6/3: Na 138"): every value of the line
+    was measured then."""
+    if name_start < first_name or re.search(r"[.;]\s", text[first_name:name_start]):
+        return None  # (only the values of the label's own sentence)
+    lead = text[line0:first_name]
+    colon = re.search(r":\s*$", lead)
+    if not colon:
+        return None
+    lead = lead[:colon.start()]  # (a time right before the colon: "at 05:30:")
+    found = [t for t in itertools.chain(TIME.finditer(lead), DATE.finditer(lead)) if time_key(t.group(0))]
+    if not found:
+        return None
+    last = max(found, key=lambda t: t.end())
+    return re.compile(re.escape(last.group(0))).match(text, line0 + last.start())
+
+
+def _line_moment(text: str, line0: int, name_start: int, value_end: int) -> str | None:
+    """The moment of the stay a value's sentence names for it: the last moment word before its
+    lab's name in the sentence, outside parentheses ("on admission BP 118/72, HR 84. At discharge
+    BP 124/78": the first two admission's, the third discharge's; "creatinine 132 (118 on
+    admission), Hb 128": Hb none), else one right after the value ("WBC 14 on admission")."""
+    before = text[line0:name_start]
+    cut = max(before.rfind(". "), before.rfind("; "))
+    before = re.sub(r"\([^()]*\)", lambda m: " " * len(m.group(0)), before[cut + 1:])
+    lex = lexicon()
+    last = max(((m.start(), name) for name in ("admission", "discharge")
+                for m in lex.words_re("moments", name).finditer(before)), default=None)
+    if last is not None:
+        return last[1]
+    after = re.match(r"[ \t]*(?:on|at)[ \t]+[^,;.()\n]{1,30}", text[value_end:value_end + 40])  # "on the day of discharge"
+    return moment_of(after.group(0)) if after else None
 
 
 def _table(text: str, b: Block) -> list[Measurement]:
@@ -295,3 +350,67 @@ def _trend(text: str, b: Block) -> list[Measurement]:
 # one step of a trend: the value (with its unit), then its time in parentheses or a few words
 _STEP = re.compile(r"\s*(?:[:=]\s*)?(?P<value>[<>~]?\d+(?:\.\d+)?(?:\s*(?:%|[a-zA-Z]{1,6}(?:/[a-zA-Z]{1,4})?)(?![\w(]))?)"
                    r"(?:\s*\((?P<when>[^()]{1,40})\)|(?P<after>\s+(?:on|at|in)\s+[^,;\n]{1,30}))?")
+
+
+def _headed_series(text: str) -> list[list[Measurement]]:
+    """Values under a line that names one lab and nothing else ("Hemoglobin (g/dL)", "Home BP log
+    (arm cuff, mornings):"), one per dated item below it: lines, or items split by "|" ("April 9
+    (admission) 11.8 | April 9 22:00 (post-PPH) 7.4 | April 12 9.3"). An item starts with its date
+    or time; its value is the last one outside parentheses ("April 10 after 2 units 9.1")."""
+    pat, canon = alias_re()
+    out = []
+    pos = 0
+    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]*", text) if m.end() > m.start()]
+    for k, (l0, l1) in enumerate(lines):
+        tail0 = l0 + max(text.rfind(". ", l0, l1) + 2 - l0, 0)
+        head = text[tail0:l1].strip()
+        bare = re.sub(r"\([^()]*\)", " ", head).strip().rstrip(":").strip()
+        name = pat.search(bare)
+        if not name or re.search(r"\d", bare) or len(bare.split()) > 5 or l0 < pos:
+            continue
+        series: list[Measurement] = []
+        name_start = text.find(name.group(1), tail0, l1)
+        prev = l1
+        for i0, i1 in lines[k + 1:]:
+            if i0 != prev + 1 or not text[i0:i1].strip():
+                break  # a blank line ends the series
+            prev = i1
+            items = [(a.start(), a.end()) for a in re.finditer(r"[^|]+", text[i0:i1])]
+            found = [v for a, b in items if (v := _series_item(text, i0 + a, i0 + b, canon[name.group(1).lower()], name_start))]
+            if not found or len(found) < len(items):
+                break
+            series += found
+            pos = i1
+        if len(series) >= 2:
+            out.append(series)
+    return out
+
+
+def _series_item(text: str, a: int, b: int, lab: str, name_start: int) -> Measurement | None:
+    """One dated value of a headed series, or None when the item opens with no date or time."""
+    lead = re.match(r"[ \t]*(?:[-*•][ \t]+)?", text[a:b])
+    a += lead.end()
+    when = DATE.match(text, a, b) or TIME.match(text, a, b)
+    if when is None or not time_key(when.group(0)):
+        # a labelled item: "Arrival (2 Nov) ... 9", "24 h (3 Nov) ...... 4", "Discharge: 1"
+        when = _LABEL.match(text, a, b)
+        if when is None:
+            return None
+    depth, values = 0, []
+    dates = [(d.start(), d.end()) for d in DATE.finditer(text, when.end(), b)]
+    for m in re.finditer(r"[()]|" + VALUE.pattern, text[when.end():b], VALUE.flags):
+        if m.group(0) == "(":
+            depth += 1
+        elif m.group(0) == ")":
+            depth = max(0, depth - 1)
+        elif depth == 0 and not any(d0 <= when.end() + m.start() < d1 for d0, d1 in dates):
+            values.append(m)  # (never a date's day or year: "Discharge: 6 May 2184")
+    if not values:
+        return None
+    v = values[-1]
+    s, e = when.end() + v.start(), when.end() + v.end()
+    while e > s and text[e - 1] in " \t*":
+        e -= 1
+    w = text[a:s].strip(" \t.:")
+    return Measurement(lab, text[s:e], s, e, name_start, _number(text[s:e]), "trend", 0, when=w,
+                       when_start=a, when_end=a + len(w), moment=moment_of(w), key=time_key(w))

@@ -10,16 +10,18 @@ from clinqa.lexicon import lexicon
 
 # 2025-06-01 | 6/1/2025 | 06/01 | 6-3 (month first, as US notes write; day first when the first
 # number can be no month: 15/05/2185) | 09-Mar-2184, 5 September 2181, 19 Jan 2188 | Oct 3, 2189;
-# optional time 04:00 / 0400h
+# 3rd Mar, 2nd of october 2188; optional time 04:00 / 0400h
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _MON = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
         r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?![a-z])\.?")  # never "2 decades", "3 octreotide"
 _DATE_BODY = (r"(?:(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})|(?P<m2>\d{1,2})[/-](?P<d2>\d{1,2})"
-              r"(?:[/-](?P<y2>\d{2,4}))?|(?P<d3>\d{1,2})[-\s](?P<mon3>" + _MON + r")(?:[-\s,]+(?P<y3>\d{4}))?"
+              r"(?:[/-](?P<y2>\d{2,4}))?|(?P<d3>\d{1,2})(?:st|nd|rd|th)?(?:\s+of)?[-\s](?P<mon3>" + _MON + r")(?:[-\s,]+(?P<y3>\d{4}))?"
               r"|(?P<mon4>" + _MON + r")\s+(?P<d4>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<y4>\d{4}))?)")
 _DATE = re.compile(r"(?<![\w/-])" + _DATE_BODY + r"(?![\w/])", re.I)
 _TIME = re.compile(r"(?<![\w:.])(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?![\d:])|(?<![\w:.])(?P<h2>[01]\d|2[0-3])(?P<mi2>[0-5]\d)\s*h\b")
 DATE = _DATE  # a date as notes write it (the pattern other modules find dates with)
+TIME = _TIME  # a clock time (04:00, 0400h)
+MONTH = _MON  # a month's name or its abbreviation
 _RELATIVE = re.compile(r"\b(?:HD|hospital day|POD|post-?op(?:erative)? day|day)\s*#?\s*(?P<n>\d{1,3})\b", re.I)
 
 
@@ -102,7 +104,8 @@ def anchors(text: str, fields: list[Item]) -> list[TimeAnchor]:
     out: list[TimeAnchor] = []
     for f in fields:
         moment = moment_of(f.key or "")
-        if moment and re.search(r"\bdate\b|\bon\b|^\s*(?:admitted|discharged)\s*$", f.key or "", re.I):
+        if moment and (re.search(r"\bdate\b|\bon\b|^\s*(?:admitted|discharged)\s*$", f.key or "", re.I)
+                       or _DATE.match(f.text.strip())):  # "Admission: April 9, 2186, 06:10 (labor and delivery)"
             out.append(TimeAnchor(moment, f.text, f.start, f.end, time_key(f.text)))
     for m in _STAY_DATE.finditer(text):
         if not any(a.start <= m.start("date") < a.end for a in out):

@@ -80,7 +80,7 @@ def lab_answers(note: Note, asked: AskedFor, raw: list[Answer], doc: ClinicalDoc
         index = SentenceIndex(list(doc.sentences))
         in_moment = [m for m in vals if m.moment == key or (
             m.source == "text" and re.search(MOMENT_WORDS[key], context_of(text, index, m.name_start, m.start,
-                                             with_line=_one_on_line(vals, m)) + " " + local_moment(text, m.start, m.end),
+                                             with_line=_one_on_line(vals, m) and m.key is None) + " " + local_moment(text, m.start, m.end),
                                              re.I))]
         if in_moment:
             return answer(by_reader(in_moment), f"the value of {asked.lab} written at {key}")
@@ -88,7 +88,10 @@ def lab_answers(note: Note, asked: AskedFor, raw: list[Answer], doc: ClinicalDoc
         if not distinct:
             return answer(vals, f"the only value of {asked.lab} in the note")
         if key == "admission":  # the first value a note writes is the one measured first, in time when known
-            first = ordered[0] if ordered else min(vals, key=lambda m: m.sequence)
+            # (a baseline is from before the stay: "baseline Cr 1.3", then "Cr 3.4 (06/07) -> ...")
+            stay = [m for m in vals if not _said_earlier(text, m)] or vals
+            ordered = _in_time(stay) if len(stay) < len(vals) else ordered
+            first = ordered[0] if ordered else min(stay, key=lambda m: m.sequence)
             return answer([first], f"the first of {n} values of {asked.lab} ({'in time' if ordered else 'in the note'})")
         if ordered and key == "discharge" and _discharge_day(doc, ordered[-1]):
             return answer([ordered[-1]], f"the last of {n} values of {asked.lab}, on the discharge date")
@@ -102,10 +105,17 @@ def lab_answers(note: Note, asked: AskedFor, raw: list[Answer], doc: ClinicalDoc
             return answer([ordered[-1]], f"the most recent of {n} values of {asked.lab}")
         if not distinct:
             return answer(vals, f"the only value of {asked.lab} in the note")
+        current = [m for m in vals if m.moment != "admission" and not _said_earlier(text, m)]
+        if current and len(current) < n and len({m.number for m in current}) == 1:
+            # "HbA1c 6.4% (7.9% in October)", "Sodium was 136 in March": the others are earlier
+            return answer(current, f"the value of {asked.lab} the note gives as current; "
+                                   f"{n - len(current)} other(s) written as earlier")
         return [], f"{n} values of {asked.lab} and no time to order them by"
     if extreme:
         high = bool(re.match(r"(?:peak|max|highest)", extreme.group(0), re.I))
         nums = [m for m in vals if m.number is not None]
+        # a baseline or an earlier value is no extreme of the stay: "Hb 71 (baseline 138 in 2189)"
+        nums = [m for m in nums if not _said_earlier(text, m)] or nums
         best = max(nums, key=lambda m: m.number) if high else min(nums, key=lambda m: m.number)
         return answer([best], f"the {'highest' if high else 'lowest'} of {n} values of {asked.lab}")
     words, qualified = _qualified(text, vals, q, asked.lab)
@@ -135,10 +145,18 @@ def _qualified(text: str, vals: list[Measurement], question: str, lab: str) -> t
     out = []
     for m in vals:
         line0 = text.rfind("\n", 0, m.name_start) + 1
-        if len(stems_in(text, line0, m.start, stems)) == len(stems) or \
+        note = _PAREN_NOTE.match(text, m.end) or _WORDS_AFTER.match(text, m.end)  # "146/88 (taken during the visit)", "93% at rest"
+        # (the words since the previous value and its clause: "93% at rest in air, falling to 88%")
+        own = line0 + max((x.end() for x in re.finditer(r"\d[\d.,/]*\s*%?\)?|[,;]", text[line0:m.start])), default=0)
+        if len(stems_in(text, own, m.start, stems)) == len(stems) or \
+                (note and len(stems_in(text, note.start(1), note.end(1), stems)) == len(stems)) or \
                 (m.when and len(stems_in(m.when, 0, len(m.when), stems)) == len(stems)):
             out.append(m)
     return " ".join(repr(w) for w in words if concept_stems(w)), out
+
+
+_WORDS_AFTER = re.compile(r"[ \t]+((?:at|on|in|while|during|after|before|with)[ \t]+[^\d,;.()\n]{1,40})")
+_PAREN_NOTE = re.compile(r"[ \t]*\(([^()\n]{1,60})\)")
 
 
 def _value_key(m: Measurement):
@@ -161,6 +179,22 @@ def _says_now(text: str, m: Measurement) -> bool:
     line1 = text.find("\n", m.end)
     around = text[max(line0, m.name_start - 5):min(line1 if line1 >= 0 else len(text), m.end + 25)]
     return bool(lexicon().words_re("moments", "latest").search(around))
+
+
+def _said_earlier(text: str, m: Measurement) -> bool:
+    """Whether a value is written as an earlier one: in parentheses after another value ("6.4%
+    (7.9% in October)", "48 mg/g (was 22)"), or with a word of the past between its lab's name
+    and it ("Sodium was 136 mmol/L in March 2181"; the lexicon's `moments.earlier`)."""
+    earlier = lexicon().words_re("moments", "earlier")
+    line0 = text.rfind("\n", 0, m.start) + 1
+    opened = text.rfind("(", line0, m.start)
+    if opened > text.rfind(")", line0, m.start) and re.search(r"\d", text[line0:opened]) and \
+            re.fullmatch(r"[^()]*?(?:\b(?:was|previously|prior)\s*)?", text[opened + 1:m.start]):
+        return True
+    after = re.split(r"[\n,(]", text[m.end:m.end + 30])[0]  # (another value's parentheses are its own)
+    before = re.split(r"[\d)]", text[max(m.name_start, line0, m.start - 30):m.start])[-1]  # (not another value's words)
+    return bool(earlier.search(before) or
+                re.match(r"[^.;]*?\b(?:in|on)\s+(?:\w+\s+)?\d{4}\b", after) or earlier.search(after))
 
 
 def _one_on_line(vals: list[Measurement], m: Measurement) -> bool:

@@ -18,7 +18,18 @@ def context_of(text: str, index: SentenceIndex, name_start: int, value_start: in
     line = text[line0:line1 if line1 >= 0 else len(text)] if with_line else ""
     sent = index.at(name_start)
     section = (sent.section or "") if sent else ""
-    return " ".join((line, section.replace("_", " "), index.header_before(name_start)))
+    header = index.header_before(name_start)
+    if re.search(r"\d", header):  # a line of values ("Obs: on admission temp 38.9"), no header of moments
+        header = ""
+    return " ".join((line, section.replace("_", " "), header))
+
+
+def _after_moment_word(question: str, pos: int) -> bool:
+    """Whether the word before `pos` names a moment or an extreme ("the lowest Hb", "admission K")."""
+    prev = re.search(r"([\w/-]+)\s+$", question[:pos])
+    lex = lexicon()
+    return bool(prev) and any(lex.words_re("moments", n).fullmatch(prev.group(1))
+                              for n in ("admission", "discharge", "latest", "peak", "lowest"))
 
 
 def lab_in(question: str, with_start: bool = False, terse: bool = False):
@@ -29,7 +40,7 @@ def lab_in(question: str, with_start: bool = False, terse: bool = False):
     for m in pat.finditer(question):
         alias = m.group(1).lower()
         if alias in lexicon().short_lab_names and not terse and not re.search(rf"\b(?:the|what|was|is|level|value)\s+{re.escape(alias)}\b",
-                                            question, re.I):
+                                            question, re.I) and not _after_moment_word(question, m.start()):
             continue
         return (canon[alias], m.start()) if with_start else canon[alias]
     return None
