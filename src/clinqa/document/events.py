@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from clinqa.document.checkboxes import box_before
 from clinqa.document.model import Block, Event
 from clinqa.lexicon import lexicon
 from clinqa.types import Sentence
@@ -189,8 +190,10 @@ def smoking_events(text: str, sentences: list[Sentence]) -> list[Event]:
             re.search(re.escape(m.group(0)) + r"\w*(?:\s+\w+){0,2}\s*:?\s*(?:no|none|never|denies|denied|negative)\b",
                       clause, re.I)
         # the first status word said wins: "Current smoker, not ready to quit" is current
+        # (a form's option whose box is empty is not said: "[ ] Current   [x] Ex-smoker")
         hits = [(f.start(), name, f) for name in ("never", "former", "current")
-                for f in [lex.words_re("smoking", name).search(text, c0, c1)] if f]
+                for f in [next((x for x in lex.words_re("smoking", name).finditer(text, c0, c1)
+                                if box_before(text, x.start()) is not False), None)] if f]
         if hits:
             _, status, found = min(hits, key=lambda h: h[0])
             cue = (found.start(), found.end())

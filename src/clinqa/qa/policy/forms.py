@@ -115,7 +115,8 @@ ALLERGY_Q = PerLexicon(lambda lex: lex.allergy_question_re)
 # "When" asks for a date when it is the question's own word, first ("When was...?", "Where and when
 # was...?", "Since when...?"), not inside a clause ("What is essential when pandemics threaten...?").
 DATE_Q = re.compile(r"^\W*(?:(?:where|how|why|and|since|until|till) (?:and )?)?when\b(?![^,?]*,\s*(?:what|which|who|"
-                    r"how|where|why|was|were|is|are|did|does|do|has|had)\b)|\b(?:what|which) (?:(?:is|was|were) (?:the|her|his) )?(?:date|day|month|year)\b|\bfecha\b", re.I)
+                    r"how|where|why|was|were|is|are|did|does|do|has|had)\b)|\b(?:what|which) (?:(?:is|was|were) (?:the|her|his) )?(?:date|day|month|year)\b|\bfecha\b|"
+                    r"^\W*(?:the\s+)?date\s+of\b", re.I)  # terse: "Date of discharge?"
 
 
 # A duration is a number with a time unit: "How long...?", "How many days...?"

@@ -70,7 +70,9 @@ from clinqa.qa.policy.verdicts import (
     absent_mentions,
     aggregate,
     find_mentions,
+    form_boxes,
     not_done_after,
+    part_absent_mentions,
     with_action,
     word_mentions,
 )
@@ -414,6 +416,10 @@ class AnswerPolicy:
                 return self._event_decision(note, asked, sentences, method, on_class)
         if not found and target and not asked.action and not asked.family:
             found = observation_mentions(note.text, target, language, doc.kind == "radiology")
+        partial = None
+        if not found and target and not asked.family:  # negated: whatever the action asked
+            found = part_absent_mentions(note.text, asked.question, target, sentences, language)
+            partial = found[0] if found else None
         mentions = [replace(m, section="indication") if _in_indication(doc, m.start) else m for m in found]
         plan = planned_only(doc, [m.start for m in mentions if m.assertion in ("present", "possible")])
         if plan is not None and not any(m.assertion == "negated" for m in mentions):
@@ -429,13 +435,15 @@ class AnswerPolicy:
             return self._event_decision(note, asked, sentences, method, EventVerdict(
                 "no", f"the note says it was not done ({undone.cue!r})", undone.sentence_start,
                 undone.sentence_end, undone))
-        mentions = [not_done_after(note.text, sentences, m) for m in mentions]
+        mentions = [form_boxes(note.text, not_done_after(note.text, sentences, m)) for m in mentions]
         if asked.action:
             mentions = [with_action(m, note.text, sentences, asked.action) for m in mentions]
         if not mentions:
             v = Verdict("not_mentioned", f"none of {', '.join(repr(t) for t in asked.terms[:6])} occurs in the note")
             return Decision([_abstain(note, method, v.reason)], asked, v)
         verdict, chosen, reason = aggregate(mentions, asked)
+        if partial is not None:
+            reason = f"the note names {note.text[partial.start:partial.end]!r} of {target!r} only as absent or not done; {reason}"
         c = (chosen.cue_start, chosen.cue_end)
         v = Verdict(verdict, reason, c[0], c[1], note.text[c[0]:c[1]], note.text[chosen.start:chosen.end],
                     chosen.start, chosen.end, chosen.assertion, len(mentions))

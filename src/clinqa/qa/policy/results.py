@@ -17,7 +17,7 @@ import functools
 import re
 
 from clinqa.document import ClinicalDocument
-from clinqa.lexicon import PerLexicon
+from clinqa.lexicon import PerLexicon, lexicon
 from clinqa.qa.policy.spans import sentence_at
 from clinqa.qa.policy.verdicts import concept_stems, stems_in
 
@@ -104,8 +104,6 @@ def not_done(doc: ClinicalDocument, question: str) -> str | None:
 _TO_RESULT = PerLexicon(lambda lex: re.compile(
     r"[^:;.\n]{0,45}?:\s*|\s+(?:showed|shows|show|revealed|reveals|demonstrated|demonstrates)\s+|\s+(?=(?:" +
     lex.words_alternation("study_verdicts", "words") + r")\b)", re.I))
-_NOT_DONE_BEFORE = re.compile(r"\b(?:no|not|without|never|denie[sd]|declined|did not|didn't|consider\w*|if|plan\w*|"
-                              r"will|would|may|might|should|order(?:ed)?|request(?:ed)?|pending|awaiting)\b", re.I)
 _RESULT_END = re.compile(r"[;)\]]|\.(?:\s|$)")
 
 
@@ -139,7 +137,7 @@ def study_result(doc: ClinicalDocument, question: str) -> tuple[int, int, str] |
         if lead is None:
             continue
         clause = max(sent_start, *(text.rfind(c, sent_start, pos) + 1 for c in ",;(:"))
-        if _NOT_DONE_BEFORE.search(text, clause, pos):
+        if lexicon().words_re("procedures", "unsure_before").search(text, clause, pos):
             continue  # "she did not think a chest X-ray was needed" (ConText's ": no" would point back)
         a = lead.end()
         end = _RESULT_END.search(text, a, sent_end)

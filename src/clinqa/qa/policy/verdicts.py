@@ -221,7 +221,10 @@ def not_done_after(text: str, sentences: list[Sentence] | None, m: Mention) -> M
     a question mark makes it possible ("Clinical question: bucket-handle meniscal tear?"); the
     lexicon's `procedures.considered` words an idea, hypothetical ("Transfer to the ED was
     discussed"); its `procedures.not_done` words negated ("A CT head was considered ... but not
-    obtained"). A cue behind another clause ("Troponin up, echo not done") is that clause's."""
+    obtained"); `event_status.ruled_out_after` negated ("Aspiration pneumonia suspected on day 2
+    (T 37.7, wet voice) - ruled out"); a field's absent value negated ("COMPLICATIONS: None").
+    A cue behind another clause ("Troponin up, echo not done") is that clause's; words in
+    parentheses are no clause."""
     if m.assertion not in ("present", "possible") or not sentences:
         return m
     sent = sentence_at(sentences, m.start)
@@ -229,18 +232,52 @@ def not_done_after(text: str, sentences: list[Sentence] | None, m: Mention) -> M
         return m
     if re.match(r"[ \t]*\?", text[m.end:sent.end]):
         return replace(m, assertion="possible")
+    if _ABSENT_VALUE.get().match(text, m.end) or _ABSENT_UNDER.get().match(text, m.end):
+        return replace(m, assertion="negated")
     from clinqa.lexicon import lexicon
 
     lex = lexicon()
-    for words, assertion in (("not_done", "negated"), ("considered", "hypothetical")):
-        cue = lex.words_re("procedures", words).search(text, m.end, sent.end)
+    for pat, assertion in ((lex.words_re("procedures", "not_done"), "negated"),
+                           (lex.words_re("event_status", "ruled_out_after"), "negated"),
+                           (lex.words_re("procedures", "considered"), "hypothetical")):
+        cue = pat.search(text, m.end, sent.end)
         if cue is None:
             continue
-        between = text[m.end:cue.start()]
-        if re.search(r"[;,:]", between) or len(between.split()) > 10:
+        between = re.sub(r"\([^()]*\)", " ", text[m.end:cue.start()])
+        if re.search(r"[;,:]|\.\s", between) or len(between.split()) > 10:  # (". ": "IV. Propofol not used")
             continue
         return replace(m, assertion=assertion, cue_start=min(m.cue_start, m.start), cue_end=max(m.cue_end, cue.end()))
     return m
+
+
+# a field's value after a mention that says it is absent or was not done: "Drains: none",
+# "Cholangiogram: not performed" (the lexicon's `field_values.absent`, `procedures.not_done`)
+_ABSENT_VALUE = PerLexicon(lambda lex: re.compile(
+    r"[ \t]*[:=][ \t]*(?:" + lex.words_alternation("field_values", "absent") + "|" +
+    lex.words_alternation("procedures", "not_done") + r")(?![\w-])", re.I))
+
+
+# a title alone on its line whose next line says it is absent: "COMPLICATIONS" / "  None."
+_ABSENT_UNDER = PerLexicon(lambda lex: re.compile(
+    r"[ \t]*:?[ \t]*\n[ \t]*(?:" + lex.words_alternation("field_values", "absent") + r")[ \t]*(?:[.;]|$)", re.I | re.M))
+
+
+def form_boxes(text: str, m: Mention) -> Mention:
+    """What a form's check boxes say of a mention: an option whose box is empty ("[ ] Chest
+    pain") is not the patient's; a field answered by yes/no boxes ("Chest pain:  [ ] Yes  [x]
+    No") is what its ticked box says."""
+    from clinqa.document.checkboxes import box_before, field_answer
+
+    if m.assertion in ("family", "hypothetical"):
+        return m
+    if box_before(text, m.start) is False:
+        return replace(m, assertion="negated")
+    said = field_answer(text, m.end)
+    if said is None:
+        return m
+    line1 = text.find("\n", m.end)
+    return replace(m, assertion="present" if said else "negated", cue_start=min(m.cue_start, m.start),
+                   cue_end=max(m.cue_end, line1 if line1 >= 0 else len(text)))
 
 
 def in_family_section(text: str, pos: int, section: str | None) -> bool:
@@ -396,3 +433,70 @@ def word_mentions(text: str, target: str, sentences: list[Sentence] | None, lang
             st = "possible"
         out.append(Mention(a, b, st, sec, a, b))
     return out
+
+
+def part_absent_mentions(text: str, question: str, target: str, sentences: list[Sentence] | None,
+                         language: str | None = None) -> list[Mention]:
+    """When no sentence holds enough of a concept's words: the mentions of one word of it (not a
+    qualifier, lexicon `question_words.qualifier`) that the note names only as absent or not done
+    ("Is the ACL torn?" on "no ACL rupture", "Was IV contrast given?" on "WITHOUT CONTRAST",
+    "Were any drains left?" on "Drains: none"), as negated mentions: a part that is absent makes
+    the whole absent. The word is the question's head noun (its last noun, spaCy's tagger;
+    English questions only): "no pericardial rub" says nothing of a pericardial effusion. [] when
+    any mention of it is present, possible or hypothetical (the note may say the rest in other
+    words); a relative's or an indication's mention says nothing either way."""
+    from clinqa.lexicon import lexicon
+    from clinqa.text.assertion import assert_spans
+    from clinqa.text.pipeline import nouns
+
+    lex = lexicon()
+    if not sentences or language not in (None, "en") or len(concept_stems(target)) < 2:
+        return []
+    stems = concept_stems(target, lex.words_re("question_words", "qualifier"))
+    heads = [st for n in nouns(question) for st in concept_stems(n) if st in stems]
+    absent_value = _ABSENT_VALUE.get()
+    for stem in heads[-1:]:
+        spans = [(a, b, s) for s in sentences  # a title too: "MRI KNEE WITHOUT CONTRAST"
+                 for a, b in _stem_spans(text, s.start, s.end, stem)]
+        if not spans:
+            continue
+        status = assert_spans(text, [(a, b) for a, b, _ in spans], language)
+        out = []
+        for (a, b, s), st in zip(spans, status):
+            line0 = max(text.rfind("\n", 0, a), text.rfind(". ", 0, a)) + 1
+            if st in ("present", "possible") and (_NEG_BEFORE.search(text[line0:a]) or absent_value.match(text, b)):
+                st = "negated"
+            m = not_done_after(text, sentences, Mention(a, b, st, s.section, a, b))
+            if m.assertion == "family" or in_family_section(text, a, s.section) or \
+                    "indication" in (s.section or "").lower() or _other_modifier(text, a, b, stems):
+                continue  # ("no edema of the legs" says nothing of pulmonary edema)
+            if m.assertion != "negated":
+                out = []
+                break
+            out.append(m)
+        if out:
+            return out
+    return []
+
+
+def _other_modifier(text: str, a: int, b: int, stems: list[str]) -> bool:
+    """Whether the word at [a, b) is modified by a word the question does not name: the word
+    before it ("no free fluid" for fluid in the abdomen) or an "of/in the X" after it ("no edema
+    of the legs" for pulmonary edema); negation cues and question fillers modify nothing."""
+    from clinqa.lexicon import lexicon
+
+    lex = lexicon()
+    neutral = (lex.words_re("question_words", "filler"), lex.words_re("event_status", "negated"),
+               lex.words_re("field_values", "absent"))
+
+    def foreign(word: str) -> bool:
+        return not any(p.fullmatch(word) for p in neutral) and not any(_same_word(x, _stem(word)) for x in stems)
+
+    line0 = text.rfind("\n", 0, a) + 1
+    before = re.search(r"([^\W\d_][\w-]*)[ \t]+$", text[line0:a])
+    after = re.match(r"[ \t]+(?:of|in|on)[ \t]+(?:the[ \t]+|both[ \t]+)?([^\W\d_][\w-]*)", text[b:b + 40])
+    return bool((before and foreign(before.group(1))) or (after and foreign(after.group(1))))
+
+
+def _stem_spans(text: str, start: int, end: int, stem: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _WORD.finditer(text, start, end) if _same_word(stem, _stem(m.group(0)))]
