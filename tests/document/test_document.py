@@ -302,3 +302,17 @@ def test_rows_of_named_values_keep_their_leading_time():
     assert [(m.value, m.when) for m in doc.measurements_of("heart rate")] == [("118", "9:05 AM"), ("97", "11:40 AM")]
     # a clock time is never a value: "10:15" gives no 10 and no 15
     assert not any(m.value in ("10", "15") for m in doc.measurements)
+
+
+def test_marked_and_underlined_titles_open_sections():
+    # (session 23) a title under a rule of dashes, or after a "»" mark, opens a section even when
+    # the sentence splitter runs it into its first line
+    text = ("KESTREL WARD - DISCHARGE LETTER\n\n"
+            "Reason for admission\n--------------------\nThree days of vomiting.\n\n"
+            "» Medicines on discharge\n  NEW   Ondansetron 4 mg as needed\n  SAME  Ramipril 5 mg daily\n\n"
+            "» Discharge\nCondition: eating and drinking.\nDisposition: home with her son.\n")
+    doc = parse_document(text, "t")
+    titles = [s.title for s in doc.sections if s.title]
+    assert "Reason for admission" in titles and "Medicines on discharge" in titles and "Discharge" in titles
+    sec = next(s for s in doc.sections if s.title == "Reason for admission")
+    assert doc.text[sec.title_end:].lstrip().startswith("Three days")

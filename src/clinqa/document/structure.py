@@ -97,13 +97,15 @@ def sections_of(text: str, sentences: list[Sentence]) -> list[Section]:
     numbered = _numbered_titles(sentences)
     heads = [s for i, s in enumerate(sentences) if s.kind == "header" or _INLINE_HEADER.match(s.text) or (
         s.section and re.match(r"^[^\W\d_][^:\n]{0,58}:", s.text) and (i == 0 or sentences[i - 1].section != s.section))
-        or s.start in numbered or _title_line(text, s)]
+        or s.start in numbered or _title_line(text, s) is not None]
     bounds = []
     for s in heads:
         if s.start in numbered:
             bounds.append((s.start, numbered[s.start], s.section))
             continue
-        title_end = s.start + (s.text.find(":") + 1 if ":" in s.text[:60] else len(s.text))
+        titled = _title_line(text, s)
+        title_end = titled if titled is not None else \
+            s.start + (s.text.find(":") + 1 if ":" in s.text[:60] else len(s.text))
         bounds.append((s.start, title_end, s.section))
     if not bounds or bounds[0][0] > 0:
         first = bounds[0][0] if bounds else len(text)
@@ -114,22 +116,36 @@ def sections_of(text: str, sentences: list[Sentence]) -> list[Section]:
         ts = s
         if s in numbered:  # "9. Medications on discharge": the title without its number
             ts = s + _NUMBERED_TITLE.match(text, s).start("title") - s
-        title = text[ts:te].strip().rstrip(":.").strip()
+        title = _TITLE_MARKS.sub("", text[ts:te].strip().split("\n")[0].strip()).rstrip(":.").strip()
         out.append(Section(cat, title or None, s, end, ts, te))
     return out
 
 
-def _title_line(text: str, s: Sentence) -> bool:
-    """A title in words, alone on its line after a blank line, with its body on the next line
-    ("Intrapartum and postpartum course"): a section's header, though no rule knows its words."""
-    line = s.text.strip()
-    if not line or "\n" in line or len(line.split()) > 6 or not line[0].isupper() or line[-1] in ".,;:!?)" or \
+_TITLE_MARKS = re.compile(r"^[»>#*=•~–-]+[ \t]*|[ \t]*[=#*~–-]{2,}$")  # a title's decoration, both ends
+
+
+def _title_line(text: str, s: Sentence) -> int | None:
+    """Where the title ends when a sentence opens with a title in words alone on its line, with
+    its body on the next line: after a blank line ("Intrapartum and postpartum course", "»
+    Medicines on discharge"), or underlined ("Presenting complaint" over "-----"); None when it
+    opens with none. A section's header, though no rule knows its words."""
+    first = s.text.split("\n", 1)[0]
+    line = _TITLE_MARKS.sub("", first.strip())  # "» Medicines on discharge", "=== TRIAGE ==="
+    end = s.start + len(first)
+    after = text[end:end + 200]
+    underline = re.match(r"[ \t]*\r?\n[ \t]*[-=~_]{3,}[ \t]*(?=\r?\n|$)", after)
+    if underline and line and len(line.split()) <= 8 and line[0].isupper():
+        return end + underline.end()  # (an underlined title may hold a date: "On arrival (3rd March, 14:20)")
+    if not line or len(line.split()) > 6 or not line[0].isupper() or line[-1] in ".,;:!?)" or \
             re.search(r"\d", line):
-        return False
+        return None
+    if "\n" in s.text.strip() and not _TITLE_MARKS.match(first.strip()):
+        return None  # (a letterhead's lines run on into the next: only a marked title opens a sentence)
     before = text[:s.start].rstrip(" \t")
-    after = text[s.end:s.end + 200]
-    return (not before or before.endswith("\n\n") or before.endswith("\n\r\n")) and \
-        bool(re.match(r"[ \t]*\r?\n[ \t]*\S", after))
+    if (not before or before.endswith("\n\n") or before.endswith("\n\r\n")) and \
+            re.match(r"[ \t]*\r?\n[ \t]*\S", after):
+        return end
+    return None
 
 
 # a note written as numbered paragraphs, each opening with a short title: "7. Past history.

@@ -143,3 +143,15 @@ def test_follow_up_is_read_under_its_heading_and_stays_a_reports_recommendation(
     c = q["follow_up"]
     d = AnswerPolicy().decide(Note("f", text), c.questions["en"][0], [], segment(text, "f"), concept=c)
     assert d.answers[0].text.startswith("Renal clinic in 3 weeks") and d.answers[0].method.endswith("+heading")
+
+
+def test_discharge_condition_and_disposition_from_their_fields():
+    # (session 23) "Condition:" and "Disposition:" under a discharge section, in my own words
+    text = ("KESTREL WARD - DISCHARGE SUMMARY\n\nReason for admission\n--------------------\n"
+            "Three days of vomiting.\n\n» Discharge\nCondition: eating and drinking, mobile.\n"
+            "Disposition: home with her son.\n")
+    cond = _h(text, "discharge_condition")
+    disp = _h(text, "discharge_disposition")
+    assert text[cond.start:cond.end] == "eating and drinking, mobile"
+    assert text[disp.start:disp.end] == "home with her son"
+    assert _h("Medical condition: frail.\n", "discharge_condition") is None  # another heading's words
