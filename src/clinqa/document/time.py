@@ -23,6 +23,7 @@ DATE = _DATE  # a date as notes write it (the pattern other modules find dates w
 TIME = _TIME  # a clock time (04:00, 0400h)
 MONTH = _MON  # a month's name or its abbreviation
 _RELATIVE = re.compile(r"\b(?:HD|hospital day|POD|post-?op(?:erative)? day|day)\s*#?\s*(?P<n>\d{1,3})\b", re.I)
+RELATIVE = _RELATIVE  # a day of the stay: "day 3", "POD2", "HD 4"
 
 
 def moment_of(text: str) -> str | None:
@@ -94,7 +95,7 @@ def matches(asked: tuple, key: tuple | None) -> bool:
 
 
 # "Admitted 15/05/2185 via ED", "discharged on [**3-9**]": a moment's date written right after it
-_STAY_DATE = re.compile(r"(?<![\w-])(?P<cue>admitted|discharged|readmitted)(?:[ \t]+on)?[ \t]+(?:\[\*\*)?(?P<date>" +
+_STAY_DATE = re.compile(r"(?<![\w-])(?P<cue>admitted|discharged|readmitted)(?:[ \t]+on)?(?:[ \t]+the)?[ \t]+(?:\[\*\*)?(?P<date>" +
                         _DATE_BODY + r")(?![\w/])", re.I)
 
 

@@ -77,6 +77,7 @@ class _SynonymEntry(_Entry):
     icd10cm: str | None = None
     not_coded: list[str] = []
     absent: list[str] = []
+    translations: list[str] = []
 
     @field_validator("names")
     @classmethod
@@ -99,9 +100,10 @@ class _SynonymEntry(_Entry):
 class _DrugClassEntry(_Entry):
     name: str
     question_words: list[str] = []
+    state_words: list[str] = []
     stems: list[str] = []
 
-    @field_validator("name", "question_words", "stems")
+    @field_validator("name", "question_words", "state_words", "stems")
     @classmethod
     def _lower(cls, v):  # questions and drug names are matched lower-cased
         return [w.strip().lower() for w in v] if isinstance(v, list) else v.strip().lower()
@@ -317,7 +319,9 @@ class _Builder:
             old = self.drug_classes.get(e.name)
             words = (*old.question_words, *e.question_words) if old else tuple(e.question_words)
             stems = (*old.stems, *e.stems) if old else tuple(e.stems)
-            self.drug_classes[e.name] = DrugClass(e.name, tuple(dict.fromkeys(words)), tuple(dict.fromkeys(stems)))
+            states = (*old.state_words, *e.state_words) if old else tuple(e.state_words)
+            self.drug_classes[e.name] = DrugClass(e.name, tuple(dict.fromkeys(words)), tuple(dict.fromkeys(stems)),
+                                                  tuple(dict.fromkeys(states)))
         self.dosing.update({k.lower(): v for k, v in f.dosing.items()})  # matched case-insensitively
         self.clinical.update(f.clinical)
         for code, words in f.lang.items():
@@ -360,9 +364,11 @@ class _Builder:
             if names & {n.lower() for n in g.names}:  # a group sharing a name is the same concept: merge
                 self.synonyms[i] = SynonymGroup(tuple(dict.fromkeys((*g.names, *e.names))), e.kind or g.kind,
                                                 e.icd10cm or g.icd10cm, tuple(dict.fromkeys((*g.not_coded, *e.not_coded))),
-                                                tuple(dict.fromkeys((*g.absent, *e.absent))))
+                                                tuple(dict.fromkeys((*g.absent, *e.absent))),
+                                                tuple(dict.fromkeys((*g.translations, *e.translations))))
                 return
-        self.synonyms.append(SynonymGroup(tuple(e.names), e.kind, e.icd10cm, tuple(e.not_coded), tuple(e.absent)))
+        self.synonyms.append(SynonymGroup(tuple(e.names), e.kind, e.icd10cm, tuple(e.not_coded), tuple(e.absent),
+                                          tuple(e.translations)))
 
     def _add_language(self, code: str, e: _LanguageEntry) -> None:
         lang = self.languages.setdefault(code, {k: [] for k in _LanguageEntry.model_fields})

@@ -44,6 +44,9 @@ class SynonymGroup:
     icd10cm: str | None = None
     not_coded: tuple[str, ...] = ()  # names of the group its code does not fit (subtypes)
     absent: tuple[str, ...] = ()  # words that say the concept is absent ("afebrile": no fever)
+    # its names in other languages (es, de, pl): a question in one of them finds the group's names
+    # through them (lexicon.names_of_translation); never a name the English matchers look for
+    translations: tuple[str, ...] = ()
 
     @property
     def problem(self) -> bool:
@@ -58,6 +61,8 @@ class DrugClass:
     name: str
     question_words: tuple[str, ...]
     stems: tuple[str, ...]
+    # words that say a patient is on the class ("anticoagulated"): "Is she anticoagulated?"
+    state_words: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -227,6 +232,11 @@ class Lexicon:
             for n in g.names:
                 out.setdefault(n.lower(), []).extend(x.lower() for x in g.names if x.lower() != n.lower())
         return {k: tuple(dict.fromkeys(v)) for k, v in out.items()}
+
+    @functools.cached_property
+    def names_of_translation(self) -> dict[str, tuple[str, ...]]:
+        """Lower-cased name in another language -> the (English) names of its group."""
+        return {t.lower(): tuple(n.lower() for n in g.names) for g in self.synonyms for t in g.translations}
 
     @functools.cached_property
     def absent_names_of(self) -> dict[str, tuple[str, ...]]:

@@ -88,3 +88,64 @@ def test_a_question_about_help_to_quit_is_not_about_smoking():
     d = _decide(SOCIAL, "Did he accept the nicotine patch?")
     assert d.verdict.verdict != "yes", d.verdict.reason  # he declined it; he does smoke
     assert _decide(SOCIAL, "Does he smoke?").verdict.verdict == "yes"
+
+
+ALLERGIES = """Allergies: latex (contact dermatitis); cotrimoxazole - generalised rash.
+Tramadol makes him dizzy - a side effect, not an allergy.
+Note: he reports he is allergic to amoxicillin, which caused hives, and that ibuprofen upsets his stomach, an intolerance.
+Medications: apixaban 5 mg twice daily (AF), bisoprolol 2.5 mg daily.
+Plan: review on POD2; metformin restarted on day 3; clinic in six weeks.
+"""
+
+
+@pytest.mark.parametrize("question,verdict", [
+    ("Is he allergic to latex?", "yes"),
+    ("Does he have a cotrimoxazole allergy?", "yes"),
+    ("Is he allergic to tramadol?", "no"),  # the note calls it a side effect
+    ("Is he allergic to amoxicillin?", "yes"),  # the intolerance later in the sentence is ibuprofen's
+    ("Is he allergic to ibuprofen?", "no"),
+    ("Is he anticoagulated?", "yes"),  # apixaban: a state word of the anticoagulant class
+])
+def test_allergy_and_class_state_questions(question, verdict):
+    d = _decide(ALLERGIES, question)
+    assert d.verdict.verdict == verdict, (d.verdict.verdict, d.verdict.reason)
+
+
+def test_a_day_of_the_stay_or_a_time_in_words_answers_when():
+    from clinqa.qa.policy.constraints import _stay_time
+
+    assert _stay_time("day 3", "restarted on ") and _stay_time("POD2", "") and _stay_time("7th September", "")
+    assert _stay_time("six weeks", "clinic in ")
+    assert not _stay_time("six weeks", "a course of ")  # a duration, not a time from now
+    assert not _stay_time("on free drainage, IV fluids, nil by mouth, last dose 03 Nov", "")  # a clause, not a time
+
+
+@pytest.mark.parametrize("span,schedule", [
+    ("PO", True), ("qHS", True), ("in the evening", True), ("5 mg BD", True),
+    ("previous DVT (left leg)", False), ("while on ibuprofen", False), ("for AF", False),
+])
+def test_a_dose_or_schedule_is_never_a_reason(span, schedule):
+    from clinqa.qa.policy.constraints import _only_schedule
+
+    assert _only_schedule(span) is schedule
+
+
+HISTORY = """PMH: T2DM on metformin, HTN. Allergies: NKDA.
+CT pulmonary angiogram: no pulmonary embolism. Right pleural effusion, small.
+Assessment: community-acquired pneumonia.
+"""
+
+
+@pytest.mark.parametrize("question,verdict", [
+    ("Does she have diabetes?", "yes"),  # "T2DM": one token as written, two lower-cased
+    ("Czy pacjentka ma cukrzycę?", "yes"),  # a group's Polish name finds its English names
+    ("¿Hay derrame pleural?", "yes"),
+    ("Hatte sie eine Lungenentzündung?", "yes"),
+    ("Was a pulmonary embolism ruled out?", "yes"),  # the question asks whether it is absent
+    ("Was pneumonia excluded?", "no"),
+    ("Does she have any drug allergies?", "no"),  # NKDA
+    ("Czy pacjentka ma alergie?", "no"),
+])
+def test_names_in_other_words_and_languages(question, verdict):
+    d = _decide(HISTORY, question)
+    assert d.verdict.verdict == verdict, (d.verdict.verdict, d.verdict.reason)

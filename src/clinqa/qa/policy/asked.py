@@ -138,6 +138,7 @@ def asked_for(question: str, concept: ConceptSpec | None = None, language: str |
         t = yes_no_target(q)
         if t:
             terms.append(t)
+        terms += _names_in(q)  # "¿Hay derrame pleural?": a group's name in another language inside it
     from clinqa.text.glossary import drug_class_stems
     from clinqa.text.values import unit_dimension
     from clinqa.text.vocab import clinical_synonyms
@@ -173,6 +174,20 @@ def asked_for(question: str, concept: ConceptSpec | None = None, language: str |
         heading=getattr(concept, "heading", None) or (heading_asked(q) if atype != "yes_no" and concept is None
                                                       else None),
         heading_part=getattr(concept, "heading_part", "all"), moment=getattr(concept, "moment", None))
+
+
+def _names_in(q: str) -> list[str]:
+    """The names of the lexicon's synonym groups whose translations a question in another language
+    holds ("¿Hay derrame pleural?" -> "pleural effusion", ...), longest first, none inside another."""
+    from clinqa.text.vocab import ngrams
+
+    names = lexicon().names_of_translation
+    words = re.findall(r"[^\W_][\w'.-]*", q.lower())
+    found: list[str] = []
+    for g in ngrams(words, 5):
+        if g in names and not any(g in f for f in found):
+            found.append(g)
+    return [n for g in found for n in names[g]]
 
 
 def _other_language(q: str, language: str | None) -> bool:

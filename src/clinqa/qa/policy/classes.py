@@ -125,7 +125,10 @@ def class_verdict(text: str, doc: ClinicalDocument, sentences: list[Sentence], q
 
     q = question.lower()
     words = [w for c in lexicon().drug_classes for w in c.question_words
-             if re.search(_ON_CLASS + re.escape(w) + r"s?\b", q)]
+             if re.search(_ON_CLASS + re.escape(w) + r"s?\b", q)] or \
+        [c.question_words[0] for c in lexicon().drug_classes if c.question_words and any(
+            re.search(r"\b(?:is|are|was|were|remains?|stays?|be)\s+(?:[\w']+\s+){0,2}" + re.escape(w) + r"\b", q)
+            for w in c.state_words)]  # "Is she anticoagulated?"
     stems = drug_class_stems(" ".join(words)) if words else ()
     if not stems:
         return None

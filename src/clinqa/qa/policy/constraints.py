@@ -120,7 +120,8 @@ def fits(note: Note, asked: AskedFor, span: tuple[int, int], sentences) -> tuple
         s0, s1 = span
         if note.text[max(0, s0 - 3):s0] == "[**" and note.text[s1:s1 + 3] == "**]":
             s0, s1 = s0 - 3, s1 + 3  # the date inside its de-identification brackets
-        ok = has_time(note.text[s0:s1], note.text[max(0, s0 - 12):s0])
+        ok = has_time(note.text[s0:s1], note.text[max(0, s0 - 12):s0]) or \
+            _stay_time(note.text[s0:s1], note.text[max(0, s0 - 12):s0])
         return (True, "") if ok else (False, f"{text!r} holds no date or time")
     if asked.dose:
         return (True, "") if DOSE.search(text) else (False, f"{text!r} holds no dose with a unit")
@@ -148,6 +149,8 @@ def fits(note: Note, asked: AskedFor, span: tuple[int, int], sentences) -> tuple
         asked_drugs = set(drugs_in(vocab_words(asked.question)))
         if asked_drugs and asked_drugs & set(drugs_in(words)):
             return False, f"{text!r} is the drug the question asks the reason for, not the reason"
+        if _only_schedule(text):
+            return False, f"{text!r} is a dose or a schedule, not a reason"
     if asked.category == "Medication" or asked.code == "drug":
         if asked.drug_stems:
             from clinqa.text.glossary import mentions_class
@@ -233,6 +236,35 @@ def _not_done_at(text: str, span: tuple[int, int]) -> str | None:
             if e.action == "planned":
                 return "only planned"
     return None
+
+
+def _only_schedule(text: str) -> bool:
+    """Whether a span says nothing but how a drug is taken: its dose, route, frequency or time of
+    day ("PO", "qHS", "daily", "in the evening"; the lexicon's `document.schedule.words`)."""
+    from clinqa.text.shapes import DOSE, SIG
+
+    rest = text
+    for pat in (SIG, DOSE):
+        rest = pat.sub(lambda m: " " * len(m.group(0)), rest)
+    lex = lexicon()
+    skip = (lex.words_re("schedule", "words"), lex.words_re("question_words", "filler"))
+    return not [w for w in re.findall(r"[^\W\d_]{2,}", rest) if not any(p.fullmatch(w) for p in skip)]
+
+
+def _stay_time(text: str, before: str) -> bool:
+    """The clinical document's times, which `has_time` does not read: a date with a month's name
+    or an ordinal ("7th September", "03 Nov"), a day of the stay ("day 3",
+    "POD2"), a time from now in words ("in six weeks")."""
+    from clinqa.document.time import DATE, RELATIVE, time_key
+
+    if len(text.split()) > 6:
+        return False  # a clause that holds a date somewhere is no answer to "when"
+    # (a clock time alone is no answer to "when": "10:30 AM" of a clinic date)
+    if any(time_key(m.group(0)) for m in DATE.finditer(text)) or RELATIVE.search(text):
+        return True
+    numbers = lexicon().words_alternation("numbers", "words")
+    return bool(re.search(r"\b(?:in|within|after)\s+(?:about\s+|another\s+)?(?:" + numbers +
+                          r")\s+(?:days?|weeks?|months?|years?|hours?)\b", before[-12:] + text, re.I))
 
 
 _NOT_A_PLACE = re.compile(r"\b(?:gp|gp's|doctor's|general practice)\s+surgery\b", re.I)

@@ -37,6 +37,7 @@ _FILLER = re.compile(
     r"^(?:ever|currently|still|now|any|a|an|the|some|have|has|had|having|been|be|on|taking|take|takes|"
     r"experienc\w*|report\w*|complain\w* of|show\w*|develop\w*|evidence of|signs? of|symptoms? of|"
     r"suffer\w* from|present\w* with|receiv\w*|get|got|need\w*|use|uses|using|there|known|diagnosed with|"
+    r"found to have|found with|noted to have|shown to have|"
     r"positive for|negative for|tested for|treated for|treated with|family history of|family hx of|history of|hx of|"
     r"un|una|algún|alguna|de|con|el|la|los|las|antecedentes? de|signos? de)\s+", re.I)
 
@@ -180,9 +181,14 @@ def action_assertion(sentence: str, action: str) -> str | None:
     return "possible"
 
 
+# "Was PE ruled out?", "Has a fracture been excluded?": the question asks whether the concept is
+# absent, so its verdict is the concept's, turned over (policy._yes_no)
+RULED_OUT_Q = re.compile(r"\s+(?:been\s+)?(?:ruled\s+out|excluded|rule[ds]?\s+out)\s*[?.!]*\s*$", re.I)
+
+
 def yes_no_target(question: str) -> str | None:
     """The concept a yes/no question asks about: "Does the patient have chest pain?" -> "chest pain"."""
-    q = _LEAD.sub("", question.strip(), count=1)
+    q = _LEAD.sub("", RULED_OUT_Q.sub("?", question.strip()), count=1)
     q = _RELATIVE_TRAILING.sub("", q)
     for _ in range(6):
         q2 = _FILLER.sub("", _RELATIVE_SUBJECT.sub("", _SUBJECT.sub("", q)))
@@ -194,7 +200,7 @@ def yes_no_target(question: str) -> str | None:
     q = re.sub(r"\s+", " ", q)
     if not q or _FILLER.fullmatch(q + " ") or _SUBJECT.fullmatch(q + " "):
         return None  # "Any?" names nothing
-    return q.lower() if len(q) >= 3 else None
+    return q.lower() if len(q) >= 3 or (len(q) == 2 and q.isupper()) else None  # ("PE", "MI": abbreviations)
 
 
 def form_category(question: str) -> str | None:

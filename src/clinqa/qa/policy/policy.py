@@ -29,6 +29,7 @@ from dataclasses import dataclass, replace
 
 from clinqa.document import parse_document
 from clinqa.document.structure import role_of
+from clinqa.qa.policy.allergies import allergy_verdict
 from clinqa.qa.policy.asked import AskedFor, asked_for, type_name
 from clinqa.qa.policy.calibration import Calibration, calibration_for
 from clinqa.qa.policy.classes import class_members, class_verdict
@@ -60,7 +61,7 @@ from clinqa.qa.policy.spans import (
     typed_core,
     whole_compound,
 )
-from clinqa.qa.policy.forms import yes_no_target
+from clinqa.qa.policy.forms import RULED_OUT_Q, yes_no_target
 from clinqa.qa.policy.observations import observation_mentions
 from clinqa.qa.policy.presentation import instead_of_heading, presentation_answer
 from clinqa.qa.policy.results import not_done, study_result
@@ -282,7 +283,11 @@ class AnswerPolicy:
                             score=overlap_score(raw, s0, s1),
                             method=(method or "extractive") + "+drug-class")
                      for s0, s1, why in class_members(note.text, doc, sentences, asked)]
-        if not typed and asked.answer_type == "date":
+        threshold = asked.min_score if asked.min_score is not None else cal.min_score
+        unsure = not typed or (threshold is not None and not typed[0].method.endswith(STRUCTURAL)
+                               and typed[0].score < threshold)
+        if unsure and asked.answer_type == "date":
+            # no date the reader is sure of: the date written with the question's concept
             dated = dated_mention(doc, asked.question)
             if dated is not None:
                 s0, s1, why = dated
@@ -294,7 +299,6 @@ class AnswerPolicy:
             return Decision([_abstain(note, method, f"no answer of the asked type ({type_name(asked)}): {why}")], asked)
         best = typed[0]
         structural = best.method.endswith(STRUCTURAL)
-        threshold = asked.min_score if asked.min_score is not None else cal.min_score
         if threshold is not None and not structural and best.score < threshold:
             return Decision([_abstain(note, method, f"score {best.score:.3f} is under the calibrated threshold "
                                                      f"{threshold:.3f} ({cal.source})", best.score)], asked)
@@ -394,8 +398,18 @@ class AnswerPolicy:
     # .................................................................. yes/no
     def _yes_no(self, note: Note, asked: AskedFor, sentences, method: str,
                 language: str | None = None) -> Decision:
+        d = self._concept_verdict(note, asked, sentences, method, language)
+        if RULED_OUT_Q.search(asked.question) and d.verdict is not None and d.verdict.verdict in ("yes", "no"):
+            # "Was PE ruled out?": yes when the note says PE is absent, no when it says present
+            turned = "yes" if d.verdict.verdict == "no" else "no"
+            why = f"the question asks whether it was ruled out, and the note says it is {'absent' if turned == 'yes' else 'present'}"
+            d = replace(d, verdict=replace(d.verdict, verdict=turned, reason=f"{why} ({d.verdict.reason})"))
+        return d
+
+    def _concept_verdict(self, note: Note, asked: AskedFor, sentences, method: str,
+                         language: str | None = None) -> Decision:
         doc = parse_document(note.text, note.id, sentences)
-        ev = medication_verdict(doc, asked) or smoking_verdict(doc, asked)
+        ev = allergy_verdict(doc, asked.question) or medication_verdict(doc, asked) or smoking_verdict(doc, asked)
         if ev is not None:
             return self._event_decision(note, asked, sentences, method, ev)
         if not asked.terms:

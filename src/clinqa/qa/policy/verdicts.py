@@ -100,6 +100,10 @@ def find_mentions(text: str, terms: tuple[str, ...] | list[str], sentences: list
     context = context_pipe(context_language(language))
     matcher = TargetMatcher(nlp)
     matcher.add([TargetRule(lit, "CONCEPT") for lit in literals])
+    # a word with a digit is one token as notes write it ("T2DM") but two lower-cased ("t2", "dm"):
+    # the literal's own tokens would never match it, so it is matched as one token too
+    matcher.add([TargetRule(lit, "CONCEPT", pattern=[{"LOWER": lit}]) for lit in literals
+                 if re.fullmatch(r"[a-z]*\d[a-z0-9]*", lit) and re.search(r"[a-z]", lit)])
     from clinqa.text.pipeline import NLP_LOCK
 
     with NLP_LOCK:  # the cached docs and the ConText component are shared across threads
