@@ -117,6 +117,9 @@ class Answer:
     evidence_ids: tuple[str, ...] = ()
     method: str = ""
     reason: str | None = None  # why there is no answer (when text is None), or how a structural answer was chosen
+    # a value the policy derived from the text, not written in it ("4 days" between the admission
+    # and discharge dates): `text` is then its evidence
+    value: str | None = None
 
     @classmethod
     def no_answer(cls, note_id: str, score: float, method: str = "", reason: str | None = None) -> Answer:

@@ -8,7 +8,7 @@ import bisect
 import itertools
 import re
 
-from clinqa.document.model import Block, Measurement
+from clinqa.document.model import Block, Item, Measurement
 from clinqa.document.structure import cells, is_number_cell
 from clinqa.document.time import DATE, MONTH, TIME, moment_of, time_key
 from clinqa.lexicon import lexicon
@@ -116,7 +116,8 @@ def lab_values(text: str, lab: str, names: list[tuple[int, int, str]] | None = N
                 continue  # "(baseline 138 g/L in 2189)": a year, not a value
             if re.match(r":\d\d", text[end:end + 3]) or re.search(r"\d:$", text[max(0, m.start() - 2):m.start()]):
                 continue  # "at 2:30 PM": a time's hour and minutes, not values
-            if any(d.start() <= m.start() and end <= d.end() for d in DATE.finditer(text, max(0, m.start() - 12), end + 8)):
+            if any(d.start() <= m.start() and end <= d.end() and time_key(d.group(0))
+                   for d in DATE.finditer(text, max(0, m.start() - 12), end + 8)):  # (never "78/42": no date)
                 continue  # "37.9 C on the morning of April 10": the day of a date, not a value
             start = m.start()
             if start > 0 and text[start - 1] in "<>≤≥":
@@ -151,8 +152,8 @@ def measurements(text: str, blocks: list[Block]) -> list[Measurement]:
             found = _trend(text, b)
         else:
             continue
-        if found:
-            covered.append((b.start, b.end))
+        if found:  # (a trend covers its own values only: the prose around it is read below)
+            covered += [(m.start, m.end) for m in found] if b.kind == "trend" else [(b.start, b.end)]
             out += found
     for series in _headed_series(text):
         covered.append((series[0].start, series[-1].end))
@@ -273,7 +274,13 @@ def _table(text: str, b: Block) -> list[Measurement]:
         lab = _lab_of(row.key or "")
         if not lab:
             continue
-        values = cells(text, row.start, row.end)[1:]
+        row_cells = cells(text, row.start, row.end)
+        label_value = _LABEL_THEN_NUMBER.fullmatch(row_cells[0].text) if row_cells else None
+        if label_value:  # "Creatinine (umol/L) 38         29": one space between the label and its first value
+            c0 = row_cells[0]
+            row_cells = [Item(label_value.group(1), c0.start, c0.start + len(label_value.group(1))),
+                         Item(label_value.group(2), c0.start + label_value.start(2), c0.end)] + row_cells[1:]
+        values = row_cells[1:]
         # as many values as time columns (or as the columns after a label column): the k-th value
         # is the k-th column's, however the widths drift; else the column each value sits under
         heads = cols if len(values) == len(cols) else cols[1:] if len(values) == len(cols) - 1 else None
@@ -316,22 +323,55 @@ def _cell(lab: str, c, name_start: int, when) -> Measurement:
 
 def _trend(text: str, b: Block) -> list[Measurement]:
     """ "Hgb trend: 7.1 (6/1 09:10) -> 6.6 (6/2) -> 8.9 (6/5, discharge)": the values an arrow
-    joins, each with the time in its parentheses (or the words after it)."""
+    joins, each with the time in its parentheses (or the words after it). A block may hold
+    several chains inside prose ("... Today BP 128/74. hs-troponin 64 (06/07) -> 88 (06/08)");
+    each chain is the lab's named last before its first value."""
     pat, canon = alias_re()
-    m = pat.search(text, b.start, b.end)
-    if not m:
-        return []
-    lab = canon[m.group(1).lower()]
-    out = []
+    out: list[Measurement] = []
+    pos = b.start
+    while True:
+        arrow = _ARROW.search(text, pos, b.end)
+        if arrow is None:
+            break
+        name = None
+        for m in pat.finditer(text, max(b.start, pos, arrow.start() - 60), arrow.start()):
+            name = m  # the last name before the chain's first arrow
+        chain_end = arrow.end()
+        if name is not None:
+            found = _chain(text, name, b.end)
+            if found:
+                out += found
+                chain_end = max(chain_end, found[-1].end)
+        pos = chain_end
+    return out
+
+
+def _chain(text: str, m: re.Match, end: int) -> list[Measurement]:
+    """The values of one arrow chain after the lab name `m` (at least two)."""
+    lab = alias_re()[1][m.group(1).lower()]
     pos = m.end()
-    parts = [(pos, b.end)]
-    arrows = list(re.finditer(r"\s*(?:->|→|=>|-->)\s*", text[pos:b.end]))
-    if arrows:
-        parts, last = [], pos
-        for a in arrows:
-            parts.append((last, pos + a.start()))
-            last = pos + a.end()
-        parts.append((last, b.end))
+    arrows = []
+    last = pos
+    for a in _ARROW.finditer(text, pos, end):
+        if re.search(r"[.;]\s", text[last:a.start()]) and arrows:
+            break  # (a new sentence: another chain's arrows)
+        arrows.append(a)
+        last = a.end()
+        nxt = _STEP.match(text, a.end(), end)
+        if nxt is None:
+            break
+        last = nxt.end()
+        follow = _ARROW.match(text, last, end)
+        if follow is None:
+            break
+    if not arrows:
+        return []
+    parts, start = [], pos
+    for a in arrows:
+        parts.append((start, a.start()))
+        start = a.end()
+    parts.append((start, end))
+    out = []
     for k, (p0, p1) in enumerate(parts):
         v = _STEP.match(text, p0, p1) if k else _STEP.search(text, p0, p1)
         if not v or (k == 0 and v.start() - p0 > 25):
@@ -345,6 +385,10 @@ def _trend(text: str, b: Block) -> list[Measurement]:
                                when_start=w0 if when else -1, when_end=w0 + len(when) if when else -1,
                                moment=moment_of(when or ""), key=time_key(when or "")))
     return out if len(out) >= 2 else []
+
+
+_LABEL_THEN_NUMBER = re.compile(r"(.*[^\d\s.,/-])[ \t]+([<>]?\d[\d.,]*)")
+_ARROW = re.compile(r"\s*(?:->|→|=>|-->)\s*")
 
 
 # one step of a trend: the value (with its unit), then its time in parentheses or a few words
@@ -397,7 +441,7 @@ def _series_item(text: str, a: int, b: int, lab: str, name_start: int) -> Measur
         if when is None:
             return None
     depth, values = 0, []
-    dates = [(d.start(), d.end()) for d in DATE.finditer(text, when.end(), b)]
+    dates = [(d.start(), d.end()) for d in DATE.finditer(text, when.end(), b) if time_key(d.group(0))]
     for m in re.finditer(r"[()]|" + VALUE.pattern, text[when.end():b], VALUE.flags):
         if m.group(0) == "(":
             depth += 1

@@ -16,7 +16,8 @@ from clinqa.types import Sentence
 
 _LIST_MARK = re.compile(r"^[ \t]*(?:\(?\d{1,3}[.)]|[-*\u2022\u00b7\u2023\u25e6]|#\d+|\(?[a-z]\))[ \t]+(?=\S)", re.M)
 # "Key: value" with a short key that starts a line; several on one line when spaced apart
-_FIELD = re.compile(r"(?:^[ \t]*|(?<=[ \t]{3})|(?<=\t))([A-Za-z][\w /&()'#.-]{0,38}?):[ \t]*(?=\S)", re.M)
+# "Key: value", or a key with dot leaders ("Admitted .... 2 Nov 2186")
+_FIELD = re.compile(r"(?:^[ \t]*|(?<=[ \t]{3})|(?<=\t))([A-Za-z][\w /&()'#.-]{0,38}?)(?::|[ \t]+\.{2,}|\.{3,})[ \t]*(?=[^\s.])", re.M)
 _CELL = re.compile(r"[^\s|][^\t|]*?(?=[ \t]{2,}|\t|\||$)")
 _NUMBERISH = re.compile(r"^[<>≤≥~]?\d[\d.,/:%-]*\s*[a-zA-Z/%]{0,8}$")
 # a value, its optional unit and time, an arrow, and the next value: "6.9 (6/1) -> 7.4", "98%->94%"
@@ -68,7 +69,7 @@ def _line_kind(text: str, s: int, e: int) -> str:
             return "table"
     if _HEADER_LINE.match(line):
         return "header"
-    if _FIELD.match(line.lstrip()) and line.lstrip().find(":") < 40:
+    if _FIELD.match(line.lstrip()) and (0 <= line.lstrip().find(":") < 40 or re.search(r"\s\.{2,}|\.{3,}", line[:45])):
         return "field"
     return "prose"
 

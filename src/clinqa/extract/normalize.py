@@ -41,7 +41,7 @@ def normalise(concept: Concept, answer: Answer, verdict=None) -> Value:
         return Value(verdict.verdict if verdict is not None else None)
     if answer.is_no_answer:
         return Value()
-    text = answer.text or ""
+    text = answer.value or answer.text or ""  # (a derived value: "4 days" between two dates)
     value, number, unit = text, None, None
     if concept.answer_type == "number":
         ratio = parse_ratio(text)

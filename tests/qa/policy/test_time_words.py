@@ -136,3 +136,51 @@ def test_a_modifier_named_as_absent_says_nothing(question):
     d = _decide(OPNOTE, question)
     assert d.verdict.verdict != "no", (d.verdict.verdict, d.verdict.reason)
     assert d.verdict.verdict != "yes"
+
+
+LETTER = """WESTBROOK COTTAGE HOSPITAL
+Patient ..... Ines FARRUGIA
+Admitted .... 28 Feb 2184, 22:10
+Discharged .. 4 Mar 2184
+Summary: admitted with a fall; discharged home.
+"""
+
+
+def test_length_of_stay_is_the_days_between_the_dates():
+    d = _decide(LETTER, "How many days was the patient in hospital?")
+    a = d.answers[0]
+    assert a.value == "5 days" and a.text == "4 Mar 2184"  # (2184 is a leap year: 29 Feb)
+    assert LETTER[a.start:a.end] == a.text and "28 Feb 2184" in a.reason
+    from clinqa.extract.normalize import normalise
+    from clinqa.questionnaire import load_questionnaire
+
+    concept = next(c for c in load_questionnaire("discharge-summary").concepts if c.id == "length_of_stay")
+    assert normalise(concept, a).number == 5
+    # one date only: no length
+    assert _decide("Admitted: 28 Feb 2184.\n", "How many days was the patient in hospital?").answers[0].value is None
+
+
+def test_dot_leader_fields_date_the_stay():
+    assert _decide(LETTER, "When was she discharged?").answers[0].text == "4 Mar 2184"
+
+
+SYSTEMS = ("CV: shock resolved. Today BP 131/76, HR 84. In the ED: BP 82/46, HR 121. hs-troponin 40 ng/L (3/1) -> "
+           "71 ng/L (3/2, peak) -> 33 ng/L (3/4).\n"
+           "RENAL: Cr 2.9 (3/1) -> 3.3 (3/2) -> 1.8 (3/4); baseline Cr 1.1. Urine output adequate.\n")
+
+
+def test_arrow_chains_inside_prose_are_their_own_labs():
+    # each chain belongs to the lab named right before it, and the prose around it keeps its values
+    assert [v for v, _, _ in _measured(SYSTEMS, "troponin")] == ["40 ng/L", "71 ng/L", "33 ng/L"]
+    assert {v for v, _, _ in _measured(SYSTEMS, "blood pressure")} == {"131/76", "82/46"}
+    assert [v for v, _, _ in _measured(SYSTEMS, "creatinine")][:4] == ["2.9", "3.3", "1.8", "1.1"]
+    assert _decide(SYSTEMS, "Peak troponin?").answers[0].text == "71 ng/L"
+    assert _decide(SYSTEMS, "Creatinine on admission?").answers[0].text == "2.9"  # never the baseline
+
+
+def test_a_row_label_one_space_from_its_first_value():
+    table = ("Bloods\n                    2nd Jun    4th Jun    6th Jun\n"
+             "CRP (mg/L)          140        77         20\n"
+             "Creatinine (umol/L) 61         55         -\n")
+    assert [(v, w) for v, w, _ in _measured(table, "creatinine")] == [("61", "2nd Jun"), ("55", "4th Jun")]
+    assert _decide(table, "CRP on 4th June?").answers[0].text == "77"

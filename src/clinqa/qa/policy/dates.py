@@ -97,3 +97,41 @@ def dated_mention(doc: ClinicalDocument, question: str) -> tuple[int, int, str] 
         return None
     a, _, words = found[0]
     return a.start, a.end, f"the date written with {' '.join(dict.fromkeys(words))} in the same sentence or its heading"
+
+
+def stay_length(doc: ClinicalDocument, question: str) -> tuple[int, int, str, int] | None:
+    """(start, end, why, days) for a question asking how long the stay was and nothing else ("How
+    many days was the patient in hospital?"), from the note's admission and discharge dates (its
+    fields or the one-liner; a date without a year takes the other's); the discharge date is the
+    answer's evidence. None when the question asks more or the note dates only one of them."""
+    import datetime
+
+    from clinqa.document.time import DATE, time_key
+    from clinqa.qa.policy.forms import DURATION_Q
+
+    if not DURATION_Q.search(question):
+        return None
+    lex = lexicon()
+    skip = [lex.words_re("question_words", n) for n in ("duration_asking", "stay", "filler", "date_asking")]
+    rest = [w for w in re.findall(r"[^\W\d_]+", question) if not any(p.fullmatch(w) for p in skip)]
+    if concept_stems(" ".join(rest)):
+        return None
+    dates = {}
+    for kind in ("admission", "discharge"):
+        a = next((x for x in doc.anchors if x.kind == kind and x.key and x.key[0] != "rel"), None)
+        d = DATE.search(doc.text, a.start, a.end) if a is not None else None
+        if d is None:
+            return None
+        dates[kind] = (time_key(d.group(0)), d.start(), d.end())
+    (ka, _, _), (kd, s, e) = dates["admission"], dates["discharge"]
+    year = ka[0] or kd[0]
+    if not year or not ka[1] or not kd[1]:
+        return None
+    try:
+        days = (datetime.date(kd[0] or year, kd[1], kd[2]) - datetime.date(ka[0] or year, ka[1], ka[2])).days
+    except ValueError:  # (a day-first date read month-first: no such date)
+        return None
+    if not 0 <= days <= 365:
+        return None
+    adm = dates["admission"]
+    return s, e, f"{days} days from the admission date ({doc.text[adm[1]:adm[2]]}) to the discharge date", days

@@ -45,7 +45,7 @@ from clinqa.qa.policy.events import (
     smoking_verdict,
     undone_only,
 )
-from clinqa.qa.policy.dates import dated_mention, moment_date
+from clinqa.qa.policy.dates import dated_mention, moment_date, stay_length
 from clinqa.qa.policy.headings import Headed, headed, trimmed
 from clinqa.qa.policy.lab_choice import lab_answers
 from clinqa.qa.policy.lists import list_block_for, other_kind_of_list
@@ -192,6 +192,12 @@ class AnswerPolicy:
         stay = moment_date(doc, asked.question) if asked.answer_type == "date" else None
         if stay is not None:
             return self._structural(note, asked, [stay[:2]], stay[2], (method or "extractive") + "+dated", sentences)
+        length = stay_length(doc, asked.question) if asked.answer_type == "number" else None
+        if length is not None:  # "How many days was the patient in hospital?": the dates' difference
+            s0, s1, why, days = length
+            a = Answer(text=note.text[s0:s1], start=s0, end=s1, score=0.0, note_id=note.id, reason=why,
+                       method=(method or "extractive") + "+dated", value=f"{days} days")
+            return Decision([self._finish(note, asked, a, sentences)], asked)
         cal = self.calibration
         if cal.null_threshold is not None and isinstance(answers, Unread):
             raise NeedsReader  # the reader's own no-answer score may decide
