@@ -406,7 +406,8 @@ def _headed_series(text: str) -> list[list[Measurement]]:
     pos = 0
     lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]*", text) if m.end() > m.start()]
     for k, (l0, l1) in enumerate(lines):
-        tail0 = l0 + max(text.rfind(". ", l0, l1) + 2 - l0, 0)
+        dot = text.rfind(". ", l0, l1)
+        tail0 = dot + 2 if dot >= 0 else l0  # the line's last sentence: "... by juice. Home BP log (arm cuff):"
         head = text[tail0:l1].strip()
         bare = re.sub(r"\([^()]*\)", " ", head).strip().rstrip(":").strip()
         name = pat.search(bare)

@@ -19,7 +19,7 @@ _LIST_MARK = re.compile(r"^[ \t]*(?:\(?\d{1,3}[.)]|[-*\u2022\u00b7\u2023\u25e6]|
 # "Key: value", or a key with dot leaders ("Admitted .... 2 Nov 2186")
 _FIELD = re.compile(r"(?:^[ \t]*|(?<=[ \t]{3})|(?<=\t))([A-Za-z][\w /&()'#.-]{0,38}?)(?::|[ \t]+\.{2,}|\.{3,})[ \t]*(?=[^\s.])", re.M)
 _CELL = re.compile(r"[^\s|][^\t|]*?(?=[ \t]{2,}|\t|\||$)")
-_NUMBERISH = re.compile(r"^[<>≤≥~]?\d[\d.,/:%-]*\s*[a-zA-Z/%]{0,8}$")
+_NUMBERISH = re.compile(r"^[<>≤≥~]?\d[\d.,/:%-]*\s*[a-zA-Z/%]{0,10}$")  # ("82 irregular")
 # a value, its optional unit and time, an arrow, and the next value: "6.9 (6/1) -> 7.4", "98%->94%"
 _TREND_STEP = re.compile(r"\d(?:\.\d+)?\s*[%a-zA-Z/]{0,8}\s*(?:\([^()\n]{0,40}\))?\s*(?:->|→|=>|-->)\s*[<>~]?\d")
 _HEADER_LINE = re.compile(r"^[ \t]*[^\W\d_][^:\n]{0,58}:[ \t]*$|^[ \t]*[A-Z][A-Z0-9 /&,()'-]{3,60}$")
@@ -63,6 +63,8 @@ def _line_kind(text: str, s: int, e: int) -> str:
     row = cells(text, s, e)
     if row and row[0].text.endswith(":") and _FIELD.match(line.lstrip()):
         return "field"  # "Admission Date:  [**2187-11-2**]     Discharge Date:  [**2187-11-6**]"
+    if len(row) >= 2 and all(time_key(c.text) and not re.search(r":\s", c.text) for c in row):
+        return "table"  # a header row of times alone: "Pre (17:05)      Post (21:10)"
     if len(row) >= 3 or (len(row) == 2 and (is_number_cell(row[1].text) or is_number_cell(row[0].text))):
         if sum(is_number_cell(c.text) for c in row) >= 1 or _HEADER_ROW_WORDS.search(line) or \
                 (len(row) >= 2 and all(time_key(c.text) for c in row)):  # a header row of dates: "[**11-2**]  [**11-4**]"

@@ -184,3 +184,16 @@ def test_a_row_label_one_space_from_its_first_value():
              "Creatinine (umol/L) 61         55         -\n")
     assert [(v, w) for v, w, _ in _measured(table, "creatinine")] == [("61", "2nd Jun"), ("55", "4th Jun")]
     assert _decide(table, "CRP on 4th June?").answers[0].text == "77"
+
+
+def test_labelled_times_the_question_names():
+    scores = "NIH stroke scale\n  Arrival (1 May) ... 11\n  48 h (3 May) ..... 5\n  Discharge (9 May) . 2\n"
+    assert _decide(scores + "NIHSS: see above.\n", "What was the NIHSS at 48 h?").answers[0].text == "5"
+    session = ("Dialysis run\n                Pre (09:05)      Post (13:10)\n"
+               "Weight          81.2 kg          79.0 kg\nBP (sitting)    171/92           128/70\n"
+               "Pulse           90 irregular     76 irregular\n")
+    assert _decide(session, "BP post dialysis?").answers[0].text == "128/70"
+    assert [w for _, w, _ in _measured(session, "heart rate")] == ["Pre (09:05)", "Post (13:10)"]
+    # a value in another's parentheses is earlier only right after the parenthesis opens
+    text = "Day 2: T 36.9. Rigors on day 3 (T 38.4 C, hypotensive) - cultures sent."
+    assert _decide(text, "Highest temperature?").answers[0].text == "38.4 C"

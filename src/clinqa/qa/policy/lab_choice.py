@@ -63,6 +63,9 @@ def lab_answers(note: Note, asked: AskedFor, raw: list[Answer], doc: ClinicalDoc
         out = [_answer(note, m, score[m.start], method) for m in chosen + rest]
         return [replace(out[0], reason=why)] + out[1:], None
 
+    named = [m for m in vals if m.when and _label_named(m.when, q)]
+    if named and len({m.number for m in named}) == 1:  # "NIHSS at 24 h?" on "24 h (3 Nov) ...... 4"
+        return answer(named, f"the value of {asked.lab} written at {named[0].when!r}, as the question names it")
     if asked_key is not None:
         hits = [m for m in vals if matches(asked_key, m.key)] or \
             [m for m in vals if m.key is None and _dated_line(text, m, asked_key)]
@@ -181,6 +184,13 @@ def _says_now(text: str, m: Measurement) -> bool:
     return bool(lexicon().words_re("moments", "latest").search(around))
 
 
+def _label_named(when: str, question: str) -> bool:
+    """Whether the question names a value's time label whole ("24 h", "Day 3", "Pre"), its
+    parentheses aside."""
+    label = re.sub(r"\([^()]*\)", " ", when).strip(" \t.:,")
+    return len(label) >= 2 and bool(re.search(r"(?<![\w-])" + re.escape(label) + r"(?![\w-])", question, re.I))
+
+
 def _said_earlier(text: str, m: Measurement) -> bool:
     """Whether a value is written as an earlier one: in parentheses after another value ("6.4%
     (7.9% in October)", "48 mg/g (was 22)"), or with a word of the past between its lab's name
@@ -189,7 +199,7 @@ def _said_earlier(text: str, m: Measurement) -> bool:
     line0 = text.rfind("\n", 0, m.start) + 1
     opened = text.rfind("(", line0, m.start)
     if opened > text.rfind(")", line0, m.start) and re.search(r"\d", text[line0:opened]) and \
-            re.fullmatch(r"[^()]*?(?:\b(?:was|previously|prior)\s*)?", text[opened + 1:m.start]):
+            re.fullmatch(r"\s*(?:(?:was|previously|prior|baseline)\s+)?", text[opened + 1:m.start]):
         return True
     after = re.split(r"[\n,(]", text[m.end:m.end + 30])[0]  # (another value's parentheses are its own)
     before = re.split(r"[\d)]", text[max(m.name_start, line0, m.start - 30):m.start])[-1]  # (not another value's words)
