@@ -83,7 +83,11 @@ def audit_row(row: dict, note_text: str, concept) -> list[Violation]:
     words = tuple(re.findall(r"[a-z0-9][a-z0-9\-]*", answer.lower()))  # "vancomycin/cefepime": two drugs
 
     if concept.answer_type == "number":
-        m = VALUE.search(answer)
+        number = row.get("value_number")
+        derived = number is not None and number == number and f"{number:g}" not in answer
+        # (a value the policy derived from the text, "4 days" between two dates, is checked
+        # itself: its answer is the evidence, a date)
+        m = VALUE.search(_str(row.get("value")) if derived else answer)
         lab = lab_in(question)
         if concept.unit and unit_dimension(concept.unit):
             want = {unit_dimension(concept.unit)}

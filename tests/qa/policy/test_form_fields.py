@@ -149,3 +149,11 @@ Assessment: community-acquired pneumonia.
 def test_names_in_other_words_and_languages(question, verdict):
     d = _decide(HISTORY, question)
     assert d.verdict.verdict == verdict, (d.verdict.verdict, d.verdict.reason)
+
+
+def test_cannot_be_excluded_is_still_possible():
+    text = "IMPRESSION: No biliary dilatation. Choledocholithiasis cannot be excluded in the distal duct.\n"
+    d = _decide(text, "Is there choledocholithiasis?")
+    assert d.verdict.verdict == "uncertain", (d.verdict.verdict, d.verdict.reason)
+    d = _decide("PE suspected on day 1 (tachycardia, pleuritic pain) - not yet ruled out.\n", "Does she have a PE?")
+    assert d.verdict.verdict in ("uncertain", "not_mentioned") and d.verdict.verdict != "no"
