@@ -52,6 +52,13 @@ def drug_spans(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     return sorted(set(out))
 
 
+def _own_cue(text: str, end: int, c1: int, cue_res) -> bool:
+    """Whether an event cue follows a drug right after it ("apixaban was started")."""
+    window = text[end:min(c1, end + 20)]
+    return any(re.match(r"\s*(?:(?:was|were|is|has been|had been)\s+)?" + cue.pattern, window, cue.flags)
+               for _, cue in cue_res)
+
+
 def medication_events(text: str, sentences: list[Sentence], blocks: list[Block]) -> list[Event]:
     """Events from each drug clause of the prose, then from lists and fields under event headers."""
     lex = lexicon()
@@ -93,6 +100,11 @@ def medication_events(text: str, sentences: list[Sentence], blocks: list[Block])
                     before = [d for d in drugs if d[1] <= m.start() and m.start() - d[1] <= 60]
                     after = [d for d in drugs if d[0] >= m.end() and d[0] - m.end() <= 30]
                     towards = bool(object_after.fullmatch(m.group(0)))  # "changed to X": X is started
+                    if not towards and not before and after and _own_cue(text, after[0][1], c1, cue_res):
+                        # "Aspirin 300 mg daily from 3 Nov (...) until 6 Nov, then STOPPED when apixaban
+                        # was started": the drug after has a cue of its own; the one before is farther
+                        before = [d for d in drugs if d[1] <= m.start() and m.start() - d[1] <= 120]
+                        after = []
                     subj = (after[0] if after else None) if towards else \
                         (before[-1] if before else after[0] if after else None)
                     if subj is None:

@@ -157,3 +157,18 @@ def test_cannot_be_excluded_is_still_possible():
     assert d.verdict.verdict == "uncertain", (d.verdict.verdict, d.verdict.reason)
     d = _decide("PE suspected on day 1 (tachycardia, pleuritic pain) - not yet ruled out.\n", "Does she have a PE?")
     assert d.verdict.verdict in ("uncertain", "not_mentioned") and d.verdict.verdict != "no"
+
+
+def test_a_stop_cue_before_a_drug_with_its_own_cue_stops_the_drug_before():
+    text = ("Course: clopidogrel 75 mg daily from admission (loading dose in the ED) until day 3, then "
+            "STOPPED when ticagrelor was started on day 4.\n")
+    assert _decide(text, "Was clopidogrel stopped?").verdict.verdict == "yes"
+    assert _decide(text, "Was ticagrelor stopped?").verdict.verdict == "no"
+    assert _decide(text, "Was ticagrelor started?").verdict.verdict == "yes"
+
+
+def test_a_new_drug_is_its_line_in_the_medication_list():
+    text = ("Course: ticagrelor was started on day 4 after the angiogram.\n\n"
+            "» Medicines on discharge\n  NEW      Ticagrelor 90 mg twice daily\n  SAME     Ramipril 5 mg daily\n")
+    d = _decide(text, "What new medications were started?")
+    assert d.answers[0].text == "Ticagrelor 90 mg twice daily", [a.text for a in d.answers]

@@ -78,7 +78,8 @@ def medication_verdict(doc: ClinicalDocument, asked: AskedFor) -> EventVerdict |
         e = next(e for e in evs if e.action in ("stopped", "held"))
         s, t = _span(e)
         return EventVerdict("no", f"the note says {e.subject} was {e.action}", s, t, e)
-    if action in ("stopped", "held") and all(e.action in _STILL_ON for e in evs):
+    if action in ("stopped", "held") and all(e.action in _STILL_ON + ("started",) for e in evs):
+        # (started and never stopped: "STOPPED when apixaban was started" stops the drug before)
         e = evs[0]
         s, t = _span(e)
         return EventVerdict("no", f"the note says {e.subject} was {e.action.replace('_', ' ')}, never stopped", s, t, e)
@@ -158,8 +159,15 @@ def changed_drugs(doc: ClinicalDocument, change: str) -> list[tuple[int, int, st
     """(start, end, why) of each drug the note says was `change`d ("stopped", "started"), one per
     drug, in note order: its list line under an event header, else its clause."""
     out, seen = [], set()
-    # a drug's line under an event header ("STOPPED: Naproxen 500 mg bid") says more than its clause
-    for e in sorted(doc.events, key=lambda e: (e.source != "list_header", e.subject_start)):
+    meds = lexicon().words_re("list_headers", "medications")
+
+    def in_med_list(e) -> bool:  # "» Medicines on discharge" / "NEW   Apixaban 5 mg twice daily"
+        sec = doc.section_at(e.subject_start)
+        return bool(sec is not None and sec.title and meds.search(sec.title))
+
+    # a drug's line under an event header ("STOPPED: Naproxen 500 mg bid") or in a medication list
+    # ("NEW  Apixaban 5 mg twice daily") says more than its clause in the course
+    for e in sorted(doc.events, key=lambda e: (e.source != "list_header", not in_med_list(e), e.subject_start)):
         if e.kind != "medication" or e.action != change or e.status != "done":
             continue
         name = next((n for _, _, n in drug_spans(doc.text, e.subject_start, e.subject_end)), e.subject.lower())
