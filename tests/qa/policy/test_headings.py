@@ -155,3 +155,17 @@ def test_discharge_condition_and_disposition_from_their_fields():
     assert text[cond.start:cond.end] == "eating and drinking, mobile"
     assert text[disp.start:disp.end] == "home with her son"
     assert _h("Medical condition: frail.\n", "discharge_condition") is None  # another heading's words
+
+
+def test_an_emergency_visit_sent_home_has_a_discharge_date_and_disposition():
+    # (session 23) the guide's convention: an ED visit that ends in discharge home has them
+    q = load_questionnaire("discharge-summary")
+    concept = next(c for c in q.concepts if c.id == "discharge_disposition")
+    home = ("ED PROVIDER NOTE\nTriage 14:05. Chest wall pain after a fall.\nMedical decision making: "
+            "contusion.\nDisposition: discharged home with his wife, ambulating.\n")
+    admitted = home.replace("discharged home with his wife, ambulating", "admitted to orthopaedics")
+    policy = AnswerPolicy()
+    d = policy.decide(Note("n", home), concept.questions_for("en")[0], [], segment(home, "n"), concept=concept)
+    assert d.answers[0].text and "home" in d.answers[0].text
+    d = policy.decide(Note("n", admitted), concept.questions_for("en")[0], [], segment(admitted, "n"), concept=concept)
+    assert d.answers[0].is_no_answer and "emergency" in d.reason

@@ -156,7 +156,8 @@ class AnswerPolicy:
             raw = [a for a in answers if not a.is_no_answer]
         if asked.note_kinds and note.text.strip():
             kind = parse_document(note.text, note.id, sentences).kind
-            if kind != "unknown" and kind not in asked.note_kinds:
+            if kind != "unknown" and kind not in asked.note_kinds and not (
+                    "emergency_discharged" in asked.note_kinds and _sent_home(kind, note.text)):
                 why = (f"the concept applies to {' or '.join(k.replace('_', ' ') for k in asked.note_kinds)}; "
                        f"this note reads as a {kind.replace('_', ' ')}")
                 v = Verdict("not_mentioned", why) if asked.answer_type == "yes_no" else None
@@ -490,6 +491,16 @@ class AnswerPolicy:
                    method=(method or "extractive") + "+events")
         a = self._finish(note, asked, a, sentences)
         return Decision([replace(a, assertion=assertion)], asked, v)
+
+
+def _sent_home(kind: str, text: str) -> bool:
+    """Whether an emergency note's visit ended in discharge home (the lexicon's
+    `document.ed_disposition`: its home words, and none of its admission words)."""
+    from clinqa.lexicon import lexicon
+
+    lex = lexicon()
+    return kind == "emergency" and bool(lex.words_re("ed_disposition", "home").search(text)) and \
+        not lex.words_re("ed_disposition", "admitted").search(text)
 
 
 def _in_indication(doc, pos: int) -> bool:
