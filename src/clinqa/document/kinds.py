@@ -96,3 +96,11 @@ def _opening_a_line(pattern, text: str) -> str | None:
     """The first match of `pattern` that only white space precedes on its line."""
     return next((m.group(0) for m in pattern.finditer(text)
                  if not text[text.rfind("\n", 0, m.start()) + 1:m.start()].strip()), None)
+
+
+def sent_home(text: str) -> bool:
+    """Whether an emergency visit ended in discharge home: the lexicon's `document.ed_disposition`
+    home words, and none of its admission words (both said: neither is taken)."""
+    lex = lexicon()
+    return bool(lex.words_re("ed_disposition", "home").search(text)) and \
+        not lex.words_re("ed_disposition", "admitted").search(text)

@@ -221,16 +221,13 @@ def _lead_time(text: str, line0: int, name_start: int, first_name: int) -> re.Ma
     was measured then."""
     if name_start < first_name or re.search(r"[.;]\s", text[first_name:name_start]):
         return None  # (only the values of the label's own sentence)
-    lead = text[line0:first_name]
-    colon = re.search(r":\s*$", lead)
+    colon = re.search(r":\s*$", text[line0:first_name])
     if not colon:
         return None
-    lead = lead[:colon.start()]  # (a time right before the colon: "at 05:30:")
-    found = [t for t in itertools.chain(TIME.finditer(lead), DATE.finditer(lead)) if time_key(t.group(0))]
-    if not found:
-        return None
-    last = max(found, key=lambda t: t.end())
-    return re.compile(re.escape(last.group(0))).match(text, line0 + last.start())
+    end = line0 + colon.start()  # (the search ends at the colon: a time right before it, "at 05:30:")
+    found = [t for t in itertools.chain(TIME.finditer(text, line0, end), DATE.finditer(text, line0, end))
+             if time_key(t.group(0))]
+    return max(found, key=lambda t: t.end()) if found else None
 
 
 def _line_moment(text: str, line0: int, name_start: int, value_end: int) -> str | None:

@@ -98,16 +98,16 @@ def sections_of(text: str, sentences: list[Sentence]) -> list[Section]:
     the first header a section with no title."""
     out: list[Section] = []
     numbered = _numbered_titles(sentences)
+    titled = {s.start: end for s in sentences if (end := _title_line(text, s)) is not None}
     heads = [s for i, s in enumerate(sentences) if s.kind == "header" or _INLINE_HEADER.match(s.text) or (
         s.section and re.match(r"^[^\W\d_][^:\n]{0,58}:", s.text) and (i == 0 or sentences[i - 1].section != s.section))
-        or s.start in numbered or _title_line(text, s) is not None]
+        or s.start in numbered or s.start in titled]
     bounds = []
     for s in heads:
         if s.start in numbered:
             bounds.append((s.start, numbered[s.start], s.section))
             continue
-        titled = _title_line(text, s)
-        title_end = titled if titled is not None else \
+        title_end = titled[s.start] if s.start in titled else \
             s.start + (s.text.find(":") + 1 if ":" in s.text[:60] else len(s.text))
         bounds.append((s.start, title_end, s.section))
     if not bounds or bounds[0][0] > 0:

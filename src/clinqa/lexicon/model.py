@@ -234,6 +234,11 @@ class Lexicon:
         return {k: tuple(dict.fromkeys(v)) for k, v in out.items()}
 
     @functools.cached_property
+    def kind_of_name(self) -> dict[str, str | None]:
+        """Lower-cased name -> its group's kind ("problem", "symptom" or None)."""
+        return {n.lower(): g.kind for g in self.synonyms for n in g.names}
+
+    @functools.cached_property
     def names_of_translation(self) -> dict[str, tuple[str, ...]]:
         """Lower-cased name in another language -> the (English) names of its group."""
         return {t.lower(): tuple(n.lower() for n in g.names) for g in self.synonyms for t in g.translations}

@@ -33,6 +33,7 @@ def asked_substance(question: str) -> str | None:
     return " ".join(kept) or None
 
 
+_STATEMENT_END = re.compile(r"\.(?:\s|$)|\n")
 # words before "allergy" that name no substance ("Does she have any known drug allergies?")
 _NOT_SUBSTANCE = re.compile(r"any|an?|the|known|drug|drugs|food|medication|medicine|she|he|they|patient|pt|have|has|had|"
                             r"does|do|is|are|her|his|their|other|new|true", re.I)
@@ -58,7 +59,7 @@ def allergy_verdict(doc: ClinicalDocument, question: str) -> EventVerdict | None
         s0, s1 = (sent.start, sent.end) if sent is not None else (m.start(), m.end())
         # the statement runs to its full stop: "Chart also lists lisinopril - ACE-inhibitor
         # cough, not a true allergy" (a splitter may end a sentence at the dash)
-        stop = re.compile(r"\.(?:\s|$)|\n").search(text, m.end())
+        stop = _STATEMENT_END.search(text, m.end())
         s1 = max(s1, stop.start() if stop else len(text))
         cue = not_allergy.search(text, m.end(), s1)
         if cue is not None and not _other_substance(text[m.end():cue.start()]):

@@ -208,8 +208,8 @@ def _terse_finding(q: str) -> bool:
         return False
     from clinqa.text.vocab import icd_terms
 
-    kinds = {n.lower(): g.kind for g in lexicon().synonyms for n in g.names}
-    return kinds.get(name) in ("problem", "symptom") or icd_terms().get(name) in ("Symptoms", "Diagnosis")
+    return lexicon().kind_of_name.get(name) in ("problem", "symptom") or \
+        icd_terms().get(name) in ("Symptoms", "Diagnosis")
 
 
 def _opens_yes_no(q: str, language: str | None) -> bool:

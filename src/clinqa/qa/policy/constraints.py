@@ -253,8 +253,8 @@ def _only_schedule(text: str) -> bool:
 
 def _stay_time(text: str, before: str) -> bool:
     """The clinical document's times, which `has_time` does not read: a date with a month's name
-    or an ordinal ("7th September", "03 Nov"), a day of the stay ("day 3",
-    "POD2"), a time from now in words ("in six weeks")."""
+    or an ordinal ("7th September", "03 Nov"), a day of the stay ("day 3", "POD2"), a time from
+    now in words ("in six weeks")."""
     from clinqa.document.time import DATE, RELATIVE, time_key
 
     if len(text.split()) > 6:

@@ -28,6 +28,7 @@ import re
 from dataclasses import dataclass, replace
 
 from clinqa.document import parse_document
+from clinqa.document.kinds import sent_home
 from clinqa.document.structure import role_of
 from clinqa.qa.policy.allergies import allergy_verdict
 from clinqa.qa.policy.asked import AskedFor, asked_for, type_name
@@ -157,7 +158,7 @@ class AnswerPolicy:
         if asked.note_kinds and note.text.strip():
             kind = parse_document(note.text, note.id, sentences).kind
             if kind != "unknown" and kind not in asked.note_kinds and not (
-                    "emergency_discharged" in asked.note_kinds and _sent_home(kind, note.text)):
+                    "emergency_discharged" in asked.note_kinds and kind == "emergency" and sent_home(note.text)):
                 why = (f"the concept applies to {' or '.join(k.replace('_', ' ') for k in asked.note_kinds)}; "
                        f"this note reads as a {kind.replace('_', ' ')}")
                 v = Verdict("not_mentioned", why) if asked.answer_type == "yes_no" else None
@@ -491,16 +492,6 @@ class AnswerPolicy:
                    method=(method or "extractive") + "+events")
         a = self._finish(note, asked, a, sentences)
         return Decision([replace(a, assertion=assertion)], asked, v)
-
-
-def _sent_home(kind: str, text: str) -> bool:
-    """Whether an emergency note's visit ended in discharge home (the lexicon's
-    `document.ed_disposition`: its home words, and none of its admission words)."""
-    from clinqa.lexicon import lexicon
-
-    lex = lexicon()
-    return kind == "emergency" and bool(lex.words_re("ed_disposition", "home").search(text)) and \
-        not lex.words_re("ed_disposition", "admitted").search(text)
 
 
 def _in_indication(doc, pos: int) -> bool:

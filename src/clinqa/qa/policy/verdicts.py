@@ -436,9 +436,8 @@ def word_mentions(text: str, target: str, sentences: list[Sentence] | None, lang
     status = assert_spans(text, [(a, b) for a, b, _, _ in spans], language)
     out = []
     for (a, b, sec, whole), st in zip(spans, status):
-        line0 = max(text.rfind("\n", 0, a), text.rfind(". ", 0, a)) + 1
-        if st == "present" and _NEG_BEFORE.search(text[line0:a]):
-            st = "negated"  # "Recommendation: No imaging follow-up ...": ": no" points backwards in ConText
+        if st == "present" and _negated_before(text, a):
+            st = "negated"
         if st in ("present", "historical") and in_family_section(text, a, sec):
             st = "family"
         if st == "present" and not whole:
@@ -466,29 +465,33 @@ def part_absent_mentions(text: str, question: str, target: str, sentences: list[
         return []
     stems = concept_stems(target, lex.words_re("question_words", "qualifier"))
     heads = [st for n in nouns(question) for st in concept_stems(n) if st in stems]
-    absent_value = _ABSENT_VALUE.get()
-    for stem in heads[-1:]:
-        spans = [(a, b, s) for s in sentences  # a title too: "MRI KNEE WITHOUT CONTRAST"
-                 for a, b in _stem_spans(text, s.start, s.end, stem)]
-        if not spans:
-            continue
-        status = assert_spans(text, [(a, b) for a, b, _ in spans], language)
-        out = []
-        for (a, b, s), st in zip(spans, status):
-            line0 = max(text.rfind("\n", 0, a), text.rfind(". ", 0, a)) + 1
-            if st in ("present", "possible") and (_NEG_BEFORE.search(text[line0:a]) or absent_value.match(text, b)):
-                st = "negated"
-            m = not_done_after(text, sentences, Mention(a, b, st, s.section, a, b))
-            if m.assertion == "family" or in_family_section(text, a, s.section) or \
-                    "indication" in (s.section or "").lower() or _other_modifier(text, a, b, stems):
-                continue  # ("no edema of the legs" says nothing of pulmonary edema)
-            if m.assertion != "negated":
-                out = []
-                break
-            out.append(m)
-        if out:
-            return out
-    return []
+    if not heads:
+        return []
+    spans = [(a, b, s) for s in sentences  # a title too: "MRI KNEE WITHOUT CONTRAST"
+             for a, b in _stem_spans(text, s.start, s.end, heads[-1])]
+    if not spans:
+        return []
+    status = assert_spans(text, [(a, b) for a, b, _ in spans], language)
+    out = []
+    for (a, b, s), st in zip(spans, status):
+        if st in ("present", "possible") and _negated_before(text, a):
+            st = "negated"
+        # (not_done_after reads a field's absent value after it: "Drains: none")
+        m = not_done_after(text, sentences, Mention(a, b, st, s.section, a, b))
+        if m.assertion == "family" or in_family_section(text, a, s.section) or \
+                "indication" in (s.section or "").lower() or _other_modifier(text, a, b, stems):
+            continue  # ("no edema of the legs" says nothing of pulmonary edema)
+        if m.assertion != "negated":
+            return []
+        out.append(m)
+    return out
+
+
+def _negated_before(text: str, a: int) -> bool:
+    """Whether a negation on its line or sentence points back at a mention at `a`
+    ("Recommendation: No imaging follow-up ...": ": no" points backwards in ConText)."""
+    line0 = max(text.rfind("\n", 0, a), text.rfind(". ", 0, a)) + 1
+    return bool(_NEG_BEFORE.search(text[line0:a]))
 
 
 def _other_modifier(text: str, a: int, b: int, stems: list[str]) -> bool:
