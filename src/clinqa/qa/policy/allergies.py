@@ -29,14 +29,12 @@ def asked_substance(question: str) -> str | None:
     m = _BEFORE.search(question[:word.end()])
     if m is None:
         return None
-    kept = [w for w in m.group("x").split() if not _NOT_SUBSTANCE.fullmatch(w)]
+    not_substance = lexicon().words_re("allergy", "not_substance")
+    kept = [w for w in m.group("x").split() if not not_substance.fullmatch(w)]
     return " ".join(kept) or None
 
 
 _STATEMENT_END = re.compile(r"\.(?:\s|$)|\n")
-# words before "allergy" that name no substance ("Does she have any known drug allergies?")
-_NOT_SUBSTANCE = re.compile(r"any|an?|the|known|drug|drugs|food|medication|medicine|she|he|they|patient|pt|have|has|had|"
-                            r"does|do|is|are|her|his|their|other|new|true", re.I)
 
 
 def allergy_verdict(doc: ClinicalDocument, question: str) -> EventVerdict | None:

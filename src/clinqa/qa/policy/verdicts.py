@@ -250,7 +250,7 @@ def not_done_after(text: str, sentences: list[Sentence] | None, m: Mention) -> M
         between = re.sub(r"\([^()]*\)", " ", text[m.end:cue.start()])
         if re.search(r"[;,:]|\.\s", between) or len(between.split()) > 10:  # (". ": "IV. Propofol not used")
             continue
-        if _NOT_YET.search(text, max(m.end, cue.start() - 24), cue.start()):
+        if _NOT_YET.get().search(text, max(m.end, cue.start() - 24), cue.start()):
             # "Choledocholithiasis cannot be excluded", "PE not yet ruled out": still possible
             return replace(m, assertion="possible", cue_start=min(m.cue_start, m.start), cue_end=max(m.cue_end, cue.end()))
         return replace(m, assertion=assertion, cue_start=min(m.cue_start, m.start), cue_end=max(m.cue_end, cue.end()))
@@ -258,8 +258,10 @@ def not_done_after(text: str, sentences: list[Sentence] | None, m: Mention) -> M
 
 
 # words before a ruling-out cue that undo it: "cannot be excluded", "has not been ruled out"
-_NOT_YET = re.compile(r"\b(?:cannot|can not|can't|could not|couldn't|not|never|hasn't|has not|have not)"
-                      r"(?:\s+(?:be|been|yet|definitively|entirely|fully|confidently))*\s+$", re.I)
+# (the lexicon's `event_status.not_yet`, with its `not_yet_between` words after them)
+_NOT_YET = PerLexicon(lambda lex: re.compile(
+    r"\b(?:" + lex.words_alternation("event_status", "not_yet") + r")(?:\s+(?:" +
+    lex.words_alternation("event_status", "not_yet_between") + r"))*\s+$", re.I))
 
 
 # a field's value after a mention that says it is absent or was not done: "Drains: none",
