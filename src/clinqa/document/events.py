@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 
 from clinqa.document.checkboxes import box_before
-from clinqa.document.model import Block, Event
+from clinqa.document.model import Block, Event, Item
+from clinqa.document.structure import row_status
 from clinqa.lexicon import lexicon
 from clinqa.types import Sentence
 
@@ -75,13 +76,19 @@ def medication_events(text: str, sentences: list[Sentence], blocks: list[Block])
                         out.append(Event("medication", action, text[s:e], s, e, b.header, b.header_start,
                                          b.header_end, it.start, it.end, section=b.section, source="list_header"))
                         listed.add(s)
-        if b.kind == "fields":  # "STOPPED: aspirin 81 mg daily, ibuprofen" / "Changes: ..."
+        if b.kind in ("fields", "list", "table"):  # "STOPPED: aspirin 81 mg", "NEW  Apixaban", "... - NEW", a Status column
             for it in b.items:
-                action = _header_action(it.key or "")
-                if action:
+                status = row_status(text, b, it)[0] if b.kind == "table" else \
+                    (Item(it.key, it.key_start, it.key_end) if it.key else None)
+                action = _header_action(re.sub(r"\([^()]*\)", " ", status.text)) if status else None  # ("RESUMED (was held)")
+                if action:  # (a drug in the item's parentheses is not its subject: "(replaced by atorvastatin)")
+                    why = _status_reason(status)
                     for s, e, _ in drug_spans(text, it.start, it.end):
-                        out.append(Event("medication", action, text[s:e], s, e, it.key or "", it.key_start, it.key_end,
-                                         it.start, it.end, section=b.section, source="list_header"))
+                        if _in_parentheses(text, it.start, s):
+                            continue
+                        out.append(Event("medication", action, text[s:e], s, e, status.text, status.start, status.end,
+                                         it.start, it.end, *(why or (None, -1, -1)), section=b.section,
+                                         source="list_header"))
                         listed.add(s)
     for sent in sentences:
         if sent.kind == "header":
@@ -133,8 +140,26 @@ def _status(text: str, a: int, cue_start: int) -> str:
     return "done"
 
 
+def _status_reason(status: Item) -> tuple[str, int, int] | None:
+    """The reason a status cell gives: its parentheses ("STOP (eGFR 58, dyspepsia)") or the words
+    after a dash ("STOPPED - caused DKA")."""
+    m = re.search(r"\(([^()]{2,})\)|[ \t][-–—:][ \t]+(.{2,})$", status.text)
+    if m is None:
+        return None
+    g = 1 if m.group(1) else 2
+    return m.group(g).strip(), status.start + m.start(g), status.start + m.start(g) + len(m.group(g).strip())
+
+
+def _in_parentheses(text: str, start: int, pos: int) -> bool:
+    before = text[start:pos]
+    return before.count("(") > before.count(")")
+
+
 def _header_action(header: str) -> str | None:
     lex = lexicon()
+    # "D/C meds:" is the discharge list ("d/c" a moment there), "D/C'd meds:" a stopped one
+    header = lex.words_re("moments", "discharge").sub(lambda m: m.group(0) if header[m.end():m.end() + 1] in "'’" and
+                                                      m.end() < len(header) else " ", header)
     for action in _ACTIONS:
         if lex.words_re("events", action).search(header):
             return action

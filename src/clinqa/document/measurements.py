@@ -48,7 +48,7 @@ def local_moment(text: str, vs: int, ve: int) -> str:
 
 
 # A lab name followed by one of these names another measure ("albumin-to-creatinine ratio 48").
-_OTHER_MEASURE = re.compile(r"\s*(?:ratio|clearance|index|kinase|phosphokinase|/)", re.I)
+_OTHER_MEASURE = re.compile(r"\s*(?:ratio|clearance|index|kinase|phosphokinase|breath test|/)", re.I)
 
 
 
@@ -65,11 +65,17 @@ def lab_names(text: str) -> list[tuple[int, int, str]]:
             i = bisect.bisect_right(starts, s)
             return (i > 0 and out[i - 1][1] > s) or (i < len(out) and out[i][0] < e)
 
+        # (a form right after another lab's name is that name's letter: "troponin T 22 ng/L")
         extra = [(m.start(), m.end(), lex.lab_of_note_form[m.group(1)]) for m in cased.finditer(text)
-                 if not taken(m.start(), m.end())]
+                 if not taken(m.start(), m.end()) and not _right_after_name(out, starts, m.start(), text)]
         if extra:
             out = sorted(out + extra)
     return out
+
+
+def _right_after_name(names: list[tuple[int, int, str]], starts: list[int], pos: int, text: str) -> bool:
+    i = bisect.bisect_right(starts, pos) - 1
+    return i >= 0 and not text[names[i][1]:pos].strip(" \t-")
 
 
 def lab_values(text: str, lab: str, names: list[tuple[int, int, str]] | None = None) -> list[tuple[int, int, int]]:
@@ -102,10 +108,11 @@ def lab_values(text: str, lab: str, names: list[tuple[int, int, str]] | None = N
             if first and m.start() - ne > 40:
                 break
             between = text[ne:m.start()]
-            if not first and _NAMED.search(text[max(ne, m.start() - 12):m.start()]):
-                break  # "WBC-14.2* RBC-4.51": the next value has a name of its own
+            if not first and (_NAMED.search(text[max(ne, m.start() - 12):m.start()]) or
+                              _SCORE_NAME.search(text[max(ne, m.start() - 12):m.start()])):
+                break  # "WBC-14.2* RBC-4.51", "T 38.4, NEWS2 5": the next value has a name of its own
             if THRESHOLD_CUE.search(between if first else text[max(ne, m.start() - 12):m.start()]) or \
-                    (first and THRESHOLD_CUE.search(text[max(0, ns - 25):ns].split("\n")[-1])):
+                    (first and THRESHOLD_CUE.search(re.split(r"[\n,;)]|\.\s", text[max(0, ns - 25):ns])[-1])):
                 if first:
                     break
                 continue
@@ -128,6 +135,7 @@ def lab_values(text: str, lab: str, names: list[tuple[int, int, str]] | None = N
 
 
 _NAMED = re.compile(r"[A-Za-z]{2,}\s?[-:=]\s*$")
+_SCORE_NAME = re.compile(r"(?<![\w-])(?:[A-Za-z]+\d+[A-Za-z]*|[A-Z]{2,})[ \t]*$")  # "NEWS2 5", "GCS 15"
 _YEAR = re.compile(r"(?:1[89]|2[0-2])\d\d")
 _YEAR_BEFORE = re.compile(r"\b(?:in|since|from|during|by|until|of|year|" + MONTH + r")\s+$", re.I)  # "in March 2181"
 _LABEL = re.compile(r"[^|\n]{1,40}?(?=[ \t]*(?:[ \t]\.+|\.{2,}|[ \t]{2,}|:)[ \t]*[<>~]?\d)")
@@ -148,18 +156,29 @@ def measurements(text: str, blocks: list[Block]) -> list[Measurement]:
     for b in blocks:
         if b.kind == "table":
             found = _table(text, b)
-        elif b.kind == "trend":
-            found = _trend(text, b)
+        elif b.kind == "trend" or (b.kind in ("list", "fields") and _ARROW.search(text, b.start, b.end)):
+            found = _trend(text, b)  # (a list item may hold a trend: "- Hb 71 (adm) -> 64 -> 91 (d/c)")
         else:
             continue
-        if found:  # (a trend covers its own values only: the prose around it is read below)
-            covered += [(m.start, m.end) for m in found] if b.kind == "trend" else [(b.start, b.end)]
-            out += found
+        if found and b.kind == "table":
+            covered.append((b.start, b.end))
+        elif found:  # a trend covers its values and their times only ("64 (4.ii, pre-Tx)"), and
+            # the rest of its last step's clause ("108/66 post 1L Hartmann's"); the prose around is read below
+            covered += [(m.start, m.end) for m in found] + [(m.when_start, m.when_end) for m in found if m.when_start >= 0]
+            tail = re.match(r"[^,;(\n]*", text[found[-1].end:])  # (its parentheses may hold another value: "(baseline 90)")
+            covered.append((found[-1].end, found[-1].end + tail.end()))
+        out += found
     for series in _headed_series(text):
         covered.append((series[0].start, series[-1].end))
         out += series
     covered.sort()
     names = lab_names(text)  # scanned once for every lab the note names
+    starts = [b.start for b in blocks]
+
+    def block_of(pos: int) -> Block | None:
+        i = bisect.bisect_right(starts, pos) - 1
+        return blocks[i] if i >= 0 and blocks[i].start <= pos < blocks[i].end else None
+
     line_starts: dict[int, int] = {}  # line start -> the first lab name on that line
     for ns, _, _ in names:
         line_starts.setdefault(text.rfind("\n", 0, ns) + 1, ns)
@@ -183,10 +202,20 @@ def measurements(text: str, blocks: list[Block]) -> list[Measurement]:
             if dated and time_key(dated.group(1)):
                 key = time_key(dated.group(1))
                 w = (dated.group(1), dated.start(1), dated.end(1))
-            moment = moment_of(around) or _line_moment(text, line0, ns, ve)
+            named = text[ns:vs]  # "Weight at discharge: 16.1 kg": the words between the name and its value
+            moment = moment_of(around) or (moment_of(named) if not re.search(r"\d", named) else None) or \
+                _line_moment(text, line0, ns, ve)
             lead = None if key or moment else _lead_time(text, line0, ns, first_name)
             if lead is not None:  # "Bloods at 05:30: WBC 17.9, CRP 214"
                 key, w = time_key(lead.group(0)), (lead.group(0), lead.start(), lead.end())
+            elif not key and not moment:  # a block under a timed title: "REASSESSMENT 14:30" / "Her BP was 146/82"
+                blk = block_of(vs)
+                if blk is not None and blk.header and moment_of(blk.header):
+                    moment = moment_of(blk.header)  # "How you were when you went home" / "... oxygen level was 97%"
+                elif blk is not None and blk.header and time_key(blk.header):
+                    t = TIME.search(text, blk.header_start, blk.header_end) or DATE.search(text, blk.header_start, blk.header_end)
+                    if t is not None and time_key(t.group(0)):
+                        key, w = time_key(t.group(0)), (t.group(0), t.start(), t.end())
             out.append(Measurement(lab, text[vs:ve], vs, ve, ns, _number(text[vs:ve]), "text", 0,
                                    when=w[0] if w else None, when_start=w[1] if w else -1,
                                    when_end=w[2] if w else -1,
@@ -378,10 +407,31 @@ def _chain(text: str, m: re.Match, end: int) -> list[Measurement]:
         w0 = v.start("when") if v.group("when") else v.start("after")
         if when:
             when = when.strip(" ,;")
+        if when and re.search(r"\d", when) and not time_key(when) and lexicon().words_re("moments", "earlier").search(when):
+            when = None  # "92 umol/L (baseline 90)": another value, earlier, not the time of this one
         out.append(Measurement(lab, text[s:e], s, e, m.start(), _number(text[s:e]), "trend", 0, when=when or None,
                                when_start=w0 if when else -1, when_end=w0 + len(when) if when else -1,
                                moment=moment_of(when or ""), key=time_key(when or "")))
-    return out if len(out) >= 2 else []
+    return _spread_times(out) if len(out) >= 2 else []
+
+
+def _spread_times(chain: list[Measurement]) -> list[Measurement]:
+    """A chain whose times are listed together after its last value, one per value ("CRP 212 ->
+    147 -> 39 mg/L (09-10, 11-10, 14-10)"): each value its own time, in order."""
+    from dataclasses import replace
+
+    last = chain[-1]
+    if not last.when or any(m.when for m in chain[:-1]):
+        return chain
+    parts = [p for p in re.finditer(r"[^,;]+", last.when)]
+    if len(parts) != len(chain) or not all(time_key(p.group(0)) for p in parts):
+        return chain
+    out = []
+    for m, p in zip(chain, parts):
+        w = p.group(0).strip()
+        w0 = last.when_start + p.start() + (len(p.group(0)) - len(p.group(0).lstrip()))
+        out.append(replace(m, when=w, when_start=w0, when_end=w0 + len(w), moment=moment_of(w), key=time_key(w)))
+    return out
 
 
 _LABEL_THEN_NUMBER = re.compile(r"(.*[^\d\s.,/-])[ \t]+([<>]?\d[\d.,]*)")
@@ -389,7 +439,7 @@ _ARROW = re.compile(r"\s*(?:->|→|=>|-->)\s*")
 
 
 # one step of a trend: the value (with its unit), then its time in parentheses or a few words
-_STEP = re.compile(r"\s*(?:[:=]\s*)?(?P<value>[<>~]?\d+(?:\.\d+)?(?:\s*(?:%|[a-zA-Z]{1,6}(?:/[a-zA-Z]{1,4})?)(?![\w(]))?)"
+_STEP = re.compile(r"\s*(?:[:=]\s*)?(?P<value>[<>~]?(?:\d{2,3}/\d{2,3}(?![\d/])|\d+(?:\.\d+)?(?:\s*(?:%|[a-zA-Z]{1,6}(?:/[a-zA-Z]{1,4})?)(?![\w(]))?))"
                    r"(?:\s*\((?P<when>[^()]{1,40})\)|(?P<after>\s+(?:on|at|in)\s+[^,;\n]{1,30}))?")
 
 

@@ -147,6 +147,7 @@ class ClinicalDocument:
     measurements: tuple[Measurement, ...] = ()
     anchors: tuple[TimeAnchor, ...] = ()
     presentation: tuple[Phrase, ...] = ()  # the parts of the note's one-liners (document/presentation.py)
+    day_first: bool = False  # its numeric dates put the day first ("13-10"): every date of it is so read
     # the events are read on first use (parse.build gives the reader): finding drugs loads the
     # drug lexicon, 2.5 s of a cold start that a lab or date question never needs
     read_events: Callable[[], tuple[Event, ...]] | None = field(default=None, repr=False, compare=False)

@@ -14,7 +14,7 @@ from clinqa.document.measurements import measurements
 from clinqa.document.model import ClinicalDocument
 from clinqa.document.presentation import presentation
 from clinqa.document.structure import blocks_of, sections_of
-from clinqa.document.time import anchors
+from clinqa.document.time import anchors, day_first_dates, writes_day_first
 from clinqa.types import Sentence
 
 # characters of note text whose documents are kept (a document is a few times its text in memory)
@@ -70,6 +70,12 @@ def build(text: str, note_id: str = "", sentences: list[Sentence] | None = None)
 
         sentences = segment(text, note_id)
     sentences = list(sentences)
+    day_first = writes_day_first(text)
+    with day_first_dates(day_first):
+        return _build(text, note_id, sentences, day_first)
+
+
+def _build(text: str, note_id: str, sentences: list[Sentence], day_first: bool) -> ClinicalDocument:
     sections = sections_of(text, sentences)
     blocks = blocks_of(text, sections)
     fields = [it for b in blocks if b.kind == "fields" for it in b.items]
@@ -83,4 +89,5 @@ def build(text: str, note_id: str = "", sentences: list[Sentence] | None = None)
     return ClinicalDocument(
         note_id=note_id, text=text, kind=kind, kind_reason=why, sentences=tuple(sentences),
         sections=tuple(sections), blocks=tuple(blocks), measurements=tuple(measurements(text, blocks)),
-        anchors=tuple(anchors(text, fields)), presentation=presentation(text, sentences), read_events=read_events)
+        anchors=tuple(anchors(text, fields)), presentation=presentation(text, sentences), read_events=read_events,
+        day_first=day_first)

@@ -12,17 +12,21 @@ import re
 from clinqa.document.model import Block, Item, Section
 from clinqa.document.time import time_key
 from clinqa.lexicon import lexicon
+from clinqa.text.sections import title_category
 from clinqa.types import Sentence
 
 _LIST_MARK = re.compile(r"^[ \t]*(?:\(?\d{1,3}[.)]|[-*\u2022\u00b7\u2023\u25e6]|#\d+|\(?[a-z]\))[ \t]+(?=\S)", re.M)
 # "Key: value" with a short key that starts a line; several on one line when spaced apart
 # "Key: value", or a key with dot leaders ("Admitted .... 2 Nov 2186")
-_FIELD = re.compile(r"(?:^[ \t]*|(?<=[ \t]{3})|(?<=\t))([A-Za-z][\w /&()'#.-]{0,38}?)(?::|[ \t]+\.{2,}|\.{3,})[ \t]*(?=[^\s.])", re.M)
+# (a time's colon is no key's: "REASSESSMENT 14:30" is a title; "Bloods at 05:30: WBC" a key)
+_FIELD = re.compile(r"(?:^[ \t]*|(?<=[ \t]{3})|(?<=\t))([A-Za-z][\w /&()'#.-]{0,38}?)(?:(?<!\d):|(?<=\d):(?!\d\d(?!\d))|"
+                    r"[ \t]+\.{2,}|\.{3,})[ \t]*(?=[^\s.])", re.M)
 _CELL = re.compile(r"[^\s|][^\t|]*?(?=[ \t]{2,}|\t|\||$)")
 _NUMBERISH = re.compile(r"^[<>≤≥~]?\d[\d.,/:%-]*\s*[a-zA-Z/%]{0,10}$")  # ("82 irregular")
 # a value, its optional unit and time, an arrow, and the next value: "6.9 (6/1) -> 7.4", "98%->94%"
 _TREND_STEP = re.compile(r"\d(?:\.\d+)?\s*[%a-zA-Z/]{0,8}\s*(?:\([^()\n]{0,40}\))?\s*(?:->|→|=>|-->)\s*[<>~]?\d")
-_HEADER_LINE = re.compile(r"^[ \t]*[^\W\d_][^:\n]{0,58}:[ \t]*$|^[ \t]*[A-Z][A-Z0-9 /&,()'-]{3,60}$")
+_HEADER_LINE = re.compile(r"^[ \t]*[^\W\d_][^:\n]{0,58}:[ \t]*$|^[ \t]*[A-Z][A-Z0-9 /&,()'-]{3,60}$|"
+                          r"^[ \t]*[A-Z][A-Z /&,()'-]{3,60}[ \t]+\d{1,2}:\d{2}[ \t]*$")  # "REASSESSMENT 14:30"
 
 
 def lines_of(text: str) -> list[tuple[int, int]]:
@@ -60,11 +64,15 @@ def _line_kind(text: str, s: int, e: int) -> str:
         return "list"
     if _TREND_STEP.search(line):
         return "trend"
+    if _TABLE_RULE.fullmatch(line):
+        return "rule"  # an ASCII table's border: "+------+------+"
     row = cells(text, s, e)
+    if ("\t" in line.strip() or re.match(r"[ \t]*\|.*\|.*\|", line)) and len(row) >= 3:
+        return "table"  # tab- or pipe-separated columns, as pasted from a record: "insulin glargine\t18 units SC\tNEW"
     if row and row[0].text.endswith(":") and _FIELD.match(line.lstrip()):
         return "field"  # "Admission Date:  [**2187-11-2**]     Discharge Date:  [**2187-11-6**]"
-    if len(row) >= 2 and all(time_key(c.text) and not re.search(r":\s", c.text) for c in row):
-        return "table"  # a header row of times alone: "Pre (17:05)      Post (21:10)"
+    if len(row) >= 2 and all(time_key(c.text) and not re.search(r":\s", c.text) for c in row[1 if len(row) >= 3 else 0:]):
+        return "table"  # a header row of times, alone or after a label: "Pre (17:05)   Post (21:10)", "Test\t07/14 23:55\t..."
     if len(row) >= 3 or (len(row) == 2 and (is_number_cell(row[1].text) or is_number_cell(row[0].text))):
         if sum(is_number_cell(c.text) for c in row) >= 1 or _HEADER_ROW_WORDS.search(line) or \
                 (len(row) >= 2 and all(time_key(c.text) for c in row)):  # a header row of dates: "[**11-2**]  [**11-4**]"
@@ -76,6 +84,7 @@ def _line_kind(text: str, s: int, e: int) -> str:
     return "prose"
 
 
+_TABLE_RULE = re.compile(r"[ \t]*[+|][-=+|: ]{4,}[+|]?[ \t]*|[ \t]*[-=]{3,}(?:[ \t]*[+|][ \t]*[-=]{3,})+[ \t]*")
 _HEADER_ROW_WORDS = re.compile(r"\b(?:time|date|day|admission|discharge|HD\s?\d|POD\s?\d)\b", re.I)
 
 
@@ -115,15 +124,21 @@ def sections_of(text: str, sentences: list[Sentence]) -> list[Section]:
         if text[:first].strip():
             out.append(Section(None, None, 0, first))
     for i, (s, te, cat) in enumerate(bounds):
+        raw = cat  # the sectionizer's: a sentence after a section's title inherits its category
         end = bounds[i + 1][0] if i + 1 < len(bounds) else len(text)
         ts = s
         if s in numbered:  # "9. Medications on discharge": the title without its number
             ts = s + _NUMBERED_TITLE.match(text, s).start("title") - s
         title = _TITLE_MARKS.sub("", text[ts:te].strip().split("\n")[0].strip()).rstrip(":.").strip()
+        if title and (s in numbered or s in titled) and i > 0 and raw == bounds[i - 1][2]:
+            # a title the sectionizer did not see opens a new section: its category is its own
+            # words', not the one carried over ("» Medicines on discharge" after "Allergies:")
+            cat = title_category(title)
         out.append(Section(cat, title or None, s, end, ts, te))
     return out
 
 
+_UNDERLINE = re.compile(r"[ \t]*[-=~_]{3,}[ \t]*")
 _TITLE_MARKS = re.compile(r"^[»>#*=•~–-]+[ \t]*|[ \t]*[=#*~–-]{2,}$")  # a title's decoration, both ends
 
 
@@ -139,13 +154,13 @@ def _title_line(text: str, s: Sentence) -> int | None:
     underline = re.match(r"[ \t]*\r?\n[ \t]*[-=~_]{3,}[ \t]*(?=\r?\n|$)", after)
     if underline and line and len(line.split()) <= 8 and line[0].isupper():
         return end + underline.end()  # (an underlined title may hold a date: "On arrival (3rd March, 14:20)")
-    if not line or len(line.split()) > 6 or not line[0].isupper() or line[-1] in ".,;:!?)" or \
+    if not line or len(line.split()) > 8 or not line[0].isupper() or line[-1] in ".,;:!?)" or \
             re.search(r"\d", line):
         return None
     if "\n" in s.text.strip() and not _TITLE_MARKS.match(first.strip()):
         return None  # (a letterhead's lines run on into the next: only a marked title opens a sentence)
     before = text[:s.start].rstrip(" \t")
-    if (not before or before.endswith("\n\n") or before.endswith("\n\r\n")) and \
+    if (not before or re.search(r"\n[ \t]*\r?\n$", before)) and \
             re.match(r"[ \t]*\r?\n[ \t]*\S", after):
         return end
     return None
@@ -175,9 +190,16 @@ def blocks_of(text: str, sections: list[Section]) -> list[Block]:
     out: list[Block] = []
     spans = lines_of(text)
     kinds = [_line_kind(text, s, e) for s, e in spans]
-    titled = {sec.start: sec.title_end for sec in sections if sec.title_start > sec.start}
-    # a numbered paragraph's title alone on its line heads what follows ("9. Medications on discharge")
-    kinds = ["header" if s in titled and not text[titled[s]:e].strip() else k for (s, e), k in zip(spans, kinds)]
+    # a title alone on its line heads what follows ("9. Medications on discharge", "» Medicines on
+    # discharge"): only marks before it on its line, nothing after it
+    titled = {text.rfind("\n", 0, sec.title_start) + 1: sec.title_end for sec in sections if sec.title_start >= 0
+              and not re.search(r"[^\W\d_]", text[text.rfind("\n", 0, sec.title_start) + 1:sec.title_start])}
+    kinds = ["header" if s in titled and titled[s] <= e and not text[titled[s]:e].strip(" \t:") else k
+             for (s, e), k in zip(spans, kinds)]
+    for i in range(len(spans) - 1):  # an underlined title: the title heads, its rule is no line of the body
+        s, e = spans[i]
+        if s in titled and titled[s] == spans[i + 1][1] and _UNDERLINE.fullmatch(text[spans[i + 1][0]:spans[i + 1][1]]):
+            kinds[i], kinds[i + 1] = "header", "blank"
     sec_of = _section_finder(sections)
     sec_at = _section_finder(sections, index=True)
     i = 0
@@ -192,13 +214,19 @@ def blocks_of(text: str, sections: list[Section]) -> list[Block]:
             last_header = (s + len(text[s:e]) - len(text[s:e].lstrip()), e)
             i += 1
             continue
+        if k == "rule":
+            i += 1  # (a border is no line of any block; a table runs on across it)
+            continue
         j = i
-        same = ("list",) if k == "list" else ("table",) if k == "table" else ("field",) if k == "field" else (k,)
+        same = ("list",) if k == "list" else ("table", "rule") if k == "table" else ("field",) if k == "field" else (k,)
         while j + 1 < len(spans) and kinds[j + 1] in same and sec_at(spans[j + 1][0]) == sec_at(s):
             j += 1
+        while j > i and kinds[j] == "rule":
+            j -= 1
         header = last_header if last_header and _only_blank_between(text, last_header[1], s) else None
-        if k == "prose" and header and _list_header(text[header[0]:header[1]]):
-            # unmarked lines under a list header ("DISCHARGE MEDICATIONS:\nAspirin 81 mg daily")
+        if k == "prose" and header and _list_header(text[header[0]:header[1]]) and _item_like(text, s, e):
+            # unmarked lines under a list header ("DISCHARGE MEDICATIONS:\nAspirin 81 mg daily"),
+            # not a paragraph ("Procedure details" over the operation's narrative)
             while j + 1 < len(spans) and kinds[j + 1] in ("prose", "field") and sec_at(spans[j + 1][0]) == sec_at(s):
                 j += 1
             k = "list"
@@ -210,8 +238,28 @@ def blocks_of(text: str, sections: list[Section]) -> list[Block]:
     return out
 
 
+def _item_like(text: str, s: int, e: int) -> bool:
+    """A line short enough to be one item: no paragraph of several sentences."""
+    return e - s <= 160 and len(re.findall(r"[a-z0-9)][.;]\s+[A-Z]", text[s:e])) < 2
+
+
+def row_status(text: str, block: Block, item: Item) -> tuple[Item | None, int]:
+    """A list item's status (its key: "NEW", "STOPPED") or a table row's status cell (the column
+    headed by one of the lexicon's `document.status_columns`), and where the row's own words end
+    (before its status cell)."""
+    if block.kind != "table":
+        return (Item(item.key, item.key_start, item.key_end) if item.key else None), item.end
+    names = lexicon().words_re("status_columns", "status")
+    col = next((i for i, c in enumerate(block.columns) if names.search(c.text)), None)  # ("Decision today")
+    row = cells(text, item.start, item.end)
+    if col is None or col == 0 or len(row) != len(block.columns):
+        return None, item.end
+    return row[col], row[col - 1].end
+
+
 def _only_blank_between(text: str, a: int, b: int) -> bool:
-    return not text[a:b].strip()
+    """Only blank lines (or a title's underline) between a and b."""
+    return not re.sub(r"(?m)^[ \t]*[-=~_]{3,}[ \t]*$", "", text[a:b]).strip()
 
 
 def _list_header(header: str) -> bool:
@@ -241,7 +289,7 @@ def _block(text: str, kind: str, spans: list[tuple[int, int]], section: str | No
     start, end = spans[0][0], spans[-1][1]
     while start < end and text[start] in " \t":
         start += 1
-    h_text = text[header[0]:header[1]].strip().rstrip(":").strip() if header else None
+    h_text = _TITLE_MARKS.sub("", text[header[0]:header[1]].strip()).rstrip(":").strip() if header else None
     h0, h1 = header if header else (-1, -1)
     if kind == "list":
         items = tuple(_list_item(text, s, e) for s, e in spans if text[s:e].strip())
@@ -252,6 +300,7 @@ def _block(text: str, kind: str, spans: list[tuple[int, int]], section: str | No
         items = tuple(f for s, e in spans for f in _fields(text, s, e))
         return Block("fields", start, end, section, h_text, h0, h1, items)
     if kind == "table":
+        spans = [(s, e) for s, e in spans if not _TABLE_RULE.fullmatch(text[s:e])]
         rows = [cells(text, s, e) for s, e in spans]
         columns: tuple[Item, ...] = ()
         body = rows
@@ -271,7 +320,21 @@ def _list_item(text: str, s: int, e: int) -> Item:
     s = m.end() if m else s
     while s < e and text[s] in " \t":
         s += 1
+    tag = _STATUS_TAG.match(text, s, e)
+    if tag and lexicon().names_in("events", tag.group(1)):
+        # a status written before the item ("NEW      Apixaban 5 mg", "STOPPED: simvastatin") is its key
+        return Item(text[tag.end():e], tag.end(), e, tag.group(1), tag.start(1), tag.end(1))
+    tail = _STATUS_AFTER.search(text, s, e)
+    if tail and tail.start() > s and lexicon().names_in("events", tail.group(1)):
+        # or after it ("omeprazole 40 mg BD - NEW", "bisoprolol 2.5 mg OD (unchanged)")
+        return Item(text[s:tail.start()], s, tail.start(), tail.group(1), tail.start(1), tail.end(1))
     return Item(text[s:e], s, e)
+
+
+# a status word closing a list item, after a dash or in brackets: "- NEW", "(unchanged)", "[STOPPED]"
+_STATUS_AFTER = re.compile(r"[ \t]+(?:[-–—][ \t]+|[(\[])([A-Za-z]{3,12})(?:[)\]]|[ \t]*(?:\([^()\n]{0,40}\))?)[ \t.]*$")
+# an upper-case word in front of a list item, set apart by a colon or a column of spaces
+_STATUS_TAG = re.compile(r"([A-Z]{3,12})(?::[ \t]*|[ \t]{2,}|\t[ \t]*)(?=\S)")
 
 
 def split_outside_brackets(text: str, a: int, b: int, sep: re.Pattern) -> list[tuple[int, int]]:

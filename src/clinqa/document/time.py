@@ -3,20 +3,26 @@
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import re
 
 from clinqa.document.model import Item, TimeAnchor
 from clinqa.lexicon import lexicon
 
-# 2025-06-01 | 6/1/2025 | 06/01 | 6-3 (month first, as US notes write; day first when the first
+# 2025-06-01, 2025/06/01, 2025.06.01 | 6/1/2025 | 06/01 | 6-3 (month first, as US notes write; day first when the first
 # number can be no month: 15/05/2185) | 09-Mar-2184, 5 September 2181, 19 Jan 2188 | Oct 3, 2189;
 # 3rd Mar, 2nd of october 2188; optional time 04:00 / 0400h
+_ROMAN = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii")
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _MON = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
         r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?![a-z])\.?")  # never "2 decades", "3 octreotide"
-_DATE_BODY = (r"(?:(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})|(?P<m2>\d{1,2})[/-](?P<d2>\d{1,2})"
+_DATE_BODY = (r"(?:(?P<y>\d{4})(?P<ysep>[-/.])(?P<m>\d{1,2})(?P=ysep)(?P<d>\d{1,2})|(?P<m2>\d{1,2})[/-](?P<d2>\d{1,2})"
               r"(?:[/-](?P<y2>\d{2,4}))?|(?P<d3>\d{1,2})(?:st|nd|rd|th)?(?:\s+of)?[-\s](?P<mon3>" + _MON + r")(?:[-\s,]+(?P<y3>\d{4}))?"
-              r"|(?P<mon4>" + _MON + r")\s+(?P<d4>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<y4>\d{4}))?)")
+              r"|(?P<mon4>" + _MON + r")\s+(?P<d4>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<y4>\d{4}))?"
+              # the month in Roman numerals, as some clinicians write it: 3.ii.2183, 14.xi
+              r"|(?P<d5>\d{1,2})\.(?P<rom5>xii|xi|x|ix|viii|vii|vi|v|iv|iii|ii|i)(?:\.(?P<y5>\d{4}))?(?![a-z])"
+              r")")
 _DATE = re.compile(r"(?<![\w/-])" + _DATE_BODY + r"(?![\w/])", re.I)
 _TIME = re.compile(r"(?<![\w:.])(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?![\d:])|(?<![\w:.])(?P<h2>[01]\d|2[0-3])(?P<mi2>[0-5]\d)\s*h\b")
 DATE = _DATE  # a date as notes write it (the pattern other modules find dates with)
@@ -24,6 +30,33 @@ TIME = _TIME  # a clock time (04:00, 0400h)
 MONTH = _MON  # a month's name or its abbreviation
 _RELATIVE = re.compile(r"\b(?:HD|hospital day|POD|post-?op(?:erative)? day|day)\s*#?\s*(?P<n>\d{1,3})\b", re.I)
 RELATIVE = _RELATIVE  # a day of the stay: "day 3", "POD2", "HD 4"
+
+
+# Whether the note being read writes its numeric dates day first ("13-10", so "11-10" is the 11th
+# of October): set for the time of a parse and of the questions about it (`day_first_dates`)
+_DAY_FIRST = contextvars.ContextVar("clinqa_day_first", default=False)
+
+
+def writes_day_first(text: str) -> bool:
+    """Whether a note's numeric dates put the day first: some date's first number can be no month
+    ("13/10", "25-12-2185") and none's second can be no month ("10/13")."""
+    day, month = False, False
+    for d in _DATE.finditer(text):
+        if d.group("m2"):
+            a, b = int(d.group("m2")), int(d.group("d2"))
+            day |= a > 12 and b <= 12
+            month |= b > 12 and a <= 12
+    return day and not month
+
+
+@contextlib.contextmanager
+def day_first_dates(flag: bool):
+    """Read numeric dates day first (`flag`) inside the block: a note's own order."""
+    token = _DAY_FIRST.set(flag)
+    try:
+        yield
+    finally:
+        _DAY_FIRST.reset(token)
 
 
 def moment_of(text: str) -> str | None:
@@ -51,17 +84,19 @@ def time_key(text: str) -> tuple | None:
         mi = int(t.group("mi") or t.group("mi2"))
         minutes = h * 60 + mi
     if d:
-        y = d.group("y") or d.group("y2") or d.group("y3") or d.group("y4") or "0"
+        y = d.group("y") or d.group("y2") or d.group("y3") or d.group("y4") or d.group("y5") or "0"
         y = int(y) + (2000 if len(y) == 2 else 0)
         mon = d.group("mon3") or d.group("mon4")
-        if mon:
+        if d.group("rom5"):
+            m, day = _ROMAN.index(d.group("rom5").lower()) + 1, int(d.group("d5"))
+        elif mon:
             m = _MONTHS.index(mon[:3].lower()) + 1
             day = int(d.group("d3") or d.group("d4"))
         else:
             m = int(d.group("m") or d.group("m2"))
             day = int(d.group("d") or d.group("d2"))
-            if m > 12 and day <= 12 and not d.group("y"):
-                m, day = day, m  # 15/05/2185: day first
+            if not d.group("y") and day <= 12 and (m > 12 or _DAY_FIRST.get()):
+                m, day = day, m  # 15/05/2185, or any date of a note that writes the day first
         if 1 <= m <= 12 and 1 <= day <= 31:
             return (y, m, day, minutes if minutes is not None else -1)
     if minutes is not None:
@@ -99,6 +134,17 @@ _STAY_DATE = re.compile(r"(?<![\w-])(?P<cue>admitted|discharged|readmitted)(?:[ 
                         _DATE_BODY + r")(?![\w/])", re.I)
 
 
+# a stay written on one line in shorthand: "Adm 3.ii.2183 via ED -> d/c 7.ii.2183"
+def _date_named(prefix: str) -> str:
+    """The date pattern with its groups renamed, to hold two dates in one pattern."""
+    return _DATE_BODY.replace("?P<", f"?P<{prefix}").replace("(?P=ysep)", f"(?P={prefix}ysep)")
+
+
+_STAY_LINE = re.compile(r"(?<![\w-])adm(?:itted|ission)?\.?[ \t]+(?:on[ \t]+)?(?P<a>" + _date_named("a_") +
+                        r")(?![\w/])[^\n]{0,40}?(?<![\w-])(?:d/c|disch(?:arged?)?)\.?[ \t]+(?:on[ \t]+)?(?P<d>" +
+                        _date_named("d_") + r")(?![\w/])", re.I)
+
+
 def anchors(text: str, fields: list[Item]) -> list[TimeAnchor]:
     """Admission and discharge (from fields such as "Admission Date: ..."; their dates as keys),
     then every date, time and relative day the note writes."""
@@ -108,6 +154,10 @@ def anchors(text: str, fields: list[Item]) -> list[TimeAnchor]:
         if moment and (re.search(r"\bdate\b|\bon\b|^\s*(?:admitted|discharged)\s*$", f.key or "", re.I)
                        or _DATE.match(f.text.strip())):  # "Admission: April 9, 2186, 06:10 (labor and delivery)"
             out.append(TimeAnchor(moment, f.text, f.start, f.end, time_key(f.text)))
+    for m in _STAY_LINE.finditer(text):
+        for moment, g in (("admission", "a"), ("discharge", "d")):
+            if not any(a.kind == moment for a in out):
+                out.append(TimeAnchor(moment, m.group(g), m.start(g), m.end(g), time_key(m.group(g))))
     for m in _STAY_DATE.finditer(text):
         if not any(a.start <= m.start("date") < a.end for a in out):
             out.append(TimeAnchor(moment_of(m.group("cue")) or "admission", m.group("date"), m.start("date"),

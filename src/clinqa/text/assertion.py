@@ -60,8 +60,24 @@ def assert_spans(text: str, spans: Sequence[tuple[int, int]], language: str | No
             sub, ent = sentence_doc(doc, ent)
             sub.ents = (_after_inner_cue(sub, ent, context),)
             context(sub)
-            out.append(status_of(sub.ents[0]))
+            status = status_of(sub.ents[0])
+            out.append("negated" if status == "present" and after_colon_no(sub, sub.ents[0]) else status)
     return out
+
+
+def after_colon_no(doc, ent) -> bool:
+    """Whether the target follows a ": no" that opens a list ("a simple trip: no palpitations, chest
+    pain or dizziness"): medspaCy's ": no" points back ("Fever: no"), and where it matches it hides
+    the plain "no" that points forward."""
+    for m in doc._.context_graph.modifiers:
+        a, b = m.modifier_span
+        if m.direction != "BACKWARD" or doc[a:b].text.replace(" ", "").lower() != ":no" or b > ent.start:
+            continue
+        between = doc[b:ent.start]
+        if b < len(doc) and doc[b].is_alpha and not any(t.lower_ in ("but", "however", "except") or t.text in ";."
+                                                         for t in between):
+            return True
+    return False
 
 
 def sentence_doc(doc, span):

@@ -81,8 +81,8 @@ def mentions_class(text: str, stems: tuple[str, ...]) -> bool:
     """Whether a word of `text` is a drug name matching one of `stems`."""
     if not stems:
         return False
-    for w in _WORD.findall(text.lower()):
-        w = w.strip(".-")  # "piperacillin-" broken at a line end is still a -cillin
+    words = [p for w in _WORD.findall(text.lower()) for p in {w.strip(".-"), *w.split("-")} if p]
+    for w in words:  # "piperacillin-" broken at a line end, "piperacillin-tazobactam": a -cillin
         for s in stems:
             # a suffix stem needs three letters before it ("apixaban" is -xaban's; "-olol" alone is no drug)
             if (s.startswith("-") and w.endswith(s[1:]) and len(w) >= len(s) + 2) or \

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import functools
+import re
+
 
 def section_ranges(doc) -> list[tuple[int, int, str, tuple[int, int] | None]]:
     """(start_char, end_char, category, title char range or None) for each section of a
@@ -24,3 +27,23 @@ def section_ranges(doc) -> list[tuple[int, int, str, tuple[int, int] | None]]:
         begin = start if start is not None else doc[section.body_start].idx
         out.append((begin, max(end, begin), section.category, title))
     return out
+
+
+@functools.lru_cache(maxsize=1)
+def _title_categories() -> dict[str, str]:
+    from clinqa.text.pipeline import get_nlp
+
+    out: dict[str, str] = {}
+    for rule in get_nlp().get_pipe("medspacy_sectionizer").rules:
+        out.setdefault(_title_key(rule.literal), rule.category)
+    return out
+
+
+def _title_key(title: str) -> str:
+    return re.sub(r"\s+", " ", title.strip().rstrip(":").strip()).lower()
+
+
+def title_category(title: str) -> str | None:
+    """The sectionizer's category of a title its rules name in words, however it is decorated or
+    cased ("» Discharge medications" is `medications`); None for a title no rule names."""
+    return _title_categories().get(_title_key(title))

@@ -44,7 +44,7 @@ FREQUENCY = re.compile(r"(?<![\w.])(?:" + _FREQUENCY + r")(?![\w])(?:\s+p\.?r\.?
 
 # Words that make the number after them a threshold of the plan, not a result; a bare "<" is a
 # result under the detection limit ("Troponin <0.01 ng/mL") unless such a word comes first.
-THRESHOLD_CUE = re.compile(r"(?:\bgoal\b|\btarget\b|\bkeep\b|\bif\b|\babove\b|\bbelow\b|"
+THRESHOLD_CUE = re.compile(r"(?:\bgoal\b|\btarget\b|\bkeep\b|\bif\b|\babove\b|\bbelow\b|\bnormal (?:is|range)\b|"
                            r"\bgreater than\b|\bless than\b|\bunder\b|\bover\b|\bmaintain\b|\brepletion\b|"
                            r"\breplete\b|\bhold\b|\bscale\b)", re.I)
 
