@@ -78,6 +78,7 @@ class _SynonymEntry(_Entry):
     not_coded: list[str] = []
     absent: list[str] = []
     translations: list[str] = []
+    above: dict[str, float] = {}
 
     @field_validator("names")
     @classmethod
@@ -365,10 +366,11 @@ class _Builder:
                 self.synonyms[i] = SynonymGroup(tuple(dict.fromkeys((*g.names, *e.names))), e.kind or g.kind,
                                                 e.icd10cm or g.icd10cm, tuple(dict.fromkeys((*g.not_coded, *e.not_coded))),
                                                 tuple(dict.fromkeys((*g.absent, *e.absent))),
-                                                tuple(dict.fromkeys((*g.translations, *e.translations))))
+                                                tuple(dict.fromkeys((*g.translations, *e.translations))),
+                                                tuple({**dict(g.above), **e.above}.items()))
                 return
         self.synonyms.append(SynonymGroup(tuple(e.names), e.kind, e.icd10cm, tuple(e.not_coded), tuple(e.absent),
-                                          tuple(e.translations)))
+                                          tuple(e.translations), tuple(e.above.items())))
 
     def _add_language(self, code: str, e: _LanguageEntry) -> None:
         lang = self.languages.setdefault(code, {k: [] for k in _LanguageEntry.model_fields})

@@ -47,6 +47,9 @@ class SynonymGroup:
     # its names in other languages (es, de, pl): a question in one of them finds the group's names
     # through them (lexicon.names_of_translation); never a name the English matchers look for
     translations: tuple[str, ...] = ()
+    # (lab or vital, value): a measurement of it at or above the value says the concept was
+    # present ("T 38.4" is a fever); the value is in the lab's first unit (Celsius for temperature)
+    above: tuple[tuple[str, float], ...] = ()
 
     @property
     def problem(self) -> bool:
@@ -242,6 +245,11 @@ class Lexicon:
     def names_of_translation(self) -> dict[str, tuple[str, ...]]:
         """Lower-cased name in another language -> the (English) names of its group."""
         return {t.lower(): tuple(n.lower() for n in g.names) for g in self.synonyms for t in g.translations}
+
+    @functools.cached_property
+    def above_of(self) -> dict[str, tuple[tuple[str, float], ...]]:
+        """Lower-cased name -> the (lab, value) its group is measured present at or above."""
+        return {n.lower(): g.above for g in self.synonyms if g.above for n in g.names}
 
     @functools.cached_property
     def absent_names_of(self) -> dict[str, tuple[str, ...]]:

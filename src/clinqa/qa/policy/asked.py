@@ -26,6 +26,7 @@ from clinqa.qa.policy.forms import (
     NUMBER_Q,
     SIG_Q,
     STARTED_Q,
+    TARGET_Q,
     TERSE_Q,
     STOPPED_Q,
     VALUE_Q,
@@ -63,6 +64,7 @@ class AskedFor:
     dimensions: frozenset[str] = frozenset()  # what the value's unit may measure (empty: any)
     needs_unit: bool = False  # a duration without a unit ("3") is no answer
     drug_stems: tuple[str, ...] = ()  # "What antibiotics...?": the drug class's name stems
+    target: bool = False  # "Target INR?": a goal the note sets, never a measured value
     change: str | None = None  # "stopped" | "started": the medication change the question asks about
     # the category the question's own words ask for (qa/categories.question_category): the label
     # every answer gets; None when a concept declares it or the question does not say
@@ -129,8 +131,11 @@ def asked_for(question: str, concept: ConceptSpec | None = None, language: str |
         # the lab must be what the question asks for, right after "what was the"
         lab = found[0] if found and found[1] <= m.end() + 1 and len(q) - found[1] < 45 and not (
             set(m.group("between").lower().split()) & NOT_A_VALUE) else None
-    if lab and category not in (None, "Lab Reports", "Other"):
-        lab = None  # "What dose of potassium chloride?" asks for a medication
+    target = bool(TARGET_Q.search(q))
+    if target:
+        lab = None  # "Target INR?", "What K should be aimed for?": no measured value answers
+    if lab and category not in (None, "Lab Reports", "Other") and (category == "Medication" or atype != "span"):
+        lab = None  # "What dose of potassium chloride?" asks for a medication ("Post-procedure BP?" a value)
     terms: list[str] = []
     if concept is not None:
         terms += list(concept.synonyms_for(language))
@@ -138,6 +143,10 @@ def asked_for(question: str, concept: ConceptSpec | None = None, language: str |
         t = yes_no_target(q)
         if t:
             terms.append(t)
+            # a question that names only an ambiguous abbreviation ("Did the CTPA show a PE?") asks
+            # about its concept: the question's own words resolve what a note's "PE" may not
+            terms += [c for c, forms in lexicon().ambiguous_abbreviations.items()
+                      if t.lower() in (f.lower() for f in forms)]
         terms += _names_in(q)  # "¿Hay derrame pleural?": a group's name in another language inside it
     from clinqa.text.glossary import drug_class_stems
     from clinqa.text.values import unit_dimension
@@ -154,6 +163,9 @@ def asked_for(question: str, concept: ConceptSpec | None = None, language: str |
     elif lab and atype != "yes_no":
         dimensions = lexicon().lab_by_name[lab].dimensions
     code = concept.code if concept else None
+    class_stems = drug_class_stems(q) if atype == "span" and not ALLERGY_Q.search(q) else ()
+    if class_stems and category in (None, "Other"):
+        category = "Medication"  # "Which statin is he on?" names a drug class: it asks for a drug
     medication = category == "Medication" or code == "drug"
     change = None
     if medication and atype == "span":
@@ -168,7 +180,7 @@ def asked_for(question: str, concept: ConceptSpec | None = None, language: str |
         ever=bool(EVER_Q.search(q)) and atype == "yes_no", family=bool(FAMILY_Q.search(q)) and atype == "yes_no",
         action=action_of(q) if atype == "yes_no" else None, dimensions=dimensions,
         needs_unit=duration or "time" in dimensions,
-        drug_stems=drug_class_stems(q) if medication and atype == "span" else (), change=change, asks=asks,
+        drug_stems=class_stems if medication else (), target=target, change=change, asks=asks,
         note_kinds=concept.note_kinds if concept else (),
         # (getattr: a concept-like object of a library user's, written before headings, still works)
         heading=getattr(concept, "heading", None) or (heading_asked(q) if atype != "yes_no" and concept is None

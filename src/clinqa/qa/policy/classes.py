@@ -30,6 +30,7 @@ def class_members(text: str, doc: ClinicalDocument, sentences: list[Sentence], a
     from clinqa.text.assertion import assert_spans
 
     stems = concept_stems(asked.question)
+    leaving = bool(ON_NOW.search(asked.question) or _HOME.search(asked.question))
     found: list[tuple[int, int, int, str]] = []  # (start, end, words of the question around it, drug)
     tested = lexicon().words_re("susceptibility", "cues")
     for s in sentences:
@@ -42,7 +43,8 @@ def class_members(text: str, doc: ClinicalDocument, sentences: list[Sentence], a
             end = _dose_end(text, d1, s.end)
             sec = doc.section_at(d0)
             around = len(stems_in(text, s.start, s.end, stems)) + \
-                (len(stems_in(sec.title, 0, len(sec.title), stems)) if sec is not None and sec.title else 0)
+                (len(stems_in(sec.title, 0, len(sec.title), stems)) if sec is not None and sec.title else 0) + \
+                (1 if leaving and _in_discharge_list(doc, d0) else 0)  # "going home on": the discharge list's
             found.append((d0, end, around, name))
     if not found:
         return []
@@ -50,7 +52,9 @@ def class_members(text: str, doc: ClinicalDocument, sentences: list[Sentence], a
     # is not one the patient is on
     assertions = assert_spans(text, [(a, b) for a, b, _, _ in found])
     # (a list asked in the past, "What antibiotics was he treated with?", keeps those stopped since)
-    off = set() if asked.is_list and not ON_NOW.search(asked.question) else _stopped_drugs(doc)
+    # (so does a question in the past, "Which tetracycline did he receive?")
+    off = set() if (asked.is_list or _PAST.search(asked.question)) and not ON_NOW.search(asked.question) \
+        else _stopped_drugs(doc)
     found = [f for f, a in zip(found, assertions) if a == "present" and f[3] not in off]
     if not found:
         return []
@@ -64,10 +68,24 @@ def class_members(text: str, doc: ClinicalDocument, sentences: list[Sentence], a
         return [(a, b, f"{name}: of the asked class ({_class_words(asked)[0]}) in the note") for (a, b), name in spans.items()]
     best = max(f[2] for f in found)
     top = [f for f in found if f[2] == best]
-    if len({f[3] for f in top}) > 1:
-        return []  # two different drugs fit the question as well: no guess
+    if len({f[3] for f in top}) > 1 and len({f[:2] for f in top}) > 1:
+        return []  # two different drugs fit the question as well: no guess (a combination's two are one)
     a, b, _, name = top[0]
     return [(a, b, f"{name}: the one drug of the asked class ({_class_words(asked)[0]}) that fits the question")]
+
+
+_HOME = re.compile(r"\b(?:going home|go home|home on|take home|taking home|discharge\w*|d/c)\b", re.I)
+
+
+def _in_discharge_list(doc: ClinicalDocument, pos: int) -> bool:
+    """Whether `pos` is in a medication list whose header names the discharge."""
+    lex = lexicon()
+    b = doc.block_at(pos)
+    return bool(b is not None and b.kind == "list" and b.header and lex.names_in("list_headers", b.header)
+                & {"medications"} and "discharge" in lex.names_in("moments", b.header))
+
+
+_PAST = re.compile(r"\b(?:did|was|were|had|received|given|used|treated)\b", re.I)
 
 
 # a question about the drugs the patient is on now, or leaves with
@@ -115,6 +133,23 @@ def _class_words(asked: AskedFor) -> list[str]:
 _ON_CLASS = r"\b(?:on|taking|take|takes|receiving|prescribed|given|started on|using|discharged on)\s+(?:(?:a|an|any|the|his|her|their)\s+)?"
 
 
+def _class_field_none(doc: ClinicalDocument, words: list[str]):
+    """(key, start, end) of a field named by the class whose value says there is none
+    ("Anticoagulants: none"), or None."""
+    lex = lexicon()
+    absent = lex.words_re("field_values", "absent")
+    classes = [c for c in lex.drug_classes if set(c.question_words) & set(words)]
+    names = {w.lower() for c in classes for w in c.question_words}
+    for b in doc.blocks:
+        for it in b.items if b.kind == "fields" else ():
+            key = (it.key or "").strip().lower()
+            first = re.split(r"[.;,](?:\s|$)", it.text.strip(), maxsplit=1)[0].strip()  # ("none. Prophylactic ...")
+            if (key in names or key.rstrip("s") in names) and absent.fullmatch(first):
+                end = it.start + len(it.text) - len(it.text.lstrip()) + len(first)
+                return it.key, it.key_start, end
+    return None
+
+
 def class_verdict(text: str, doc: ClinicalDocument, sentences: list[Sentence], question: str):
     """A yes/no question whether the patient is on a drug class the note names only by its
     members: yes with the first member the patient is on; no when every member the note names was
@@ -137,6 +172,9 @@ def class_verdict(text: str, doc: ClinicalDocument, sentences: list[Sentence], q
     if members:
         a, b, why = members[0]
         return EventVerdict("yes", why, a, b, None)
+    none = _class_field_none(doc, words)
+    if none is not None:  # "Anticoagulants: none"
+        return EventVerdict("no", f"the note's {none[0]!r} field says none", none[1], none[2], None)
     ever = class_members(text, doc, sentences, AskedFor(question=f"What {words[0]} was given?", answer_type="span",
                                                          drug_stems=stems, is_list=True))
     if ever:

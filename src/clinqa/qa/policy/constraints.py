@@ -15,6 +15,7 @@ from clinqa.text.shapes import (
     DOSE,
     HEADER_LINE,
     PLACEHOLDER,
+    THRESHOLD_CUE,
     VALUE,
     PerLexicon,
     unit_re,
@@ -95,6 +96,15 @@ def unit_fits(text: str, asked: AskedFor) -> tuple[bool, str]:
     return True, ""
 
 
+_TIME_UNIT_AFTER = re.compile(r"[ \t-]+(?:seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?)\b", re.I)
+
+
+def _clause_to(text: str, span: tuple[int, int]) -> str:
+    """The words of a span's clause up to its end: from the last stop, semicolon or comma before it."""
+    a = max(text.rfind(c, 0, span[0]) for c in (";", ",", ". ", "\n")) + 1
+    return text[a:span[1]]
+
+
 def fits(note: Note, asked: AskedFor, span: tuple[int, int], sentences) -> tuple[bool, str]:
     from clinqa.text.vocab import drugs_in
 
@@ -114,6 +124,9 @@ def fits(note: Note, asked: AskedFor, span: tuple[int, int], sentences) -> tuple
         if ALLERGY_TEXT.search(where) or allergy_section:
             return True, ""
         return False, f"{text!r} is not an allergy statement"
+    if asked.target and not THRESHOLD_CUE.search(_clause_to(note.text, span)):
+        # "What K should be aimed for?": a measured value is no target ("INR 2.4 today; target 2-3")
+        return False, f"the question asks for a target, and {text!r} is in no clause that sets one"
     if asked.answer_type == "date":
         from clinqa.text.values import has_time
 
@@ -135,6 +148,8 @@ def fits(note: Note, asked: AskedFor, span: tuple[int, int], sentences) -> tuple
             word = lexicon().words_re("numbers", "words").search(text)
             if word and not re.match(r"\s+of\b", text[word.end():]) and not asked.needs_unit and not asked.dimensions:
                 return True, ""  # "nine species": a number in words, where no unit is needed
+            if word and asked.dimensions == frozenset({"time"}) and _TIME_UNIT_AFTER.match(text, word.end()):
+                return True, ""  # "six weeks", "four days": a duration in words
             return False, f"{text!r} holds no number"
         return unit_fits(text, asked)
     if asked.unit and asked.dimensions:

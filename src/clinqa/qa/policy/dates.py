@@ -99,6 +99,10 @@ def dated_mention(doc: ClinicalDocument, question: str) -> tuple[int, int, str] 
     return a.start, a.end, f"the date written with {' '.join(dict.fromkeys(words))} in the same sentence or its heading"
 
 
+_WRITTEN_STAY = re.compile(r"\b(?:length of (?:hospital )?stay|LOS)\b[ \t:=-]{0,4}(?P<n>(?P<num>\d{1,3})[ \t]*(?:days?|nights?)\b)",
+                           re.I)
+
+
 def stay_length(doc: ClinicalDocument, question: str) -> tuple[int, int, str, int] | None:
     """(start, end, why, days) for a question asking how long the stay was and nothing else ("How
     many days was the patient in hospital?"), from the note's admission and discharge dates (its
@@ -116,6 +120,9 @@ def stay_length(doc: ClinicalDocument, question: str) -> tuple[int, int, str, in
     rest = [w for w in re.findall(r"[^\W\d_]+", question) if not any(p.fullmatch(w) for p in skip)]
     if concept_stems(" ".join(rest)):
         return None
+    written = _WRITTEN_STAY.search(doc.text)
+    if written:  # the note's own "Length of stay: 5 days", "09-10-2187 to 15-10-2187 (6 days)"
+        return written.start("n"), written.end("n"), "the length of stay the note writes", int(written.group("num"))
     dates = {}
     for kind in ("admission", "discharge"):
         a = next((x for x in doc.anchors if x.kind == kind and x.key and x.key[0] != "rel"), None)

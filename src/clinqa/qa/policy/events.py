@@ -176,7 +176,7 @@ def changed_drugs(doc: ClinicalDocument, change: str) -> list[tuple[int, int, st
         seen.add(name)
         s, t = e.subject_start, e.subject_end
         if e.source == "list_header":  # its item of the list line: "aspirin 81 mg daily" of "..., aspirin 81 mg daily"
-            cut = re.search(r"[,;]", doc.text[t:e.sentence_end])
+            cut = re.search(r"[,;|\t]| {3,}", doc.text[t:e.sentence_end])  # (a table row: its first cells)
             t = t + cut.start() if cut else e.sentence_end
         else:  # the drug with its dose, route and schedule: "omeprazole 40 mg PO daily"
             m = re.match(r"[\w -]{0,4}?(?=\d)", doc.text[t:t + 6])

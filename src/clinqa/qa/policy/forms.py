@@ -18,6 +18,18 @@ _SUBJECT = re.compile(r"^(?:there|the patient|this patient|the pt|patient|pt|he|
                       r"el|ella)\s+", re.I)
 
 
+# a patient named by first name (or title and name) before the verb: "Does Mateo have asthma?",
+# "Is Mrs Okafor on warfarin?" (a capitalised word is a name only where a pronoun could stand)
+_NAMED_SUBJECT = re.compile(r"^(?:(?:Mr|Mrs|Ms|Miss|Dr|Master)\.?\s+)?[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?\s+"
+                            r"(?=(?:have|had|ever|still|currently|take|taking|need|needed|smoke|drink|use|"
+                            r"on|an?|in|with|allergic|been|get|got|receive|received|develop|report|complain)\b)")
+
+
+# a study before the finding asked about: "Did the CTPA show a PE?" asks about a PE
+_STUDY_SHOWS = re.compile(r"^(?:the\s+|his\s+|her\s+|a\s+)?(?:[\w/-]+\s+){0,3}?(?:show|reveal|demonstrate|confirm|find)s?"
+                          r"\s+(?:any\s+|an?\s+|the\s+|evidence\s+of\s+|signs?\s+of\s+)*(?=\w)", re.I)
+
+
 def _relative_subject(lex) -> re.Pattern:
     # "her older brother", "anyone in the family", "any of his relatives": who a family question
     # asks about, not part of the concept
@@ -45,7 +57,7 @@ _FILLER = re.compile(
 # Verbs after the concept that only say it happened ("Was spironolactone started?"); verbs that
 # change the question ("stopped", "held") are kept, so such questions find no mention and abstain.
 _DONE = re.compile(r"\s+(?:been\s+)?(?:started|given|prescribed|administered|performed|done|placed|ordered|received|"
-                   r"initiated|found|seen|noted|present|identified|detected|reported|planned|scheduled)$", re.I)
+                   r"initiated|found|seen|shown|noted|present|identified|detected|reported|planned|scheduled)$", re.I)
 
 
 EVER_Q = re.compile(r"\b(?:ever|history of|hx of|previous(?:ly)?|prior|past|before|former(?:ly)?)\b", re.I)
@@ -55,7 +67,10 @@ FAMILY_Q = PerLexicon(lambda lex: lex.words_re("question_words", "relatives"))
 
 
 _TRAILING = re.compile(r"\s*(?:el paciente|la paciente|at discharge|on admission|on discharge|now|currently|"
-                       r"today|in this note|in the note)?\s*[?.!]*\s*$", re.I)
+                       r"today|in this note|in the note|"
+                       # the study the finding is asked of: "Is there evidence of MS on this scan?"
+                       r"on (?:the |this |her |his |today's )?(?:scan|film|study|images?|ct|mri|x-?ray|cxr|radiograph|"
+                       r"ultrasound|echo)(?: today)?)?\s*[?.!]*\s*$", re.I)
 
 
 def _list_q(lex) -> re.Pattern:
@@ -66,7 +81,10 @@ def _list_q(lex) -> re.Pattern:
     plural |= {"medicines", "conditions", "antibiotics", "symptoms", "findings", "comorbidities", "medicamentos",
                "diagnósticos", "alergias"}
     alt = "|".join(re.escape(w) for w in sorted(plural, key=len, reverse=True))
-    return re.compile(r"\b(?:what|which|list|name)\b.*\b(?:" + alt + r")\b", re.I)
+    # or a terse phrase ending with the plural, no question word ("Discharge meds?", "Home medications?")
+    return re.compile(r"\b(?:what|which|list|name)\b.*\b(?:" + alt + r")\b|"
+                      r"^\s*(?!(?:any|is|are|was|were|do|does|did|has|have|had)\b)(?:[\w/-]+\s+){0,3}(?:" + alt +
+                      r")(?:\s+(?:on|at)\s+(?:discharge|admission))?\s*\?\s*$", re.I)
 
 
 LIST_Q = PerLexicon(_list_q)
@@ -122,7 +140,7 @@ DATE_Q = re.compile(r"^\W*(?:(?:where|how|why|and|since|until|till) (?:and )?)?w
 
 # A duration is a number with a time unit: "How long...?", "How many days...?"
 DURATION_Q = re.compile(r"\b(?:how long|for how long|how many (?:days|weeks|months|years|hours|minutes|nights)|"
-                         r"duration|cuánto tiempo|cuántos días)\b", re.I)
+                         r"duration|length of (?:hospital )?stay|cuánto tiempo|cuántos días)\b", re.I)
 
 
 # Medication questions about a change: the answer's sentence must say that change.
@@ -140,7 +158,8 @@ START_CUE = re.compile(r"\b(?:start\w*|new\w*|initiat\w*|began|begin\w*|added|ad
                        r"changed to|transition\w* to|replaced with|load\w*)\b", re.I)
 
 
-NUMBER_Q = re.compile(r"\b(?:how (?:many|long|old|much)|what (?:was|is) the (?:size|number|duration)|cuánt\w*)\b",
+NUMBER_Q = re.compile(r"\b(?:how (?:many|long|old|much)|what (?:was|is) the (?:size|number|duration)|"
+                      r"length of (?:hospital )?stay|cuánt\w*)\b",
                        re.I)
 
 
@@ -149,14 +168,18 @@ MOMENT_WORDS = {"discharge": r"\bdischarg\w*|\bd/c\b|\bat d/c\b",
             "admission": r"\badm\w*|\barriv\w*|\bpresent\w*|\bED\b|\bemergency|\binitial\w*|\bfrom\b"}
 
 
-MOMENT_Q = re.compile(r"\b(?:discharg\w*|admi\w*|arriv\w*|presentation|in the ED|initial\w*)", re.I)
+MOMENT_Q = re.compile(r"\b(?:discharg\w*|d/c(?!'?d)\b|admi\w*|arriv\w*|presentation|in the ED|initial\w*)", re.I)
 
 
-EXTREME_Q = re.compile(r"\b(?:peak|max(?:imum)?|highest|lowest|nadir|min(?:imum)?)\b", re.I)
+# a question for a goal, not a measurement: "Target INR?", "What K should be aimed for?"
+TARGET_Q = re.compile(r"\b(?:target|goal|aim(?:ed|ing)?(?:\s+for|\s+at)?|keep\s+(?:it|him|her|the\s+\w+)\s+(?:above|below))\b", re.I)
+
+
+EXTREME_Q = re.compile(r"\b(?:peak|t ?max|max(?:imum)?|highest|lowest|nadir|min(?:imum)?)\b", re.I)  # ("Tmax": the highest temperature)
 
 
 def moment_key(word: str) -> str:
-    return "discharge" if word.lower().startswith("discharg") else "admission"
+    return "discharge" if word.lower().startswith(("discharg", "d/c")) else "admission"
 
 
 def action_of(question: str) -> str | None:
@@ -190,8 +213,9 @@ def yes_no_target(question: str) -> str | None:
     """The concept a yes/no question asks about: "Does the patient have chest pain?" -> "chest pain"."""
     q = _LEAD.sub("", RULED_OUT_Q.sub("?", question.strip()), count=1)
     q = _RELATIVE_TRAILING.sub("", q)
+    q = _STUDY_SHOWS.sub("", q, count=1)
     for _ in range(6):
-        q2 = _FILLER.sub("", _RELATIVE_SUBJECT.sub("", _SUBJECT.sub("", q)))
+        q2 = _FILLER.sub("", _RELATIVE_SUBJECT.sub("", _SUBJECT.sub("", _NAMED_SUBJECT.sub("", q))))
         if q2 == q:
             break
         q = q2

@@ -62,13 +62,12 @@ _WHAT_IS = re.compile(r"^\s*(?:what|which)\s+(?:is|was|were|are)\s+(?:(?:the|his
 
 
 def heading_asked(question: str) -> str | None:
-    """The heading a free question asks for whole ("What was the patient's chief complaint?" ->
-    complaint), or None."""
+    """The heading a free question asks for whole ("What was the patient's chief complaint?",
+    "Presenting complaint?" -> complaint), or None."""
     m = _WHAT_IS.match(question)
-    if m is None:
-        return None
+    rest = m.group("rest") if m is not None else question.strip().rstrip("?").strip()  # terse: "PMH?"
     lex = lexicon()
-    return next((h for h in _ASKABLE if lex.words_re("headings", h).fullmatch(m.group("rest"))), None)
+    return next((h for h in _ASKABLE if lex.words_re("headings", h).fullmatch(rest)), None)
 
 
 def trimmed(text: str, a: int, b: int) -> tuple[int, int]:
@@ -100,6 +99,10 @@ def _under(doc: ClinicalDocument, heading: str) -> list[tuple[int, int, str]]:
         if s.title and s.title_end >= 0 and heading in headings_of(s.title):
             if not any(a <= s.title_end <= e + 1 or s.title_start <= a < s.end for a, e, _ in out):
                 out.append((s.title_end, s.end, s.title))
+    for b in doc.blocks:  # a block under a header line no section rule saw ("DIAGNOSES / MEDICAL HISTORY")
+        if b.header and b.kind in ("prose", "list") and heading in headings_of(b.header) and \
+                not any(a <= b.start < e for a, e, _ in out):
+            out.append((b.start, b.end, b.header))
     return sorted(out)
 
 

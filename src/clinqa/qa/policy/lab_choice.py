@@ -18,7 +18,7 @@ import re
 from dataclasses import replace
 
 from clinqa.document import ClinicalDocument, Measurement
-from clinqa.document.time import comparable, matches, time_key
+from clinqa.document.time import RELATIVE, comparable, matches, time_key
 from clinqa.lexicon import lexicon
 from clinqa.qa.policy.asked import AskedFor
 from clinqa.qa.policy.constraints import unit_fits
@@ -68,7 +68,7 @@ def lab_answers(note: Note, asked: AskedFor, raw: list[Answer], doc: ClinicalDoc
         return answer(named, f"the value of {asked.lab} written at {named[0].when!r}, as the question names it")
     if asked_key is not None:
         hits = [m for m in vals if matches(asked_key, m.key)] or \
-            [m for m in vals if m.key is None and _dated_line(text, m, asked_key)]
+            [m for m in vals if (m.key is None or asked_key[0] == "rel") and _dated_line(text, m, asked_key)]
         if not hits:
             return [], f"{n} value(s) of {asked.lab}, none measured at the time the question names"
         if len({m.number for m in hits}) > 1 and not extreme:
@@ -82,7 +82,7 @@ def lab_answers(note: Note, asked: AskedFor, raw: list[Answer], doc: ClinicalDoc
         key = moment_key(moment.group(0)) if moment else declared
         index = SentenceIndex(list(doc.sentences))
         in_moment = [m for m in vals if m.moment == key or (
-            m.source == "text" and re.search(MOMENT_WORDS[key], context_of(text, index, m.name_start, m.start,
+            m.source == "text" and m.moment is None and re.search(MOMENT_WORDS[key], context_of(text, index, m.name_start, m.start,
                                              with_line=_one_on_line(vals, m) and m.key is None) + " " + local_moment(text, m.start, m.end),
                                              re.I))]
         if in_moment:
@@ -96,6 +96,7 @@ def lab_answers(note: Note, asked: AskedFor, raw: list[Answer], doc: ClinicalDoc
             ordered = _in_time(stay) if len(stay) < len(vals) else ordered
             first = ordered[0] if ordered else min(stay, key=lambda m: m.sequence)
             return answer([first], f"the first of {n} values of {asked.lab} ({'in time' if ordered else 'in the note'})")
+        ordered = ordered or _in_time([m for m in vals if m.key is not None])  # (the values with a time)
         if ordered and key == "discharge" and _discharge_day(doc, ordered[-1]):
             return answer([ordered[-1]], f"the last of {n} values of {asked.lab}, on the discharge date")
         return [], f"{n} values of {asked.lab}, none at {key}"
@@ -103,7 +104,8 @@ def lab_answers(note: Note, asked: AskedFor, raw: list[Answer], doc: ClinicalDoc
         now = [m for m in vals if m.source == "text" and _says_now(text, m)]
         if now and len({m.number for m in now}) == 1:
             return answer(now, f"the value of {asked.lab} the note says is current")
-        ordered = _in_time([m for m in vals if m.key is not None]) or _in_one_series(vals)
+        ordered = _in_time([m for m in vals if m.key is not None]) or \
+            _in_one_series([m for m in vals if not _said_earlier(text, m)])  # (a baseline is no step of the trend)
         if ordered:
             return answer([ordered[-1]], f"the most recent of {n} values of {asked.lab}")
         if not distinct:
@@ -115,13 +117,16 @@ def lab_answers(note: Note, asked: AskedFor, raw: list[Answer], doc: ClinicalDoc
                                    f"{n - len(current)} other(s) written as earlier")
         return [], f"{n} values of {asked.lab} and no time to order them by"
     if extreme:
-        high = bool(re.match(r"(?:peak|max|highest)", extreme.group(0), re.I))
+        high = bool(re.match(r"(?:peak|t ?max|max|highest)", extreme.group(0), re.I))
         nums = [m for m in vals if m.number is not None]
         # a baseline or an earlier value is no extreme of the stay: "Hb 71 (baseline 138 in 2189)"
         nums = [m for m in nums if not _said_earlier(text, m)] or nums
         best = max(nums, key=lambda m: m.number) if high else min(nums, key=lambda m: m.number)
         return answer([best], f"the {'highest' if high else 'lowest'} of {n} values of {asked.lab}")
     words, qualified = _qualified(text, vals, q, asked.lab)
+    if not qualified and _BEFORE_AFTER.search(q):  # "BP after the procedure" as a note writes it: "Post-procedure: BP"
+        words, qualified = _qualified(text, vals, _BEFORE_AFTER.sub(
+            lambda m: ("pre-" if m.group(1).lower() == "before" else "post-") + m.group(2), q), asked.lab)
     if qualified:  # "Seated BP?", "Lying blood pressure?": the values whose line says so
         why = f"the value of {asked.lab} written with {words}"
         return answer(by_reader(qualified), why if len({_value_key(m) for m in qualified}) == 1 else
@@ -149,6 +154,9 @@ def _qualified(text: str, vals: list[Measurement], question: str, lab: str) -> t
     for m in vals:
         line0 = text.rfind("\n", 0, m.name_start) + 1
         note = _PAREN_NOTE.match(text, m.end) or _WORDS_AFTER.match(text, m.end)  # "146/88 (taken during the visit)", "93% at rest"
+        if note and not time_key(note.group(1)) and (re.match(r"\s*[<>~]?\d", note.group(1)) or (
+                re.search(r"\d", note.group(1)) and lexicon().words_re("moments", "earlier").search(note.group(1)))):
+            note = None  # "38 U/L (52 in October)", "92 (baseline 90)": another value's words, not this one's
         # (the words since the previous value and its clause: "93% at rest in air, falling to 88%")
         own = line0 + max((x.end() for x in re.finditer(r"\d[\d.,/]*\s*%?\)?|[,;]", text[line0:m.start])), default=0)
         if len(stems_in(text, own, m.start, stems)) == len(stems) or \
@@ -158,6 +166,7 @@ def _qualified(text: str, vals: list[Measurement], question: str, lab: str) -> t
     return " ".join(repr(w) for w in words if concept_stems(w)), out
 
 
+_BEFORE_AFTER = re.compile(r"\b(before|after)\s+(?:the\s+|her\s+|his\s+)?([^\W\d_]{3,})", re.I)
 _WORDS_AFTER = re.compile(r"[ \t]+((?:at|on|in|while|during|after|before|with)[ \t]+[^\d,;.()\n]{1,40})")
 _PAREN_NOTE = re.compile(r"[ \t]*\(([^()\n]{1,60})\)")
 
@@ -194,15 +203,20 @@ def _label_named(when: str, question: str) -> bool:
 def _said_earlier(text: str, m: Measurement) -> bool:
     """Whether a value is written as an earlier one: in parentheses after another value ("6.4%
     (7.9% in October)", "48 mg/g (was 22)"), or with a word of the past between its lab's name
-    and it ("Sodium was 136 mmol/L in March 2181"; the lexicon's `moments.earlier`)."""
+    and it ("Sodium was 136 mmol/L in March 2181"; the lexicon's `moments.earlier`), or right before
+    its lab's name ("baseline Cr 1.3")."""
     earlier = lexicon().words_re("moments", "earlier")
     line0 = text.rfind("\n", 0, m.start) + 1
     opened = text.rfind("(", line0, m.start)
     if opened > text.rfind(")", line0, m.start) and re.search(r"\d", text[line0:opened]) and \
             re.fullmatch(r"\s*(?:(?:was|previously|prior|baseline)\s+)?", text[opened + 1:m.start]):
         return True
+    word = re.search(r"([^\W\d_]+)[ \t(]*$", text[line0:m.name_start]) if m.name_start > line0 else None
+    if word and earlier.fullmatch(word.group(1)):  # "baseline Cr 1.3", "previous HbA1c 8.1%"
+        return True
     after = re.split(r"[\n,(]", text[m.end:m.end + 30])[0]  # (another value's parentheses are its own)
-    before = re.split(r"[\d)]", text[max(m.name_start, line0, m.start - 30):m.start])[-1]  # (not another value's words)
+    # (not another value's words: "Creatinine 71 umol/L at baseline and 74 on March 26th")
+    before = re.split(r"[\d),;]|\band\b", text[max(m.name_start, line0, m.start - 30):m.start])[-1]
     return bool(earlier.search(before) or
                 re.match(r"[^.;]*?\b(?:in|on)\s+(?:\w+\s+)?\d{4}\b", after) or earlier.search(after))
 
@@ -227,7 +241,11 @@ def _in_one_series(vals: list[Measurement]) -> list[Measurement] | None:
 
 
 def _dated_line(text: str, m: Measurement, key: tuple) -> bool:
+    """Whether the line before a value names the asked time ("Day 3 (11-10): SpO2 94%": day 3 too)."""
     line0 = text.rfind("\n", 0, m.name_start) + 1
+    if key[0] == "rel":
+        day = RELATIVE.search(text, line0, m.start)
+        return day is not None and ("rel", int(day.group("n"))) == key
     return matches(key, time_key(text[line0:m.start]))
 
 

@@ -27,8 +27,8 @@ def list_block_for(doc: ClinicalDocument, question: str) -> Block | None:
     actions = lex.names_in("events", question)
     best, best_key = None, None
     for b in doc.blocks:
-        if b.kind != "list" or not b.header or not b.items:
-            continue
+        if b.kind not in ("list", "table") or not b.header or not b.items:
+            continue  # (a table under a list's header is that list, a row per item: a pasted medication table)
         if not lex.names_in("list_headers", b.header) & kinds:
             continue
         h_moments = lex.names_in("moments", b.header) & STAY_MOMENTS

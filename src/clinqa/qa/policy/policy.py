@@ -29,7 +29,9 @@ from dataclasses import dataclass, replace
 
 from clinqa.document import parse_document
 from clinqa.document.kinds import sent_home
-from clinqa.document.structure import role_of
+from clinqa.document.structure import role_of, row_status
+from clinqa.document.time import day_first_dates
+from clinqa.lexicon import lexicon
 from clinqa.qa.policy.allergies import allergy_verdict
 from clinqa.qa.policy.asked import AskedFor, asked_for, type_name
 from clinqa.qa.policy.calibration import Calibration, calibration_for
@@ -47,8 +49,10 @@ from clinqa.qa.policy.events import (
     undone_only,
 )
 from clinqa.qa.policy.dates import dated_mention, moment_date, stay_length
+from clinqa.qa.policy.disposition import admission_verdict
 from clinqa.qa.policy.headings import Headed, headed, trimmed
 from clinqa.qa.policy.lab_choice import lab_answers
+from clinqa.qa.policy.measured import measured_verdict
 from clinqa.qa.policy.lists import list_block_for, other_kind_of_list
 from clinqa.qa.policy.studies import unnamed_study
 from clinqa.qa.policy.unread import NeedsReader, Unread  # noqa: F401 (re-exported)
@@ -78,6 +82,8 @@ from clinqa.qa.policy.verdicts import (
     with_action,
     word_mentions,
 )
+from clinqa.text.glossary import mentions_class
+from clinqa.text.vocab import drugs_in, words
 from clinqa.types import VERDICTS, Answer, Note, Sentence  # noqa: F401 (VERDICTS re-exported)
 
 CATEGORY_CONFIDENCE = 0.5  # below this the category head yields to the weak labeler
@@ -149,6 +155,15 @@ class AnswerPolicy:
                null_minus_best: float | None = None, concept=None, language: str | None = None,
                top_k: int = 1, asked: AskedFor | None = None) -> Decision:
         """Final answers from a reader's candidates (best first, as many as it gave)."""
+        # the question's dates are read in the note's own order ("K on 11-10?" in a note of "13-10")
+        day_first = bool(note.text.strip()) and parse_document(note.text, note.id, sentences).day_first
+        with day_first_dates(day_first):
+            return self._decide(note, question, answers, sentences, null_minus_best=null_minus_best, concept=concept,
+                                language=language, top_k=top_k, asked=asked)
+
+    def _decide(self, note: Note, question: str, answers: list[Answer], sentences: list[Sentence], *,
+                null_minus_best: float | None, concept, language: str | None, top_k: int,
+                asked: AskedFor | None) -> Decision:
         asked = asked or self.asked_for(question, concept, language)
         if isinstance(answers, Unread):
             method, raw = answers.method, answers  # any look at the candidates raises NeedsReader
@@ -221,11 +236,15 @@ class AnswerPolicy:
                        score=0.0, note_id=note.id, method=(method or "extractive") + "+events",
                        reason=f"the reason the note gives for {why.action.replace('_', ' ')} {why.subject}")
             return Decision([self._finish(note, asked, a, sentences)], asked)
-        if asked.change and asked.answer_type == "span":
+        if asked.change and asked.answer_type == "span" and not asked.dose:
             changed = changed_drugs(doc, asked.change)
-            if changed and not asked.is_list:
-                # one drug asked for ("What new heart failure medication...?"): the one the reader
-                # points at, when the note says it changed; else the reader's own path below
+            if asked.drug_stems:  # "Which NSAID was stopped?": the changed drugs of that class
+                changed = [c for c in changed if mentions_class(note.text[c[0]:c[1]], asked.drug_stems)]
+            if not asked.is_list and (len(changed) > 1 or (drugs_in(words(asked.question)) and not asked.drug_stems)):
+                # (the only drug the note says changed answers "What new medication was started?";
+                # a question naming its own drug asks something else of it)
+                # one drug asked for ("What new heart failure medication...?"): the only one the note
+                # says changed, else the one the reader points at; else the reader's own path below
                 pointed = [c for c in changed if raw and raw[0].start < c[1] and c[0] < raw[0].end]
                 changed = pointed
             if changed:
@@ -286,11 +305,12 @@ class AnswerPolicy:
                 items = _drop_negated(note, items, language)
             if items and (items[0].method.endswith("+list-header") or _passes(items, asked, cal)):
                 return Decision([self._finish(note, asked, a, sentences) for a in items], asked)
-        if not typed and asked.drug_stems and not asked.is_list:  # (a list's members: above)
-            typed = [Answer(text=note.text[s0:s1], start=s0, end=s1, note_id=note.id, reason=why,
-                            score=overlap_score(raw, s0, s1),
-                            method=(method or "extractive") + "+drug-class")
-                     for s0, s1, why in class_members(note.text, doc, sentences, asked)]
+        if asked.drug_stems and not asked.is_list:  # (a list's members: above)
+            # the one drug of the asked class the patient is on answers before the reader's pick
+            members = [Answer(text=note.text[s0:s1], start=s0, end=s1, note_id=note.id, reason=why,
+                              score=overlap_score(raw, s0, s1), method=(method or "extractive") + "+drug-class")
+                       for s0, s1, why in class_members(note.text, doc, sentences, asked)]
+            typed = members or typed
         threshold = asked.min_score if asked.min_score is not None else cal.min_score
         unsure = not typed or (threshold is not None and not typed[0].method.endswith(STRUCTURAL)
                                and typed[0].score < threshold)
@@ -334,9 +354,18 @@ class AnswerPolicy:
         if block is None:
             return []
         why = f"an item of the list under {block.header.strip()!r}"
+        lex = lexicon()
+        asked_events = lex.names_in("events", asked.question)
+        # an item the list marks stopped or held ("STOPPED  Simvastatin 20 mg") is not taken, unless asked
+        kept = []  # (a table's row: its words before its status cell)
+        for it in block.items:
+            cell, end = row_status(note.text, block, it)
+            status = re.sub(r"\([^()]*\)", " ", cell.text if cell else "")  # ("RESUMED (was held)": resumed)
+            if not (lex.names_in("events", status) & {"stopped", "held"}) - asked_events:
+                kept.append((it.start, end))
         items = [Answer(text=note.text[c[0]:c[1]], start=c[0], end=c[1], score=0.0, note_id=note.id, reason=why,
                         method=(method or "extractive") + "+list-header") for c in self._item_spans(
-                            note, asked, [(it.start, it.end) for it in block.items], sentences)]
+                            note, asked, kept, sentences)]
         return _drop_negated(note, items, language) if asked.category in ("Diagnosis", "Symptoms") else items
 
     def _item_spans(self, note: Note, asked: AskedFor, spans, sentences) -> list[tuple[int, int]]:
@@ -417,21 +446,28 @@ class AnswerPolicy:
     def _concept_verdict(self, note: Note, asked: AskedFor, sentences, method: str,
                          language: str | None = None) -> Decision:
         doc = parse_document(note.text, note.id, sentences)
-        ev = allergy_verdict(doc, asked.question) or medication_verdict(doc, asked) or smoking_verdict(doc, asked)
+        ev = allergy_verdict(doc, asked.question) or medication_verdict(doc, asked) or smoking_verdict(doc, asked) \
+            or admission_verdict(doc, asked.question)
         if ev is not None:
             return self._event_decision(note, asked, sentences, method, ev)
         if not asked.terms:
             v = Verdict("not_mentioned", "the question names no concept to look for (give the concept synonyms)")
             return Decision([_abstain(note, method, v.reason)], asked, v)
         found = find_mentions(note.text, asked.terms, sentences, language)
+        if not found and not asked.family:  # "T 38.4" is a fever, though the note never says the word
+            on_value = measured_verdict(doc, asked.terms, asked.question)
+            if on_value is not None:
+                return self._event_decision(note, asked, sentences, method, on_value)
         if not found and not asked.family:  # "afebrile" says there is no fever
             found = absent_mentions(note.text, asked.terms, sentences, language)
         target = yes_no_target(asked.question)
         if target:  # the question's abbreviations in capitals ("head CT") stay words of its concept
             caps = {w.lower(): w for w in re.findall(r"(?<![\w-])[A-Z]{2}(?![\w-])", asked.question)}
             target = re.sub(r"(?<![\w-])[a-z]{2}(?![\w-])", lambda m: caps.get(m.group(0), m.group(0)), target)
-        if not found and target and not asked.action:
-            found = word_mentions(note.text, target, sentences, language)
+        if not found and target and not (asked.action and drugs_in(words(target))):
+            # with an action, only a sentence that holds every word of the concept (a drug's start
+            # or stop is its events': medication_verdict)
+            found = word_mentions(note.text, target, sentences, language, whole_only=bool(asked.action))
         if not found and not asked.family:
             on_class = class_verdict(note.text, doc, sentences, asked.question)
             if on_class is not None:  # "Is the patient on a statin?" on "rosuvastatin 20 mg daily"

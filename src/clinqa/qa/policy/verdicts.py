@@ -111,7 +111,7 @@ def find_mentions(text: str, terms: tuple[str, ...] | list[str], sentences: list
 
 
 def _mentions(text: str, literals: list[str], sentences: list[Sentence] | None, matcher, context) -> list[Mention]:
-    from clinqa.text.assertion import sentence_doc
+    from clinqa.text.assertion import after_colon_no, sentence_doc
     from clinqa.text.pipeline import parsed_block
     from clinqa.text.pipeline import blocks
 
@@ -124,6 +124,8 @@ def _mentions(text: str, literals: list[str], sentences: list[Sentence] | None, 
         doc = parsed_block(text[b0:b1]).copy()
         doc.ents = ()
         for ent in matcher(doc).ents:
+            if _names_another_concept(doc, ent, literals):
+                continue  # "hay fever", "scarlet fever": another concept, not a fever
             sub, target = sentence_doc(doc, ent)
             offset = b0 + doc[ent[0].sent.start].idx
             sub.ents = (target,)
@@ -134,7 +136,8 @@ def _mentions(text: str, literals: list[str], sentences: list[Sentence] | None, 
             mods = [m for m in getattr(sub.ents[0]._, "modifiers", ())
                     if not _MISSED_BOUNDARY.search(_gap(sub, m.modifier_span, (target.start, target.end)))]
             assertion = _assertion_of(sub, mods)
-            if assertion == "present" and _NEG_BEFORE.search(_before_in_sentence(sub, target)):
+            if assertion == "present" and (_NEG_BEFORE.search(_before_in_sentence(sub, target)) or
+                                           after_colon_no(sub, target)):
                 assertion = "negated"  # "CAD: No chest pain": the default ": no" cue points backwards
             if assertion == "present" and _WORKUP_AFTER.match(sub[target.end:].text):
                 assertion = "hypothetical"  # "a pulmonary embolism protocol": a test, not a finding
@@ -149,6 +152,36 @@ def _mentions(text: str, literals: list[str], sentences: list[Sentence] | None, 
                 c0, c1 = min(c0, offset + sub[ms].idx), max(c1, offset + sub[me - 1].idx + len(sub[me - 1].text))
             out.append(Mention(start, end, assertion, section, c0, c1))
     return out
+
+
+def _in_other_name(text: str, a: int, b: int, target: str) -> bool:
+    """Whether the word at [a, b) with the word before or after it is the name of another
+    synonym group (the lexicon's: "hay fever" is allergic rhinitis, not a fever; a subtype the
+    lexicon does not name apart, "pulmonary fibrosis", is still a fibrosis)."""
+    from clinqa.lexicon import lexicon
+
+    before = re.search(r"([^\W\d_]+)[ \t]+$", text[max(0, a - 30):a])
+    after = re.match(r"[ \t]+([^\W\d_]+)", text[b:b + 30])
+    word, known = text[a:b].lower(), lexicon().synonyms_of
+    wider = ([f"{before.group(1).lower()} {word}"] if before else []) + ([f"{word} {after.group(1).lower()}"] if after else [])
+    # (only a word that names a group itself: "effusion" of "pleural effusion" is still an effusion)
+    return word in known and any(w not in target.lower() and w in known and word not in known[w] for w in wider)
+
+
+def _names_another_concept(doc, ent, literals: list[str]) -> bool:
+    """Whether the word before or after a mention makes it the name of another synonym group, one
+    the question does not name ("hay fever" is no fever: `_in_other_name`)."""
+    from clinqa.lexicon import lexicon
+
+    name = ent.text.lower()
+    asked = {lit.lower() for lit in literals}
+    known = lexicon().synonyms_of
+    wider = []
+    if ent.start > 0 and doc[ent.start - 1].is_alpha:
+        wider.append(f"{doc[ent.start - 1].lower_} {name}")
+    if ent.end < len(doc) and doc[ent.end].is_alpha:
+        wider.append(f"{name} {doc[ent.end].lower_}")
+    return name in known and any(w not in asked and w in known and name not in known[w] for w in wider)
 
 
 # A sentence boundary the splitter missed between a cue and its target ("No acute process. 2. 8 mm
@@ -316,9 +349,16 @@ def in_titled_section(text: str, pos: int, section: str | None, kind: str) -> bo
     if key and len(key.group(1).split()) <= 5 and not title.search(key.group(1)):
         return False  # "Antibiotic prophylaxis: cefazolin" under "Allergies: latex": a field of its own
     sec = parse_document(text).section_at(pos)
+    if sec is not None and sec.title_end >= 0:
+        # a later key of its own between the title and `pos` ends it: "Allergies: sulfa (rash). Home
+        # meds: amlodipine ... In hospital: piperacillin-tazobactam"
+        keys = _INLINE_KEY.findall(text, sec.title_end, pos)
+        if any(not title.search(k) for k in keys):
+            return False
     return sec is None or not sec.title or bool(title.search(sec.title))
 
 
+_INLINE_KEY = re.compile(r"(?:^|[.;]\s+|\n)[ \t]*([A-Z][A-Za-z /&'-]{1,30}):\s")
 _TITLE_OF = {
     "family": PerLexicon(lambda lex: re.compile(lex.words_re("question_words", "relatives").pattern +
                                                 r"|\b(?:fh|fhx|fam|fam\.? hx)\b", re.I)),
@@ -412,11 +452,13 @@ def stems_in(text: str, start: int, end: int, stems: list[str]) -> dict[str, tup
     return found
 
 
-def word_mentions(text: str, target: str, sentences: list[Sentence] | None, language: str | None = None) -> list[Mention]:
+def word_mentions(text: str, target: str, sentences: list[Sentence] | None, language: str | None = None,
+                  whole_only: bool = False) -> list[Mention]:
     """When no name of the concept occurs: sentences that hold most of the concept's words (the
     same word up to its inflection), at least two of them when it has two or more, as one mention
     from the first to the last word matched, with its ConText assertion. A sentence that holds only
-    some of the words says the concept less surely: a present mention of it is only `possible`."""
+    some of the words says the concept less surely: a present mention of it is only `possible`;
+    `whole_only` takes only sentences that hold every word."""
     from clinqa.text.assertion import assert_spans
 
     if not sentences:
@@ -424,12 +466,13 @@ def word_mentions(text: str, target: str, sentences: list[Sentence] | None, lang
     stems = concept_stems(target)
     if not stems:
         return []
-    need = max(2 if len(stems) >= 2 else 1, int(-(-WORD_MATCH_SHARE * len(stems) // 1)))
+    need = len(stems) if whole_only else max(2 if len(stems) >= 2 else 1, int(-(-WORD_MATCH_SHARE * len(stems) // 1)))
     spans = []
     for s in sentences:
         if s.kind == "header":
             continue
         found = stems_in(text, s.start, s.end, stems)
+        found = {k: v for k, v in found.items() if not _in_other_name(text, *v, target)}  # ("hay fever")
         if len(found) >= need:
             spans.append((min(a for a, _ in found.values()), max(b for _, b in found.values()), s.section,
                           len(found) == len(stems)))
@@ -454,10 +497,11 @@ def part_absent_mentions(text: str, question: str, target: str, sentences: list[
     qualifier, lexicon `question_words.qualifier`) that the note names only as absent or not done
     ("Is the ACL torn?" on "no ACL rupture", "Was IV contrast given?" on "WITHOUT CONTRAST",
     "Were any drains left?" on "Drains: none"), as negated mentions: a part that is absent makes
-    the whole absent. The word is the question's head noun (its last noun, spaCy's tagger;
-    English questions only): "no pericardial rub" says nothing of a pericardial effusion. [] when
-    any mention of it is present, possible or hypothetical (the note may say the rest in other
-    words); a relative's or an indication's mention says nothing either way."""
+    the whole absent. The word is the question's head noun (the last noun before a phrase that
+    times the concept, `core_phrase`; spaCy's tagger; English questions only): "no pericardial rub"
+    says nothing of a pericardial effusion. [] when any mention of it is present or possible (the
+    note may say the rest in other words); a relative's, a hypothetical one (a risk consented to)
+    or an indication's says nothing either way."""
     from clinqa.lexicon import lexicon
     from clinqa.text.assertion import assert_spans
     from clinqa.text.pipeline import nouns
@@ -466,7 +510,8 @@ def part_absent_mentions(text: str, question: str, target: str, sentences: list[
     if not sentences or language not in (None, "en") or len(concept_stems(target)) < 2:
         return []
     stems = concept_stems(target, lex.words_re("question_words", "qualifier"))
-    heads = [st for n in nouns(question) for st in concept_stems(n) if st in stems]
+    core = concept_stems(core_phrase(target))  # "chest pain during the run": the pain is asked
+    heads = [st for n in nouns(question) for st in concept_stems(n) if st in stems and st in core]
     if not heads:
         return []
     spans = [(a, b, s) for s in sentences  # a title too: "MRI KNEE WITHOUT CONTRAST"
@@ -480,13 +525,29 @@ def part_absent_mentions(text: str, question: str, target: str, sentences: list[
             st = "negated"
         # (not_done_after reads a field's absent value after it: "Drains: none")
         m = not_done_after(text, sentences, Mention(a, b, st, s.section, a, b))
-        if m.assertion == "family" or in_family_section(text, a, s.section) or \
+        if m.assertion in ("family", "hypothetical") or in_family_section(text, a, s.section) or \
                 "indication" in (s.section or "").lower() or _other_modifier(text, a, b, stems):
             continue  # ("no edema of the legs" says nothing of pulmonary edema)
         if m.assertion != "negated":
             return []
         out.append(m)
     return out
+
+
+def core_phrase(target: str) -> str:
+    """A concept's words before the first prepositional phrase that times it ("chest pain during
+    the run" -> "chest pain"); a phrase that places it stays ("stones in the left kidney": the
+    right kidney's stones are another matter). spaCy's tagger."""
+    from clinqa.text.pipeline import tagged
+
+    words = tagged(target)
+    for i, (word, pos) in enumerate(words):
+        if pos in ("ADP", "SCONJ") and word.lower() in _TIMING and any(p in ("NOUN", "PROPN") for _, p in words[:i]):
+            return " ".join(w for w, _ in words[:i])
+    return target
+
+
+_TIMING = frozenset({"during", "after", "before", "since", "following", "throughout", "while", "until"})
 
 
 def _negated_before(text: str, a: int) -> bool:
@@ -506,8 +567,9 @@ def _other_modifier(text: str, a: int, b: int, stems: list[str]) -> bool:
     neutral = (lex.words_re("question_words", "filler"), lex.words_re("event_status", "negated"),
                lex.words_re("field_values", "absent"))
 
-    def foreign(word: str) -> bool:
-        return not any(p.fullmatch(word) for p in neutral) and not any(_same_word(x, _stem(word)) for x in stems)
+    def foreign(word: str) -> bool:  # ("post-procedure" is the question's "after the procedure")
+        return not any(p.fullmatch(word) for p in neutral) and \
+            not any(_same_word(x, _stem(part)) for x in stems for part in [word, *word.split("-")] if part)
 
     line0 = text.rfind("\n", 0, a) + 1
     before = re.search(r"([^\W\d_][\w-]*)[ \t]+$", text[line0:a])
