@@ -141,3 +141,41 @@ def test_risks_consented_to_and_an_undecided_plan():
             "Whether she needs long-term anticoagulation is undecided.\n")
     assert _verdict(note, "Any pneumothorax after the procedure?") == "no"
     assert _verdict(note, "Will she need long-term anticoagulation?") == "uncertain"
+
+
+TRUST = """RESPIRATORY WARD - NOTE
+CT pulmonary angiogram on 3 May: it excluded pulmonary embolism and showed right basal consolidation.
+Urine dip: nitrites +; ?UTI, culture sent.
+Crohn's colitis is possible; infective colitis is the main alternative.
+We discussed anticoagulation with edoxaban; she wants to think about it. Clinic call about the anticoagulation decision.
+Travel: hepatitis A and yellow fever vaccine given before the trip.
+Bowels not opened since the operation.
+Anticoagulation: warfarin to START after the repeat CT - not yet given.
+"""
+
+TABLE = ("MEDICATIONS\n"
+         "Drug\tDose\tStatus\n"
+         "Metformin\t500 mg BD\tActive\n"
+         "Gliclazide\t40 mg\tNot started; to start if HbA1c rises\n"
+         "Dalteparin\t5000 units\tPlanned for after discharge only\n"
+         "Atenolol\t25 mg\tCancelled - not given\n"
+         "\n"
+         "Headache\tnone\n")
+
+
+def test_trust_cues_say_no_or_maybe_not_yes():
+    assert _verdict(TRUST, "Did she have a pulmonary embolism?") == "no"
+    assert _verdict(TRUST, "Does she have consolidation?") == "yes"
+    assert _verdict(TRUST, "Does she have a UTI?") == "uncertain"
+    assert _verdict(TRUST, "Does she have infective colitis?") == "uncertain"
+    assert _verdict(TRUST, "Is she anticoagulated?") != "yes"
+    assert _verdict(TRUST, "Has she had yellow fever?") != "yes"
+    assert _verdict(TRUST, "Have her bowels opened since the operation?") == "no"
+
+
+def test_a_table_rows_status_says_what_became_of_it():
+    assert _verdict(TABLE, "Is she on metformin?") == "yes"
+    assert _verdict(TABLE, "Is she on gliclazide?") != "yes"
+    assert _verdict(TABLE, "Was atenolol given?") == "no"
+    assert _verdict(TABLE, "Is she anticoagulated?") != "yes"
+    assert _verdict(TABLE, "Does she have a headache?") == "no"

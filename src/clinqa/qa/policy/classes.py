@@ -15,6 +15,7 @@ from clinqa.document.events import drug_spans
 from clinqa.lexicon import lexicon
 from clinqa.qa.policy.asked import AskedFor
 from clinqa.qa.policy.spans import whole_compound
+from clinqa.qa.policy.rows import row_said
 from clinqa.qa.policy.verdicts import concept_stems, in_titled_section, stems_in
 from clinqa.text.glossary import mentions_class
 from clinqa.text.shapes import ALLERGY_TEXT, DOSE, SIG
@@ -55,7 +56,8 @@ def class_members(text: str, doc: ClinicalDocument, sentences: list[Sentence], a
     # (so does a question in the past, "Which tetracycline did he receive?")
     off = set() if (asked.is_list or _PAST.search(asked.question)) and not ON_NOW.search(asked.question) \
         else _stopped_drugs(doc)
-    found = [f for f, a in zip(found, assertions) if a == "present" and f[3] not in off]
+    found = [f for f, a in zip(found, assertions) if a == "present" and f[3] not in off
+             and row_said(text, f[0]) is None]  # (a table row "Enoxaparin  40 mg  Postnatal only - planned")
     if not found:
         return []
     if asked.is_list:

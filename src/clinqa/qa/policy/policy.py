@@ -69,6 +69,7 @@ from clinqa.qa.policy.spans import (
 from clinqa.qa.policy.forms import RULED_OUT_Q, yes_no_target
 from clinqa.qa.policy.observations import observation_mentions
 from clinqa.qa.policy.presentation import instead_of_heading, presentation_answer
+from clinqa.qa.policy.rows import form_boxes
 from clinqa.qa.policy.results import not_done, study_result
 from clinqa.qa.policy.sig import sig_answer
 from clinqa.qa.policy.verdicts import (
@@ -76,7 +77,6 @@ from clinqa.qa.policy.verdicts import (
     absent_mentions,
     aggregate,
     find_mentions,
-    form_boxes,
     not_done_after,
     part_absent_mentions,
     with_action,
@@ -496,6 +496,11 @@ class AnswerPolicy:
         mentions = [form_boxes(note.text, not_done_after(note.text, sentences, m)) for m in mentions]
         if asked.action:
             mentions = [with_action(m, note.text, sentences, asked.action) for m in mentions]
+            if mentions and all(m.assertion == "hypothetical" for m in mentions):
+                # "Was a CT angiogram performed?" on "CT angio only if rebleed": only considered, not done
+                m = mentions[0]
+                return self._event_decision(note, asked, sentences, method, EventVerdict(
+                    "no", "the note names it only as considered or conditional, not done", m.cue_start, m.cue_end, None))
         if not mentions:
             v = Verdict("not_mentioned", f"none of {', '.join(repr(t) for t in asked.terms[:6])} occurs in the note")
             return Decision([_abstain(note, method, v.reason)], asked, v)

@@ -139,8 +139,9 @@ def _mentions(text: str, literals: list[str], sentences: list[Sentence] | None, 
             if assertion == "present" and (_NEG_BEFORE.search(_before_in_sentence(sub, target)) or
                                            after_colon_no(sub, target)):
                 assertion = "negated"  # "CAD: No chest pain": the default ": no" cue points backwards
-            if assertion == "present" and _WORKUP_AFTER.match(sub[target.end:].text):
-                assertion = "hypothetical"  # "a pulmonary embolism protocol": a test, not a finding
+            if assertion == "present" and (_WORKUP_AFTER.match(sub[target.end:].text) or
+                                           _SERVICE_AFTER.get().match(sub[target.end:].text)):
+                assertion = "hypothetical"  # "a pulmonary embolism protocol", "yellow fever vaccine": not a finding
             sec = (section or "").lower()
             if assertion in ("present", "historical") and in_family_section(text, start, sec):
                 assertion = "family"
@@ -225,6 +226,11 @@ _NEG_BEFORE = re.compile(r"(?:^|[\s:;(])(?:no|not|denies|denied|without|negative
                          r"(?:[\w/-]+\s+){0,3}$", re.I)
 
 
+_NEGATION_INSIDE = re.compile(r"\b(?:not|no|never|without)\b", re.I)
+# a word after a condition's name that makes the phrase a service, a vaccine or a test, not the
+# patient's condition (the lexicon's `question_words.not_a_finding_after`)
+_SERVICE_AFTER = PerLexicon(lambda lex: re.compile(
+    r"\s*(?:" + lex.words_alternation("question_words", "not_a_finding_after") + r")\b", re.I))
 _WORKUP_AFTER = re.compile(r"\s*(?:protocol|workup|work-up|study|panel|screen(?:ing)?|precautions)\b", re.I)
 
 
@@ -274,6 +280,11 @@ def not_done_after(text: str, sentences: list[Sentence] | None, m: Mention) -> M
     from clinqa.lexicon import lexicon
 
     lex = lexicon()
+    value = re.match(r"[ \t]*:[ \t]*([^\n]+)", text[m.end:m.end + 300])
+    if value and lex.words_re("procedures", "not_done").search(value.group(1)):
+        # a field's value says it was not done, anywhere in it: "Anticoagulation: Apixaban 5 mg BD to
+        # START on day 14 ... - not yet given"
+        return replace(m, assertion="negated", cue_start=min(m.cue_start, m.start), cue_end=m.end + value.end())
     for pat, assertion in ((lex.words_re("procedures", "not_done"), "negated"),
                            (lex.words_re("event_status", "ruled_out_after"), "negated"),
                            (lex.words_re("procedures", "considered"), "hypothetical")):
@@ -300,31 +311,13 @@ _NOT_YET = PerLexicon(lambda lex: re.compile(
 # a field's value after a mention that says it is absent or was not done: "Drains: none",
 # "Cholangiogram: not performed" (the lexicon's `field_values.absent`, `procedures.not_done`)
 _ABSENT_VALUE = PerLexicon(lambda lex: re.compile(
-    r"[ \t]*[:=][ \t]*(?:" + lex.words_alternation("field_values", "absent") + "|" +
+    r"[ \t]*(?:[:=]|\t)[ \t]*(?:" + lex.words_alternation("field_values", "absent") + "|" +  # (a tab: a pasted table's cell)
     lex.words_alternation("procedures", "not_done") + r")(?![\w-])", re.I))
 
 
 # a title alone on its line whose next line says it is absent: "COMPLICATIONS" / "  None."
 _ABSENT_UNDER = PerLexicon(lambda lex: re.compile(
     r"[ \t]*:?[ \t]*\n[ \t]*(?:" + lex.words_alternation("field_values", "absent") + r")[ \t]*(?:[.;]|$)", re.I | re.M))
-
-
-def form_boxes(text: str, m: Mention) -> Mention:
-    """What a form's check boxes say of a mention: an option whose box is empty ("[ ] Chest
-    pain") is not the patient's; a field answered by yes/no boxes ("Chest pain:  [ ] Yes  [x]
-    No") is what its ticked box says."""
-    from clinqa.document.checkboxes import box_before, field_answer
-
-    if m.assertion in ("family", "hypothetical"):
-        return m
-    if box_before(text, m.start) is False:
-        return replace(m, assertion="negated")
-    said = field_answer(text, m.end)
-    if said is None:
-        return m
-    line1 = text.find("\n", m.end)
-    return replace(m, assertion="present" if said else "negated", cue_start=min(m.cue_start, m.start),
-                   cue_end=max(m.cue_end, line1 if line1 >= 0 else len(text)))
 
 
 def in_family_section(text: str, pos: int, section: str | None) -> bool:
@@ -481,8 +474,10 @@ def word_mentions(text: str, target: str, sentences: list[Sentence] | None, lang
     status = assert_spans(text, [(a, b) for a, b, _, _ in spans], language)
     out = []
     for (a, b, sec, whole), st in zip(spans, status):
-        if st == "present" and _negated_before(text, a):
-            st = "negated"
+        if st == "present" and (_negated_before(text, a) or _NEGATION_INSIDE.search(text, a, b)):
+            st = "negated"  # ("Bowels not opened since surgery": the concept's words around the negation)
+        if st == "present" and _SERVICE_AFTER.get().match(text, b):
+            st = "hypothetical"  # ("the anticoagulation decision")
         if st in ("present", "historical") and in_family_section(text, a, sec):
             st = "family"
         if st == "present" and not whole:

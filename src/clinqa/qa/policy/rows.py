@@ -1,0 +1,60 @@
+"""What a form or a table says of a mention besides its words: a form's check boxes ("[ ] Chest
+pain", "Chest pain:  [ ] Yes  [x] No") and a table row's status cell ("Insulin  -  Not started;
+to start if ...", "Enoxaparin  40 mg  Postnatal only - planned")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from clinqa.qa.policy.verdicts import Mention
+
+
+def row_said(text: str, pos: int) -> str | None:
+    """What the status cell of the table row (or the key of the list item) at `pos` says of it:
+    "negated" ("Not started", "Cancelled - not given", "Discontinued"), "hypothetical" ("planned
+    for 6 weeks after birth", "to start if ..."), else None."""
+    from clinqa.document import parse_document
+    from clinqa.document.structure import row_status
+    from clinqa.lexicon import lexicon
+
+    doc = parse_document(text)
+    blk = doc.block_at(pos)
+    if blk is None or blk.kind not in ("table", "list"):
+        return None
+    item = next((it for it in blk.items if it.start <= pos < it.end), None)
+    if item is None or (blk.kind == "table" and not item.key_start <= pos < item.key_end) or \
+            "(" in text[item.start:pos]:
+        return None  # the status is the row's own drug's, not one named in its other cells or brackets
+    cell = row_status(text, blk, item)[0]
+    if cell is None or (cell.start <= pos < cell.end):
+        return None
+    lex = lexicon()
+    said = cell.text
+    if re.match(r"\s*(?:not|never|no)\b", said, re.I) or lex.words_re("procedures", "not_done").search(said) or \
+            lex.words_re("events", "stopped").search(said) or lex.words_re("events", "held").search(said):
+        return "negated"
+    if lex.words_re("procedures", "planned").search(said) or re.search(r"\b(?:if|only|later|after)\b", said, re.I):
+        return "hypothetical"
+    return None
+
+
+def form_boxes(text: str, m: Mention) -> Mention:
+    """What a form's check boxes say of a mention: an option whose box is empty ("[ ] Chest
+    pain") is not the patient's; a field answered by yes/no boxes ("Chest pain:  [ ] Yes  [x]
+    No") is what its ticked box says."""
+    from clinqa.document.checkboxes import box_before, field_answer
+
+    if m.assertion in ("family", "hypothetical"):
+        return m
+    if box_before(text, m.start) is False:
+        return replace(m, assertion="negated")
+    row = row_said(text, m.start) if m.assertion in ("present", "possible") else None
+    if row is not None:  # "Insulin (isophane)  -  Not started; to start if ..."
+        return replace(m, assertion=row)
+    said = field_answer(text, m.end)
+    if said is None:
+        return m
+    line1 = text.find("\n", m.end)
+    return replace(m, assertion="present" if said else "negated", cue_start=min(m.cue_start, m.start),
+                   cue_end=max(m.cue_end, line1 if line1 >= 0 else len(text)))
