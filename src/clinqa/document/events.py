@@ -78,8 +78,7 @@ def medication_events(text: str, sentences: list[Sentence], blocks: list[Block])
                         listed.add(s)
         if b.kind in ("fields", "list", "table"):  # "STOPPED: aspirin 81 mg", "NEW  Apixaban", "... - NEW", a Status column
             for it in b.items:
-                status = row_status(text, b, it)[0] if b.kind == "table" else \
-                    (Item(it.key, it.key_start, it.key_end) if it.key else None)
+                status = row_status(text, b, it)[0]  # (a list item's or field's key; a table row's status cell)
                 action = _header_action(re.sub(r"\([^()]*\)", " ", status.text)) if status else None  # ("RESUMED (was held)")
                 if action:  # (a drug in the item's parentheses is not its subject: "(replaced by atorvastatin)")
                     why = _status_reason(status)

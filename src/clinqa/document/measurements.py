@@ -210,12 +210,13 @@ def measurements(text: str, blocks: list[Block]) -> list[Measurement]:
                 key, w = time_key(lead.group(0)), (lead.group(0), lead.start(), lead.end())
             elif not key and not moment:  # a block under a timed title: "REASSESSMENT 14:30" / "Her BP was 146/82"
                 blk = block_of(vs)
-                if blk is not None and blk.header and moment_of(blk.header):
-                    moment = moment_of(blk.header)  # "How you were when you went home" / "... oxygen level was 97%"
-                elif blk is not None and blk.header and time_key(blk.header):
+                header = blk.header if blk is not None else None
+                moment = moment_of(header or "")  # "How you were when you went home" / "... oxygen level was 97%"
+                if header and not moment and time_key(header):
                     t = TIME.search(text, blk.header_start, blk.header_end) or DATE.search(text, blk.header_start, blk.header_end)
-                    if t is not None and time_key(t.group(0)):
-                        key, w = time_key(t.group(0)), (t.group(0), t.start(), t.end())
+                    t_key = time_key(t.group(0)) if t is not None else None
+                    if t_key:
+                        key, w = t_key, (t.group(0), t.start(), t.end())
             out.append(Measurement(lab, text[vs:ve], vs, ve, ns, _number(text[vs:ve]), "text", 0,
                                    when=w[0] if w else None, when_start=w[1] if w else -1,
                                    when_end=w[2] if w else -1,

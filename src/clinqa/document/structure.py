@@ -139,6 +139,7 @@ def sections_of(text: str, sentences: list[Sentence]) -> list[Section]:
 
 
 _UNDERLINE = re.compile(r"[ \t]*[-=~_]{3,}[ \t]*")
+_UNDERLINE_LINE = re.compile(r"(?m)^" + _UNDERLINE.pattern + r"$")
 _TITLE_MARKS = re.compile(r"^[»>#*=•~–-]+[ \t]*|[ \t]*[=#*~–-]{2,}$")  # a title's decoration, both ends
 
 
@@ -259,7 +260,7 @@ def row_status(text: str, block: Block, item: Item) -> tuple[Item | None, int]:
 
 def _only_blank_between(text: str, a: int, b: int) -> bool:
     """Only blank lines (or a title's underline) between a and b."""
-    return not re.sub(r"(?m)^[ \t]*[-=~_]{3,}[ \t]*$", "", text[a:b]).strip()
+    return not _UNDERLINE_LINE.sub("", text[a:b]).strip()
 
 
 def _list_header(header: str) -> bool:

@@ -32,22 +32,10 @@ SECTION_RULES = LEXICON_DATA / "sections.json"
 @functools.lru_cache(maxsize=1)
 def english_extra_rules() -> tuple[tuple[str, str, str, int], ...]:
     """clinqa's cues added to medspaCy's English ones: (literal, category, direction, max_scope)."""
-    return tuple((r["literal"], r["category"], r["direction"], r.get("max_scope")) for r in _english_rules()
-                 if "pattern" not in r)
-
-
-def english_pattern_rules() -> tuple[dict, ...]:
-    """clinqa's English cues written as token patterns ("a trip: no palpitations, chest pain": the
-    negation points forward, as "no" does, where medspaCy's ": no" points back, as in "Fever: no";
-    the longer cue wins where they overlap). One that shares a default rule's literal replaces it."""
-    return tuple(r for r in _english_rules() if "pattern" in r)
-
-
-@functools.lru_cache(maxsize=1)
-def _english_rules() -> tuple[dict, ...]:
     import json
 
-    return tuple(json.loads((CONTEXT_RULES / "en.json").read_text(encoding="utf-8"))["context_rules"])
+    rules = json.loads((CONTEXT_RULES / "en.json").read_text(encoding="utf-8"))["context_rules"]
+    return tuple((r["literal"], r["category"], r["direction"], r.get("max_scope")) for r in rules)
 
 
 @functools.lru_cache(maxsize=1)
@@ -166,10 +154,6 @@ def get_nlp(language: str = "en"):
         from medspacy.context import ConTextRule
 
         extra = [ConTextRule(lit, cat, direction=d, max_scope=scope) for lit, cat, d, scope in english_extra_rules()]
-        patterned = english_pattern_rules()
-        extra += [ConTextRule(r["literal"], r["category"], pattern=r["pattern"], direction=r["direction"],
-                              max_scope=r.get("max_scope")) for r in patterned]
-        replaced = {r["literal"].lower() for r in patterned}
         # two rules on one span keep only one (the default's), so a cue of clinqa's lexicon that
         # points the other way than medspaCy's rule of the same words replaces it: medspaCy's
         # "ruled out" points forward, and "ACS ruled out by serial troponins" read as present.
@@ -177,8 +161,7 @@ def get_nlp(language: str = "en"):
         ours = {(r.literal.lower(), r.direction) for r in extra}
         mine = {lit for lit, _ in ours}
         defaults = [r for r in ConTextRule.from_json(context.DEFAULT_RULES_FILEPATH)
-                    if r.literal.lower() not in replaced and
-                    (r.literal.lower() not in mine or (r.literal.lower(), r.direction) in ours)]
+                    if r.literal.lower() not in mine or (r.literal.lower(), r.direction) in ours]
         context.add(defaults + extra)
     return nlp
 
@@ -239,5 +222,4 @@ def tagged(text: str) -> list[tuple[str, str]]:
 
 def nouns(text: str) -> list[str]:
     """The nouns and proper nouns of an English `text`, in order (spaCy's tagger)."""
-    with NLP_LOCK:
-        return [t.text for t in get_tagger()(text) if t.pos_ in ("NOUN", "PROPN")]
+    return [w for w, pos in tagged(text) if pos in ("NOUN", "PROPN")]

@@ -8,6 +8,7 @@ import re
 from clinqa.document import ClinicalDocument
 from clinqa.lexicon import lexicon
 from clinqa.qa.policy.events import EventVerdict
+from clinqa.qa.policy.spans import sentence_at
 
 _ADMITTED_Q = re.compile(r"^\s*(?:was|were|is|has|did)\s+(?:the\s+)?(?:patient|pt|he|she|they|[A-Z][a-z'-]+)\s+"
                          r"(?:been\s+|get\s+|got\s+)?admit(?:ted)?(?:\s+(?:to|into)\s+(?:the\s+)?(?:hospital|ward|wards))?"
@@ -35,5 +36,5 @@ def admission_verdict(doc: ClinicalDocument, question: str) -> EventVerdict | No
 
 
 def _sentence_of(doc: ClinicalDocument, a: int, b: int) -> tuple[int, int]:
-    s = next((s for s in doc.sentences if s.start <= a < s.end), None)
+    s = sentence_at(list(doc.sentences), a)
     return (s.start, s.end) if s is not None else (a, b)

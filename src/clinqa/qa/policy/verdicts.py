@@ -116,6 +116,7 @@ def _mentions(text: str, literals: list[str], sentences: list[Sentence] | None, 
     from clinqa.text.pipeline import blocks
 
     lowered = text.lower()
+    asked = {lit.lower() for lit in literals}
     out: list[Mention] = []
     for b0, b1 in blocks(text):
         if not any(lit in lowered[b0:b1] for lit in literals):
@@ -124,8 +125,8 @@ def _mentions(text: str, literals: list[str], sentences: list[Sentence] | None, 
         doc = parsed_block(text[b0:b1]).copy()
         doc.ents = ()
         for ent in matcher(doc).ents:
-            if _names_another_concept(doc, ent, literals):
-                continue  # "hay fever", "scarlet fever": another concept, not a fever
+            if _in_other_name(doc.text, ent.start_char, ent.end_char, asked):
+                continue  # "hay fever": another concept, not a fever
             sub, target = sentence_doc(doc, ent)
             offset = b0 + doc[ent[0].sent.start].idx
             sub.ents = (target,)
@@ -155,10 +156,11 @@ def _mentions(text: str, literals: list[str], sentences: list[Sentence] | None, 
     return out
 
 
-def _in_other_name(text: str, a: int, b: int, target: str) -> bool:
+def _in_other_name(text: str, a: int, b: int, asked) -> bool:
     """Whether the word at [a, b) with the word before or after it is the name of another
     synonym group (the lexicon's: "hay fever" is allergic rhinitis, not a fever; a subtype the
-    lexicon does not name apart, "pulmonary fibrosis", is still a fibrosis)."""
+    lexicon does not name apart, "pulmonary fibrosis", is still a fibrosis), one not `in` what
+    the question asks (its target words, or the set of its names)."""
     from clinqa.lexicon import lexicon
 
     before = re.search(r"([^\W\d_]+)[ \t]+$", text[max(0, a - 30):a])
@@ -166,23 +168,7 @@ def _in_other_name(text: str, a: int, b: int, target: str) -> bool:
     word, known = text[a:b].lower(), lexicon().synonyms_of
     wider = ([f"{before.group(1).lower()} {word}"] if before else []) + ([f"{word} {after.group(1).lower()}"] if after else [])
     # (only a word that names a group itself: "effusion" of "pleural effusion" is still an effusion)
-    return word in known and any(w not in target.lower() and w in known and word not in known[w] for w in wider)
-
-
-def _names_another_concept(doc, ent, literals: list[str]) -> bool:
-    """Whether the word before or after a mention makes it the name of another synonym group, one
-    the question does not name ("hay fever" is no fever: `_in_other_name`)."""
-    from clinqa.lexicon import lexicon
-
-    name = ent.text.lower()
-    asked = {lit.lower() for lit in literals}
-    known = lexicon().synonyms_of
-    wider = []
-    if ent.start > 0 and doc[ent.start - 1].is_alpha:
-        wider.append(f"{doc[ent.start - 1].lower_} {name}")
-    if ent.end < len(doc) and doc[ent.end].is_alpha:
-        wider.append(f"{name} {doc[ent.end].lower_}")
-    return name in known and any(w not in asked and w in known and name not in known[w] for w in wider)
+    return word in known and any(w not in asked and w in known and word not in known[w] for w in wider)
 
 
 # A sentence boundary the splitter missed between a cue and its target ("No acute process. 2. 8 mm
@@ -465,7 +451,7 @@ def word_mentions(text: str, target: str, sentences: list[Sentence] | None, lang
         if s.kind == "header":
             continue
         found = stems_in(text, s.start, s.end, stems)
-        found = {k: v for k, v in found.items() if not _in_other_name(text, *v, target)}  # ("hay fever")
+        found = {k: v for k, v in found.items() if not _in_other_name(text, *v, target.lower())}  # ("hay fever")
         if len(found) >= need:
             spans.append((min(a for a, _ in found.values()), max(b for _, b in found.values()), s.section,
                           len(found) == len(stems)))
