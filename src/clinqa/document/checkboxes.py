@@ -44,3 +44,44 @@ def field_answer(text: str, end: int) -> bool | None:
 
 def has_boxes(text: str, start: int, end: int) -> bool:
     return _BOX.search(text, start, end) is not None
+
+
+# a mark under a column of a space-aligned checklist: "x", "X", a tick, "Y"
+_MARK = re.compile(r"(?<![^ \t])(?:[xX✓✔*]|Y)(?![^ \t\n])")
+
+
+def column_answer(text: str, pos: int) -> tuple[bool, int, int] | None:
+    """For a row label at `pos` in a space-aligned checklist whose header names yes/no columns
+    ("ITEM   YES  NO  N/A  COMMENT" over "Home oxygen needed      x     SpO2 92% on air"): what
+    the column its one mark stands under says (True for yes; False for no or not applicable),
+    with the mark's (start, end). None when no such header is above the row (no blank line
+    between), or the row has no mark, or more than one, under those columns."""
+    lex = lexicon()
+    yes, no, absent = (lex.words_re("field_values", "yes"), lex.words_re("field_values", "no"),
+                       lex.words_re("field_values", "absent"))
+    line0 = text.rfind("\n", 0, pos) + 1
+    line1 = text.find("\n", pos)
+    line1 = len(text) if line1 < 0 else line1
+    head1 = line0 - 1
+    for _ in range(40):  # the header: the nearest line above with two or more yes/no labels
+        if head1 <= 0:
+            return None
+        head0 = text.rfind("\n", 0, head1) + 1
+        header = text[head0:head1]
+        if not header.strip():
+            return None
+        labels = [(m.start(), m.end(), m.group(0)) for m in re.finditer(r"(?<!\S)\S+(?:[ ][^\s]+)?(?!\S)", header)]
+        cols = [(a, b, True if yes.fullmatch(w) else False) for a, b, w in labels
+                if yes.fullmatch(w) or no.fullmatch(w) or absent.fullmatch(w)]
+        if len(cols) >= 2:
+            break
+        head1 = head0 - 1
+    else:
+        return None
+    marks = []
+    for m in _MARK.finditer(text, pos, line1):
+        at = m.start() - line0
+        col = next((c for c in cols if c[0] - 2 <= at <= c[1] + 1), None)
+        if col is not None:
+            marks.append((col[2], m.start(), m.end()))
+    return marks[0] if len(marks) == 1 else None

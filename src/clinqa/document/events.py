@@ -14,7 +14,7 @@ import re
 
 from clinqa.document.checkboxes import box_before
 from clinqa.document.model import Block, Event, Item
-from clinqa.document.structure import row_status
+from clinqa.document.structure import row_status, split_outside_brackets
 from clinqa.lexicon import lexicon
 from clinqa.types import Sentence
 
@@ -212,13 +212,15 @@ def smoking_events(text: str, sentences: list[Sentence]) -> list[Event]:
     `unknown` (the subject alone: "Tobacco: 20 pack-years")."""
     lex = lexicon()
     subject = lex.words_re("smoking", "subject")
+    relative = re.compile(r"(?<![\w-])(?:" + lex.words_alternation("question_words", "relatives") +
+                          r")(?:[ \t]+[\w'-]+){0,2}[ \t]+$", re.I)
     out = []
     for sent in sentences:
         # the whole sentence: "He smoked 20 pack-years but quit in 2001" says former across "but"
         c0, c1 = sent.start, sent.end
         m = subject.search(text, c0, c1)
-        if not m:
-            continue
+        if not m or relative.search(text, max(c0, m.start() - 40), m.start()):
+            continue  # ("Dad smokes, outside only": a relative's habit)
         clause = text[c0:c1]
         status, cue = "unknown", None
         neg = re.search(r"\b(?:no|denies|denied|negative for|none|not)\b(?:\W+\w+){0,3}?\W+" + re.escape(m.group(0)),
@@ -262,6 +264,26 @@ def procedure_events(text: str, sentences: list[Sentence]) -> list[Event]:
                     out.append(Event("procedure", action, text[subj[0]:subj[1]], subj[0], subj[1], m.group(0),
                                      m.start(), m.end(), c0, c1, section=sent.section, status=status))
                 break
+    return out + _handed_over(text, sentences)
+
+
+def _handed_over(text: str, sentences: list[Sentence]) -> list[Event]:
+    """The items of a line whose key hands work on ("Handover to day staff: for physio review,
+    TWOC, chase Hb", "Jobs: CT head"; the lexicon's `procedures.plan_keys`): each one planned,
+    its clause the item."""
+    keys = lexicon().words_alternation("procedures", "plan_keys")
+    out = []
+    for line in re.finditer(r"^[ \t]*(?:[-*\u2022][ \t]*)?(?:" + keys + r")\b[^:\n]{0,30}:[ \t]*([^\n]+)",
+                            text, re.I | re.M):
+        key_end = line.start(1)
+        sec = next((s.section for s in sentences if s.start <= line.start() < s.end), None)
+        for a, b in split_outside_brackets(text, line.start(1), line.end(1), re.compile(r"[,;]")):
+            while a < b and text[a] in " \t":
+                a += 1
+            item = text[a:b].rstrip(" \t.")
+            if item:
+                out.append(Event("procedure", "planned", item, a, a + len(item), text[line.start():key_end].strip(),
+                                 line.start(), key_end, a, a + len(item), section=sec))
     return out
 
 

@@ -258,6 +258,18 @@ def row_status(text: str, block: Block, item: Item) -> tuple[Item | None, int]:
     return row[col], row[col - 1].end
 
 
+def column_of(text: str, block: Block, pos: int) -> tuple[int, list[Item]] | None:
+    """When `pos` is in a table's header cell: that column's index and its cell in every row
+    whose cells line up with the header's (a row of another shape has none)."""
+    if block.kind != "table":
+        return None
+    col = next((i for i, c in enumerate(block.columns) if c.start <= pos < c.end), None)
+    if col is None:
+        return None
+    rows = [cells(text, it.start, it.end) for it in block.items]
+    return col, [r[col] for r in rows if len(r) == len(block.columns)]
+
+
 def _only_blank_between(text: str, a: int, b: int) -> bool:
     """Only blank lines (or a title's underline) between a and b."""
     return not _UNDERLINE_LINE.sub("", text[a:b]).strip()

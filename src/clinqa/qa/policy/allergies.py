@@ -46,7 +46,7 @@ def allergy_verdict(doc: ClinicalDocument, question: str) -> EventVerdict | None
         return None  # (a relative's allergy is the family history's)
     x = asked_substance(question)
     if not x:
-        return allergy_status(doc)
+        return allergy_status(doc, drugs=bool(lexicon().words_re("allergy", "drug_asking").search(question)))
     text = doc.text
     pat = re.compile(r"(?<![\w-])" + r"\s+".join(re.escape(w) for w in x.split()) + r"s?(?![\w-])", re.I)
     not_allergy = lexicon().words_re("allergy", "not_allergy")
@@ -60,13 +60,31 @@ def allergy_verdict(doc: ClinicalDocument, question: str) -> EventVerdict | None
         stop = _STATEMENT_END.search(text, m.end())
         s1 = max(s1, stop.start() if stop else len(text))
         cue = not_allergy.search(text, m.end(), s1)
-        if cue is not None and not _other_substance(text[m.end():cue.start()]):
+        key = _key_before(text, m.start())
+        if key is not None and not_allergy.search(key.group(1)):  # "Intolerances: metformin standard release"
+            cue = key
+        if cue is not None and not _other_substance(text[m.end():max(m.end(), cue.start())]):
             said_no = said_no or EventVerdict("no", f"{m.group(0)!r}: the note calls its reaction not an allergy "
                                                     f"({cue.group(0)!r})", s0, s1, None)
+            continue
+        clause = re.search(r"[;.]\s|\n", text[m.end():s1])
+        ruled = lexicon().words_re("event_status", "ruled_out_after").search(
+            text, m.end(), m.end() + clause.start() if clause else s1)
+        if ruled is not None:  # "peanut allergy excluded by oral food challenge"
+            said_no = said_no or EventVerdict("no", f"{m.group(0)!r}: the note rules it out ({ruled.group(0)!r})",
+                                              s0, s1, None)
             continue
         if _allergy_context(doc, m.start()):
             return EventVerdict("yes", f"{m.group(0)!r} is in the note's allergy statement", s0, s1, None)
     return said_no
+
+
+def _key_before(text: str, pos: int):
+    """The nearest `Key:` before `pos` on its line, with nothing but the value's words between
+    ("Allergies: lisinopril - angioedema. Intolerances: metformin": "Intolerances")."""
+    line0 = text.rfind("\n", 0, pos) + 1
+    keys = list(re.finditer(r"(?:^|(?<=[.;] ))([A-Za-z][\w /-]{1,30}):(?=[ \t])", text[line0:pos]))
+    return keys[-1] if keys else None
 
 
 def _other_substance(between: str) -> bool:
@@ -95,14 +113,18 @@ def _allergy_context(doc: ClinicalDocument, pos: int) -> bool:
     return bool(allergy.search(above)) and len(above.split()) <= 5
 
 
-def allergy_status(doc: ClinicalDocument) -> EventVerdict | None:
+def allergy_status(doc: ClinicalDocument, drugs: bool = False) -> EventVerdict | None:
     """Whether the note lists any allergy: no for "NKDA", "No known drug allergies", "Allergies:
     none"; yes for an allergy field that names something ("Allergies: latex (dermatitis)"); None
     when the note has no allergy statement, or says both (a field naming a food allergy and
-    "no known drug allergies" answers neither way for "any allergies?")."""
+    "no known drug allergies" answers neither way for "any allergies?"; with `drugs`, the question
+    asks for drug allergies, and "NKDA" answers it whatever else the field names)."""
     text = doc.text
     lex = lexicon()
     none_said = lex.words_re("allergy", "none_known").search(text)
+    no_drug = lex.words_re("allergy", "none_known_drugs").search(text) if drugs else None
+    if no_drug is not None:  # "Any drug allergies?" on "Drugs: NKDA. Other: latex": no drug allergy
+        return EventVerdict("no", f"the note says {no_drug.group(0)!r}", no_drug.start(), no_drug.end(), None)
     field = _ALLERGY_FIELD.get().search(text)
     listed = None
     if field is not None:

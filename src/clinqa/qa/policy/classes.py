@@ -12,7 +12,7 @@ import re
 
 from clinqa.document import ClinicalDocument
 from clinqa.document.events import drug_spans
-from clinqa.lexicon import lexicon
+from clinqa.lexicon import PerLexicon, lexicon
 from clinqa.qa.policy.asked import AskedFor
 from clinqa.qa.policy.spans import whole_compound
 from clinqa.qa.policy.rows import row_said
@@ -31,7 +31,7 @@ def class_members(text: str, doc: ClinicalDocument, sentences: list[Sentence], a
     from clinqa.text.assertion import assert_spans
 
     stems = concept_stems(asked.question)
-    leaving = bool(ON_NOW.search(asked.question) or _HOME.search(asked.question))
+    leaving = bool(ON_NOW.search(asked.question) or lexicon().words_re("question_words", "going_home").search(asked.question))
     found: list[tuple[int, int, int, str]] = []  # (start, end, words of the question around it, drug)
     tested = lexicon().words_re("susceptibility", "cues")
     for s in sentences:
@@ -54,8 +54,10 @@ def class_members(text: str, doc: ClinicalDocument, sentences: list[Sentence], a
     assertions = assert_spans(text, [(a, b) for a, b, _, _ in found])
     # (a list asked in the past, "What antibiotics was he treated with?", keeps those stopped since)
     # (so does a question in the past, "Which tetracycline did he receive?")
-    off = set() if (asked.is_list or _PAST.search(asked.question)) and not ON_NOW.search(asked.question) \
+    off = set() if (asked.is_list or lexicon().words_re("question_words", "past_asking").search(asked.question)) and not ON_NOW.search(asked.question) \
         else _stopped_drugs(doc)
+    if leaving:  # "No aspirin on discharge (single pre-hospital dose only)": not one he goes home on
+        off = set(off) | {f[3] for f, a in zip(found, assertions) if a == "negated" and _names_discharge(text, f[0])}
     found = [f for f, a in zip(found, assertions) if a == "present" and f[3] not in off
              and row_said(text, f[0]) is None]  # (a table row "Enoxaparin  40 mg  Postnatal only - planned")
     if not found:
@@ -76,9 +78,6 @@ def class_members(text: str, doc: ClinicalDocument, sentences: list[Sentence], a
     return [(a, b, f"{name}: the one drug of the asked class ({_class_words(asked)[0]}) that fits the question")]
 
 
-_HOME = re.compile(r"\b(?:going home|go home|home on|take home|taking home|discharge\w*|d/c)\b", re.I)
-
-
 def _in_discharge_list(doc: ClinicalDocument, pos: int) -> bool:
     """Whether `pos` is in a medication list whose header names the discharge."""
     lex = lexicon()
@@ -87,12 +86,16 @@ def _in_discharge_list(doc: ClinicalDocument, pos: int) -> bool:
                 & {"medications"} and "discharge" in lex.names_in("moments", b.header))
 
 
-_PAST = re.compile(r"\b(?:did|was|were|had|received|given|used|treated)\b", re.I)
-
-
 # a question about the drugs the patient is on now, or leaves with
 ON_NOW = re.compile(r"\b(?:is|are)\b[^?]*\bon\b|\bcurrent(?:ly)?\b|\bnow\b|\btak(?:es|ing)\b|\bdischarged?\b|"
                     r"\bstill\b", re.I)
+
+
+def _names_discharge(text: str, pos: int) -> bool:
+    """Whether the line of `pos` names the discharge (the lexicon's `moments.discharge`)."""
+    line0 = text.rfind("\n", 0, pos) + 1
+    line1 = text.find("\n", pos)
+    return bool(lexicon().words_re("moments", "discharge").search(text, line0, line1 if line1 >= 0 else len(text)))
 
 
 def _stopped_drugs(doc: ClinicalDocument) -> set[str]:
@@ -101,9 +104,11 @@ def _stopped_drugs(doc: ClinicalDocument) -> set[str]:
     last: dict[str, tuple[int, str]] = {}
     for e in doc.events:
         if e.kind == "medication" and e.status == "done":
-            name = e.subject.lower()
-            if name not in last or e.subject_start >= last[name][0]:
-                last[name] = (e.subject_start, e.action)
+            # the subject as written and its drug's canonical name ("benzylpenicillin": penicillin g)
+            names = {e.subject.lower()} | {n for _, _, n in drug_spans(doc.text, e.subject_start, e.subject_end)}
+            for name in names:
+                if name not in last or e.subject_start >= last[name][0]:
+                    last[name] = (e.subject_start, e.action)
     return {name for name, (_, action) in last.items() if action in ("stopped", "held")}
 
 
@@ -132,7 +137,10 @@ def _class_words(asked: AskedFor) -> list[str]:
 
 
 # "Is the patient on a statin?", "Is he still taking a beta-blocker?": a class the patient is on
-_ON_CLASS = r"\b(?:on|taking|take|takes|receiving|prescribed|given|started on|using|discharged on)\s+(?:(?:a|an|any|the|his|her|their)\s+)?"
+# the verbs before a drug class that ask whether the patient is on it ("Is he on a statin?", "Did she
+# receive antibiotics?"; the lexicon's `question_words.on_class`)
+_ON_CLASS = PerLexicon(lambda lex: r"\b(?:" + lex.words_alternation("question_words", "on_class") +
+                       r")\s+(?:(?:a|an|any|the|his|her|their)\s+)?")
 
 
 def _class_field_none(doc: ClinicalDocument, words: list[str]):
@@ -162,7 +170,7 @@ def class_verdict(text: str, doc: ClinicalDocument, sentences: list[Sentence], q
 
     q = question.lower()
     words = [w for c in lexicon().drug_classes for w in c.question_words
-             if re.search(_ON_CLASS + re.escape(w) + r"s?\b", q)] or \
+             if re.search(_ON_CLASS.get() + re.escape(w) + r"s?\b", q)] or \
         [c.question_words[0] for c in lexicon().drug_classes if c.question_words and any(
             re.search(r"\b(?:is|are|was|were|remains?|stays?|be)\s+(?:[\w']+\s+){0,2}" + re.escape(w) + r"\b", q)
             for w in c.state_words)]  # "Is she anticoagulated?"

@@ -20,9 +20,9 @@ _SUBJECT = re.compile(r"^(?:there|the patient|this patient|the pt|patient|pt|he|
 
 # a patient named by first name (or title and name) before the verb: "Does Mateo have asthma?",
 # "Is Mrs Okafor on warfarin?" (a capitalised word is a name only where a pronoun could stand)
-_NAMED_SUBJECT = re.compile(r"^(?:(?:Mr|Mrs|Ms|Miss|Dr|Master)\.?\s+)?[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?\s+"
-                            r"(?=(?:have|had|ever|still|currently|take|taking|need|needed|smoke|drink|use|"
-                            r"on|an?|in|with|allergic|been|get|got|receive|received|develop|report|complain)\b)")
+_NAMED_SUBJECT = PerLexicon(lambda lex: re.compile(
+    r"^(?:(?:Mr|Mrs|Ms|Miss|Dr|Master)\.?\s+)?[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?\s+"
+    r"(?=(?:" + lex.words_alternation("question_words", "after_name") + r")\b)"))
 
 
 # a study before the finding asked about: "Did the CTPA show a PE?" asks about a PE
@@ -57,7 +57,7 @@ _FILLER = re.compile(
 # Verbs after the concept that only say it happened ("Was spironolactone started?"); verbs that
 # change the question ("stopped", "held") are kept, so such questions find no mention and abstain.
 _DONE = re.compile(r"\s+(?:been\s+)?(?:started|given|prescribed|administered|performed|done|placed|ordered|received|"
-                   r"initiated|found|seen|shown|noted|present|identified|detected|reported|planned|scheduled)$", re.I)
+                   r"initiated|found|seen|shown|noted|present|identified|detected|reported|planned|scheduled|used)$", re.I)
 
 
 EVER_Q = re.compile(r"\b(?:ever|history of|hx of|previous(?:ly)?|prior|past|before|former(?:ly)?)\b", re.I)
@@ -66,11 +66,15 @@ EVER_Q = re.compile(r"\b(?:ever|history of|hx of|previous(?:ly)?|prior|past|befo
 FAMILY_Q = PerLexicon(lambda lex: lex.words_re("question_words", "relatives"))
 
 
-_TRAILING = re.compile(r"\s*(?:el paciente|la paciente|at discharge|on admission|on discharge|now|currently|"
-                       r"today|in this note|in the note|"
-                       # the study the finding is asked of: "Is there evidence of MS on this scan?"
-                       r"on (?:the |this |her |his |today's )?(?:scan|film|study|images?|ct|mri|x-?ray|cxr|radiograph|"
-                       r"ultrasound|echo)(?: today)?)?\s*[?.!]*\s*$", re.I)
+_TRAILING = PerLexicon(lambda lex: re.compile(
+    r"\s*(?:el paciente|la paciente|now|currently|today|in this note|in the note|"
+    # a moment of the stay the question names ("on arrival", "at the time of discharge"): the
+    # concept is asked at that moment, and is not those words
+    r"(?:on|at|upon|in|during|by|since)\s+(?:the\s+)?(?:" + lex.words_alternation("moments", "admission") + "|" +
+    lex.words_alternation("moments", "discharge") + r")|"
+    # the study the finding is asked of: "Is there evidence of MS on this scan?"
+    r"on (?:the |this |her |his |today's )?(?:" + lex.words_alternation("question_words", "study_asked") +
+    r")(?: today)?)?\s*[?.!]*\s*$", re.I))
 
 
 def _list_q(lex) -> re.Pattern:
@@ -185,7 +189,7 @@ def moment_key(word: str) -> str:
 def action_of(question: str) -> str | None:
     """The verb a yes/no question asks about the concept ("Was spironolactone started?" ->
     "started"), when it is one of the verbs `yes_no_target` strips."""
-    m = _DONE.search(_TRAILING.sub("", question.strip()).strip(" ?¿.,;:"))
+    m = _DONE.search(_TRAILING.get().sub("", question.strip()).strip(" ?¿.,;:"))
     return m.group(0).strip().lower() if m else None
 
 
@@ -212,14 +216,14 @@ RULED_OUT_Q = re.compile(r"\s+(?:been\s+)?(?:ruled\s+out|excluded|rule[ds]?\s+ou
 def yes_no_target(question: str) -> str | None:
     """The concept a yes/no question asks about: "Does the patient have chest pain?" -> "chest pain"."""
     q = _LEAD.sub("", RULED_OUT_Q.sub("?", question.strip()), count=1)
-    q = _RELATIVE_TRAILING.sub("", q)
+    q = _RELATIVE_TRAILING.get().sub("", q)
     q = _STUDY_SHOWS.sub("", q, count=1)
     for _ in range(6):
-        q2 = _FILLER.sub("", _RELATIVE_SUBJECT.sub("", _SUBJECT.sub("", _NAMED_SUBJECT.sub("", q))))
+        q2 = _FILLER.sub("", _RELATIVE_SUBJECT.sub("", _SUBJECT.sub("", _NAMED_SUBJECT.get().sub("", q))))
         if q2 == q:
             break
         q = q2
-    q = _TRAILING.sub("", q).strip(" ?¿.,;:")
+    q = _TRAILING.get().sub("", q).strip(" ?¿.,;:")
     q = _DONE.sub("", q)
     q = re.sub(r"\s+", " ", q)
     if not q or _FILLER.fullmatch(q + " ") or _SUBJECT.fullmatch(q + " "):

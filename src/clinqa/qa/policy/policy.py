@@ -28,6 +28,7 @@ import re
 from dataclasses import dataclass, replace
 
 from clinqa.document import parse_document
+from clinqa.document.checkboxes import column_answer
 from clinqa.document.kinds import sent_home
 from clinqa.document.structure import role_of, row_status
 from clinqa.document.time import day_first_dates
@@ -72,6 +73,7 @@ from clinqa.qa.policy.presentation import instead_of_heading, presentation_answe
 from clinqa.qa.policy.rows import form_boxes
 from clinqa.qa.policy.results import not_done, study_result
 from clinqa.qa.policy.sig import sig_answer
+from clinqa.qa.policy.time_scope import asks_at_a_moment, at_the_moment
 from clinqa.qa.policy.verdicts import (
     Verdict,
     absent_mentions,
@@ -454,12 +456,20 @@ class AnswerPolicy:
             v = Verdict("not_mentioned", "the question names no concept to look for (give the concept synonyms)")
             return Decision([_abstain(note, method, v.reason)], asked, v)
         found = find_mentions(note.text, asked.terms, sentences, language)
-        if not found and not asked.family:  # "T 38.4" is a fever, though the note never says the word
+        if found and not asked.family and asks_at_a_moment(asked.question):
+            # "Is he still on a sulfonylurea?": every member stopped answers no, whatever the class's name says
+            on_class = class_verdict(note.text, doc, sentences, asked.question)
+            if on_class is not None and on_class.verdict == "no":  # (a yes is the mentions' to give)
+                return self._event_decision(note, asked, sentences, method, on_class)
+        # mentions that say nothing of the patient ("paracetamol PRN for fever", a relative's) leave
+        # the question to the note's values and words of absence
+        patients = [m for m in found if m.assertion not in ("hypothetical", "family")]
+        if not patients and not asked.family:  # "T 38.4" is a fever, though the note never says the word
             on_value = measured_verdict(doc, asked.terms, asked.question)
             if on_value is not None:
                 return self._event_decision(note, asked, sentences, method, on_value)
-        if not found and not asked.family:  # "afebrile" says there is no fever
-            found = absent_mentions(note.text, asked.terms, sentences, language)
+        if not patients and not asked.family:  # "afebrile" says there is no fever
+            found = found + absent_mentions(note.text, asked.terms, sentences, language)
         target = yes_no_target(asked.question)
         if target:  # the question's abbreviations in capitals ("head CT") stay words of its concept
             caps = {w.lower(): w for w in re.findall(r"(?<![\w-])[A-Z]{2}(?![\w-])", asked.question)}
@@ -479,6 +489,9 @@ class AnswerPolicy:
             found = part_absent_mentions(note.text, asked.question, target, sentences, language)
             partial = found[0] if found else None
         mentions = [replace(m, section="indication") if _in_indication(doc, m.start) else m for m in found]
+        # a checklist row marked NO or N/A says so before any plan word on it ("Warfarin clinic booked   x" under N/A)
+        mentions = [replace(m, assertion="negated") if m.assertion in ("present", "possible") and
+                    (column_answer(note.text, m.start) or (True,))[0] is False else m for m in mentions]
         plan = planned_only(doc, [m.start for m in mentions if m.assertion in ("present", "possible")])
         if plan is not None and not any(m.assertion == "negated" for m in mentions):
             # "Was the EGD done?" on a plan is a no; "Is an EGD planned?" a yes
@@ -493,7 +506,8 @@ class AnswerPolicy:
             return self._event_decision(note, asked, sentences, method, EventVerdict(
                 "no", f"the note says it was not done ({undone.cue!r})", undone.sentence_start,
                 undone.sentence_end, undone))
-        mentions = [form_boxes(note.text, not_done_after(note.text, sentences, m)) for m in mentions]
+        tested = bool(asked.action) or bool(lexicon().words_re("question_words", "test_done").search(asked.question))
+        mentions = [form_boxes(note.text, not_done_after(note.text, sentences, m), not tested) for m in mentions]
         if asked.action:
             mentions = [with_action(m, note.text, sentences, asked.action) for m in mentions]
             if mentions and all(m.assertion == "hypothetical" for m in mentions):
@@ -501,6 +515,8 @@ class AnswerPolicy:
                 m = mentions[0]
                 return self._event_decision(note, asked, sentences, method, EventVerdict(
                     "no", "the note names it only as considered or conditional, not done", m.cue_start, m.cue_end, None))
+        if asks_at_a_moment(asked.question):  # "at discharge" after "weaned off by day 4"
+            mentions = at_the_moment(note.text, sentences, mentions)
         if not mentions:
             v = Verdict("not_mentioned", f"none of {', '.join(repr(t) for t in asked.terms[:6])} occurs in the note")
             return Decision([_abstain(note, method, v.reason)], asked, v)

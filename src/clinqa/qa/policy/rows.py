@@ -39,11 +39,31 @@ def row_said(text: str, pos: int) -> str | None:
     return None
 
 
-def form_boxes(text: str, m: Mention) -> Mention:
+def column_said(text: str, pos: int) -> tuple[int, int] | None:
+    """When `pos` is in a table's column header and every row's cell under it says absent
+    ("Urine protein" over "nil", "nil"; the lexicon's `field_values.absent`): where those cells
+    are, from the header to the last."""
+    from clinqa.document import parse_document
+    from clinqa.document.structure import column_of
+    from clinqa.lexicon import lexicon
+
+    blk = parse_document(text).block_at(pos)
+    found = column_of(text, blk, pos) if blk is not None else None
+    if not found or not found[1]:
+        return None
+    absent = lexicon().words_re("field_values", "absent")
+    if all(absent.fullmatch(c.text.strip(" \t.")) for c in found[1]):
+        return pos, found[1][-1].end
+    return None
+
+
+def form_boxes(text: str, m: Mention, absent_column: bool = True) -> Mention:
     """What a form's check boxes say of a mention: an option whose box is empty ("[ ] Chest
     pain") is not the patient's; a field answered by yes/no boxes ("Chest pain:  [ ] Yes  [x]
-    No") is what its ticked box says."""
-    from clinqa.document.checkboxes import box_before, field_answer
+    No") is what its ticked box says; with `absent_column`, a table column all of whose cells
+    say absent is absent (not for "Was the urine protein checked?": a test done, its result nil)."""
+    from clinqa.document.checkboxes import box_before, column_answer, field_answer
+    from clinqa.lexicon import lexicon
 
     if m.assertion in ("family", "hypothetical"):
         return m
@@ -52,9 +72,18 @@ def form_boxes(text: str, m: Mention) -> Mention:
     row = row_said(text, m.start) if m.assertion in ("present", "possible") else None
     if row is not None:  # "Insulin (isophane)  -  Not started; to start if ..."
         return replace(m, assertion=row)
+    column = column_said(text, m.start) if absent_column and m.assertion in ("present", "possible") else None
+    if column is not None:  # a column headed "Urine protein" whose every cell is "nil"
+        return replace(m, assertion="negated", cue_start=min(m.cue_start, column[0]), cue_end=max(m.cue_end, column[1]))
     said = field_answer(text, m.end)
     if said is None:
-        return m
+        # "Home oxygen needed      x" under "YES  NO  N/A" (a word of absence, "Afebrile > 24 h", stays itself)
+        absence = {w.lower() for words in lexicon().absent_names_of.values() for w in words}
+        column = None if text[m.start:m.end].lower() in absence else column_answer(text, m.start)
+        if column is None:
+            return m
+        return replace(m, assertion="present" if column[0] else "negated", cue_start=min(m.cue_start, m.start),
+                       cue_end=max(m.cue_end, column[2]))
     line1 = text.find("\n", m.end)
     return replace(m, assertion="present" if said else "negated", cue_start=min(m.cue_start, m.start),
                    cue_end=max(m.cue_end, line1 if line1 >= 0 else len(text)))

@@ -140,6 +140,8 @@ def _mentions(text: str, literals: list[str], sentences: list[Sentence] | None, 
             if assertion == "present" and (_NEG_BEFORE.search(_before_in_sentence(sub, target)) or
                                            after_colon_no(sub, target)):
                 assertion = "negated"  # "CAD: No chest pain": the default ": no" cue points backwards
+            if assertion == "present" and _AS_NEEDED_FOR.get().search(_before_in_sentence(sub, target)):
+                assertion = "hypothetical"  # "paracetamol PRN for pain or fever": what it is charted for
             if assertion == "present" and (_WORKUP_AFTER.match(sub[target.end:].text) or
                                            _SERVICE_AFTER.get().match(sub[target.end:].text)):
                 assertion = "hypothetical"  # "a pulmonary embolism protocol", "yellow fever vaccine": not a finding
@@ -217,6 +219,11 @@ _NEGATION_INSIDE = re.compile(r"\b(?:not|no|never|without)\b", re.I)
 # patient's condition (the lexicon's `question_words.not_a_finding_after`)
 _SERVICE_AFTER = PerLexicon(lambda lex: re.compile(
     r"\s*(?:" + lex.words_alternation("question_words", "not_a_finding_after") + r")\b", re.I))
+# a drug's indication as charted, before the finding: "PRN for pain or fever", 'charted "for pain or'
+# (the lexicon's `event_status.as_needed`); "PRN morphine given for pain" is a reason, not a chart
+_AS_NEEDED_FOR = PerLexicon(lambda lex: re.compile(
+    r"(?<![\w-])(?:" + lex.words_alternation("event_status", "as_needed") + r")[\s\"'(:]{0,4}for\s+"
+    r"(?:[\w-]+\s*(?:or|and|/|,)\s*){0,3}$", re.I))
 _WORKUP_AFTER = re.compile(r"\s*(?:protocol|workup|work-up|study|panel|screen(?:ing)?|precautions)\b", re.I)
 
 
@@ -259,6 +266,10 @@ def not_done_after(text: str, sentences: list[Sentence] | None, m: Mention) -> M
     sent = sentence_at(sentences, m.start)
     if sent is None:
         return m
+    dash = re.match(r"[ \t]*[-\u2013][ \t]+", text[sent.end:sent.end + 6])
+    if dash and sentence_at(sentences, sent.end + dash.end()) is not None:
+        # a sentence cut at its dash: "3. Post-transplant diabetes - NOT present (HbA1c 44)"
+        sent = replace(sent, end=sentence_at(sentences, sent.end + dash.end()).end)
     if re.match(r"[ \t]*\?", text[m.end:sent.end]):
         return replace(m, assertion="possible")
     if _ABSENT_VALUE.get().match(text, m.end) or _ABSENT_UNDER.get().match(text, m.end):
@@ -454,15 +465,17 @@ def word_mentions(text: str, target: str, sentences: list[Sentence] | None, lang
         found = {k: v for k, v in found.items() if not _in_other_name(text, *v, target.lower())}  # ("hay fever")
         if len(found) >= need:
             spans.append((min(a for a, _ in found.values()), max(b for _, b in found.values()), s.section,
-                          len(found) == len(stems)))
+                          len(found) == len(stems), [(s.start, w0) for w0, _ in found.values()]))
     if not spans:
         return []
-    status = assert_spans(text, [(a, b) for a, b, _, _ in spans], language)
+    if any(whole for _, _, _, whole, _ in spans):  # a sentence with every word says it better than one with some
+        spans = [sp for sp in spans if sp[3]]
+    status = assert_spans(text, [(a, b) for a, b, _, _, _ in spans], language)
     out = []
-    for (a, b, sec, whole), st in zip(spans, status):
+    for (a, b, sec, whole, words_at), st in zip(spans, status):
         if st == "present" and (_negated_before(text, a) or _NEGATION_INSIDE.search(text, a, b)):
             st = "negated"  # ("Bowels not opened since surgery": the concept's words around the negation)
-        if st == "present" and _SERVICE_AFTER.get().match(text, b):
+        if st == "present" and (_SERVICE_AFTER.get().match(text, b) or any(_AS_NEEDED_FOR.get().search(text, s0, w0) for s0, w0 in words_at)):
             st = "hypothetical"  # ("the anticoagulation decision")
         if st in ("present", "historical") and in_family_section(text, a, sec):
             st = "family"
@@ -521,14 +534,14 @@ def core_phrase(target: str) -> str:
     right kidney's stones are another matter). spaCy's tagger."""
     from clinqa.text.pipeline import tagged
 
+    from clinqa.lexicon import lexicon
+
+    timing = {w.lower() for w in lexicon().document.get("question_words", {}).get("timing", ())}
     words = tagged(target)
     for i, (word, pos) in enumerate(words):
-        if pos in ("ADP", "SCONJ") and word.lower() in _TIMING and any(p in ("NOUN", "PROPN") for _, p in words[:i]):
+        if pos in ("ADP", "SCONJ") and word.lower() in timing and any(p in ("NOUN", "PROPN") for _, p in words[:i]):
             return " ".join(w for w, _ in words[:i])
     return target
-
-
-_TIMING = frozenset({"during", "after", "before", "since", "following", "throughout", "while", "until"})
 
 
 def _negated_before(text: str, a: int) -> bool:

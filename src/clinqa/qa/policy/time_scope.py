@@ -1,0 +1,73 @@
+"""A yes/no question about one moment ("Was he on oxygen at discharge?", "Is she nauseated
+today?", "Is the drain still in?") against mentions the note says ended before it ("Oxygen was
+weaned off by day 4", "nausea yesterday, none today", "drain ... removed on the ward round"): such
+a mention says no for that moment, and the mentions before it in the note are its earlier state,
+not the state asked about. A question that names no moment keeps every mention ("Was he on
+oxygen?" is a yes)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from clinqa.lexicon import lexicon
+from clinqa.qa.policy.spans import sentence_at
+from clinqa.qa.policy.verdicts import Mention
+from clinqa.types import Sentence
+
+# a negation just before the ending cue undoes it: "not weaned off", "never removed"
+_UNDONE = re.compile(r"\b(?:not|never|unable to be|could not be|failed to be|yet to be)\s+(?:been\s+|be\s+)?$", re.I)
+
+
+def asks_at_a_moment(question: str) -> bool:
+    """Whether the question asks about the state at one moment (lexicon
+    `question_words.at_a_moment`), not at any time of the stay."""
+    return bool(lexicon().words_re("question_words", "at_a_moment").search(question))
+
+
+def ended_cue(text: str, sentences: list[Sentence] | None, m: Mention) -> tuple[int, int] | None:
+    """Where the words after a mention, in its clause, say it ended (lexicon
+    `event_status.ended_after`): "was weaned off", ", none today", "-> removed on WR"."""
+    sent = sentence_at(sentences, m.start) if sentences else None
+    line_end = text.find("\n", m.end)
+    stop = min(sent.end if sent else len(text), line_end if line_end >= 0 else len(text))
+    lex = lexicon()
+    before = re.search(r"(?:" + lex.words_alternation("event_status", "ended_before") +
+                       r")[ \t]+(?:the[ \t]+|his[ \t]+|her[ \t]+)?(?:[\w-]+[ \t]+){0,2}$",
+                       text[max(0, m.start - 60):m.start], re.I)
+    if before is not None:  # "Resolution of the left pleural effusion"
+        return m.start - (len(text[max(0, m.start - 60):m.start]) - before.start()), m.start
+    cue = lex.words_re("event_status", "ended_after").search(text, m.end, min(stop, m.end + 90))
+    if cue is None:
+        return None
+    # (a field's own colon is no clause: "drain: 40 mL serous overnight -> removed on WR")
+    # (nor the stop right before the cue: "Vomited twice in ED; nil since 16:00")
+    between = re.sub(r"\([^()]*\)", " ", re.sub(r"^[ \t]*:|[;,][ \t]*$", " ", text[m.end:cue.start()]))
+    if re.search(r"[;:]|\.\s", between) or len(between.split()) > 8 or _UNDONE.search(between):
+        return None  # another clause's, or said not to have ended
+    return cue.start(), cue.end()
+
+
+def at_the_moment(text: str, sentences: list[Sentence] | None, mentions: list[Mention]) -> list[Mention]:
+    """The mentions that speak of the moment asked about: a present mention that ended becomes a
+    negated one (its ending cue its evidence), and a present one before the last that ended is
+    dropped (an earlier state). Unchanged when none ended."""
+    ended = {}
+    for i, m in enumerate(mentions):
+        if m.assertion in ("present", "historical", "possible"):
+            cue = ended_cue(text, sentences, m)
+            if cue is not None:
+                ended[i] = cue
+    if not ended:
+        return mentions
+    last = max(mentions[i].start for i in ended)
+    out = []
+    for i, m in enumerate(mentions):
+        if i in ended:
+            out.append(replace(m, assertion="negated", cue_start=min(m.cue_start, m.start),
+                               cue_end=max(m.cue_end, ended[i][1])))
+        elif m.assertion in ("present", "historical", "possible") and m.start < last:
+            continue
+        else:
+            out.append(m)
+    return out
