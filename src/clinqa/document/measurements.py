@@ -233,7 +233,15 @@ def _with_sequence(m: Measurement, i: int) -> Measurement:
 
 def _number(value: str) -> float | None:
     m = re.search(r"\d+(?:,\d{3})*(?:\.\d+)?", value)
-    return float(m.group(0).replace(",", "")) if m else None
+    if not m:
+        return None
+    number = float(m.group(0).replace(",", ""))
+    lex = lexicon()
+    after = value[m.end():m.end() + 12]
+    for name, factor in (("times_thousand", 1e3), ("times_hundred_thousand", 1e5), ("times_million", 1e6)):
+        if re.match(r"[ \t]*(?:" + lex.words_alternation("numbers", name) + r")\b", after, re.I):
+            return number * factor  # "1.12 lakh": 112,000
+    return number
 
 
 def _lab_of(cell: str) -> str | None:

@@ -14,7 +14,7 @@ from clinqa.document.measurements import measurements
 from clinqa.document.model import ClinicalDocument
 from clinqa.document.presentation import presentation
 from clinqa.document.structure import blocks_of, sections_of
-from clinqa.document.time import anchors, day_first_dates, writes_day_first
+from clinqa.document.time import anchors, day_first_dates, writes_day_first, writes_dotted
 from clinqa.types import Sentence
 
 # characters of note text whose documents are kept (a document is a few times its text in memory)
@@ -71,7 +71,7 @@ def build(text: str, note_id: str = "", sentences: list[Sentence] | None = None)
         sentences = segment(text, note_id)
     sentences = list(sentences)
     day_first = writes_day_first(text)
-    with day_first_dates(day_first):
+    with day_first_dates(day_first, writes_dotted(text)):
         return _build(text, note_id, sentences, day_first)
 
 

@@ -130,10 +130,15 @@ def sections_of(text: str, sentences: list[Sentence]) -> list[Section]:
         if s in numbered:  # "9. Medications on discharge": the title without its number
             ts = s + _NUMBERED_TITLE.match(text, s).start("title") - s
         title = _TITLE_MARKS.sub("", text[ts:te].strip().split("\n")[0].strip()).rstrip(":.").strip()
-        if title and (s in numbered or s in titled) and i > 0 and raw == bounds[i - 1][2]:
-            # a title the sectionizer did not see opens a new section: its category is its own
-            # words', not the one carried over ("» Medicines on discharge" after "Allergies:")
-            cat = title_category(title)
+        if title and i > 0 and raw == bounds[i - 1][2]:
+            if s in numbered or s in titled:
+                # a title the sectionizer did not see opens a new section: its category is its own
+                # words', not the one carried over ("» Medicines on discharge" after "Allergies:")
+                cat = title_category(title)
+            elif out and out[-1].category != raw:
+                # a key line under such a title belongs to it ("HELD: methotrexate" under "DISCHARGE
+                # MEDICATIONS"), not to the section the sectionizer carried on from before it
+                cat = title_category(title) or out[-1].category
         out.append(Section(cat, title or None, s, end, ts, te))
     return out
 
@@ -150,6 +155,8 @@ def _title_line(text: str, s: Sentence) -> int | None:
     opens with none. A section's header, though no rule knows its words."""
     first = s.text.split("\n", 1)[0]
     line = _TITLE_MARKS.sub("", first.strip())  # "» Medicines on discharge", "=== TRIAGE ==="
+    # a note in brackets after the title's words is no part of its shape ("DISCHARGE MEDICATIONS (Kardex reconciled)")
+    line = re.sub(r"[ \t]*\([^()\d]{1,40}\)$", "", line)
     end = s.start + len(first)
     after = text[end:end + 200]
     underline = re.match(r"[ \t]*\r?\n[ \t]*[-=~_]{3,}[ \t]*(?=\r?\n|$)", after)
@@ -158,9 +165,12 @@ def _title_line(text: str, s: Sentence) -> int | None:
     if not line or len(line.split()) > 8 or not line[0].isupper() or line[-1] in ".,;:!?)" or \
             re.search(r"\d", line):
         return None
-    if "\n" in s.text.strip() and not _TITLE_MARKS.match(first.strip()):
-        return None  # (a letterhead's lines run on into the next: only a marked title opens a sentence)
     before = text[:s.start].rstrip(" \t")
+    caps = line.upper() == line and len(line.split()) <= 6 and re.search(r"\n[ \t]*\r?\n$", before)
+    if "\n" in s.text.strip() and not _TITLE_MARKS.match(first.strip()) and not caps:
+        # (a letterhead's lines run on into the next: only a marked title opens a sentence, or one in
+        # capitals after a blank line, "PRESENTATION" over its paragraph)
+        return None
     if (not before or re.search(r"\n[ \t]*\r?\n$", before)) and \
             re.match(r"[ \t]*\r?\n[ \t]*\S", after):
         return end
@@ -318,7 +328,8 @@ def _block(text: str, kind: str, spans: list[tuple[int, int]], section: str | No
         columns: tuple[Item, ...] = ()
         body = rows
         if len(rows) >= 2 and (sum(is_number_cell(c.text) for c in rows[0][1:]) <= len(rows[0]) // 2
-                               or len(rows[0]) < len(rows[1]) or _HEADER_ROW_WORDS.search(text[spans[0][0]:spans[0][1]])):
+                               or len(rows[0]) < len(rows[1]) or _HEADER_ROW_WORDS.search(text[spans[0][0]:spans[0][1]])
+                               or (len(rows[0]) >= 2 and all(time_key(c.text) for c in rows[0][1:]))):  # "Test  02.10  04.10"
             columns, body = tuple(rows[0]), rows[1:]
         items = tuple(Item(text[r[0].start:r[-1].end], r[0].start, r[-1].end, r[0].text, r[0].start, r[0].end)
                       for r in body if r)

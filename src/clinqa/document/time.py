@@ -22,19 +22,45 @@ _DATE_BODY = (r"(?:(?P<y>\d{4})(?P<ysep>[-/.])(?P<m>\d{1,2})(?P=ysep)(?P<d>\d{1,
               r"|(?P<mon4>" + _MON + r")\s+(?P<d4>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<y4>\d{4}))?"
               # the month in Roman numerals, as some clinicians write it: 3.ii.2183, 14.xi
               r"|(?P<d5>\d{1,2})\.(?P<rom5>xii|xi|x|ix|viii|vii|vi|v|iv|iii|ii|i)(?:\.(?P<y5>\d{4}))?(?![a-z])"
+              # day first with dots and a full year, as European and Indian notes write it: 14.08.2186
+              r"|(?P<d6>\d{1,2})\.(?P<m6>\d{1,2})\.(?P<y6>\d{4})"
+              # year, month name, day: 2182-Oct-11
+              r"|(?P<y7>\d{4})-(?P<mon7>" + _MON + r")-(?P<d7>\d{1,2})"
               r")")
 _DATE = re.compile(r"(?<![\w/-])" + _DATE_BODY + r"(?![\w/])", re.I)
-_TIME = re.compile(r"(?<![\w:.])(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?![\d:])|(?<![\w:.])(?P<h2>[01]\d|2[0-3])(?P<mi2>[0-5]\d)\s*h\b")
+_TIME = re.compile(r"(?<![\w:.])(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?![\d:])|(?<![\w:.])(?P<h2>[01]\d|2[0-3])(?P<mi2>[0-5]\d)\s*h\b"
+                   r"|(?<![\w:.])(?P<h3>[01]\d|2[0-3])h(?P<mi3>[0-5]\d)\b")  # (06h00, as South African notes write it)
 DATE = _DATE  # a date as notes write it (the pattern other modules find dates with)
 TIME = _TIME  # a clock time (04:00, 0400h)
 MONTH = _MON  # a month's name or its abbreviation
-_RELATIVE = re.compile(r"\b(?:HD|hospital day|POD|post-?op(?:erative)? day|day)\s*#?\s*(?P<n>\d{1,3})\b", re.I)
-RELATIVE = _RELATIVE  # a day of the stay: "day 3", "POD2", "HD 4"
+_RELATIVE = re.compile(r"\b(?:HD|hospital day|POD|post-?op(?:erative)? day|day)\s*#?\s*(?P<n>\d{1,3})\b"
+                       r"|\b(?:wk|week)\s*#?\s*(?P<w>\d{1,3})\b", re.I)
+RELATIVE = _RELATIVE  # a day of the stay: "day 3", "POD2", "HD 4"; a week after an event, as its first day: "Wk 20"
+
+
+def relative_day(m: re.Match) -> int:
+    """The day a RELATIVE match names (week n: day 7n)."""
+    return int(m.group("n")) if m.group("n") else 7 * int(m.group("w"))
 
 
 # Whether the note being read writes its numeric dates day first ("13-10", so "11-10" is the 11th
 # of October): set for the time of a parse and of the questions about it (`day_first_dates`)
 _DAY_FIRST = contextvars.ContextVar("clinqa_day_first", default=False)
+# Whether it writes its full dates with dots ("14.08.2186"): then "16.08" alone is a day and month too
+_DOTTED = contextvars.ContextVar("clinqa_dotted_dates", default=False)
+
+
+_DOTTED_FULL = re.compile(r"(?<![\w.])\d{1,2}\.\d{1,2}\.\d{4}(?![\w.])")
+_DOTTED_SHORT = re.compile(r"(?<![\w.])(?P<d>\d{1,2})\.(?P<m>\d{1,2})(?![\w.])")
+# (two digits each, read as a date only in a note that writes dotted dates: "10.5" stays a number)
+_DOTTED_DAY_MONTH = re.compile(r"(?<![\w.,])(?P<d>\d{2})\.(?P<m>\d{2})(?![\w.,])")
+
+
+def short_dotted_date(span: str, note_text: str) -> bool:
+    """Whether `span` holds a day and month written with a dot ("on 16.08") in a note that writes
+    its full dates so ("14.08.2186"): alone, "16.08" could be any decimal number."""
+    m = _DOTTED_SHORT.search(span)
+    return bool(m and 1 <= int(m.group("d")) <= 31 and 1 <= int(m.group("m")) <= 12 and _DOTTED_FULL.search(note_text))
 
 
 def writes_day_first(text: str) -> bool:
@@ -42,6 +68,9 @@ def writes_day_first(text: str) -> bool:
     ("13/10", "25-12-2185") and none's second can be no month ("10/13")."""
     day, month = False, False
     for d in _DATE.finditer(text):
+        if d.group("d6"):  # 14.08.2186: the day first, unless its second number can be no month
+            day |= int(d.group("m6")) <= 12
+            month |= int(d.group("m6")) > 12
         if d.group("m2"):
             a, b = int(d.group("m2")), int(d.group("d2"))
             day |= a > 12 and b <= 12
@@ -50,13 +79,20 @@ def writes_day_first(text: str) -> bool:
 
 
 @contextlib.contextmanager
-def day_first_dates(flag: bool):
-    """Read numeric dates day first (`flag`) inside the block: a note's own order."""
-    token = _DAY_FIRST.set(flag)
+def day_first_dates(flag: bool, dotted: bool = False):
+    """Read numeric dates day first (`flag`) inside the block: a note's own order; with `dotted`,
+    a day and month of two digits each with a dot ("16.08") is a date (`writes_dotted`)."""
+    token, token2 = _DAY_FIRST.set(flag), _DOTTED.set(dotted)
     try:
         yield
     finally:
         _DAY_FIRST.reset(token)
+        _DOTTED.reset(token2)
+
+
+def writes_dotted(text: str) -> bool:
+    """Whether a note writes its full dates with dots, day first ("14.08.2186")."""
+    return bool(_DOTTED_FULL.search(text))
 
 
 def moment_of(text: str) -> str | None:
@@ -80,18 +116,23 @@ def time_key(text: str) -> tuple | None:
     t = _TIME.search(text)
     minutes = None
     if t:
-        h = int(t.group("h") or t.group("h2"))
-        mi = int(t.group("mi") or t.group("mi2"))
+        h = int(t.group("h") or t.group("h2") or t.group("h3"))
+        mi = int(t.group("mi") or t.group("mi2") or t.group("mi3"))
         minutes = h * 60 + mi
     if d:
-        y = d.group("y") or d.group("y2") or d.group("y3") or d.group("y4") or d.group("y5") or "0"
+        y = d.group("y") or d.group("y2") or d.group("y3") or d.group("y4") or d.group("y5") or d.group("y6") or \
+            d.group("y7") or "0"
         y = int(y) + (2000 if len(y) == 2 else 0)
-        mon = d.group("mon3") or d.group("mon4")
-        if d.group("rom5"):
+        mon = d.group("mon3") or d.group("mon4") or d.group("mon7")
+        if d.group("d6"):
+            day, m = int(d.group("d6")), int(d.group("m6"))
+            if m > 12 >= day:
+                day, m = m, day  # (08.14.2186: month first after all)
+        elif d.group("rom5"):
             m, day = _ROMAN.index(d.group("rom5").lower()) + 1, int(d.group("d5"))
         elif mon:
             m = _MONTHS.index(mon[:3].lower()) + 1
-            day = int(d.group("d3") or d.group("d4"))
+            day = int(d.group("d3") or d.group("d4") or d.group("d7"))
         else:
             m = int(d.group("m") or d.group("m2"))
             day = int(d.group("d") or d.group("d2"))
@@ -99,11 +140,14 @@ def time_key(text: str) -> tuple | None:
                 m, day = day, m  # 15/05/2185, or any date of a note that writes the day first
         if 1 <= m <= 12 and 1 <= day <= 31:
             return (y, m, day, minutes if minutes is not None else -1)
+    short = _DOTTED_DAY_MONTH.search(text) if _DOTTED.get() else None
+    if short and 1 <= int(short.group("d")) <= 31 and 1 <= int(short.group("m")) <= 12:
+        return (0, int(short.group("m")), int(short.group("d")), minutes if minutes is not None else -1)
     if minutes is not None:
         return (0, 0, 0, minutes)
     r = _RELATIVE.search(text)
     if r:
-        return ("rel", int(r.group("n")))
+        return ("rel", relative_day(r))
     return None
 
 

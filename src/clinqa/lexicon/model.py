@@ -156,7 +156,8 @@ class Lexicon:
         """Any lab name, longest first ("hemoglobin a1c" is never read as "hemoglobin"), never
         inside a word."""
         alts = sorted(self.lab_canonical, key=len, reverse=True)
-        return re.compile(r"(?<![\w.])(" + "|".join(re.escape(a) for a in alts) + r")(?![a-z])", re.I)
+        # (after "S." too, serum's prefix as Indian notes write it: "S.Creatinine", "S.Sodium")
+        return re.compile(r"(?:(?<![\w.])|(?<=\b[Ss]\.))(" + "|".join(re.escape(a) for a in alts) + r")(?![a-z])", re.I)
 
     @functools.cached_property
     def lab_note_form_re(self) -> re.Pattern | None:

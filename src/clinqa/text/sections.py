@@ -46,4 +46,7 @@ def _title_key(title: str) -> str:
 def title_category(title: str) -> str | None:
     """The sectionizer's category of a title its rules name in words, however it is decorated or
     cased ("» Discharge medications" is `medications`); None for a title no rule names."""
-    return _title_categories().get(_title_key(title))
+    cats = _title_categories()
+    key = _title_key(title)
+    # (a note in brackets after the words: "DISCHARGE MEDICATIONS (Kardex reconciled)")
+    return cats.get(key) or cats.get(re.sub(r"\s*\([^()]*\)$", "", key))

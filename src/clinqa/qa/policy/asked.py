@@ -112,7 +112,8 @@ def asked_for(question: str, concept: ConceptSpec | None = None, language: str |
         category = asks.label
     lab = None
     if atype == "number":
-        lab = lab_in(q)
+        # ("K today?": a terse question may name its lab by its one-letter form)
+        lab = lab_in(q) or (lab_in(q, terse=True) if TERSE_Q.match(q) and len(q.split()) <= 6 else None)
     elif atype == "span" and concept is None and not VALUE_Q.match(q):
         if _other_language(q, language):
             # "Jaki był poziom hemoglobiny?": the English forms do not read it; a lab named whole

@@ -105,6 +105,25 @@ def _clause_to(text: str, span: tuple[int, int]) -> str:
     return text[a:span[1]]
 
 
+def _line_names_the_asked(text: str, pos: int, question: str) -> bool:
+    """Whether the line of `pos` holds a word of the question's concept (not one asking when)."""
+    from clinqa.lexicon import lexicon
+    from clinqa.qa.policy.verdicts import concept_stems, stems_in
+
+    stems = concept_stems(question, lexicon().words_re("question_words", "date_asking"))
+    line0, line1 = text.rfind("\n", 0, pos) + 1, text.find("\n", pos)
+    return not stems or bool(stems_in(text, line0, line1 if line1 >= 0 else len(text), stems))
+
+
+def _clock_only(text: str) -> bool:
+    """Whether `text` holds a clock time and no calendar date ("16:00", "06h00")."""
+    from clinqa.document.time import time_key
+    from clinqa.text.values import has_date
+
+    key = time_key(text)
+    return key is not None and key[0] == 0 and not key[1] and not has_date(text)
+
+
 def fits(note: Note, asked: AskedFor, span: tuple[int, int], sentences) -> tuple[bool, str]:
     from clinqa.text.vocab import drugs_in
 
@@ -133,8 +152,16 @@ def fits(note: Note, asked: AskedFor, span: tuple[int, int], sentences) -> tuple
         s0, s1 = span
         if note.text[max(0, s0 - 3):s0] == "[**" and note.text[s1:s1 + 3] == "**]":
             s0, s1 = s0 - 3, s1 + 3  # the date inside its de-identification brackets
+        from clinqa.document.time import short_dotted_date
+
         ok = has_time(note.text[s0:s1], note.text[max(0, s0 - 12):s0]) or \
-            _stay_time(note.text[s0:s1], note.text[max(0, s0 - 12):s0])
+            _stay_time(note.text[s0:s1], note.text[max(0, s0 - 12):s0]) or short_dotted_date(note.text[s0:s1], note.text)
+        if ok and _clock_only(note.text[s0:s1]):
+            if re.search(r"\bdate\b", asked.question, re.I):
+                return False, f"{text!r} is a clock time, and the question asks for a date"
+            if not _line_names_the_asked(note.text, s0, asked.question):
+                # "last dose 3 mg at 18:00" for "When was the catheter last changed?"
+                return False, f"{text!r} is a clock time on a line that names nothing the question asks about"
         return (True, "") if ok else (False, f"{text!r} holds no date or time")
     if asked.dose:
         return (True, "") if DOSE.search(text) else (False, f"{text!r} holds no dose with a unit")

@@ -18,7 +18,7 @@ import re
 from dataclasses import replace
 
 from clinqa.document import ClinicalDocument, Measurement
-from clinqa.document.time import RELATIVE, comparable, matches, time_key
+from clinqa.document.time import RELATIVE, comparable, matches, relative_day, time_key
 from clinqa.lexicon import lexicon
 from clinqa.qa.policy.asked import AskedFor
 from clinqa.qa.policy.constraints import unit_fits
@@ -90,6 +90,13 @@ def lab_answers(note: Note, asked: AskedFor, raw: list[Answer], doc: ClinicalDoc
         ordered = _in_time(vals)
         if not distinct:
             return answer(vals, f"the only value of {asked.lab} in the note")
+        if key == "admission" and not moment and doc.kind == "clinic_letter":
+            # a clinic visit has no admission: its own value is the one its column marks as today's
+            # ("Wk 26 (today)"), the other columns earlier visits'
+            visit = [m for m in vals if m.when and lexicon().words_re("moments", "latest").search(m.when)]
+            if visit:
+                return answer(visit[:1], f"the value of {asked.lab} of this visit ({visit[0].when!r}); "
+                                         f"{n - 1} other(s) from earlier visits")
         if key == "admission":  # the first value a note writes is the one measured first, in time when known
             # (a baseline is from before the stay: "baseline Cr 1.3", then "Cr 3.4 (06/07) -> ...")
             stay = [m for m in vals if not _said_earlier(text, m)] or vals
@@ -245,7 +252,7 @@ def _dated_line(text: str, m: Measurement, key: tuple) -> bool:
     line0 = text.rfind("\n", 0, m.name_start) + 1
     if key[0] == "rel":
         day = RELATIVE.search(text, line0, m.start)
-        return day is not None and ("rel", int(day.group("n"))) == key
+        return day is not None and ("rel", relative_day(day)) == key
     return matches(key, time_key(text[line0:m.start]))
 
 

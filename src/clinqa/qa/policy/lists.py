@@ -39,6 +39,16 @@ def list_block_for(doc: ClinicalDocument, question: str) -> Block | None:
         key = (len(moments & h_moments) + len(actions & h_actions), -len(h_moments - moments), len(q_words & h_words))
         if best_key is None or key > best_key:
             best, best_key = b, key
+    if best is not None and not best_key[0]:
+        # a word of the question that names no kind of list, moment or change must be the header's:
+        # "Anticipatory medicines?" is not answered by "MEDICINES ON DISCHARGE"
+        named = {w[:5] for w in re.findall(r"[a-z]{3,}", " ".join(
+            m.group(0) for v, names in (("list_headers", kinds), ("moments", lex.document.get("moments", {})),
+                                        ("events", lex.document.get("events", {})))
+            for name in names for m in lex.words_re(v, name).finditer(question.lower())).lower())}
+        own = q_words - named
+        if own and not own & {w[:5] for w in re.findall(r"[a-z]{3,}", best.header.lower())}:
+            return None
     return best
 
 

@@ -31,7 +31,7 @@ from clinqa.document import parse_document
 from clinqa.document.checkboxes import column_answer
 from clinqa.document.kinds import sent_home
 from clinqa.document.structure import role_of, row_status
-from clinqa.document.time import day_first_dates
+from clinqa.document.time import day_first_dates, writes_dotted
 from clinqa.lexicon import lexicon
 from clinqa.qa.policy.allergies import allergy_verdict
 from clinqa.qa.policy.asked import AskedFor, asked_for, type_name
@@ -52,6 +52,7 @@ from clinqa.qa.policy.events import (
 from clinqa.qa.policy.dates import dated_mention, moment_date, stay_length
 from clinqa.qa.policy.disposition import admission_verdict
 from clinqa.qa.policy.headings import Headed, headed, trimmed
+from clinqa.qa.policy.keyed import keyed_value
 from clinqa.qa.policy.lab_choice import lab_answers
 from clinqa.qa.policy.measured import measured_verdict
 from clinqa.qa.policy.lists import list_block_for, other_kind_of_list
@@ -92,7 +93,7 @@ CATEGORY_CONFIDENCE = 0.5  # below this the category head yields to the weak lab
 # Answers found by the note's structure and the lexicon, not by the reader's score: a lab value
 # under its lab's name, the date in the sentence naming the event, the one member of the asked
 # drug class. The score threshold does not apply to them.
-STRUCTURAL = ("+lab-name", "+dated", "+drug-class", "+sig", "+heading", "+presentation", "+results")
+STRUCTURAL = ("+lab-name", "+dated", "+drug-class", "+sig", "+heading", "+presentation", "+results", "+field")
 
 
 @dataclass(frozen=True)
@@ -159,7 +160,7 @@ class AnswerPolicy:
         """Final answers from a reader's candidates (best first, as many as it gave)."""
         # the question's dates are read in the note's own order ("K on 11-10?" in a note of "13-10")
         day_first = bool(note.text.strip()) and parse_document(note.text, note.id, sentences).day_first
-        with day_first_dates(day_first):
+        with day_first_dates(day_first, writes_dotted(note.text)):
             return self._decide(note, question, answers, sentences, null_minus_best=null_minus_best, concept=concept,
                                 language=language, top_k=top_k, asked=asked)
 
@@ -208,6 +209,11 @@ class AnswerPolicy:
         came = presentation_answer(doc, asked)
         if came is not None:
             return self._structural(note, asked, *came, (method or "extractive") + "+presentation", sentences)
+        keyed = keyed_value(note.text, asked.question) if asked.answer_type in ("span", "date") and not asked.lab else None
+        if keyed is not None and fits(note, asked, keyed[:2], sentences)[0]:  # "Allergies?" on "Allergies: cotrimoxazole"
+            spans = self._item_spans(note, asked, [keyed[:2]], sentences) if asked.is_list else [keyed[:2]]
+            return self._structural(note, asked, spans or [keyed[:2]], keyed[2], (method or "extractive") + "+field",
+                                    sentences)
         stay = moment_date(doc, asked.question) if asked.answer_type == "date" else None
         if stay is not None:
             return self._structural(note, asked, [stay[:2]], stay[2], (method or "extractive") + "+dated", sentences)

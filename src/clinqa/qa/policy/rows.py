@@ -82,8 +82,9 @@ def form_boxes(text: str, m: Mention, absent_column: bool = True) -> Mention:
         column = None if text[m.start:m.end].lower() in absence else column_answer(text, m.start)
         if column is None:
             return m
+        line1 = text.find("\n", m.end)  # the whole row: its comment says why ("offered, patient declined")
         return replace(m, assertion="present" if column[0] else "negated", cue_start=min(m.cue_start, m.start),
-                       cue_end=max(m.cue_end, column[2]))
+                       cue_end=max(m.cue_end, column[2], line1 if line1 >= 0 else len(text)))
     line1 = text.find("\n", m.end)
     return replace(m, assertion="present" if said else "negated", cue_start=min(m.cue_start, m.start),
                    cue_end=max(m.cue_end, line1 if line1 >= 0 else len(text)))
