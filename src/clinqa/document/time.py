@@ -51,7 +51,6 @@ _DOTTED = contextvars.ContextVar("clinqa_dotted_dates", default=False)
 
 
 _DOTTED_FULL = re.compile(r"(?<![\w.])\d{1,2}\.\d{1,2}\.\d{4}(?![\w.])")
-_DOTTED_SHORT = re.compile(r"(?<![\w.])(?P<d>\d{1,2})\.(?P<m>\d{1,2})(?![\w.])")
 # (two digits each, read as a date only in a note that writes dotted dates: "10.5" stays a number)
 _DOTTED_DAY_MONTH = re.compile(r"(?<![\w.,])(?P<d>\d{2})\.(?P<m>\d{2})(?![\w.,])")
 
@@ -59,7 +58,7 @@ _DOTTED_DAY_MONTH = re.compile(r"(?<![\w.,])(?P<d>\d{2})\.(?P<m>\d{2})(?![\w.,])
 def short_dotted_date(span: str, note_text: str) -> bool:
     """Whether `span` holds a day and month written with a dot ("on 16.08") in a note that writes
     its full dates so ("14.08.2186"): alone, "16.08" could be any decimal number."""
-    m = _DOTTED_SHORT.search(span)
+    m = _DOTTED_DAY_MONTH.search(span)
     return bool(m and 1 <= int(m.group("d")) <= 31 and 1 <= int(m.group("m")) <= 12 and _DOTTED_FULL.search(note_text))
 
 

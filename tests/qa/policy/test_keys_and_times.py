@@ -58,7 +58,7 @@ def test_other_ways_to_write_a_time():
     assert time_key("02h40") == (0, 0, 0, 160)
     assert time_key("Wk 12") == ("rel", 84) == time_key("week 12")
     assert writes_day_first(DOTTED)
-    assert short_dotted_date("on 07.09", DOTTED) and not short_dotted_date("7.15", "K 4.1, Mg 0.8")
+    assert short_dotted_date("on 07.09", DOTTED) and not short_dotted_date("07.09", "K 4.1, Mg 0.8")
 
 
 def test_week_columns_give_each_value_its_time():
@@ -127,7 +127,8 @@ Potassium mmol/L  4.1          4.6          5.4
 
 RECORD = """TRANSFER FORM 11/03/2186
 Urinary catheter: long-term, last changed 02/03/2186
-Warfarin: last dose 3 mg at 18:00 on 10/03
+Warfarin: last dose 3 mg at 18:00 yesterday
+Cardiology clinic on 24/03/2186 at 10:30
 """
 
 
@@ -160,3 +161,7 @@ def test_a_clock_time_answers_when_only_on_a_line_about_the_thing_asked():
     assert not fits(note, asked, (at, at + 5), segment(note.text, note.id))[0]
     asked = AnswerPolicy().asked_for("When was the warfarin dose given?")
     assert fits(note, asked, (at, at + 5), segment(note.text, note.id))[0]
+    # beside a date, the date says when
+    asked = AnswerPolicy().asked_for("When is the cardiology clinic?")
+    at = RECORD.index("10:30")
+    assert not fits(note, asked, (at, at + 5), segment(note.text, note.id))[0]

@@ -115,6 +115,13 @@ def _line_names_the_asked(text: str, pos: int, question: str) -> bool:
     return not stems or bool(stems_in(text, line0, line1 if line1 >= 0 else len(text), stems))
 
 
+def _line_has_date(text: str, pos: int) -> bool:
+    from clinqa.text.values import has_date
+
+    line0, line1 = text.rfind("\n", 0, pos) + 1, text.find("\n", pos)
+    return has_date(text[line0:line1 if line1 >= 0 else len(text)])
+
+
 def _clock_only(text: str) -> bool:
     """Whether `text` holds a clock time and no calendar date ("16:00", "06h00")."""
     from clinqa.document.time import time_key
@@ -162,6 +169,9 @@ def fits(note: Note, asked: AskedFor, span: tuple[int, int], sentences) -> tuple
             if not _line_names_the_asked(note.text, s0, asked.question):
                 # "last dose 3 mg at 18:00" for "When was the catheter last changed?"
                 return False, f"{text!r} is a clock time on a line that names nothing the question asks about"
+            if _line_has_date(note.text, s0):
+                # "clinic on [**2150-3-28**] at 10:30 AM": the date says when, the time only at what hour
+                return False, f"{text!r} is a clock time beside a date on its line"
         return (True, "") if ok else (False, f"{text!r} holds no date or time")
     if asked.dose:
         return (True, "") if DOSE.search(text) else (False, f"{text!r} holds no dose with a unit")

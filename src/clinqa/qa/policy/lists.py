@@ -46,7 +46,8 @@ def list_block_for(doc: ClinicalDocument, question: str) -> Block | None:
             m.group(0) for v, names in (("list_headers", kinds), ("moments", lex.document.get("moments", {})),
                                         ("events", lex.document.get("events", {})))
             for name in names for m in lex.words_re(v, name).finditer(question.lower())).lower())}
-        own = q_words - named
+        qualifier = lex.words_re("question_words", "qualifier")  # ("secondary diagnoses": any diagnoses list)
+        own = q_words - named - {w[:5] for w in re.findall(r"[a-z]{3,}", question.lower()) if qualifier.fullmatch(w)}
         if own and not own & {w[:5] for w in re.findall(r"[a-z]{3,}", best.header.lower())}:
             return None
     return best
