@@ -305,14 +305,15 @@ def _only_schedule(text: str) -> bool:
 
 def _stay_time(text: str, before: str) -> bool:
     """The clinical document's times, which `has_time` does not read: a date with a month's name
-    or an ordinal ("7th September", "03 Nov"), a day of the stay ("day 3", "POD2"), a time from
-    now in words ("in six weeks")."""
-    from clinqa.document.time import DATE, RELATIVE, time_key
+    or an ordinal ("7th September", "03 Nov"), with dots ("14.08.2186"), a day of the stay ("day
+    3", "POD2", "Wk 20"), a clock time ("07:15", "06h00"; `fits` then asks its line to name what
+    the question asks and to hold no date: "10:30 AM" of a clinic's date is no answer to when), a
+    time from now in words ("in six weeks")."""
+    from clinqa.document.time import DATE, RELATIVE, TIME, time_key
 
     if len(text.split()) > 6:
         return False  # a clause that holds a date somewhere is no answer to "when"
-    # (a clock time alone is no answer to "when": "10:30 AM" of a clinic date)
-    if any(time_key(m.group(0)) for m in DATE.finditer(text)) or RELATIVE.search(text):
+    if any(time_key(m.group(0)) for m in DATE.finditer(text)) or RELATIVE.search(text) or TIME.search(text):
         return True
     numbers = lexicon().words_alternation("numbers", "words")
     return bool(re.search(r"\b(?:in|within|after)\s+(?:about\s+|another\s+)?(?:" + numbers +
