@@ -11,7 +11,7 @@ import re
 from clinqa.document.model import Block, Item, Measurement
 from clinqa.document.structure import cells, is_number_cell
 from clinqa.document.time import DATE, MONTH, TIME, moment_of, time_key
-from clinqa.lexicon import lexicon
+from clinqa.lexicon import PerLexicon, lexicon
 from clinqa.text.shapes import THRESHOLD_CUE, VALUE
 
 
@@ -236,12 +236,17 @@ def _number(value: str) -> float | None:
     if not m:
         return None
     number = float(m.group(0).replace(",", ""))
-    lex = lexicon()
     after = value[m.end():m.end() + 12]
-    for name, factor in (("times_thousand", 1e3), ("times_hundred_thousand", 1e5), ("times_million", 1e6)):
-        if re.match(r"[ \t]*(?:" + lex.words_alternation("numbers", name) + r")\b", after, re.I):
+    for word, factor in _MULTIPLIERS.get():
+        if word.match(after):
             return number * factor  # "1.12 lakh": 112,000
     return number
+
+
+# words after a number that multiply it (the lexicon's `numbers.times_*`), each with its factor
+_MULTIPLIERS = PerLexicon(lambda lex: [
+    (re.compile(r"[ \t]*(?:" + lex.words_alternation("numbers", name) + r")\b", re.I), factor)
+    for name, factor in (("times_thousand", 1e3), ("times_hundred_thousand", 1e5), ("times_million", 1e6))])
 
 
 def _lab_of(cell: str) -> str | None:

@@ -55,11 +55,18 @@ _DOTTED_FULL = re.compile(r"(?<![\w.])\d{1,2}\.\d{1,2}\.\d{4}(?![\w.])")
 _DOTTED_DAY_MONTH = re.compile(r"(?<![\w.,])(?P<d>\d{2})\.(?P<m>\d{2})(?![\w.,])")
 
 
+def _dotted_day_month(text: str) -> tuple[int, int] | None:
+    """(month, day) of the first day and month written with a dot in `text` ("16.08"), or None."""
+    m = _DOTTED_DAY_MONTH.search(text)
+    if m and 1 <= int(m.group("d")) <= 31 and 1 <= int(m.group("m")) <= 12:
+        return int(m.group("m")), int(m.group("d"))
+    return None
+
+
 def short_dotted_date(span: str, note_text: str) -> bool:
     """Whether `span` holds a day and month written with a dot ("on 16.08") in a note that writes
     its full dates so ("14.08.2186"): alone, "16.08" could be any decimal number."""
-    m = _DOTTED_DAY_MONTH.search(span)
-    return bool(m and 1 <= int(m.group("d")) <= 31 and 1 <= int(m.group("m")) <= 12 and _DOTTED_FULL.search(note_text))
+    return _dotted_day_month(span) is not None and writes_dotted(note_text)
 
 
 def writes_day_first(text: str) -> bool:
@@ -139,9 +146,9 @@ def time_key(text: str) -> tuple | None:
                 m, day = day, m  # 15/05/2185, or any date of a note that writes the day first
         if 1 <= m <= 12 and 1 <= day <= 31:
             return (y, m, day, minutes if minutes is not None else -1)
-    short = _DOTTED_DAY_MONTH.search(text) if _DOTTED.get() else None
-    if short and 1 <= int(short.group("d")) <= 31 and 1 <= int(short.group("m")) <= 12:
-        return (0, int(short.group("m")), int(short.group("d")), minutes if minutes is not None else -1)
+    short = _dotted_day_month(text) if _DOTTED.get() else None
+    if short:
+        return (0, *short, minutes if minutes is not None else -1)
     if minutes is not None:
         return (0, 0, 0, minutes)
     r = _RELATIVE.search(text)

@@ -14,7 +14,7 @@ from clinqa.document import ClinicalDocument
 from clinqa.document.events import drug_spans
 from clinqa.lexicon import PerLexicon, lexicon
 from clinqa.qa.policy.asked import AskedFor
-from clinqa.qa.policy.spans import whole_compound
+from clinqa.qa.policy.spans import line_span, whole_compound
 from clinqa.qa.policy.rows import row_said
 from clinqa.qa.policy.verdicts import concept_stems, in_titled_section, stems_in
 from clinqa.text.glossary import mentions_class
@@ -93,9 +93,7 @@ ON_NOW = re.compile(r"\b(?:is|are)\b[^?]*\bon\b|\bcurrent(?:ly)?\b|\bnow\b|\btak
 
 def _names_discharge(text: str, pos: int) -> bool:
     """Whether the line of `pos` names the discharge (the lexicon's `moments.discharge`)."""
-    line0 = text.rfind("\n", 0, pos) + 1
-    line1 = text.find("\n", pos)
-    return bool(lexicon().words_re("moments", "discharge").search(text, line0, line1 if line1 >= 0 else len(text)))
+    return bool(lexicon().words_re("moments", "discharge").search(text, *line_span(text, pos)))
 
 
 def _stopped_drugs(doc: ClinicalDocument) -> set[str]:

@@ -20,7 +20,7 @@ from clinqa.text.shapes import (
     PerLexicon,
     unit_re,
 )
-from clinqa.qa.policy.spans import after_label, sentence_at
+from clinqa.qa.policy.spans import after_label, line_span, sentence_at
 from clinqa.text.vocab import words as vocab_words
 from clinqa.types import Note
 
@@ -111,15 +111,13 @@ def _line_names_the_asked(text: str, pos: int, question: str) -> bool:
     from clinqa.qa.policy.verdicts import concept_stems, stems_in
 
     stems = concept_stems(question, lexicon().words_re("question_words", "date_asking"))
-    line0, line1 = text.rfind("\n", 0, pos) + 1, text.find("\n", pos)
-    return not stems or bool(stems_in(text, line0, line1 if line1 >= 0 else len(text), stems))
+    return not stems or bool(stems_in(text, *line_span(text, pos), stems))
 
 
 def _line_has_date(text: str, pos: int) -> bool:
     from clinqa.text.values import has_date
 
-    line0, line1 = text.rfind("\n", 0, pos) + 1, text.find("\n", pos)
-    return has_date(text[line0:line1 if line1 >= 0 else len(text)])
+    return has_date(text[slice(*line_span(text, pos))])
 
 
 def _clock_only(text: str) -> bool:

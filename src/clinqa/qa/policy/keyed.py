@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from clinqa.lexicon import lexicon
+from clinqa.lexicon import PerLexicon
 from clinqa.qa.policy.forms import TERSE_Q
 from clinqa.qa.policy.verdicts import _same_word, _stem, concept_stems
 
@@ -33,10 +33,14 @@ def _same(a: str, b: str) -> bool:
     return _same_word(a, b) and "-" not in long_[len(short):]
 
 
-def _words_asking_the_type() -> re.Pattern:
-    lex = lexicon()
-    return re.compile(lex.words_re("question_words", "date_asking").pattern + "|" +
-                      lex.words_re("question_words", "value_asking").pattern, re.I)
+# a question's words asking for a date or a value, not naming what it asks about
+_ASKING_THE_TYPE = PerLexicon(lambda lex: re.compile(lex.words_re("question_words", "date_asking").pattern + "|" +
+                                                     lex.words_re("question_words", "value_asking").pattern, re.I))
+
+
+def _value(m: re.Match, key: str) -> tuple[int, int, str]:
+    value = m.group("value").rstrip(" .,")
+    return m.start("value"), m.start("value") + len(value), f"the value of the note's {key!r} field"
 
 
 def keyed_value(text: str, question: str) -> tuple[int, int, str] | None:
@@ -50,12 +54,11 @@ def keyed_value(text: str, question: str) -> tuple[int, int, str] | None:
         for m in _KEY.finditer(text):
             words = m.group("key").lower().split()
             if len(words) == 2 and words[1] == "by" and _same_word(_stem(words[0]), stem):
-                value = m.group("value").rstrip(" .,")
-                return m.start("value"), m.start("value") + len(value), f"the value of the note's {m.group('key')!r} field"
+                return _value(m, m.group("key"))
         return None
     if not TERSE_Q.match(question):
         return None
-    asked = concept_stems(question.rstrip(" ?"), _words_asking_the_type())
+    asked = concept_stems(question.rstrip(" ?"), _ASKING_THE_TYPE.get())
     named = concept_stems(question.rstrip(" ?"))  # ("last" asks for a value, and may be the key's own: "Last known well")
     if not asked:
         return None
@@ -64,7 +67,6 @@ def keyed_value(text: str, question: str) -> tuple[int, int, str] | None:
         stems = concept_stems(key)
         if stems and all(any(_same(k, q) for q in named) for k in stems) and \
                 all(any(_same(q, k) for k in stems) for q in asked):
-            value = m.group("value").rstrip(" .,")
-            if value:
-                return m.start("value"), m.start("value") + len(value), f"the value of the note's {key.strip()!r} field"
+            if m.group("value").rstrip(" .,"):
+                return _value(m, key.strip())
     return None

@@ -22,7 +22,7 @@ def list_block_for(doc: ClinicalDocument, question: str) -> Block | None:
     if not kinds:
         return None
     filler = lex.words_re("question_words", "filler")
-    q_words = {w[:5] for w in re.findall(r"[a-z]{3,}", question.lower()) if not filler.fullmatch(w)}
+    q_words = _stems(question, skip=filler)
     moments = lex.names_in("moments", question) & STAY_MOMENTS
     actions = lex.names_in("events", question)
     best, best_key = None, None
@@ -35,22 +35,26 @@ def list_block_for(doc: ClinicalDocument, question: str) -> Block | None:
         h_actions = lex.names_in("events", b.header)
         if h_actions - actions and not actions & h_actions:
             continue  # "STOPPED MEDICATIONS" does not answer "What are the discharge meds?"
-        h_words = {w[:5] for w in re.findall(r"[a-z]{3,}", b.header.lower())}
+        h_words = _stems(b.header)
         key = (len(moments & h_moments) + len(actions & h_actions), -len(h_moments - moments), len(q_words & h_words))
         if best_key is None or key > best_key:
             best, best_key = b, key
     if best is not None and not best_key[0]:
         # a word of the question that names no kind of list, moment or change must be the header's:
         # "Anticipatory medicines?" is not answered by "MEDICINES ON DISCHARGE"
-        named = {w[:5] for w in re.findall(r"[a-z]{3,}", " ".join(
-            m.group(0) for v, names in (("list_headers", kinds), ("moments", lex.document.get("moments", {})),
+        named = {w for vocab, names in (("list_headers", kinds), ("moments", lex.document.get("moments", {})),
                                         ("events", lex.document.get("events", {})))
-            for name in names for m in lex.words_re(v, name).finditer(question.lower())).lower())}
+                 for name in names for m in lex.words_re(vocab, name).finditer(question.lower()) for w in _stems(m.group(0))}
         qualifier = lex.words_re("question_words", "qualifier")  # ("secondary diagnoses": any diagnoses list)
         own = q_words - named - {w[:5] for w in re.findall(r"[a-z]{3,}", question.lower()) if qualifier.fullmatch(w)}
-        if own and not own & {w[:5] for w in re.findall(r"[a-z]{3,}", best.header.lower())}:
+        if own and not own & _stems(best.header):
             return None
     return best
+
+
+def _stems(text: str, skip: re.Pattern | None = None) -> set[str]:
+    """The first five letters of each word of three letters or more (lower-cased), not `skip`'s."""
+    return {w[:5] for w in re.findall(r"[a-z]{3,}", text.lower()) if not (skip and skip.fullmatch(w))}
 
 
 def other_kind_of_list(header: str | None, question: str) -> bool:

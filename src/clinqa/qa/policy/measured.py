@@ -8,6 +8,7 @@ from clinqa.document import ClinicalDocument
 from clinqa.document.time import moment_of
 from clinqa.lexicon import lexicon
 from clinqa.qa.policy.events import EventVerdict
+from clinqa.qa.policy.time_scope import asks_at_a_moment
 
 
 def measured_verdict(doc: ClinicalDocument, terms: tuple[str, ...], question: str) -> EventVerdict | None:
@@ -18,7 +19,7 @@ def measured_verdict(doc: ClinicalDocument, terms: tuple[str, ...], question: st
     answers (a normal value says nothing of other times)."""
     lex = lexicon()
     moment = moment_of(question)
-    if moment is None and lex.words_re("question_words", "at_a_moment").search(question):
+    if moment is None and asks_at_a_moment(question):
         return None  # a question about the state now: not a value at any time
     limits = dict(pair for t in terms for pair in lex.above_of.get(t.lower(), ()))
     for lab, limit in limits.items():

@@ -28,7 +28,6 @@ import re
 from dataclasses import dataclass, replace
 
 from clinqa.document import parse_document
-from clinqa.document.checkboxes import column_answer
 from clinqa.document.kinds import sent_home
 from clinqa.document.structure import role_of, row_status
 from clinqa.document.time import day_first_dates, writes_dotted
@@ -71,11 +70,12 @@ from clinqa.qa.policy.spans import (
 from clinqa.qa.policy.forms import RULED_OUT_Q, yes_no_target
 from clinqa.qa.policy.observations import observation_mentions
 from clinqa.qa.policy.presentation import instead_of_heading, presentation_answer
-from clinqa.qa.policy.rows import form_boxes
+from clinqa.qa.policy.rows import checklist_mark, form_boxes
 from clinqa.qa.policy.results import not_done, study_result
 from clinqa.qa.policy.sig import sig_answer
 from clinqa.qa.policy.time_scope import asks_at_a_moment, at_the_moment
 from clinqa.qa.policy.verdicts import (
+    Mention,
     Verdict,
     absent_mentions,
     aggregate,
@@ -496,8 +496,7 @@ class AnswerPolicy:
             partial = found[0] if found else None
         mentions = [replace(m, section="indication") if _in_indication(doc, m.start) else m for m in found]
         # a checklist row marked NO or N/A says so before any plan word on it ("Warfarin clinic booked   x" under N/A)
-        mentions = [replace(m, assertion="negated") if m.assertion in ("present", "possible") and
-                    (column_answer(note.text, m.start) or (True,))[0] is False else m for m in mentions]
+        mentions = [_checklist_no(note.text, m) for m in mentions]
         plan = planned_only(doc, [m.start for m in mentions if m.assertion in ("present", "possible")])
         if plan is not None and not any(m.assertion == "negated" for m in mentions):
             # "Was the EGD done?" on a plan is a no; "Is an EGD planned?" a yes
@@ -555,6 +554,14 @@ class AnswerPolicy:
                    method=(method or "extractive") + "+events")
         a = self._finish(note, asked, a, sentences)
         return Decision([replace(a, assertion=assertion)], asked, v)
+
+
+def _checklist_no(text: str, m: Mention) -> Mention:
+    """A present mention whose checklist row is marked NO or N/A, negated (`rows.checklist_mark`)."""
+    if m.assertion not in ("present", "possible"):
+        return m
+    marked = checklist_mark(text, m)
+    return marked if marked is not None and marked.assertion == "negated" else m
 
 
 def _in_indication(doc, pos: int) -> bool:

@@ -57,13 +57,29 @@ def column_said(text: str, pos: int) -> tuple[int, int] | None:
     return None
 
 
+def checklist_mark(text: str, m: Mention) -> Mention | None:
+    """What a mark under a space-aligned checklist's YES / NO / N/A column says of the row a
+    mention labels ("Home oxygen needed      x" under "NO"), the whole row its evidence (its comment
+    says why: "offered, patient declined"); None when no such column marks it, or the mention is a
+    word of absence ("Afebrile > 24 h" ticked YES stays itself)."""
+    from clinqa.document.checkboxes import column_answer
+    from clinqa.lexicon import lexicon
+
+    absence = {w.lower() for words in lexicon().absent_names_of.values() for w in words}
+    column = None if text[m.start:m.end].lower() in absence else column_answer(text, m.start)
+    if column is None:
+        return None
+    line1 = text.find("\n", m.end)
+    return replace(m, assertion="present" if column[0] else "negated", cue_start=min(m.cue_start, m.start),
+                   cue_end=max(m.cue_end, column[2], line1 if line1 >= 0 else len(text)))
+
+
 def form_boxes(text: str, m: Mention, absent_column: bool = True) -> Mention:
     """What a form's check boxes say of a mention: an option whose box is empty ("[ ] Chest
     pain") is not the patient's; a field answered by yes/no boxes ("Chest pain:  [ ] Yes  [x]
     No") is what its ticked box says; with `absent_column`, a table column all of whose cells
     say absent is absent (not for "Was the urine protein checked?": a test done, its result nil)."""
-    from clinqa.document.checkboxes import box_before, column_answer, field_answer
-    from clinqa.lexicon import lexicon
+    from clinqa.document.checkboxes import box_before, field_answer
 
     if m.assertion in ("family", "hypothetical"):
         return m
@@ -77,14 +93,7 @@ def form_boxes(text: str, m: Mention, absent_column: bool = True) -> Mention:
         return replace(m, assertion="negated", cue_start=min(m.cue_start, column[0]), cue_end=max(m.cue_end, column[1]))
     said = field_answer(text, m.end)
     if said is None:
-        # "Home oxygen needed      x" under "YES  NO  N/A" (a word of absence, "Afebrile > 24 h", stays itself)
-        absence = {w.lower() for words in lexicon().absent_names_of.values() for w in words}
-        column = None if text[m.start:m.end].lower() in absence else column_answer(text, m.start)
-        if column is None:
-            return m
-        line1 = text.find("\n", m.end)  # the whole row: its comment says why ("offered, patient declined")
-        return replace(m, assertion="present" if column[0] else "negated", cue_start=min(m.cue_start, m.start),
-                       cue_end=max(m.cue_end, column[2], line1 if line1 >= 0 else len(text)))
+        return checklist_mark(text, m) or m  # "Home oxygen needed      x" under "YES  NO  N/A"
     line1 = text.find("\n", m.end)
     return replace(m, assertion="present" if said else "negated", cue_start=min(m.cue_start, m.start),
                    cue_end=max(m.cue_end, line1 if line1 >= 0 else len(text)))

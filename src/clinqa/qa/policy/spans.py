@@ -200,6 +200,12 @@ def index_of(sentences: list[Sentence] | None) -> SentenceIndex:
     return index
 
 
+def line_span(text: str, pos: int) -> tuple[int, int]:
+    """(start, end) of the line `pos` is on, its newline left out."""
+    line1 = text.find("\n", pos)
+    return text.rfind("\n", 0, pos) + 1, line1 if line1 >= 0 else len(text)
+
+
 def sentence_at(sentences: list[Sentence] | None, pos: int) -> Sentence | None:
     """The sentence holding character `pos`, if any."""
     return index_of(sentences).at(pos) if sentences else None

@@ -10,11 +10,16 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from clinqa.lexicon import lexicon
+from clinqa.lexicon import PerLexicon, lexicon
 from clinqa.qa.policy.spans import sentence_at
 from clinqa.qa.policy.verdicts import Mention
 from clinqa.types import Sentence
 
+# the words before a mention that say it ended ("Resolution of the left pleural effusion"; the
+# lexicon's `event_status.ended_before`), with up to two words between
+_ENDED_BEFORE = PerLexicon(lambda lex: re.compile(
+    r"(?:" + lex.words_alternation("event_status", "ended_before") +
+    r")[ \t]+(?:the[ \t]+|his[ \t]+|her[ \t]+)?(?:[\w-]+[ \t]+){0,2}$", re.I))
 # a negation just before the ending cue undoes it: "not weaned off", "never removed"
 _UNDONE = re.compile(r"\b(?:not|never|unable to be|could not be|failed to be|yet to be)\s+(?:been\s+|be\s+)?$", re.I)
 
@@ -31,13 +36,10 @@ def ended_cue(text: str, sentences: list[Sentence] | None, m: Mention) -> tuple[
     sent = sentence_at(sentences, m.start) if sentences else None
     line_end = text.find("\n", m.end)
     stop = min(sent.end if sent else len(text), line_end if line_end >= 0 else len(text))
-    lex = lexicon()
-    before = re.search(r"(?:" + lex.words_alternation("event_status", "ended_before") +
-                       r")[ \t]+(?:the[ \t]+|his[ \t]+|her[ \t]+)?(?:[\w-]+[ \t]+){0,2}$",
-                       text[max(0, m.start - 60):m.start], re.I)
+    before = _ENDED_BEFORE.get().search(text, max(0, m.start - 60), m.start)
     if before is not None:  # "Resolution of the left pleural effusion"
-        return m.start - (len(text[max(0, m.start - 60):m.start]) - before.start()), m.start
-    cue = lex.words_re("event_status", "ended_after").search(text, m.end, min(stop, m.end + 90))
+        return before.start(), m.start
+    cue = lexicon().words_re("event_status", "ended_after").search(text, m.end, min(stop, m.end + 90))
     if cue is None:
         return None
     # (a field's own colon is no clause: "drain: 40 mL serous overnight -> removed on WR")
