@@ -165,3 +165,29 @@ def test_a_clock_time_answers_when_only_on_a_line_about_the_thing_asked():
     asked = AnswerPolicy().asked_for("When is the cardiology clinic?")
     at = RECORD.index("10:30")
     assert not fits(note, asked, (at, at + 5), segment(note.text, note.id))[0]
+
+
+SCORES = """ED REVIEW 11/04/2193
+Chest: reduced air entry at the right base. Fever 38.3 on arrival.
+Pneumonia likely; CURB-65 score 2, so admitted under the medical team. NEWS2 5.
+Lifelong smoker, 38 pack-years. BMI was 31.2 at the last clinic.
+Next clinic 14 May 2193. Drain output 120 mL by 06:00, 210 mL by noon.
+"""
+
+
+def test_terse_question_gets_the_one_value_beside_its_name():
+    from clinqa.qa.policy.keyed import named_number
+
+    def got(q):
+        r = named_number(SCORES, q)
+        return SCORES[r[0]:r[1]] if r else None
+
+    assert got("CURB-65?") == "2"  # the name's own digits are no value
+    assert got("NEWS2?") == "5"
+    assert got("NEWS?") is None  # "NEWS2" is another name
+    assert got("Pack-years?") == "38 pack-years"
+    assert got("BMI?") == "31.2"
+    assert got("Next clinic?") is None  # a date's day is no value
+    assert got("Drain output?") is None  # two values: which one is not this rule's to choose
+    assert got("BMI at clinic?") is None  # a question that times its value
+    assert _answer(SCORES, "CURB-65?") == "2"

@@ -11,7 +11,8 @@ import re
 
 from clinqa.lexicon import PerLexicon
 from clinqa.qa.policy.forms import TERSE_Q
-from clinqa.qa.policy.verdicts import _same_word, _stem, concept_stems
+from clinqa.text.values import has_date
+from clinqa.qa.policy.verdicts import _WORD, _same_word, _stem, concept_stems
 
 # a key: after a line start, a sentence's end, a tab or a run of spaces; its value: up to the
 # next sentence, a run of spaces (the next field) or the line's end
@@ -70,3 +71,62 @@ def keyed_value(text: str, question: str) -> tuple[int, int, str] | None:
             if m.group("value").rstrip(" .,"):
                 return _value(m, key.strip())
     return None
+
+
+
+# a value right after its name: "ASPECTS 9", "BMI 38.9", "GCS: 14", "score of 3"; never a date's or
+# a time's first part ("CT 12/03/2187"); its unit, when one follows, is the lexicon's (units.yaml)
+_AFTER_NAME = PerLexicon(lambda lex: re.compile(
+    r"(?:[ \t]+(?:" + lex.words_alternation("question_words", "value_names") + r"))?"
+    r"[ \t]*(?::|=|\bof\b|\bwas\b|\bis\b)?[ \t]*(?P<num>\d+(?:[.,]\d+)?)(?![\d./:-]*\d)"
+    r"(?:[ \t]*(?P<unit>" + lex.unit_re + r")(?![\w/]))?", re.I))
+_UNIT = PerLexicon(lambda lex: re.compile(lex.unit_re, re.I))
+_ASKS_A_TIME = PerLexicon(lambda lex: re.compile(r"\b(?:at|on|in|during|since|until)\b|" +
+                                                 lex.words_re("question_words", "date_asking").pattern, re.I))
+_OWN_NUMBER = re.compile(r"(?<![A-Za-z0-9-])\d")  # a number of the question's own: a time, a day
+_NAME_DIGITS = re.compile(r"-?\d+(?![.,]?\d)(?=[\s:=]|$)")
+_MORE_VALUES = re.compile(r"->|→|\bthen\b|,[ \t]*(?:and[ \t]+)?\d|\b(?:and|to|rising|falling)[ \t]+\d")
+# a value just before its name: "50 pack-years"
+_BEFORE_NAME = re.compile(r"(?<![\w./:-])(?P<num>\d+(?:[.,]\d+)?)[ \t]*$")
+
+
+def named_number(text: str, question: str) -> tuple[int, int, str] | None:
+    """(start, end, why) of the one value the note writes right beside the name a terse number
+    question asks ("ASPECTS?" on "... ASPECTS 9.", "Pack-years?" on "50 pack-years"): the name's
+    words in the question's order with nothing between them, then the number (with its unit when
+    one follows) on the same line, or the number just before them. None for a question of another
+    form, when the name occurs with no value beside it, or when it has two different values beside
+    it (which one is asked is then the lab choice's or the reader's)."""
+    if not TERSE_Q.match(question) or _ASKS_A_TIME.get().search(question) or _OWN_NUMBER.search(question):
+        return None  # ("NEWS2 on day 3?", "Drain output at 01h30?", "Time of birth?": which value is another matter)
+    asked = concept_stems(question.rstrip(" ?"), _ASKING_THE_TYPE.get())
+    if not asked or len(asked) > 3:
+        return None
+    words = list(_WORD.finditer(text))
+    found: dict[str, tuple[int, int]] = {}
+    for i in range(len(words) - len(asked) + 1):
+        run = words[i:i + len(asked)]
+        if not all(_same(_stem(w.group(0)), q) for w, q in zip(run, asked)) or \
+                any(text[x.end():y.start()].strip() for x, y in zip(run, run[1:])):
+            continue
+        a, b = run[0].start(), run[-1].end()
+        own = _NAME_DIGITS.match(text, b)  # "CURB-65: 1", "FEV1 1.9 L": the name's own digits
+        if own and text[a:own.end()].lower() not in question.lower():
+            continue  # (another name: "NEWS2" is not what "NEWS?" asks)
+        b = own.end() if own else b
+        line_end = text.find("\n", b)
+        after = _AFTER_NAME.get().match(text, b, len(text) if line_end < 0 else line_end)
+        if after and not has_date(text[after.start("num"):after.end("num") + 12]):  # "28 March 2190" is a date
+            clause = re.split(r"[;.](?:\s|$)", text[after.end():len(text) if line_end < 0 else line_end])[0]
+            if _MORE_VALUES.search(clause):  # "120 mL by 06:00, 210 mL by noon", "14 -> 9": a series
+                return None
+            found.setdefault(after.group("num"), (after.start("num"), after.end("unit") if after.group("unit")
+                                                   else after.end("num")))
+            continue
+        before = _BEFORE_NAME.search(text, text.rfind("\n", 0, a) + 1, a)
+        if before and _UNIT.get().fullmatch(text[a:b]):  # "50 pack-years": the name is the number's unit
+            found.setdefault(before.group("num"), (before.start("num"), b))
+    if len(found) != 1:
+        return None
+    (s, t), = found.values()
+    return s, t, f"the one value the note writes beside {question.rstrip(' ?')!r}"

@@ -51,7 +51,7 @@ from clinqa.qa.policy.events import (
 from clinqa.qa.policy.dates import dated_mention, moment_date, stay_length
 from clinqa.qa.policy.disposition import admission_verdict
 from clinqa.qa.policy.headings import Headed, headed, trimmed
-from clinqa.qa.policy.keyed import keyed_value
+from clinqa.qa.policy.keyed import keyed_value, named_number
 from clinqa.qa.policy.lab_choice import lab_answers
 from clinqa.qa.policy.measured import measured_verdict
 from clinqa.qa.policy.lists import list_block_for, other_kind_of_list
@@ -217,6 +217,10 @@ class AnswerPolicy:
         stay = moment_date(doc, asked.question) if asked.answer_type == "date" else None
         if stay is not None:
             return self._structural(note, asked, [stay[:2]], stay[2], (method or "extractive") + "+dated", sentences)
+        named = named_number(note.text, asked.question) \
+            if asked.answer_type in ("number", "span") and not (asked.lab or asked.is_list) else None
+        if named is not None:  # "ASPECTS?" on "... ASPECTS 9": the one value beside the name
+            return self._structural(note, asked, [named[:2]], named[2], (method or "extractive") + "+field", sentences)
         length = stay_length(doc, asked.question) if asked.answer_type == "number" else None
         if length is not None:  # "How many days was the patient in hospital?": the dates' difference
             s0, s1, why, days = length
