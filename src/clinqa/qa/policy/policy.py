@@ -495,9 +495,10 @@ class AnswerPolicy:
         if not found and target and not asked.action and not asked.family:
             found = observation_mentions(note.text, target, language, doc.kind == "radiology")
         partial = None
-        if not found and target and not asked.family:  # negated: whatever the action asked
-            found = part_absent_mentions(note.text, asked.question, target, sentences, language)
-            partial = found[0] if found else None
+        if target and not asked.family and all(m.assertion in ("family", "hypothetical") for m in found):
+            # negated or possible: whatever the action asked ("bowel cancer" of a father, and "cancer to be excluded")
+            part = part_absent_mentions(note.text, asked.question, target, sentences, language)
+            found, partial = found + part, (part[0] if part else None)
         mentions = [replace(m, section="indication") if _in_indication(doc, m.start) else m for m in found]
         # a checklist row marked NO or N/A says so before any plan word on it ("Warfarin clinic booked   x" under N/A)
         mentions = [_checklist_no(note.text, m) for m in mentions]
@@ -531,7 +532,8 @@ class AnswerPolicy:
             return Decision([_abstain(note, method, v.reason)], asked, v)
         verdict, chosen, reason = aggregate(mentions, asked)
         if partial is not None:
-            reason = f"the note names {note.text[partial.start:partial.end]!r} of {target!r} only as absent or not done; {reason}"
+            reason = f"the note names {note.text[partial.start:partial.end]!r} of {target!r} only as " \
+                     f"{'possible' if partial.assertion == 'possible' else 'absent or not done'}; {reason}"
         c = (chosen.cue_start, chosen.cue_end)
         v = Verdict(verdict, reason, c[0], c[1], note.text[c[0]:c[1]], note.text[chosen.start:chosen.end],
                     chosen.start, chosen.end, chosen.assertion, len(mentions))

@@ -491,9 +491,9 @@ def part_absent_mentions(text: str, question: str, target: str, sentences: list[
     qualifier, lexicon `question_words.qualifier`) that the note names only as absent or not done
     ("Is the ACL torn?" on "no ACL rupture", "Was IV contrast given?" on "WITHOUT CONTRAST",
     "Were any drains left?" on "Drains: none"), as negated mentions: a part that is absent makes
-    the whole absent. The word is the question's head noun (the last noun before a phrase that
+    the whole absent, and a part only possible leaves it uncertain. The word is the question's head noun (the last noun before a phrase that
     times the concept, `core_phrase`; spaCy's tagger; English questions only): "no pericardial rub"
-    says nothing of a pericardial effusion. [] when any mention of it is present or possible (the
+    says nothing of a pericardial effusion. [] when any mention of it is present (the
     note may say the rest in other words); a relative's, a hypothetical one (a risk consented to)
     or an indication's says nothing either way."""
     from clinqa.lexicon import lexicon
@@ -522,10 +522,12 @@ def part_absent_mentions(text: str, question: str, target: str, sentences: list[
         if m.assertion in ("family", "hypothetical") or in_family_section(text, a, s.section) or \
                 "indication" in (s.section or "").lower() or _other_modifier(text, a, b, stems):
             continue  # ("no edema of the legs" says nothing of pulmonary edema)
-        if m.assertion != "negated":
+        if m.assertion not in ("negated", "possible"):
             return []
         out.append(m)
-    return out
+    # a part only suspected or not excluded ("cancer needs to be ruled out" for "bowel cancer")
+    # leaves the whole uncertain, as much as the part's absence makes it absent
+    return [m for m in out if m.assertion == "possible"] or out
 
 
 def core_phrase(target: str) -> str:
@@ -565,10 +567,22 @@ def _other_modifier(text: str, a: int, b: int, stems: list[str]) -> bool:
         return not any(p.fullmatch(word) for p in neutral) and \
             not any(_same_word(x, _stem(part)) for x in stems for part in [word, *word.split("-")] if part)
 
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    from clinqa.lexicon.radiology import radiology_lexicon
+
     line0 = text.rfind("\n", 0, a) + 1
     before = re.search(r"([^\W\d_][\w-]*)[ \t]+$", text[line0:a])
     after = re.match(r"[ \t]+(?:of|in|on)[ \t]+(?:the[ \t]+|both[ \t]+)?([^\W\d_][\w-]*)", text[b:b + 40])
-    return bool((before and foreign(before.group(1))) or (after and foreign(after.group(1))))
+    # a line keyed by a body part names its site ("- Prostate: MRI normal, no cancer found"), when
+    # the question names a site of its own ("bowel cancer"; "Murphy's sign" under "Gallbladder:" is its)
+    key = re.match(r"[ \t]*(?:[-*\u2022][ \t]*)?([^\W\d_][\w -]{1,30}?)[ \t]*:", text[line0:a])
+    parts = radiology_lexicon().body_parts
+    site = key and key.group(1).strip().lower() in parts and foreign(key.group(1).strip()) and \
+        any(_same_word(x, _stem(w)) for p in parts for w in p.split() for x in stems)
+    # ("because cancer needs to be ruled out": a word of grammar modifies nothing)
+    return bool(site or (before and before.group(1).lower() not in STOP_WORDS and foreign(before.group(1))) or
+                (after and foreign(after.group(1))))
 
 
 def _stem_spans(text: str, start: int, end: int, stem: str) -> list[tuple[int, int]]:
