@@ -289,6 +289,12 @@ def test_numbered_paragraph_titles_are_sections():
     # two numbered lines are a list, not the note's layout
     short = "Plan:\n1. Start aspirin.\n2. Recheck labs.\n"
     assert not any(s.title and s.title.startswith("Start") for s in parse_document(short, "s").sections)
+    # a numbered list whose items open with a dosage form's abbreviation ("Tab.", "Cap.") is a list
+    tabs = "DISCHARGE MEDICINES:\n1. Tab. Amlodipine 5 mg 0-0-1\n2. Cap. Omeprazole 20 mg 1-0-0\n" \
+           "3. Tab. Atorvastatin 20 mg 0-0-1\n4. Syp. Lactulose 15 mL HS\n"
+    doc = parse_document(tabs, "t")
+    assert [s.title for s in doc.sections if s.title] == ["DISCHARGE MEDICINES"]
+    assert len(next(b for b in doc.blocks if b.kind == "list").items) == 4
 
 
 def test_rows_of_named_values_keep_their_leading_time():

@@ -106,7 +106,7 @@ def sections_of(text: str, sentences: list[Sentence]) -> list[Section]:
     """One section per header sentence (its category from the sentence's section), the text before
     the first header a section with no title."""
     out: list[Section] = []
-    numbered = _numbered_titles(sentences)
+    numbered = _numbered_titles(text, sentences)
     titled = {s.start: end for s in sentences if (end := _title_line(text, s)) is not None}
     heads = [s for i, s in enumerate(sentences) if s.kind == "header" or _INLINE_HEADER.match(s.text) or (
         s.section and re.match(r"^[^\W\d_][^:\n]{0,58}:", s.text) and (i == 0 or sentences[i - 1].section != s.section))
@@ -183,7 +183,7 @@ _NUMBERED_TITLE = re.compile(r"[ \t]*\d{1,2}[.)][ \t]+(?P<title>[A-Z][A-Za-z/&,'
 _MIN_NUMBERED = 3  # fewer numbered titles are a list, not the note's layout
 
 
-def _numbered_titles(sentences: list[Sentence]) -> dict[int, int]:
+def _numbered_titles(text: str, sentences: list[Sentence]) -> dict[int, int]:
     """{sentence start: title end} of the numbered paragraph titles, when the note opens at least
     three paragraphs so (a list of problems or drugs has no titles: its items run on)."""
     out = {}
@@ -191,6 +191,9 @@ def _numbered_titles(sentences: list[Sentence]) -> dict[int, int]:
         if s.kind != "list_item":
             continue
         m = _NUMBERED_TITLE.match(s.text)
+        if m and re.fullmatch(r"[A-Z][a-z]{1,2}\.", s.text[m.start("title"):m.end()]) and \
+                text[s.start + m.end():].split("\n", 1)[0].strip():
+            continue  # a short abbreviation that runs on is an item's first word: "1. Tab. Metformin 500 mg"
         if m and len(m.group("title").split()) <= 5:
             out[s.start] = s.start + m.end()
     return out if len(out) >= _MIN_NUMBERED else {}
