@@ -108,6 +108,11 @@ def test_a_list_concept_takes_the_items_under_its_heading():
     c = q["past_medical_history"]
     d = policy.decide(Note("e", none), c.questions["en"][0], [], segment(none, "e"), concept=c)
     assert d.answers[0].is_no_answer and "none" in d.answers[0].reason
+    # a list's sentence before prose under the same title: its items, not the reader's guess
+    prose = ("ADMISSION NOTE\nPMH: Asthma, coeliac disease, migraine. Lives alone in a ground-floor flat; "
+             "her daughter visits her every day from the next village.\n\nPlan\nAdmit.\n")
+    d = policy.decide(Note("b", prose), c.questions["en"][0], [], segment(prose, "b"), concept=c)
+    assert [a.text for a in d.answers] == ["Asthma", "coeliac disease", "migraine"]
 
 
 PORTABLE = """PORTABLE CHEST RADIOGRAPH

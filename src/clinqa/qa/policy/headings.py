@@ -261,7 +261,14 @@ def heading_items(doc: ClinicalDocument, heading: str) -> list[tuple[int, int]] 
     if not items:
         items = [trimmed(text, p, q) for p, q in split_outside_brackets(text, a, b, _SPLIT)]
         if any(len(text[p:q].split()) > _MAX_ITEM_WORDS for p, q in items):
-            return None  # (a list's lines are items whatever their length)
+            # prose after a list's sentence ("Hypertension, reflux, osteopenia. Never smoked; his
+            # brother died of ..."): the opening sentence's items, when it is a list of two or more
+            end = re.search(r"\.(?:\s+(?=[A-Z])|\s*$)", text[a:b])
+            first = [trimmed(text, p, q) for p, q in split_outside_brackets(text, a, a + end.start(), _SPLIT)] \
+                if end else []
+            if len(first) < 2 or any(len(text[p:q].split()) > _MAX_ITEM_WORDS for p, q in first):
+                return None  # (a list's lines are items whatever their length)
+            items = first
     items = [(p, q) for p, q in items if q > p and re.search(r"[A-Za-z]", text[p:q])]
     return items or None
 
