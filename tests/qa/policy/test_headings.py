@@ -174,3 +174,15 @@ def test_an_emergency_visit_sent_home_has_a_discharge_date_and_disposition():
     assert d.answers[0].text and "home" in d.answers[0].text
     d = policy.decide(Note("n", admitted), concept.questions_for("en")[0], [], segment(admitted, "n"), concept=concept)
     assert d.answers[0].is_no_answer and "emergency" in d.reason
+
+
+def test_the_complaint_is_the_first_sentence_under_its_title():
+    note = ("MEDICAL ADMISSION\nPRESENTATION\nFour days of productive cough and fevers at night. Seen by her GP "
+            "on day 2 and given doxycycline. Her husband says she has been muddled since yesterday.\n"
+            "- lives with husband\n- independent\n\nPLAN\nIV antibiotics.\n")
+    policy = AnswerPolicy()
+    d = policy.decide(Note("c", note), "What was the presenting complaint?", [], segment(note, "c"))
+    assert d.answers[0].text == "Four days of productive cough and fevers at night"
+    c = {c.id: c for c in load_questionnaire("discharge-summary").concepts}["chief_complaint"]
+    d = policy.decide(Note("c", note), c.questions["en"][0], [], segment(note, "c"), concept=c)
+    assert d.answers[0].text == "Four days of productive cough and fevers at night"

@@ -186,7 +186,13 @@ def asked_for(question: str, concept: ConceptSpec | None = None, language: str |
         # (getattr: a concept-like object of a library user's, written before headings, still works)
         heading=getattr(concept, "heading", None) or (heading_asked(q) if atype != "yes_no" and concept is None
                                                       else None),
-        heading_part=getattr(concept, "heading_part", "all"), moment=getattr(concept, "moment", None))
+        heading_part=getattr(concept, "heading_part", None) or _part_asked(heading_asked(q) if concept is None else None),
+        moment=getattr(concept, "moment", None))
+
+
+def _part_asked(heading: str | None) -> str:
+    """The part of a heading's text a free question asks for (the lexicon's `heading_parts`)."""
+    return "first" if heading and heading in lexicon().document.get("heading_parts", {}).get("first", ()) else "all"
 
 
 def _names_in(q: str) -> list[str]:

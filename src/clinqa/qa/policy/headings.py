@@ -107,14 +107,17 @@ def _under(doc: ClinicalDocument, heading: str) -> list[tuple[int, int, str]]:
 
 
 def _first_part(doc: ClinicalDocument, a: int, b: int) -> tuple[int, int]:
-    """The first item of a list, else the first sentence, inside [a, b)."""
-    for blk in doc.blocks:
-        if blk.kind == "list" and blk.items and a <= blk.items[0].start < b:
-            it = blk.items[0]
-            return trimmed(doc.text, it.start, it.end)
-    for s in doc.sentences:
-        if s.kind != "header" and a <= s.start < b:
-            return trimmed(doc.text, s.start, min(s.end, b))
+    """The first item of a list or the first sentence inside [a, b), whichever comes first (a
+    list after a paragraph is not what the paragraph's title first says)."""
+    item = next((blk.items[0] for blk in doc.blocks if blk.kind == "list" and blk.items and
+                 a <= blk.items[0].start < b), None)
+    # (the sentence that holds the title holds the first words under it: "PRESENTATION\n3/7 of rigors ...")
+    sent = next((s for s in doc.sentences if s.end > a and s.start < b and doc.text[max(s.start, a):s.end].strip()),
+                None)
+    if item is not None and (sent is None or item.start <= max(sent.start, a) or sent.end > item.start):
+        return trimmed(doc.text, item.start, item.end)
+    if sent is not None:
+        return trimmed(doc.text, max(sent.start, a), min(sent.end, b))
     return a, b
 
 
