@@ -30,10 +30,16 @@ def field_answer(text: str, end: int) -> bool | None:
     none or both are ticked."""
     line1 = text.find("\n", end)
     rest = text[end:line1 if line1 >= 0 else len(text)]
-    if not re.match(r"[ \t]*[:?-]?[ \t]*(?:" + _BOX.pattern + ")", rest):
-        return None
     lex = lexicon()
     yes, no = lex.words_re("field_values", "yes"), lex.words_re("field_values", "no")
+    # a field answered in a word, no box: "Latex: No", "Epilepsy N | Diabetes N | ..." (the word
+    # alone in its cell: "Cough: no sputum" answers nothing about the cough)
+    worded = re.match(r"[ \t]*[:=-]?[ \t]*([^\W\d_][\w/-]*)[ \t]*(?:[|;,\t]|[ \t]{2,}|[.]?[ \t]*$)", rest)
+    if worded and (yes.fullmatch(worded.group(1)) or no.fullmatch(worded.group(1))) and \
+            (rest[:worded.start(1)].strip() or re.match(r"[ \t]+[A-Z]\b", rest)):
+        return bool(yes.fullmatch(worded.group(1)))
+    if not re.match(r"[ \t]*[:?-]?[ \t]*(?:" + _BOX.pattern + ")", rest):
+        return None
     said = set()
     for m in re.finditer(r"(" + _BOX.pattern + r")[ \t]*([^\W\d_][\w-]*)", rest):
         if _ticked(m.group(1)):

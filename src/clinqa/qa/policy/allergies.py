@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from clinqa.document import ClinicalDocument
+from clinqa.document.checkboxes import field_answer
 from clinqa.lexicon import PerLexicon, lexicon
 from clinqa.qa.policy.events import EventVerdict
 from clinqa.qa.policy.spans import sentence_at
@@ -66,6 +67,10 @@ def allergy_verdict(doc: ClinicalDocument, question: str) -> EventVerdict | None
         if cue is not None and not _other_substance(text[m.end():max(m.end(), cue.start())]):
             said_no = said_no or EventVerdict("no", f"{m.group(0)!r}: the note calls its reaction not an allergy "
                                                     f"({cue.group(0)!r})", s0, s1, None)
+            continue
+        if field_answer(text, m.end()) is False:  # a form's field: "Latex: No", "Latex  [ ] Yes  [x] No"
+            said_no = said_no or EventVerdict("no", f"{m.group(0)!r}: the form's field says no", m.start(),
+                                              text.find("\n", m.end()) if "\n" in text[m.end():] else len(text), None)
             continue
         clause = re.search(r"[;.]\s|\n", text[m.end():s1])
         ruled = lexicon().words_re("event_status", "ruled_out_after").search(

@@ -495,7 +495,7 @@ class AnswerPolicy:
         if not found and target and not asked.action and not asked.family:
             found = observation_mentions(note.text, target, language, doc.kind == "radiology")
         partial = None
-        if target and not asked.family and all(m.assertion in ("family", "hypothetical") for m in found):
+        if target and not asked.family and all(m.assertion == "family" for m in found):
             # negated or possible: whatever the action asked ("bowel cancer" of a father, and "cancer to be excluded")
             part = part_absent_mentions(note.text, asked.question, target, sentences, language)
             found, partial = found + part, (part[0] if part else None)

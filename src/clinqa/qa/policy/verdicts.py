@@ -274,6 +274,9 @@ def not_done_after(text: str, sentences: list[Sentence] | None, m: Mention) -> M
         return replace(m, assertion="possible")
     if _ABSENT_VALUE.get().match(text, m.end) or _ABSENT_UNDER.get().match(text, m.end):
         return replace(m, assertion="negated")
+    keyed = _KEYED_ABSENT.get().match(text, m.end)
+    if keyed:  # a test's line whose value says absent: "COVID swab on admission: negative", "HIV test in May - negative"
+        return replace(m, assertion="negated", cue_start=min(m.cue_start, m.start), cue_end=max(m.cue_end, keyed.end()))
     from clinqa.lexicon import lexicon
 
     lex = lexicon()
@@ -310,6 +313,13 @@ _NOT_YET = PerLexicon(lambda lex: re.compile(
 _ABSENT_VALUE = PerLexicon(lambda lex: re.compile(
     r"[ \t]*(?:[:=]|\t)[ \t]*(?:" + lex.words_alternation("field_values", "absent") + "|" +  # (a tab: a pasted table's cell)
     lex.words_alternation("procedures", "not_done") + r")(?![\w-])", re.I))
+
+
+# a mention inside a field's key, the rest of the key a few words of no clause ("swab on admission"),
+# its whole value a word of absence
+_KEYED_ABSENT = PerLexicon(lambda lex: re.compile(
+    r"[^\S\n]+[^:\n.;,()=-]{0,40}?(?:[ \t]*:|[ \t]+-)[ \t]*(?:" + lex.words_alternation("field_values", "absent") +
+    r")[ \t]*(?=[.;,\n]|$)", re.I))
 
 
 # a title alone on its line whose next line says it is absent: "COMPLICATIONS" / "  None."
@@ -567,9 +577,8 @@ def _other_modifier(text: str, a: int, b: int, stems: list[str]) -> bool:
         return not any(p.fullmatch(word) for p in neutral) and \
             not any(_same_word(x, _stem(part)) for x in stems for part in [word, *word.split("-")] if part)
 
-    from spacy.lang.en.stop_words import STOP_WORDS
-
     from clinqa.lexicon.radiology import radiology_lexicon
+    from clinqa.text.pipeline import tagged
 
     line0 = text.rfind("\n", 0, a) + 1
     before = re.search(r"([^\W\d_][\w-]*)[ \t]+$", text[line0:a])
@@ -580,9 +589,19 @@ def _other_modifier(text: str, a: int, b: int, stems: list[str]) -> bool:
     parts = radiology_lexicon().body_parts
     site = key and key.group(1).strip().lower() in parts and foreign(key.group(1).strip()) and \
         any(_same_word(x, _stem(w)) for p in parts for w in p.split() for x in stems)
-    # ("because cancer needs to be ruled out": a word of grammar modifies nothing)
-    return bool(site or (before and before.group(1).lower() not in STOP_WORDS and foreign(before.group(1))) or
+    # ("because cancer needs to be ruled out": a word of grammar modifies nothing; "first" does)
+    tags = tagged(text[line0:b]) if before else []
+    grammar = len(tags) >= 2 and tags[-2][0] == before.group(1) and tags[-2][1] in _GRAMMAR
+    # a word that modifies the noun after it is not that noun's concept ("?rotator cuff tear" for
+    # rotation, "cancer screening" for cancer)
+    line_end = text.find("\n", b)
+    nxt = tagged(text[a:line_end if line_end >= 0 else len(text)])[1:2]
+    compound = bool(nxt) and nxt[0][1] in ("NOUN", "PROPN") and text[b:b + 1] in (" ", "-") and foreign(nxt[0][0])
+    return bool(site or compound or (before and not grammar and foreign(before.group(1))) or
                 (after and foreign(after.group(1))))
+
+
+_GRAMMAR = ("SCONJ", "CCONJ", "ADP", "DET", "PRON", "AUX", "PART", "VERB")
 
 
 def _stem_spans(text: str, start: int, end: int, stem: str) -> list[tuple[int, int]]:

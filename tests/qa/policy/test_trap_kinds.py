@@ -1,0 +1,50 @@
+"""Yes/no traps of forms, tests, advice and prescriptions (session 26): a field answered in a word
+("Latex: No", "Asthma N | Epilepsy N"), a test's line whose value says negative ("Flu swab on
+arrival: negative"), safety-net advice ("go to A&E for ... chest pain"), a risk ("stroke risk"), a
+cancer in remission, and a drug prescribed "to start tonight" or to start "if" a level is high are
+no present finding and no start. Notes written for these tests in their own words."""
+
+from __future__ import annotations
+
+from clinqa.qa.policy import AnswerPolicy
+from clinqa.text import segment
+from clinqa.types import Note
+
+FORM = """PRE-ASSESSMENT 14/06/2197
+Allergies: co-trimoxazole (rash)     Latex: No     Plasters: Yes
+Asthma N | Epilepsy N | Diabetes Y | Reflux N
+Flu swab on arrival: negative. MRSA screen - negative.
+Breast cancer 2189 - mastectomy, in remission.
+On edoxaban for AF; stroke risk explained.
+Nitrofurantoin 100 mg BD 3 days prescribed for the urine infection - to start tonight.
+Phytomenadione - give only if the INR comes back above 8.
+Safety net: go to A&E for chest pain, black stools or a fall with a head injury.
+"""
+
+
+def _verdict(question: str) -> str | None:
+    note = Note("f", FORM)
+    d = AnswerPolicy().decide(note, question, [], segment(note.text, note.id))
+    return d.verdict.verdict if d.verdict else None
+
+
+def test_a_field_answered_in_a_word():
+    assert _verdict("Is she allergic to latex?") == "no"
+    assert _verdict("Is she allergic to plasters?") == "yes"
+    assert _verdict("Does she have epilepsy?") == "no"
+    assert _verdict("Does she have diabetes?") == "yes"
+
+
+def test_a_negative_test_line_and_advice_and_risk_are_no_finding():
+    assert _verdict("Does she have influenza?") in ("no", "not_mentioned")
+    assert _verdict("Does she have MRSA?") == "no"
+    assert _verdict("Has she had a head injury?") != "yes"
+    assert _verdict("Has she had chest pain?") != "yes"
+    assert _verdict("Has she had a stroke?") != "yes"
+    assert _verdict("Does she have breast cancer?") != "yes"
+
+
+def test_a_prescription_to_start_later_or_if_is_not_started():
+    assert _verdict("Has she started nitrofurantoin?") == "no"
+    assert _verdict("Was phytomenadione given?") != "yes"
+    assert _verdict("Is nitrofurantoin planned?") != "no"
