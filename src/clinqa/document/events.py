@@ -120,11 +120,29 @@ def medication_events(text: str, sentences: list[Sentence], blocks: list[Block])
                         out.append(Event("medication", "stopped", text[b[0]:b[1]], b[0], b[1], m.group(0), m.start(),
                                          m.end(), c0, c1, section=sent.section))
                     r = _reason(text, m.end(), c1)
+                    status = _status(text, max(c0, min(subj[1], m.start()) if subj[1] <= m.start() else c0), m.start())
+                    if status == "done" and _not_yet(text, m, c1, action):
+                        status = "hypothetical"
                     out.append(Event("medication", action, text[subj[0]:subj[1]], subj[0], subj[1], m.group(0),
                                      m.start(), m.end(), c0, c1, *(r or (None, -1, -1)), section=sent.section,
-                                     status=_status(text, max(c0, min(subj[1], m.start()) if subj[1] <= m.start()
-                                                                 else c0), m.start())))
+                                     status=status))
     return _dedupe(out)
+
+
+def _not_yet(text: str, cue: re.Match, clause_end: int, action: str) -> bool:
+    """Whether a cue is in the future or conditional (`event_status.planned_before`,
+    `conditional_after`: "to start this evening", "start if the level ..."), or is a prescription
+    whose clause says it has not started yet (`not_yet_started`)."""
+    lex = lexicon()
+    if re.search(r"\b(?:" + lex.words_alternation("event_status", "planned_before") + r")\s+$",
+                 text[max(0, cue.start() - 12):cue.start()], re.I):
+        return True
+    past = re.search(r"(?:ed|en|un|gan)$", cue.group(0).lower())  # ("started", "begun": a conditional clause is a when)
+    if not past and re.match(r"[ \t]*(?:" + lex.words_alternation("event_status", "conditional_after") + r")\b",
+                             text[cue.end():clause_end], re.I):
+        return True
+    return action == "started" and cue.group(0).lower() == "prescribed" and \
+        lex.words_re("event_status", "not_yet_started").search(text, cue.end(), clause_end) is not None
 
 
 def _status(text: str, a: int, cue_start: int) -> str:

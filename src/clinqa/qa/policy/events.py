@@ -52,12 +52,19 @@ def medication_verdict(doc: ClinicalDocument, asked: AskedFor) -> EventVerdict |
     if not evs:
         return None
     refused = [e for e in evs if e.action == action and e.status == "negated"]
+    planned = [e for e in evs if e.action == action and e.status == "hypothetical"]
     evs = [e for e in evs if e.status == "done"]
     same = [e for e in evs if e.action == action]
     if refused and not same:
         e = refused[0]
         s, t = _span(e)
         return EventVerdict("no", f"the note says {e.subject} was not {action.replace('_', ' ')}", s, t, e)
+    if planned and not same and action == "started" and not asks_plan(q):
+        # "prescribed - to start this evening", "start if the 4 h level is above the line": not yet
+        e = planned[0]
+        s, t = _span(e)
+        return EventVerdict("no", f"the note has {e.subject} {action} only as planned or conditional ({e.cue!r})",
+                            s, t, e)
     if not evs:
         return None
     if same:
