@@ -57,7 +57,10 @@ def _title_lines(text: str) -> list[str]:
         if not line:
             continue
         field = re.match(r"\S+(?:\s+\S+){0,2}:\s", line)
-        if len(line.split()) > TITLE_WORDS or line.endswith(".") or (out and field) or len(out) == TITLE_LINES:
+        # a letterhead of parts ("Te Whatu Ora - Health New Zealand | Otaiwhenua Hospital | Ward 6"):
+        # its longest part is what must be a title's length
+        words = max(len(part.split()) for part in re.split(r"\s\|\s", line))
+        if words > TITLE_WORDS or line.endswith(".") or (out and field) or len(out) == TITLE_LINES:
             break
         out.append(line)
         if field:  # a first line "ED Note: 6/3" may be the title; nothing under a field line is
