@@ -48,3 +48,20 @@ def test_a_prescription_to_start_later_or_if_is_not_started():
     assert _verdict("Has she started nitrofurantoin?") == "no"
     assert _verdict("Was phytomenadione given?") != "yes"
     assert _verdict("Is nitrofurantoin planned?") != "no"
+
+
+ALLERGY = """Allergies: trimethoprim - blistering rash 2190. No penicillin allergy.
+Milk - vomiting as a baby; now drinks milk without any reaction.
+Plan: on the cataract waiting list. Letter to GP suggesting a dermatology referral.
+"""
+
+
+def test_an_allergy_negated_or_outgrown_and_a_plan_on_a_list():
+    def v(q):
+        d = AnswerPolicy().decide(Note("a", ALLERGY), q, [], segment(ALLERGY, "a"))
+        return d.verdict.verdict if d.verdict else None
+
+    assert v("Is she allergic to penicillin?") == "no"
+    assert v("Is she allergic to trimethoprim?") == "yes"
+    assert v("Is she allergic to milk?") == "no"
+    assert v("Has she been referred to dermatology?") != "yes"

@@ -38,6 +38,12 @@ def asked_substance(question: str) -> str | None:
 _STATEMENT_END = re.compile(r"\.(?:\s|$)|\n")
 
 
+# a negation right before the substance, in its clause: "No penicillin allergy", "not allergic to latex",
+# "NKA to penicillin" is the allergy status's (allergy_status)
+_NO_BEFORE = re.compile(r"(?<!:[ \t])(?<!:)\b(?:no|not|nil|never|denies|without)\b(?: (?:known|allergic|allergy|to|an?|"
+                        r"true|documented|reported))* $", re.I)  # (one space: "Latex: No     Plasters: Yes" is two fields)
+
+
 def allergy_verdict(doc: ClinicalDocument, question: str) -> EventVerdict | None:
     """yes / no for an allergy question whose substance the note names in an allergy statement;
     for one that names no substance ("Does she have any drug allergies?", in any language the
@@ -67,6 +73,9 @@ def allergy_verdict(doc: ClinicalDocument, question: str) -> EventVerdict | None
         if cue is not None and not _other_substance(text[m.end():max(m.end(), cue.start())]):
             said_no = said_no or EventVerdict("no", f"{m.group(0)!r}: the note calls its reaction not an allergy "
                                                     f"({cue.group(0)!r})", s0, s1, None)
+            continue
+        if _NO_BEFORE.search(text[max(s0, m.start() - 20):m.start()]):  # "No penicillin allergy", "not allergic to latex"
+            said_no = said_no or EventVerdict("no", f"{m.group(0)!r}: the note negates it", s0, s1, None)
             continue
         if field_answer(text, m.end()) is False:  # a form's field: "Latex: No", "Latex  [ ] Yes  [x] No"
             said_no = said_no or EventVerdict("no", f"{m.group(0)!r}: the form's field says no", m.start(),

@@ -592,11 +592,12 @@ def _other_modifier(text: str, a: int, b: int, stems: list[str]) -> bool:
     # ("because cancer needs to be ruled out": a word of grammar modifies nothing; "first" does)
     tags = tagged(text[line0:b]) if before else []
     grammar = len(tags) >= 2 and tags[-2][0] == before.group(1) and tags[-2][1] in _GRAMMAR
-    # a word that modifies the noun after it is not that noun's concept ("?rotator cuff tear" for
-    # rotation, "cancer screening" for cancer)
+    # another form of the word, modifying the noun after it, is another concept ("?rotator cuff
+    # tear" for rotation); the word itself stays the concept ("MRSA screen", "ICU admission")
     line_end = text.find("\n", b)
     nxt = tagged(text[a:line_end if line_end >= 0 else len(text)])[1:2]
-    compound = bool(nxt) and nxt[0][1] in ("NOUN", "PROPN") and text[b:b + 1] in (" ", "-") and foreign(nxt[0][0])
+    compound = bool(nxt) and nxt[0][1] in ("NOUN", "PROPN") and text[b:b + 1] in (" ", "-") and \
+        foreign(nxt[0][0]) and _stem(text[a:b]) not in stems
     return bool(site or compound or (before and not grammar and foreign(before.group(1))) or
                 (after and foreign(after.group(1))))
 
