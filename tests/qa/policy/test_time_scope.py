@@ -83,3 +83,20 @@ def test_a_drug_charted_for_fever_leaves_the_fever_to_the_values():
     assert _verdict(FEVER_CHART, "Was she febrile on arrival?") == "yes"
     # the moment's own value answers, not the stay's highest
     assert _verdict(FEVER_CHART, "Was she febrile at discharge?") == "no"
+
+
+LAST_WORD = """Presented with fevers to 39.2 C, rigors and a new cough. Started on IV co-amoxiclav.
+Paroxysmal atrial fibrillation on day 2 - reverted to sinus rhythm after IV fluids.
+Apyrexial since day 3. Cough improving. Discharged home on day 5.
+"""
+
+
+def test_the_notes_last_word_on_a_finding_answers_a_question_about_a_moment():
+    def v(q):
+        d = AnswerPolicy().decide(Note("w", LAST_WORD), q, [], segment(LAST_WORD, "w"))
+        return d.verdict.verdict if d.verdict else None
+
+    assert v("Was he febrile at discharge?") == "no"  # "apyrexial since day 3", after the fevers
+    assert v("Did he have a fever?") == "yes"  # at any time: the fevers
+    assert v("Is he still in atrial fibrillation?") == "no"
+    assert v("Is he still coughing?") != "no"  # "cough improving" is no end of it

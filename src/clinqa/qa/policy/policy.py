@@ -525,8 +525,9 @@ class AnswerPolicy:
                 m = mentions[0]
                 return self._event_decision(note, asked, sentences, method, EventVerdict(
                     "no", "the note names it only as considered or conditional, not done", m.cue_start, m.cue_end, None))
-        if asks_at_a_moment(asked.question):  # "at discharge" after "weaned off by day 4"
-            mentions = at_the_moment(note.text, sentences, mentions)
+        if asks_at_a_moment(asked.question):  # "at discharge" after "weaned off by day 4", "afebrile since"
+            mentions = at_the_moment(note.text, sentences, mentions, absent_mentions(
+                note.text, asked.terms, sentences, language) if mentions and not asked.family else [])
         if not mentions:
             v = Verdict("not_mentioned", f"none of {', '.join(repr(t) for t in asked.terms[:6])} occurs in the note")
             return Decision([_abstain(note, method, v.reason)], asked, v)
