@@ -65,3 +65,20 @@ def test_an_allergy_negated_or_outgrown_and_a_plan_on_a_list():
     assert v("Is she allergic to trimethoprim?") == "yes"
     assert v("Is she allergic to milk?") == "no"
     assert v("Has she been referred to dermatology?") != "yes"
+
+
+CLINICAL_WORDS = """CXR: small left pleural effusion, no pneumothorax.
+Denies abdominal pain. Light-headed on standing at 06:10. Kept NBM from midnight for the OGD.
+"""
+
+
+def test_a_question_in_lay_words_finds_the_clinical_words():
+    def v(q):
+        d = AnswerPolicy().decide(Note("l", CLINICAL_WORDS), q, [], segment(CLINICAL_WORDS, "l"))
+        return d.verdict.verdict if d.verdict else None
+
+    assert v("Is there fluid around the lung?") == "yes"
+    assert v("Does he have a collapsed lung?") == "no"
+    assert v("Does he have tummy pain?") == "no"
+    assert v("Was he dizzy?") == "yes"
+    assert v("Is he nil by mouth?") == "yes"
