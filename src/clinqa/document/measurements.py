@@ -320,7 +320,7 @@ def _table(text: str, b: Block) -> list[Measurement]:
             c0 = row_cells[0]
             row_cells = [Item(label_value.group(1), c0.start, c0.start + len(label_value.group(1))),
                          Item(label_value.group(2), c0.start + label_value.start(2), c0.end)] + row_cells[1:]
-        values = row_cells[1:]
+        values = [c for c in row_cells[1:] if not re.fullmatch(r"\([^()]*\)", c.text)]  # ("(baseline ~95)": a remark)
         # as many values as time columns (or as the columns after a label column): the k-th value
         # is the k-th column's, however the widths drift; else the column each value sits under
         heads = cols if len(values) == len(cols) else cols[1:] if len(values) == len(cols) - 1 else None

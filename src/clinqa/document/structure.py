@@ -48,6 +48,11 @@ def cells(text: str, start: int, end: int) -> list[Item]:
         while e > s and text[e - 1] in " \t":
             e -= 1
         if e > s:
+            # a label with its unit that overran its column: "Creat (umol/L) 168" is two cells
+            run_on = re.fullmatch(r"(.*[A-Za-z].*\))[ ]([<>~]?\d[\d.,]*)", text[s:e]) if not out else None
+            if run_on:
+                out += [Item(run_on.group(1), s, s + run_on.end(1)), Item(run_on.group(2), s + run_on.start(2), e)]
+                continue
             out.append(Item(text[s:e], s, e))
     return out
 

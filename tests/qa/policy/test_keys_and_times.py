@@ -191,3 +191,8 @@ def test_terse_question_gets_the_one_value_beside_its_name():
     assert got("Drain output?") is None  # two values: which one is not this rule's to choose
     assert got("BMI at clinic?") is None  # a question that times its value
     assert _answer(SCORES, "CURB-65?") == "2"
+    op = "Cross-clamp time 27 min. Gentamicin 160 mg IV at induction.\nPain score   4   2   1\nTime of closure 11:40.\n"
+    assert named_number(op, "Cross-clamp time?") == (op.index("27"), op.index("27") + 6, named_number(op, "Cross-clamp time?")[2])
+    assert named_number(op, "Time of closure?") is None  # a clock time is no duration
+    assert named_number(op, "Gentamicin level?") is None  # "gentamicin 160 mg" is a dose
+    assert named_number(op, "Pain score?") is None  # a row of values

@@ -12,6 +12,8 @@ import re
 from clinqa.lexicon import PerLexicon
 from clinqa.qa.policy.forms import TERSE_Q
 from clinqa.text.values import has_date
+from clinqa.text.vocab import drugs_in
+from clinqa.text.vocab import words as words_of
 from clinqa.qa.policy.verdicts import _WORD, _same_word, _stem, concept_stems
 
 # a key: after a line start, a sentence's end, a tab or a run of spaces; its value: up to the
@@ -81,11 +83,19 @@ _AFTER_NAME = PerLexicon(lambda lex: re.compile(
     r"[ \t]*(?::|=|\bof\b|\bwas\b|\bis\b)?[ \t]*(?P<num>\d+(?:[.,]\d+)?)(?![\d./:-]*\d)"
     r"(?:[ \t]*(?P<unit>" + lex.unit_re + r")(?![\w/]))?", re.I))
 _UNIT = PerLexicon(lambda lex: re.compile(lex.unit_re, re.I))
+_VALUE_ASKING = PerLexicon(lambda lex: lex.words_re("question_words", "value_asking"))
+_DOSE_UNIT = PerLexicon(lambda lex: re.compile(lex.dose_unit_re, re.I))
+# a measure named by its time ("Clamp time?", "Door-to-needle time?") and the units of a duration
+_DURATION_Q = PerLexicon(lambda lex: re.compile(
+    r"\b(?:" + lex.words_alternation("question_words", "duration_names") + r")\s*\??\s*$", re.I))
+_DURATION_UNIT = PerLexicon(lambda lex: re.compile(
+    "|".join(p for name, p in ((n, p.pattern) for n, p in lex.dimension_res) if name == "time") or r"(?!x)x", re.I))
 _ASKS_A_TIME = PerLexicon(lambda lex: re.compile(r"\b(?:at|on|in|during|since|until)\b|" +
                                                  lex.words_re("question_words", "date_asking").pattern, re.I))
 _OWN_NUMBER = re.compile(r"(?<![A-Za-z0-9-])\d")  # a number of the question's own: a time, a day
 _NAME_DIGITS = re.compile(r"-?\d+(?![.,]?\d)(?=[\s:=]|$)")
-_MORE_VALUES = re.compile(r"->|→|\bthen\b|,[ \t]*(?:and[ \t]+)?\d|\b(?:and|to|rising|falling)[ \t]+\d")
+_MORE_VALUES = re.compile(r"->|→|\bthen\b|,[ \t]*(?:and[ \t]+)?\d|\b(?:and|to|rising|falling)[ \t]+\d|"
+                          r"[ \t]{2,}[<>~]?\d")  # (a table's row: "Dysphagia   0    1    2")
 # a value just before its name: "50 pack-years"
 _BEFORE_NAME = re.compile(r"(?<![\w./:-])(?P<num>\d+(?:[.,]\d+)?)[ \t]*$")
 
@@ -97,11 +107,31 @@ def named_number(text: str, question: str) -> tuple[int, int, str] | None:
     one follows) on the same line, or the number just before them. None for a question of another
     form, when the name occurs with no value beside it, or when it has two different values beside
     it (which one is asked is then the lab choice's or the reader's)."""
-    if not TERSE_Q.match(question) or _ASKS_A_TIME.get().search(question) or _OWN_NUMBER.search(question):
-        return None  # ("NEWS2 on day 3?", "Drain output at 01h30?", "Time of birth?": which value is another matter)
-    asked = concept_stems(question.rstrip(" ?"), _ASKING_THE_TYPE.get())
-    if not asked or len(asked) > 3:
+    if not TERSE_Q.match(question) or _OWN_NUMBER.search(question):
+        return None  # ("NEWS2 on day 3?", "Drain output at 01h30?": which value is another matter)
+    # a question that times its value ("BMI at clinic?") is not this rule's; one that asks a time
+    # ("Clamp time?", "Time of birth?") takes only a duration ("31 min"), never a clock time or a date
+    timed = _ASKS_A_TIME.get().search(question)
+    duration = _DURATION_Q.get().search(question)
+    if timed and not duration:
         return None
+    # ("time" may be a word of a duration's name, "Cross-clamp time 27 min", or not, "door-to-needle 29 min")
+    for skip in ((_VALUE_ASKING.get(), _ASKING_THE_TYPE.get()) if duration else (_ASKING_THE_TYPE.get(),)):
+        asked = concept_stems(question.rstrip(" ?"), skip)
+        if not asked or len(asked) > 3:
+            return None
+        found = _beside(text, question, asked, bool(timed))
+        if found:
+            break
+    if not found or len(found) != 1:
+        return None
+    (s, t), = found.values()
+    return s, t, f"the one value the note writes beside {question.rstrip(' ?')!r}"
+
+
+def _beside(text: str, question: str, asked: list[str], timed: bool) -> dict[str, tuple[int, int]] | None:
+    """{number: (start, end)} of the values written beside the name whose word stems are `asked`
+    (in order, nothing between them); None when one of them opens a series."""
     words = list(_WORD.finditer(text))
     found: dict[str, tuple[int, int]] = {}
     for i in range(len(words) - len(asked) + 1):
@@ -116,6 +146,11 @@ def named_number(text: str, question: str) -> tuple[int, int, str] | None:
         b = own.end() if own else b
         line_end = text.find("\n", b)
         after = _AFTER_NAME.get().match(text, b, len(text) if line_end < 0 else line_end)
+        if after and timed and not _DURATION_UNIT.get().fullmatch(after.group("unit") or ""):
+            continue
+        if after and after.group("unit") and _DOSE_UNIT.get().fullmatch(after.group("unit")) and \
+                drugs_in(words_of(text[a:b])):
+            continue  # "vancomycin 2 g" is a dose, not the drug's level
         if after and not has_date(text[after.start("num"):after.end("num") + 12]):  # "28 March 2190" is a date
             clause = re.split(r"[;.](?:\s|$)", text[after.end():len(text) if line_end < 0 else line_end])[0]
             if _MORE_VALUES.search(clause):  # "120 mL by 06:00, 210 mL by noon", "14 -> 9": a series
@@ -126,7 +161,4 @@ def named_number(text: str, question: str) -> tuple[int, int, str] | None:
         before = _BEFORE_NAME.search(text, text.rfind("\n", 0, a) + 1, a)
         if before and _UNIT.get().fullmatch(text[a:b]):  # "50 pack-years": the name is the number's unit
             found.setdefault(before.group("num"), (before.start("num"), b))
-    if len(found) != 1:
-        return None
-    (s, t), = found.values()
-    return s, t, f"the one value the note writes beside {question.rstrip(' ?')!r}"
+    return found
