@@ -249,6 +249,24 @@ _MULTIPLIERS = PerLexicon(lambda lex: [
     for name, factor in (("times_thousand", 1e3), ("times_hundred_thousand", 1e5), ("times_million", 1e6))])
 
 
+ROW = "row:"  # the name of a table row's measure that no lab of the lexicon names ("row:fim total")
+
+
+def row_name(label: str) -> str | None:
+    """A table row's label as the name of what it measures ("FIM total" -> "row:fim total",
+    "Berg Balance (/56)" -> "row:berg balance"): scores and scales a note tabulates by time, asked
+    by the label's words; None for a label of times or no words."""
+    name = " ".join(re.sub(r"\([^()]*\)", " ", label).lower().split())
+    if not re.search(r"[a-z]{2}", name) or len(name.split()) > 5 or time_key(name) or _TIME_LABEL.get().fullmatch(name):
+        return None
+    return ROW + name
+
+
+# a row label that names times, not a measure: "Date", "Day 3", "Wk"
+_TIME_LABEL = PerLexicon(lambda lex: re.compile(
+    r"(?:" + lex.words_alternation("table_words", "time_labels") + r")(?:\s*\S{0,3})?", re.I))
+
+
 def _lab_of(cell: str) -> str | None:
     pat, canon = alias_re()
     m = pat.search(cell)
@@ -311,7 +329,7 @@ def _table(text: str, b: Block) -> list[Measurement]:
                     out.append(_cell(lab, c, cols[col].start, when))
         return out
     for row in b.items:  # one row per lab, times across: "Potassium  3.3  3.9  4.2" under "6/1  6/3  6/5"
-        lab = _lab_of(row.key or "")
+        lab = _lab_of(row.key or "") or row_name(row.key or "")
         if not lab:
             continue
         row_cells = cells(text, row.start, row.end)

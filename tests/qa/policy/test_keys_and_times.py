@@ -196,3 +196,18 @@ def test_terse_question_gets_the_one_value_beside_its_name():
     assert named_number(op, "Time of closure?") is None  # a clock time is no duration
     assert named_number(op, "Gentamicin level?") is None  # "gentamicin 160 mg" is a dose
     assert named_number(op, "Pain score?") is None  # a row of values
+
+
+SCALES = """REHAB OUTCOMES          Admission (02-11)    Discharge (03-02)    Target
+Barthel index           35                   80                   85
+6-minute walk           not able             180 m (two rests)
+Elderly Mobility Scale  6                    15
+GDS-15                  9                    5
+"""
+
+
+def test_a_table_rows_own_measure_is_asked_by_its_label():
+    assert _answer(SCALES, "Barthel on admission?") == "35"
+    assert _answer(SCALES, "Barthel index at discharge?") == "80"
+    assert _answer(SCALES, "GDS-15 at discharge?") == "5"  # a row after one whose cell says more stays in the table
+    assert _answer(SCALES, "Elderly Mobility Scale score on discharge?") == "15"

@@ -22,7 +22,7 @@ from clinqa.text.shapes import (
 )
 from clinqa.qa.policy.spans import after_label, line_span, sentence_at
 from clinqa.text.vocab import words as vocab_words
-from clinqa.types import Note
+from clinqa.types import Answer, Note
 
 
 @functools.lru_cache(maxsize=1)
@@ -358,3 +358,25 @@ def _names_the_asked(text: str, asked: AskedFor, sent, span: tuple[int, int]) ->
     lo, hi = (sent.start, sent.end) if sent is not None else span
     lo = min(lo, text.rfind("\n", 0, span[0]) + 1)
     return bool(stems_in(text, lo, max(hi, span[1]), stems))
+
+
+def in_indication(doc, pos: int) -> bool:
+    """Whether `pos` is in a section whose title says it is the reason for a study."""
+    from clinqa.document.structure import role_of
+
+    sec = doc.section_at(pos)
+    return sec is not None and role_of(sec.title) == "indication"
+
+
+def drop_negated(note: Note, answers: list[Answer], language: str | None, limit: int = 12) -> list[Answer]:
+    """`answers` without those whose ConText assertion is negated (the first `limit` checked), and
+    without those in an indication (the question a study was asked is not a finding)."""
+    from clinqa.document import parse_document
+    from clinqa.text.assertion import assert_spans
+
+    doc = parse_document(note.text, note.id)
+    answers = [a for a in answers if a.is_no_answer or not in_indication(doc, a.start)]
+    head = [a for a in answers[:limit] if a.end > a.start]
+    status = assert_spans(note.text, [(a.start, a.end) for a in head], language) if head else []
+    bad = {(a.start, a.end) for a, st in zip(head, status) if st == "negated"}
+    return [a for a in answers if (a.start, a.end) not in bad]

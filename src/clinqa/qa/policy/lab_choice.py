@@ -18,8 +18,9 @@ import re
 from dataclasses import replace
 
 from clinqa.document import ClinicalDocument, Measurement
+from clinqa.document.measurements import ROW
 from clinqa.document.time import RELATIVE, comparable, matches, relative_day, time_key
-from clinqa.lexicon import lexicon
+from clinqa.lexicon import PerLexicon, lexicon
 from clinqa.qa.policy.asked import AskedFor
 from clinqa.qa.policy.constraints import unit_fits
 from clinqa.qa.policy.forms import EXTREME_Q, MOMENT_Q, MOMENT_WORDS, moment_key
@@ -33,7 +34,8 @@ def lab_answers(note: Note, asked: AskedFor, raw: list[Answer], doc: ClinicalDoc
     """(values of the asked lab, best first, the first carrying why it was chosen; or [] and why
     none answers)."""
     text = note.text
-    shape_src = lexicon().lab_by_name[asked.lab].shape
+    lab = lexicon().lab_by_name.get(asked.lab)  # (a table row's own measure has no lexicon entry: row_lab)
+    shape_src = lab.shape if lab else None
     shape = re.compile(shape_src) if shape_src else None
     vals = [m for m in doc.measurements_of(asked.lab)
             if unit_fits(m.value, asked)[0] and (shape is None or shape.search(m.value))]
@@ -143,6 +145,39 @@ def lab_answers(note: Note, asked: AskedFor, raw: list[Answer], doc: ClinicalDoc
     return answer(ranked, f"{n} value(s) of {asked.lab}; {why}")
 
 
+def row_lab(doc: ClinicalDocument, question: str) -> str | None:
+    """The measure of the note's one table row that a number question names when it names no lab
+    ("FIM total on admission?", "Berg on discharge?" on a "FUNCTIONAL MEASURES" table): the row
+    whose label's words are all the question's (less its words of time and value), or all of whose
+    words the question holds. None when no row or several rows are so named ("FIM at discharge?"
+    on rows FIM motor, FIM cognitive, FIM total)."""
+    from clinqa.qa.policy.verdicts import _same_word, concept_stems
+
+    rows = {m.name for m in doc.measurements if m.name.startswith(ROW)}
+    if not rows:
+        return None
+    every = concept_stems(question, _NOT_A_NAME.get())  # ("total" may be a word of the row's name: "FIM total")
+    asked = concept_stems(question, _NOT_A_VALUE.get())
+    if not asked:
+        return None
+
+    def has(stems, stem):
+        return any(_same_word(stem, x) for x in stems)
+
+    labels = {r: concept_stems(r.removeprefix(ROW)) for r in rows}
+    named = [r for r, label in labels.items() if label and all(has(every, x) for x in label)] or \
+        [r for r, label in labels.items() if label and all(has(label, x) for x in asked)]
+    return named[0] if len(named) == 1 else None
+
+
+# a question's words of time and moment, and of value: no words of a row's name
+_NOT_A_NAME = PerLexicon(lambda lex: re.compile("|".join(
+    [lex.words_re("question_words", "date_asking").pattern]
+    + [lex.words_re("moments", k).pattern for k in lex.document.get("moments", {})]), re.I))
+_NOT_A_VALUE = PerLexicon(lambda lex: re.compile(
+    _NOT_A_NAME.get().pattern + "|" + lex.words_re("question_words", "value_asking").pattern, re.I))
+
+
 def _qualified(text: str, vals: list[Measurement], question: str, lab: str) -> tuple[str, list[Measurement]]:
     """The question's words that qualify its lab ("seated", "lying", "home", "pre-op") and the
     values written with all of them before them on their line; ("", []) when the question has no
@@ -150,7 +185,7 @@ def _qualified(text: str, vals: list[Measurement], question: str, lab: str) -> t
     from clinqa.qa.policy.verdicts import concept_stems, stems_in
 
     lex = lexicon()
-    names = lex.lab_by_name[lab].names
+    names = lex.lab_by_name[lab].names if lab in lex.lab_by_name else (lab.removeprefix(ROW),)
     skip = lex.words_re("question_words", "value_asking")
     words = [w for w in re.findall(r"[^\W\d_][\w-]*", question)
              if not skip.fullmatch(w) and not any(w.lower() in n.lower().split() or w.lower() == n.lower() for n in names)]

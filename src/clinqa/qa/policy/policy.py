@@ -29,14 +29,14 @@ from dataclasses import dataclass, replace
 
 from clinqa.document import parse_document
 from clinqa.document.kinds import sent_home
-from clinqa.document.structure import role_of, row_status
+from clinqa.document.structure import row_status
 from clinqa.document.time import day_first_dates, writes_dotted
 from clinqa.lexicon import lexicon
 from clinqa.qa.policy.allergies import allergy_verdict
 from clinqa.qa.policy.asked import AskedFor, asked_for, type_name
 from clinqa.qa.policy.calibration import Calibration, calibration_for
 from clinqa.qa.policy.classes import class_members, class_verdict
-from clinqa.qa.policy.constraints import fits, note_can_answer
+from clinqa.qa.policy.constraints import drop_negated, fits, in_indication, note_can_answer
 from clinqa.qa.policy.events import (
     EventVerdict,
     asks_plan,
@@ -52,7 +52,7 @@ from clinqa.qa.policy.dates import dated_mention, moment_date, stay_length
 from clinqa.qa.policy.disposition import admission_verdict
 from clinqa.qa.policy.headings import Headed, headed, trimmed
 from clinqa.qa.policy.keyed import keyed_value, named_number
-from clinqa.qa.policy.lab_choice import lab_answers
+from clinqa.qa.policy.lab_choice import lab_answers, row_lab
 from clinqa.qa.policy.measured import measured_verdict
 from clinqa.qa.policy.lists import list_block_for, other_kind_of_list
 from clinqa.qa.policy.studies import unnamed_study
@@ -67,7 +67,7 @@ from clinqa.qa.policy.spans import (
     typed_core,
     whole_compound,
 )
-from clinqa.qa.policy.forms import RULED_OUT_Q, yes_no_target
+from clinqa.qa.policy.forms import RULED_OUT_Q, TERSE_Q, yes_no_target
 from clinqa.qa.policy.observations import observation_mentions
 from clinqa.qa.policy.presentation import instead_of_heading, presentation_answer
 from clinqa.qa.policy.rows import checklist_mark, form_boxes
@@ -274,6 +274,8 @@ class AnswerPolicy:
                        score=0.0 if isinstance(raw, Unread) else overlap_score(raw, s0, s1),
                        method=(method or "extractive") + "+sig")  # the note's lines decide, not the reader
             return Decision([self._finish(note, asked, a, sentences)], asked)
+        if not asked.lab and (asked.answer_type == "number" or asked.answer_type == "span" and TERSE_Q.match(question)):
+            asked = replace(asked, lab=row_lab(doc, question))  # "FIM total on admission?": a table row's measure
         can, why = note_can_answer(note, asked, sentences)
         if not can:
             return Decision([_abstain(note, method, f"no answer of the asked type ({type_name(asked)}): {why}")], asked)
@@ -300,7 +302,7 @@ class AnswerPolicy:
         if asked.category in ("Diagnosis", "Symptoms"):
             # "No fever, no cough" is not the patient's problem list: a problem the note negates is
             # no answer to "what does the patient have" (yes/no questions say "no" instead).
-            typed, negated = _drop_negated(note, typed, language), typed
+            typed, negated = drop_negated(note, typed, language), typed
             if len(typed) < len(negated):
                 rejected.append(f"{next(a.text for a in negated if a not in typed)!r} is negated in the note")
         if asked.is_list and asked.drug_stems:
@@ -314,7 +316,7 @@ class AnswerPolicy:
         if asked.is_list:
             items = self._list_items(note, asked, typed, sentences, method)
             if asked.category in ("Diagnosis", "Symptoms"):
-                items = _drop_negated(note, items, language)
+                items = drop_negated(note, items, language)
             if items and (items[0].method.endswith("+list-header") or _passes(items, asked, cal)):
                 return Decision([self._finish(note, asked, a, sentences) for a in items], asked)
         if asked.drug_stems and not asked.is_list:  # (a list's members: above)
@@ -351,7 +353,7 @@ class AnswerPolicy:
         answers = [Answer(text=note.text[s0:s1], start=s0, end=s1, score=0.0, note_id=note.id, reason=why,
                           method=method) for s0, s1 in spans]
         if asked.is_list and asked.category in ("Diagnosis", "Symptoms") and len(answers) > 1:
-            answers = _drop_negated(note, answers, None)
+            answers = drop_negated(note, answers, None)
         if not answers:
             return Decision([_abstain(note, method, f"{why}: every item is negated")], asked)
         return Decision([self._finish(note, asked, a, sentences) for a in answers], asked)
@@ -378,7 +380,7 @@ class AnswerPolicy:
         items = [Answer(text=note.text[c[0]:c[1]], start=c[0], end=c[1], score=0.0, note_id=note.id, reason=why,
                         method=(method or "extractive") + "+list-header") for c in self._item_spans(
                             note, asked, kept, sentences)]
-        return _drop_negated(note, items, language) if asked.category in ("Diagnosis", "Symptoms") else items
+        return drop_negated(note, items, language) if asked.category in ("Diagnosis", "Symptoms") else items
 
     def _item_spans(self, note: Note, asked: AskedFor, spans, sentences) -> list[tuple[int, int]]:
         """Each list item's cleaned head, when it is of the asked type."""
@@ -499,7 +501,7 @@ class AnswerPolicy:
             # negated or possible: whatever the action asked ("bowel cancer" of a father, and "cancer to be excluded")
             part = part_absent_mentions(note.text, asked.question, target, sentences, language)
             found, partial = found + part, (part[0] if part else None)
-        mentions = [replace(m, section="indication") if _in_indication(doc, m.start) else m for m in found]
+        mentions = [replace(m, section="indication") if in_indication(doc, m.start) else m for m in found]
         # a checklist row marked NO or N/A says so before any plan word on it ("Warfarin clinic booked   x" under N/A)
         mentions = [_checklist_no(note.text, m) for m in mentions]
         plan = planned_only(doc, [m.start for m in mentions if m.assertion in ("present", "possible")])
@@ -569,25 +571,6 @@ def _checklist_no(text: str, m: Mention) -> Mention:
         return m
     marked = checklist_mark(text, m)
     return marked if marked is not None and marked.assertion == "negated" else m
-
-
-def _in_indication(doc, pos: int) -> bool:
-    """Whether `pos` is in a section whose title says it is the reason for a study."""
-    sec = doc.section_at(pos)
-    return sec is not None and role_of(sec.title) == "indication"
-
-
-def _drop_negated(note: Note, answers: list[Answer], language: str | None, limit: int = 12) -> list[Answer]:
-    """`answers` without those whose ConText assertion is negated (the first `limit` checked), and
-    without those in an indication (the question a study was asked is not a finding)."""
-    from clinqa.text.assertion import assert_spans
-
-    doc = parse_document(note.text, note.id)
-    answers = [a for a in answers if a.is_no_answer or not _in_indication(doc, a.start)]
-    head = [a for a in answers[:limit] if a.end > a.start]
-    status = assert_spans(note.text, [(a.start, a.end) for a in head], language) if head else []
-    bad = {(a.start, a.end) for a, st in zip(head, status) if st == "negated"}
-    return [a for a in answers if (a.start, a.end) not in bad]
 
 
 def _passes(items: list[Answer], asked: AskedFor, cal: Calibration) -> bool:
