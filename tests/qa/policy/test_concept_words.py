@@ -13,7 +13,7 @@ import pytest
 from clinqa.document import parse_document
 from clinqa.qa.policy import AnswerPolicy
 from clinqa.qa.policy.forms import yes_no_target
-from clinqa.qa.policy.verdicts import core_phrase
+from clinqa.qa.policy.partial import core_phrase
 from clinqa.text import segment
 from clinqa.types import Note
 

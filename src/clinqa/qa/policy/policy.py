@@ -69,6 +69,7 @@ from clinqa.qa.policy.spans import (
 )
 from clinqa.qa.policy.forms import RULED_OUT_Q, TERSE_Q, yes_no_target
 from clinqa.qa.policy.observations import observation_mentions
+from clinqa.qa.policy.partial import part_absent_mentions
 from clinqa.qa.policy.presentation import instead_of_heading, presentation_answer
 from clinqa.qa.policy.rows import checklist_mark, form_boxes
 from clinqa.qa.policy.results import not_done, study_result
@@ -81,7 +82,6 @@ from clinqa.qa.policy.verdicts import (
     aggregate,
     find_mentions,
     not_done_after,
-    part_absent_mentions,
     with_action,
     word_mentions,
 )
