@@ -186,3 +186,18 @@ def test_the_complaint_is_the_first_sentence_under_its_title():
     c = {c.id: c for c in load_questionnaire("discharge-summary").concepts}["chief_complaint"]
     d = policy.decide(Note("c", note), c.questions["en"][0], [], segment(note, "c"), concept=c)
     assert d.answers[0].text == "Four days of productive cough and fevers at night"
+
+
+def test_where_questions_about_discharge_read_the_disposition_and_never_take_a_time():
+    note = ("SURGICAL DISCHARGE\nDischarged: Thu 04/09/2195\nDISCHARGED TO: her sister's flat, with district nurse "
+            "visits for the wound\nFOLLOW-UP: clinic in 2 weeks.\n")
+    policy = AnswerPolicy()
+    d = policy.decide(Note("w", note), "Where did she go on discharge?", [], segment(note, "w"))
+    assert d.answers[0].text.startswith("her sister's flat")
+    from clinqa.qa.policy.asked import asked_for
+    from clinqa.qa.policy.constraints import fits
+
+    asked = asked_for("Where was the sample taken?")
+    s = note.index("Thu 04/09/2195")
+    assert not fits(Note("w", note), asked, (s, s + len("Thu 04/09/2195")), segment(note, "w"))[0]
+    assert not fits(Note("w", note), asked, (s, s + 3), segment(note, "w"))[0]

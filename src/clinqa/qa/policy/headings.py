@@ -67,6 +67,8 @@ def heading_asked(question: str) -> str | None:
     m = _WHAT_IS.match(question)
     rest = m.group("rest") if m is not None else question.strip().rstrip("?").strip()  # terse: "PMH?"
     lex = lexicon()
+    if re.match(r"\s*where\b", question, re.I) and lex.words_re("moments", "discharge").search(question):
+        return "discharge_disposition"  # "Where did he go on discharge?", "Where was she discharged to?"
     return next((h for h in _ASKABLE if lex.words_re("headings", h).fullmatch(rest)), None)
 
 
