@@ -78,6 +78,9 @@ class _SynonymEntry(_Entry):
     not_coded: list[str] = []
     absent: list[str] = []
     translations: list[str] = []
+    # words a question uses for the group that notes use for something else ("have a temperature"
+    # asks about a fever; "temperature 36.8" in a note is none): read in questions only, as translations are
+    question_names: list[str] = []
     above: dict[str, float] = {}
 
     @field_validator("names")
@@ -366,11 +369,12 @@ class _Builder:
                 self.synonyms[i] = SynonymGroup(tuple(dict.fromkeys((*g.names, *e.names))), e.kind or g.kind,
                                                 e.icd10cm or g.icd10cm, tuple(dict.fromkeys((*g.not_coded, *e.not_coded))),
                                                 tuple(dict.fromkeys((*g.absent, *e.absent))),
-                                                tuple(dict.fromkeys((*g.translations, *e.translations))),
+                                                tuple(dict.fromkeys((*g.translations, *e.translations,
+                                                                     *e.question_names))),
                                                 tuple({**dict(g.above), **e.above}.items()))
                 return
         self.synonyms.append(SynonymGroup(tuple(e.names), e.kind, e.icd10cm, tuple(e.not_coded), tuple(e.absent),
-                                          tuple(e.translations), tuple(e.above.items())))
+                                          tuple((*e.translations, *e.question_names)), tuple(e.above.items())))
 
     def _add_language(self, code: str, e: _LanguageEntry) -> None:
         lang = self.languages.setdefault(code, {k: [] for k in _LanguageEntry.model_fields})

@@ -82,3 +82,13 @@ def test_a_question_in_lay_words_finds_the_clinical_words():
     assert v("Does he have tummy pain?") == "no"
     assert v("Was he dizzy?") == "yes"
     assert v("Is he nil by mouth?") == "yes"
+
+
+def test_a_temperature_asked_in_lay_words_is_a_fever():
+    def v(text, q):
+        d = AnswerPolicy().decide(Note("t", text), q, [], segment(text, "t"))
+        return d.verdict.verdict if d.verdict else None
+
+    normal = "OBS 10:05: HR 96, BP 118/70, Temp 36.8 C, SpO2 98% on air.\n"
+    assert v(normal, "Did she have a temperature?") != "yes"  # a temperature measured is no fever
+    assert v("Seen at home: febrile, T 38.9, rigors.\n", "Did she have a temperature?") == "yes"

@@ -148,7 +148,11 @@ def asked_for(question: str, concept: ConceptSpec | None = None, language: str |
             # about its concept: the question's own words resolve what a note's "PE" may not
             terms += [c for c, forms in lexicon().ambiguous_abbreviations.items()
                       if t.lower() in (f.lower() for f in forms)]
-        terms += _names_in(q)  # "¿Hay derrame pleural?": a group's name in another language inside it
+        phrases, names = _names_in(q)
+        terms += names  # "¿Hay derrame pleural?": a group's name in another language inside it
+        if t and any(t.lower() in p for p in phrases) and not _other_language(q, language):
+            # "Did she have a temperature?" asks about a fever: the note's "temperature 36.8" is none
+            terms.remove(t)
     from clinqa.text.glossary import drug_class_stems
     from clinqa.text.values import unit_dimension
     from clinqa.text.vocab import clinical_synonyms
@@ -195,9 +199,10 @@ def _part_asked(heading: str | None) -> str:
     return "first" if heading and heading in lexicon().document.get("heading_parts", {}).get("first", ()) else "all"
 
 
-def _names_in(q: str) -> list[str]:
-    """The names of the lexicon's synonym groups whose translations a question in another language
-    holds ("¿Hay derrame pleural?" -> "pleural effusion", ...), longest first, none inside another."""
+def _names_in(q: str) -> tuple[list[str], list[str]]:
+    """The translations (or question names) of the lexicon's synonym groups a question holds, and
+    their groups' names ("¿Hay derrame pleural?" -> "pleural effusion", ...), longest first, none
+    inside another."""
     from clinqa.text.vocab import ngrams
 
     names = lexicon().names_of_translation
@@ -206,7 +211,7 @@ def _names_in(q: str) -> list[str]:
     for g in ngrams(words, 5):
         if g in names and not any(g in f for f in found):
             found.append(g)
-    return [n for g in found for n in names[g]]
+    return found, [n for g in found for n in names[g]]
 
 
 def _other_language(q: str, language: str | None) -> bool:

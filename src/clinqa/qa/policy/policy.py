@@ -482,7 +482,8 @@ class AnswerPolicy:
                 return self._event_decision(note, asked, sentences, method, on_value)
         if not patients and not asked.family:  # "afebrile" says there is no fever
             found = found + absent_mentions(note.text, asked.terms, sentences, language)
-        target = yes_no_target(asked.question)
+        # (a target the question's words named as another group's is no word to look for: "a temperature")
+        target = t if (t := yes_no_target(asked.question)) and t in asked.terms else None
         if target:  # the question's abbreviations in capitals ("head CT") stay words of its concept
             caps = {w.lower(): w for w in re.findall(r"(?<![\w-])[A-Z]{2}(?![\w-])", asked.question)}
             target = re.sub(r"(?<![\w-])[a-z]{2}(?![\w-])", lambda m: caps.get(m.group(0), m.group(0)), target)
