@@ -92,3 +92,17 @@ def test_a_temperature_asked_in_lay_words_is_a_fever():
     normal = "OBS 10:05: HR 96, BP 118/70, Temp 36.8 C, SpO2 98% on air.\n"
     assert v(normal, "Did she have a temperature?") != "yes"  # a temperature measured is no fever
     assert v("Seen at home: febrile, T 38.9, rigors.\n", "Did she have a temperature?") == "yes"
+
+
+def test_a_drug_or_test_to_start_or_requested_is_not_yet():
+    note = ("Vitamin D drops daily since day 3. Iron to start at 6 weeks of age.\n"
+            "Echo has been requested (result to follow). A cranial ultrasound was done on day 7 and was normal.\n")
+
+    def v(q):
+        d = AnswerPolicy().decide(Note("p", note), q, [], segment(note, "p"))
+        return d.verdict.verdict if d.verdict else None
+
+    assert v("Is he on iron?") == "no"
+    assert v("Is he on vitamin D?") == "yes"
+    assert v("Has the echo been done?") == "no"
+    assert v("Was a cranial ultrasound done?") == "yes"
