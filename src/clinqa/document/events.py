@@ -122,7 +122,7 @@ def medication_events(text: str, sentences: list[Sentence], blocks: list[Block])
                     r = _reason(text, m.end(), c1)
                     status = _status(text, max(c0, min(subj[1], m.start()) if subj[1] <= m.start() else c0), m.start())
                     if status == "done" and _not_yet(text, m, c1, action):
-                        status = "hypothetical"
+                        status = "planned"
                     out.append(Event("medication", action, text[subj[0]:subj[1]], subj[0], subj[1], m.group(0),
                                      m.start(), m.end(), c0, c1, *(r or (None, -1, -1)), section=sent.section,
                                      status=status))

@@ -114,7 +114,8 @@ class Event:
     source: Literal["prose", "list_header"] = "prose"
     # "negated": the note says it did not happen ("was not started"); "hypothetical": only
     # considered or planned ("consider starting"); "done" otherwise
-    status: Literal["done", "negated", "hypothetical"] = "done"
+    # planned: to happen later or on a condition ("to start this evening", "start if the level is high")
+    status: Literal["done", "negated", "hypothetical", "planned"] = "done"
 
 
 @dataclass(frozen=True)

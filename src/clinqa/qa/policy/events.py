@@ -52,7 +52,7 @@ def medication_verdict(doc: ClinicalDocument, asked: AskedFor) -> EventVerdict |
     if not evs:
         return None
     refused = [e for e in evs if e.action == action and e.status == "negated"]
-    planned = [e for e in evs if e.action == action and e.status == "hypothetical"]
+    planned = [e for e in evs if e.action == action and e.status == "planned"]
     evs = [e for e in evs if e.status == "done"]
     same = [e for e in evs if e.action == action]
     if refused and not same:
