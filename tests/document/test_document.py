@@ -117,7 +117,8 @@ Recommendations: vancomycin 15 mg/kg IV q12h, trough before the 4th dose; joint 
 @pytest.mark.parametrize("text,kind", [(NOTE, "discharge_summary"), (LETTER, "clinic_letter"), (XRAY, "radiology"),
                                        (CONSULT, "consult"), ("Patient is comfortable.", "unknown"),
                                        # a letterhead of parts above the title; a paramedic's record; a phone call
-                                       ("Kahu Health - Northern Region | Whenua Hospital | Surgical Ward 12 East\n"
+                                       ("Kahu Health - Northern Region | Whenua Base Hospital | Surgical Ward 12 East "
+                                        "| Discharge Planning Team\n"
                                         "DISCHARGE SUMMARY\nPatient: R. Tane\n", "discharge_summary"),
                                        ("METRO AMBULANCE - PATIENT CARE RECORD\nCall 09:12  On scene 09:20\n",
                                         "emergency"),

@@ -25,9 +25,9 @@ def box_before(text: str, pos: int) -> bool | None:
 
 
 def field_answer(text: str, end: int) -> bool | None:
-    """For a field label ending at `end` ("Chest pain:  [ ] Yes  [x] No"): True when its ticked
-    box is labelled yes, False when no; None when no yes/no boxes follow it on its line, or
-    none or both are ticked."""
+    """For a field label ending at `end` ("Chest pain:  [ ] Yes  [x] No", "Latex: No", "Epilepsy
+    N | Diabetes N"): True when its ticked box, or the one word of its cell, says yes, False when
+    no; None when neither follows it on its line, or no box or both are ticked."""
     line1 = text.find("\n", end)
     rest = text[end:line1 if line1 >= 0 else len(text)]
     lex = lexicon()

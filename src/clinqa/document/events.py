@@ -121,7 +121,7 @@ def medication_events(text: str, sentences: list[Sentence], blocks: list[Block])
                                          m.end(), c0, c1, section=sent.section))
                     r = _reason(text, m.end(), c1)
                     status = _status(text, max(c0, min(subj[1], m.start()) if subj[1] <= m.start() else c0), m.start())
-                    if status == "done" and _not_yet(text, m, c1, action):
+                    if status == "done" and _not_yet(text, m, c1, action, subj):
                         status = "planned"
                     out.append(Event("medication", action, text[subj[0]:subj[1]], subj[0], subj[1], m.group(0),
                                      m.start(), m.end(), c0, c1, *(r or (None, -1, -1)), section=sent.section,
@@ -129,19 +129,27 @@ def medication_events(text: str, sentences: list[Sentence], blocks: list[Block])
     return _dedupe(out)
 
 
-def _not_yet(text: str, cue: re.Match, clause_end: int, action: str) -> bool:
-    """Whether a cue is in the future or conditional (`event_status.planned_before`,
-    `conditional_after`: "to start this evening", "start if the level ..."), or is a prescription
-    whose clause says it has not started yet (`not_yet_started`)."""
+def _not_yet(text: str, cue: re.Match, clause_end: int, action: str, subj: tuple[int, int]) -> bool:
+    """Whether a cue is in the future or conditional: right after its drug and "to" ("Iron to
+    start at 4 weeks"; "admitted to start IV ceftriaxone" is no plan), after a "to" that opens a
+    fragment ("- to start this evening") or after the lexicon's
+    `event_status.planned_before` ("due to start"); a cue in its plain form before
+    `conditional_after` ("start if the level ...", not "withheld when INR was 5.2": `past_forms`);
+    or a prescription (`prescribing`) whose clause says it has not started yet (`not_yet_started`)."""
     lex = lexicon()
-    if re.search(r"\b(?:" + lex.words_alternation("event_status", "planned_before") + r")\s+$",
-                 text[max(0, cue.start() - 12):cue.start()], re.I):
+    if subj[1] <= cue.start() and re.fullmatch(r"\s+to\s+", text[subj[1]:cue.start()]):
         return True
-    past = re.search(r"(?:ed|en|un|gan)$", cue.group(0).lower())  # ("started", "begun": a conditional clause is a when)
+    if re.search(r"(?:^|[-\u2013;:,(])[ \t]*to\s+$", text[max(0, cue.start() - 8):cue.start()]):
+        return True  # a plan's fragment: "prescribed - to start this evening"
+    if re.search(r"\b(?:" + lex.words_alternation("event_status", "planned_before") + r")\s+$",
+                 text[max(0, cue.start() - 16):cue.start()], re.I):
+        return True
+    word = cue.group(0).lower()
+    past = word.endswith("ed") or lex.words_re("event_status", "past_forms").fullmatch(word)
     if not past and re.match(r"[ \t]*(?:" + lex.words_alternation("event_status", "conditional_after") + r")\b",
                              text[cue.end():clause_end], re.I):
         return True
-    return action == "started" and cue.group(0).lower() == "prescribed" and \
+    return action == "started" and bool(lex.words_re("event_status", "prescribing").fullmatch(word)) and \
         lex.words_re("event_status", "not_yet_started").search(text, cue.end(), clause_end) is not None
 
 

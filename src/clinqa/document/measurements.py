@@ -257,7 +257,8 @@ def row_name(label: str) -> str | None:
     "Berg Balance (/56)" -> "row:berg balance"): scores and scales a note tabulates by time, asked
     by the label's words; None for a label of times or no words."""
     name = " ".join(re.sub(r"\([^()]*\)", " ", label).lower().split())
-    if not re.search(r"[a-z]{2}", name) or len(name.split()) > 5 or time_key(name) or _TIME_LABEL.get().fullmatch(name):
+    if not re.search(r"[a-z]{2}", name) or len(name.split()) > 5 or time_key(name) or \
+            _TIME_LABEL.get().fullmatch(name) or re.search(r"[.!?;]$", name):  # (a sentence is no label)
         return None
     return ROW + name
 

@@ -79,9 +79,11 @@ def _line_kind(text: str, s: int, e: int) -> str:
     if len(row) >= 2 and all(time_key(c.text) and not re.search(r":\s", c.text) for c in row[1 if len(row) >= 3 else 0:]):
         return "table"  # a header row of times, alone or after a label: "Pre (17:05)   Post (21:10)", "Test\t07/14 23:55\t..."
     if len(row) >= 3 or (len(row) == 2 and (is_number_cell(row[1].text) or is_number_cell(row[0].text))):
-        # (a cell may open with its value and say more: "21 s (prosthesis + walker)")
-        if sum(is_number_cell(c.text) or bool(re.match(r"[<>~]?\d[\d.,]*\s?[a-zA-Z%/]{0,6}\b", c.text))
-               for c in row[1:]) >= 1 or _HEADER_ROW_WORDS.search(line) or \
+        # (a cell may open with its value and say more: "21 s (prosthesis + walker)"; a sentence,
+        # ended by its full stop, is no cell: "Seen today.  3 days of cough.  No fever.")
+        if any(is_number_cell(c.text) for c in row) or \
+                any(re.match(r"[<>~]?\d[\d.,]*\s?[a-zA-Z%/]{0,6}\b", c.text) and not c.text.endswith(".")
+                    for c in row[1:]) or _HEADER_ROW_WORDS.search(line) or \
                 (len(row) >= 2 and all(time_key(c.text) for c in row)):  # a header row of dates: "[**11-2**]  [**11-4**]"
             return "table"
     if _HEADER_LINE.match(line):

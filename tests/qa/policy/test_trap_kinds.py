@@ -36,7 +36,7 @@ def test_a_field_answered_in_a_word():
 
 
 def test_a_negative_test_line_and_advice_and_risk_are_no_finding():
-    assert _verdict("Does she have influenza?") in ("no", "not_mentioned")
+    assert _verdict("Does she have flu?") == "no"
     assert _verdict("Does she have MRSA?") == "no"
     assert _verdict("Has she had a head injury?") != "yes"
     assert _verdict("Has she had chest pain?") != "yes"
@@ -47,6 +47,11 @@ def test_a_negative_test_line_and_advice_and_risk_are_no_finding():
 def test_a_prescription_to_start_later_or_if_is_not_started():
     assert _verdict("Has she started nitrofurantoin?") == "no"
     assert _verdict("Was phytomenadione given?") != "yes"
+    note = "Vitamin K - start if the INR comes back above 8. Enoxaparin 40 mg started on day 2.\n"
+    d = AnswerPolicy().decide(Note("k", note), "Has she started vitamin K?", [], segment(note, "k"))
+    assert d.verdict.verdict == "no"  # "start if": conditional
+    d = AnswerPolicy().decide(Note("k", note), "Has she started enoxaparin?", [], segment(note, "k"))
+    assert d.verdict.verdict == "yes"
     assert _verdict("Is nitrofurantoin planned?") != "no"
 
 
@@ -64,7 +69,7 @@ def test_an_allergy_negated_or_outgrown_and_a_plan_on_a_list():
     assert v("Is she allergic to penicillin?") == "no"
     assert v("Is she allergic to trimethoprim?") == "yes"
     assert v("Is she allergic to milk?") == "no"
-    assert v("Has she been referred to dermatology?") != "yes"
+    assert v("Has she had cataract surgery?") != "yes"  # on the waiting list
 
 
 CLINICAL_WORDS = """CXR: small left pleural effusion, no pneumothorax.
@@ -95,14 +100,36 @@ def test_a_temperature_asked_in_lay_words_is_a_fever():
 
 
 def test_a_drug_or_test_to_start_or_requested_is_not_yet():
-    note = ("Vitamin D drops daily since day 3. Iron to start at 6 weeks of age.\n"
+    note = ("Vitamin D drops daily since day 3. Apixaban to start on day 5.\n"
             "Echo has been requested (result to follow). A cranial ultrasound was done on day 7 and was normal.\n")
 
     def v(q):
         d = AnswerPolicy().decide(Note("p", note), q, [], segment(note, "p"))
         return d.verdict.verdict if d.verdict else None
 
-    assert v("Is he on iron?") == "no"
     assert v("Is he on vitamin D?") == "yes"
+    assert v("Is he on apixaban?") == "no"  # "Apixaban to start on day 5"
     assert v("Has the echo been done?") == "no"
     assert v("Was a cranial ultrasound done?") == "yes"
+
+
+
+GUARDS = """Chest pain with troponin: negative. Sepsis from a urinary source and blood cultures: negative.
+Allergies: penicillin - hives; no problems with cefalexin since.
+Admitted to start IV ceftriaxone 2 g daily; day 3 of 7 today. Warfarin withheld when INR was 5.2.
+CXR: consolidation suggestive of pneumonia. Pyrexial to 38.6 overnight.
+"""
+
+
+def test_rules_for_traps_do_not_turn_a_present_finding_into_no():
+    def v(q):
+        d = AnswerPolicy().decide(Note("g", GUARDS), q, [], segment(GUARDS, "g"))
+        return d.verdict.verdict if d.verdict else None
+
+    assert v("Does he have chest pain?") == "yes"  # the troponin's value is not the chest pain's
+    assert v("Does he have sepsis?") == "yes"
+    assert v("Is he allergic to penicillin?") == "yes"  # "no problems with cefalexin" is cefalexin's
+    assert v("Has he started ceftriaxone?") == "yes"  # "admitted to start" is no plan
+    assert v("Was warfarin held?") == "yes"  # "withheld when ...": when, not if
+    assert v("Does he have pneumonia?") != "no"  # "suggestive of" plans nothing
+    assert v("Was he pyrexial?") == "yes"

@@ -38,10 +38,24 @@ def asked_substance(question: str) -> str | None:
 _STATEMENT_END = re.compile(r"\.(?:\s|$)|\n")
 
 
-# a negation right before the substance, in its clause: "No penicillin allergy", "not allergic to latex",
-# "NKA to penicillin" is the allergy status's (allergy_status)
-_NO_BEFORE = re.compile(r"(?<!:[ \t])(?<!:)\b(?:no|not|nil|never|denies|without)\b(?: (?:known|allergic|allergy|to|an?|"
-                        r"true|documented|reported))* $", re.I)  # (one space: "Latex: No     Plasters: Yes" is two fields)
+# a negation right before the substance, in its clause (the lexicon's `event_status.negated`, then
+# words of no substance, `allergy.not_substance`): "No penicillin allergy", "not allergic to latex";
+# one space only, so "Latex: No     Plasters: Yes" stays two fields
+_NO_BEFORE = PerLexicon(lambda lex: re.compile(
+    r"(?<!:[ \t])(?<!:)\b(?:" + lex.words_alternation("event_status", "negated") + r")\b(?: (?:" +
+    lex.words_alternation("allergy", "not_substance") + r"|allergic|allergy|to))* $", re.I))
+
+
+def _outgrown(text: str, m: re.Match, end: int, substance: re.Pattern) -> str | None:
+    """The lexicon's `allergy.outgrown` cue after a substance's mention whose clause names the
+    substance itself ("now eats eggs without any reaction"), else None: "no problems with
+    cefalexin" says nothing of the penicillin before it."""
+    for cue in lexicon().words_re("allergy", "outgrown").finditer(text, m.end(), end):
+        a = max(text.rfind(";", m.end(), cue.start()), text.rfind(". ", m.end(), cue.start()), cue.start() - 40)
+        b = min([x for x in (text.find(";", cue.end(), end), text.find(". ", cue.end(), end)) if x >= 0] or [end])
+        if substance.search(text, max(a, m.end()), b) or substance.search(text, cue.end(), b):
+            return cue.group(0)
+    return None
 
 
 def allergy_verdict(doc: ClinicalDocument, question: str) -> EventVerdict | None:
@@ -74,7 +88,12 @@ def allergy_verdict(doc: ClinicalDocument, question: str) -> EventVerdict | None
             said_no = said_no or EventVerdict("no", f"{m.group(0)!r}: the note calls its reaction not an allergy "
                                                     f"({cue.group(0)!r})", s0, s1, None)
             continue
-        if _NO_BEFORE.search(text[max(s0, m.start() - 20):m.start()]):  # "No penicillin allergy", "not allergic to latex"
+        outgrown = _outgrown(text, m, s1, pat)
+        if outgrown is not None:  # "egg - hives as a toddler; now eats eggs without any reaction"
+            said_no = said_no or EventVerdict("no", f"{m.group(0)!r}: outgrown or taken without trouble "
+                                                    f"({outgrown!r})", s0, s1, None)
+            continue
+        if _NO_BEFORE.get().search(text[max(s0, m.start() - 20):m.start()]):  # "No penicillin allergy", "not allergic to latex"
             said_no = said_no or EventVerdict("no", f"{m.group(0)!r}: the note negates it", s0, s1, None)
             continue
         if field_answer(text, m.end()) is False:  # a form's field: "Latex: No", "Latex  [ ] Yes  [x] No"

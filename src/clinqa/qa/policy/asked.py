@@ -176,6 +176,7 @@ def asked_for(question: str, concept: ConceptSpec | None = None, language: str |
     if medication and atype == "span":
         change = "stopped" if STOPPED_Q.search(q) else "started" if STARTED_Q.search(q) else None
     terms = list(dict.fromkeys(t.strip() for t in terms if t and t.strip()))
+    free_heading = heading_asked(q) if concept is None else None
     return AskedFor(
         question=q, answer_type=atype, category=category, category_declared=declared is not None,
         terms=tuple(terms), lab=lab if atype != "yes_no" else None, unit=declared_unit,
@@ -188,9 +189,8 @@ def asked_for(question: str, concept: ConceptSpec | None = None, language: str |
         drug_stems=class_stems if medication else (), target=target, change=change, asks=asks,
         note_kinds=concept.note_kinds if concept else (),
         # (getattr: a concept-like object of a library user's, written before headings, still works)
-        heading=getattr(concept, "heading", None) or (heading_asked(q) if atype != "yes_no" and concept is None
-                                                      else None),
-        heading_part=getattr(concept, "heading_part", None) or _part_asked(heading_asked(q) if concept is None else None),
+        heading=getattr(concept, "heading", None) or (free_heading if atype != "yes_no" else None),
+        heading_part=getattr(concept, "heading_part", None) or _part_asked(free_heading),
         moment=getattr(concept, "moment", None))
 
 

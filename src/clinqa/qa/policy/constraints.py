@@ -9,7 +9,7 @@ import re
 from clinqa.lexicon import lexicon
 from clinqa.qa.categories import PROCEDURE, REASON_RULE
 from clinqa.qa.policy.asked import AskedFor
-from clinqa.qa.policy.forms import START_CUE, STOP_CUE
+from clinqa.qa.policy.forms import START_CUE, STOP_CUE, WHERE_Q
 from clinqa.text.shapes import (
     ALLERGY_TEXT,
     DOSE,
@@ -129,13 +129,6 @@ def _clock_only(text: str) -> bool:
     return key is not None and key[0] == 0 and not key[1] and not has_date(text)
 
 
-_WHERE_Q = re.compile(r"^\s*where\b", re.I)
-
-
-def _has_date(text: str) -> bool:
-    from clinqa.text.values import has_date
-
-    return has_date(text)
 
 _WEEKDAY = PerLexicon(lambda lex: re.compile(
     r"(?:" + lex.words_alternation("date_words", "weekdays") + r")\.?", re.I))
@@ -156,7 +149,9 @@ def fits(note: Note, asked: AskedFor, span: tuple[int, int], sentences) -> tuple
         return False, f"{text!r} is a section header"
     if not PLACEHOLDER.sub(" ", text).strip(" \t\n,.;:-"):
         return False, f"{text!r} is a de-identification placeholder"
-    if _WHERE_Q.match(asked.question) and (_has_date(text) or _clock_only(text) or _WEEKDAY.get().fullmatch(text.strip())):
+    from clinqa.text.values import has_date
+
+    if WHERE_Q.match(asked.question) and (has_date(text) or _clock_only(text) or _WEEKDAY.get().fullmatch(text.strip())):
         return False, f"{text!r} is a time, and the question asks where"  # "Where was she discharged?" is no "Tue"
     if asked.allergy:
         if ALLERGY_TEXT.search(where) or allergy_section:

@@ -98,8 +98,14 @@ _TAKING = re.compile(r"\b(?:taking|take|takes|on|still|currently|receiving|using
 
 def _still_taking(doc: ClinicalDocument, drugs: set[str]) -> EventVerdict | None:
     """"Is he taking X?": no when the note's last event for the drug stops or holds it."""
-    evs = [e for e in doc.events if e.kind == "medication" and e.status == "done" and
-           any(name in drugs for _, _, name in drug_spans(doc.text, e.subject_start, e.subject_end))]
+    named = [e for e in doc.events if e.kind == "medication" and
+             any(name in drugs for _, _, name in drug_spans(doc.text, e.subject_start, e.subject_end))]
+    evs = [e for e in named if e.status == "done"]
+    planned = [e for e in named if e.status == "planned" and e.action == "started"]
+    if planned and not evs:  # "Iron to start at 4 weeks of age": not on it yet
+        s, t = _span(planned[0])
+        return EventVerdict("no", f"the note has {planned[0].subject} started only as planned ({planned[0].cue!r})",
+                            s, t, planned[0])
     if not evs:
         return None
     last = max(evs, key=lambda e: e.cue_start)

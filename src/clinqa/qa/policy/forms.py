@@ -99,6 +99,10 @@ VALUE_Q = re.compile(r"^\s*(?:what|which)\s+(?:was|is|were|are)\s+(?:the\s+|his\
                       r"the patient's\s+)?(?P<between>(?:[\w-]+\s+){0,3})", re.I)
 
 
+# a where-question ("Where was he discharged to?", "Where was the sample taken?")
+WHERE_Q = re.compile(r"^\s*where\b", re.I)
+
+
 # A terse question that is only a noun phrase ("Pre-op BP?", "Lying blood pressure?", "K on
 # admission?"): no question word, no verb to open it; its lab, when it names one first, is asked
 TERSE_Q = re.compile(r"^\s*(?!(?:what|which|who|whom|whose|when|where|why|how|is|are|was|were|do|does|did|has|have|"

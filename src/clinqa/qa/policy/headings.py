@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from clinqa.document import ClinicalDocument
 from clinqa.document.structure import split_outside_brackets
 from clinqa.lexicon import lexicon
+from clinqa.qa.policy.forms import WHERE_Q
 from clinqa.text.shapes import LIST_MARK, PLACEHOLDER
 
 _SEPARATOR = re.compile(r"\n[ \t]*[_=\-*]{5,}[^\n]*")
@@ -67,8 +68,8 @@ def heading_asked(question: str) -> str | None:
     m = _WHAT_IS.match(question)
     rest = m.group("rest") if m is not None else question.strip().rstrip("?").strip()  # terse: "PMH?"
     lex = lexicon()
-    if re.match(r"\s*where\b", question, re.I) and lex.words_re("moments", "discharge").search(question):
-        return "discharge_disposition"  # "Where did he go on discharge?", "Where was she discharged to?"
+    if WHERE_Q.match(question) and lex.words_re("question_words", "discharge_destination").search(question):
+        return "discharge_disposition"  # "Where did he go on discharge?", not "Where is the discharge from?"
     return next((h for h in _ASKABLE if lex.words_re("headings", h).fullmatch(rest)), None)
 
 

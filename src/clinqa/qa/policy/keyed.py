@@ -100,13 +100,15 @@ _MORE_VALUES = re.compile(r"->|→|\bthen\b|,[ \t]*(?:and[ \t]+)?\d|\b(?:and|to|
 _BEFORE_NAME = re.compile(r"(?<![\w./:-])(?P<num>\d+(?:[.,]\d+)?)[ \t]*$")
 
 
-def named_number(text: str, question: str) -> tuple[int, int, str] | None:
+def named_number(text: str, question: str, unit_or_code: bool = False) -> tuple[int, int, str] | None:
     """(start, end, why) of the one value the note writes right beside the name a terse number
     question asks ("ASPECTS?" on "... ASPECTS 9.", "Pack-years?" on "50 pack-years"): the name's
     words in the question's order with nothing between them, then the number (with its unit when
     one follows) on the same line, or the number just before them. None for a question of another
     form, when the name occurs with no value beside it, or when it has two different values beside
-    it (which one is asked is then the lab choice's or the reader's)."""
+    it (which one is asked is then the lab choice's or the reader's). `unit_or_code`: only a value
+    with a unit, or one beside a name written as a code ("ASPECTS", "CURB-65"), for a question whose
+    answer need not be a number ("Plan?" on "Plan 1) IV fluids" is no "1")."""
     if not TERSE_Q.match(question) or _OWN_NUMBER.search(question):
         return None  # ("NEWS2 on day 3?", "Drain output at 01h30?": which value is another matter)
     # a question that times its value ("BMI at clinic?") is not this rule's; one that asks a time
@@ -126,6 +128,8 @@ def named_number(text: str, question: str) -> tuple[int, int, str] | None:
     if not found or len(found) != 1:
         return None
     (s, t), = found.values()
+    if unit_or_code and not (re.search(r"[A-Za-z%]", text[s:t]) or re.fullmatch(r"[A-Z0-9-]{2,}", _name_of(question))):
+        return None
     return s, t, f"the one value the note writes beside {question.rstrip(' ?')!r}"
 
 
@@ -162,3 +166,8 @@ def _beside(text: str, question: str, asked: list[str], timed: bool) -> dict[str
         if before and _UNIT.get().fullmatch(text[a:b]):  # "50 pack-years": the name is the number's unit
             found.setdefault(before.group("num"), (before.start("num"), b))
     return found
+
+
+def _name_of(question: str) -> str:
+    """A terse question's name as written, without its question mark ("CURB-65?" -> "CURB-65")."""
+    return question.strip().rstrip("?").strip()

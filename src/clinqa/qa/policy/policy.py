@@ -217,7 +217,7 @@ class AnswerPolicy:
         stay = moment_date(doc, asked.question) if asked.answer_type == "date" else None
         if stay is not None:
             return self._structural(note, asked, [stay[:2]], stay[2], (method or "extractive") + "+dated", sentences)
-        named = named_number(note.text, asked.question) \
+        named = named_number(note.text, asked.question, unit_or_code=asked.answer_type == "span") \
             if asked.answer_type in ("number", "span") and not (asked.lab or asked.is_list) else None
         if named is not None:  # "ASPECTS?" on "... ASPECTS 9": the one value beside the name
             return self._structural(note, asked, [named[:2]], named[2], (method or "extractive") + "+field", sentences)

@@ -51,14 +51,14 @@ def ended_cue(text: str, sentences: list[Sentence] | None, m: Mention) -> tuple[
 
 
 def at_the_moment(text: str, sentences: list[Sentence] | None, mentions: list[Mention],
-                  absent: list[Mention] = ()) -> list[Mention]:
+                  absent: list[Mention] | None = None) -> list[Mention]:
     """The mentions that speak of the moment asked about: when the note's last mention says it is
     absent, only that word and what follows it; else a present mention that ended becomes a
     negated one (its ending cue its evidence), and a present one before the last that ended is
     dropped (an earlier state). Unchanged when none ended. `absent`: the words that say the
     concept is absent ("afebrile" for fever), read beside the mentions."""
     seen = {m.start for m in mentions}
-    mentions = sorted([*mentions, *(m for m in absent if m.start not in seen)], key=lambda m: m.start)
+    mentions = sorted([*mentions, *(m for m in absent or () if m.start not in seen)], key=lambda m: m.start)
     if mentions and mentions[-1].assertion == "negated" and \
             any(m.assertion in ("present", "historical", "possible") for m in mentions):
         # the note's last word on it says it is absent ("fevers" at presentation, "afebrile since

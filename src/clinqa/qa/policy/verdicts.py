@@ -315,11 +315,12 @@ _ABSENT_VALUE = PerLexicon(lambda lex: re.compile(
     lex.words_alternation("procedures", "not_done") + r")(?![\w-])", re.I))
 
 
-# a mention inside a field's key, the rest of the key a few words of no clause ("swab on admission"),
-# its whole value a word of absence
+# a mention inside a field's key, the rest of the key at most four words, single-spaced, none that
+# joins another subject ("COVID swab on admission: negative"; not "Chest pain with troponin:
+# negative", lexicon `field_values.joining`), its whole value a word of absence
 _KEYED_ABSENT = PerLexicon(lambda lex: re.compile(
-    r"[^\S\n]+[^:\n.;,()=-]{0,40}?(?:[ \t]*:|[ \t]+-)[ \t]*(?:" + lex.words_alternation("field_values", "absent") +
-    r")[ \t]*(?=[.;,\n]|$)", re.I))
+    r"(?:[ ](?!(?:" + lex.words_alternation("field_values", "joining") + r")\b)[\w/+-]+){0,4}"
+    r"(?:[ \t]*:|[ \t]+-)[ \t]*(?:" + lex.words_alternation("field_values", "absent") + r")[ \t]*(?=[.;,\n]|$)", re.I))
 
 
 # a title alone on its line whose next line says it is absent: "COMPLICATIONS" / "  None."
