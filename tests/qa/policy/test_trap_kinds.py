@@ -129,6 +129,7 @@ def test_rules_for_traps_do_not_turn_a_present_finding_into_no():
     assert v("Does he have chest pain?") == "yes"  # the troponin's value is not the chest pain's
     assert v("Does he have sepsis?") == "yes"
     assert v("Is he allergic to penicillin?") == "yes"  # "no problems with cefalexin" is cefalexin's
+    assert v("Is he allergic to cefalexin?") == "no"
     assert v("Has he started ceftriaxone?") == "yes"  # "admitted to start" is no plan
     assert v("Was warfarin held?") == "yes"  # "withheld when ...": when, not if
     assert v("Does he have pneumonia?") != "no"  # "suggestive of" plans nothing

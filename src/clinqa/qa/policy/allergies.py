@@ -47,13 +47,16 @@ _NO_BEFORE = PerLexicon(lambda lex: re.compile(
 
 
 def _outgrown(text: str, m: re.Match, end: int, substance: re.Pattern) -> str | None:
-    """The lexicon's `allergy.outgrown` cue after a substance's mention whose clause names the
-    substance itself ("now eats eggs without any reaction"), else None: "no problems with
-    cefalexin" says nothing of the penicillin before it."""
-    for cue in lexicon().words_re("allergy", "outgrown").finditer(text, m.end(), end):
-        a = max(text.rfind(";", m.end(), cue.start()), text.rfind(". ", m.end(), cue.start()), cue.start() - 40)
+    """The lexicon's `allergy.outgrown` cue in a clause that names the substance itself, the
+    mention's own or one after it ("egg - hives as a toddler; now eats eggs without any
+    reaction", "no problems with cefalexin since"), else None: "no problems with cefalexin" says
+    nothing of the penicillin before it."""
+    stop0 = max(text.rfind(";", 0, m.start()), text.rfind(". ", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
+    for cue in lexicon().words_re("allergy", "outgrown").finditer(text, stop0, max(end, m.end())):
+        # the cue's clause, from the last stop before it to the next after it
+        a = max(text.rfind(";", 0, cue.start()), text.rfind(". ", 0, cue.start()), text.rfind("\n", 0, cue.start())) + 1
         b = min([x for x in (text.find(";", cue.end(), end), text.find(". ", cue.end(), end)) if x >= 0] or [end])
-        if substance.search(text, max(a, m.end()), b) or substance.search(text, cue.end(), b):
+        if substance.search(text, a, b):
             return cue.group(0)
     return None
 

@@ -128,8 +128,9 @@ def named_number(text: str, question: str, unit_or_code: bool = False) -> tuple[
     if not found or len(found) != 1:
         return None
     (s, t), = found.values()
-    if unit_or_code and not (re.search(r"[A-Za-z%]", text[s:t]) or re.fullmatch(r"[A-Z0-9-]{2,}", _name_of(question))):
-        return None
+    unit = re.search(r"[A-Za-z%]", text[s:t]) or re.match(r"[ \t]?[A-Za-z]{1,5}/[A-Za-z0-9]{1,5}\b", text[t:t + 12])
+    if unit_or_code and not (unit or re.fullmatch(r"[A-Z0-9-]{2,}", _name_of(question))):
+        return None  # ("1.5 L/day": a unit the lexicon does not list still makes it a value)
     return s, t, f"the one value the note writes beside {question.rstrip(' ?')!r}"
 
 
