@@ -12,7 +12,7 @@ from clinqa.document import ClinicalDocument
 from clinqa.document.checkboxes import field_answer
 from clinqa.lexicon import PerLexicon, lexicon
 from clinqa.qa.policy.events import EventVerdict
-from clinqa.qa.policy.spans import sentence_at
+from clinqa.qa.policy.spans import line_span, sentence_at
 
 # what follows an allergy word in a question: the substance ("allergic to X", "allergy to X")
 _TO = re.compile(r"[ \t]+(?:to|against|for)[ \t]+(?:any[ \t]+|the[ \t]+)?(?P<x>[^?.,;]{2,40})", re.I)
@@ -51,14 +51,19 @@ def _outgrown(text: str, m: re.Match, end: int, substance: re.Pattern) -> str | 
     mention's own or one after it ("egg - hives as a toddler; now eats eggs without any
     reaction", "no problems with cefalexin since"), else None: "no problems with cefalexin" says
     nothing of the penicillin before it."""
-    stop0 = max(text.rfind(";", 0, m.start()), text.rfind(". ", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
-    for cue in lexicon().words_re("allergy", "outgrown").finditer(text, stop0, max(end, m.end())):
+    for cue in lexicon().words_re("allergy", "outgrown").finditer(text, _clause_start(text, m.start()),
+                                                                    max(end, m.end())):
         # the cue's clause, from the last stop before it to the next after it
-        a = max(text.rfind(";", 0, cue.start()), text.rfind(". ", 0, cue.start()), text.rfind("\n", 0, cue.start())) + 1
+        a = _clause_start(text, cue.start())
         b = min([x for x in (text.find(";", cue.end(), end), text.find(". ", cue.end(), end)) if x >= 0] or [end])
         if substance.search(text, a, b):
             return cue.group(0)
     return None
+
+
+def _clause_start(text: str, pos: int) -> int:
+    """Where the clause holding `pos` starts: after the last semicolon, full stop or line end."""
+    return max(text.rfind(";", 0, pos), text.rfind(". ", 0, pos), text.rfind("\n", 0, pos)) + 1
 
 
 def allergy_verdict(doc: ClinicalDocument, question: str) -> EventVerdict | None:
@@ -101,7 +106,7 @@ def allergy_verdict(doc: ClinicalDocument, question: str) -> EventVerdict | None
             continue
         if field_answer(text, m.end()) is False:  # a form's field: "Latex: No", "Latex  [ ] Yes  [x] No"
             said_no = said_no or EventVerdict("no", f"{m.group(0)!r}: the form's field says no", m.start(),
-                                              text.find("\n", m.end()) if "\n" in text[m.end():] else len(text), None)
+                                              line_span(text, m.end())[1], None)
             continue
         clause = re.search(r"[;.]\s|\n", text[m.end():s1])
         ruled = lexicon().words_re("event_status", "ruled_out_after").search(

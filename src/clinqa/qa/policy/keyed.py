@@ -14,6 +14,7 @@ from clinqa.qa.policy.forms import TERSE_Q
 from clinqa.text.values import has_date
 from clinqa.text.vocab import drugs_in
 from clinqa.text.vocab import words as words_of
+from clinqa.qa.policy.spans import line_span
 from clinqa.qa.policy.verdicts import _WORD, _same_word, _stem, concept_stems
 
 # a key: after a line start, a sentence's end, a tab or a run of spaces; its value: up to the
@@ -149,21 +150,21 @@ def _beside(text: str, question: str, asked: list[str], timed: bool) -> dict[str
         if own and text[a:own.end()].lower() not in question.lower():
             continue  # (another name: "NEWS2" is not what "NEWS?" asks)
         b = own.end() if own else b
-        line_end = text.find("\n", b)
-        after = _AFTER_NAME.get().match(text, b, len(text) if line_end < 0 else line_end)
+        line_end = line_span(text, b)[1]
+        after = _AFTER_NAME.get().match(text, b, line_end)
         if after and timed and not _DURATION_UNIT.get().fullmatch(after.group("unit") or ""):
             continue
         if after and after.group("unit") and _DOSE_UNIT.get().fullmatch(after.group("unit")) and \
                 drugs_in(words_of(text[a:b])):
             continue  # "vancomycin 2 g" is a dose, not the drug's level
         if after and not has_date(text[after.start("num"):after.end("num") + 12]):  # "28 March 2190" is a date
-            clause = re.split(r"[;.](?:\s|$)", text[after.end():len(text) if line_end < 0 else line_end])[0]
+            clause = re.split(r"[;.](?:\s|$)", text[after.end():line_end])[0]
             if _MORE_VALUES.search(clause):  # "120 mL by 06:00, 210 mL by noon", "14 -> 9": a series
                 return None
             found.setdefault(after.group("num"), (after.start("num"), after.end("unit") if after.group("unit")
                                                    else after.end("num")))
             continue
-        before = _BEFORE_NAME.search(text, text.rfind("\n", 0, a) + 1, a)
+        before = _BEFORE_NAME.search(text, line_span(text, a)[0], a)
         if before and _UNIT.get().fullmatch(text[a:b]):  # "50 pack-years": the name is the number's unit
             found.setdefault(before.group("num"), (before.start("num"), b))
     return found

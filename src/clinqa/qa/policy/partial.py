@@ -17,6 +17,7 @@ from clinqa.qa.policy.verdicts import (
     in_family_section,
     not_done_after,
 )
+from clinqa.qa.policy.spans import line_span
 from clinqa.types import Sentence
 
 
@@ -99,7 +100,7 @@ def _other_modifier(text: str, a: int, b: int, stems: list[str]) -> bool:
     from clinqa.lexicon.radiology import radiology_lexicon
     from clinqa.text.pipeline import tagged
 
-    line0 = text.rfind("\n", 0, a) + 1
+    line0, line_end = line_span(text, a)
     before = re.search(r"([^\W\d_][\w-]*)[ \t]+$", text[line0:a])
     after = re.match(r"[ \t]+(?:of|in|on)[ \t]+(?:the[ \t]+|both[ \t]+)?([^\W\d_][\w-]*)", text[b:b + 40])
     # a line keyed by a body part names its site ("- Prostate: MRI normal, no cancer found"), when
@@ -113,8 +114,7 @@ def _other_modifier(text: str, a: int, b: int, stems: list[str]) -> bool:
     grammar = len(tags) >= 2 and tags[-2][0] == before.group(1) and tags[-2][1] in _GRAMMAR
     # another form of the word, modifying the noun after it, is another concept ("?rotator cuff
     # tear" for rotation); the word itself stays the concept ("MRSA screen", "ICU admission")
-    line_end = text.find("\n", b)
-    nxt = tagged(text[a:line_end if line_end >= 0 else len(text)])[1:2]
+    nxt = tagged(text[a:line_end])[1:2]
     compound = bool(nxt) and nxt[0][1] in ("NOUN", "PROPN") and text[b:b + 1] in (" ", "-") and \
         foreign(nxt[0][0]) and _stem(text[a:b]) not in stems
     return bool(site or compound or (before and not grammar and foreign(before.group(1))) or
