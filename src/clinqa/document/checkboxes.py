@@ -38,6 +38,11 @@ def field_answer(text: str, end: int) -> bool | None:
     if worded and (yes.fullmatch(worded.group(1)) or no.fullmatch(worded.group(1))) and \
             (rest[:worded.start(1)].strip() or re.match(r"[ \t]+[A-Z]\b", rest)):
         return bool(yes.fullmatch(worded.group(1)))
+    # a form's question with its answer in a column of its own: "Q10 Alcohol >14 units/wk?     N"
+    # (the word alone after a run of spaces, before the next cell or the line's end)
+    column = re.match(r"[^\n?:|]{0,60}\?(?:[ \t]{2,}|\t)([^\W\d_][\w/-]*)(?=[ \t]{2,}|\t|[ \t]*$)", rest)
+    if column and (yes.fullmatch(column.group(1)) or no.fullmatch(column.group(1))):
+        return bool(yes.fullmatch(column.group(1)))
     if not re.match(r"[ \t]*[:?-]?[ \t]*(?:" + _BOX.pattern + ")", rest):
         return None
     said = set()

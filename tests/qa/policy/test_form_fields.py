@@ -172,3 +172,19 @@ def test_a_new_drug_is_its_line_in_the_medication_list():
             "» Medicines on discharge\n  NEW      Ticagrelor 90 mg twice daily\n  SAME     Ramipril 5 mg daily\n")
     d = _decide(text, "What new medications were started?")
     assert d.answers[0].text == "Ticagrelor 90 mg twice daily", [a.text for a in d.answers]
+
+
+SCREEN = """NEW ARRIVAL HEALTH SCREEN (custody)
+1. Seizures / fits?                       N
+2. Heart condition?                       N    denies
+3. Inhaler for asthma?                    Y    blue inhaler with property
+4. Injected drugs in last 6 months?       N
+"""
+
+
+@pytest.mark.parametrize("question, verdict", [("Does he have seizures?", "no"), ("Does he have a heart condition?", "no"),
+                                               ("Does he use an inhaler?", "yes")])
+def test_a_forms_question_answered_in_its_own_column(question, verdict):
+    assert _decide(SCREEN, question).verdict.verdict == verdict
+    assert field_answer("Fits?      N\n", 4) is False and field_answer("Fits?  Y  in 2190\n", 4) is True
+    assert field_answer("Fits? no further ones since May\n", 4) is None  # prose, not a column
