@@ -179,3 +179,31 @@ def test_a_table_rows_status_says_what_became_of_it():
     assert _verdict(TABLE, "Was atenolol given?") == "no"
     assert _verdict(TABLE, "Is she anticoagulated?") != "yes"
     assert _verdict(TABLE, "Does she have a headache?") == "no"
+
+
+HABITS = """GP REVIEW 03/02/2194
+Background: T2DM (diet), seizure disorder since a head injury in 2180.
+Social: EtOH ~10 units/week, non-smoker. Influenza vaccination given in clinic today.
+Procedure: skin prepared with alcohol swab before the injection.
+"""
+
+ABSTINENT = """Pre-assessment 11/05/2195
+Social: teetotal all her life. Skin cleaned with an alcohol wipe, bloods taken.
+"""
+
+
+def _v(text: str, question: str):
+    note = Note("h", text)
+    return AnswerPolicy().decide(note, question, [], segment(text, note.id)).verdict
+
+
+@pytest.mark.parametrize("question, name", [("Is he diabetic?", "T2DM"), ("Is he epileptic?", "seizure disorder"),
+                                            ("Does he drink alcohol?", "EtOH"), ("Has he had his flu jab?", "Influenza")])
+def test_a_questions_adjective_or_lay_name_finds_the_notes_name(question, name):
+    v = _v(HABITS, question)
+    assert v.verdict == "yes" and name in v.text
+
+
+def test_an_alcohol_swab_is_no_drinking_habit():
+    v = _v(ABSTINENT, "Does she drink alcohol?")
+    assert v.verdict == "no" and "teetotal" in v.text

@@ -51,7 +51,9 @@ _FILLER = re.compile(
     r"suffer\w* from|present\w* with|receiv\w*|get|got|need\w*|use|uses|using|there|known|diagnosed with|"
     r"found to have|found with|noted to have|shown to have|"
     r"positive for|negative for|tested for|treated for|treated with|family history of|family hx of|history of|hx of|"
-    r"un|una|algún|alguna|de|con|el|la|los|las|antecedentes? de|signos? de)\s+", re.I)
+    r"un|una|algún|alguna|de|con|el|la|los|las|antecedentes? de|signos? de|"
+    # the patient's own: "Has she had her flu jab?" asks about a flu jab
+    r"his|her|their|my|your)\s+", re.I)
 
 
 # Verbs after the concept that only say it happened ("Was spironolactone started?"); verbs that
