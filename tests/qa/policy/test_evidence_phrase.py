@@ -1,11 +1,11 @@
 """A yes/no answer shows the mention that decides it, with the words around it that belong to it:
-not the bare term, not a whole run-on sentence (qa/policy/spans.py: mention_phrase)."""
+not the bare term, not a whole run-on sentence (qa/policy/evidence.py: mention_phrase)."""
 
 from __future__ import annotations
 
 from clinqa.lexicon import lexicon
 from clinqa.qa.policy import AnswerPolicy
-from clinqa.qa.policy.spans import mention_phrase
+from clinqa.qa.policy.evidence import mention_phrase
 from clinqa.text import segment
 from clinqa.types import Note
 
@@ -56,3 +56,13 @@ def test_the_phrase_always_holds_the_mention_and_stays_in_its_line():
     s = NOTE.index("Omeprazole")
     a, b = mention_phrase(NOTE, s, s + len("Omeprazole"), edges)
     assert NOTE[a:b] == "Omeprazole 20 mg daily"
+
+
+def test_evidence_across_lines_keeps_the_line_of_its_term():
+    edges = lexicon().words_re("evidence_phrase", "edges")
+    text = "Review of systems\nchills ....... no\nnight sweats ....... no\n"
+    s = text.index("night sweats")
+    a, b = mention_phrase(text, text.index("chills"), len(text) - 1, edges, (s, s + len("night sweats")))
+    assert text[a:b] == "night sweats ....... no"
+    a, b = mention_phrase(text, text.index("chills"), len(text) - 1, edges)  # no term: nothing to choose by
+    assert text.index("chills") >= a and b >= len(text) - 1

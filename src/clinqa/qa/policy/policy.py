@@ -57,12 +57,12 @@ from clinqa.qa.policy.measured import measured_verdict
 from clinqa.qa.policy.lists import list_block_for, other_kind_of_list
 from clinqa.qa.policy.studies import unnamed_study
 from clinqa.qa.policy.unread import NeedsReader, Unread  # noqa: F401 (re-exported)
+from clinqa.qa.policy.evidence import as_phrase
 from clinqa.qa.policy.spans import (
     clean_span,
     dedupe,
     item_head,
     list_under_header,
-    mention_phrase,
     overlap_score,
     sentence_at,
     typed_core,
@@ -456,7 +456,7 @@ class AnswerPolicy:
             turned = "yes" if d.verdict.verdict == "no" else "no"
             why = f"the question asks whether it was ruled out, and the note says it is {'absent' if turned == 'yes' else 'present'}"
             d = replace(d, verdict=replace(d.verdict, verdict=turned, reason=f"{why} ({d.verdict.reason})"))
-        return _as_phrase(note.text, d)
+        return as_phrase(note.text, d)
 
     def _concept_verdict(self, note: Note, asked: AskedFor, sentences, method: str,
                          language: str | None = None) -> Decision:
@@ -565,19 +565,6 @@ class AnswerPolicy:
                    method=(method or "extractive") + "+events")
         a = self._finish(note, asked, a, sentences)
         return Decision([replace(a, assertion=assertion)], asked, v)
-
-
-def _as_phrase(text: str, d: Decision) -> Decision:
-    """A verdict's evidence shown as the mention's phrase (`spans.mention_phrase`), in the answer
-    and in the verdict alike."""
-    a = d.answers[0] if d.answers else None
-    if a is None or a.is_no_answer or d.verdict is None or not (0 <= a.start < a.end):
-        return d
-    s, e = mention_phrase(text, a.start, a.end, lexicon().words_re("evidence_phrase", "edges"))
-    if (s, e) == (a.start, a.end):
-        return d
-    return replace(d, answers=[replace(a, start=s, end=e, text=text[s:e])] + list(d.answers[1:]),
-                   verdict=replace(d.verdict, start=s, end=e, text=text[s:e]))
 
 
 def _checklist_no(text: str, m: Mention) -> Mention:
