@@ -204,6 +204,6 @@ def test_a_questions_adjective_or_lay_name_finds_the_notes_name(question, name):
     assert v.verdict == "yes" and name in v.text
 
 
-def test_an_alcohol_swab_is_no_drinking_habit():
+def test_an_alcohol_wipe_is_no_drinking_habit():
     v = _v(ABSTINENT, "Does she drink alcohol?")
     assert v.verdict == "no" and "teetotal" in v.text
