@@ -6,6 +6,8 @@ no present finding and no start. Notes written for these tests in their own word
 
 from __future__ import annotations
 
+import pytest
+
 from clinqa.qa.policy import AnswerPolicy
 from clinqa.text import segment
 from clinqa.types import Note
@@ -134,3 +136,15 @@ def test_rules_for_traps_do_not_turn_a_present_finding_into_no():
     assert v("Was warfarin held?") == "yes"  # "withheld when ...": when, not if
     assert v("Does he have pneumonia?") != "no"  # "suggestive of" plans nothing
     assert v("Was he pyrexial?") == "yes"
+
+
+SUBSTANCES = """Substance use: cannabis most evenings; ketamine - denies. Alcohol rarely.
+Reports itch but denies rash.
+"""
+
+
+@pytest.mark.parametrize("question, verdict", [("Does he use ketamine?", "no"), ("Does he use cannabis?", "yes"),
+                                               ("Does he have itch?", "yes"), ("Does he have a rash?", "no")])
+def test_a_denial_that_ends_the_clause_after_the_mention(question, verdict):
+    note = Note("s", SUBSTANCES)
+    assert AnswerPolicy().decide(note, question, [], segment(SUBSTANCES, note.id)).verdict.verdict == verdict

@@ -274,6 +274,9 @@ def not_done_after(text: str, sentences: list[Sentence] | None, m: Mention) -> M
         return replace(m, assertion="possible")
     if _ABSENT_VALUE.get().match(text, m.end) or _ABSENT_UNDER.get().match(text, m.end):
         return replace(m, assertion="negated")
+    denied = _DENIED_AFTER.get().match(text, m.end)
+    if denied:  # "crack cocaine - denies"
+        return replace(m, assertion="negated", cue_start=min(m.cue_start, m.start), cue_end=max(m.cue_end, denied.end()))
     keyed = _KEYED_ABSENT.get().match(text, m.end)
     if keyed:  # a test's line whose value says absent: "COVID swab on admission: negative", "HIV test in May - negative"
         return replace(m, assertion="negated", cue_start=min(m.cue_start, m.start), cue_end=max(m.cue_end, keyed.end()))
@@ -321,6 +324,13 @@ _ABSENT_VALUE = PerLexicon(lambda lex: re.compile(
 _KEYED_ABSENT = PerLexicon(lambda lex: re.compile(
     r"(?:[ ](?!(?:" + lex.words_alternation("field_values", "joining") + r")\b)[\w/+-]+){0,4}"
     r"(?:[ \t]*:|[ \t]+-)[ \t]*(?:" + lex.words_alternation("field_values", "absent") + r")[ \t]*(?=[.;,\n]|$)", re.I))
+
+
+# a denial that ends the mention's clause, at most three words after it on its line (lexicon
+# `event_status.denied_after`)
+_DENIED_AFTER = PerLexicon(lambda lex: re.compile(
+    r"(?:[ ][\w/+-]+){0,3}?[ \t]*(?:[-\u2013:][ \t]*)?(?:" + lex.words_alternation("event_status", "denied_after") +
+    r")[ \t]*(?=[.;,\n\"]|$)", re.I))
 
 
 # a title alone on its line whose next line says it is absent: "COMPLICATIONS" / "  None."
