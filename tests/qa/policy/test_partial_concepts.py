@@ -54,3 +54,27 @@ def test_context_cues_for_suspicion_and_requests():
     assert status("Malignancy must be excluded.", "Malignancy") == "possible"
     assert status("Colonoscopy to exclude malignancy.", "malignancy") != "negated"  # a request is no absence
     assert status("Pneumonia, less likely viral.", "Pneumonia") == "present"
+
+
+
+CASUALTY = """Eye casualty 02/03/2193
+VA: R 6/24, L 6/6. R eye red and photophobic.
+Plan: bloods today, results to follow.
+Mother has type 1 diabetes.
+"""
+
+
+def _decide(text: str, question: str):
+    note = Note("v", text)
+    return AnswerPolicy().decide(note, question, [], segment(text, note.id))
+
+
+def test_a_concept_named_only_by_its_head_and_one_more_word_is_uncertain_with_that_sentence():
+    d = _decide(CASUALTY, "Are his latest blood results back?")
+    assert d.verdict.verdict == "uncertain" and "bloods today" in d.answers[0].text
+    assert "clinician must look" in d.verdict.reason
+
+
+def test_a_head_word_alone_or_a_relatives_is_not_enough():
+    assert _decide(CASUALTY, "Is his left eye painful?").verdict.verdict == "not_mentioned"  # "eye" only
+    assert _decide(CASUALTY, "Does he have diabetes insipidus?").verdict.verdict != "yes"

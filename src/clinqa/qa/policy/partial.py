@@ -67,6 +67,40 @@ def part_absent_mentions(text: str, question: str, target: str, sentences: list[
     return [m for m in out if m.assertion == "possible"] or out
 
 
+def part_named(text: str, question: str, target: str, sentences: list[Sentence] | None,
+               language: str | None = None) -> Mention | None:
+    """When no sentence holds enough of a concept's words and none says a part of it absent: the
+    sentence naming the concept's head word (as `part_absent_mentions` finds it) with the most of
+    its other words, as a mention only possible ("Does she still pass urine?" on "Residual urine
+    output ~600 mL/day"): the note may say the concept in other words, or something else of the
+    head, so a clinician must look (uncertain, never yes), which is truer than "not in this note".
+    A relative's, a hypothetical or an indication's mention is none (one another word modifies
+    stays: "residual urine output" is what the note says of urine); None when no sentence names
+    the head."""
+    from clinqa.lexicon import lexicon
+    from clinqa.text.assertion import assert_spans
+    from clinqa.text.pipeline import nouns
+
+    if not sentences or language not in (None, "en") or len(concept_stems(target)) < 2:
+        return None
+    stems = concept_stems(target, lexicon().words_re("question_words", "qualifier"))
+    core = concept_stems(core_phrase(target))
+    heads = [st for n in nouns(question) for st in concept_stems(n) if st in stems and st in core]
+    if not heads:
+        return None
+    spans = [(a, b, s) for s in sentences for a, b in _stem_spans(text, s.start, s.end, heads[-1])]
+    status = assert_spans(text, [(a, b) for a, b, _ in spans], language) if spans else []
+    best, best_words = None, 0
+    for (a, b, s), st in zip(spans, status):
+        if st in ("family", "hypothetical") or in_family_section(text, a, s.section) or \
+                "indication" in (s.section or "").lower():
+            continue
+        words = sum(1 for st_ in stems if any(_same_word(st_, _stem(w.group(0))) for w in _WORD.finditer(text, s.start, s.end)))
+        if words > best_words:
+            best, best_words = Mention(a, b, "possible", s.section, a, b), words
+    return best if best_words >= 2 else None
+
+
 def core_phrase(target: str) -> str:
     """A concept's words before the first prepositional phrase that times it ("chest pain during
     the run" -> "chest pain"); a phrase that places it stays ("stones in the left kidney": the

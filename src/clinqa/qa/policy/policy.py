@@ -70,7 +70,7 @@ from clinqa.qa.policy.spans import (
 )
 from clinqa.qa.policy.forms import RULED_OUT_Q, TERSE_Q, yes_no_target
 from clinqa.qa.policy.observations import observation_mentions
-from clinqa.qa.policy.partial import part_absent_mentions
+from clinqa.qa.policy.partial import part_absent_mentions, part_named
 from clinqa.qa.policy.presentation import instead_of_heading, presentation_answer
 from clinqa.qa.policy.rows import checklist_mark, form_boxes
 from clinqa.qa.policy.results import not_done, study_result
@@ -532,6 +532,13 @@ class AnswerPolicy:
         if asks_at_a_moment(asked.question):  # "at discharge" after "weaned off by day 4", "afebrile since"
             mentions = at_the_moment(note.text, sentences, mentions, absent_mentions(
                 note.text, asked.terms, sentences, language) if mentions and not asked.family else [])
+        if not mentions and target and not asked.family and not asked.action:
+            named = part_named(note.text, asked.question, target, sentences, language)
+            mentions = [named] if named is not None else []
+            if named is not None:
+                return self._event_decision(note, asked, sentences, method, EventVerdict(
+                    "uncertain", f"the note names {note.text[named.start:named.end]!r} but not {target!r} in the "
+                    "question's words: a clinician must look", named.start, named.end, None))
         if not mentions:
             v = Verdict("not_mentioned", f"none of {', '.join(repr(t) for t in asked.terms[:6])} occurs in the note")
             return Decision([_abstain(note, method, v.reason)], asked, v)
