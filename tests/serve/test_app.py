@@ -39,7 +39,7 @@ def test_answer_route_offsets_evidence_and_no_text_in_log(qa_folder, caplog):
         # a yes/no question: the verdict and its support, whatever the (random) reader says
         r = c.post("/v1/answer", json={"note": NOTE, "question": "Does the patient have pneumonia?"})
         doc = r.json()
-        assert doc["verdict"]["verdict"] == "no" and doc["verdict"]["text"] == "No evidence of pneumonia"
+        assert doc["verdict"]["verdict"] == "no" and doc["verdict"]["text"] == "No evidence of pneumonia on chest x-ray"
         assert NOTE[doc["verdict"]["start"]:doc["verdict"]["end"]] == doc["verdict"]["text"]
         # the example: no finding of this report is a "yes"
         r = c.post("/v1/extract", json={"note": "FINDINGS: The lungs are clear. No pneumothorax. No pleural effusion.",

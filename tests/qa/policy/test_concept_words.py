@@ -207,3 +207,21 @@ def test_a_questions_adjective_or_lay_name_finds_the_notes_name(question, name):
 def test_an_alcohol_wipe_is_no_drinking_habit():
     v = _v(ABSTINENT, "Does she drink alcohol?")
     assert v.verdict == "no" and "teetotal" in v.text
+
+
+RESULTS = """Wound swab 12/10: MSSA; Pseudomonas not isolated.
+Sleep study: central apnoeas not seen.
+Knee MRI requested. Call us for fever over 38.5 C or a red, hot wound.
+"""
+
+
+@pytest.mark.parametrize("question, verdict", [("Pseudomonas?", "no"), ("Were central apnoeas present?", "no"),
+                                               ("Has she had the knee MRI?", "no"),
+                                               ("Does she have a fever?", "not_mentioned")])
+def test_results_not_found_requests_and_advice_are_no_finding(question, verdict):
+    assert _v(RESULTS, question).verdict == verdict
+
+
+def test_a_terse_questions_first_word_is_its_concept_not_a_name():
+    assert yes_no_target("Abscess on the MRI?") == "abscess"
+    assert yes_no_target("Is Mrs Okafor on warfarin?") == "warfarin"

@@ -221,11 +221,15 @@ RULED_OUT_Q = re.compile(r"\s+(?:been\s+)?(?:ruled\s+out|excluded|rule[ds]?\s+ou
 
 def yes_no_target(question: str) -> str | None:
     """The concept a yes/no question asks about: "Does the patient have chest pain?" -> "chest pain"."""
-    q = _LEAD.sub("", RULED_OUT_Q.sub("?", question.strip()), count=1)
+    asked = RULED_OUT_Q.sub("?", question.strip())
+    q = _LEAD.sub("", asked, count=1)
+    # a name stands after the question's verb ("Is Mrs Okafor on warfarin?"); a terse question's
+    # first word is its concept ("Abscess on the MRI?")
+    named = _NAMED_SUBJECT.get() if q != asked else None
     q = _RELATIVE_TRAILING.get().sub("", q)
     q = _STUDY_SHOWS.sub("", q, count=1)
     for _ in range(6):
-        q2 = _FILLER.sub("", _RELATIVE_SUBJECT.sub("", _SUBJECT.sub("", _NAMED_SUBJECT.get().sub("", q))))
+        q2 = _FILLER.sub("", _RELATIVE_SUBJECT.sub("", _SUBJECT.sub("", named.sub("", q) if named else q)))
         if q2 == q:
             break
         q = q2
