@@ -38,11 +38,12 @@ def field_answer(text: str, end: int) -> bool | None:
     if worded and (yes.fullmatch(worded.group(1)) or no.fullmatch(worded.group(1))) and \
             (rest[:worded.start(1)].strip() or re.match(r"[ \t]+[A-Z]\b", rest)):
         return bool(yes.fullmatch(worded.group(1)))
-    # a form's question with its answer in a column of its own: "Q10 Alcohol >14 units/wk?     N"
-    # (the word alone after a run of spaces, before the next cell or the line's end)
+    # a form's question answered no in a column of its own: "Q10 Alcohol >14 units/wk?     N" (the
+    # word alone after a run of spaces); its yes is left to the mention's own words, which may say
+    # the question was about a plan or the past ("Planning knee replacement?   Y")
     column = re.match(r"[^\n?:|]{0,60}\?(?:[ \t]{2,}|\t)([^\W\d_][\w/-]*)(?=[ \t]{2,}|\t|[ \t]*$)", rest)
-    if column and (yes.fullmatch(column.group(1)) or no.fullmatch(column.group(1))):
-        return bool(yes.fullmatch(column.group(1)))
+    if column and no.fullmatch(column.group(1)):
+        return False
     if not re.match(r"[ \t]*[:?-]?[ \t]*(?:" + _BOX.pattern + ")", rest):
         return None
     said = set()

@@ -187,26 +187,45 @@ Social: EtOH ~10 units/week, non-smoker. Influenza vaccination given in clinic t
 Procedure: skin prepared with alcohol swab before the injection.
 """
 
-ABSTINENT = """Pre-assessment 11/05/2195
-Social: teetotal all her life. Skin cleaned with an alcohol wipe, bloods taken.
-"""
-
-
 def _v(text: str, question: str):
     note = Note("h", text)
     return AnswerPolicy().decide(note, question, [], segment(text, note.id)).verdict
 
 
 @pytest.mark.parametrize("question, name", [("Is he diabetic?", "T2DM"), ("Is he epileptic?", "seizure disorder"),
-                                            ("Does he drink alcohol?", "EtOH"), ("Has he had his flu jab?", "Influenza")])
+                                            ("Has he had his flu jab?", "Influenza")])
 def test_a_questions_adjective_or_lay_name_finds_the_notes_name(question, name):
     v = _v(HABITS, question)
     assert v.verdict == "yes" and name in v.text
 
 
-def test_an_alcohol_wipe_is_no_drinking_habit():
-    v = _v(ABSTINENT, "Does she drink alcohol?")
-    assert v.verdict == "no" and "teetotal" in v.text
+def test_a_questions_name_for_a_group_is_the_concept_only_as_all_of_it():
+    # "diabetic retinopathy" is no diabetes, "Mrs ... on warfarin?" a name before its concept
+    assert _v(HABITS, "Does he have diabetic retinopathy?").verdict != "yes"
+    assert _v(HABITS, "Is he diabetic?").verdict == "yes"
+
+
+GUARDS = """Clinic review 04/04/2195
+HIV viral load not detected, CD4 520; continues dolutegravir/lamivudine.
+The scaphoid fracture was not seen on the initial X-ray but is clearly visible on CT.
+He now reports chest pain that he initially denied.
+Cardiology review requested for ongoing palpitations.
+Please see your GP for review of his hypertension.
+PRE-OP FORM
+Q5  Planning knee replacement?          Y
+"""
+
+
+@pytest.mark.parametrize("question", ["Does he have HIV?", "Does he have a scaphoid fracture?",
+                                      "Does he have chest pain?", "Does he have palpitations?",
+                                      "Does he have hypertension?"])
+def test_what_these_rules_must_not_turn_into_no(question):
+    assert _v(GUARDS, question).verdict == "yes"
+
+
+def test_a_yes_column_does_not_make_a_plan_done():
+    assert _v(GUARDS, "Has he had a knee replacement?").verdict != "yes"
+
 
 
 RESULTS = """Wound swab 12/10: MSSA; Pseudomonas not isolated.
@@ -216,9 +235,8 @@ Knee MRI requested. Call us for fever over 38.5 C or a red, hot wound.
 
 
 @pytest.mark.parametrize("question, verdict", [("Pseudomonas?", "no"), ("Were central apnoeas present?", "no"),
-                                               ("Has she had the knee MRI?", "no"),
                                                ("Does she have a fever?", "not_mentioned")])
-def test_results_not_found_requests_and_advice_are_no_finding(question, verdict):
+def test_results_not_found_and_advice_are_no_finding(question, verdict):
     assert _v(RESULTS, question).verdict == verdict
 
 

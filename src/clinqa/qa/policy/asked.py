@@ -149,8 +149,15 @@ def asked_for(question: str, concept: ConceptSpec | None = None, language: str |
             terms += [c for c, forms in lexicon().ambiguous_abbreviations.items()
                       if t.lower() in (f.lower() for f in forms)]
         phrases, names = _names_in(q)
+        english = not _other_language(q, language)
+        if t and english:
+            # an English question's own name for a group is the concept only when it is all the
+            # concept asked ("Is he diabetic?"), not a word inside a longer one ("diabetic
+            # retinopathy" is no diabetes, "able to drink" no alcohol)
+            phrases = [p for p in phrases if t.lower() in p]
+            names = [n for p in phrases for n in lexicon().names_of_translation[p]]
         terms += names  # "¿Hay derrame pleural?": a group's name in another language inside it
-        if t and any(t.lower() in p for p in phrases) and not _other_language(q, language):
+        if t and any(t.lower() in p for p in phrases) and english:
             # "Did she have a temperature?" asks about a fever: the note's "temperature 36.8" is none
             terms.remove(t)
     from clinqa.text.glossary import drug_class_stems

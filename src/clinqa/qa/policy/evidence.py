@@ -17,29 +17,24 @@ if TYPE_CHECKING:  # (the policy's decision is only passed through)
 # What ends a clause around a mention: a line, a sentence, ";", a table cell ("|", a tab, a run of
 # spaces between columns). Commas and a key's colon are softer: see `mention_phrase`.
 _CLAUSE_EDGE = re.compile(r"\n|;|\||\t| {2,}|(?<=[a-z0-9)\]])\.(?=\s)|[?!](?=\s)")
-_LINE_OR_SENTENCE = re.compile(r"\n|(?<=[a-z0-9)\]])\.(?=\s)")
 _KEY_BEFORE = re.compile(r"[A-Za-z][^:\n]{0,40}:\s")
 _ASIDE_AT_END = re.compile(r"\s*\([^()]*\)?\s*$")
 _PHRASE_WORDS = 7  # a clause longer than this is not shown whole: the mention and its neighbours are
 _LOOK = 600  # characters looked at on each side for a clause's edge
 
 
-def mention_phrase(text: str, start: int, end: int, edges: re.Pattern,
-                   term: tuple[int, int] | None = None) -> tuple[int, int]:
+def mention_phrase(text: str, start: int, end: int, edges: re.Pattern) -> tuple[int, int]:
     """The phrase a yes/no answer shows for the mention [start, end) (its term with the cue that
     decides it): the comma-separated part of its clause that holds it, without the field's key
     before it ("Allergy: penicillin - rash" -> "penicillin - rash") or an aside in brackets after
     it; when that part is longer than a few words, the mention and its modifiers only, up to
     `edges` words ("with a soft systolic murmur at the left sternal edge" -> "soft systolic
-    murmur"). With the `term`'s span, evidence across lines or sentences keeps the one holding
-    it. The mention itself is always inside. Data sets write a yes/no answer as this
-    mention ("denies SI" for no), and a reader checks a verdict on it faster than on a sentence."""
+    murmur"). Evidence across lines keeps its lines: the cue may be on another line than the term
+    ("Chest pain\n   denied", a table column's cells under its name). The mention itself is
+    always inside. Data sets write a yes/no answer as this mention ("denies SI" for no), and a
+    reader checks a verdict on it faster than on a sentence."""
     if not (0 <= start < end <= len(text)):
         return start, end
-    if term is not None:  # evidence across lines or sentences: the one holding the term
-        cut = [m for m in _LINE_OR_SENTENCE.finditer(text, start, end)]
-        start = max([m.end() for m in cut if m.end() <= term[0]], default=start)
-        end = min([m.start() for m in cut if m.start() >= term[1]], default=end)
     lo, hi = max(0, start - _LOOK), min(len(text), end + _LOOK)
     left = max((m.end() for m in _CLAUSE_EDGE.finditer(text, lo, start)), default=lo)
     right = min((m.start() for m in _CLAUSE_EDGE.finditer(text, end, hi)), default=hi)
@@ -90,9 +85,7 @@ def as_phrase(text: str, d: Decision) -> Decision:
     a = d.answers[0] if d.answers else None
     if a is None or a.is_no_answer or d.verdict is None or not (0 <= a.start < a.end):
         return d
-    v = d.verdict
-    term = (v.term_start, v.term_end) if a.start <= v.term_start < v.term_end <= a.end else None
-    s, e = mention_phrase(text, a.start, a.end, lexicon().words_re("evidence_phrase", "edges"), term)
+    s, e = mention_phrase(text, a.start, a.end, lexicon().words_re("evidence_phrase", "edges"))
     if (s, e) == (a.start, a.end):
         return d
     return replace(d, answers=[replace(a, start=s, end=e, text=text[s:e])] + list(d.answers[1:]),

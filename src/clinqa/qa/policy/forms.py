@@ -51,13 +51,17 @@ _FILLER = re.compile(
     r"suffer\w* from|present\w* with|receiv\w*|get|got|need\w*|use|uses|using|there|known|diagnosed with|"
     r"found to have|found with|noted to have|shown to have|"
     r"positive for|negative for|tested for|treated for|treated with|family history of|family hx of|history of|hx of|"
-    r"un|una|algún|alguna|de|con|el|la|los|las|antecedentes? de|signos? de|"
-    # the patient's own: "Has she had her flu jab?" asks about a flu jab
-    r"his|her|their|my|your)\s+", re.I)
+    r"un|una|algún|alguna|de|con|el|la|los|las|antecedentes? de|signos? de)\s+", re.I)
+# the patient's own: "Has she had her flu jab?" asks about a flu jab (lexicon `question_words.possessive`)
+_POSSESSIVE = PerLexicon(lambda lex: re.compile(r"^(?:" + lex.words_alternation("question_words", "possessive") +
+                                                r")\s+", re.I))
 
 
 # Verbs after the concept that only say it happened ("Was spironolactone started?"); verbs that
 # change the question ("stopped", "held") are kept, so such questions find no mention and abstain.
+_TITLE = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr|Master)\.?\s", re.I)
+
+
 _DONE = re.compile(r"\s+(?:been\s+)?(?:started|given|prescribed|administered|performed|done|placed|ordered|received|"
                    r"initiated|found|seen|shown|noted|present|identified|detected|reported|planned|scheduled|used)$", re.I)
 
@@ -225,11 +229,12 @@ def yes_no_target(question: str) -> str | None:
     q = _LEAD.sub("", asked, count=1)
     # a name stands after the question's verb ("Is Mrs Okafor on warfarin?"); a terse question's
     # first word is its concept ("Abscess on the MRI?")
-    named = _NAMED_SUBJECT.get() if q != asked else None
+    named = _NAMED_SUBJECT.get() if q != asked or _TITLE.match(asked) else None
     q = _RELATIVE_TRAILING.get().sub("", q)
     q = _STUDY_SHOWS.sub("", q, count=1)
     for _ in range(6):
-        q2 = _FILLER.sub("", _RELATIVE_SUBJECT.sub("", _SUBJECT.sub("", named.sub("", q) if named else q)))
+        q2 = _POSSESSIVE.get().sub("", _FILLER.sub("", _RELATIVE_SUBJECT.sub("", _SUBJECT.sub(
+            "", named.sub("", q) if named else q))))
         if q2 == q:
             break
         q = q2

@@ -236,4 +236,3 @@ def dedupe(answers: list[Answer]) -> list[Answer]:
             seen.add((a.start, a.end))
             out.append(a)
     return out
-

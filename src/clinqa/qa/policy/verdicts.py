@@ -274,8 +274,10 @@ def not_done_after(text: str, sentences: list[Sentence] | None, m: Mention) -> M
         return replace(m, assertion="possible")
     if _ABSENT_VALUE.get().match(text, m.end) or _ABSENT_UNDER.get().match(text, m.end):
         return replace(m, assertion="negated")
-    denied = _DENIED_AFTER.get().match(text, m.end)
-    if denied:  # "crack cocaine - denies"
+    denied = _DENIED_AFTER.get().match(text, m.end) or _ABSENT_RIGHT_AFTER.get().match(text, m.end)
+    if denied and not _CONTRAST.search(text, denied.end(), sent.end):
+        # "crack cocaine - denies", "Pseudomonas not isolated" ("... was not seen on the X-ray but
+        # is clearly visible on CT" is no absence)
         return replace(m, assertion="negated", cue_start=min(m.cue_start, m.start), cue_end=max(m.cue_end, denied.end()))
     keyed = _KEYED_ABSENT.get().match(text, m.end)
     if keyed:  # a test's line whose value says absent: "COVID swab on admission: negative", "HIV test in May - negative"
@@ -326,11 +328,16 @@ _KEYED_ABSENT = PerLexicon(lambda lex: re.compile(
     r"(?:[ \t]*:|[ \t]+-)[ \t]*(?:" + lex.words_alternation("field_values", "absent") + r")[ \t]*(?=[.;,\n]|$)", re.I))
 
 
-# a denial that ends the mention's clause, at most three words after it on its line (lexicon
-# `event_status.denied_after`)
+# a denial right after the mention that ends its clause (lexicon `event_status.denied_after`):
+# "crack cocaine - denies", not "alcohol use he previously denied"
 _DENIED_AFTER = PerLexicon(lambda lex: re.compile(
-    r"(?:[ ][\w/+-]+){0,3}?[ \t]*(?:[-\u2013:][ \t]*)?(?:" + lex.words_alternation("event_status", "denied_after") +
+    r"[ \t]*(?:[-\u2013:][ \t]*)?(?:" + lex.words_alternation("event_status", "denied_after") +
     r")[ \t]*(?=[.;,\n\"]|$)", re.I))
+# a result word right after the finding (lexicon `event_status.absent_right_after`)
+_ABSENT_RIGHT_AFTER = PerLexicon(lambda lex: re.compile(
+    r"[ \t]+(?:(?:was|were|is|are|has been|have been)[ \t]+)?(?:" +
+    lex.words_alternation("event_status", "absent_right_after") + r")(?![\w-])", re.I))
+_CONTRAST = re.compile(r"\b(?:but|although|though|however|yet)\b", re.I)
 
 
 # a title alone on its line whose next line says it is absent: "COMPLICATIONS" / "  None."
