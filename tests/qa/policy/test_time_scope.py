@@ -100,3 +100,17 @@ def test_the_notes_last_word_on_a_finding_answers_a_question_about_a_moment():
     assert v("Did he have a fever?") == "yes"  # at any time: the fevers
     assert v("Is he still in atrial fibrillation?") == "no"
     assert v("Is he still coughing?") != "no"  # "cough improving" is no end of it
+
+
+COURSE = """Progress in hospital:
+- Oxygen via nasal cannula 2 L/min; increased to 4 L overnight on day 2; weaned off day 4.
+- Pain settled on regular paracetamol. Sats 97% on air at discharge.
+Past history: asthma; eczema.
+"""
+
+
+def test_a_line_that_opens_with_the_item_tells_its_course_in_clauses():
+    note = Note("c", COURSE)
+    ask = lambda q: AnswerPolicy().decide(note, q, [], segment(COURSE, note.id)).verdict.verdict  # noqa: E731
+    assert ask("Was he on oxygen at discharge?") == "no"
+    assert ask("Did he need oxygen?") == "yes"

@@ -45,7 +45,11 @@ def ended_cue(text: str, sentences: list[Sentence] | None, m: Mention) -> tuple[
     # (a field's own colon is no clause: "drain: 40 mL serous overnight -> removed on WR")
     # (nor the stop right before the cue: "Vomited twice in ED; nil since 16:00")
     between = re.sub(r"\([^()]*\)", " ", re.sub(r"^[ \t]*:|[;,][ \t]*$", " ", text[m.end:cue.start()]))
-    if re.search(r"[;:]|\.\s", between) or len(between.split()) > 8 or _UNDONE.search(between):
+    # a line that opens with the mention tells its course in clauses ("- Oxygen by nasal prongs
+    # 3 L/min; up to 5 L on 16/04; weaned off 18/04"): its semicolons part no other subject
+    heads_line = re.fullmatch(r"[ \t]*(?:[-*\u2022]|\d{1,2}[.)])?[ \t]*", text[text.rfind("\n", 0, m.start) + 1:m.start])
+    clause = r"[:]|\.\s" if heads_line else r"[;:]|\.\s"
+    if re.search(clause, between) or len(between.split()) > (14 if heads_line else 8) or _UNDONE.search(between):
         return None  # another clause's, or said not to have ended
     return cue.start(), cue.end()
 
