@@ -123,7 +123,15 @@ Recommendations: vancomycin 15 mg/kg IV q12h, trough before the 4th dose; joint 
                                        ("METRO AMBULANCE - PATIENT CARE RECORD\nCall 09:12  On scene 09:20\n",
                                         "emergency"),
                                        ("DIABETES NURSE TEAM - TELEPHONE FOLLOW-UP\nSpoke to patient at 10:05.\n",
-                                        "clinic_letter")])
+                                        "clinic_letter"),
+                                       # a cath lab's report is a procedure's, though it reads images; a
+                                       # death ends a stay as a discharge does; a ward round is progress
+                                       ("St Aldric Cardiac Centre - Cath Lab\nLEFT HEART CATHETERISATION + PCI\n"
+                                        "Operator: Dr N. Achterberg, interventional cardiologist\nINDICATION: unstable "
+                                        "angina.\nFINDINGS: 80% proximal RCA.\n", "operative"),
+                                       ("Elder Care Unit\nINPATIENT SUMMARY: DEATH IN HOSPITAL\nDied 03:10 on day 6.\n",
+                                        "discharge_summary"),
+                                       ("PLASTICS WARD ROUND 14/11\nDay 9 post burn. Dressings changed.\n", "progress")])
 def test_note_kind(text, kind):
     assert parse_document(text, "k").kind == kind
 
@@ -330,3 +338,30 @@ def test_marked_and_underlined_titles_open_sections():
     assert "Reason for admission" in titles and "Medicines on discharge" in titles and "Discharge" in titles
     sec = next(s for s in doc.sections if s.title == "Reason for admission")
     assert doc.text[sec.title_end:].lstrip().startswith("Three days")
+
+
+LUNG_FUNCTION = """LUNG FUNCTION REPORT 12/06/2194
+Indication: breathless on exertion.
+
+RESULTS
+Test            Predicted   Measured   Percent predicted
+FEV1 (L)        3.10        2.05       66
+FVC (L)         3.95        3.40       86
+TLCO            8.9         5.1        57
+
+Impression: moderate obstruction; gas transfer reduced.
+"""
+
+
+def test_a_row_of_column_names_heads_the_table_and_a_question_names_its_column():
+    from clinqa.qa.policy import AnswerPolicy
+    from clinqa.text import segment
+    from clinqa.types import Note
+
+    doc = parse_document(LUNG_FUNCTION, "l")
+    table = next(b for b in doc.blocks if b.kind == "table")
+    assert [c.text for c in table.columns] == ["Test", "Predicted", "Measured", "Percent predicted"]
+    note = Note("l", LUNG_FUNCTION)
+    for question, value in (("Measured FVC?", "3.40"), ("FEV1 percent predicted?", "66"), ("TLCO measured?", "5.1")):
+        d = AnswerPolicy().decide(note, question, [], segment(LUNG_FUNCTION, note.id))
+        assert d.answers[0].text == value, question

@@ -223,6 +223,9 @@ def blocks_of(text: str, sections: list[Section]) -> list[Block]:
         s, e = spans[i]
         if s in titled and titled[s] == spans[i + 1][1] and _UNDERLINE.fullmatch(text[spans[i + 1][0]:spans[i + 1][1]]):
             kinds[i], kinds[i + 1] = "header", "blank"
+    for i in range(len(spans) - 1):  # a row of column names over a table's rows heads its columns
+        if kinds[i] in ("prose", "header") and kinds[i + 1] == "table" and _column_names(text, spans[i], spans[i + 1]):
+            kinds[i] = "table"
     sec_of = _section_finder(sections)
     sec_at = _section_finder(sections, index=True)
     i = 0
@@ -349,6 +352,15 @@ def _block(text: str, kind: str, spans: list[tuple[int, int]], section: str | No
     if kind == "trend":
         return Block("trend", start, end, section, h_text, h0, h1)
     return Block("prose", start, end, section, h_text, h0, h1)
+
+
+def _column_names(text: str, line: tuple[int, int], below: tuple[int, int]) -> bool:
+    """Whether `line` names the columns of the table row `below`: three or more cells, none a
+    number, as many as the row's ("Region   BMD (g/cm2)   T-score   Z-score" over "L1-L4   0.712
+    -3.1   -1.4"), no sentence among them."""
+    names, row = cells(text, *line), cells(text, *below)
+    return len(names) >= 3 and len(names) == len(row) and \
+        not any(is_number_cell(c.text) or c.text.endswith(".") for c in names)
 
 
 def _list_item(text: str, s: int, e: int) -> Item:
