@@ -243,3 +243,18 @@ def test_results_not_found_and_advice_are_no_finding(question, verdict):
 def test_a_terse_questions_first_word_is_its_concept_not_a_name():
     assert yes_no_target("Abscess on the MRI?") == "abscess"
     assert yes_no_target("Is Mrs Okafor on warfarin?") == "warfarin"
+
+
+ICU = """ICU day 3
+Noradrenaline 0.08 mcg/kg/min, weaning. Sclerae icteric. PMH: CKD 4; not diabetic.
+Given IV co-amoxiclav on arrival. Blood ketones 3.9, in DKA on arrival.
+DEXA 2190: osteopenia.
+"""
+
+
+@pytest.mark.parametrize("question, verdict", [("Is he on a vasopressor?", "yes"), ("Is he jaundiced?", "yes"),
+                                               ("Does he have kidney disease?", "yes"), ("Is he diabetic?", "no"),
+                                               ("Was he given co-amoxiclav?", "yes"), ("Was he in DKA?", "yes")])
+def test_classes_lay_names_and_question_verbs(question, verdict):
+    assert _v(ICU, question).verdict == verdict
+    assert _v(ICU, "Has he had a DEXA before?").verdict in ("yes", "uncertain")  # "before" is no part of it

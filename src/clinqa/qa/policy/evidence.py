@@ -19,6 +19,9 @@ if TYPE_CHECKING:  # (the policy's decision is only passed through)
 _CLAUSE_EDGE = re.compile(r"\n|;|\||\t| {2,}|(?<=[a-z0-9)\]])\.(?=\s)|[?!](?=\s)")
 _KEY_BEFORE = re.compile(r"[A-Za-z][^:\n]{0,40}:\s")
 _ASIDE_AT_END = re.compile(r"\s*\([^()]*\)?\s*$")
+# the words that make an aside part of the verdict ("Heparin (not given)"): it stays
+_CUE_WORDS = (("event_status", "negated"), ("procedures", "not_done"), ("field_values", "absent"),
+              ("event_status", "hypothetical"))
 _PHRASE_WORDS = 7  # a clause longer than this is not shown whole: the mention and its neighbours are
 _LOOK = 600  # characters looked at on each side for a clause's edge
 
@@ -85,7 +88,13 @@ def as_phrase(text: str, d: Decision) -> Decision:
     a = d.answers[0] if d.answers else None
     if a is None or a.is_no_answer or d.verdict is None or not (0 <= a.start < a.end):
         return d
-    s, e = mention_phrase(text, a.start, a.end, lexicon().words_re("evidence_phrase", "edges"))
+    end = a.end
+    v, lex = d.verdict, lexicon()
+    aside = _ASIDE_AT_END.search(text, a.start, a.end)
+    if aside is not None and v.term_end >= 0 and aside.start() >= v.term_end and \
+            not any(lex.words_re(*w).search(aside.group(0)) for w in _CUE_WORDS):
+        end = aside.start()  # a sentence's aside after its term and cue says why, not what ("(lung re-expanded)")
+    s, e = mention_phrase(text, a.start, end, lex.words_re("evidence_phrase", "edges"))
     if (s, e) == (a.start, a.end):
         return d
     return replace(d, answers=[replace(a, start=s, end=e, text=text[s:e])] + list(d.answers[1:]),
