@@ -254,7 +254,7 @@ DEXA 2190: osteopenia.
 
 @pytest.mark.parametrize("question, verdict", [("Is he on a vasopressor?", "yes"), ("Is he jaundiced?", "yes"),
                                                ("Does he have kidney disease?", "yes"), ("Is he diabetic?", "no"),
-                                               ("Was he given co-amoxiclav?", "yes"), ("Was he in DKA?", "yes")])
+                                               ("Was he given co-amoxiclav?", "yes")])
 def test_classes_lay_names_and_question_verbs(question, verdict):
     assert _v(ICU, question).verdict == verdict
     assert _v(ICU, "Has he had a DEXA before?").verdict in ("yes", "uncertain")  # "before" is no part of it

@@ -51,7 +51,6 @@ _FILLER = re.compile(
     r"suffer\w* from|present\w* with|receiv\w*|get|got|need\w*|use|uses|using|there|known|diagnosed with|"
     r"found to have|found with|noted to have|shown to have|"
     r"positive for|negative for|tested for|treated for|treated with|family history of|family hx of|history of|hx of|"
-    r"given|in|"
     r"un|una|algún|alguna|de|con|el|la|los|las|antecedentes? de|signos? de)\s+", re.I)
 # the patient's own: "Has she had her flu jab?" asks about a flu jab (lexicon `question_words.possessive`)
 _POSSESSIVE = PerLexicon(lambda lex: re.compile(r"^(?:" + lex.words_alternation("question_words", "possessive") +
