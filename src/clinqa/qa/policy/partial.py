@@ -33,31 +33,17 @@ def part_absent_mentions(text: str, question: str, target: str, sentences: list[
     says nothing of a pericardial effusion. [] when any mention of it is present (the
     note may say the rest in other words); a relative's, a hypothetical one (a risk consented to)
     or an indication's says nothing either way."""
-    from clinqa.lexicon import lexicon
-    from clinqa.text.assertion import assert_spans
-    from clinqa.text.pipeline import nouns
-
-    lex = lexicon()
-    if not sentences or language not in (None, "en") or len(concept_stems(target)) < 2:
+    found = _head_mentions(text, question, target, sentences, language)
+    if not found:
         return []
-    stems = concept_stems(target, lex.words_re("question_words", "qualifier"))
-    core = concept_stems(core_phrase(target))  # "chest pain during the run": the pain is asked
-    heads = [st for n in nouns(question) for st in concept_stems(n) if st in stems and st in core]
-    if not heads:
-        return []
-    spans = [(a, b, s) for s in sentences  # a title too: "MRI KNEE WITHOUT CONTRAST"
-             for a, b in _stem_spans(text, s.start, s.end, heads[-1])]
-    if not spans:
-        return []
-    status = assert_spans(text, [(a, b) for a, b, _ in spans], language)
+    stems, spans, status = found
     out = []
     for (a, b, s), st in zip(spans, status):
         if st in ("present", "possible") and _negated_before(text, a):
             st = "negated"
         # (not_done_after reads a field's absent value after it: "Drains: none")
         m = not_done_after(text, sentences, Mention(a, b, st, s.section, a, b))
-        if m.assertion in ("family", "hypothetical") or in_family_section(text, a, s.section) or \
-                "indication" in (s.section or "").lower() or _other_modifier(text, a, b, stems):
+        if _says_nothing(text, a, s, m.assertion) or _other_modifier(text, a, b, stems):
             continue  # ("no edema of the legs" says nothing of pulmonary edema)
         if m.assertion not in ("negated", "possible"):
             return []
@@ -77,6 +63,25 @@ def part_named(text: str, question: str, target: str, sentences: list[Sentence] 
     A relative's, a hypothetical or an indication's mention is none (one another word modifies
     stays: "residual urine output" is what the note says of urine); None when no sentence names
     the head."""
+    found = _head_mentions(text, question, target, sentences, language)
+    if not found:
+        return None
+    stems, spans, status = found
+    best, best_words = None, 0
+    for (a, b, s), st in zip(spans, status):
+        if _says_nothing(text, a, s, st):
+            continue
+        words = sum(1 for st_ in stems if any(_same_word(st_, _stem(w.group(0))) for w in _WORD.finditer(text, s.start, s.end)))
+        if words > best_words:
+            best, best_words = Mention(a, b, "possible", s.section, a, b), words
+    return best if best_words >= 2 else None
+
+
+def _head_mentions(text: str, question: str, target: str, sentences: list[Sentence] | None,
+                   language: str | None) -> tuple[list[str], list[tuple[int, int, Sentence]], list[str]] | None:
+    """The concept's stems (less qualifiers), and every mention of its head word (the question's
+    last noun of the concept's core phrase; spaCy's tagger) with its sentence and ConText status;
+    None for another language, a one-word concept, no head or no mention of it."""
     from clinqa.lexicon import lexicon
     from clinqa.text.assertion import assert_spans
     from clinqa.text.pipeline import nouns
@@ -84,21 +89,21 @@ def part_named(text: str, question: str, target: str, sentences: list[Sentence] 
     if not sentences or language not in (None, "en") or len(concept_stems(target)) < 2:
         return None
     stems = concept_stems(target, lexicon().words_re("question_words", "qualifier"))
-    core = concept_stems(core_phrase(target))
+    core = concept_stems(core_phrase(target))  # "chest pain during the run": the pain is asked
     heads = [st for n in nouns(question) for st in concept_stems(n) if st in stems and st in core]
     if not heads:
         return None
-    spans = [(a, b, s) for s in sentences for a, b in _stem_spans(text, s.start, s.end, heads[-1])]
-    status = assert_spans(text, [(a, b) for a, b, _ in spans], language) if spans else []
-    best, best_words = None, 0
-    for (a, b, s), st in zip(spans, status):
-        if st in ("family", "hypothetical") or in_family_section(text, a, s.section) or \
-                "indication" in (s.section or "").lower():
-            continue
-        words = sum(1 for st_ in stems if any(_same_word(st_, _stem(w.group(0))) for w in _WORD.finditer(text, s.start, s.end)))
-        if words > best_words:
-            best, best_words = Mention(a, b, "possible", s.section, a, b), words
-    return best if best_words >= 2 else None
+    spans = [(a, b, s) for s in sentences  # a title too: "MRI KNEE WITHOUT CONTRAST"
+             for a, b in _stem_spans(text, s.start, s.end, heads[-1])]
+    if not spans:
+        return None
+    return stems, spans, assert_spans(text, [(a, b) for a, b, _ in spans], language)
+
+
+def _says_nothing(text: str, a: int, s: Sentence, assertion: str) -> bool:
+    """A relative's, a hypothetical or an indication's mention says nothing of the patient."""
+    return assertion in ("family", "hypothetical") or in_family_section(text, a, s.section) or \
+        "indication" in (s.section or "").lower()
 
 
 def core_phrase(target: str) -> str:

@@ -11,7 +11,7 @@ import re
 from dataclasses import replace
 
 from clinqa.lexicon import PerLexicon, lexicon
-from clinqa.qa.policy.spans import sentence_at
+from clinqa.qa.policy.spans import line_span, sentence_at
 from clinqa.qa.policy.verdicts import Mention
 from clinqa.types import Sentence
 
@@ -47,7 +47,7 @@ def ended_cue(text: str, sentences: list[Sentence] | None, m: Mention) -> tuple[
     between = re.sub(r"\([^()]*\)", " ", re.sub(r"^[ \t]*:|[;,][ \t]*$", " ", text[m.end:cue.start()]))
     # a line that opens with the mention tells its course in clauses ("- Oxygen by nasal prongs
     # 3 L/min; up to 5 L on 16/04; weaned off 18/04"): its semicolons part no other subject
-    heads_line = re.fullmatch(r"[ \t]*(?:[-*\u2022]|\d{1,2}[.)])?[ \t]*", text[text.rfind("\n", 0, m.start) + 1:m.start])
+    heads_line = re.fullmatch(r"[ \t]*(?:[-*\u2022]|\d{1,2}[.)])?[ \t]*", text[line_span(text, m.start)[0]:m.start])
     clause = r"[:]|\.\s" if heads_line else r"[;:]|\.\s"
     if re.search(clause, between) or len(between.split()) > (14 if heads_line else 8) or _UNDONE.search(between):
         return None  # another clause's, or said not to have ended

@@ -275,7 +275,7 @@ def not_done_after(text: str, sentences: list[Sentence] | None, m: Mention) -> M
     if _ABSENT_VALUE.get().match(text, m.end) or _ABSENT_UNDER.get().match(text, m.end):
         return replace(m, assertion="negated")
     denied = _DENIED_AFTER.get().match(text, m.end) or _ABSENT_RIGHT_AFTER.get().match(text, m.end)
-    if denied and not _CONTRAST.search(text, denied.end(), sent.end):
+    if denied and not _CONTRAST.get().search(text, denied.end(), sent.end):
         # "crack cocaine - denies", "Pseudomonas not isolated" ("... was not seen on the X-ray but
         # is clearly visible on CT" is no absence)
         return replace(m, assertion="negated", cue_start=min(m.cue_start, m.start), cue_end=max(m.cue_end, denied.end()))
@@ -337,7 +337,7 @@ _DENIED_AFTER = PerLexicon(lambda lex: re.compile(
 _ABSENT_RIGHT_AFTER = PerLexicon(lambda lex: re.compile(
     r"[ \t]+(?:(?:was|were|is|are|has been|have been)[ \t]+)?(?:" +
     lex.words_alternation("event_status", "absent_right_after") + r")(?![\w-])", re.I))
-_CONTRAST = re.compile(r"\b(?:but|although|though|however|yet)\b", re.I)
+_CONTRAST = PerLexicon(lambda lex: lex.words_re("event_status", "contrast"))
 
 
 # a title alone on its line whose next line says it is absent: "COMPLICATIONS" / "  None."
