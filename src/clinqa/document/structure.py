@@ -359,7 +359,11 @@ def _column_names(text: str, line: tuple[int, int], below: tuple[int, int]) -> b
     number, as many as the row's ("Region   BMD (g/cm2)   T-score   Z-score" over "L1-L4   0.712
     -3.1   -1.4"), no sentence among them."""
     names, row = cells(text, *line), cells(text, *below)
-    return len(names) >= 3 and len(names) == len(row) and \
+    # (or one fewer, over the row's values, when the line leaves the rows' names' corner empty:
+    # "          Right before   Right today   Left today" over "ABPI   0.52   0.91   1.04")
+    corner = len(names) >= 2 and len(names) == len(row) - 1 and names[0].start - line[0] >= 8 and \
+        not text[line[0]:names[0].start].strip()
+    return (len(names) >= 3 and len(names) == len(row) or corner) and \
         not any(is_number_cell(c.text) or c.text.endswith(".") for c in names)
 
 

@@ -153,6 +153,10 @@ def fits(note: Note, asked: AskedFor, span: tuple[int, int], sentences) -> tuple
 
     if WHERE_Q.match(asked.question) and (has_date(text) or _clock_only(text) or _WEEKDAY.get().fullmatch(text.strip())):
         return False, f"{text!r} is a time, and the question asks where"  # "Where was she discharged?" is no "Tue"
+    from clinqa.qa.policy.clock import asks_clock_time, has_clock_time
+
+    if asks_clock_time(asked.question) and asked.answer_type in ("date", "span") and not has_clock_time(text):
+        return False, f"{text!r} holds no clock time, and the question asks what time"  # ("14-Mar-2195", "2 h")
     if asked.allergy:
         if ALLERGY_TEXT.search(where) or allergy_section:
             return True, ""

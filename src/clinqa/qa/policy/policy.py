@@ -36,6 +36,7 @@ from clinqa.qa.policy.allergies import allergy_verdict
 from clinqa.qa.policy.asked import AskedFor, asked_for, type_name
 from clinqa.qa.policy.calibration import Calibration, calibration_for
 from clinqa.qa.policy.classes import class_members, class_verdict
+from clinqa.qa.policy.clock import timed_mention
 from clinqa.qa.policy.constraints import drop_negated, fits, in_indication, note_can_answer
 from clinqa.qa.policy.events import (
     EventVerdict,
@@ -51,6 +52,8 @@ from clinqa.qa.policy.events import (
 from clinqa.qa.policy.dates import dated_mention, moment_date, stay_length
 from clinqa.qa.policy.disposition import admission_verdict
 from clinqa.qa.policy.headings import Headed, headed, trimmed
+from clinqa.qa.policy.grid import table_cell
+from clinqa.qa.policy.qualified import counted, qualified_number
 from clinqa.qa.policy.keyed import keyed_value, named_number
 from clinqa.qa.policy.lab_choice import lab_answers, row_lab
 from clinqa.qa.policy.measured import measured_verdict
@@ -71,13 +74,13 @@ from clinqa.qa.policy.spans import (
 from clinqa.qa.policy.forms import RULED_OUT_Q, TERSE_Q, yes_no_target
 from clinqa.qa.policy.observations import observation_mentions
 from clinqa.qa.policy.partial import part_absent_mentions, part_named
+from clinqa.qa.policy.people import person_mention
 from clinqa.qa.policy.presentation import instead_of_heading, presentation_answer
-from clinqa.qa.policy.rows import checklist_mark, form_boxes
+from clinqa.qa.policy.rows import checklist_no, form_boxes
 from clinqa.qa.policy.results import not_done, study_result
 from clinqa.qa.policy.sig import sig_answer
 from clinqa.qa.policy.time_scope import asks_at_a_moment, at_the_moment
 from clinqa.qa.policy.verdicts import (
-    Mention,
     Verdict,
     absent_mentions,
     aggregate,
@@ -210,6 +213,10 @@ class AnswerPolicy:
         came = presentation_answer(doc, asked)
         if came is not None:
             return self._structural(note, asked, *came, (method or "extractive") + "+presentation", sentences)
+        timed = timed_mention(doc, asked.question) or person_mention(doc, asked.question) \
+            if asked.answer_type in ("date", "span") and not asked.is_list else None
+        if timed is not None:  # "What time did he arrive?", "Who inserted the drain?": the time or name written with it
+            return self._structural(note, asked, [timed[:2]], timed[2], (method or "extractive") + "+dated", sentences)
         keyed = keyed_value(note.text, asked.question) if asked.answer_type in ("span", "date") and not asked.lab else None
         if keyed is not None and fits(note, asked, keyed[:2], sentences)[0]:  # "Allergies?" on "Allergies: cotrimoxazole"
             spans = self._item_spans(note, asked, [keyed[:2]], sentences) if asked.is_list else [keyed[:2]]
@@ -220,6 +227,9 @@ class AnswerPolicy:
             return self._structural(note, asked, [stay[:2]], stay[2], (method or "extractive") + "+dated", sentences)
         named = named_number(note.text, asked.question, unit_or_code=asked.answer_type == "span") \
             if asked.answer_type in ("number", "span") and not (asked.lab or asked.is_list) else None
+        if named is None and asked.answer_type in ("number", "span") and not (asked.lab or asked.is_list):
+            named = table_cell(doc, asked.question, asked.answer_type == "number") or \
+                qualified_number(note.text, asked.question) or counted(note.text, asked.question)  # "LAD iFR?"
         if named is not None:  # "ASPECTS?" on "... ASPECTS 9": the one value beside the name
             return self._structural(note, asked, [named[:2]], named[2], (method or "extractive") + "+field", sentences)
         length = stay_length(doc, asked.question) if asked.answer_type == "number" else None
@@ -505,7 +515,7 @@ class AnswerPolicy:
             found, partial = found + part, (part[0] if part else None)
         mentions = [replace(m, section="indication") if in_indication(doc, m.start) else m for m in found]
         # a checklist row marked NO or N/A says so before any plan word on it ("Warfarin clinic booked   x" under N/A)
-        mentions = [_checklist_no(note.text, m) for m in mentions]
+        mentions = [checklist_no(note.text, m) for m in mentions]
         plan = planned_only(doc, [m.start for m in mentions if m.assertion in ("present", "possible")])
         if plan is not None and not any(m.assertion == "negated" for m in mentions):
             # "Was the EGD done?" on a plan is a no; "Is an EGD planned?" a yes
@@ -572,14 +582,6 @@ class AnswerPolicy:
                    method=(method or "extractive") + "+events")
         a = self._finish(note, asked, a, sentences)
         return Decision([replace(a, assertion=assertion)], asked, v)
-
-
-def _checklist_no(text: str, m: Mention) -> Mention:
-    """A present mention whose checklist row is marked NO or N/A, negated (`rows.checklist_mark`)."""
-    if m.assertion not in ("present", "possible"):
-        return m
-    marked = checklist_mark(text, m)
-    return marked if marked is not None and marked.assertion == "negated" else m
 
 
 def _passes(items: list[Answer], asked: AskedFor, cal: Calibration) -> bool:

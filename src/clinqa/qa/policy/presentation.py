@@ -31,6 +31,12 @@ def _why(doc: ClinicalDocument, p: Phrase, what: str) -> str:
 def instead_of_heading(doc: ClinicalDocument, heading: str, is_list: bool) -> tuple[list[tuple[int, int]], str] | None:
     """The one-liner's part that says what `heading` would hold, for a note without the heading
     ("admitted with DKA" for the admission diagnosis); None when the note has no such part."""
+    if heading == "follow_up":  # no follow-up heading: the plan's items that arrange something ahead
+        from clinqa.qa.policy.follow_up import plan_follow_up
+
+        items = plan_follow_up(doc)
+        # (every item, as a heading's whole body would give: one arrangement is seldom all of them)
+        return (items, "the items of the note's plan that arrange a visit or a test ahead") if items else None
     role = _ROLE_OF_HEADING.get(heading)
     p = _first(doc, role) if role else None
     if p is None:

@@ -74,6 +74,14 @@ def checklist_mark(text: str, m: Mention) -> Mention | None:
                    cue_end=max(m.cue_end, column[2], line1 if line1 >= 0 else len(text)))
 
 
+def checklist_no(text: str, m: Mention) -> Mention:
+    """A present mention whose checklist row is marked NO or N/A, negated (`checklist_mark`)."""
+    if m.assertion not in ("present", "possible"):
+        return m
+    marked = checklist_mark(text, m)
+    return marked if marked is not None and marked.assertion == "negated" else m
+
+
 def form_boxes(text: str, m: Mention, absent_column: bool = True) -> Mention:
     """What a form's check boxes say of a mention: an option whose box is empty ("[ ] Chest
     pain") is not the patient's; a field answered by yes/no boxes ("Chest pain:  [ ] Yes  [x]
