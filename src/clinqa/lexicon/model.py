@@ -66,6 +66,9 @@ class DrugClass:
     stems: tuple[str, ...]
     # words that say a patient is on the class ("anticoagulated"): "Is she anticoagulated?"
     state_words: tuple[str, ...] = ()
+    # words written with a member, or a member with its dose, that say it is no use of the class:
+    # "enoxaparin 40 mg SC daily (VTE prophylaxis)" is no anticoagulation ("Is she anticoagulated?")
+    not_on_when: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

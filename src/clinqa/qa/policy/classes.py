@@ -176,16 +176,40 @@ def class_verdict(text: str, doc: ClinicalDocument, sentences: list[Sentence], q
     if not stems:
         return None
     now = AskedFor(question=question, answer_type="span", drug_stems=stems, is_list=True)
-    members = class_members(text, doc, sentences, now)
+    not_on = _not_on_when(words)  # "enoxaparin 40 mg SC daily (VTE prophylaxis)" is no anticoagulation
+    members = [m for m in class_members(text, doc, sentences, now) if not _written_with(text, m[0], m[1], not_on)]
     if members:
         a, b, why = members[0]
         return EventVerdict("yes", why, a, b, None)
     none = _class_field_none(doc, words)
     if none is not None:  # "Anticoagulants: none"
         return EventVerdict("no", f"the note's {none[0]!r} field says none", none[1], none[2], None)
-    ever = class_members(text, doc, sentences, AskedFor(question=f"What {words[0]} was given?", answer_type="span",
-                                                         drug_stems=stems, is_list=True))
+    ever = [m for m in class_members(text, doc, sentences, AskedFor(
+        question=f"What {words[0]} was given?", answer_type="span", drug_stems=stems, is_list=True))
+        if not _written_with(text, m[0], m[1], not_on)]
     if ever:
         a, b, _ = ever[0]
         return EventVerdict("no", f"the note's {words[0]} ({text[a:b]}) was stopped or held", a, b, None)
     return None
+
+
+def _not_on_when(words: list[str]) -> re.Pattern | None:
+    """The asked classes' words that say a member is no use of the class (the lexicon's
+    `not_on_when`), as one pattern; None when they have none."""
+    from clinqa.lexicon.model import _word_alternation
+
+    said = [w for c in lexicon().drug_classes if set(c.question_words) & set(words) for w in c.not_on_when]
+    return re.compile(r"(?<![\w-])(?:" + _word_alternation(said) + r")(?![\w-])", re.I) if said else None
+
+
+def _written_with(text: str, start: int, end: int, words: re.Pattern | None) -> bool:
+    """Whether the member at start:end, with its dose, or its clause (between the commas or
+    semicolons around it on its line, brackets kept whole) holds one of `words`."""
+    if words is None:
+        return False
+    line0, line1 = line_span(text, start)
+    cut = r";|,(?!\d)"  # (not a thousands' comma: "5,000 units")
+    before = max((m.end() for m in re.finditer(cut, text[line0:start])), default=0) + line0
+    after = re.search(r"(?:" + cut + r")(?![^()]*\))", text[end:line1])
+    clause = re.sub(r"\s+", " ", text[before:end + after.start() if after else line1])
+    return bool(words.search(clause))

@@ -145,6 +145,8 @@ def _mentions(text: str, literals: list[str], sentences: list[Sentence] | None, 
             if assertion == "present" and (_WORKUP_AFTER.match(sub[target.end:].text) or
                                            _SERVICE_AFTER.get().match(sub[target.end:].text)):
                 assertion = "hypothetical"  # "a pulmonary embolism protocol", "yellow fever vaccine": not a finding
+            if assertion == "negated" and _absent_on(_before_in_sentence(sub, target)):
+                assertion = "present"  # "no bleeding on anticoagulation": the bleeding is negated, not the drug
             sec = (section or "").lower()
             if assertion in ("present", "historical") and in_family_section(text, start, sec):
                 assertion = "family"
@@ -212,6 +214,20 @@ def _assertion_of(doc, modifiers) -> str:
 
 _NEG_BEFORE = re.compile(r"(?:^|[\s:;(])(?:no|not|denies|denied|without|negative for|free of|absence of)\s+"
                          r"(?:[\w/-]+\s+){0,3}$", re.I)
+
+
+# a negation, the finding it negates, then what that finding was absent on ("no bleeding on ")
+_ABSENT_ON = PerLexicon(lambda lex: re.compile(
+    r"(?:^|[\s:;(])(?:no|not|denies|denied|without|negative for|free of)\s+(?P<words>(?:[^\W\d_][\w/-]*\s+){1,4}?)"
+    r"(?:" + lex.words_alternation("event_status", "absent_on") + r")\s+(?:(?:the|his|her|their|a|an|any)\s+)?$", re.I))
+
+
+def _absent_on(before: str) -> bool:
+    from clinqa.lexicon import lexicon
+
+    m = _ABSENT_ON.get().search(before)
+    keep = lexicon().words_re("event_status", "absent_on_not_a_finding")
+    return bool(m) and any(not keep.fullmatch(w) for w in m.group("words").split())
 
 
 _NEGATION_INSIDE = re.compile(r"\b(?:not|no|never|without)\b", re.I)

@@ -1,0 +1,47 @@
+"""A class the patient is on, as notes and clinicians mean it (session 28): a prophylactic dose of
+a heparin, or a word of prophylaxis with it, is no anticoagulation (the lexicon's `not_on_when`);
+and a finding negated "on" a drug leaves the drug the patient's ("no bleeding on
+anticoagulation"). Notes written for these tests in their own words."""
+
+from __future__ import annotations
+
+import pytest
+
+from clinqa.qa.policy import AnswerPolicy
+from clinqa.text import segment
+from clinqa.types import Note
+
+
+def _verdict(text: str, question: str) -> str | None:
+    note = Note("n", text)
+    d = AnswerPolicy().decide(note, question, [], segment(note.text, note.id))
+    return d.verdict.verdict if d.verdict else None
+
+
+@pytest.mark.parametrize("text,verdict", [
+    ("Regular meds: ramipril 5 mg OD, enoxaparin 40 mg s/c once daily until mobile.", "not_mentioned"),
+    ("Thromboprophylaxis: dalteparin 5000 units nightly on the ward.", "not_mentioned"),
+    ("Heparin 5,000 units subcut q12h; paracetamol 1 g QDS.", "not_mentioned"),
+    ("Tinzaparin given as prophylaxis, stopped when walking.", "not_mentioned"),
+    ("Discharge medicines: edoxaban 60 mg once daily for the DVT.", "yes"),
+    ("Enoxaparin 1.5 mg/kg (110 mg) once daily for the pulmonary emboli.", "yes"),  # a treatment dose
+])
+def test_prophylaxis_is_no_anticoagulation(text, verdict):
+    assert _verdict(text, "Is the patient on anticoagulation?") == verdict
+
+
+@pytest.mark.parametrize("text,verdict", [
+    ("Paroxysmal AF; no bleeding on anticoagulation since the last visit.", "yes"),
+    ("No further falls while on anticoagulation.", "yes"),
+    ("He is not currently on anticoagulation (falls).", "no"),  # a word of time, not a finding, after the "not"
+    ("Not on anticoagulation.", "no"),
+])
+def test_a_finding_negated_on_a_drug_leaves_the_drug(text, verdict):
+    assert _verdict(text, "Is the patient on anticoagulation?") == verdict
+
+
+def test_a_negation_across_a_dash_is_not_undone():
+    # "not confirmed - correlate with X": the dash ends the negated finding's words; X stays
+    # what the sentence says of it (here a test still to come), never made the patient's by "with"
+    text = "Air trapping suggests small airways disease, not confirmed - correlate with HRCT (not yet booked)."
+    assert _verdict(text, "Has she had an HRCT?") != "yes"

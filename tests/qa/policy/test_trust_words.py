@@ -1,0 +1,36 @@
+"""Words that keep a yes/no question from a false "yes" (session 28): a field's "neg" is a
+negative result, a consent's "Risks:" names what may happen, and a finding's name in a service's
+name ("... Treatment Centre", "stroke unit") is no finding. Notes written for these tests in
+their own words."""
+
+from __future__ import annotations
+
+import pytest
+
+from clinqa.qa.policy import AnswerPolicy
+from clinqa.text import segment
+from clinqa.types import Note
+
+
+def _verdict(text: str, question: str) -> str | None:
+    note = Note("n", text)
+    d = AnswerPolicy().decide(note, question, [], segment(note.text, note.id))
+    return d.verdict.verdict if d.verdict else None
+
+
+@pytest.mark.parametrize("text,question,verdict", [
+    ("Screening bloods (Feb): syphilis: neg. Hep B sAg: -ve.", "Syphilis?", "no"),
+    ("Screening bloods (Feb): syphilis: neg. Hepatitis B: -ve.", "Does he have hepatitis B?", "no"),
+    ("Procedure explained. Risks: bleeding, infection, a persistent numb patch in a few.", "Does she have a numb patch?",
+     "not_mentioned"),
+    ("Complications include wound infection and DVT; leaflet given.", "Has he had a DVT?", "not_mentioned"),
+    ("Letter from the Sickle Cell Centre, clinic 4. Diagnosis: beta thalassaemia trait.",
+     "Does she have sickle cell disease?", "not_mentioned"),
+    ("Transferred to the stroke unit for rehabilitation after his hip fracture.", "Did he have a stroke?", "not_mentioned"),
+])
+def test_no_false_yes(text, question, verdict):
+    assert _verdict(text, question) == verdict
+
+
+def test_a_risk_word_in_a_sentence_of_its_own_leaves_the_findings():
+    assert _verdict("Cardiovascular risks reviewed. Known hypertension, on amlodipine.", "Hypertension?") == "yes"
