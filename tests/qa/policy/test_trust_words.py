@@ -34,3 +34,11 @@ def test_no_false_yes(text, question, verdict):
 
 def test_a_risk_word_in_a_sentence_of_its_own_leaves_the_findings():
     assert _verdict("Cardiovascular risks reviewed. Known hypertension, on amlodipine.", "Hypertension?") == "yes"
+
+
+@pytest.mark.parametrize("text,verdict", [
+    ("Physio: block of 8 sessions completed in March; home exercises only now.", "no"),
+    ("Physio: twice weekly, 3 of 8 sessions so far.", "yes"),
+])
+def test_a_course_completed_is_not_still_going(text, verdict):
+    assert _verdict(text, "Is she still having physio?") == verdict
