@@ -19,9 +19,9 @@ def _verdict(text: str, question: str) -> str | None:
 
 
 @pytest.mark.parametrize("text,verdict", [
-    ("Regular meds: ramipril 5 mg OD, enoxaparin 40 mg s/c once daily until mobile.", "not_mentioned"),
-    ("Thromboprophylaxis: dalteparin 5000 units nightly on the ward.", "not_mentioned"),
-    ("Heparin 5,000 units subcut q12h; paracetamol 1 g QDS.", "not_mentioned"),
+    ("Regular meds: ramipril 5 mg OD, enoxaparin 40 mg s/c once daily until mobile.", "no"),
+    ("Thromboprophylaxis: dalteparin 5000 units nightly on the ward.", "no"),
+    ("Heparin 5,000 units subcut q12h; paracetamol 1 g QDS.", "no"),
     ("Tinzaparin given as prophylaxis, stopped when walking.", "not_mentioned"),
     ("Discharge medicines: edoxaban 60 mg once daily for the DVT.", "yes"),
     ("Enoxaparin 1.5 mg/kg (110 mg) once daily for the pulmonary emboli.", "yes"),  # a treatment dose

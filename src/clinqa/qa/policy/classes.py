@@ -177,7 +177,12 @@ def class_verdict(text: str, doc: ClinicalDocument, sentences: list[Sentence], q
         return None
     now = AskedFor(question=question, answer_type="span", drug_stems=stems, is_list=True)
     not_on = _not_on_when(words)  # "enoxaparin 40 mg SC daily (VTE prophylaxis)" is no anticoagulation
-    members = [m for m in class_members(text, doc, sentences, now) if not _written_with(text, m[0], m[1], not_on)]
+    every = class_members(text, doc, sentences, now)
+    members = [m for m in every if not _written_with(text, m[0], m[1], not_on)]
+    if every and not members:
+        a, b, _ = every[0]
+        return EventVerdict("no", f"the note's {text[a:b]!r} is written as no use of the class ({words[0]}): "
+                                  f"a prophylactic dose or use", a, b, None)
     if members:
         a, b, why = members[0]
         return EventVerdict("yes", why, a, b, None)
