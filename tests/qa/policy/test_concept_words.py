@@ -258,3 +258,20 @@ DEXA 2190: osteopenia.
 def test_classes_lay_names_and_question_verbs(question, verdict):
     assert _v(ICU, question).verdict == verdict
     assert _v(ICU, "Has he had a DEXA before?").verdict in ("yes", "uncertain")  # "before" is no part of it
+
+
+@pytest.mark.parametrize("text,question,verdict", [
+    ("Monitor: sinus bradycardia 46 overnight, asymptomatic.", "Is her pulse slow?", "yes"),
+    ("Fell off his scooter, hit his head. No LOC, no vomiting.", "Was he knocked out?", "no"),
+    ("Birth history: born at term, no NICU stay.", "Was he premature?", "no"),
+    ("Dental check: two carious teeth, referred to the dentist.", "Any tooth decay?", "yes"),
+])
+def test_plain_words_for_a_clinical_one(text, question, verdict):
+    # session 28: a patient's words for bradycardia, loss of consciousness, prematurity, caries
+    from clinqa.qa.policy import AnswerPolicy
+    from clinqa.text import segment
+    from clinqa.types import Note
+
+    note = Note("n", text)
+    d = AnswerPolicy().decide(note, question, [], segment(note.text, note.id))
+    assert d.verdict is not None and d.verdict.verdict == verdict

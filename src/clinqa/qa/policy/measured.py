@@ -27,6 +27,8 @@ def measured_verdict(doc: ClinicalDocument, terms: tuple[str, ...], question: st
         values = [(m, v) for m, v in values if v is not None]
         if now:
             values = sorted(values, key=lambda x: x[0].sequence)[-1:]
+            if values and _absent_word_after(doc.text, values[0][0].end, terms):
+                return None  # ("Day 4: afebrile for 36 hours" after the last T: the words for now decide)
             moment = "its last value in the note" if values else None
         high = next(((m, v) for m, v in values if v >= limit), None)
         if high is not None:
@@ -49,3 +51,11 @@ def _in_first_unit(lab: str, number: float | None) -> float | None:
     if lab == "temperature" and number >= 90:
         return (number - 32) * 5 / 9
     return number
+
+
+def _absent_word_after(text: str, pos: int, terms: tuple[str, ...]) -> bool:
+    """Whether a word saying the concept is absent ("afebrile") is written after `pos`."""
+    import re
+
+    words = {w for t in terms for w in lexicon().absent_names_of.get(t.lower(), ())}
+    return any(re.search(r"(?<![\w-])" + re.escape(w) + r"(?![\w-])", text[pos:], re.I) for w in words)
