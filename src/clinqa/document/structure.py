@@ -226,6 +226,10 @@ def blocks_of(text: str, sections: list[Section]) -> list[Block]:
     for i in range(len(spans) - 1):  # a row of column names over a table's rows heads its columns
         if kinds[i] in ("prose", "header") and kinds[i + 1] == "table" and _column_names(text, spans[i], spans[i + 1]):
             kinds[i] = "table"
+    for i in range(1, len(spans) - 1):  # a row of units in brackets under the names: "(umol/L)   (mmol/L)"
+        if kinds[i] == "prose" and kinds[i - 1] == kinds[i + 1] == "table" and \
+                all(re.fullmatch(r"\([^()]{1,15}\)", c.text) for c in cells(text, *spans[i])):
+            kinds[i] = "table"
     sec_of = _section_finder(sections)
     sec_at = _section_finder(sections, index=True)
     i = 0

@@ -151,10 +151,21 @@ def time_key(text: str) -> tuple | None:
         return (0, *short, minutes if minutes is not None else -1)
     if minutes is not None:
         return (0, 0, 0, minutes)
+    month = _MONTH_ALONE.search(text)
+    if month:  # "in February", "Nov 2195": the month, any day of it
+        return (int(month.group("y") or 0), _MONTHS.index(month.group("mon")[:3].lower()) + 1, 0, -1)
     r = _RELATIVE.search(text)
     if r:
         return ("rel", relative_day(r))
     return None
+
+
+# a month named alone, capitalised, with its year or not ("February", "last Nov", "March 2196"); a bare
+# "May" only after a word that times it ("in May"), never the verb
+_MONTH_ALONE = re.compile(r"(?<![\w/-])(?:(?P<mon>January|February|March|April|June|July|August|September|October|November|"
+                          r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|"
+                          r"(?<=in )May|(?<=last )May|(?<=since )May|(?<=of )May|May(?=[ ,]+\d{4})))\.?"
+                          r"(?:[ ,]+(?P<y>\d{4}))?(?![\w/-])")
 
 
 def comparable(a: tuple | None, b: tuple | None) -> bool:
@@ -170,7 +181,7 @@ def matches(asked: tuple, key: tuple | None) -> bool:
         return asked == key
     ya, ma, da, mina = asked
     yk, mk, dk, mink = key
-    if ma and (ma, da) != (mk, dk):
+    if ma and (ma, da) != (mk, dk) and not (da == 0 and ma == mk):  # (a month asked: any day of it)
         return False
     if ya and yk and ya != yk:
         return False

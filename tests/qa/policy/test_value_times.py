@@ -145,3 +145,29 @@ def test_a_duration_in_words():
     d = AnswerPolicy().decide(Note("n", note), "How many days without sleep before admission?", cand,
                               segment(note, "n"))
     assert d.answers[0].text == "four days"
+
+
+MONTHLY = """RENAL CLINIC - results
+Date          Creatinine   eGFR    Potassium
+              (umol/L)             (mmol/L)
+2194-10-03    142          41      4.9
+2195-01-17    161          35      5.4
+2195-04-22    155          37      5.1
+"""
+
+
+def test_a_month_named_alone_picks_that_month_row():
+    # session 28: "in January", "last October" name a month, any day of it; an empty corner's
+    # units row under the header is no row of values
+    from clinqa.qa.policy import AnswerPolicy
+    from clinqa.text import segment
+    from clinqa.types import Note
+
+    def ask(q):
+        note = Note("n", MONTHLY)
+        d = AnswerPolicy().decide(note, q, [], segment(note.text, note.id))
+        return d.answers[0].text if d.answers and d.answers[0].text else None
+
+    assert ask("Creatinine in January?") == "161"
+    assert ask("Potassium last October?") == "4.9"
+    assert ask("eGFR in March?") is None  # no row of that month
