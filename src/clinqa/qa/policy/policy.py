@@ -79,6 +79,7 @@ from clinqa.qa.policy.presentation import instead_of_heading, presentation_answe
 from clinqa.qa.policy.rows import checklist_no, form_boxes
 from clinqa.qa.policy.results import not_done, study_result
 from clinqa.qa.policy.sig import sig_answer
+from clinqa.qa.policy.subtype import subtype_checked
 from clinqa.qa.policy.time_scope import asks_at_a_moment, at_the_moment
 from clinqa.qa.policy.verdicts import (
     Verdict,
@@ -466,7 +467,7 @@ class AnswerPolicy:
             turned = "yes" if d.verdict.verdict == "no" else "no"
             why = f"the question asks whether it was ruled out, and the note says it is {'absent' if turned == 'yes' else 'present'}"
             d = replace(d, verdict=replace(d.verdict, verdict=turned, reason=f"{why} ({d.verdict.reason})"))
-        return as_phrase(note.text, d)
+        return as_phrase(note.text, subtype_checked(note.text, asked.question, d))  # "Type 1 DM?" on "type 2 DM"
 
     def _concept_verdict(self, note: Note, asked: AskedFor, sentences, method: str,
                          language: str | None = None) -> Decision:

@@ -1,0 +1,37 @@
+"""A question's type, grade or stage against the note's (session 28): "Type 1 diabetes?" on a
+note of type 2 diabetes is no, not yes on the word "diabetes". Notes written for these tests in
+their own words."""
+
+from __future__ import annotations
+
+import pytest
+
+from clinqa.qa.policy import AnswerPolicy
+from clinqa.qa.policy.subtype import qualifiers
+from clinqa.text import segment
+from clinqa.types import Note
+
+
+def _verdict(text: str, question: str) -> str | None:
+    note = Note("n", text)
+    d = AnswerPolicy().decide(note, question, [], segment(note.text, note.id))
+    return d.verdict.verdict if d.verdict else None
+
+
+def test_values_of_a_kind_read_alike():
+    assert {(k, v) for k, v, _ in qualifiers("Stage IIIb disease; grade 2 ulcer; haemophilia A")} == \
+        {("stage", "3b"), ("grade", "2"), ("haemophilia", "a")}
+
+
+@pytest.mark.parametrize("text,question,verdict", [
+    ("Background: type 2 diabetes on metformin, gout.", "Does she have type 1 diabetes?", "no"),
+    ("Background: type 2 diabetes on metformin, gout.", "Does she have type 2 diabetes?", "yes"),
+    ("Sacrum: category 2 pressure injury, 2 x 3 cm, clean base.", "Does he have a category 4 pressure injury?", "no"),
+    ("Known von Willebrand disease type 1, mild.", "Does she have von Willebrand disease type 3?", "no"),
+    ("Serology: hepatitis B surface antigen positive, on entecavir.", "Does he have hepatitis C?", "no"),
+    # the asked value written anywhere in the note leaves the answer to the mentions
+    ("Heel: grade 2 pressure ulcer. Sacrum: grade 4 pressure ulcer, debrided.", "Does she have a grade 4 pressure ulcer?",
+     "yes"),
+])
+def test_another_subtype_is_no(text, question, verdict):
+    assert _verdict(text, question) == verdict
