@@ -50,3 +50,14 @@ def test_a_course_completed_is_not_still_going(text, verdict):
 ])
 def test_the_state_now_is_the_last_value(text, verdict):
     assert _verdict(text, "Is he febrile now?") == verdict
+
+
+@pytest.mark.parametrize("text,question,verdict", [
+    ("Booking bloods: hepatitis B non-reactive, rubella immune.", "Does she have hepatitis B?", "no"),
+    ("Transfusion reaction review - TRALI: criteria not met; mild fever only.", "Did he have TRALI?", "no"),
+    ("Usual meds: ramipril 5 mg OD - ran out three weeks ago, not renewed.", "Is he taking ramipril?", "no"),
+    ("She stopped taking her sertraline in the spring.", "Is she on sertraline?", "no"),
+    ("Usual meds: ramipril 5 mg OD, collected monthly.", "Is he taking ramipril?", "yes"),
+])
+def test_words_of_a_result_or_a_drug_not_taken(text, question, verdict):
+    assert _verdict(text, question) == verdict
