@@ -170,3 +170,27 @@ def test_a_procedure_is_of_this_encounter_done_and_no_imaging():
     assert "past history" in ok("appendicectomy")[1]
     assert "imaging" in ok("Abdominal ultrasound")[1]
     assert "not done" in ok("Endoscopic retrograde cholangiography")[1]
+
+
+def test_no_name_and_no_piece_of_a_number():
+    # session 28: "Wife's name?" is never answered "wife"; "01" of "01:50" and "1" of "1:800" are
+    # no values (notes written for this test)
+    from clinqa.qa.policy import AnswerPolicy
+    from clinqa.text import segment
+    from clinqa.types import Answer, Note
+
+    text = "Came with his partner and the ward dietitian. Titre 1:640. Monitor at 03:20: HR 112."
+
+    def ask(question, piece, nth=0):
+        i = -1
+        for _ in range(nth + 1):
+            i = text.find(piece, i + 1)
+        cand = Answer(text=piece, start=i, end=i + len(piece), score=0.9, note_id="n")
+        d = AnswerPolicy().decide(Note("n", text), question, [cand], segment(text, "n"))
+        return d.answers[0].text
+
+    assert ask("Partner's name?", "partner") is None
+    assert ask("Name of the dietitian?", "dietitian") is None
+    assert ask("Titre?", "1") is None
+    assert ask("HR at 03:20?", "03") != "03"  # (the vital's own value at that time answers instead)
+    assert ask("HR at 03:20?", "112") == "112"

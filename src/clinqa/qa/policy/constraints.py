@@ -186,6 +186,10 @@ def fits(note: Note, asked: AskedFor, span: tuple[int, int], sentences) -> tuple
         return (True, "") if ok else (False, f"{text!r} holds no date or time")
     if asked.dose:
         return (True, "") if DOSE.search(text) else (False, f"{text!r} holds no dose with a unit")
+    if asked.answer_type == "span" and _NAME_Q.search(asked.question) and not re.search(r"(?<![\w'-])[A-Z][a-z'-]+", text):
+        return False, f"{text!r} holds no name, and the question asks one"  # "Wife's name?" is no "wife"
+    if (asked.answer_type == "number" or re.fullmatch(r"\d[\d.,]*", text.strip())) and _cut_out(note.text, *span):
+        return False, f"{text!r} is cut out of a longer number, time or ratio"  # "01" of "01:50", "1" of "1:800"
     if asked.answer_type == "number":
         # (a lab or a unit the question or concept names is checked by its own gates below)
         if not (asked.lab or asked.dimensions or asked.needs_unit or asked.unit) and \
@@ -393,3 +397,16 @@ def drop_negated(note: Note, answers: list[Answer], language: str | None, limit:
     status = assert_spans(note.text, [(a.start, a.end) for a in head], language) if head else []
     bad = {(a.start, a.end) for a, st in zip(head, status) if st == "negated"}
     return [a for a in answers if (a.start, a.end) not in bad]
+
+
+# a question asking a person's or a place's name: "Wife's name?", "Name of the ward?", "What is her GP's name?"
+_NAME_Q = re.compile(r"(?:'s|\bs')\s+(?:first\s+|full\s+|last\s+|sur)?name\b|^\s*(?:what\s+is\s+the\s+)?name\s+of\b", re.I)
+
+
+def _cut_out(text: str, start: int, end: int) -> bool:
+    """Whether a span's number is a piece of a longer one: a clock time's hour ("01" of "01:50"), a
+    ratio's first term ("1" of "1:800"), a decimal's whole part, or a number glued to the span's edge."""
+    before, after = text[max(0, start - 2):start], text[end:end + 2]
+    return bool(re.fullmatch(r"[:.,]\d", after) and text[end - 1:end].isdigit() or
+                re.fullmatch(r"\d[:.]", before) and text[start:start + 1].isdigit() or
+                (text[start - 1:start].isdigit() and text[start:start + 1].isdigit()))
