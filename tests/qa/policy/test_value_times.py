@@ -171,3 +171,11 @@ def test_a_month_named_alone_picks_that_month_row():
     assert ask("Creatinine in January?") == "161"
     assert ask("Potassium last October?") == "4.9"
     assert ask("eGFR in March?") is None  # no row of that month
+
+
+def test_pulse_pressure_is_no_pulse():
+    # session 28: a measure whose name begins with a vital's ("pulse pressure 22") is its own
+    from clinqa.document import parse_document
+
+    doc = parse_document("Evening: BP 90/68 (pulse pressure 22), pulse 124, cool peripheries.")
+    assert [(m.name, m.value) for m in doc.measurements_of("heart rate")] == [("heart rate", "124")]
