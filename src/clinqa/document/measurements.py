@@ -10,7 +10,7 @@ import re
 
 from clinqa.document.model import Block, Item, Measurement
 from clinqa.document.structure import cells, is_number_cell
-from clinqa.document.time import DATE, MONTH, TIME, moment_of, time_key
+from clinqa.document.time import DATE, MONTH, MONTH_ALONE, TIME, moment_of, time_key
 from clinqa.lexicon import PerLexicon, lexicon
 from clinqa.text.shapes import THRESHOLD_CUE, VALUE
 
@@ -139,7 +139,7 @@ _SCORE_NAME = re.compile(r"(?<![\w-])(?:[A-Za-z]+\d+[A-Za-z]*|[A-Z]{2,})[ \t]*$"
 _YEAR = re.compile(r"(?:1[89]|2[0-2])\d\d")
 _YEAR_BEFORE = re.compile(r"\b(?:in|since|from|during|by|until|of|year|" + MONTH + r")\s+$", re.I)  # "in March 2181"
 _LABEL = re.compile(r"[^|\n]{1,40}?(?=[ \t]*(?:[ \t]\.+|\.{2,}|[ \t]{2,}|:)[ \t]*[<>~]?\d)")
-_AT_AFTER = re.compile(r"[ \t]+(?:at|on)[ \t]+", re.I)
+_AT_AFTER = re.compile(r"[ \t]+(?:at|on|in)[ \t]+", re.I)  # (a month only after "in": "84 in November")
 _PAREN_AFTER = re.compile(r"\s{0,2}\(([^()\n]{1,30})\)")
 # a date (and time), or a time alone, opening a lab line, before the lab's name
 _LINE_DATE = re.compile(r"[ \t]*((?:\[\*\*)?\d{1,4}[-/]\d{1,2}(?:[-/]\d{1,4})?(?:\*\*\])?(?:\s+\d{1,2}:\d{2}\s*(?:AM|PM)?)?|"
@@ -192,10 +192,12 @@ def measurements(text: str, blocks: list[Block]) -> list[Measurement]:
             first_name = line_starts.get(line0, ns)
             when = _PAREN_AFTER.match(text, ve)
             key = time_key(when.group(1)) if when else None
+            if key and key[0] != "rel" and key[2] == 0 and re.match(r"\s*[<>~]?\d", when.group(1)):
+                key = None  # "71 mmol/mol (84 in November)": the month is the bracket's own value's
             w = (when.group(1), when.start(1), when.end(1)) if key else None
             at = None if key else _AT_AFTER.match(text, ve)
             if at:  # "glucose 16.8 mmol/L at 22:00 and 11.2 mmol/L at 06:00"
-                t = TIME.match(text, at.end()) or DATE.match(text, at.end())
+                t = TIME.match(text, at.end()) or DATE.match(text, at.end()) or MONTH_ALONE.match(text, at.end())
                 key = time_key(t.group(0)) if t else None
                 w = (t.group(0), t.start(), t.end()) if key else None
             dated = None if key else _LINE_DATE.match(text, line0, ns)  # "[**2101-3-4**] 08:15PM BLOOD WBC-14.2"

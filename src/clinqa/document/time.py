@@ -168,6 +168,9 @@ _MONTH_ALONE = re.compile(r"(?<![\w/-])(?:(?P<mon>January|February|March|April|J
                           r"(?:[ ,]+(?P<y>\d{4}))?(?![\w/-])")
 
 
+MONTH_ALONE = _MONTH_ALONE  # a month named alone ("November", "Mar 2196")
+
+
 def comparable(a: tuple | None, b: tuple | None) -> bool:
     return a is not None and b is not None and type(a[0]) is type(b[0])
 

@@ -179,3 +179,11 @@ def test_pulse_pressure_is_no_pulse():
 
     doc = parse_document("Evening: BP 90/68 (pulse pressure 22), pulse 124, cool peripheries.")
     assert [(m.name, m.value) for m in doc.measurements_of("heart rate")] == [("heart rate", "124")]
+
+
+def test_a_month_in_another_values_brackets_is_that_values():
+    # "62 (70 in March)": March dates the 70, not the 62
+    from clinqa.document import parse_document
+
+    doc = parse_document("Renal: eGFR 62 (70 in March), stable.")
+    assert [(m.value, m.key) for m in doc.measurements_of("egfr")][0] == ("62", None)
