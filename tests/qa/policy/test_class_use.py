@@ -45,3 +45,14 @@ def test_a_negation_across_a_dash_is_not_undone():
     # what the sentence says of it (here a test still to come), never made the patient's by "with"
     text = "Air trapping suggests small airways disease, not confirmed - correlate with HRCT (not yet booked)."
     assert _verdict(text, "Has she had an HRCT?") != "yes"
+
+
+@pytest.mark.parametrize("text,question,verdict", [
+    # review: the rule is for a drug the finding was absent on, never a second finding
+    ("Denies headache with visual disturbance.", "Does she have visual disturbance?", "no"),
+    ("No fever with neck stiffness or photophobia.", "Does he have neck stiffness?", "no"),
+    ("No nausea with vomiting.", "Is she vomiting?", "no"),
+    ("No bleeding on warfarin previously; switched to apixaban in 2194.", "Is she on warfarin?", "no"),
+])
+def test_a_second_finding_or_a_past_drug_stays_negated(text, question, verdict):
+    assert _verdict(text, question) == verdict

@@ -71,3 +71,31 @@ def test_a_person_written_with_the_words(question, person):
 def test_relatives_and_unnamed_doers_are_not_this_rule():
     assert not asks_person("Who in the family has diabetes?")
     assert person_mention(parse_document(LOG), "Who checked the CTG?") is None  # no name with those words
+
+
+@pytest.mark.parametrize("text,question,time", [
+    # review: a time of something not done, still to come, or of another clause is no answer
+    ("Tenecteplase not given at 14:40 - INR 2.1.", "What time was tenecteplase given?", None),
+    ("MRI brain requested for 09:00 tomorrow.", "What time was the MRI done?", None),
+    ("01:40 found on the bathroom floor by the night nurse, obs done 01:55.", "What time was she found on the floor?",
+     "01:40"),
+    ("04:20 reviewed by the SHO, CXR requested for 07:00.", "What time was he reviewed?", "04:20"),
+])
+def test_no_time_of_what_did_not_happen(text, question, time):
+    got = timed_mention(parse_document(text), question)
+    assert (text[got[0]:got[1]] if got else None) == time
+
+
+def test_a_part_of_the_day_is_no_clock_time():
+    assert not asks_clock_time("What time of day is the pain worst?")
+
+
+@pytest.mark.parametrize("text,question,person", [
+    # review: never the patient's own name, nor one who tried and failed
+    ("Re: Mr Peter Hallworth, 72, referred by his GP for a second opinion.", "Who referred the patient?", None),
+    ("Chest drain insertion attempted by Dr L. Park, unsuccessful; drain inserted by Dr R. Iyer under ultrasound.",
+     "Who inserted the chest drain?", "Dr R. Iyer"),
+])
+def test_not_the_patient_nor_a_failed_attempt(text, question, person):
+    got = person_mention(parse_document(text), question)
+    assert (text[got[0]:got[1]] if got else None) == person

@@ -25,7 +25,28 @@ _NOT_NAMED = PerLexicon(lambda lex: re.compile(
 
 
 def asks_clock_time(question: str) -> bool:
-    return bool(_CLOCK_ASKING.get().search(question) or _CLOCK_OPENING.get().match(question))
+    """("What time of day are the headaches worst?" asks a part of the day, not a clock time)"""
+    return bool(_CLOCK_ASKING.get().search(question) or _CLOCK_OPENING.get().match(question)) and \
+        not re.search(r"\btime of (?:the )?day\b", question, re.I)
+
+
+def _own_clause(text: str, s: int, e: int, a: int, b: int, stems: list[str]) -> bool:
+    """Whether the clause of a time (between commas, semicolons or stops, within a..b) names one
+    of the question's words and says nothing that undoes or defers it."""
+    cut = r"[,;\n\t]|\.\s|[ ]{3,}"  # (a field beside it on its line is another clause: "Booked: ...   Seen: ...")
+    cuts = [a + m.end() for m in re.finditer(cut, text[a:s])]
+    c0 = cuts[-1] if cuts else a
+    stop = re.search(cut + r"|\.$", text[e:b])
+    c1 = e + stop.start() if stop else b
+    clause = text[c0:c1]
+    return bool(stems_in(text, c0, c1, stems)) and not _UNDONE.get().search(clause)
+
+
+# words that say a timed event did not happen, or is still to come
+_UNDONE = PerLexicon(lambda lex: re.compile(
+    "|".join([lex.words_re("event_status", "negated").pattern, lex.words_re("procedures", "planned").pattern,
+              lex.words_re("procedures", "not_done").pattern,
+              r"\b(?:requested|request|referral|referred|due|attempted|unsuccessful|failed|to be|will)\b"]), re.I))
 
 
 def has_clock_time(text: str) -> bool:
@@ -52,10 +73,15 @@ def timed_mention(doc: ClinicalDocument, question: str) -> tuple[int, int, str] 
         hits = stems_in(text, a, b, stems)
         if len(hits) < len(stems):
             continue
+        # a time in a clause of its own that holds a word of the question, and no word that it did
+        # not happen ("not given at 03:40", "requested for 08:00", "referral made 14:45")
+        times = [t for t in times if _own_clause(text, t.start(), t.end(), a, b, stems)]
+        if not times:
+            continue
         last = max(y for _, y in hits.values())
         # the first time after the words in their own field ("Died: 14-Mar-2195 04:12" beside
         # "Admitted: 09-Mar 21:47"), else the nearest one
-        after = [t for t in times if t.start() >= last and not re.search(r"[;\n]|\S[ \t]{3,}\S|\t",
+        after = [t for t in times if t.start() >= last and not re.search(r"[;,\n]|\S[ \t]{3,}\S|\t",
                                                                          text[last:t.start()])]
         best = after[0] if after else min(times, key=lambda t: min(abs(t.start() - x) + abs(t.end() - y)
                                                                    for x, y in hits.values()))

@@ -49,7 +49,9 @@ def person_mention(doc: ClinicalDocument, question: str) -> tuple[int, int, str]
     spans |= {line_span(text, s.start) for s in doc.sentences}
     found: dict[str, tuple[int, int]] = {}
     for a, b in spans:
-        people = persons_in(text, a, b)
+        # (not the patient's own name, "Re: Mr Peter Hallworth, 72", nor one who tried and failed:
+        # "attempted by Dr L. Park, unsuccessful")
+        people = [p for p in persons_in(text, a, b) if not _the_patient(text, p.start()) and _did_it(text, p, a, b, stems)]
         if not people:
             continue
         hits = stems_in(text, a, b, stems)
@@ -62,3 +64,34 @@ def person_mention(doc: ClinicalDocument, question: str) -> tuple[int, int, str]
         return None
     (s, e), = found.values()
     return s, e, f"the person named with {' '.join(stems)!r}"
+
+
+_PATIENT_KEY = re.compile(r"(?:^|\n)[ \t]*(?:re|patient|pt|name|patient name)[ \t]*:[ \t]*$", re.I)
+_UNDONE = re.compile(r"\b(?:attempted|unsuccessful|failed|not|unable|declined|refused)\b", re.I)
+
+
+def _the_patient(text: str, pos: int) -> bool:
+    """Whether the name at `pos` is the value of the note's patient field ("Re:", "Patient:")."""
+    return bool(_PATIENT_KEY.search(text[max(0, pos - 40):pos]))
+
+
+def _did_it(text: str, person: re.Match, a: int, b: int, stems: list[str]) -> bool:
+    """Whether the person's clause (between commas, semicolons or stops) says nothing of a failed
+    or refused attempt, and it, a short clause beside it in apposition ("Dr K. Sato, HF
+    consultant") or, for an agent ("..., by Dr H. Abiodun"), its sentence names one of the
+    question's words (never only inside the name)."""
+    cut = r"[,;\n]|\.\s"
+    bounds = [a] + [a + m.end() for m in re.finditer(cut, text[a:b])] + [b]
+    i = max(k for k, x in enumerate(bounds) if x <= person.start())
+    c0, c1 = bounds[i], min(x for x in bounds if x >= person.end())
+    own = text[c0:person.start()] + " " + text[person.end():c1]
+    if _UNDONE.search(own):
+        return False
+    near = [own]
+    if re.match(r"\s*by\b", text[c0:person.start()], re.I):
+        near.append(text[a:c0])  # the agent of the sentence's event
+    for x0, x1 in ((bounds[i - 1], c0) if i > 0 else (c0, c0), (c1, next((x for x in bounds if x > c1), c1))):
+        if len(text[x0:x1].split()) <= 5 or (x1 == c0 and not own.strip(" \t(),.;:")):
+            # apposition: "Dr Kenji Sato, HF consultant,"; "started by the anaesthetist, Dr O. Lindqvist"
+            near.append(text[x0:x1])
+    return any(stems_in(t, 0, len(t), stems) for t in near)

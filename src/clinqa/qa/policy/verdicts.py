@@ -145,7 +145,8 @@ def _mentions(text: str, literals: list[str], sentences: list[Sentence] | None, 
             if assertion == "present" and (_WORKUP_AFTER.match(sub[target.end:].text) or
                                            _SERVICE_AFTER.get().match(sub[target.end:].text)):
                 assertion = "hypothetical"  # "a pulmonary embolism protocol", "yellow fever vaccine": not a finding
-            if assertion == "negated" and _absent_on(_before_in_sentence(sub, target)):
+            if assertion == "negated" and _absent_on(_before_in_sentence(sub, target)) and \
+                    _a_treatment(target.text, sub[target.end:].text):
                 assertion = "present"  # "no bleeding on anticoagulation": the bleeding is negated, not the drug
             sec = (section or "").lower()
             if assertion in ("present", "historical") and in_family_section(text, start, sec):
@@ -220,6 +221,22 @@ _NEG_BEFORE = re.compile(r"(?:^|[\s:;(])(?:no|not|denies|denied|without|negative
 _ABSENT_ON = PerLexicon(lambda lex: re.compile(
     r"(?:^|[\s:;(])(?:no|not|denies|denied|without|negative for|free of)\s+(?P<words>(?:[^\W\d_][\w/-]*\s+){1,4}?)"
     r"(?:" + lex.words_alternation("event_status", "absent_on") + r")\s+(?:(?:the|his|her|their|a|an|any)\s+)?$", re.I))
+
+
+def _a_treatment(term: str, after: str) -> bool:
+    """Whether a term is a drug or a drug class (what a finding can be absent "on"), written as the
+    patient's now: "no nausea with vomiting" negates both, "no bleeding on warfarin previously" is
+    about a past drug."""
+    from clinqa.lexicon import lexicon
+    from clinqa.text.vocab import drugs_in, words
+
+    lex = lexicon()
+    low = term.lower()
+    is_drug = bool(drugs_in(words(term))) or any(low in c.question_words or low in c.state_words
+                                                  for c in lex.drug_classes)
+    clause = re.split(r"[.;](?:\s|$)", after, maxsplit=1)[0]
+    return is_drug and not lex.words_re("moments", "earlier").search(clause) and \
+        not lex.words_re("events", "stopped").search(clause) and not re.search(r"\bswitched\b", clause, re.I)
 
 
 def _absent_on(before: str) -> bool:
