@@ -107,8 +107,9 @@ class _DrugClassEntry(_Entry):
     state_words: list[str] = []
     stems: list[str] = []
     not_on_when: list[str] = []
+    on_when: list[str] = []
 
-    @field_validator("name", "question_words", "state_words", "stems", "not_on_when")
+    @field_validator("name", "question_words", "state_words", "stems", "not_on_when", "on_when")
     @classmethod
     def _lower(cls, v):  # questions and drug names are matched lower-cased
         return [w.strip().lower() for w in v] if isinstance(v, list) else v.strip().lower()
@@ -326,8 +327,10 @@ class _Builder:
             stems = (*old.stems, *e.stems) if old else tuple(e.stems)
             states = (*old.state_words, *e.state_words) if old else tuple(e.state_words)
             not_on = (*old.not_on_when, *e.not_on_when) if old else tuple(e.not_on_when)
+            on = (*old.on_when, *e.on_when) if old else tuple(e.on_when)
             self.drug_classes[e.name] = DrugClass(e.name, tuple(dict.fromkeys(words)), tuple(dict.fromkeys(stems)),
-                                                  tuple(dict.fromkeys(states)), tuple(dict.fromkeys(not_on)))
+                                                  tuple(dict.fromkeys(states)), tuple(dict.fromkeys(not_on)),
+                                                  tuple(dict.fromkeys(on)))
         self.dosing.update({k.lower(): v for k, v in f.dosing.items()})  # matched case-insensitively
         self.clinical.update(f.clinical)
         for code, words in f.lang.items():

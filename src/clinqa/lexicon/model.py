@@ -69,6 +69,8 @@ class DrugClass:
     # words written with a member, or a member with its dose, that say it is no use of the class:
     # "enoxaparin 40 mg SC daily (VTE prophylaxis)" is no anticoagulation ("Is she anticoagulated?")
     not_on_when: tuple[str, ...] = ()
+    # words in such a member's clause that say it is that use after all ("IV bolus", "for DVT")
+    on_when: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -56,3 +56,14 @@ def test_a_negation_across_a_dash_is_not_undone():
 ])
 def test_a_second_finding_or_a_past_drug_stays_negated(text, question, verdict):
     assert _verdict(text, question) == verdict
+
+
+@pytest.mark.parametrize("text,verdict", [
+    # review: a treatment written with a prophylactic-looking dose, and IU spellings
+    ("Heparin 5000 units IV bolus, then infusion at 18 units/kg/h for the PE.", "yes"),
+    ("Dalteparin 5000 units SC daily for DVT treatment (weight 45 kg).", "yes"),
+    ("Ward meds: dalteparin 5000 IU SC nocte, paracetamol.", "no"),
+    ("Ward meds: tinzaparin 3500 IU SC daily.", "no"),
+])
+def test_a_dose_with_its_use(text, verdict):
+    assert _verdict(text, "Is the patient on anticoagulation?") == verdict

@@ -177,8 +177,9 @@ def class_verdict(text: str, doc: ClinicalDocument, sentences: list[Sentence], q
         return None
     now = AskedFor(question=question, answer_type="span", drug_stems=stems, is_list=True)
     not_on = _not_on_when(words)  # "enoxaparin 40 mg SC daily (VTE prophylaxis)" is no anticoagulation
+    on = _not_on_when(words, "on_when")  # ... unless its clause says treatment ("IV bolus", "for DVT")
     every = class_members(text, doc, sentences, now)
-    members = [m for m in every if not _written_with(text, m[0], m[1], not_on)]
+    members = [m for m in every if not _written_with(text, m[0], m[1], not_on) or _written_with(text, m[0], m[1], on)]
     if every and not members:
         a, b, _ = every[0]
         return EventVerdict("no", f"the note's {text[a:b]!r} is written as no use of the class ({words[0]}): "
@@ -191,19 +192,20 @@ def class_verdict(text: str, doc: ClinicalDocument, sentences: list[Sentence], q
         return EventVerdict("no", f"the note's {none[0]!r} field says none", none[1], none[2], None)
     ever = [m for m in class_members(text, doc, sentences, AskedFor(
         question=f"What {words[0]} was given?", answer_type="span", drug_stems=stems, is_list=True))
-        if not _written_with(text, m[0], m[1], not_on)]
+        if not _written_with(text, m[0], m[1], not_on) or _written_with(text, m[0], m[1], on)]
     if ever:
         a, b, _ = ever[0]
         return EventVerdict("no", f"the note's {words[0]} ({text[a:b]}) was stopped or held", a, b, None)
     return None
 
 
-def _not_on_when(words: list[str]) -> re.Pattern | None:
+def _not_on_when(words: list[str], field: str = "not_on_when") -> re.Pattern | None:
     """The asked classes' words that say a member is no use of the class (the lexicon's
-    `not_on_when`), as one pattern; None when they have none."""
+    `not_on_when`; with `field="on_when"`, that it is after all), as one pattern; None when they
+    have none."""
     from clinqa.lexicon.model import _word_alternation
 
-    said = [w for c in lexicon().drug_classes if set(c.question_words) & set(words) for w in c.not_on_when]
+    said = [w for c in lexicon().drug_classes if set(c.question_words) & set(words) for w in getattr(c, field)]
     return re.compile(r"(?<![\w-])(?:" + _word_alternation(said) + r")(?![\w-])", re.I) if said else None
 
 

@@ -14,22 +14,18 @@ from clinqa.qa.policy.time_scope import asks_at_a_moment
 def measured_verdict(doc: ClinicalDocument, terms: tuple[str, ...], question: str) -> EventVerdict | None:
     """"yes" with the first value at or above its concept's threshold as evidence. A question
     naming a moment of the stay ("Was he febrile on arrival?", "... at discharge?") reads only
-    the values of that moment: "no" when all of them are below it (the last as evidence); one
-    about the state now ("Febrile today?") the note's last value. None when the concept has no
-    threshold or no value answers (a normal value says nothing of other times)."""
+    the values of that moment: "no" when all of them are below it (the last as evidence). None
+    when the concept has no threshold, the question asks about the state now, or no value
+    answers (a normal value says nothing of other times)."""
     lex = lexicon()
     moment = moment_of(question)
-    now = moment is None and asks_at_a_moment(question)  # "Febrile today?": the note's last value decides
+    if moment is None and asks_at_a_moment(question):
+        return None  # a question about the state now: not a value at any time
     limits = dict(pair for t in terms for pair in lex.above_of.get(t.lower(), ()))
     for lab, limit in limits.items():
         values = [(m, _in_first_unit(lab, m.number)) for m in doc.measurements_of(lab)
                   if moment is None or m.moment == moment]
         values = [(m, v) for m, v in values if v is not None]
-        if now:
-            values = sorted(values, key=lambda x: x[0].sequence)[-1:]
-            if values and _absent_word_after(doc.text, values[0][0].end, terms):
-                return None  # ("Day 4: afebrile for 36 hours" after the last T: the words for now decide)
-            moment = "its last value in the note" if values else None
         high = next(((m, v) for m, v in values if v >= limit), None)
         if high is not None:
             m = high[0]
@@ -37,8 +33,7 @@ def measured_verdict(doc: ClinicalDocument, terms: tuple[str, ...], question: st
             return EventVerdict("yes", why, m.name_start, m.end, None)
         if moment is not None and values:
             m = values[-1][0]
-            why = f"{lab} at {moment}: {', '.join(x.value.strip() for x, _ in values)}, below {limit:g}" if not now \
-                else f"{lab} {m.value.strip()}, {moment}, is below {limit:g}"
+            why = f"{lab} at {moment}: {', '.join(x.value.strip() for x, _ in values)}, below {limit:g}"
             return EventVerdict("no", why, m.name_start, m.end, None)
     return None
 
@@ -51,11 +46,3 @@ def _in_first_unit(lab: str, number: float | None) -> float | None:
     if lab == "temperature" and number >= 90:
         return (number - 32) * 5 / 9
     return number
-
-
-def _absent_word_after(text: str, pos: int, terms: tuple[str, ...]) -> bool:
-    """Whether a word saying the concept is absent ("afebrile") is written after `pos`."""
-    import re
-
-    words = {w for t in terms for w in lexicon().absent_names_of.get(t.lower(), ())}
-    return any(re.search(r"(?<![\w-])" + re.escape(w) + r"(?![\w-])", text[pos:], re.I) for w in words)
