@@ -57,7 +57,7 @@ def test_a_header_over_an_empty_corner_heads_the_values():
     (AUDIOGRAM, "Right air PTA?", "45"),  # the cell's own value, not last year's in brackets
     (AUDIOGRAM, "Right air PTA last year?", "38"),
     (HAND, "Left pinch?", "8"),
-    (HAND, "Right grip strength?", "14"),
+    (HAND, "Right grip?", "14"),
 ])
 def test_a_cell_named_by_its_row_and_column(text, question, cell):
     got = table_cell(parse_document(text), question, number=True)
@@ -97,3 +97,29 @@ def test_a_label_shared_by_two_lines_picks_none():
 def test_a_count_before_its_noun(question, value):
     got = counted(DUPLEX, question)
     assert (DUPLEX[got[0]:got[1]] if got else None) == value
+
+
+VASCULAR = """Vascular studies
+                    Right      Left
+ABPI                0.52       0.91
+Ankle pressure      62 mmHg    118 mmHg
+Toe pressure        28 mmHg
+"""
+
+
+@pytest.mark.parametrize("question", [
+    "Right toe pressure?",  # a row with a blank cell: which column is a guess
+    "Right brachial pressure?",  # a word no row or column says
+    "Right grip pre-op?",  # a time the table does not give
+    "Left ABPI predicted?",
+])
+def test_review_no_cell_for_a_word_the_table_does_not_say(question):
+    text = VASCULAR if "grip" not in question else HAND
+    assert table_cell(parse_document(text), question, number=True) is None
+
+
+def test_review_a_label_across_a_sentence_and_counts_not_the_patients():
+    assert qualified_number("Right leg:  no DVT. Left leg thrombus length 6 cm.", "Right thrombus length?") is None
+    assert counted("Mother had 4 miscarriages. G2P2, no miscarriages.", "How many miscarriages?") is None
+    assert counted("Ex-smoker: smoked 20 cigarettes a day until 2190.", "How many cigarettes?") is None
+    assert counted("Plan: give 2 units of blood if Hb < 70.", "How many units of blood?") is None

@@ -14,12 +14,13 @@ import re
 from clinqa.document.model import ClinicalDocument, Item
 from clinqa.document.structure import cells
 from clinqa.lexicon import PerLexicon, lexicon
+from clinqa.lexicon.model import _word_alternation
 from clinqa.qa.policy.verdicts import _same_word, concept_stems
 
 # the question's words of time, moment and value: what it asks of the cell, not which cell
-_NOT_A_NAME = PerLexicon(lambda lex: re.compile("|".join(
-    [lex.words_re("question_words", "date_asking").pattern, lex.words_re("question_words", "value_asking").pattern]
-    + [lex.words_re("moments", k).pattern for k in lex.document.get("moments", {})]), re.I))
+_NOT_A_NAME = PerLexicon(lambda lex: re.compile(r"(?<![\w-])(?:" + _word_alternation(
+    [w for n in ("date_asking", "value_asking") for w in lex.document["question_words"].get(n, ())]
+    + [w for k in lex.document.get("moments", {}) for w in lex.document["moments"][k]]) + r")(?![\w-])", re.I))
 # a moment other than now or before: admission, discharge, a peak, a nadir
 _A_MOMENT = PerLexicon(lambda lex: re.compile("|".join(
     lex.words_re("moments", k).pattern for k in lex.document.get("moments", {}) if k not in ("latest", "earlier")),
@@ -51,7 +52,8 @@ def table_cell(doc: ClinicalDocument, question: str, number: bool) -> tuple[int,
     """(start, end, why) of the one table cell whose row and column the question names; None when
     no cell, or more than one equally, is so named, or the question names something neither says.
     `number`: the cell's leading value (with its unit) rather than the whole cell."""
-    asked = concept_stems(question.rstrip(" ?"), _NOT_A_NAME.get())
+    # (a phrase of time or value is left out whole: "last year", "most recent")
+    asked = concept_stems(_NOT_A_NAME.get().sub(" ", question.rstrip(" ?")), _NOT_A_NAME.get())
     if len(asked) < 2 or _A_MOMENT.get().search(question):
         return None  # ("Grip at discharge?": a time no cell of a table without times says)
     best: list[tuple[tuple[int, int], Item, str, str]] = []
@@ -60,17 +62,18 @@ def table_cell(doc: ClinicalDocument, question: str, number: bool) -> tuple[int,
         if blk.kind != "table" or len(blk.columns) < 2:
             continue
         heads = [_label_stems(c.text) for c in blk.columns]
+        # a header row with an empty corner: its first name heads the rows' second cell
+        # ("          Right today   Left today" over "ABPI   0.91   1.04"), as structure.py reads it
+        indent = blk.columns[0].start - (doc.text.rfind("\n", 0, blk.columns[0].start) + 1)
+        shifted = indent >= 8 and not doc.text[blk.columns[0].start - indent:blk.columns[0].start].strip()
         for item in blk.items:
             row = cells(doc.text, item.start, item.end)
-            if len(row) == len(heads) + 1 and doc.text[doc.text.rfind("\n", 0, blk.columns[0].start) + 1:
-                                                       blk.columns[0].start].strip() == "":
-                # a header row with an empty corner: its first name heads the rows' second cell
-                # ("          Right today   Left today" over "ABPI   0.91   1.04")
+            if shifted and len(row) == len(heads) + 1:
                 cols, corner = [[], *heads], set()
-            elif len(row) == len(heads):
+            elif not shifted and len(row) == len(heads):
                 cols, corner = heads, _hits(heads[0], asked)  # "Lead", "Region": the rows' kind
             else:
-                continue  # (a row of another shape: which column a cell is under is a guess)
+                continue  # (a row of another shape, a blank cell: which column a cell is under is a guess)
             by_row = _hits(_label_stems(row[0].text), asked)
             if not by_row:
                 continue
@@ -79,9 +82,9 @@ def table_cell(doc: ClinicalDocument, question: str, number: bool) -> tuple[int,
                 if not by_col or by_col <= by_row:
                     continue
                 named = by_row | by_col | corner
-                # every word of the question names the cell, or all but one of three or more
-                # ("TAM of the middle finger?" on the column "R middle")
-                if len(asked) - len(named) > (1 if len(asked) >= 3 else 0):
+                # every word of the question names the cell: a word neither says ("pre-op", "predicted",
+                # "toe" on the ankle's row, "systole") asks for another cell or another time
+                if len(named) < len(asked):
                     continue
                 score = (len(named), len(by_row) + len(by_col))
                 if score > best_score:
@@ -104,9 +107,11 @@ def table_cell(doc: ClinicalDocument, question: str, number: bool) -> tuple[int,
         e = aside.start()  # the cell's own value, its earlier one left out
     elif asks_earlier:
         return None  # (the cell holds no earlier value: which the question asks is not this table's)
-    if number:
-        m = _LEADING_VALUE.get().match(doc.text, s, e)
-        if m is None:
-            return None
+    if not re.search(r"[^\W_]", doc.text[s:e]):
+        return None  # a flag or a dash ("*", "-"), no value
+    m = _LEADING_VALUE.get().match(doc.text, s, e)
+    if number and m is None:
+        return None
+    if m is not None:
         e = m.end()
     return s, e, f"the cell of the note's table in row {row_name!r}, column {col_name!r}"

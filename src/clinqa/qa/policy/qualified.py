@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from clinqa.lexicon import PerLexicon
+from clinqa.lexicon import PerLexicon, lexicon
 from clinqa.qa.policy.forms import TERSE_Q
 from clinqa.qa.policy.keyed import _AFTER_NAME, _ASKING_THE_TYPE, _ASKS_A_TIME, _OWN_NUMBER, _same
 from clinqa.qa.policy.spans import line_span
@@ -24,6 +24,8 @@ from clinqa.qa.policy.verdicts import _WORD, _stem, concept_stems
 # a row's label: the line's first words, up to a column's spaces, a tab or a colon ("LAD   30% ...")
 _LABEL = re.compile(r"[ \t]*(?:[-*\u2022][ \t]+)?(?P<label>[^\s:][^\t:\n]{0,30}?)(?=[ \t]{2,}|\t|:)")
 _NUMBER = re.compile(r"[ \t]*[:=]?[ \t]*(?P<num>[<>~]?-?\d+(?:[.,]\d+)?(?:/\d+)?)(?![\d./:]*\d)")
+# a count that is no count of the patient's now: past, planned, conditional
+_NOT_NOW = re.compile(r"\b(?:ex-?|former(?:ly)?|previously|used to|if|plan|planned|give|to be|will|would)\b", re.I)
 _HOW_MANY = re.compile(r"^\s*how\s+many\s+(?P<what>[^?]+?)\s*\??\s*$", re.I)
 _COUNT_WORDS = PerLexicon(lambda lex: lex.words_re("question_words", "value_asking"))
 _UNIT_AFTER = PerLexicon(lambda lex: re.compile(r"[ \t]*(?:%|" + lex.unit_re + r")(?![\w/])", re.I))
@@ -53,7 +55,8 @@ def _labels(text: str, start: int, stem: str) -> bool:
     """Whether the line at `start` is labelled by a word of `stem` ("RCA   40% proximal")."""
     line0, line1 = line_span(text, start)
     m = _LABEL.match(text, line0, line1)
-    return bool(m) and m.start("label") < start and \
+    # (no sentence or clause between the label and the measure: "Right leg:  no DVT. Left leg thrombus 6 cm")
+    return bool(m) and m.start("label") < start and not re.search(r"[.;](?:\s|$)", text[m.end("label"):start]) and \
         any(_same(_stem(w), stem) for w in _WORD.findall(text[m.start("label"):min(m.end("label"), start)]))
 
 
@@ -114,7 +117,12 @@ def counted(text: str, question: str) -> tuple[int, int, str] | None:
     if not stems or len(stems) > 3:
         return None
     found = {}
+    lex = lexicon()
     for a, b in _runs(text, stems):
+        clause = re.split(r"[.;]\s", text[line_span(text, a)[0]:line_span(text, b)[1]])
+        own = next((c for c in clause if stems and re.search(re.escape(text[a:b]), c)), "")
+        if lex.words_re("question_words", "relatives").search(own) or _NOT_NOW.search(own):
+            continue  # a relative's count, a past or a planned one: "Mother had 4 miscarriages"
         n = re.search(r"(?<![\w./:+-])(\d+)[ \t]+$", text[max(0, a - 12):a])  # (not "27+2 weeks")
         if n:
             found.setdefault(n.group(1), (a - len(n.group(0)), b))
