@@ -109,9 +109,9 @@ def table_cell(doc: ClinicalDocument, question: str, number: bool) -> tuple[int,
         return None  # (the cell holds no earlier value: which the question asks is not this table's)
     if not re.search(r"[^\W_]", doc.text[s:e]):
         return None  # a flag or a dash ("*", "-"), no value
-    m = _LEADING_VALUE.get().match(doc.text, s, e)
-    if number and m is None:
-        return None
-    if m is not None:
+    if number:  # the cell's leading value with its unit ("684", "1.25 V"), not its notes
+        m = _LEADING_VALUE.get().match(doc.text, s, e)
+        if m is None:
+            return None
         e = m.end()
     return s, e, f"the cell of the note's table in row {row_name!r}, column {col_name!r}"
