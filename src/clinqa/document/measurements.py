@@ -192,8 +192,9 @@ def measurements(text: str, blocks: list[Block]) -> list[Measurement]:
             first_name = line_starts.get(line0, ns)
             when = _PAREN_AFTER.match(text, ve)
             key = time_key(when.group(1)) if when else None
-            if key and key[0] != "rel" and key[2] == 0 and re.match(r"\s*[<>~]?\d", when.group(1)):
-                key = None  # "71 mmol/mol (84 in November)": the month is the bracket's own value's
+            named = MONTH_ALONE.search(when.group(1)) if key and key[0] != "rel" and key[2] == 0 else None
+            if named and re.search(r"\d", when.group(1)[:named.start()]):
+                key = None  # "71 (84 in November)", "210 (was 150 in Feb)": the month is the bracket's own value's
             w = (when.group(1), when.start(1), when.end(1)) if key else None
             at = None if key else _AT_AFTER.match(text, ve)
             if at:  # "glucose 16.8 mmol/L at 22:00 and 11.2 mmol/L at 06:00"

@@ -226,9 +226,10 @@ def blocks_of(text: str, sections: list[Section]) -> list[Block]:
     for i in range(len(spans) - 1):  # a row of column names over a table's rows heads its columns
         if kinds[i] in ("prose", "header") and kinds[i + 1] == "table" and _column_names(text, spans[i], spans[i + 1]):
             kinds[i] = "table"
-    for i in range(1, len(spans) - 1):  # a row of units in brackets under the names: "(umol/L)   (mmol/L)"
-        if kinds[i] == "prose" and kinds[i - 1] == kinds[i + 1] == "table" and \
-                all(re.fullmatch(r"\([^()]{1,15}\)", c.text) for c in cells(text, *spans[i])):
+    for i in range(1, len(spans) - 1):  # a row of units in brackets right under the names: "(umol/L)   (mmol/L)"
+        units = cells(text, *spans[i])
+        if kinds[i] == "prose" and kinds[i - 1] == kinds[i + 1] == "table" and (i < 2 or kinds[i - 2] != "table") \
+                and len(units) >= 2 and all(re.fullmatch(r"\([^()]{1,15}\)", c.text) for c in units):
             kinds[i] = "table"
     sec_of = _section_finder(sections)
     sec_at = _section_finder(sections, index=True)
@@ -366,7 +367,8 @@ def _column_names(text: str, line: tuple[int, int], below: tuple[int, int]) -> b
     # (or one fewer, over the row's values, when the line leaves the rows' names' corner empty:
     # "          Right before   Right today   Left today" over "ABPI   0.52   0.91   1.04")
     corner = len(names) >= 2 and len(names) == len(row) - 1 and names[0].start - line[0] >= 8 and \
-        not text[line[0]:names[0].start].strip()
+        not text[line[0]:names[0].start].strip() and any(is_number_cell(c.text) for c in row[1:])
+    # (the row under it holds values: an indented title over a header row is no header: "   GROWTH CHART")
     return (len(names) >= 3 and len(names) == len(row) or corner) and \
         not any(is_number_cell(c.text) or c.text.endswith(".") for c in names)
 

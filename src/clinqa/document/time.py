@@ -152,7 +152,10 @@ def time_key(text: str) -> tuple | None:
     if minutes is not None:
         return (0, 0, 0, minutes)
     month = _MONTH_ALONE.search(text)
-    if month:  # "in February", "Nov 2195": the month, any day of it
+    if month and not _NOT_A_MONTH_BEFORE.search(text[:month.start()]) and \
+            not (not month.group("y") and _NAME_AFTER.match(text, month.end())):
+        # "in February", "Nov 2195": the month, any day of it (not "before April", "Dr Jan Novak",
+        # "June Whitfield", "Sister August": a span of time or a name)
         return (int(month.group("y") or 0), _MONTHS.index(month.group("mon")[:3].lower()) + 1, 0, -1)
     r = _RELATIVE.search(text)
     if r:
@@ -169,6 +172,9 @@ _MONTH_ALONE = re.compile(r"(?<![\w/-])(?:(?P<mon>January|February|March|April|J
 
 
 MONTH_ALONE = _MONTH_ALONE  # a month named alone ("November", "Mar 2196")
+_NOT_A_MONTH_BEFORE = re.compile(r"(?:\b(?:before|after|since|from|until|till|by|prior to|between|Dr|Mr|Mrs|Ms|Miss|"
+                                 r"Sister|Nurse|Prof)\.?|\d[^\W\d_]*)[ \t]*$", re.I)
+_NAME_AFTER = re.compile(r"[ \t]+[A-Z][a-z]+")
 
 
 def comparable(a: tuple | None, b: tuple | None) -> bool:

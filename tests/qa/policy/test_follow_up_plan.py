@@ -48,3 +48,17 @@ def test_the_questionnaire_concept_takes_them():
     texts = [a.text for a in d.answers if a.text]
     assert texts and all("naproxen" not in t and "Capsule" not in t for t in texts)
     assert any("clinic in 3 months" in t for t in texts)
+
+
+def test_review_what_was_done_or_not_needed_is_no_follow_up():
+    text = """ED NOTE
+Sprained left ankle after a fall on the stairs.
+
+Plan
+- Reviewed by physiotherapy today, safe for discharge
+- Seen by the respiratory team, no clinic follow-up needed
+- Not for fracture clinic review - soft tissue injury only
+- GP review in 1 week for the wound
+"""
+    items = [text[a:b] for a, b in plan_follow_up(parse_document(text))]
+    assert items == ["GP review in 1 week for the wound"]

@@ -21,8 +21,6 @@ def _verdict(text: str, question: str) -> str | None:
 @pytest.mark.parametrize("text,question,verdict", [
     ("Screening bloods (Feb): syphilis: neg. Hep B sAg: -ve.", "Syphilis?", "no"),
     ("Screening bloods (Feb): syphilis: neg. Hepatitis B: -ve.", "Does he have hepatitis B?", "no"),
-    ("Procedure explained. Risks: bleeding, infection, a persistent numb patch in a few.", "Does she have a numb patch?",
-     "not_mentioned"),
     ("Complications include wound infection and DVT; leaflet given.", "Has he had a DVT?", "not_mentioned"),
     ("Letter from the Sickle Cell Centre, clinic 4. Diagnosis: beta thalassaemia trait.",
      "Does she have sickle cell disease?", "not_mentioned"),
@@ -54,3 +52,14 @@ def test_a_course_completed_is_not_still_going(text, verdict):
 ])
 def test_words_of_a_result_or_a_drug_not_taken(text, question, verdict):
     assert _verdict(text, question) == verdict
+
+
+
+@pytest.mark.parametrize("text,question", [
+    # review: a list headed "risks" or "side effects" may hold the patient's own findings
+    ("Cardiovascular risks: hypertension, type 2 diabetes, ex-smoker.", "Does he have hypertension?"),
+    ("Falls risks identified: postural hypotension, poor vision.", "Does she have postural hypotension?"),
+    ("Side effects discussed: he reports nausea and diarrhoea since starting.", "Does he have diarrhoea?"),
+])
+def test_risk_words_do_not_hide_the_patients_findings(text, question):
+    assert _verdict(text, question) == "yes"

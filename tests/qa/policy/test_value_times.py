@@ -187,3 +187,13 @@ def test_a_month_in_another_values_brackets_is_that_values():
 
     doc = parse_document("Renal: eGFR 62 (70 in March), stable.")
     assert [(m.value, m.key) for m in doc.measurements_of("egfr")][0] == ("62", None)
+
+
+def test_review_months_that_are_no_time_of_this_value():
+    from clinqa.document import parse_document
+    from clinqa.document.time import time_key
+
+    doc = parse_document("Creatinine 210 (was 150 in Feb, 132 Oct 2194), rising.")
+    assert doc.measurements_of("creatinine")[0].key is None
+    for text in ("Dr Jan Novak", "June Whitfield", "April Jones RN", "Sister August", "before April", "since January"):
+        assert time_key(text) is None, text

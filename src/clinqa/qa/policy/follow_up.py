@@ -19,7 +19,10 @@ _FROM_NOW = PerLexicon(lambda lex: re.compile(
 
 # what makes an item no arrangement: a condition ("only if fever recurs", "possible repeat proning
 # if ..."), or a time of the stay itself ("06h00", "q12h")
-_NOT_ARRANGED = re.compile(r"\b(?:if|unless|possible|possibly|consider|considering)\b|\bq\d+h\b|\b\d{1,2}[:h]\d{2}\b", re.I)
+# (nor something done today, or said not to be needed: "Reviewed by physiotherapy today",
+# "no clinic follow-up needed", "Not for fracture clinic review")
+_NOT_ARRANGED = re.compile(r"\b(?:if|unless|possible|possibly|consider|considering|today|not|no|nil|none|"
+                           r"declined|unnecessary)\b|\bq\d+h\b|\b\d{1,2}[:h]\d{2}\b", re.I)
 
 
 def _arranges(text: str) -> bool:
