@@ -15,7 +15,7 @@ import re
 from clinqa.document.checkboxes import box_before
 from clinqa.document.model import Block, Event, Item
 from clinqa.document.structure import row_status, split_outside_brackets
-from clinqa.lexicon import lexicon
+from clinqa.lexicon import PerLexicon, lexicon
 from clinqa.types import Sentence
 
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9\-/]*")
@@ -263,10 +263,18 @@ def smoking_events(text: str, sentences: list[Sentence]) -> list[Event]:
             cue = (found.start(), found.end())
         if status in ("unknown", "current") and neg:
             status, cue = "never", (c0 + neg.start(), c0 + neg.end())
+        daily = _DAILY.get().search(clause) if status == "unknown" and not re.search(r"\bsmoked\b", clause, re.I) else None
+        if daily:  # "Smoker 5 sticks/day x 8 years": a habit of now
+            status, cue = "current", (c0 + daily.start(), c0 + daily.end())
         cue = cue or (m.start(), m.end())
         out.append(Event("smoking", status, m.group(0), m.start(), m.end(), text[cue[0]:cue[1]], cue[0], cue[1],
                          c0, c1, section=sent.section))
     return out
+
+
+# a number, then an amount a day: "5 sticks/day", "1/2 pack/day", "20 cigarettes a day"
+_DAILY = PerLexicon(lambda lex: re.compile(r"(?<![\w.])\d+(?:[./]\d+)?[ \t]*(?:" +
+                                           lex.words_alternation("smoking", "daily_amount") + r")(?![\w-])", re.I))
 
 
 def procedure_events(text: str, sentences: list[Sentence]) -> list[Event]:

@@ -35,3 +35,29 @@ def test_values_of_a_kind_read_alike():
 ])
 def test_another_subtype_is_no(text, question, verdict):
     assert _verdict(text, question) == verdict
+
+
+@pytest.mark.parametrize("text,question,verdict", [
+    # the other side only: no; both sides, or the asked side anywhere with the concept: the mentions
+    ("US: small right-sided pleural effusion. Lungs otherwise clear.", "Is there a left pleural effusion?", "no"),
+    ("Wound: category 2 pressure injury L heel, 2 x 2 cm.", "Is there a pressure injury on the right heel?", "no"),
+    ("US: small right-sided pleural effusion. Lungs otherwise clear.", "Is there a right pleural effusion?", "yes"),
+])
+def test_the_other_side_is_no(text, question, verdict):
+    assert _verdict(text, question) == verdict
+
+
+def test_both_sides_are_never_no():
+    assert _verdict("CXR: bilateral effusions, left larger than right.", "Is there a left pleural effusion?") != "no"
+
+
+@pytest.mark.parametrize("text,verdict", [
+    ("Social: bus driver, smoker 12 sticks/day, no alcohol.", "yes"),
+    ("Tobacco: 30 pack-years.", "uncertain"),
+])
+def test_an_amount_a_day_is_a_current_smoker(text, verdict):
+    assert _verdict(text, "Does he smoke?") == verdict
+
+
+def test_a_past_amount_is_no_current_smoker():
+    assert _verdict("Social: smoked 20/day until 2190, none since.", "Does he smoke?") != "yes"

@@ -37,14 +37,32 @@ def qualifiers(text: str) -> list[tuple[str, str, str]]:
     return out
 
 
+_SIDE = re.compile(r"(?<![\w-])(?:(?P<right>right|rt|R)|(?P<left>left|lt|L))(?:-sided)?(?![\w-])")
+
+
+def _sides(text: str) -> set[str]:
+    """The sides `text` names ("right", "R", "left", "L"; a lone capital only as written)."""
+    out = set()
+    for m in _SIDE.finditer(text):
+        word = m.group(0).removesuffix("-sided")
+        if len(word) == 1 or word.lower() == word or word.istitle() or word.isupper():
+            out.add("right" if m.group("right") else "left")
+    return out
+
+
 def subtype_checked(text: str, question: str, decision):
     """The decision, its yes turned to no when the evidence gives the asked kind only with other
-    values ("type 2" for "Type 1 diabetes?"); unchanged otherwise."""
+    values ("type 2" for "Type 1 diabetes?"), and its yes or uncertain turned to no when it names
+    the other side only and the note never writes the asked side in the concept's sentence
+    ("Right pleural effusion?" on "Small left pleural effusion"); unchanged otherwise."""
     v = decision.verdict
-    if v is None or v.verdict != "yes" or v.start < 0:
+    if v is None or v.verdict not in ("yes", "uncertain") or v.start < 0:
         return decision
+    side = _side_conflict(text, question, v)
+    if side is not None:
+        return replace(decision, verdict=replace(v, verdict="no", reason=f"{side} ({v.reason})"))
     asked = qualifiers(question)
-    if not asked:
+    if not asked or v.verdict != "yes":
         return decision
     a, b = (v.term_start, v.term_end) if v.term_start >= 0 else (v.start, v.end)
     # the term's clause: "PMH: diet-controlled type 2 diabetes, HTN"; "haemophilia A, severe"
@@ -58,3 +76,20 @@ def subtype_checked(text: str, question: str, decision):
             why = f"the note gives {other[0]!r}, not {written!r}"
             return replace(decision, verdict=replace(v, verdict="no", reason=f"{why} ({v.reason})"))
     return decision
+
+
+def _side_conflict(text: str, question: str, v) -> str | None:
+    """Why the evidence is of the other side than the question's, or None."""
+    asked = _sides(re.sub(r"(?<![\w-])[RL](?![\w-])", " ", question))  # (a question's own words only: "left", "right")
+    if len(asked) != 1 or v.term_start < 0:
+        return None
+    clause = text[max(text.rfind(c, 0, v.term_start) for c in ".;\n") + 1:v.term_end + 40]
+    said = _sides(clause.split(".")[0] if "." in clause[v.term_end - v.term_start:] else clause)
+    other = {"left", "right"} - asked
+    if not (said & other) or said & asked:
+        return None
+    head = text[v.term_start:v.term_end].split()[-1].lower()
+    for sent in re.split(r"(?<=[.;\n])", text):  # the asked side anywhere with the concept leaves it to the mentions
+        if head in sent.lower() and _sides(sent) & asked:
+            return None
+    return f"the note's {text[v.term_start:v.term_end]!r} is on the {next(iter(other))} side, not the {next(iter(asked))}"
