@@ -365,3 +365,17 @@ def test_a_row_of_column_names_heads_the_table_and_a_question_names_its_column()
     for question, value in (("Measured FVC?", "3.40"), ("FEV1 percent predicted?", "66"), ("TLCO measured?", "5.1")):
         d = AnswerPolicy().decide(note, question, [], segment(LUNG_FUNCTION, note.id))
         assert d.answers[0].text == value, question
+
+
+@pytest.mark.parametrize("title,kind", [
+    # session 28: titles no rule named before (notes written for this test)
+    ("KARIBU DISTRICT HOSPITAL - MAIN THEATRE\nOPERATION NOTES\n\nDate: 02/03/2191", "operative"),
+    ("NORTHBAY HOSPITAL - Interventional Radiology\nULTRASOUND-GUIDED LIVER BIOPSY\n\nDate: 2191/04/02", "radiology"),
+    ("RIVERSIDE PROVINCIAL HOSPITAL\nCLINICAL ABSTRACT\n\nPatient: SANTOS, Ana", "discharge_summary"),
+    ("LAKEHEAD NURSING STATION - AFTER-HOURS RECORD\nSeen: Feb 2/2193 02:10", "emergency"),
+    ("STROKE REHABILITATION WARD\nWEEKLY MDT MEETING\nDate: 3 May 2190", "progress"),
+])
+def test_more_titles_name_their_kind(title, kind):
+    from clinqa.document import parse_document
+
+    assert parse_document(title + "\nPlan: continue.\n").kind == kind

@@ -30,6 +30,10 @@ def note_kind(text: str, sections: list[Section]) -> tuple[str, str]:
             return kind
     form = _letter_form(text)
     if form is not None:
+        # a discharge letter to the GP is a letter in form and a discharge summary in content
+        said = [s.title for s in sections if s.title]
+        if sum(1 for t in said for _ in lex.words_re("note_kinds", "discharge_summary").finditer(t)) >= MIN_HITS:
+            return "discharge_summary", f"a letter's form ({form.split(': ', 1)[-1]}) with a discharge summary's headers"
         return "clinic_letter", form
     scores: dict[str, list[str]] = {}
     for kind in lex.document.get("note_kinds", {}):
@@ -60,7 +64,9 @@ def _title_lines(text: str) -> list[str]:
         # a letterhead of parts ("Te Whatu Ora - Health New Zealand | Otaiwhenua Hospital | Ward 6"):
         # its longest part is what must be a title's length
         words = max(len(part.split()) for part in re.split(r"\s\|\s", line))
-        if words > TITLE_WORDS or line.endswith(".") or (out and field) or len(out) == TITLE_LINES:
+        # (a title in capitals may be written as a key: "PROCEDURE NOTE: PERCUTANEOUS TRACHEOSTOMY")
+        titled_key = field and field.group(0).isupper()
+        if words > TITLE_WORDS or line.endswith(".") or (out and field and not titled_key) or len(out) == TITLE_LINES:
             break
         out.append(line)
         if field:  # a first line "ED Note: 6/3" may be the title; nothing under a field line is
