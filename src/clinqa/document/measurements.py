@@ -49,6 +49,9 @@ def local_moment(text: str, vs: int, ve: int) -> str:
 
 # A lab name followed by one of these names another measure ("albumin-to-creatinine ratio 48").
 _OTHER_MEASURE = re.compile(r"\s*(?:ratio|clearance|index|kinase|phosphokinase|breath test|/)", re.I)
+# a word right before a measure's name that makes it something else's (lexicon measure_of_other)
+_NOT_THE_PATIENTS = PerLexicon(lambda lex: re.compile(
+    r"(?<![\w-])(?:" + lex.words_alternation("measure_of_other", "before") + r")[ \t]+$", re.I))
 
 
 
@@ -91,6 +94,8 @@ def lab_values(text: str, lab: str, names: list[tuple[int, int, str]] | None = N
             continue
         if _OTHER_MEASURE.match(text, ne) or (ne - ns <= 2 and text[ne:ne + 1] == "/"):
             continue  # "creatinine ratio", "K/uL": not a value of the lab
+        if _NOT_THE_PATIENTS.get().search(text, max(0, ns - 25), ns):
+            continue  # "Outside temp -38 C", "water bath temperature": not the patient's
         line_end = text.find("\n", ne)
         line_end = len(text) if line_end < 0 else line_end
         stop = line_end  # the next other lab's name on the line (names are in note order)

@@ -197,3 +197,12 @@ def test_review_months_that_are_no_time_of_this_value():
     assert doc.measurements_of("creatinine")[0].key is None
     for text in ("Dr Jan Novak", "June Whitfield", "April Jones RN", "Sister August", "before April", "since January"):
         assert time_key(text) is None, text
+
+
+def test_a_fever_with_its_value_and_an_outside_temperature():
+    # session 28: "fever 38.9 C" is a temperature; "Outside temp -30 C" is not the patient's
+    from clinqa.document import parse_document
+
+    doc = parse_document("Day 3: fever 38.9 C, cultures sent. Outside temp -30 C at pickup; T 33.1 C on arrival.")
+    assert [m.value for m in doc.measurements_of("temperature")] == ["38.9 C", "33.1 C"]
+    assert [m.value for m in parse_document("Fever x 3/7 and cough.").measurements_of("temperature")] == []
