@@ -94,6 +94,8 @@ def lab_values(text: str, lab: str, names: list[tuple[int, int, str]] | None = N
             continue
         if _OTHER_MEASURE.match(text, ne) or (ne - ns <= 2 and text[ne:ne + 1] == "/"):
             continue  # "creatinine ratio", "K/uL": not a value of the lab
+        if ne - ns <= 2 and re.match(r"\.[ \t]?[A-Z]\b", text[ne:ne + 3]):
+            continue  # initials: "Pt: K.M., 16 y/o F" is no potassium of 16
         if _NOT_THE_PATIENTS.get().search(text, max(0, ns - 25), ns):
             continue  # "Outside temp -38 C", "water bath temperature": not the patient's
         line_end = text.find("\n", ne)

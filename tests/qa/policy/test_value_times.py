@@ -206,3 +206,10 @@ def test_a_fever_with_its_value_and_an_outside_temperature():
     doc = parse_document("Day 3: fever 38.9 C, cultures sent. Outside temp -30 C at pickup; T 33.1 C on arrival.")
     assert [m.value for m in doc.measurements_of("temperature")] == ["38.9 C", "33.1 C"]
     assert [m.value for m in parse_document("Fever x 3/7 and cough.").measurements_of("temperature")] == []
+
+
+def test_initials_are_no_lab():
+    from clinqa.document import parse_document
+
+    doc = parse_document("Pt: K.M., 17 y/o M. Bloods today: K 3.1, Na 137.")
+    assert [m.value for m in doc.measurements_of("potassium")] == ["3.1"]
