@@ -213,3 +213,10 @@ def test_initials_are_no_lab():
 
     doc = parse_document("Pt: K.M., 17 y/o M. Bloods today: K 3.1, Na 137.")
     assert [m.value for m in doc.measurements_of("potassium")] == ["3.1"]
+
+
+def test_a_pulse_rate_written_pr_but_never_an_ecg_interval():
+    from clinqa.document import parse_document
+
+    doc = parse_document("Obs: BP 110/70, PR 92, RR 18.\nECG: sinus rhythm, PR 210 ms (first-degree block).")
+    assert [m.value for m in doc.measurements_of("heart rate")] == ["92"]
