@@ -263,7 +263,9 @@ def smoking_events(text: str, sentences: list[Sentence]) -> list[Event]:
             cue = (found.start(), found.end())
         if status in ("unknown", "current") and neg:
             status, cue = "never", (c0 + neg.start(), c0 + neg.end())
-        daily = _DAILY.get().search(clause) if status == "unknown" and not re.search(r"\bsmoked\b", clause, re.I) else None
+        daily = _DAILY.get().search(clause) if status == "unknown" and not re.search(r"\bsmoked\b", clause, re.I) and \
+            not lex.words_re("smoking", "daily_not_now").search(clause) and \
+            not lex.words_re("question_words", "relatives").search(clause) else None
         if daily:  # "Smoker 5 sticks/day x 8 years": a habit of now
             status, cue = "current", (c0 + daily.start(), c0 + daily.end())
         cue = cue or (m.start(), m.end())

@@ -133,8 +133,8 @@ def lab_values(text: str, lab: str, names: list[tuple[int, int, str]] | None = N
             if any(d.start() <= m.start() and end <= d.end() and time_key(d.group(0))
                    for d in DATE.finditer(text, max(0, m.start() - 12), end + 8)):  # (never "78/42": no date)
                 continue  # "37.9 C on the morning of April 10": the day of a date, not a value
-            if lab == "heart rate" and re.match(r"\s*(?:ms|msec|milliseconds)\b", text[end:end + 14]):
-                break  # "PR 180 ms": an ECG interval, not a pulse rate
+            if lab == "temperature" and re.search(r"(?:^|[\s(])(?:-|minus\s)$", text[max(0, m.start() - 7):m.start()]):
+                break  # "Outside temp -38 C": below zero, no body's temperature
             start = m.start()
             if start > 0 and text[start - 1] in "<>≤≥":
                 start -= 1

@@ -61,3 +61,24 @@ def test_an_amount_a_day_is_a_current_smoker(text, verdict):
 
 def test_a_past_amount_is_no_current_smoker():
     assert _verdict("Social: smoked 20/day until 2190, none since.", "Does he smoke?") != "yes"
+
+
+
+@pytest.mark.parametrize("text,question", [
+    # second review: litres, "R/O", another line's side, the verb "left" are no sides
+    ("Large pleural effusion, 2 L drained by chest tube.", "Is there a right pleural effusion?"),
+    ("Pleural effusion, R/O empyema; tap planned.", "Is there a left pleural effusion?"),
+    ("CXR: pleural effusion\nL knee: swollen, warm.", "Is there a right pleural effusion?"),
+    ("Right MCA stroke. Residual weakness of the right arm at discharge.", "Was the patient left with residual weakness?"),
+])
+def test_no_side_where_none_is_written(text, question):
+    assert _verdict(text, question) != "no"
+
+
+@pytest.mark.parametrize("text", [
+    "Lives with her husband, who is a smoker, 20/day.",
+    "Social: smoker - 10 cigarettes a day before diagnosis, now abstinent.",
+    "Social history: smoker, 20 cigarettes a day until 2190.",
+])
+def test_an_amount_of_another_or_of_the_past_is_no_current_smoker(text):
+    assert _verdict(text, "Is the patient a current smoker?") != "yes"

@@ -199,13 +199,16 @@ def test_review_months_that_are_no_time_of_this_value():
         assert time_key(text) is None, text
 
 
-def test_a_fever_with_its_value_and_an_outside_temperature():
-    # session 28: "fever 38.9 C" is a temperature; "Outside temp -30 C" is not the patient's
+def test_a_relatives_fever_and_a_temperature_below_zero_are_not_the_patients():
+    # session 28 (second review): "fever 39.5" of a sister, "Outside temp -30 C"; "room air SpO2"
+    # and an outside hospital's Hb stay the patient's
     from clinqa.document import parse_document
 
-    doc = parse_document("Day 3: fever 38.9 C, cultures sent. Outside temp -30 C at pickup; T 33.1 C on arrival.")
-    assert [m.value for m in doc.measurements_of("temperature")] == ["38.9 C", "33.1 C"]
-    assert [m.value for m in parse_document("Fever x 3/7 and cough.").measurements_of("temperature")] == []
+    doc = parse_document("T 37.0. Sister had fever 39.5 last week. Outside temp -30 C at pickup; T 33.1 C on arrival.")
+    assert [m.value for m in doc.measurements_of("temperature")] == ["37.0", "33.1 C"]
+    doc = parse_document("On room air SpO2 89%. Outside Hb 6.8, transfused. Hb here 8.9.")
+    assert [m.value for m in doc.measurements_of("oxygen saturation")] == ["89%"]
+    assert [m.value for m in doc.measurements_of("hemoglobin")] == ["6.8", "8.9"]
 
 
 def test_initials_are_no_lab():
@@ -215,8 +218,8 @@ def test_initials_are_no_lab():
     assert [m.value for m in doc.measurements_of("potassium")] == ["3.1"]
 
 
-def test_a_pulse_rate_written_pr_but_never_an_ecg_interval():
+def test_an_ecg_pr_is_no_pulse_rate():
     from clinqa.document import parse_document
 
-    doc = parse_document("Obs: BP 110/70, PR 92, RR 18.\nECG: sinus rhythm, PR 210 ms (first-degree block).")
-    assert [m.value for m in doc.measurements_of("heart rate")] == ["92"]
+    doc = parse_document("ECG: sinus rhythm, rate 72, PR 160, QRS 98. Diclofenac 100 mg PR 12 hourly. HR 78.")
+    assert [m.value for m in doc.measurements_of("heart rate")] == ["78"]

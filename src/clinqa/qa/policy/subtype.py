@@ -37,7 +37,11 @@ def qualifiers(text: str) -> list[tuple[str, str, str]]:
     return out
 
 
-_SIDE = re.compile(r"(?<![\w-])(?:(?P<right>right|rt|R)|(?P<left>left|lt|L))(?:-sided)?(?![\w-])")
+# a side: "right", "left", "R", "L" ("-sided" too); never "2 L" (litres), "R/O" (rule out), nor the verb
+# "was left with", "left the ward"
+_SIDE = re.compile(r"(?<![\w-])(?<!\d )(?<!\d)(?:(?P<right>right|rt|R)|(?P<left>left|lt|L))(?:-sided)?(?![\w/-])")
+_VERB_LEFT = re.compile(r"\b(?:was|were|is|are|be|been|being|get|got|gets|has|have|had|he|she|they|patient|pt)\s+$|"
+                        r"^\s+(?:with|the|home|hospital|ama|against|before|after|on|at|for|in)\b", re.I)
 
 
 def _sides(text: str) -> set[str]:
@@ -45,6 +49,9 @@ def _sides(text: str) -> set[str]:
     out = set()
     for m in _SIDE.finditer(text):
         word = m.group(0).removesuffix("-sided")
+        if m.group("left") and (_VERB_LEFT.search(text[max(0, m.start() - 12):m.start()]) or
+                                _VERB_LEFT.match(text[m.end():m.end() + 12])):
+            continue  # the verb: "was left with weakness", "left the ward"
         if len(word) == 1 or word.lower() == word or word.istitle() or word.isupper():
             out.add("right" if m.group("right") else "left")
     return out
@@ -83,8 +90,9 @@ def _side_conflict(text: str, question: str, v) -> str | None:
     asked = _sides(re.sub(r"(?<![\w-])[RL](?![\w-])", " ", question))  # (a question's own words only: "left", "right")
     if len(asked) != 1 or v.term_start < 0:
         return None
-    clause = text[max(text.rfind(c, 0, v.term_start) for c in ".;\n") + 1:v.term_end + 40]
-    said = _sides(clause.split(".")[0] if "." in clause[v.term_end - v.term_start:] else clause)
+    a = max(text.rfind(c, 0, v.term_start) for c in ".;\n") + 1
+    stop = [i for i in (text.find(c, v.term_end) for c in ".;\n") if i >= 0]  # (its own line and sentence only)
+    said = _sides(text[a:min(stop) if stop else len(text)])
     other = {"left", "right"} - asked
     if not (said & other) or said & asked:
         return None
