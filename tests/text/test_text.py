@@ -193,9 +193,12 @@ def test_long_note_segmentation_is_linear():
     times = {}
     for n in (FAST_CHARS * 2, FAST_CHARS * 8):
         text = (para * (n // len(para) + 1))[:n]
-        t = time.perf_counter()
-        sents = segment(text)
-        times[n] = time.perf_counter() - t
+        best = float("inf")
+        for _ in range(3):  # the best of three: one pause of a busy machine is no superlinear time
+            t = time.perf_counter()
+            sents = segment(text)
+            best = min(best, time.perf_counter() - t)
+        times[n] = best
         assert sents[-1].end <= n and "".join(text[s.start:s.end] for s in sents[:3]).startswith("HOSPITAL")
         assert sents[1].section == "hospital_course" and sents[3].kind == "list_item"
     assert times[FAST_CHARS * 8] < 8 * times[FAST_CHARS * 2] * 2  # 4x the text: well under 16x the time
