@@ -12,7 +12,7 @@ import re
 from clinqa.document import ClinicalDocument
 from clinqa.document.time import TIME
 from clinqa.lexicon import PerLexicon, lexicon
-from clinqa.qa.policy.spans import line_span
+from clinqa.qa.policy.spans import clause_bounds, sentences_and_lines
 from clinqa.qa.policy.verdicts import concept_stems, stems_in
 
 _CLOCK_ASKING = PerLexicon(lambda lex: lex.words_re("question_words", "clock_asking"))
@@ -33,11 +33,9 @@ def asks_clock_time(question: str) -> bool:
 def _own_clause(text: str, s: int, e: int, a: int, b: int, stems: list[str]) -> bool:
     """Whether the clause of a time (between commas, semicolons or stops, within a..b) names one
     of the question's words and says nothing that undoes or defers it."""
-    cut = r"[,;\n\t]|\.\s|[ ]{3,}"  # (a field beside it on its line is another clause: "Booked: ...   Seen: ...")
-    cuts = [a + m.end() for m in re.finditer(cut, text[a:s])]
-    c0 = cuts[-1] if cuts else a
-    stop = re.search(cut + r"|\.$", text[e:b])
-    c1 = e + stop.start() if stop else b
+    # (a field beside it on its line is another clause: "Booked: ...   Seen: ...")
+    bounds = clause_bounds(text, a, b, r"[,;\n\t]|\.\s|[ ]{3,}")
+    c0, c1 = max(x for x in bounds if x <= s), min(x for x in bounds if x >= e)
     clause = text[c0:c1]
     return bool(stems_in(text, c0, c1, stems)) and not _UNDONE.get().search(clause)
 
@@ -63,8 +61,7 @@ def timed_mention(doc: ClinicalDocument, question: str) -> tuple[int, int, str] 
     if not stems or lexicon().words_re("moments", "latest").search(question):
         return None
     text = doc.text
-    spans = {(s.start, s.end) for s in doc.sentences if s.kind != "header"}
-    spans |= {line_span(text, s.start) for s in doc.sentences}
+    spans = sentences_and_lines(text, doc.sentences)
     found: dict[str, tuple[int, int]] = {}
     for a, b in spans:
         times = list(TIME.finditer(text, a, b))

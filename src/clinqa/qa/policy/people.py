@@ -14,7 +14,7 @@ import re
 
 from clinqa.document import ClinicalDocument
 from clinqa.lexicon import PerLexicon, lexicon
-from clinqa.qa.policy.spans import line_span
+from clinqa.qa.policy.spans import clause_bounds, sentences_and_lines
 from clinqa.qa.policy.verdicts import concept_stems, stems_in
 
 _NAME = r"(?:[A-Z]\.[ \t]?){0,2}[A-Z][A-Za-z'\u00c0-\u017f]+(?:[- ][A-Z][A-Za-z'\u00c0-\u017f]+){0,3}"
@@ -45,8 +45,7 @@ def person_mention(doc: ClinicalDocument, question: str) -> tuple[int, int, str]
     if not stems:
         return None
     text = doc.text
-    spans = {(s.start, s.end) for s in doc.sentences if s.kind != "header"}
-    spans |= {line_span(text, s.start) for s in doc.sentences}
+    spans = sentences_and_lines(text, doc.sentences)
     found: dict[str, tuple[int, int]] = {}
     for a, b in spans:
         # (not the patient's own name, "Re: Mr Peter Hallworth, 72", nor one who tried and failed:
@@ -80,8 +79,7 @@ def _did_it(text: str, person: re.Match, a: int, b: int, stems: list[str]) -> bo
     or refused attempt, and it, a short clause beside it in apposition ("Dr K. Sato, HF
     consultant") or, for an agent ("..., by Dr H. Abiodun"), its sentence names one of the
     question's words (never only inside the name)."""
-    cut = r"[,;\n]|\.\s"
-    bounds = [a] + [a + m.end() for m in re.finditer(cut, text[a:b])] + [b]
+    bounds = clause_bounds(text, a, b, r"[,;\n]|\.\s")
     i = max(k for k, x in enumerate(bounds) if x <= person.start())
     c0, c1 = bounds[i], min(x for x in bounds if x >= person.end())
     own = text[c0:person.start()] + " " + text[person.end():c1]

@@ -206,6 +206,19 @@ def line_span(text: str, pos: int) -> tuple[int, int]:
     return text.rfind("\n", 0, pos) + 1, line1 if line1 >= 0 else len(text)
 
 
+def sentences_and_lines(text: str, sentences: list[Sentence]) -> set[tuple[int, int]]:
+    """Each sentence but a header, and each line a sentence starts on: what a note writes together
+    may be one sentence over a table's lines, or one line of a run-on "sentence"."""
+    spans = {(s.start, s.end) for s in sentences if s.kind != "header"}
+    return spans | {line_span(text, s.start) for s in sentences}
+
+
+def clause_bounds(text: str, a: int, b: int, cut: str) -> list[int]:
+    """Where the clauses of text[a:b] begin and end: a, the end of each match of the pattern `cut`
+    (a comma, a stop, a field's run of spaces), and b."""
+    return [a] + [a + m.end() for m in re.finditer(cut, text[a:b])] + [b]
+
+
 def sentence_at(sentences: list[Sentence] | None, pos: int) -> Sentence | None:
     """The sentence holding character `pos`, if any."""
     return index_of(sentences).at(pos) if sentences else None

@@ -57,6 +57,13 @@ def _sides(text: str) -> set[str]:
     return out
 
 
+def _clause(text: str, a: int, b: int) -> str:
+    """The text around text[a:b] up to the stop, semicolon or line end on either side."""
+    start = max(text.rfind(c, 0, a) for c in ".;\n") + 1
+    stop = [i for i in (text.find(c, b) for c in ".;\n") if i >= 0]
+    return text[start:min(stop) if stop else len(text)]
+
+
 def subtype_checked(text: str, question: str, decision):
     """The decision, its yes turned to no when the evidence gives the asked kind only with other
     values ("type 2" for "Type 1 diabetes?"), and its yes or uncertain turned to no when it names
@@ -73,9 +80,7 @@ def subtype_checked(text: str, question: str, decision):
         return decision
     a, b = (v.term_start, v.term_end) if v.term_start >= 0 else (v.start, v.end)
     # the term's clause: "PMH: diet-controlled type 2 diabetes, HTN"; "haemophilia A, severe"
-    a = max(text.rfind(c, 0, a) for c in ".;\n") + 1
-    stop = [i for i in (text.find(c, b) for c in ".;\n") if i >= 0]
-    said = qualifiers(text[a:min(stop) if stop else len(text)])
+    said = qualifiers(_clause(text, a, b))
     for kind, value, written in asked:
         other = [w for k, x, w in said if k == kind and x != value]
         # (the asked value anywhere in the note leaves the yes to the mentions: "grade III sacral ulcer")
@@ -90,9 +95,7 @@ def _side_conflict(text: str, question: str, v) -> str | None:
     asked = _sides(re.sub(r"(?<![\w-])[RL](?![\w-])", " ", question))  # (a question's own words only: "left", "right")
     if len(asked) != 1 or v.term_start < 0:
         return None
-    a = max(text.rfind(c, 0, v.term_start) for c in ".;\n") + 1
-    stop = [i for i in (text.find(c, v.term_end) for c in ".;\n") if i >= 0]  # (its own line and sentence only)
-    said = _sides(text[a:min(stop) if stop else len(text)])
+    said = _sides(_clause(text, v.term_start, v.term_end))  # (its own line and sentence only)
     other = {"left", "right"} - asked
     if not (said & other) or said & asked:
         return None
