@@ -43,8 +43,8 @@ def _own_clause(text: str, s: int, e: int, a: int, b: int, stems: list[str]) -> 
 # words that say a timed event did not happen, or is still to come
 _UNDONE = PerLexicon(lambda lex: re.compile(
     "|".join([lex.words_re("event_status", "negated").pattern, lex.words_re("procedures", "planned").pattern,
-              lex.words_re("procedures", "not_done").pattern,
-              r"\b(?:requested|request|referral|referred|due|attempted|unsuccessful|failed|to be|will)\b"]), re.I))
+              lex.words_re("procedures", "not_done").pattern, lex.words_re("event_status", "not_yet_timed").pattern]),
+    re.I))
 
 
 def has_clock_time(text: str) -> bool:

@@ -21,13 +21,13 @@ _FROM_NOW = PerLexicon(lambda lex: re.compile(
 # if ..."), or a time of the stay itself ("06h00", "q12h")
 # (nor something done today, or said not to be needed: "Reviewed by physiotherapy today",
 # "no clinic follow-up needed", "Not for fracture clinic review")
-_NOT_ARRANGED = re.compile(r"\b(?:if|unless|possible|possibly|consider|considering|today|not|no|nil|none|"
-                           r"declined|unnecessary)\b|\bq\d+h\b|\b\d{1,2}[:h]\d{2}\b", re.I)
+_NOT_ARRANGED = PerLexicon(lambda lex: re.compile(lex.words_re("follow_up_cues", "not_arranged").pattern +
+                                                  r"|\bq\d+h\b|\b\d{1,2}[:h]\d{2}\b", re.I))
 
 
 def _arranges(text: str) -> bool:
     lex = lexicon()
-    if _NOT_ARRANGED.search(text):
+    if _NOT_ARRANGED.get().search(text):
         return False
     return bool(lex.words_re("follow_up_cues", "visit").search(text) or lex.words_re("follow_up_cues", "ahead").search(text)
                 or _FROM_NOW.get().search(text))

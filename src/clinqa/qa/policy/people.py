@@ -66,7 +66,7 @@ def person_mention(doc: ClinicalDocument, question: str) -> tuple[int, int, str]
 
 
 _PATIENT_KEY = re.compile(r"(?:^|\n)[ \t]*(?:re|patient|pt|name|patient name)[ \t]*:[ \t]*$", re.I)
-_UNDONE = re.compile(r"\b(?:attempted|unsuccessful|failed|not|unable|declined|refused)\b", re.I)
+_UNDONE = PerLexicon(lambda lex: lex.words_re("event_status", "not_carried_out"))
 
 
 def _the_patient(text: str, pos: int) -> bool:
@@ -83,7 +83,7 @@ def _did_it(text: str, person: re.Match, a: int, b: int, stems: list[str]) -> bo
     i = max(k for k, x in enumerate(bounds) if x <= person.start())
     c0, c1 = bounds[i], min(x for x in bounds if x >= person.end())
     own = text[c0:person.start()] + " " + text[person.end():c1]
-    if _UNDONE.search(own):
+    if _UNDONE.get().search(own):
         return False
     near = [own]
     if re.match(r"\s*by\b", text[c0:person.start()], re.I):

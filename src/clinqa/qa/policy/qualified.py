@@ -25,7 +25,7 @@ from clinqa.qa.policy.verdicts import _WORD, _stem, concept_stems
 _LABEL = re.compile(r"[ \t]*(?:[-*\u2022][ \t]+)?(?P<label>[^\s:][^\t:\n]{0,30}?)(?=[ \t]{2,}|\t|:)")
 _NUMBER = re.compile(r"[ \t]*[:=]?[ \t]*(?P<num>[<>~]?-?\d+(?:[.,]\d+)?(?:/\d+)?)(?![\d./:]*\d)")
 # a count that is no count of the patient's now: past, planned, conditional
-_NOT_NOW = re.compile(r"\b(?:ex-?|former(?:ly)?|previously|used to|if|plan|planned|give|to be|will|would)\b", re.I)
+_NOT_NOW = PerLexicon(lambda lex: lex.words_re("event_status", "not_now_count"))
 _HOW_MANY = re.compile(r"^\s*how\s+many\s+(?P<what>[^?]+?)\s*\??\s*$", re.I)
 _COUNT_WORDS = PerLexicon(lambda lex: lex.words_re("question_words", "value_asking"))
 _UNIT_AFTER = PerLexicon(lambda lex: re.compile(r"[ \t]*(?:%|" + lex.unit_re + r")(?![\w/])", re.I))
@@ -121,7 +121,7 @@ def counted(text: str, question: str) -> tuple[int, int, str] | None:
     for a, b in _runs(text, stems):
         clause = re.split(r"[.;]\s", text[line_span(text, a)[0]:line_span(text, b)[1]])
         own = next((c for c in clause if stems and re.search(re.escape(text[a:b]), c)), "")
-        if lex.words_re("question_words", "relatives").search(own) or _NOT_NOW.search(own):
+        if lex.words_re("question_words", "relatives").search(own) or _NOT_NOW.get().search(own):
             continue  # a relative's count, a past or a planned one: "Mother had 4 miscarriages"
         n = re.search(r"(?<![\w./:+-])(\d+)[ \t]+$", text[max(0, a - 12):a])  # (not "27+2 weeks")
         if n:
