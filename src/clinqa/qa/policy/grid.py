@@ -14,13 +14,9 @@ import re
 from clinqa.document.model import ClinicalDocument, Item
 from clinqa.document.structure import cells
 from clinqa.lexicon import PerLexicon, lexicon
-from clinqa.lexicon.model import _word_alternation
+from clinqa.qa.policy.lab_choice import TIME_AND_VALUE_WORDS as _NOT_A_NAME_OF_CELL  # what it asks of a cell
 from clinqa.qa.policy.verdicts import _same_word, concept_stems
 
-# the question's words of time, moment and value: what it asks of the cell, not which cell
-_NOT_A_NAME = PerLexicon(lambda lex: re.compile(r"(?<![\w-])(?:" + _word_alternation(
-    [w for n in ("date_asking", "value_asking") for w in lex.document["question_words"].get(n, ())]
-    + [w for k in lex.document.get("moments", {}) for w in lex.document["moments"][k]]) + r")(?![\w-])", re.I))
 # a moment other than now or before: admission, discharge, a peak, a nadir
 _A_MOMENT = PerLexicon(lambda lex: re.compile("|".join(
     lex.words_re("moments", k).pattern for k in lex.document.get("moments", {}) if k not in ("latest", "earlier")),
@@ -53,7 +49,7 @@ def table_cell(doc: ClinicalDocument, question: str, number: bool) -> tuple[int,
     no cell, or more than one equally, is so named, or the question names something neither says.
     `number`: the cell's leading value (with its unit) rather than the whole cell."""
     # (a phrase of time or value is left out whole: "last year", "most recent")
-    asked = concept_stems(_NOT_A_NAME.get().sub(" ", question.rstrip(" ?")), _NOT_A_NAME.get())
+    asked = concept_stems(_NOT_A_NAME_OF_CELL.get().sub(" ", question.rstrip(" ?")), _NOT_A_NAME_OF_CELL.get())
     if len(asked) < 2 or _A_MOMENT.get().search(question):
         return None  # ("Grip at discharge?": a time no cell of a table without times says)
     best: list[tuple[tuple[int, int], Item, str, str]] = []

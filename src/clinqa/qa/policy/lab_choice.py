@@ -20,6 +20,7 @@ from dataclasses import replace
 from clinqa.document import ClinicalDocument, Measurement
 from clinqa.document.measurements import ROW
 from clinqa.document.time import RELATIVE, comparable, matches, relative_day, time_key
+from clinqa.lexicon.model import _word_alternation
 from clinqa.lexicon import PerLexicon, lexicon
 from clinqa.qa.policy.asked import AskedFor
 from clinqa.qa.policy.constraints import unit_fits
@@ -157,7 +158,7 @@ def row_lab(doc: ClinicalDocument, question: str) -> str | None:
     if not rows:
         return None
     every = concept_stems(question, _NOT_A_NAME.get())  # ("total" may be a word of the row's name: "FIM total")
-    asked = concept_stems(question, _NOT_A_VALUE.get())
+    asked = concept_stems(question, TIME_AND_VALUE_WORDS.get())
     if not asked:
         return None
 
@@ -174,8 +175,10 @@ def row_lab(doc: ClinicalDocument, question: str) -> str | None:
 _NOT_A_NAME = PerLexicon(lambda lex: re.compile("|".join(
     [lex.words_re("question_words", "date_asking").pattern]
     + [lex.words_re("moments", k).pattern for k in lex.document.get("moments", {})]), re.I))
-_NOT_A_VALUE = PerLexicon(lambda lex: re.compile(
-    _NOT_A_NAME.get().pattern + "|" + lex.words_re("question_words", "value_asking").pattern, re.I))
+# (longest first, so that a phrase is taken out whole too: "last year", "most recent"; grid.py)
+TIME_AND_VALUE_WORDS = PerLexicon(lambda lex: re.compile(r"(?<![\w-])(?:" + _word_alternation(
+    [w for n in ("date_asking", "value_asking") for w in lex.document["question_words"].get(n, ())]
+    + [w for k in lex.document.get("moments", {}) for w in lex.document["moments"][k]]) + r")(?![\w-])", re.I))
 
 
 def _qualified(text: str, vals: list[Measurement], question: str, lab: str) -> tuple[str, list[Measurement]]:
