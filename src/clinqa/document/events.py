@@ -146,8 +146,9 @@ def _not_yet(text: str, cue: re.Match, clause_end: int, action: str, subj: tuple
         return True
     word = cue.group(0).lower()
     past = word.endswith("ed") or lex.words_re("event_status", "past_forms").fullmatch(word)
-    if not past and re.match(r"[ \t]*(?:" + lex.words_alternation("event_status", "conditional_after") + r")\b",
-                             text[cue.end():clause_end], re.I):
+    # (the drug and its dose may stand between: "Restart apixaban 5 mg BID after the control MRI")
+    if not past and re.match(r"(?:[ \t]+[\w./-]+){0,5}?[ \t]*(?:" + lex.words_alternation("event_status", "conditional_after") +
+                             r")\b", text[cue.end():clause_end], re.I):
         return True
     return action == "started" and bool(lex.words_re("event_status", "prescribing").fullmatch(word)) and \
         lex.words_re("event_status", "not_yet_started").search(text, cue.end(), clause_end) is not None

@@ -108,8 +108,9 @@ class _DrugClassEntry(_Entry):
     stems: list[str] = []
     not_on_when: list[str] = []
     on_when: list[str] = []
+    condition_words: list[str] = []
 
-    @field_validator("name", "question_words", "state_words", "stems", "not_on_when", "on_when")
+    @field_validator("name", "question_words", "state_words", "stems", "not_on_when", "on_when", "condition_words")
     @classmethod
     def _lower(cls, v):  # questions and drug names are matched lower-cased
         return [w.strip().lower() for w in v] if isinstance(v, list) else v.strip().lower()
@@ -323,14 +324,16 @@ class _Builder:
         self.disease_words += f.disease_words
         for e in _entries(_DrugClassEntry, f.drug_classes, "drug_classes", lines, src):
             old = self.drug_classes.get(e.name)
-            words = (*old.question_words, *e.question_words) if old else tuple(e.question_words)
+            words = (*old.question_words, *e.question_words, *e.condition_words) if old else \
+                (*e.question_words, *e.condition_words)
+            conditions = (*old.condition_words, *e.condition_words) if old else tuple(e.condition_words)
             stems = (*old.stems, *e.stems) if old else tuple(e.stems)
             states = (*old.state_words, *e.state_words) if old else tuple(e.state_words)
             not_on = (*old.not_on_when, *e.not_on_when) if old else tuple(e.not_on_when)
             on = (*old.on_when, *e.on_when) if old else tuple(e.on_when)
             self.drug_classes[e.name] = DrugClass(e.name, tuple(dict.fromkeys(words)), tuple(dict.fromkeys(stems)),
                                                   tuple(dict.fromkeys(states)), tuple(dict.fromkeys(not_on)),
-                                                  tuple(dict.fromkeys(on)))
+                                                  tuple(dict.fromkeys(on)), tuple(dict.fromkeys(conditions)))
         self.dosing.update({k.lower(): v for k, v in f.dosing.items()})  # matched case-insensitively
         self.clinical.update(f.clinical)
         for code, words in f.lang.items():

@@ -71,6 +71,9 @@ class DrugClass:
     not_on_when: tuple[str, ...] = ()
     # words in such a member's clause that say it is that use after all ("IV bolus", "for DVT")
     on_when: tuple[str, ...] = ()
+    # words of what the class treats, also among `question_words` ("on something for infection"):
+    # a question that is only such a word ("Infection?") asks about the condition, not the class
+    condition_words: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -28,6 +28,36 @@ def clinical_synonyms(term: str) -> tuple[str, ...]:
     return lexicon().synonyms_of.get(term.strip().lower(), ())
 
 
+def shorthand_forms(term: str) -> tuple[str, ...]:
+    """The other form of a term in the lexicon's clinical shorthand ("CXR" <-> "chest X-ray", "SOB"
+    <-> "shortness of breath"): a yes/no question in one form finds the note's other. Only
+    abbreviations in capitals of two or more letters; one the lexicon calls ambiguous ("PE") gives
+    its written-out forms but is never looked for in their place."""
+    return _shorthand_index().get(term.strip().lower(), ())
+
+
+@functools.lru_cache(maxsize=1)
+def _shorthand_index() -> dict[str, tuple[str, ...]]:
+    import re
+
+    from clinqa.lexicon import lexicon
+
+    lex = lexicon()
+    ambiguous = {f.lower() for forms in lex.ambiguous_abbreviations.values() for f in forms}
+    index: dict[str, list[str]] = {}
+    for key, expansion in lex.clinical_shorthand.items():
+        if not re.fullmatch(r"[A-Z][A-Z0-9]+", key):
+            continue
+        inner = re.findall(r"\(([^()]+)\)", expansion)
+        parts = [p.strip().lower() for p in [re.sub(r"\s*\([^()]*\)", "", expansion), *inner]]
+        parts = [re.sub(r"^(?:a|an|the)\s+", "", p) for p in parts if p and p != key.lower()]
+        index.setdefault(key.lower(), []).extend(parts)
+        if key.lower() not in ambiguous and len(key) >= 3:
+            for p in parts:
+                index.setdefault(p, []).append(key)
+    return {k: tuple(dict.fromkeys(v)) for k, v in index.items()}
+
+
 @functools.lru_cache(maxsize=1)
 def icd_terms() -> dict[str, str]:
     """Lower-cased ICD-10-CM term -> "Symptoms" or "Diagnosis" (see `lexicon.icd10cm.label_terms`)."""

@@ -33,6 +33,7 @@ from clinqa.qa.policy.forms import (
     YES_NO_Q,
     action_of,
     form_category,
+    terse_class,
     yes_no_target,
 )
 from clinqa.qa.policy.headings import heading_asked
@@ -162,9 +163,11 @@ def asked_for(question: str, concept: ConceptSpec | None = None, language: str |
             terms.remove(t)
     from clinqa.text.glossary import drug_class_stems
     from clinqa.text.values import unit_dimension
-    from clinqa.text.vocab import clinical_synonyms
+    from clinqa.text.vocab import clinical_synonyms, shorthand_forms
 
     terms += [syn for t in list(terms) for syn in clinical_synonyms(t)]
+    if atype == "yes_no":  # ("Was a CXR done?" on "Chest X-ray today: clear")
+        terms += [f for t in list(terms) for f in shorthand_forms(t)]
     dimensions: frozenset[str] = frozenset()
     duration = atype == "number" and bool(DURATION_Q.search(q))
     declared_unit = concept.unit if concept else None
@@ -234,13 +237,31 @@ def _terse_finding(q: str) -> bool:
     synonym groups, or an ICD-10-CM term of those kinds."""
     if not q.endswith("?"):
         return False
-    name = re.sub(r"^(?:any|some)\s+", "", q.rstrip("?. ").strip(), flags=re.I).lower()
+    name = re.sub(r"^(?:any|some|still)\s+", "", q.rstrip("?. ").strip(), flags=re.I).lower()
+    # a moment after the name asks the same ("Hypoglycaemic on arrival?", "Fever at discharge?")
+    lex = lexicon()
+    name = re.sub(r"\s+(?:at|on|in|by)\s+(?:the\s+)?(?:" + "|".join(
+        lex.words_re("moments", m).pattern for m in ("admission", "discharge")) + r")$", "", name)
+    name = re.sub(r"\s+(?:" + lex.words_re("moments", "latest").pattern + r")$", "", name)
     if not name or len(name.split()) > 5:
         return False
+    # ("Hypothermic?" names hypothermia: the lexicon's `word_forms.adjective_noun`)
+    pairs = [p.lower().split("-", 1) for p in lexicon().document.get("word_forms", {}).get("adjective_noun", ()) if "-" in p]
+    nouns = [name[:-len(a)] + n for a, n in pairs if name.endswith(a) and len(name) > len(a) + 2]
+    endings = tuple(e.lower() for e in lex.disease_endings)  # ("hypoxic": hypoxia, a problem's ending)
+    return names_finding(name) or any(names_finding(n) or (n.endswith(endings) and " " not in n) for n in nouns) or \
+        terse_class(q) is not None  # ("Any opioid given?")
+
+
+def names_finding(name: str) -> bool:
+    """Whether a name is a problem's or a symptom's: the lexicon's synonym groups of those kinds,
+    or an ICD-10-CM term (a finding is had, never planned or done)."""
     from clinqa.text.vocab import icd_terms
 
-    return lexicon().kind_of_name.get(name) in ("problem", "symptom") or \
-        icd_terms().get(name) in ("Symptoms", "Diagnosis")
+    n = name.strip().lower()
+    us = re.sub(r"(?:(?<=\w)[ao]e|^oe)(?=\w)", "e", n)  # ICD-10-CM spells "hypokalemia", notes "hypokalaemia"
+    return any(lexicon().kind_of_name.get(x) in ("problem", "symptom") or icd_terms().get(x) in ("Symptoms", "Diagnosis")
+               for x in dict.fromkeys((n, us)))
 
 
 def _opens_yes_no(q: str, language: str | None) -> bool:

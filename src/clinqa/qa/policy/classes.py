@@ -14,9 +14,11 @@ from clinqa.document import ClinicalDocument
 from clinqa.document.events import drug_spans
 from clinqa.lexicon import PerLexicon, lexicon
 from clinqa.qa.policy.asked import AskedFor
-from clinqa.qa.policy.spans import line_span, whole_compound
+from clinqa.qa.policy.forms import terse_class
+from clinqa.qa.policy.spans import line_span, sentence_at, whole_compound
+from clinqa.qa.policy.time_scope import ended_cue
 from clinqa.qa.policy.rows import row_said
-from clinqa.qa.policy.verdicts import concept_stems, in_titled_section, stems_in
+from clinqa.qa.policy.verdicts import Mention, concept_stems, in_titled_section, not_done_after, stems_in
 from clinqa.text.glossary import mentions_class
 from clinqa.text.shapes import ALLERGY_TEXT, DOSE, SIG
 from clinqa.types import Sentence
@@ -28,8 +30,6 @@ def class_members(text: str, doc: ClinicalDocument, sentences: list[Sentence], a
     or when two different drugs fit the question equally well (and it does not ask for a list)."""
     if not asked.drug_stems or asked.change:
         return []  # a question about a change is answered from the note's events (events.changed_drugs)
-    from clinqa.text.assertion import assert_spans
-
     stems = concept_stems(asked.question)
     leaving = bool(ON_NOW.search(asked.question) or lexicon().words_re("question_words", "going_home").search(asked.question))
     found: list[tuple[int, int, int, str]] = []  # (start, end, words of the question around it, drug)
@@ -51,15 +51,18 @@ def class_members(text: str, doc: ClinicalDocument, sentences: list[Sentence], a
         return []
     # a drug the note stopped or held, or names only for a relative, as a possibility or a plan,
     # is not one the patient is on
-    assertions = assert_spans(text, [(a, b) for a, b, _, _ in found])
+    assertions = drug_assertions(text, sentences, [(a, b) for a, b, _, _ in found])
     # (a list asked in the past, "What antibiotics was he treated with?", keeps those stopped since)
     # (so does a question in the past, "Which tetracycline did he receive?")
-    off = set() if (asked.is_list or lexicon().words_re("question_words", "past_asking").search(asked.question)) and not ON_NOW.search(asked.question) \
-        else _stopped_drugs(doc)
+    past = (asked.is_list or bool(lexicon().words_re("question_words", "past_asking").search(asked.question))) and \
+        not ON_NOW.search(asked.question)
+    off = set() if past else _stopped_drugs(doc)
     if leaving:  # "No aspirin on discharge (single pre-hospital dose only)": not one he goes home on
         off = set(off) | {f[3] for f, a in zip(found, assertions) if a == "negated" and _names_discharge(text, f[0])}
     found = [f for f, a in zip(found, assertions) if a == "present" and f[3] not in off
              and row_said(text, f[0]) is None]  # (a table row "Enoxaparin  40 mg  Postnatal only - planned")
+    if not past:  # a course its clause says ended is none he is on now ("fluconazole 50 mg for 7 days (completed)")
+        found = [f for f in found if ended_cue(text, sentences, Mention(f[0], f[1], "present", None, f[0], f[1])) is None]
     if not found:
         return []
     if asked.is_list:
@@ -76,6 +79,28 @@ def class_members(text: str, doc: ClinicalDocument, sentences: list[Sentence], a
         return []  # two different drugs fit the question as well: no guess (a combination's two are one)
     a, b, _, name = top[0]
     return [(a, b, f"{name}: the one drug of the asked class ({_class_words(asked)[0]}) that fits the question")]
+
+
+def drug_assertions(text: str, sentences: list[Sentence], spans: list[tuple[int, int]]) -> list[str]:
+    """ConText's assertion of each drug mention, read with the words of what a drug prevents blanked
+    out (the lexicon's `event_status.purpose`: medspaCy's rules read "DVT prophylaxis" as no DVT,
+    and so "enoxaparin 40 mg (VTE prophylaxis)" as no enoxaparin), and a not-done word after it in
+    its sentence a negation ("Cefalexin not required")."""
+    from clinqa.text.assertion import assert_spans
+
+    purpose = lexicon().words_re("event_status", "purpose")
+    masked = purpose.sub(lambda m: " " * len(m.group(0)), text)
+    status = assert_spans(masked, spans)
+    out = []
+    for (a, b), st in zip(spans, status):
+        # a not-done word after another drug is that drug's ("Oral doxycycline (clarithromycin avoided)"):
+        # the sentence is read up to the next drug it names
+        sent = sentence_at(sentences, a)
+        nxt = min((d0 for d0, _, _ in drug_spans(text, b, sent.end)), default=None) if sent else None
+        read = text if nxt is None else text[:nxt] + " " * (len(text) - nxt)
+        out.append(not_done_after(read, sentences, Mention(a, b, st, None, a, b)).assertion)
+    return out
+
 
 
 def _in_discharge_list(doc: ClinicalDocument, pos: int) -> bool:
@@ -168,10 +193,11 @@ def class_verdict(text: str, doc: ClinicalDocument, sentences: list[Sentence], q
 
     q = question.lower()
     words = [w for c in lexicon().drug_classes for w in c.question_words
-             if re.search(_ON_CLASS.get() + re.escape(w) + r"s?\b", q)] or \
+             if re.search(_ON_CLASS.get() + re.escape(w) + r"s?\b", q) or terse_class(q) == w] or \
         [c.question_words[0] for c in lexicon().drug_classes if c.question_words and any(
             re.search(r"\b(?:is|are|was|were|remains?|stays?|be)\s+(?:[\w']+\s+){0,2}" + re.escape(w) + r"\b", q)
-            for w in c.state_words)]  # "Is she anticoagulated?"
+            or terse_class(q) == w
+            for w in c.state_words)]  # "Is she anticoagulated?", "Anticoagulated?"
     stems = drug_class_stems(" ".join(words)) if words else ()
     if not stems:
         return None
@@ -196,7 +222,22 @@ def class_verdict(text: str, doc: ClinicalDocument, sentences: list[Sentence], q
     if ever:
         a, b, _ = ever[0]
         return EventVerdict("no", f"the note's {words[0]} ({text[a:b]}) was stopped or held", a, b, None)
+    denied = _denied_members(text, sentences, stems)
+    if denied:  # every member the note names is one not given ("Ibuprofen avoided (CKD)", "Cefalexin not required")
+        a, b = denied[0]
+        return EventVerdict("no", f"the note names {text[a:b]!r} of the class ({words[0]}) only as not given", a, b, None)
     return None
+
+
+def _denied_members(text: str, sentences: list[Sentence], stems: tuple[str, ...]) -> list[tuple[int, int]]:
+    """(start, end) of the class's members the note names as not given (negated or not done), none
+    in an allergy statement; [] when any member is named otherwise (the class's other verdicts
+    have read those)."""
+    spans = [(d0, d1) for s in sentences if s.kind != "header" and not ALLERGY_TEXT.search(s.text)
+             and not in_titled_section(text, s.start, s.section, "allerg")
+             for d0, d1, _ in drug_spans(text, s.start, s.end) if mentions_class(text[d0:d1], stems)]
+    status = drug_assertions(text, sentences, spans)
+    return spans if spans and all(st == "negated" for st in status) else []
 
 
 def _not_on_when(words: list[str], field: str = "not_on_when") -> re.Pattern | None:

@@ -59,8 +59,9 @@ def medication_verdict(doc: ClinicalDocument, asked: AskedFor) -> EventVerdict |
         e = refused[0]
         s, t = _span(e)
         return EventVerdict("no", f"the note says {e.subject} was not {action.replace('_', ' ')}", s, t, e)
-    if planned and not same and action == "started" and not asks_plan(q):
-        # "prescribed - to start this evening", "start if the 4 h level is above the line": not yet
+    if planned and not same and not asks_plan(q):
+        # "prescribed - to start this evening", "start if the 4 h level is above the line", "restart
+        # apixaban after the control MRI", "stop aspirin if he bleeds": not yet
         e = planned[0]
         s, t = _span(e)
         return EventVerdict("no", f"the note has {e.subject} {action} only as planned or conditional ({e.cue!r})",
@@ -208,7 +209,7 @@ def smoking_verdict(doc: ClinicalDocument, asked: AskedFor) -> EventVerdict | No
     """From the smoking events: current -> yes; former -> no (yes when the question asks about
     ever or past smoking); never -> no; only mentioned -> uncertain."""
     lex = lexicon()
-    if not lex.words_re("smoking", "subject").search(asked.question) or \
+    if not (lex.words_re("smoking", "subject").search(asked.question) or lex.words_re("smoking", "asked").search(asked.question)) or \
             lex.words_re("smoking", "quitting_help").search(asked.question):
         return None
     evs = [e for e in doc.events if e.kind == "smoking"]

@@ -8,6 +8,35 @@ import re
 from clinqa.qa.categories import question_rules
 from clinqa.text.shapes import PerLexicon
 
+# a question that is a class's name, with at most a verb of giving or a moment after it ("Any
+# opioid given?", "Was an NSAID given?", "Antiplatelet at discharge?"): nothing after it that makes
+# it another matter ("NSAID allergy?", "Opioid-induced constipation?")
+_TERSE_CLASS = PerLexicon(lambda lex: re.compile(
+    r"^\s*(?:(?:was|were|is|are|has|have|had)\s+)?(?:(?:still\s+)?(?:on|taking)\s+)?(?:(?:a|an|any|the)\s+)?(?P<cls>[\w -]+?)"
+    r"(?:\s+(?:been\s+)?(?:" + lex.words_alternation("question_words", "on_class") + r")|\s+(?:at|on)\s+discharge|"
+    r"\s+(?:now|today|currently))?"
+    r"\s*\??\s*$", re.I))
+
+
+def terse_class(question: str) -> str | None:
+    """The drug class word a question is made of ("Any opioid given?" -> "opioid"), or a class's
+    state word ("Anticoagulated?"); None when the question says more, or names only what a class
+    treats ("Infection?": the lexicon's `condition_words`)."""
+    from clinqa.lexicon import lexicon
+
+    m = _TERSE_CLASS.get().match(question)
+    if m is None:
+        return None
+    said = m.group("cls").strip().lower()
+    for c in lexicon().drug_classes:
+        for w in c.question_words:
+            if w not in c.condition_words and said in (w, w + "s"):
+                return w
+        if said in c.state_words:
+            return said
+    return None
+
+
 # A yes/no question's opening word, and the opener its concept is read after, in the languages of
 # the lexicon (data/lang/*.yaml: yes_no_openers, yes_no_verbs).
 YES_NO_Q = PerLexicon(lambda lex: lex.yes_no_re)
@@ -64,7 +93,7 @@ _TITLE = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr|Master)\.?\s", re.I)
 
 _DONE = re.compile(r"\s+(?:been\s+)?(?:started|given|prescribed|administered|performed|done|placed|ordered|received|"
                    r"initiated|found|seen|shown|noted|present|identified|detected|reported|planned|scheduled|used|"
-                   r"put in|inserted|fitted|carried out|before|previously)$", re.I)
+                   r"put in|inserted|fitted|carried out|removed|taken out|changed|replaced|before|previously)$", re.I)
 
 
 EVER_Q = re.compile(r"\b(?:ever|history of|hx of|previous(?:ly)?|prior|past|before|former(?:ly)?)\b", re.I)
@@ -201,7 +230,7 @@ def action_of(question: str) -> str | None:
     """The verb a yes/no question asks about the concept ("Was spironolactone started?" ->
     "started"), when it is one of the verbs `yes_no_target` strips."""
     m = _DONE.search(_TRAILING.get().sub("", question.strip()).strip(" ?¿.,;:"))
-    return m.group(0).strip().lower() if m else None
+    return re.sub(r"^been\s+", "", m.group(0).strip().lower()) if m else None  # ("Has X been changed?": changed)
 
 
 _NEGATION_NEAR = r"(?:\bnot\b|n't\b|\bnever\b|\bno longer\b|\bdeclined\b|\bdeferred\b|\bwithout\b|\bheld\b)"

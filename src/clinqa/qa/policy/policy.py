@@ -33,7 +33,7 @@ from clinqa.document.structure import row_status
 from clinqa.document.time import day_first_dates, writes_dotted
 from clinqa.lexicon import lexicon
 from clinqa.qa.policy.allergies import allergy_verdict
-from clinqa.qa.policy.asked import AskedFor, asked_for, type_name
+from clinqa.qa.policy.asked import AskedFor, asked_for, names_finding, type_name
 from clinqa.qa.policy.calibration import Calibration, calibration_for
 from clinqa.qa.policy.classes import class_members, class_verdict
 from clinqa.qa.policy.clock import timed_mention
@@ -480,8 +480,11 @@ class AnswerPolicy:
             v = Verdict("not_mentioned", "the question names no concept to look for (give the concept synonyms)")
             return Decision([_abstain(note, method, v.reason)], asked, v)
         found = find_mentions(note.text, asked.terms, sentences, language)
-        if found and not asked.family and asks_at_a_moment(asked.question):
-            # "Is he still on a sulfonylurea?": every member stopped answers no, whatever the class's name says
+        if found and not asked.family and (asks_at_a_moment(asked.question) or all(
+                drugs_in(words(note.text[m.start:m.end])) for m in found)):
+            # "Is he still on a sulfonylurea?": every member stopped answers no, whatever the class's name
+            # says; so does a class found only by its members' names (a concept's synonyms), every one
+            # of them prophylactic, held or stopped ("enoxaparin 40 mg SC daily (VTE prophylaxis)")
             on_class = class_verdict(note.text, doc, sentences, asked.question)
             if on_class is not None and on_class.verdict == "no":  # (a yes is the mentions' to give)
                 return self._event_decision(note, asked, sentences, method, on_class)
@@ -517,7 +520,9 @@ class AnswerPolicy:
         mentions = [replace(m, section="indication") if in_indication(doc, m.start) else m for m in found]
         # a checklist row marked NO or N/A says so before any plan word on it ("Warfarin clinic booked   x" under N/A)
         mentions = [checklist_no(note.text, m) for m in mentions]
-        plan = planned_only(doc, [m.start for m in mentions if m.assertion in ("present", "possible")])
+        # (a finding is no plan: "Cardiology review requested for ongoing palpitations" says he has them)
+        plan = None if any(names_finding(t) for t in asked.terms) else \
+            planned_only(doc, [m.start for m in mentions if m.assertion in ("present", "possible")])
         if plan is not None and not any(m.assertion == "negated" for m in mentions):
             # "Was the EGD done?" on a plan is a no; "Is an EGD planned?" a yes
             verdict = ("yes", f"planned ({plan.cue!r})") if asks_plan(asked.question) else \

@@ -11,6 +11,7 @@ import re
 from dataclasses import replace
 
 from clinqa.lexicon import PerLexicon, lexicon
+from clinqa.qa.policy.labs import lab_in
 from clinqa.qa.policy.spans import line_span, sentence_at
 from clinqa.qa.policy.verdicts import Mention
 from clinqa.types import Sentence
@@ -42,6 +43,10 @@ def ended_cue(text: str, sentences: list[Sentence] | None, m: Mention) -> tuple[
     cue = lexicon().words_re("event_status", "ended_after").search(text, m.end, min(stop, m.end + 90))
     if cue is None:
         return None
+    after = text[cue.end():cue.end() + 30]
+    lab = lab_in(after, with_start=True, terse=True)
+    if lab and after[:lab[1]] == " ":
+        return None  # a value's own word, no ending: "(corrected Ca 2.01)"; a column's "Resolved<tab>Hb" is one
     # (a field's own colon is no clause: "drain: 40 mL serous overnight -> removed on WR")
     # (nor the stop right before the cue: "Vomited twice in ED; nil since 16:00")
     between = re.sub(r"\([^()]*\)", " ", re.sub(r"^[ \t]*:|[;,][ \t]*$", " ", text[m.end:cue.start()]))

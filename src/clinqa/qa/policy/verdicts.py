@@ -268,9 +268,37 @@ def _before_in_sentence(doc, target) -> str:
 def with_action(m: Mention, text: str, sentences, action: str) -> Mention:
     sent = sentence_at(sentences, m.start)
     said = action_assertion(text[sent.start:sent.end] if sent else text[m.start:m.end], action)
+    if said is None and m.assertion == "negated" and sent is not None:
+        # the asked verb may be ConText's own negation ("Left chest drain removed on day 3": "removed"
+        # says no drain now); for "Was the drain removed?" it is the event asked about
+        from clinqa.text.assertion import assert_spans
+
+        verb = re.compile(r"\b" + re.escape(action[:5]) + r"\w*", re.I)
+        masked = text[:sent.start] + verb.sub(lambda v: " " * len(v.group(0)), text[sent.start:sent.end]) + text[sent.end:]
+        if assert_spans(masked, [(m.start, m.end)])[0] != "negated":
+            return replace(m, assertion="present")
     if said is None or m.assertion in ("negated", "family", "hypothetical"):
         return m
+    if said == "possible" and _has_result(text, m, action):
+        return m  # "Was a chest X-ray done?" on "Chest X-ray today: clear": a result says it was done
     return replace(m, assertion=said, cue_start=sent.start if sent else m.start, cue_end=sent.end if sent else m.end)
+
+
+def _has_result(text: str, m: Mention, action: str) -> bool:
+    """Whether a test's mention is followed on its line by its result: a value after a colon, or
+    a study's one-word verdict (the lexicon's `study_verdicts`), when the question's verb asks only
+    whether it was done (`question_words.test_done`)."""
+    from clinqa.lexicon import lexicon
+
+    lex = lexicon()
+    if not lex.words_re("question_words", "test_done").fullmatch(action):
+        return False
+    line_end = text.find("\n", m.end)
+    rest = text[m.end:line_end if line_end >= 0 else len(text)]
+    colon = re.match(r"[^:.;]{0,25}:[ \t]*(\S.*)", rest)
+    verdict = lex.words_re("study_verdicts", "words").match(rest.lstrip(" \t-"))
+    return bool(verdict or (colon and not lex.words_re("procedures", "not_done").match(colon.group(1))
+                            and not lex.words_re("procedures", "planned").match(colon.group(1))))
 
 
 def absent_mentions(text: str, terms, sentences: list[Sentence] | None, language: str | None = None) -> list[Mention]:
@@ -349,7 +377,8 @@ _NOT_YET = PerLexicon(lambda lex: re.compile(
 # a field's value after a mention that says it is absent or was not done: "Drains: none",
 # "Cholangiogram: not performed" (the lexicon's `field_values.absent`, `procedures.not_done`)
 _ABSENT_VALUE = PerLexicon(lambda lex: re.compile(
-    r"[ \t]*(?:[:=]|\t)[ \t]*(?:" + lex.words_alternation("field_values", "absent") + "|" +  # (a tab: a pasted table's cell)
+    # (a tab: a pasted table's cell; a leader of dots or underscores: a form's "Haemoptysis ........ no")
+    r"[ \t]*(?:[:=]|\t|\.{3,}|_{3,})[ \t]*(?:" + lex.words_alternation("field_values", "absent") + "|" +
     lex.words_alternation("procedures", "not_done") + r")(?![\w-])", re.I))
 
 
@@ -469,10 +498,28 @@ _SUFFIX = re.compile(r"(?:'s|ations?|ions?|ings?|ments?|ed|es|s|al|ly)$")
 
 def _stem(word: str) -> str:
     """A word without its inflection ("contributing", "contribution" -> "contribut"); words differ
-    when neither stem starts the other ("intracranial" and "intracerebral" are different words)."""
+    when neither stem starts the other ("intracranial" and "intracerebral" are different words).
+    An adjective and its noun are one word ("hypothermic", "hypothermia" -> "hypothermi": the
+    lexicon's `word_forms.adjective_noun`)."""
     w = word.lower()
+    for ending, common in _FORM_ENDINGS.get():
+        if w.endswith(ending) and len(w) - len(ending) + len(common) >= 6:
+            return w[:len(w) - len(ending)] + common
     s = _SUFFIX.sub("", w)
     return s if len(s) >= 3 else w
+
+
+def _form_endings(lex) -> list[tuple[str, str]]:
+    """(ending, the start it shares with its pair's other ending), longest ending first."""
+    import os.path
+
+    pairs = lex.document.get("word_forms", {}).get("adjective_noun", ())
+    split = [p.lower().split("-", 1) for p in pairs if "-" in p]
+    out = [(e, os.path.commonprefix([a, n])) for a, n in split for e in (a, n)]
+    return sorted(out, key=lambda x: -len(x[0]))
+
+
+_FORM_ENDINGS = PerLexicon(_form_endings)
 
 
 def _same_word(a: str, b: str) -> bool:
