@@ -206,3 +206,25 @@ RESTART = """PLAN
 def test_a_restart_after_a_condition_is_not_done_yet():
     assert _v(RESTART, "Has apixaban been restarted?").verdict == "no"
     assert _v(RESTART, "Was metformin restarted?").verdict == "yes"
+
+
+SHIFT = """ED NOTE
+A CT angiogram of the chest was ordered at 01:20 and cancelled at 01:45.
+Catheter-directed lysis: discussed with interventional radiology - not pursued (no RV strain).
+Dressing clean and dry - changed today.
+Weekly dressing change by the district nurses from next week.
+We agreed to start HRT today: oestradiol patch 50 micrograms twice weekly.
+DISCHARGE CHECKLIST                YES  NO  COMMENT
+Flu vaccine given                        x   due - GP to give
+"""
+
+
+@pytest.mark.parametrize("question, verdict", [
+    ("Was a CT angiogram of the chest performed?", "uncertain"),  # a clock time's colon is no result
+    ("Was catheter-directed lysis performed?", "no"),  # a result line that says it was not pursued
+    ("Was the dressing changed today?", "yes"),  # the mention that says the verb, not a later one
+    ("Was HRT started?", "yes"),  # "agreed to start ... today" is no plan
+    ("Was the flu vaccine given?", "no"),  # the checklist's x under NO stays a no
+])
+def test_what_the_action_rules_must_not_turn(question, verdict):
+    assert _v(SHIFT, question).verdict == verdict

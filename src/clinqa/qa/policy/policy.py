@@ -32,6 +32,7 @@ from clinqa.document.kinds import sent_home
 from clinqa.document.structure import row_status
 from clinqa.document.time import day_first_dates, writes_dotted
 from clinqa.lexicon import lexicon
+from clinqa.qa.policy.actions import with_actions
 from clinqa.qa.policy.allergies import allergy_verdict
 from clinqa.qa.policy.asked import AskedFor, asked_for, names_finding, type_name
 from clinqa.qa.policy.calibration import Calibration, calibration_for
@@ -87,7 +88,6 @@ from clinqa.qa.policy.verdicts import (
     aggregate,
     find_mentions,
     not_done_after,
-    with_action,
     word_mentions,
 )
 from clinqa.text.glossary import mentions_class
@@ -539,7 +539,7 @@ class AnswerPolicy:
         tested = bool(asked.action) or bool(lexicon().words_re("question_words", "test_done").search(asked.question))
         mentions = [form_boxes(note.text, not_done_after(note.text, sentences, m), not tested) for m in mentions]
         if asked.action:
-            mentions = [with_action(m, note.text, sentences, asked.action) for m in mentions]
+            mentions = with_actions(mentions, note.text, sentences, asked.action)
             if mentions and all(m.assertion == "hypothetical" for m in mentions):
                 # "Was a CT angiogram performed?" on "CT angio only if rebleed": only considered, not done
                 m = mentions[0]

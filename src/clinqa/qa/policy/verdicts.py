@@ -9,7 +9,6 @@ from typing import Any
 
 from clinqa.lexicon import PerLexicon
 from clinqa.qa.policy.asked import AskedFor
-from clinqa.qa.policy.forms import action_assertion
 from clinqa.qa.policy.spans import sentence_at
 from clinqa.types import Sentence
 
@@ -263,42 +262,6 @@ _WORKUP_AFTER = re.compile(r"\s*(?:protocol|workup|work-up|study|panel|screen(?:
 def _before_in_sentence(doc, target) -> str:
     text = doc[:target.start].text_with_ws
     return re.split(r"[.;!?]\s", text)[-1]
-
-
-def with_action(m: Mention, text: str, sentences, action: str) -> Mention:
-    sent = sentence_at(sentences, m.start)
-    said = action_assertion(text[sent.start:sent.end] if sent else text[m.start:m.end], action)
-    if said is None and m.assertion == "negated" and sent is not None:
-        # the asked verb may be ConText's own negation ("Left chest drain removed on day 3": "removed"
-        # says no drain now); for "Was the drain removed?" it is the event asked about
-        from clinqa.text.assertion import assert_spans
-
-        verb = re.compile(r"\b" + re.escape(action[:5]) + r"\w*", re.I)
-        masked = text[:sent.start] + verb.sub(lambda v: " " * len(v.group(0)), text[sent.start:sent.end]) + text[sent.end:]
-        if assert_spans(masked, [(m.start, m.end)])[0] != "negated":
-            return replace(m, assertion="present")
-    if said is None or m.assertion in ("negated", "family", "hypothetical"):
-        return m
-    if said == "possible" and _has_result(text, m, action):
-        return m  # "Was a chest X-ray done?" on "Chest X-ray today: clear": a result says it was done
-    return replace(m, assertion=said, cue_start=sent.start if sent else m.start, cue_end=sent.end if sent else m.end)
-
-
-def _has_result(text: str, m: Mention, action: str) -> bool:
-    """Whether a test's mention is followed on its line by its result: a value after a colon, or
-    a study's one-word verdict (the lexicon's `study_verdicts`), when the question's verb asks only
-    whether it was done (`question_words.test_done`)."""
-    from clinqa.lexicon import lexicon
-
-    lex = lexicon()
-    if not lex.words_re("question_words", "test_done").fullmatch(action):
-        return False
-    line_end = text.find("\n", m.end)
-    rest = text[m.end:line_end if line_end >= 0 else len(text)]
-    colon = re.match(r"[^:.;]{0,25}:[ \t]*(\S.*)", rest)
-    verdict = lex.words_re("study_verdicts", "words").match(rest.lstrip(" \t-"))
-    return bool(verdict or (colon and not lex.words_re("procedures", "not_done").match(colon.group(1))
-                            and not lex.words_re("procedures", "planned").match(colon.group(1))))
 
 
 def absent_mentions(text: str, terms, sentences: list[Sentence] | None, language: str | None = None) -> list[Mention]:

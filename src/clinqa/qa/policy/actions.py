@@ -1,0 +1,60 @@
+"""The verb a yes/no question asks about ("Was the drain removed?", "Was a CT done?"): each
+mention's sentence must say it, negated near it is a no, unsaid only possible; a test's result on
+its line says it was done, and the asked verb that ConText reads as a negation ("drain removed")
+is the event asked about."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from clinqa.qa.policy.forms import action_assertion
+from clinqa.qa.policy.spans import sentence_at
+from clinqa.qa.policy.verdicts import Mention
+
+
+def with_actions(mentions: list[Mention], text: str, sentences, action: str) -> list[Mention]:
+    """Each mention read for the asked verb; when one says it, those that leave it unsaid are
+    dropped ("Dressing intact - changed today" answers "Was the dressing changed today?", not the
+    later "weekly dressing by the district nurses")."""
+    read = [(with_action(m, text, sentences, action), m) for m in mentions]
+    said = any(r.assertion == "present" and m.assertion in ("present", "historical") for r, m in read)
+    return [r for r, m in read if not (said and r.assertion == "possible" and m.assertion != "possible")]
+
+
+def with_action(m: Mention, text: str, sentences, action: str) -> Mention:
+    sent = sentence_at(sentences, m.start)
+    said = action_assertion(text[sent.start:sent.end] if sent else text[m.start:m.end], action)
+    if said is None and m.assertion == "negated" and sent is not None:
+        # the asked verb may be ConText's own negation ("Left chest drain removed on day 3": "removed"
+        # says no drain now); for "Was the drain removed?" it is the event asked about
+        from clinqa.text.assertion import assert_spans
+
+        verb = re.compile(r"\b" + re.escape(action[:5]) + r"\w*", re.I)
+        masked = text[:sent.start] + verb.sub(lambda v: " " * len(v.group(0)), text[sent.start:sent.end]) + text[sent.end:]
+        # (only ConText's own negation: a checklist's x under NO, a field's "none" stay)
+        if assert_spans(text, [(m.start, m.end)])[0] == "negated" and assert_spans(masked, [(m.start, m.end)])[0] != "negated":
+            return replace(m, assertion="present")
+    if said is None or m.assertion in ("negated", "family", "hypothetical"):
+        return m
+    if said == "possible" and _has_result(text, m, action):
+        return m  # "Was a chest X-ray done?" on "Chest X-ray today: clear": a result says it was done
+    return replace(m, assertion=said, cue_start=sent.start if sent else m.start, cue_end=sent.end if sent else m.end)
+
+
+def _has_result(text: str, m: Mention, action: str) -> bool:
+    """Whether a test's mention is followed on its line by its result: a value after a colon, or
+    a study's one-word verdict (the lexicon's `study_verdicts`), when the question's verb asks only
+    whether it was done (`question_words.test_done`)."""
+    from clinqa.lexicon import lexicon
+
+    lex = lexicon()
+    if not lex.words_re("question_words", "test_done").fullmatch(action):
+        return False
+    line_end = text.find("\n", m.end)
+    rest = text[m.end:line_end if line_end >= 0 else len(text)]
+    colon = re.match(r"[^:.;]{0,25}?(?<!\d):(?!\d)[ \t]*(\S.*)", rest)  # (not a clock time's colon: "ordered at 00:10")
+    verdict = lex.words_re("study_verdicts", "words").match(rest.lstrip(" \t-"))
+    if colon and any(lex.words_re("procedures", k).search(colon.group(1)) for k in ("not_done", "planned", "considered")):
+        return False  # "Mechanical thrombectomy: discussed with the centre - not pursued"
+    return bool(verdict or colon)
