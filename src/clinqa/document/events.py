@@ -147,8 +147,10 @@ def _not_yet(text: str, cue: re.Match, clause_end: int, action: str, subj: tuple
     word = cue.group(0).lower()
     past = word.endswith("ed") or lex.words_re("event_status", "past_forms").fullmatch(word)
     # (the drug and its dose may stand between: "Restart apixaban 5 mg BID after the control MRI")
-    if not past and re.match(r"(?:[ \t]+[\w./-]+){0,5}?[ \t]*(?:" + lex.words_alternation("event_status", "conditional_after") +
-                             r")\b", text[cue.end():clause_end], re.I):
+    cond = lex.words_alternation("event_status", "conditional_after")
+    if action in ("started", "resumed"):
+        cond += "|" + lex.words_alternation("event_status", "start_conditional_after")
+    if not past and re.match(r"(?:[ \t]+[\w./-]+){0,5}?[ \t]*(?:" + cond + r")\b", text[cue.end():clause_end], re.I):
         return True
     return action == "started" and bool(lex.words_re("event_status", "prescribing").fullmatch(word)) and \
         lex.words_re("event_status", "not_yet_started").search(text, cue.end(), clause_end) is not None
@@ -290,18 +292,23 @@ def procedure_events(text: str, sentences: list[Sentence]) -> list[Event]:
     for sent in sentences:
         for c0, c1 in _clauses(text, sent.start, sent.end):
             for cues, action, status in (("not_done", "performed", "negated"), ("planned", "planned", "done"),
-                                         ("performed", "performed", "done")):
+                                         ("performed", "performed", "done"), ("planned_last", "planned", "done")):
                 m = lex.words_re("procedures", cues).search(text, c0, c1)
-                if not m:
-                    continue
+                if not m or (cues == "planned_last" and not _LAST_OF_CLAUSE.get().match(text, m.end(), c1)):
+                    continue  # ("IV iron suggested to the team" proposes; "CXR suggested consolidation" found)
                 # what was not done is named before the cue ("Repeat CXR not done given ..."), what
                 # is done or planned mostly after it ("underwent an EGD", "scheduled for a stress test")
-                subj = _governed(text, c0, c1, m.start(), m.end(), before_first=status == "negated")
+                subj = _governed(text, c0, c1, m.start(), m.end(), before_first=status == "negated" or cues == "planned_last")
                 if subj:
                     out.append(Event("procedure", action, text[subj[0]:subj[1]], subj[0], subj[1], m.group(0),
                                      m.start(), m.end(), c0, c1, section=sent.section, status=status))
                 break
     return out + _handed_over(text, sentences)
+
+
+# a proposal's word ends its clause, or only says to whom or instead of what
+_LAST_OF_CLAUSE = PerLexicon(lambda lex: re.compile(
+    r"[ \t]*(?:$|[.;,)]|\b(?:" + lex.words_alternation("procedures", "planned_last_then") + r")\b)", re.I | re.M))
 
 
 def _handed_over(text: str, sentences: list[Sentence]) -> list[Event]:

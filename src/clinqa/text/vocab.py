@@ -12,6 +12,8 @@ import functools
 import re
 from dataclasses import dataclass
 
+from clinqa.lexicon import PerLexicon
+
 WORD = re.compile(r"[a-z0-9][a-z0-9\-/]*")
 
 
@@ -33,16 +35,22 @@ def shorthand_forms(term: str) -> tuple[str, ...]:
     <-> "shortness of breath"): a yes/no question in one form finds the note's other. Only
     abbreviations in capitals of two or more letters; one the lexicon calls ambiguous ("PE") gives
     its written-out forms but is never looked for in their place."""
-    return _shorthand_index().get(term.strip().lower(), ())
+    return _SHORTHAND.get().get(term.strip().lower(), ())
 
 
-@functools.lru_cache(maxsize=1)
-def _shorthand_index() -> dict[str, tuple[str, ...]]:
+def _spells(key: str, words: str) -> bool:
+    """Whether a written-out form spells its abbreviation by its words' first letters ("chest
+    x-ray" for CXR, "shortness of breath" for SOB; not "echocardiogram" for TTE, which a TOE is too)."""
     import re
 
-    from clinqa.lexicon import lexicon
+    every = [w for w in re.split(r"[\s-]+", words) if w]
+    content = [w for w in every if w not in ("of", "in", "a", "an", "the", "and", "on")]
+    return len(content) >= 2 and key.lower() in ("".join(w[0] for w in every), "".join(w[0] for w in content))
 
-    lex = lexicon()
+
+def _shorthand_index(lex) -> dict[str, tuple[str, ...]]:
+    import re
+
     ambiguous = {f.lower() for forms in lex.ambiguous_abbreviations.values() for f in forms}
     index: dict[str, list[str]] = {}
     for key, expansion in lex.clinical_shorthand.items():
@@ -51,11 +59,15 @@ def _shorthand_index() -> dict[str, tuple[str, ...]]:
         inner = re.findall(r"\(([^()]+)\)", expansion)
         parts = [p.strip().lower() for p in [re.sub(r"\s*\([^()]*\)", "", expansion), *inner]]
         parts = [re.sub(r"^(?:a|an|the)\s+", "", p) for p in parts if p and p != key.lower()]
+        parts = [p for p in parts if _spells(key, p)]
         index.setdefault(key.lower(), []).extend(parts)
         if key.lower() not in ambiguous and len(key) >= 3:
             for p in parts:
                 index.setdefault(p, []).append(key)
     return {k: tuple(dict.fromkeys(v)) for k, v in index.items()}
+
+
+_SHORTHAND = PerLexicon(_shorthand_index)
 
 
 @functools.lru_cache(maxsize=1)

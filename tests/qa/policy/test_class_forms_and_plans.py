@@ -228,3 +228,56 @@ Flu vaccine given                        x   due - GP to give
 ])
 def test_what_the_action_rules_must_not_turn(question, verdict):
     assert _v(SHIFT, question).verdict == verdict
+
+
+# What a read-only review found in the first version, each on a note of its own words
+
+REVIEW = """WARD NOTE
+Complained of chest pain... no radiation, settled with GTN.
+Cough ........ no change from baseline, productive
+Hypokalaemia (K 2.9), being corrected with IV KCl.
+Hyponatraemia (Na 121) - not yet normalised.
+Chest X-ray: no consolidation.
+Echo: none.
+Warfarin withheld (INR 5.2), restarted at 3 mg on day 4.
+Continue aspirin 75 mg OD after discharge, lifelong.
+Transoesophageal echocardiogram (TOE) 12/03: 8 mm vegetation.
+Blood cultures requested 09:00 - grew E. coli at 36 h.
+"""
+
+PLANNED = """PLAN
+Restart heparin infusion tonight after the epidural catheter is removed.
+Senna and lactulose to be started if no bowel opening by day 3.
+Iron studies: ferritin 8, transferrin saturation 6%.
+"""
+
+
+@pytest.mark.parametrize("question, verdict", [
+    ("Chest pain?", "yes"), ("Cough?", "yes"),  # a sentence's ellipsis is no form's leader
+    ("Still hypokalaemic?", "yes"), ("Is she still hyponatraemic?", "yes"),  # being corrected, not yet normalised
+    ("Was a CXR done?", "yes"), ("Was an echo done?", "no"),  # a finding absent is a result; "none" is none
+    ("Anticoagulated?", "yes"),  # withheld, then restarted in the same sentence
+    ("Was aspirin continued?", "yes"),  # "after discharge" is no condition of a continuation
+    ("Was a TTE done?", "not_mentioned"),  # TTE is no TOE
+])
+def test_what_the_review_found(question, verdict):
+    assert _v(REVIEW, question).verdict == verdict
+
+
+def test_a_result_after_a_request_is_no_plan():
+    assert _v(REVIEW, "Were blood cultures taken?").verdict != "no"
+
+
+@pytest.mark.parametrize("question", ["Was the epidural catheter removed?", "Any laxative given?", "Anticoagulated?"])
+def test_a_planned_or_conditional_item_is_no_yes(question):
+    assert _v(PLANNED, question).verdict != "yes"
+
+
+def test_a_class_word_that_is_a_lab_asks_for_the_lab():
+    assert asked_for("Iron?").answer_type != "yes_no"
+    assert terse_class("Was on any" + " " * 600 + "x!") is None  # (no pattern that backtracks)
+
+
+def test_the_shorthand_takes_only_forms_that_spell_it():
+    assert shorthand_forms("TTE") == ()
+    assert "shortness of breath" in shorthand_forms("SOB")

@@ -25,7 +25,10 @@ def with_actions(mentions: list[Mention], text: str, sentences, action: str) -> 
 def with_action(m: Mention, text: str, sentences, action: str) -> Mention:
     sent = sentence_at(sentences, m.start)
     said = action_assertion(text[sent.start:sent.end] if sent else text[m.start:m.end], action)
-    if said is None and m.assertion == "negated" and sent is not None:
+    if m.assertion == "negated" and said != "negated" and _has_result(text, m, action):
+        # "Was a CXR done?" on "Chest X-ray: no consolidation": the finding is absent, the test was done
+        return replace(m, assertion="present")
+    if said is None and m.assertion == "negated" and sent is not None and not _conditional_verb(text, sent, action):
         # the asked verb may be ConText's own negation ("Left chest drain removed on day 3": "removed"
         # says no drain now); for "Was the drain removed?" it is the event asked about
         from clinqa.text.assertion import assert_spans
@@ -55,6 +58,18 @@ def _has_result(text: str, m: Mention, action: str) -> bool:
     rest = text[m.end:line_end if line_end >= 0 else len(text)]
     colon = re.match(r"[^:.;]{0,25}?(?<!\d):(?!\d)[ \t]*(\S.*)", rest)  # (not a clock time's colon: "ordered at 00:10")
     verdict = lex.words_re("study_verdicts", "words").match(rest.lstrip(" \t-"))
-    if colon and any(lex.words_re("procedures", k).search(colon.group(1)) for k in ("not_done", "planned", "considered")):
-        return False  # "Mechanical thrombectomy: discussed with the centre - not pursued"
+    if colon and (any(lex.words_re("procedures", k).search(colon.group(1)) for k in ("not_done", "planned", "considered"))
+                  or lex.words_re("field_values", "absent").fullmatch(colon.group(1).strip(" .;"))):
+        return False  # "Mechanical thrombectomy: discussed with the centre - not pursued", "Chest X-ray: none"
     return bool(verdict or colon)
+
+
+def _conditional_verb(text: str, sent, action: str) -> bool:
+    """Whether the asked verb stands in its sentence only as a condition or a future ("after the
+    epidural catheter is removed", "to be removed"): the lexicon's `event_status.conditional_after`
+    or a present or future auxiliary within two words before it."""
+    from clinqa.lexicon import lexicon
+
+    cond = lexicon().words_alternation("event_status", "conditional_after")
+    verb = re.escape(action[:5]) + r"\w*"
+    return bool(re.search(r"\b(?:" + cond + r"|is|are|be|will|to)\b(?:\W+\w+){0,2}?\W+" + verb, text[sent.start:sent.end], re.I))

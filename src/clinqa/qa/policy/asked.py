@@ -250,7 +250,7 @@ def _terse_finding(q: str) -> bool:
     nouns = [name[:-len(a)] + n for a, n in pairs if name.endswith(a) and len(name) > len(a) + 2]
     endings = tuple(e.lower() for e in lex.disease_endings)  # ("hypoxic": hypoxia, a problem's ending)
     return names_finding(name) or any(names_finding(n) or (n.endswith(endings) and " " not in n) for n in nouns) or \
-        terse_class(q) is not None  # ("Any opioid given?")
+        (terse_class(q) is not None and not lab_in(q))  # ("Any opioid given?"; "Iron?" asks for the lab)
 
 
 def names_finding(name: str) -> bool:

@@ -56,7 +56,7 @@ def class_members(text: str, doc: ClinicalDocument, sentences: list[Sentence], a
     # (so does a question in the past, "Which tetracycline did he receive?")
     past = (asked.is_list or bool(lexicon().words_re("question_words", "past_asking").search(asked.question))) and \
         not ON_NOW.search(asked.question)
-    off = set() if past else _stopped_drugs(doc)
+    off = (set() if past else _stopped_drugs(doc)) | _planned_drugs(doc)
     if leaving:  # "No aspirin on discharge (single pre-hospital dose only)": not one he goes home on
         off = set(off) | {f[3] for f, a in zip(found, assertions) if a == "negated" and _names_discharge(text, f[0])}
     found = [f for f, a in zip(found, assertions) if a == "present" and f[3] not in off
@@ -98,8 +98,16 @@ def drug_assertions(text: str, sentences: list[Sentence], spans: list[tuple[int,
         sent = sentence_at(sentences, a)
         nxt = min((d0 for d0, _, _ in drug_spans(text, b, sent.end)), default=None) if sent else None
         read = text if nxt is None else text[:nxt] + " " * (len(text) - nxt)
-        out.append(not_done_after(read, sentences, Mention(a, b, st, None, a, b)).assertion)
+        said = not_done_after(read, sentences, Mention(a, b, st, None, a, b)).assertion
+        if said == "negated" and st != "negated" and sent is not None and \
+                _again.get().search(read, b, min(sent.end, nxt or sent.end)):
+            said = st  # "Warfarin withheld (INR 5.2), restarted at 3 mg on day 4": given again
+        out.append(said)
     return out
+
+
+_again = PerLexicon(lambda lex: re.compile(r"\b(?:" + lex.words_alternation("events", "resumed") + "|" +
+                                           lex.words_alternation("events", "started") + r")\b", re.I))
 
 
 
@@ -133,6 +141,17 @@ def _stopped_drugs(doc: ClinicalDocument) -> set[str]:
                 if name not in last or e.subject_start >= last[name][0]:
                     last[name] = (e.subject_start, e.action)
     return {name for name, (_, action) in last.items() if action in ("stopped", "held")}
+
+
+def _planned_drugs(doc: ClinicalDocument) -> set[str]:
+    """Drugs the note's events name only as planned or conditional ("Senna to be started",
+    "Restart warfarin tonight after the epidural catheter is removed"): none the patient is on or got."""
+    planned, done = set(), set()
+    for e in doc.events:
+        if e.kind == "medication":
+            names = {n for _, _, n in drug_spans(doc.text, e.subject_start, e.subject_end)} | {e.subject.lower()}
+            (planned if e.status == "planned" else done).update(names)
+    return planned - done
 
 
 def _dose_end(text: str, start: int, limit: int) -> int:
@@ -192,11 +211,12 @@ def class_verdict(text: str, doc: ClinicalDocument, sentences: list[Sentence], q
     from clinqa.text.glossary import drug_class_stems
 
     q = question.lower()
+    terse = terse_class(q)
     words = [w for c in lexicon().drug_classes for w in c.question_words
-             if re.search(_ON_CLASS.get() + re.escape(w) + r"s?\b", q) or terse_class(q) == w] or \
+             if re.search(_ON_CLASS.get() + re.escape(w) + r"s?\b", q) or terse == w] or \
         [c.question_words[0] for c in lexicon().drug_classes if c.question_words and any(
             re.search(r"\b(?:is|are|was|were|remains?|stays?|be)\s+(?:[\w']+\s+){0,2}" + re.escape(w) + r"\b", q)
-            or terse_class(q) == w
+            or terse == w
             for w in c.state_words)]  # "Is she anticoagulated?", "Anticoagulated?"
     stems = drug_class_stems(" ".join(words)) if words else ()
     if not stems:

@@ -235,10 +235,18 @@ def smoking_verdict(doc: ClinicalDocument, asked: AskedFor) -> EventVerdict | No
 def planned_only(doc: ClinicalDocument, starts: list[int]) -> Event | None:
     """The planned-procedure event whose clause holds every one of these mention starts."""
     plans = [e for e in doc.events if e.kind == "procedure" and e.action == "planned"]
+    came_back = lexicon().words_re("procedures", "result_after")
     for e in plans:
-        if starts and all(e.sentence_start <= p < e.sentence_end for p in starts):
+        if starts and all(e.sentence_start <= p < e.sentence_end for p in starts) and \
+                not came_back.search(doc.text, e.cue_end, _line_end(doc.text, e.cue_end)):  # ("requested 09:00 - grew E. coli")
             return e
     return None
+
+
+def _line_end(text: str, pos: int) -> int:
+    """The end of the sentence (or line) `pos` is in: its next full stop before a space, or newline."""
+    ends = [e for e in (text.find("\n", pos), text.find(". ", pos)) if e >= 0]
+    return min(ends) if ends else len(text)
 
 
 def undone_only(doc: ClinicalDocument, starts: list[int]) -> Event | None:

@@ -11,11 +11,12 @@ from clinqa.text.shapes import PerLexicon
 # a question that is a class's name, with at most a verb of giving or a moment after it ("Any
 # opioid given?", "Was an NSAID given?", "Antiplatelet at discharge?"): nothing after it that makes
 # it another matter ("NSAID allergy?", "Opioid-induced constipation?")
-_TERSE_CLASS = PerLexicon(lambda lex: re.compile(
-    r"^\s*(?:(?:was|were|is|are|has|have|had)\s+)?(?:(?:still\s+)?(?:on|taking)\s+)?(?:(?:a|an|any|the)\s+)?(?P<cls>[\w -]+?)"
-    r"(?:\s+(?:been\s+)?(?:" + lex.words_alternation("question_words", "on_class") + r")|\s+(?:at|on)\s+discharge|"
-    r"\s+(?:now|today|currently))?"
-    r"\s*\??\s*$", re.I))
+# (words peeled off the front and the back, no pattern that backtracks over the name itself)
+_TERSE_FRONT = re.compile(r"^(?:(?:was|were|is|are|has|have|had)\s+)?(?:(?:still\s+)?(?:on|taking)\s+)?"
+                          r"(?:(?:a|an|any|the)\s+)?", re.I)
+_TERSE_BACK = PerLexicon(lambda lex: re.compile(
+    r"\s+(?:(?:been\s+)?(?:" + lex.words_alternation("question_words", "on_class") + r")|(?:at|on)\s+discharge|"
+    r"now|today|currently)$", re.I))
 
 
 def terse_class(question: str) -> str | None:
@@ -24,10 +25,12 @@ def terse_class(question: str) -> str | None:
     treats ("Infection?": the lexicon's `condition_words`)."""
     from clinqa.lexicon import lexicon
 
-    m = _TERSE_CLASS.get().match(question)
-    if m is None:
+    q = question.strip().rstrip("?").strip()
+    if len(q) > 80:
         return None
-    said = m.group("cls").strip().lower()
+    said = _TERSE_BACK.get().sub("", _TERSE_FRONT.sub("", q), count=1).strip().lower()
+    if not re.fullmatch(r"[\w-]+(?: [\w-]+){0,3}", said):
+        return None
     for c in lexicon().drug_classes:
         for w in c.question_words:
             if w not in c.condition_words and said in (w, w + "s"):

@@ -340,8 +340,10 @@ _NOT_YET = PerLexicon(lambda lex: re.compile(
 # a field's value after a mention that says it is absent or was not done: "Drains: none",
 # "Cholangiogram: not performed" (the lexicon's `field_values.absent`, `procedures.not_done`)
 _ABSENT_VALUE = PerLexicon(lambda lex: re.compile(
-    # (a tab: a pasted table's cell; a leader of dots or underscores: a form's "Haemoptysis ........ no")
-    r"[ \t]*(?:[:=]|\t|\.{3,}|_{3,})[ \t]*(?:" + lex.words_alternation("field_values", "absent") + "|" +
+    # (a tab: a pasted table's cell; a leader of dots or underscores with the value alone at the
+    # line's end: a form's "Haemoptysis ........ no", never a sentence's "... no radiation")
+    r"[ \t]*(?:\.{4,}|_{3,})[ \t]*(?:" + lex.words_alternation("field_values", "absent") + r")[ \t.]*(?=\n|$)|"
+    r"[ \t]*(?:[:=]|\t)[ \t]*(?:" + lex.words_alternation("field_values", "absent") + "|" +
     lex.words_alternation("procedures", "not_done") + r")(?![\w-])", re.I))
 
 
