@@ -281,3 +281,10 @@ def test_a_class_word_that_is_a_lab_asks_for_the_lab():
 def test_the_shorthand_takes_only_forms_that_spell_it():
     assert shorthand_forms("TTE") == ()
     assert "shortness of breath" in shorthand_forms("SOB")
+
+
+def test_a_verb_to_come_or_another_verb_is_no_event():
+    note = ("FEEDS: Human milk fortifier to start today once 150 mL/kg/day tolerated for 24 h.\n"
+            "LINES: Bloods taken from the PICC today. PICC removal booked for 20/01.\n")
+    assert _v(note, "Has fortifier been started?").verdict != "yes"
+    assert _v(note, "Has the PICC been taken out?").verdict != "yes"

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from clinqa.qa.policy.forms import action_assertion
+from clinqa.qa.policy.forms import action_assertion, verb_pattern
 from clinqa.qa.policy.spans import sentence_at
 from clinqa.qa.policy.verdicts import Mention
 
@@ -33,11 +33,14 @@ def with_action(m: Mention, text: str, sentences, action: str) -> Mention:
         # says no drain now); for "Was the drain removed?" it is the event asked about
         from clinqa.text.assertion import assert_spans
 
-        verb = re.compile(r"\b" + re.escape(action[:5]) + r"\w*", re.I)
+        verb = re.compile(r"\b" + verb_pattern(action), re.I)
         masked = text[:sent.start] + verb.sub(lambda v: " " * len(v.group(0)), text[sent.start:sent.end]) + text[sent.end:]
         # (only ConText's own negation: a checklist's x under NO, a field's "none" stay)
         if assert_spans(text, [(m.start, m.end)])[0] == "negated" and assert_spans(masked, [(m.start, m.end)])[0] != "negated":
             return replace(m, assertion="present")
+    if said is None and m.assertion in ("present", "historical") and sent is not None and _conditional_verb(text, sent, action):
+        # "Human milk fortifier to start today once 150 mL/kg/day tolerated": not yet
+        return replace(m, assertion="possible", cue_start=sent.start, cue_end=sent.end)
     if said is None or m.assertion in ("negated", "family", "hypothetical"):
         return m
     if said == "possible" and _has_result(text, m, action):
@@ -66,10 +69,13 @@ def _has_result(text: str, m: Mention, action: str) -> bool:
 
 def _conditional_verb(text: str, sent, action: str) -> bool:
     """Whether the asked verb stands in its sentence only as a condition or a future ("after the
-    epidural catheter is removed", "to be removed"): the lexicon's `event_status.conditional_after`
-    or a present or future auxiliary within two words before it."""
+    epidural catheter is removed", "to start today once 150 mL/kg/day tolerated"): the lexicon's
+    `event_status.conditional_after` or a present or future auxiliary within two words before it,
+    or a conditional word within four words after it."""
     from clinqa.lexicon import lexicon
 
     cond = lexicon().words_alternation("event_status", "conditional_after")
-    verb = re.escape(action[:5]) + r"\w*"
-    return bool(re.search(r"\b(?:" + cond + r"|is|are|be|will|to)\b(?:\W+\w+){0,2}?\W+" + verb, text[sent.start:sent.end], re.I))
+    verb = verb_pattern(action)
+    said = text[sent.start:sent.end]
+    return bool(re.search(r"\b(?:" + cond + r"|is|are|be|will)\b(?:\W+\w+){0,2}?\W+" + verb, said, re.I) or
+                re.search(r"\b" + verb + r"\b(?:\W+[\w/.]+){0,4}?\W+(?:" + cond + r")\b", said, re.I))

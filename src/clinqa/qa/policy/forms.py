@@ -239,10 +239,17 @@ def action_of(question: str) -> str | None:
 _NEGATION_NEAR = r"(?:\bnot\b|n't\b|\bnever\b|\bno longer\b|\bdeclined\b|\bdeferred\b|\bwithout\b|\bheld\b)"
 
 
+def verb_pattern(action: str) -> str:
+    """An asked verb as a pattern of its inflections: its first word by its first five letters, the
+    rest word for word ("taken out" is no "taken from")."""
+    first, *rest = action.split()
+    return re.escape(first[:5]) + r"\w*" + "".join(r"\s+" + re.escape(w) for w in rest)
+
+
 def action_assertion(sentence: str, action: str) -> str | None:
     """For "Was X started?": the mention's sentence must say the action; negated near it
     ("was not started") is a no, absent is only possible (the drug is named, the start is not)."""
-    stem = re.escape(action[:5])
+    stem = verb_pattern(action)
     if re.search(_NEGATION_NEAR + r"(?:\W+\w+){0,3}?\W+" + stem, sentence, re.I) or \
             re.search(stem + r"\w*\W+(?:\w+\W+){0,2}?" + _NEGATION_NEAR, sentence, re.I):
         return "negated"
