@@ -43,9 +43,15 @@ def _spells(key: str, words: str) -> bool:
     x-ray" for CXR, "shortness of breath" for SOB; not "echocardiogram" for TTE, which a TOE is too)."""
     import re
 
+    if re.fullmatch(r"[A-Z][A-Z0-9]{1,4}", words):
+        return True  # another abbreviation of it ("ECG" for EKG)
     every = [w for w in re.split(r"[\s-]+", words) if w]
-    content = [w for w in every if w not in ("of", "in", "a", "an", "the", "and", "on")]
-    return len(content) >= 2 and key.lower() in ("".join(w[0] for w in every), "".join(w[0] for w in content))
+    content = [w for w in every if w.lower() not in ("of", "in", "a", "an", "the", "and", "on")]
+
+    def letters(ws: list[str]) -> str:  # (a word in capitals gives all its letters: "CT angiogram" for CTA)
+        return "".join(w.lower() if w.isupper() else w[0].lower() for w in ws)
+
+    return len(content) >= 2 and key.lower() in (letters(every), letters(content))
 
 
 def _shorthand_index(lex) -> dict[str, tuple[str, ...]]:
@@ -57,9 +63,9 @@ def _shorthand_index(lex) -> dict[str, tuple[str, ...]]:
         if not re.fullmatch(r"[A-Z][A-Z0-9]+", key):
             continue
         inner = re.findall(r"\(([^()]+)\)", expansion)
-        parts = [p.strip().lower() for p in [re.sub(r"\s*\([^()]*\)", "", expansion), *inner]]
-        parts = [re.sub(r"^(?:a|an|the)\s+", "", p) for p in parts if p and p != key.lower()]
-        parts = [p for p in parts if _spells(key, p)]
+        parts = [p.strip() for p in [re.sub(r"\s*\([^()]*\)", "", expansion), *inner]]
+        parts = [re.sub(r"^(?:a|an|the)\s+", "", p) for p in parts if p and p.lower() != key.lower()]
+        parts = [p.lower() for p in parts if _spells(key, p)]
         index.setdefault(key.lower(), []).extend(parts)
         if key.lower() not in ambiguous and len(key) >= 3:
             for p in parts:

@@ -288,3 +288,35 @@ def test_a_verb_to_come_or_another_verb_is_no_event():
             "LINES: Bloods taken from the PICC today. PICC removal booked for 20/01.\n")
     assert _v(note, "Has fortifier been started?").verdict != "yes"
     assert _v(note, "Has the PICC been taken out?").verdict != "yes"
+
+
+# What a second read-only review found in the mends, each on a note of its own words
+
+FORM = """PRE-PROCEDURE FORM
+CT head: [ ] Yes [x] No
+MRI: no indication
+"""
+
+MEDS = """Warfarin withheld (INR 6.1), restart when INR < 3.
+Continue ramipril 5 mg once daily.
+She was noted to be started on clopidogrel by her GP last month.
+"""
+
+NURSING = """The urinary catheter was removed this morning; for discharge tomorrow.
+Dressing changed today, next change due tomorrow.
+Enoxaparin given at 18:00 and will be given again tomorrow.
+An ECG was done today. CT angiogram of the chest was done last week.
+"""
+
+
+@pytest.mark.parametrize("note, question, verdict", [
+    (FORM, "Was a CT head done?", "no"), (FORM, "Was an MRI done?", "no"),  # boxes and "no indication" are no result
+    (MEDS, "Is he anticoagulated?", "no"),  # a restart only planned gives nothing again
+    (MEDS, "ACE inhibitor?", "yes"),  # "once daily" is a schedule, no condition
+    (MEDS, "Was she started on clopidogrel?", "yes"),  # "to be started ... last month" is no plan
+    (NURSING, "Was the catheter removed?", "yes"), (NURSING, "Was the dressing changed?", "yes"),
+    (NURSING, "Was enoxaparin given?", "yes"),  # a verb in the past, whatever comes tomorrow
+    (NURSING, "Was an EKG done?", "yes"), (NURSING, "Was a CTA done?", "yes"),  # shorthand spelled by capitals
+])
+def test_what_the_second_review_found(note, question, verdict):
+    assert _v(note, question).verdict == verdict

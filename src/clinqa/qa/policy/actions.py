@@ -25,7 +25,7 @@ def with_actions(mentions: list[Mention], text: str, sentences, action: str) -> 
 def with_action(m: Mention, text: str, sentences, action: str) -> Mention:
     sent = sentence_at(sentences, m.start)
     said = action_assertion(text[sent.start:sent.end] if sent else text[m.start:m.end], action)
-    if m.assertion == "negated" and said != "negated" and _has_result(text, m, action):
+    if m.assertion == "negated" and said != "negated" and _has_result(text, m, action, finding_only=True):
         # "Was a CXR done?" on "Chest X-ray: no consolidation": the finding is absent, the test was done
         return replace(m, assertion="present")
     if said is None and m.assertion == "negated" and sent is not None and not _conditional_verb(text, sent, action):
@@ -48,10 +48,13 @@ def with_action(m: Mention, text: str, sentences, action: str) -> Mention:
     return replace(m, assertion=said, cue_start=sent.start if sent else m.start, cue_end=sent.end if sent else m.end)
 
 
-def _has_result(text: str, m: Mention, action: str) -> bool:
+def _has_result(text: str, m: Mention, action: str, finding_only: bool = False) -> bool:
     """Whether a test's mention is followed on its line by its result: a value after a colon, or
     a study's one-word verdict (the lexicon's `study_verdicts`), when the question's verb asks only
-    whether it was done (`question_words.test_done`)."""
+    whether it was done (`question_words.test_done`). Never a checkbox row, a value that says it is
+    not done, planned, considered, pending (`procedures.result_pending`: "D-dimer: to follow") or
+    none. `finding_only`: only a finding said absent ("no consolidation": a problem's, a symptom's or
+    a radiology finding's name after the "no"; "MRI: no indication" is no result)."""
     from clinqa.lexicon import lexicon
 
     lex = lexicon()
@@ -61,10 +64,30 @@ def _has_result(text: str, m: Mention, action: str) -> bool:
     rest = text[m.end:line_end if line_end >= 0 else len(text)]
     colon = re.match(r"[^:.;]{0,25}?(?<!\d):(?!\d)[ \t]*(\S.*)", rest)  # (not a clock time's colon: "ordered at 00:10")
     verdict = lex.words_re("study_verdicts", "words").match(rest.lstrip(" \t-"))
-    if colon and (any(lex.words_re("procedures", k).search(colon.group(1)) for k in ("not_done", "planned", "considered"))
+    if re.search(r"\[[ xX]?\]|[\u2610\u2611\u2612]", rest):
+        return False  # a form's boxes say it ("CT head: [ ] Yes [x] No")
+    if colon and (any(lex.words_re("procedures", k).search(colon.group(1))
+                      for k in ("not_done", "planned", "considered", "result_pending"))
                   or lex.words_re("field_values", "absent").fullmatch(colon.group(1).strip(" .;"))):
         return False  # "Mechanical thrombectomy: discussed with the centre - not pursued", "Chest X-ray: none"
+    if finding_only:
+        return bool(colon) and _names_absent_finding(colon.group(1))
     return bool(verdict or colon)
+
+
+def _names_absent_finding(value: str) -> bool:
+    """Whether a value says a finding is absent: "no" and, within three words, a problem's or a
+    symptom's name or a radiology finding ("no consolidation", "no acute intracranial haemorrhage")."""
+    from clinqa.lexicon.radiology import radiology_lexicon
+    from clinqa.qa.policy.asked import names_finding
+
+    m = re.match(r"(?:no|nil)\s+((?:[\w-]+\s*){1,4})", value, re.I)
+    if m is None:
+        return False
+    words = m.group(1).lower().split()
+    findings = {term.lower() for f in radiology_lexicon().findings for term in f.terms}
+    phrases = {" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, len(words) + 1)}
+    return any(p in findings or names_finding(p) for p in phrases)
 
 
 def _conditional_verb(text: str, sent, action: str) -> bool:
@@ -75,7 +98,15 @@ def _conditional_verb(text: str, sent, action: str) -> bool:
     from clinqa.lexicon import lexicon
 
     cond = lexicon().words_alternation("event_status", "conditional_after")
-    verb = verb_pattern(action)
     said = text[sent.start:sent.end]
-    return bool(re.search(r"\b(?:" + cond + r"|is|are|be|will)\b(?:\W+\w+){0,2}?\W+" + verb, said, re.I) or
-                re.search(r"\b" + verb + r"\b(?:\W+[\w/.]+){0,4}?\W+(?:" + cond + r")\b", said, re.I))
+    uses = list(re.finditer(r"\b" + verb_pattern(action), said, re.I))
+
+    def conditional(v: re.Match) -> bool:
+        before = re.search(r"\b(?:" + cond + r"|is|are|be|will)\b(?:\W+\w+){0,2}?\W+$", said[:v.start()], re.I)
+        # a condition after it holds only for a verb not in the past ("to start today once ...";
+        # "removed when output fell below 50 mL" happened)
+        present = not re.search(r"(?:ed|en|out)$", v.group(0), re.I)
+        after = present and re.match(r"(?:\W+[\w/.]+){0,4}?\W+(?:" + cond + r")\b", said[v.end():], re.I)
+        return bool(before or after)
+
+    return bool(uses) and all(conditional(v) for v in uses)  # (one plain use says it happened)

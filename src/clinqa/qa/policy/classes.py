@@ -100,14 +100,19 @@ def drug_assertions(text: str, sentences: list[Sentence], spans: list[tuple[int,
         read = text if nxt is None else text[:nxt] + " " * (len(text) - nxt)
         said = not_done_after(read, sentences, Mention(a, b, st, None, a, b)).assertion
         if said == "negated" and st != "negated" and sent is not None and \
-                _again.get().search(read, b, min(sent.end, nxt or sent.end)):
+                _given_again(text, sentences, b, min(sent.end, nxt or sent.end)):
             said = st  # "Warfarin withheld (INR 5.2), restarted at 3 mg on day 4": given again
         out.append(said)
     return out
 
 
-_again = PerLexicon(lambda lex: re.compile(r"\b(?:" + lex.words_alternation("events", "resumed") + "|" +
-                                           lex.words_alternation("events", "started") + r")\b", re.I))
+def _given_again(text: str, sentences: list[Sentence], start: int, end: int) -> bool:
+    """Whether the document's events say a drug was started or resumed (done, not planned: "restart
+    when INR < 3" is none) by a cue between `start` and `end`."""
+    from clinqa.document import parse_document
+
+    return any(e.kind == "medication" and e.action in ("started", "resumed") and e.status == "done"
+               and start <= e.cue_start < end for e in parse_document(text, "", sentences).events)
 
 
 
