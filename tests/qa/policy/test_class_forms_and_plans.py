@@ -320,3 +320,10 @@ An ECG was done today. CT angiogram of the chest was done last week.
 ])
 def test_what_the_second_review_found(note, question, verdict):
     assert _v(note, question).verdict == verdict
+
+
+def test_an_ending_with_its_date_still_ends_it():
+    note = ("Oxygen by nasal prongs 2 L/min in ED, weaned off 12/08.\n"
+            "Heparin 500 units/L added to the PD bags while cloudy - stopped 06/04.\n")
+    assert _v(note, "Was he on oxygen at discharge?").verdict == "no"
+    assert _v(note, "Is heparin still added to her bags?").verdict == "no"

@@ -45,7 +45,8 @@ def ended_cue(text: str, sentences: list[Sentence] | None, m: Mention) -> tuple[
         return None
     after = text[cue.end():cue.end() + 30]
     lab = lab_in(after, with_start=True, terse=True)
-    if (lab and after[:lab[1]] == " ") or re.match(r" \d", after):
+    if lexicon().words_re("event_status", "value_words").fullmatch(cue.group(0)) and (
+            (lab and after[:lab[1]] == " ") or re.match(r" \d", after)):
         return None  # a value's own word, no ending: "(corrected Ca 2.01)", "corrected 2.95"; a column's "Resolved<tab>Hb" is one
     if re.search(r"\b(?:" + lexicon().words_alternation("event_status", "not_ended_before") + r")\s+$",
                  text[max(m.end, cue.start() - 20):cue.start()], re.I):
