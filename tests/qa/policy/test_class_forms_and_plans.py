@@ -327,3 +327,9 @@ def test_an_ending_with_its_date_still_ends_it():
             "Heparin 500 units/L added to the PD bags while cloudy - stopped 06/04.\n")
     assert _v(note, "Was he on oxygen at discharge?").verdict == "no"
     assert _v(note, "Is heparin still added to her bags?").verdict == "no"
+
+
+def test_another_tests_result_after_a_deferred_plan_is_no_result_of_it():
+    note = ("Left radiocephalic AV fistula: good thrill. First cannulation was planned for today but deferred - "
+            "fistula ultrasound on 02/03 showed a vein diameter of 3.5 mm, not yet mature.\n")
+    assert _v(note, "Was the fistula cannulated today?").verdict == "no"

@@ -235,12 +235,19 @@ def smoking_verdict(doc: ClinicalDocument, asked: AskedFor) -> EventVerdict | No
 def planned_only(doc: ClinicalDocument, starts: list[int]) -> Event | None:
     """The planned-procedure event whose clause holds every one of these mention starts."""
     plans = [e for e in doc.events if e.kind == "procedure" and e.action == "planned"]
-    came_back = lexicon().words_re("procedures", "result_after")
     for e in plans:
-        if starts and all(e.sentence_start <= p < e.sentence_end for p in starts) and \
-                not came_back.search(doc.text, e.cue_end, _line_end(doc.text, e.cue_end)):  # ("requested 09:00 - grew E. coli")
+        if starts and all(e.sentence_start <= p < e.sentence_end for p in starts) and not _came_back(doc.text, e):
             return e
     return None
+
+
+def _came_back(text: str, e: Event) -> bool:
+    """Whether the plan's sentence says its result came back after its cue ("requested 09:00 - grew E.
+    coli"; the lexicon's `procedures.result_after`), with no word between that says it was not done
+    ("planned for today but deferred - the ultrasound showed ...": another test's result)."""
+    lex = lexicon()
+    res = lex.words_re("procedures", "result_after").search(text, e.cue_end, _line_end(text, e.cue_end))
+    return res is not None and not lex.words_re("procedures", "not_done").search(text, e.cue_end, res.start())
 
 
 def _line_end(text: str, pos: int) -> int:
