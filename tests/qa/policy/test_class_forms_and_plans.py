@@ -333,3 +333,8 @@ def test_another_tests_result_after_a_deferred_plan_is_no_result_of_it():
     note = ("Left radiocephalic AV fistula: good thrill. First cannulation was planned for today but deferred - "
             "fistula ultrasound on 02/03 showed a vein diameter of 3.5 mm, not yet mature.\n")
     assert _v(note, "Was the fistula cannulated today?").verdict == "no"
+
+
+def test_advice_to_the_patient_is_no_plan_of_the_finding_before_it():
+    note = "Toothache L lower molar, ?dental abscess (no facial swelling) - advised to register with a dentist.\n"
+    assert _v(note, "Does he have toothache?").verdict == "yes"
