@@ -145,7 +145,8 @@ def _not_yet(text: str, cue: re.Match, clause_end: int, action: str, subj: tuple
                  text[max(0, cue.start() - 16):cue.start()], re.I):
         return True
     cond = lex.words_alternation("event_status", "conditional_after")
-    if re.search(r"\bto be\s+$", text[max(0, cue.start() - 8):cue.start()], re.I) and \
+    if re.search(r"\b(?:" + lex.words_alternation("event_status", "planned_if_conditional") + r")\s+$",
+                 text[max(0, cue.start() - 16):cue.start()], re.I) and \
             re.search(r"\b(?:" + cond + r")\b", text[cue.end():clause_end], re.I):
         return True  # "Senna to be started if no bowel opening by day 3" ("noted to be started ... last month" was)
     word = cue.group(0).lower()
@@ -154,7 +155,8 @@ def _not_yet(text: str, cue: re.Match, clause_end: int, action: str, subj: tuple
     if action in ("started", "resumed"):
         cond += "|" + lex.words_alternation("event_status", "start_conditional_after")
     # ("once daily" is a schedule, no condition)
-    if not past and re.match(r"(?:[ \t]+[\w./-]+){0,5}?[ \t]*(?:" + cond + r")\b(?![ \t]+(?:daily|a day|weekly|a week|nightly|only))",
+    if not past and re.match(r"(?:[ \t]+[\w./-]+){0,5}?[ \t]*(?:" + cond + r")\b(?![ \t]+(?:" +
+                             lex.words_alternation("event_status", "schedule_after_condition") + r")\b)",
                              text[cue.end():clause_end], re.I):
         return True
     return action == "started" and bool(lex.words_re("event_status", "prescribing").fullmatch(word)) and \
@@ -301,7 +303,9 @@ def procedure_events(text: str, sentences: list[Sentence]) -> list[Event]:
                 m = lex.words_re("procedures", cues).search(text, c0, c1)
                 if not m or (cues == "planned_last" and (not _LAST_OF_CLAUSE.get().match(text, m.end(), c1)
                                                          or re.search(r"\bas\s+(?:\w+\s+)?$", text[c0:m.start()], re.I))):
-                    continue  # ("as advised by neurology", "as clinically suggested": done as someone said)  # ("IV iron suggested to the team" proposes; "CXR suggested consolidation" found)
+                    # ("IV iron suggested to the team" proposes, "CXR suggested consolidation" found it;
+                    # "as clinically suggested": done as someone said)
+                    continue
                 # what was not done is named before the cue ("Repeat CXR not done given ..."), what
                 # is done or planned mostly after it ("underwent an EGD", "scheduled for a stress test")
                 subj = _governed(text, c0, c1, m.start(), m.end(), before_first=status == "negated" or cues == "planned_last")

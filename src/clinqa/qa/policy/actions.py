@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from clinqa.document.checkboxes import has_boxes
 from clinqa.qa.policy.forms import action_assertion, verb_pattern
 from clinqa.qa.policy.spans import sentence_at
 from clinqa.qa.policy.verdicts import Mention
@@ -64,7 +65,7 @@ def _has_result(text: str, m: Mention, action: str, finding_only: bool = False) 
     rest = text[m.end:line_end if line_end >= 0 else len(text)]
     colon = re.match(r"[^:.;]{0,25}?(?<!\d):(?!\d)[ \t]*(\S.*)", rest)  # (not a clock time's colon: "ordered at 00:10")
     verdict = lex.words_re("study_verdicts", "words").match(rest.lstrip(" \t-"))
-    if re.search(r"\[[ xX]?\]|[\u2610\u2611\u2612]", rest):
+    if has_boxes(text, m.end, m.end + len(rest)):
         return False  # a form's boxes say it ("CT head: [ ] Yes [x] No")
     if colon and (any(lex.words_re("procedures", k).search(colon.group(1))
                       for k in ("not_done", "planned", "considered", "result_pending"))

@@ -15,6 +15,7 @@ from clinqa.qa.categories import (
     question_category,
 )
 from clinqa.qa.policy.forms import (
+    ADJECTIVE_NOUN,
     ALLERGY_Q,
     DATE_Q,
     asks_dose,
@@ -246,8 +247,7 @@ def _terse_finding(q: str) -> bool:
     if not name or len(name.split()) > 5:
         return False
     # ("Hypothermic?" names hypothermia: the lexicon's `word_forms.adjective_noun`)
-    pairs = [p.lower().split("-", 1) for p in lexicon().document.get("word_forms", {}).get("adjective_noun", ()) if "-" in p]
-    nouns = [name[:-len(a)] + n for a, n in pairs if name.endswith(a) and len(name) > len(a) + 2]
+    nouns = [name[:-len(a)] + n for a, n in ADJECTIVE_NOUN.get() if name.endswith(a) and len(name) > len(a) + 2]
     endings = tuple(e.lower() for e in lex.disease_endings)  # ("hypoxic": hypoxia, a problem's ending)
     return names_finding(name) or any(names_finding(n) or (n.endswith(endings) and " " not in n) for n in nouns) or \
         (terse_class(q) is not None and not lab_in(q))  # ("Any opioid given?"; "Iron?" asks for the lab)

@@ -115,7 +115,6 @@ def _given_again(text: str, sentences: list[Sentence], start: int, end: int) -> 
                and start <= e.cue_start < end for e in parse_document(text, "", sentences).events)
 
 
-
 def _in_discharge_list(doc: ClinicalDocument, pos: int) -> bool:
     """Whether `pos` is in a medication list whose header names the discharge."""
     lex = lexicon()

@@ -246,11 +246,11 @@ def _came_back(text: str, e: Event) -> bool:
     coli"; the lexicon's `procedures.result_after`), with no word between that says it was not done
     ("planned for today but deferred - the ultrasound showed ...": another test's result)."""
     lex = lexicon()
-    res = lex.words_re("procedures", "result_after").search(text, e.cue_end, _line_end(text, e.cue_end))
+    res = lex.words_re("procedures", "result_after").search(text, e.cue_end, _sentence_end(text, e.cue_end))
     return res is not None and not lex.words_re("procedures", "not_done").search(text, e.cue_end, res.start())
 
 
-def _line_end(text: str, pos: int) -> int:
+def _sentence_end(text: str, pos: int) -> int:
     """The end of the sentence (or line) `pos` is in: its next full stop before a space, or newline."""
     ends = [e for e in (text.find("\n", pos), text.find(". ", pos)) if e >= 0]
     return min(ends) if ends else len(text)

@@ -19,6 +19,12 @@ _TERSE_BACK = PerLexicon(lambda lex: re.compile(
     r"now|today|currently)$", re.I))
 
 
+# the lexicon's adjective and noun endings of one word, as (adjective, noun): "hypothermic" /
+# "hypothermia" (`word_forms.adjective_noun`, written "adjective-noun")
+ADJECTIVE_NOUN = PerLexicon(lambda lex: [tuple(p.lower().split("-", 1)) for p in
+                                         lex.document.get("word_forms", {}).get("adjective_noun", ()) if "-" in p])
+
+
 def terse_class(question: str) -> str | None:
     """The drug class word a question is made of ("Any opioid given?" -> "opioid"), or a class's
     state word ("Anticoagulated?"); None when the question says more, or names only what a class

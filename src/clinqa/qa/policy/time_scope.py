@@ -40,15 +40,16 @@ def ended_cue(text: str, sentences: list[Sentence] | None, m: Mention) -> tuple[
     before = _ENDED_BEFORE.get().search(text, max(0, m.start - 60), m.start)
     if before is not None:  # "Resolution of the left pleural effusion"
         return before.start(), m.start
-    cue = lexicon().words_re("event_status", "ended_after").search(text, m.end, min(stop, m.end + 90))
+    lex = lexicon()
+    cue = lex.words_re("event_status", "ended_after").search(text, m.end, min(stop, m.end + 90))
     if cue is None:
         return None
     after = text[cue.end():cue.end() + 30]
-    lab = lab_in(after, with_start=True, terse=True)
-    if lexicon().words_re("event_status", "value_words").fullmatch(cue.group(0)) and (
-            (lab and after[:lab[1]] == " ") or re.match(r" \d", after)):
-        return None  # a value's own word, no ending: "(corrected Ca 2.01)", "corrected 2.95"; a column's "Resolved<tab>Hb" is one
-    if re.search(r"\b(?:" + lexicon().words_alternation("event_status", "not_ended_before") + r")\s+$",
+    if lex.words_re("event_status", "value_words").fullmatch(cue.group(0)):
+        lab = lab_in(after, with_start=True, terse=True)
+        if (lab and after[:lab[1]] == " ") or re.match(r" \d", after):
+            return None  # a value's own word, no ending: "(corrected Ca 2.01)", "corrected 2.95"; a column's "Resolved<tab>Hb" is one
+    if re.search(r"\b(?:" + lex.words_alternation("event_status", "not_ended_before") + r")\s+$",
                  text[max(m.end, cue.start() - 20):cue.start()], re.I):
         return None  # "being corrected with IV KCl", "not yet normalised"
     # (a field's own colon is no clause: "drain: 40 mL serous overnight -> removed on WR")

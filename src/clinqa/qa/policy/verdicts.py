@@ -478,9 +478,9 @@ def _form_endings(lex) -> list[tuple[str, str]]:
     """(ending, the start it shares with its pair's other ending), longest ending first."""
     import os.path
 
-    pairs = lex.document.get("word_forms", {}).get("adjective_noun", ())
-    split = [p.lower().split("-", 1) for p in pairs if "-" in p]
-    out = [(e, os.path.commonprefix([a, n])) for a, n in split for e in (a, n)]
+    from clinqa.qa.policy.forms import ADJECTIVE_NOUN
+
+    out = [(e, os.path.commonprefix([a, n])) for a, n in ADJECTIVE_NOUN.get() for e in (a, n)]
     return sorted(out, key=lambda x: -len(x[0]))
 
 
