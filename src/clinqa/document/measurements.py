@@ -5,6 +5,7 @@ section names ("Admission labs"). Thresholds of a plan ("replete if K < 4") are 
 from __future__ import annotations
 
 import bisect
+import contextvars
 import itertools
 import re
 
@@ -160,6 +161,14 @@ _NAMED_VALUE = re.compile(r"[A-Za-z][A-Za-z0-9 ]{0,15}?(?:\s+|\s*[:=]\s*)[<>]?\d
 def measurements(text: str, blocks: list[Block]) -> list[Measurement]:
     """Every measured value in the note: tables cell by cell (lab columns with time rows, or lab
     rows with time columns), trends value by value, then the values written in prose."""
+    token = _DECIMAL_COMMA.set(writes_decimal_comma(text))
+    try:
+        return _measurements(text, blocks)
+    finally:
+        _DECIMAL_COMMA.reset(token)
+
+
+def _measurements(text: str, blocks: list[Block]) -> list[Measurement]:
     out: list[Measurement] = []
     covered: list[tuple[int, int]] = []
     for b in blocks:
@@ -243,11 +252,34 @@ def _with_sequence(m: Measurement, i: int) -> Measurement:
     return replace(m, sequence=i)
 
 
+# Whether the note being read writes decimals with a comma ("K 3,1", "Hb 12,8"): then "9.400" is
+# nine thousand four hundred, as Brazilian and German notes write it (`writes_decimal_comma`)
+_DECIMAL_COMMA = contextvars.ContextVar("clinqa_decimal_comma", default=False)
+_COMMA_DECIMAL = re.compile(r"(?<![\d.,])\d{1,4},\d{1,2}(?![\d,])")
+_DOT_DECIMAL = re.compile(r"(?<![\d.,])\d{1,4}\.\d{1,2}(?![\d.])")
+
+
+def writes_decimal_comma(text: str) -> bool:
+    """Whether a note writes its decimals with a comma: more numbers so ("3,1") than with a dot."""
+    commas = len(_COMMA_DECIMAL.findall(text))
+    return commas >= 2 and commas > len(_DOT_DECIMAL.findall(text))
+
+
 def _number(value: str) -> float | None:
-    m = re.search(r"\d+(?:,\d{3})*(?:\.\d+)?", value)
+    m = re.search(r"\d+(?:[.,]\d+)*", value)
     if not m:
         return None
-    number = float(m.group(0).replace(",", ""))
+    raw = m.group(0)
+    seps = re.findall(r"[.,]", raw)
+    parts = re.split(r"[.,]", raw)
+    if not seps:
+        number = float(raw)
+    elif len(set(seps)) == 2:  # "1.234,5" or "1,234.5": the last mark is the decimal one
+        number = float("".join(parts[:-1]) + "." + parts[-1])
+    elif all(len(p) == 3 for p in parts[1:]) and (len(seps) > 1 or (seps[0] == ",") != _DECIMAL_COMMA.get()):
+        number = float("".join(parts))  # thousands: "12,500", "1,250,000"; "9.400" where decimals take a comma
+    else:
+        number = float(parts[0] + "." + parts[1])  # "12.4", "12,4" ("1.2.3": its first two parts)
     after = value[m.end():m.end() + 12]
     for word, factor in _MULTIPLIERS.get():
         if word.match(after):

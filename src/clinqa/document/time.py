@@ -18,7 +18,7 @@ _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
 _MON = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
         r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?![a-z])\.?")  # never "2 decades", "3 octreotide"
 _DATE_BODY = (r"(?:(?P<y>\d{4})(?P<ysep>[-/.])(?P<m>\d{1,2})(?P=ysep)(?P<d>\d{1,2})|(?P<m2>\d{1,2})[/-](?P<d2>\d{1,2})"
-              r"(?:[/-](?P<y2>\d{2,4}))?|(?P<d3>\d{1,2})(?:st|nd|rd|th)?(?:\s+of)?[-\s](?P<mon3>" + _MON + r")(?:[-\s,]+(?P<y3>\d{4}))?"
+              r"(?:[/-](?P<y2>\d{2,4}))?|(?P<d3>\d{1,2})(?:st|nd|rd|th)?(?:\s+of)?[-\s/](?P<mon3>" + _MON + r")(?:[-\s,/]+(?P<y3>\d{4}))?"
               r"|(?P<mon4>" + _MON + r")\s+(?P<d4>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<y4>\d{4}))?"
               # the month in Roman numerals, as some clinicians write it: 3.ii.2183, 14.xi
               r"|(?P<d5>\d{1,2})\.(?P<rom5>xii|xi|x|ix|viii|vii|vi|v|iv|iii|ii|i)(?:\.(?P<y5>\d{4}))?(?![a-z])"
@@ -81,7 +81,26 @@ def writes_day_first(text: str) -> bool:
             a, b = int(d.group("m2")), int(d.group("d2"))
             day |= a > 12 and b <= 12
             month |= b > 12 and a <= 12
-    return day and not month
+    if day or month:
+        return day and not month
+    return _day_first_by_named_months(text)
+
+
+def _day_first_by_named_months(text: str) -> bool:
+    """No numeric date of the note settles its order ("03/03", "11/03"): its dates with a month's
+    name do when the numeric ones carry those months second ("Alta: 11/mar/2204" beside a lab
+    table headed "05/03  08/03  11/03")."""
+    named = set()
+    pairs = []
+    for d in _DATE.finditer(text):
+        mon = d.group("mon3") or d.group("mon4") or d.group("mon7")
+        if mon:
+            named.add(_MONTHS.index(mon[:3].lower()) + 1)
+        elif d.group("m2"):
+            pairs.append((int(d.group("m2")), int(d.group("d2"))))
+    second = sum(b in named and a not in named for a, b in pairs)
+    first = sum(a in named and b not in named for a, b in pairs)
+    return second >= 2 and first == 0
 
 
 @contextlib.contextmanager

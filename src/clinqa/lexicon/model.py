@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 CONCENTRATION = "concentration"  # a lab's dimension when its entry names none
@@ -156,8 +157,9 @@ class Lexicon:
 
     @functools.cached_property
     def lab_canonical(self) -> dict[str, str]:
-        """Every lower-cased name of a lab -> its canonical name."""
-        return {a.lower(): lab.name for lab in self.labs for a in lab.names}
+        """Every lower-cased name of a lab -> its canonical name, found with or without its accents
+        ("leucócitos" is the lexicon's "leucocitos")."""
+        return _Unaccented({a.lower(): lab.name for lab in self.labs for a in lab.names})
 
     @functools.cached_property
     def lab_name_re(self) -> re.Pattern:
@@ -165,7 +167,7 @@ class Lexicon:
         inside a word."""
         alts = sorted(self.lab_canonical, key=len, reverse=True)
         # (after "S." too, serum's prefix as Indian notes write it: "S.Creatinine", "S.Sodium")
-        return re.compile(r"(?:(?<![\w.])|(?<=\b[Ss]\.))(" + "|".join(re.escape(a) for a in alts) + r")(?![a-z])", re.I)
+        return re.compile(r"(?:(?<![\w.])|(?<=\b[Ss]\.))(" + "|".join(accent_tolerant(a) for a in alts) + r")(?![a-z])", re.I)
 
     @functools.cached_property
     def lab_note_form_re(self) -> re.Pattern | None:
@@ -327,3 +329,33 @@ class Lexicon:
     def yes_no_lead_re(self) -> re.Pattern:
         """The opener a yes/no question's concept is read after ("Does", "¿Tiene")."""
         return re.compile(r"^\s*¿?\s*(?:" + _word_alternation(self._all("yes_no_openers")) + r")\s+", re.I)
+
+
+# ...................................................................... accents
+# Notes and questions write a name with or without its accents ("Leucócitos", "leucocitos",
+# "Hämoglobin"): a vowel, c, n or y of a name matches its accented forms too, and the other way.
+_ACCENTED = {"a": "aáàâãäå", "e": "eéèêë", "i": "iíìîï", "o": "oóòôõöø", "u": "uúùûü", "c": "cç", "n": "nñ", "y": "yýÿ"}
+
+
+def unaccented(text: str) -> str:
+    """`text` without its accents, one character for one (offsets stay): "leucócitos" -> "leucocitos"."""
+    return "".join(unicodedata.normalize("NFD", ch)[0] if ch.isalpha() else ch for ch in text)
+
+
+def accent_tolerant(name: str) -> str:
+    """A pattern of `name` that matches it with or without any accent."""
+    out = []
+    for ch in name.lower():
+        base = unaccented(ch)
+        out.append(f"[{_ACCENTED[base]}]" if base in _ACCENTED else re.escape(ch))  # (Greek keeps its tonos)
+    return "".join(out)
+
+
+class _Unaccented(dict):
+    """Names -> canonical name, a name written with other accents than the lexicon's found too."""
+
+    def __missing__(self, key: str) -> str:
+        folded = self.__dict__.get("folded")
+        if folded is None:
+            folded = self.__dict__["folded"] = {unaccented(k): v for k, v in self.items()}
+        return folded[unaccented(key)]

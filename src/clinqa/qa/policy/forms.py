@@ -221,7 +221,11 @@ MOMENT_WORDS = {"discharge": r"\bdischarg\w*|\bd/c\b|\bat d/c\b",
             "admission": r"\badm\w*|\barriv\w*|\bpresent\w*|\bED\b|\bemergency|\binitial\w*|\bfrom\b"}
 
 
-MOMENT_Q = re.compile(r"\b(?:discharg\w*|d/c(?!'?d)\b|admi\w*|arriv\w*|presentation|in the ED|initial\w*)", re.I)
+# the moment of the stay a question names, in any of the lexicon's languages (`moments_asked`:
+# "at discharge", "na alta", "bei Aufnahme"); "d/c'd" is a drug discontinued, no moment
+MOMENT_Q = PerLexicon(lambda lex: re.compile(
+    r"(?<![\w-])(?:" + lex.words_alternation("moments_asked", "admission") + "|" + lex.words_alternation("moments_asked", "discharge")
+    + r")(?![\w-])|\bd/c(?!'?d)\b", re.I))
 
 
 # a question for a goal, not a measurement: "Target INR?", "What K should be aimed for?"
@@ -232,7 +236,11 @@ EXTREME_Q = re.compile(r"\b(?:peak|t ?max|max(?:imum)?|highest|lowest|nadir|min(
 
 
 def moment_key(word: str) -> str:
-    return "discharge" if word.lower().startswith(("discharg", "d/c")) else "admission"
+    return "discharge" if word.lower().startswith("d/c") or \
+        _DISCHARGE_ASKED.get().fullmatch(word) else "admission"
+
+
+_DISCHARGE_ASKED = PerLexicon(lambda lex: re.compile(lex.words_alternation("moments_asked", "discharge"), re.I))
 
 
 def action_of(question: str) -> str | None:

@@ -55,7 +55,9 @@ def lab_answers(note: Note, asked: AskedFor, raw: list[Answer], doc: ClinicalDoc
     q = asked.question
     lex = lexicon()
     asked_key = time_key(_without_lab_numbers(q))
-    moment = MOMENT_Q.search(q)
+    moment = MOMENT_Q.get().search(q)
+    if moment and moment.group(0).lower().startswith("admi") and _WHOLE_STAY.get().search(q, 0, moment.start()):
+        moment = None  # "Lowest Hb during the admission?": the stay, not the day it began
     latest = lex.words_re("moments", "latest").search(q)
     extreme = EXTREME_Q.search(q)
     distinct = len({m.number for m in vals}) > 1
@@ -297,3 +299,7 @@ def _dated_line(text: str, m: Measurement, key: tuple) -> bool:
 def _discharge_day(doc: ClinicalDocument, m: Measurement) -> bool:
     dis = [a for a in doc.anchors if a.kind == "discharge" and a.key]
     return bool(dis and m.key and comparable(dis[0].key, m.key) and dis[0].key[1:3] == m.key[1:3])
+
+
+_WHOLE_STAY = PerLexicon(lambda lex: re.compile(
+    r"\b(?:" + lex.words_alternation("moments", "whole_stay") + r")\s+(?:(?:the|this|her|his|their|your)\s+)?(?:entire\s+|whole\s+)?$", re.I))

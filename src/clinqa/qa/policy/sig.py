@@ -133,7 +133,7 @@ def sig_answer(doc: ClinicalDocument, asked: AskedFor) -> tuple[int, int, str] |
     lines = [ln for ln in _lines(doc, drug) if _value(text, ln, attribute)]
     if not lines:
         return None
-    said = MOMENT_Q.search(q)
+    said = MOMENT_Q.get().search(q)
     asked_moment = moment_key(said.group(0)) if said else None
     if asked_moment is not None:
         lines = [ln for ln in lines if ln.moment == asked_moment]

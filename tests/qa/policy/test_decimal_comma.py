@@ -1,0 +1,71 @@
+"""Notes that write decimals with a comma and months by name (session 30): "K 3,2" is 3.2, not 2,
+and "12.300" leukocytes beside comma decimals is twelve thousand three hundred; a lab's name with
+its accents ("Leucócitos") is the lexicon's name without them; "internado 14/abr" style dates with
+a month name set the day-first order of a table headed "16/04"; "lowest ... during the admission"
+is the whole stay; a moment asked in Portuguese or German ("na alta", "bei Entlassung"). Notes
+written for these tests in their own words."""
+
+from __future__ import annotations
+
+from clinqa.document import parse_document
+from clinqa.document.measurements import _number, writes_decimal_comma
+from clinqa.document.time import writes_day_first
+from clinqa.qa.policy import AnswerPolicy
+from clinqa.text import segment
+from clinqa.types import Note
+
+WARD = """ENFERMARIA DE CLÍNICA MÉDICA - SUMÁRIO DE ALTA
+Internado (admitted): 12/jun/2231   Alta (discharged): 19/jun/2231
+
+LABORATÓRIO        12/06    14/06    17/06    19/06
+Hemoglobina (g/dL) 9,8      8,9      9,3      10,2
+Leucócitos (/mm³)  14.200   11.900   9.300    7.600
+Potássio (mEq/L)   5,9      4,8      3,3      4,1
+Creatinina (mg/dL) 2,4      2,9      1,9      1,4
+Note: K 3,3 on 17/06 after furosemide, replaced orally.
+"""
+
+ENGLISH = """DISCHARGE LABS
+Platelets 1,250 x10^3? no: platelets 250,000 /uL on 6/2. Hb 11.2 g/dL, K 4.1.
+"""
+
+
+def _text(text: str, question: str) -> str | None:
+    note = Note("n", text)
+    d = AnswerPolicy().decide(note, question, [], segment(note.text, note.id))
+    return d.answers[0].text if d.answers and not d.answers[0].is_no_answer else None
+
+
+def test_a_note_that_writes_decimals_with_a_comma_reads_its_numbers_so():
+    assert writes_decimal_comma(WARD) and not writes_decimal_comma(ENGLISH)
+    hb = [m.number for m in parse_document(WARD).measurements_of("hemoglobin")]
+    assert hb == [9.8, 8.9, 9.3, 10.2]
+    wbc = [m.number for m in parse_document(WARD).measurements_of("white blood cell count")]
+    assert wbc == [14200, 11900, 9300, 7600]  # a dot between thousands where decimals take a comma
+    assert _number("250,000") == 250000 and _number("11.2") == 11.2 and _number("1.234,5") == 1234.5
+
+
+def test_extremes_compare_the_decimals():
+    assert _text(WARD, "Lowest Hb?") == "8,9"
+    assert _text(WARD, "Peak creatinine?") == "2,9"
+    assert _text(WARD, "Lowest potassium?") == "3,3"  # the prose's "K 3,3" is no "3"
+
+
+def test_a_lab_name_with_accents_is_the_lexicons_name():
+    assert _text(WARD, "WBC on 14/06?") == "11.900"
+
+
+def test_dates_with_a_month_name_set_the_order_of_the_numeric_ones():
+    assert writes_day_first(WARD)  # no numeric date above 12 says so; "12/jun" and "19/jun" do
+    assert not writes_day_first("Seen 6/12 and 6/19; labs 6/14.")
+    assert _text(WARD, "Hemoglobin at discharge?") == "10,2"
+
+
+def test_during_the_admission_is_the_whole_stay():
+    assert _text(WARD, "Lowest haemoglobin during the admission?") == "8,9"
+    assert _text(WARD, "Hb on admission?") == "9,8"
+
+
+def test_a_moment_asked_in_another_language():
+    assert _text(WARD, "Leucócitos na alta?") == "7.600"
+    assert _text(WARD, "Kalium bei Entlassung?") == "4,1"
