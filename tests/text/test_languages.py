@@ -94,6 +94,21 @@ ASSERTIONS = {
     "ro": [("Pacientul neagă durerea toracică.", "durerea toracică", "negated"), ("Fără febră.", "febră", "negated"),
            ("Suspiciune de pneumonie.", "pneumonie", "possible"), ("Mama cu cancer de sân.", "cancer de sân", "family"),
            ("Prezintă dispnee de efort.", "dispnee", "present")],
+    # (session 30: French, German, Portuguese, Italian and Dutch notes had read every finding as present)
+    "fr": [("Le patient nie toute douleur thoracique.", "douleur thoracique", "negated"), ("Pas de diabète.", "diabète", "negated"),
+           ("Suspicion d'embolie pulmonaire.", "embolie pulmonaire", "possible"), ("Mère avec cancer du sein.", "cancer du sein", "family"),
+           ("Présente une dyspnée d'effort.", "dyspnée", "present"), ("Thrombolyse : non indiquée.", "Thrombolyse", "negated")],
+    "de": [("Kein Fieber.", "Fieber", "negated"), ("Thoraxschmerz wird verneint.", "Thoraxschmerz", "negated"),
+           ("Verdacht auf Pneumonie rechts basal.", "Pneumonie", "possible"), ("Mutter mit Mammakarzinom.", "Mammakarzinom", "family"),
+           ("Klagt über Belastungsdyspnoe.", "Belastungsdyspnoe", "present")],
+    "pt": [("Nega dor torácica.", "dor torácica", "negated"), ("Sem febre.", "febre", "negated"),
+           ("Suspeita de pneumonia.", "pneumonia", "possible"), ("Mãe com cancro da mama.", "cancro da mama", "family"),
+           ("Observa-se derrame pleural.", "derrame pleural", "present")],  # ("-se" is no "if")
+    "it": [("Nega dolore toracico.", "dolore toracico", "negated"), ("Senza febbre.", "febbre", "negated"),
+           ("Sospetta polmonite.", "polmonite", "possible"), ("Madre con diabete.", "diabete", "family"),
+           ("Riferisce dispnea da sforzo.", "dispnea", "present")],
+    "nl": [("Geen koorts.", "koorts", "negated"), ("Verdenking op pneumonie.", "pneumonie", "possible"),
+           ("Moeder met diabetes.", "diabetes", "family"), ("Dyspneu als gevolg van anemie.", "Dyspneu", "present")],
 }
 
 

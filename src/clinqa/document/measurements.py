@@ -11,7 +11,7 @@ import re
 
 from clinqa.document.model import Block, Item, Measurement
 from clinqa.document.structure import cells, is_number_cell
-from clinqa.document.time import DATE, MONTH, MONTH_ALONE, TIME, moment_of, time_key
+from clinqa.document.time import DATE, MONTH, MONTH_ALONE, TIME, clock_key, moment_of, time_key
 from clinqa.lexicon import PerLexicon, lexicon
 from clinqa.text.shapes import THRESHOLD_CUE, VALUE
 
@@ -131,6 +131,8 @@ def lab_values(text: str, lab: str, names: list[tuple[int, int, str]] | None = N
                 continue  # "(baseline 138 g/L in 2189)": a year, not a value
             if re.match(r":\d\d", text[end:end + 3]) or re.search(r"\d:$", text[max(0, m.start() - 2):m.start()]):
                 continue  # "at 2:30 PM": a time's hour and minutes, not values
+            if any(t.start() <= m.start() and end <= t.end() for t in TIME.finditer(text, max(0, m.start() - 8), end + 1)):
+                continue  # "anion gap 26 at 14.15": a time written with a dot, no second value
             if any(d.start() <= m.start() and end <= d.end() and time_key(d.group(0))
                    for d in DATE.finditer(text, max(0, m.start() - 12), end + 8)):  # (never "78/42": no date)
                 continue  # "37.9 C on the morning of April 10": the day of a date, not a value
@@ -217,7 +219,8 @@ def _measurements(text: str, blocks: list[Block]) -> list[Measurement]:
             at = None if key else _AT_AFTER.match(text, ve)
             if at:  # "glucose 16.8 mmol/L at 22:00 and 11.2 mmol/L at 06:00"
                 t = TIME.match(text, at.end()) or DATE.match(text, at.end()) or MONTH_ALONE.match(text, at.end())
-                key = time_key(t.group(0)) if t else None
+                # ("at 14.15": a time with a dot, a time only after its clock word)
+                key = (clock_key(t.group(0)) if t.re is TIME and t.group("h4") else time_key(t.group(0))) if t else None
                 w = (t.group(0), t.start(), t.end()) if key else None
             dated = None if key else _LINE_DATE.match(text, line0, ns)  # "[**2101-3-4**] 08:15PM BLOOD WBC-14.2"
             if dated and time_key(dated.group(1)):
@@ -307,6 +310,9 @@ def row_name(label: str) -> str | None:
     return ROW + name
 
 
+# the header of a table's column of clock times: "Time", "kl.", "Uhrzeit"
+_CLOCK_LABEL = PerLexicon(lambda lex: re.compile(
+    r"(?:" + lex.words_alternation("table_words", "clock_labels") + r")\.?:?", re.I))
 # a row label that names times, not a measure: "Date", "Day 3", "Wk"
 _TIME_LABEL = PerLexicon(lambda lex: re.compile(
     r"(?:" + lex.words_alternation("table_words", "time_labels") + r")(?:\s*\S{0,3})?", re.I))
@@ -366,12 +372,14 @@ def _table(text: str, b: Block) -> list[Measurement]:
             row_cells = cells(text, row.start, row.end)
             # the row's label cell is its time: "06:00", "Admission" (a bare number is a value)
             first = row_cells[0] if row_cells else None
-            when = first if first and (not is_number_cell(first.text) or time_key(first.text)) else None
+            # (a clock column's "14.15" is a time, not a value: "kl.  pH  HCO3" / "14.15  7.08  8")
+            clock = clock_key(first.text) if first and _CLOCK_LABEL.get().fullmatch(cols[0].text.strip()) else None
+            when = first if first and (clock or not is_number_cell(first.text) or time_key(first.text)) else None
             for c in row_cells[1:] if when else row_cells:
                 col = _column(text, c, cols)
                 lab = col_labs[col] if col is not None else None
                 if lab and re.search(r"\d", c.text):
-                    out.append(_cell(lab, c, cols[col].start, when))
+                    out.append(_cell(lab, c, cols[col].start, when, clock))
         return out
     for row in b.items:  # one row per lab, times across: "Potassium  3.3  3.9  4.2" under "6/1  6/3  6/5"
         lab = _lab_of(row.key or "") or row_name(row.key or "")
@@ -416,12 +424,12 @@ def _column(text: str, c, cols) -> int | None:
     return best
 
 
-def _cell(lab: str, c, name_start: int, when) -> Measurement:
+def _cell(lab: str, c, name_start: int, when, key: tuple | None = None) -> Measurement:
     w = when.text if when is not None else None
     return Measurement(lab, c.text, c.start, c.end, name_start, _number(c.text), "table", 0,
                        when=w, when_start=when.start if when is not None else -1,
                        when_end=when.end if when is not None else -1, moment=moment_of(w or ""),
-                       key=time_key(w or ""))
+                       key=key or time_key(w or ""))
 
 
 def _trend(text: str, b: Block) -> list[Measurement]:

@@ -370,7 +370,7 @@ def _column_names(text: str, line: tuple[int, int], below: tuple[int, int]) -> b
         not text[line[0]:names[0].start].strip() and any(is_number_cell(c.text) for c in row[1:])
     # (the row under it holds values: an indented title over a header row is no header: "   GROWTH CHART")
     return (len(names) >= 3 and len(names) == len(row) or corner) and \
-        not any(is_number_cell(c.text) or c.text.endswith(".") for c in names)
+        not any(is_number_cell(c.text) or (c.text.endswith(".") and " " in c.text.strip()) for c in names)  # ("kl.")
 
 
 def _list_item(text: str, s: int, e: int) -> Item:

@@ -8,7 +8,7 @@ import contextvars
 import re
 
 from clinqa.document.model import Item, TimeAnchor
-from clinqa.lexicon import lexicon
+from clinqa.lexicon import PerLexicon, lexicon
 
 # 2025-06-01, 2025/06/01, 2025.06.01 | 6/1/2025 | 06/01 | 6-3 (month first, as US notes write; day first when the first
 # number can be no month: 15/05/2185) | 09-Mar-2184, 5 September 2181, 19 Jan 2188 | Oct 3, 2189;
@@ -29,7 +29,11 @@ _DATE_BODY = (r"(?:(?P<y>\d{4})(?P<ysep>[-/.])(?P<m>\d{1,2})(?P=ysep)(?P<d>\d{1,
               r")")
 _DATE = re.compile(r"(?<![\w/-])" + _DATE_BODY + r"(?![\w/])", re.I)
 _TIME = re.compile(r"(?<![\w:.])(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?![\d:])|(?<![\w:.])(?P<h2>[01]\d|2[0-3])(?P<mi2>[0-5]\d)\s*h\b"
-                   r"|(?<![\w:.])(?P<h3>[01]\d|2[0-3])h(?P<mi3>[0-5]\d)\b")  # (06h00, as South African notes write it)
+                   r"|(?<![\w:.])(?P<h3>[01]\d|2[0-3])h(?P<mi3>[0-5]\d)\b"  # (06h00, as South African notes write it)
+                   # a time with a dot, as British and Nordic notes write it, only after a clock word: "at
+                   # 14.15", "kl. 14.15" (alone "14.15" may be a value; a table's clock column: `clock_key`)
+                   r"|(?:(?<=\bat )|(?<=\bkl\. )|(?<=\bkl )|(?<=\bklo )|(?<=\bum )|(?<=\bgodz\. ))"
+                   r"(?P<h4>[01]\d|2[0-3])\.(?P<mi4>[0-5]\d)(?!\d|\.\d)")
 DATE = _DATE  # a date as notes write it (the pattern other modules find dates with)
 TIME = _TIME  # a clock time (04:00, 0400h)
 MONTH = _MON  # a month's name or its abbreviation
@@ -132,6 +136,16 @@ def moment_of(text: str) -> str | None:
     return None
 
 
+_CLOCK_CELL = re.compile(r"\s*(?P<h>[01]?\d|2[0-3])[.:](?P<mi>[0-5]\d)\s*")
+
+
+def clock_key(cell: str) -> tuple | None:
+    """The key of a bare clock time in a table's clock column ("14.15" under "kl." or "Time"), where a
+    dot between hours and minutes is no decimal."""
+    m = _CLOCK_CELL.fullmatch(cell)
+    return (0, 0, 0, int(m.group("h")) * 60 + int(m.group("mi"))) if m else None
+
+
 def time_key(text: str) -> tuple | None:
     """A key that orders the moment `text` names: (year or 0, month, day, minutes) for a date (and
     time), (0, 0, 0, minutes) for a time alone, ("rel", n) for a relative day; None otherwise."""
@@ -141,8 +155,8 @@ def time_key(text: str) -> tuple | None:
     t = _TIME.search(text)
     minutes = None
     if t:
-        h = int(t.group("h") or t.group("h2") or t.group("h3"))
-        mi = int(t.group("mi") or t.group("mi2") or t.group("mi3"))
+        h = int(t.group("h") or t.group("h2") or t.group("h3") or t.group("h4"))
+        mi = int(t.group("mi") or t.group("mi2") or t.group("mi3") or t.group("mi4"))
         minutes = h * 60 + mi
     if d:
         y = d.group("y") or d.group("y2") or d.group("y3") or d.group("y4") or d.group("y5") or d.group("y6") or \
@@ -223,6 +237,13 @@ _STAY_DATE = re.compile(r"(?<![\w-])(?P<cue>admitted|discharged|readmitted)(?:[ 
                         _DATE_BODY + r")(?![\w/])", re.I)
 
 
+# a moment's name as a label, then its date: "D.O.A.: 7/6/2203", "Date of discharge - 13/6/2203",
+# "Alta (discharged): 11/mar/2204"
+_MOMENT_FIELD = PerLexicon(lambda lex: re.compile(
+    r"(?<![\w-])(?P<cue>" + lex.words_alternation("moments", "admission") + "|" + lex.words_alternation("moments", "discharge")
+    + r")(?:[ \t]+date)?[ \t]*\)?[ \t]*[:=][ \t]*(?:\[\*\*)?(?P<date>" + _DATE_BODY + r")(?![\w/])", re.I))
+
+
 # a stay written on one line in shorthand: "Adm 3.ii.2183 via ED -> d/c 7.ii.2183"
 def _date_named(prefix: str) -> str:
     """The date pattern with its groups renamed, to hold two dates in one pattern."""
@@ -243,6 +264,10 @@ def anchors(text: str, fields: list[Item]) -> list[TimeAnchor]:
         if moment and (re.search(r"\bdate\b|\bon\b|^\s*(?:admitted|discharged)\s*$", f.key or "", re.I)
                        or _DATE.match(f.text.strip())):  # "Admission: April 9, 2186, 06:10 (labor and delivery)"
             out.append(TimeAnchor(moment, f.text, f.start, f.end, time_key(f.text)))
+    for m in _MOMENT_FIELD.get().finditer(text):  # "D.O.A.: 7/6/2203" on a line the blocks read as no fields
+        moment = moment_of(m.group("cue"))
+        if moment and not any(a.kind == moment for a in out) and time_key(m.group("date")):
+            out.append(TimeAnchor(moment, m.group("date"), m.start("date"), m.end("date"), time_key(m.group("date"))))
     for m in _STAY_LINE.finditer(text):
         for moment, g in (("admission", "a"), ("discharge", "d")):
             if not any(a.kind == moment for a in out):

@@ -116,7 +116,8 @@ def get_nlp(language: str = "en"):
     PyRuSH over sentence starts (spaCy E043), and none of them is needed for offsets. The
     tokenizer splits at spaces and punctuation, which serves the Latin, Greek and Cyrillic
     scripts alike; only ConText's cue rules change with `language` (see `context_language`):
-    English gets medspaCy's default rules plus clinqa's (context/en.json), es, bg, cs, el, pl, ro clinqa's own.
+    English gets medspaCy's default rules plus clinqa's (context/en.json), es, bg, cs, el, pl, ro, fr, de, pt, it,
+    nl clinqa's own.
 
     The pipeline is cached and shared: it is complete when this returns, and nobody may add
     rules to or change its components afterwards (clearing this cache must give the same

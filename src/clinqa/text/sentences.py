@@ -158,6 +158,7 @@ def repair(
     out = _split_lines(text, out)
     out = _split_inline_items(text, out)
     out = _split_missed_ends(text, out)
+    out = _merge(text, out, _join_leader)
     out = _merge(text, out, _join_placeholder)
     out = _merge(text, out, _join_abbrev)
     out = _merge(text, out, _join_marker)
@@ -187,13 +188,23 @@ def _split_lines(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int
             prev_start = text.rfind("\n", s, pos - 1)
             prev_line = text[prev_start + 1 if prev_start >= 0 else s : pos - 1].strip()
             if not line or _LIST_START.match(line) or HEADER_RE.match(line) or LINE_HEADER_RE.match(line) \
-                    or _is_header_line(prev_line):
+                    or _is_header_line(prev_line) or _LEADER_ROW.match(line) or _LEADER_ROW.match(prev_line):
                 cuts.append(pos)
         cuts.append(e)
         for a, b in zip(cuts, cuts[1:]):
             if t := _trim(text, a, b):
                 out.append(t)
     return out
+
+
+# a form's row, its label and value joined by a leader of dots or underscores ("zinc ........
+# stopped", "Haemoptysis ____ no"): a line of its own, never run into the next row's
+_LEADER_ROW = re.compile(r"[^\n]*?\S[ \t]*(?:\.{4,}|_{4,})")
+
+
+def _join_leader(text, a, b) -> bool:
+    """A span cut inside a form's leader ("docusate 100 mg bd ........" | "he stopped it") is one row."""
+    return "\n" not in text[a[1]:b[0]] and bool(re.search(r"(?:\.{4,}|_{4,})$", text[a[0]:a[1]]))
 
 
 def _is_header_line(line: str) -> bool:

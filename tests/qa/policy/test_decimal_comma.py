@@ -69,3 +69,36 @@ def test_during_the_admission_is_the_whole_stay():
 def test_a_moment_asked_in_another_language():
     assert _text(WARD, "Leucócitos na alta?") == "7.600"
     assert _text(WARD, "Kalium bei Entlassung?") == "4,1"
+
+
+GAS = """AKUTMODTAGELSEN - journal
+D.O.A.: 4/11/2231 (ambulance)    D.O.D.: 6/11/2231    Ward: M2
+
+Venous gases
+kl.      pH     HCO3   K     Ketoner
+09.40    7.11   9      5.4   6.2
+12.10    7.19   12     4.4   3.9
+15.25    7.27   16     3.7   1.8
+Anion gap 24 at 09.40 and 14 at 15.25. Urine dipstix: ketones 3+.
+
+Labs      4/11    5/11    6/11
+Na        131     135     138
+"""
+
+
+def test_a_clock_column_and_a_time_after_at_written_with_a_dot():
+    assert _text(GAS, "pH at 12.10?") == "7.19"
+    assert _text(GAS, "Most recent bicarbonate?") == "16"
+    assert _text(GAS, "Lowest K?") == "3.7"  # (the times are no values)
+    assert _text(GAS, "Anion gap at 15.25?") == "14"
+    assert [m.value for m in parse_document(GAS).measurements_of("anion gap")] == ["24", "14"]
+
+
+def test_a_question_form_names_a_lab_but_not_another_specimens():
+    assert _text(GAS, "Ketones at 12.10?") == "3.9"
+    assert _text(GAS, "Urine ketones?") != "6.2"  # the dipstick's, never the blood's
+
+
+def test_a_moments_label_with_its_date_anchors_the_stay():
+    assert _text(GAS, "Sodium at discharge?") == "138"
+    assert _text(GAS, "pH ved ankomst?") == "7.11"

@@ -102,6 +102,10 @@ def lab_answers(note: Note, asked: AskedFor, raw: list[Answer], doc: ClinicalDoc
             if visit:
                 return answer(visit[:1], f"the value of {asked.lab} of this visit ({visit[0].when!r}); "
                                          f"{n - 1} other(s) from earlier visits")
+        on_day = [m for m in vals if key == "admission" and _discharge_day(doc, m, "admission")]
+        if on_day:  # the admission date's value, before any value the note writes without a time ("Hypokalaemia (K 3,1)")
+            first = min(on_day, key=lambda m: (m.key, m.sequence))
+            return answer([first], f"the first value of {asked.lab} on the admission date ({first.when})")
         if key == "admission":  # the first value a note writes is the one measured first, in time when known
             # (a baseline is from before the stay: "baseline Cr 1.3", then "Cr 3.4 (06/07) -> ...")
             stay = [m for m in vals if not _said_earlier(text, m)] or vals
@@ -296,8 +300,9 @@ def _dated_line(text: str, m: Measurement, key: tuple) -> bool:
     return matches(key, time_key(text[line0:m.start]))
 
 
-def _discharge_day(doc: ClinicalDocument, m: Measurement) -> bool:
-    dis = [a for a in doc.anchors if a.kind == "discharge" and a.key]
+def _discharge_day(doc: ClinicalDocument, m: Measurement, moment: str = "discharge") -> bool:
+    """Whether a value was measured on the day of the stay's `moment` the note dates."""
+    dis = [a for a in doc.anchors if a.kind == moment and a.key]
     return bool(dis and m.key and comparable(dis[0].key, m.key) and dis[0].key[1:3] == m.key[1:3])
 
 

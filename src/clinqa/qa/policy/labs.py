@@ -43,6 +43,11 @@ def lab_in(question: str, with_start: bool = False, terse: bool = False):
                                             question, re.I) and not _after_moment_word(question, m.start()):
             continue
         return (canon[alias], m.start()) if with_start else canon[alias]
+    lex = lexicon()
+    m = lex.lab_question_word_re.search(question)
+    if m and not lex.words_re("other_specimens", "words").search(question):  # ("Urine ketones?": no blood's)
+        lab = lex.lab_of_question_word(m.group(1))
+        return (lab, m.start()) if with_start else lab
     return None
 
 

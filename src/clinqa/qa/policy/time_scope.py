@@ -27,8 +27,11 @@ _UNDONE = re.compile(r"\b(?:not|never|unable to be|could not be|failed to be|yet
 
 def asks_at_a_moment(question: str) -> bool:
     """Whether the question asks about the state at one moment (lexicon
-    `question_words.at_a_moment`), not at any time of the stay."""
-    return bool(lexicon().words_re("question_words", "at_a_moment").search(question))
+    `question_words.at_a_moment`), not at any time of the stay; a present-tense question of use
+    asks about now (`question_words.current_use`: "Does she take zinc?", "Is he on warfarin?")."""
+    lex = lexicon()
+    return bool(lex.words_re("question_words", "at_a_moment").search(question)
+                or lex.words_re("question_words", "current_use").search(question))
 
 
 def ended_cue(text: str, sentences: list[Sentence] | None, m: Mention) -> tuple[int, int] | None:
@@ -54,7 +57,8 @@ def ended_cue(text: str, sentences: list[Sentence] | None, m: Mention) -> tuple[
         return None  # "being corrected with IV KCl", "not yet normalised"
     # (a field's own colon is no clause: "drain: 40 mL serous overnight -> removed on WR")
     # (nor the stop right before the cue: "Vomited twice in ED; nil since 16:00")
-    between = re.sub(r"\([^()]*\)", " ", re.sub(r"^[ \t]*:|[;,][ \t]*$", " ", text[m.end:cue.start()]))
+    # (nor a form's leader of dots: "zinc ........ she stopped it herself")
+    between = re.sub(r"\([^()]*\)", " ", re.sub(r"^[ \t]*:|[;,][ \t]*$|\.{4,}|_{3,}", " ", text[m.end:cue.start()]))
     # a line that opens with the mention tells its course in clauses ("- Oxygen by nasal prongs
     # 3 L/min; up to 5 L on 16/04; weaned off 18/04"): its semicolons part no other subject
     heads_line = re.fullmatch(r"[ \t]*(?:[-*\u2022]|\d{1,2}[.)])?[ \t]*", text[line_span(text, m.start)[0]:m.start])

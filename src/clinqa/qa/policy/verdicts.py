@@ -133,8 +133,12 @@ def _mentions(text: str, literals: list[str], sentences: list[Sentence] | None, 
             start, end = offset + target.start_char, offset + target.end_char
             sent = sentence_at(sentences, start) if sentences else None
             section = sent.section if sent else None
+            # (a cue in another of the note's sentences is none of this one's: spaCy's sentences may run
+            # a form's rows together, "metformin .... NOT started\n  lorazepam PRN .... not used")
             mods = [m for m in getattr(sub.ents[0]._, "modifiers", ())
-                    if not _MISSED_BOUNDARY.search(_gap(sub, m.modifier_span, (target.start, target.end)))]
+                    if not _MISSED_BOUNDARY.search(_gap(sub, m.modifier_span, (target.start, target.end)))
+                    and not (sent and not sent.start <= offset + sub[m.modifier_span[0]].idx < sent.end)
+                    and not _in_aside(_gap(sub, m.modifier_span, (target.start, target.end)), m.modifier_span[0] < target.start)]
             assertion = _assertion_of(sub, mods)
             if assertion == "present" and (_NEG_BEFORE.search(_before_in_sentence(sub, target)) or
                                            after_colon_no(sub, target)):
@@ -187,6 +191,12 @@ _CATEGORY = {"NEGATED_EXISTENCE": "negated", "FAMILY": "family", "HYPOTHETICAL":
 def is_indication(section: str | None) -> bool:
     sec = (section or "").lower()
     return "indication" in sec or "reason" in sec
+
+
+def _in_aside(gap: str, cue_first: bool) -> bool:
+    """Whether the target sits in parentheses the cue is outside of: "Troponin: not indicated (on
+    clozapine > 2 years)" negates the troponin, not the clozapine its aside gives as the reason."""
+    return gap.count("(") > gap.count(")") if cue_first else gap.count(")") > gap.count("(")
 
 
 def _gap(doc, a: tuple[int, int], b: tuple[int, int]) -> str:
@@ -285,6 +295,8 @@ def not_done_after(text: str, sentences: list[Sentence] | None, m: Mention) -> M
     (T 37.7, wet voice) - ruled out"); a field's absent value negated ("COMPLICATIONS: None").
     A cue behind another clause ("Troponin up, echo not done") is that clause's; words in
     parentheses are no clause."""
+    if m.assertion == "historical" and (_ABSENT_VALUE.get().match(text, m.end) or _ABSENT_UNDER.get().match(text, m.end)):
+        return replace(m, assertion="negated")  # "Past history: Asthma - no": a form's history row says none
     if m.assertion not in ("present", "possible") or not sentences:
         return m
     sent = sentence_at(sentences, m.start)
@@ -309,7 +321,9 @@ def not_done_after(text: str, sentences: list[Sentence] | None, m: Mention) -> M
     from clinqa.lexicon import lexicon
 
     lex = lexicon()
-    value = re.match(r"[ \t]*:[ \t]*([^\n]+)", text[m.end:m.end + 300])
+    # (a form's leader of dots is its colon, after the drug's dose: "metformin ....... NOT started",
+    # "hyoscine 300 mcg ....... never started")
+    value = re.match(r"[ \t]*(?::|[^\n:.]{0,40}?(?:\.{4,}|_{3,}))[ \t]*([^\n]+)", text[m.end:m.end + 300])
     if value and lex.words_re("procedures", "not_done").search(value.group(1)):
         # a field's value says it was not done, anywhere in it: "Anticoagulation: Apixaban 5 mg BD to
         # START on day 14 ... - not yet given"
@@ -343,6 +357,9 @@ _ABSENT_VALUE = PerLexicon(lambda lex: re.compile(
     # (a tab: a pasted table's cell; a leader of dots or underscores with the value alone at the
     # line's end: a form's "Haemoptysis ........ no", never a sentence's "... no radiation")
     r"[ \t]*(?:\.{4,}|_{3,})[ \t]*(?:" + lex.words_alternation("field_values", "absent") + r")[ \t.]*(?=\n|$)|"
+    # a dash and the value alone in its clause: "Epilepsy - no. Diabetes - no (glucose 6.4)", never
+    # "chest pain - no radiation"
+    r"[ \t]+[-–—][ \t]+(?:" + lex.words_alternation("field_values", "absent") + r")(?=[ \t]*(?:[.;,(]|\n|$))|"
     r"[ \t]*(?:[:=]|\t)[ \t]*(?:" + lex.words_alternation("field_values", "absent") + "|" +
     lex.words_alternation("procedures", "not_done") + r")(?![\w-])", re.I))
 
