@@ -59,7 +59,10 @@ _NOT_THE_PATIENTS = PerLexicon(lambda lex: re.compile(
 def lab_names(text: str) -> list[tuple[int, int, str]]:
     """(start, end, canonical lab) of every lab or vital name in the note, in note order."""
     pat, canon = alias_re()
-    out = [(m.start(), m.end(), canon[m.group(1).lower()]) for m in pat.finditer(text)]
+    # (a name of one or two letters in lower case is a word of the note's language unless a value
+    # follows: Czech and Portuguese "na", never sodium; "k 3.5" still potassium)
+    out = [(m.start(), m.end(), canon[m.group(1).lower()]) for m in pat.finditer(text)
+           if len(m.group(1)) > 2 or not m.group(1).islower() or _VALUE_NEXT.match(text, m.end())]
     lex = lexicon()
     cased = lex.lab_note_form_re
     if cased is not None:  # "Mg 1.7": a form that is a lab only as written, before its value
@@ -74,7 +77,28 @@ def lab_names(text: str) -> list[tuple[int, int, str]]:
                  if not taken(m.start(), m.end()) and not _right_after_name(out, starts, m.start(), text)]
         if extra:
             out = sorted(out + extra)
+    vitals_line = lex.vitals_line_form_re
+    if vitals_line is not None:  # "V/S: BP 96/58 - PR 108 - RR 22": a form read only among other vital signs
+        starts = [a for a, _, _ in out]
+        found = []
+        for m in vitals_line.finditer(text):
+            i = bisect.bisect_right(starts, m.start())
+            if not ((i > 0 and out[i - 1][1] > m.start()) or (i < len(out) and out[i][0] < m.end())):
+                found.append((m.start(), m.end(), lex.lab_of_note_form[m.group(1)]))
+        extra = []
+        for s, e, lab in found:  # (the other vital signs of its line, written in full or in such forms)
+            line0, line1 = text.rfind("\n", 0, s) + 1, text.find("\n", e)
+            line1 = len(text) if line1 < 0 else line1
+            others = {x for _, _, x in out[bisect.bisect_left(starts, line0):bisect.bisect_left(starts, line1)]
+                      if x in lex.vital_names} | {x for a, _, x in found if line0 <= a < line1}
+            if len(others - {lab}) >= 2:
+                extra.append((s, e, lab))
+        if extra:
+            out = sorted(out + extra)
     return out
+
+
+_VALUE_NEXT = re.compile(r"\+?[ \t]*(?:\([^()\n]{0,12}\)[ \t]*)?[:=]?[ \t]*[<>~]?\d")
 
 
 def _right_after_name(names: list[tuple[int, int, str]], starts: list[int], pos: int, text: str) -> bool:

@@ -51,19 +51,26 @@ def relative_day(m: re.Match) -> int:
 # of October): set for the time of a parse and of the questions about it (`day_first_dates`)
 _DAY_FIRST = contextvars.ContextVar("clinqa_day_first", default=False)
 # Whether it writes its full dates with dots ("14.08.2186"): then "16.08" alone is a day and month too
-_DOTTED = contextvars.ContextVar("clinqa_dotted_dates", default=False)
+_DOTTED = contextvars.ContextVar("clinqa_dotted_dates", default="")
 
 
 _DOTTED_FULL = re.compile(r"(?<![\w.])\d{1,2}\.\d{1,2}\.\d{4}(?![\w.])")
-# (two digits each, read as a date only in a note that writes dotted dates: "10.5" stays a number)
-_DOTTED_DAY_MONTH = re.compile(r"(?<![\w.,])(?P<d>\d{2})\.(?P<m>\d{2})(?![\w.,])")
+_DOTTED_YEAR_FIRST = re.compile(r"(?<![\w.])\d{4}\.\d{1,2}\.\d{1,2}(?![\w.])")  # 2306.10.14, as Korean notes write it
+# (two digits each, read as a date only in a note that writes dotted dates: "10.5" stays a number;
+# or one or two each with the dot after too, as Czech and German notes write it: "3.11.")
+_DOTTED_DAY_MONTH = re.compile(r"(?<![\w.,])(?:(?P<d>\d{2})\.(?P<m>\d{2})(?![\w.,])|(?P<d2>\d{1,2})\.(?P<m2>\d{1,2})\.(?![\w.,]))")
 
 
 def _dotted_day_month(text: str) -> tuple[int, int] | None:
-    """(month, day) of the first day and month written with a dot in `text` ("16.08"), or None."""
+    """(month, day) of the first day and month written with a dot in `text` ("16.08"), or None; in
+    a note whose full dates put the year first ("2306.10.14"), "10.16" is the month first."""
     m = _DOTTED_DAY_MONTH.search(text)
-    if m and 1 <= int(m.group("d")) <= 31 and 1 <= int(m.group("m")) <= 12:
-        return int(m.group("m")), int(m.group("d"))
+    if not m:
+        return None
+    a, b = int(m.group("d") or m.group("d2")), int(m.group("m") or m.group("m2"))
+    day, month = (b, a) if _DOTTED.get() == "md" else (a, b)
+    if 1 <= day <= 31 and 1 <= month <= 12:
+        return month, day
     return None
 
 
@@ -108,7 +115,7 @@ def _day_first_by_named_months(text: str) -> bool:
 
 
 @contextlib.contextmanager
-def day_first_dates(flag: bool, dotted: bool = False):
+def day_first_dates(flag: bool, dotted: str = ""):
     """Read numeric dates day first (`flag`) inside the block: a note's own order; with `dotted`,
     a day and month of two digits each with a dot ("16.08") is a date (`writes_dotted`)."""
     token, token2 = _DAY_FIRST.set(flag), _DOTTED.set(dotted)
@@ -119,9 +126,10 @@ def day_first_dates(flag: bool, dotted: bool = False):
         _DOTTED.reset(token2)
 
 
-def writes_dotted(text: str) -> bool:
-    """Whether a note writes its full dates with dots, day first ("14.08.2186")."""
-    return bool(_DOTTED_FULL.search(text))
+def writes_dotted(text: str) -> str:
+    """How a note writes its full dates with dots: "dm", day first ("14.08.2186"); "md", the year
+    first ("2306.10.14", so its "10.16" is the 16th of October); "" when it writes none so."""
+    return "dm" if _DOTTED_FULL.search(text) else "md" if _DOTTED_YEAR_FIRST.search(text) else ""
 
 
 def moment_of(text: str) -> str | None:
@@ -241,7 +249,7 @@ _STAY_DATE = re.compile(r"(?<![\w-])(?P<cue>admitted|discharged|readmitted)(?:[ 
 # "Alta (discharged): 11/mar/2204"
 _MOMENT_FIELD = PerLexicon(lambda lex: re.compile(
     r"(?<![\w-])(?P<cue>" + lex.words_alternation("moments", "admission") + "|" + lex.words_alternation("moments", "discharge")
-    + r")(?:[ \t]+date)?[ \t]*\)?[ \t]*[:=][ \t]*(?:\[\*\*)?(?P<date>" + _DATE_BODY + r")(?![\w/])", re.I))
+    + r")\.?(?:[ \t]+date)?[ \t]*\)?[ \t]*[:=][ \t]*(?:\[\*\*)?(?P<date>" + _DATE_BODY + r")(?![\w/])", re.I))
 
 
 # a stay written on one line in shorthand: "Adm 3.ii.2183 via ED -> d/c 7.ii.2183"

@@ -56,6 +56,7 @@ class _LabEntry(_Entry):
     given_as_drug: bool | None = None
     question_forms: list[str] = []
     note_forms: list[str] = []  # kept as written: they are case-sensitive
+    vitals_line_forms: list[str] = []  # case-sensitive too
     @classmethod
     def _lower(cls, v):
         return [a.strip().lower() for a in v] if isinstance(v, list) else v.strip().lower()
@@ -285,7 +286,8 @@ class _Builder:
                                    f"(known: {', '.join(sorted(known))})", source=src,
                                    where=f"line {lab_lines[i] if i < len(lab_lines) else 1}")
             lab = self.labs.setdefault(e.name, {"aliases": [], "dimensions": None, "shape": None, "vital": False,
-                                                "given_as_drug": False, "question_forms": [], "note_forms": []})
+                                                "given_as_drug": False, "question_forms": [], "note_forms": [],
+                                                "vitals_line_forms": []})
             lab["aliases"] += [a for a in e.aliases if a not in lab["aliases"] and a != e.name]
             if e.dimensions is not None:
                 lab["dimensions"] = e.dimensions
@@ -297,6 +299,7 @@ class _Builder:
                 lab["given_as_drug"] = e.given_as_drug
             lab["question_forms"] += [f for f in e.question_forms if f not in lab["question_forms"]]
             lab["note_forms"] += [f.strip() for f in e.note_forms if f.strip() not in lab["note_forms"]]
+            lab["vitals_line_forms"] += [f.strip() for f in e.vitals_line_forms if f.strip() not in lab["vitals_line_forms"]]
         self.lab_tests += [t.lower() for t in f.lab_tests]
         self.ambiguous += [a.lower() for a in f.ambiguous_names]
         # a user's unit forms are tried first: a site's longer unit must win over a shipped prefix
@@ -393,7 +396,7 @@ class _Builder:
         labs = tuple(Lab(name, tuple(d["aliases"]),
                          frozenset() if d["dimensions"] == "any" else
                          frozenset(d["dimensions"] or (CONCENTRATION,)), d["shape"], d["vital"], d["given_as_drug"],
-                         tuple(d["question_forms"]), tuple(d["note_forms"]))
+                         tuple(d["question_forms"]), tuple(d["note_forms"]), tuple(d["vitals_line_forms"]))
                      for name, d in self.labs.items())
         return Lexicon(
             labs=labs, ambiguous_lab_names=frozenset(self.ambiguous), lab_tests=tuple(dict.fromkeys(self.lab_tests)),

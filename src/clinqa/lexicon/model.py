@@ -28,6 +28,9 @@ class Lab:
     given_as_drug: bool = False
     question_forms: tuple[str, ...] = ()
     note_forms: tuple[str, ...] = ()
+    # forms that name it only on a line of vital signs, before a value ("PR 108" beside "BP 96/58"
+    # and "RR 22"; alone "PR 180 ms" is an ECG's interval)
+    vitals_line_forms: tuple[str, ...] = ()
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -182,7 +185,19 @@ class Lexicon:
 
     @functools.cached_property
     def lab_of_note_form(self) -> dict[str, str]:
-        return {f: lab.name for lab in self.labs for f in lab.note_forms}
+        return {f: lab.name for lab in self.labs for f in (*lab.note_forms, *lab.vitals_line_forms)}
+
+    @functools.cached_property
+    def vital_names(self) -> frozenset[str]:
+        return frozenset(lab.name for lab in self.labs if lab.vital)
+
+    @functools.cached_property
+    def vitals_line_form_re(self) -> re.Pattern | None:
+        """The forms that name a vital sign only on a line of vital signs, right before a value."""
+        forms = sorted((f for lab in self.labs for f in lab.vitals_line_forms), key=len, reverse=True)
+        if not forms:
+            return None
+        return re.compile(r"(?<![\w.])(" + "|".join(re.escape(f) for f in forms) + r")(?=(?:[ \t]*[:=][ \t]*|[ \t]+)\d)")
 
     @functools.cached_property
     def short_lab_names(self) -> frozenset[str]:

@@ -70,9 +70,15 @@ def drug_class_stems(question: str) -> tuple[str, ...]:
     ("-cillin", "-mycin", ...)); empty when it names none."""
     q = f" {question.lower()} "
     out: list[str] = []
+    meds = lexicon().words_alternation("list_headers", "medications")
     for c in lexicon().drug_classes:
         words, stems = c.question_words, c.stems
-        if any(re.search(rf"\b{re.escape(w)}\b", q) for w in words):
+        # a word of what the class treats names it only as what a drug is for ("on anything for
+        # blood pressure?"): "Blood pressure on admission?" asks for the measurement
+        if any(re.search(rf"\b{re.escape(w)}\b", q) if w not in c.condition_words else
+               re.search(rf"\bfor\s+(?:(?:his|her|their|the|your|my|high|low|raised)\s+){{0,2}}{re.escape(w)}\b", q) or
+               re.search(rf"\b{re.escape(w)}\s+(?:{meds}|tablets?|pills?|treatment)\b", q)  # ("diabetes medications")
+               for w in words):
             out.extend(stems)
     return tuple(out)
 

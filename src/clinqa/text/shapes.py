@@ -23,7 +23,8 @@ _NUM = r"(?:\d{1,3}(?:,\d{3})+(?![\d,])|\d+)(?:\.\d+|,\d{1,2}(?![\d,]))?(?:\s+(?
 
 
 VALUE = PerLexicon(lambda lex: re.compile(
-    r"(?<![\w.])(" + _NUM + r")(?:\s*(?:/|-|–|to)\s*(" + _NUM + r"))?\*?\s*(" + lex.unit_re + r")?(?![a-z])", re.I))
+    # (a number is whole: "48K" is no value "4")
+    r"(?<![\w.])(" + _NUM + r")(?!\d)(?:\s*(?:/|-|–|to)\s*(" + _NUM + r"))?\*?\s*(" + lex.unit_re + r")?(?![a-z])", re.I))
 
 
 DOSE = PerLexicon(lambda lex: re.compile(

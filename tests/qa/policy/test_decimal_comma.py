@@ -102,3 +102,38 @@ def test_a_question_form_names_a_lab_but_not_another_specimens():
 def test_a_moments_label_with_its_date_anchors_the_stay():
     assert _text(GAS, "Sodium at discharge?") == "138"
     assert _text(GAS, "pH ved ankomst?") == "7.11"
+
+
+YEAR_FIRST = """DISCHARGE SUMMARY (EMR print)
+Adm. Date: 2312.03.07 (via ER)   Disch. Date: 2312.03.12
+Lab                 03.07     03.09     03.12
+PLT (x10^3/uL)      71        55        143
+Cr (mg/dL)          1.9       1.4       1.0
+Course: no transfusion needed (nadir 55K).
+"""
+
+CZECH = """PROPOUŠTĚCÍ ZPRÁVA
+Hospitalizace: 4.2.2312 – 9.2.2312
+RA: otec zemřel na infarkt v 71 letech.
+Objektivně při přijetí: TK 152/90, TF 104/min, DF 24/min, TT 38,9 °C.
+LABORATOŘ               4.2.     6.2.     9.2.
+Na+ (mmol/l)            129      134      138
+Prokalcitonin (µg/l)    6,2      1,1      0,2
+"""
+
+
+def test_short_dotted_dates_read_in_the_order_of_the_notes_full_ones():
+    assert _text(YEAR_FIRST, "PLT on 03.09?") == "55"
+    assert _text(YEAR_FIRST, "Platelets on admission?") == "71"
+    assert _text(YEAR_FIRST, "Creatinine at discharge?") == "1.0"
+    assert _text(CZECH, "Na on 6 February?") == "134"
+
+
+def test_a_short_name_in_lower_case_is_a_word_of_the_notes_language():
+    assert _text(CZECH, "Lowest sodium?") == "129"  # "na infarkt v 71 letech" is no sodium of 71
+    assert _text(CZECH, "Latest procalcitonin?") == "0,2"
+    assert _text(CZECH, "Temperature on admission?") == "38,9 °C"
+
+
+def test_a_number_is_read_whole():
+    assert _text(YEAR_FIRST, "Lowest platelets?") == "55"  # "55K" is no value "5"

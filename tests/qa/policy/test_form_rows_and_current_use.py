@@ -64,3 +64,55 @@ def test_a_drug_in_the_aside_of_anothers_negation_is_not_negated():
 
 def test_failed_drugs_are_former_ones():
     assert _verdict("Is she taking sertraline?") == "no"
+
+
+SPASM = """SPINAL REVIEW
+Spasticity: Tizanidine 4 mg at night. A tizanidine patch was discussed: not needed, oral tizanidine works.
+Family: mother died at 61 ("stroke"). No rash (psoriasis on the elbows is longstanding).
+"""
+
+
+def _verdict_of(text: str, question: str) -> str | None:
+    note = Note("n", text)
+    d = AnswerPolicy().decide(note, question, [], segment(note.text, note.id))
+    return d.verdict.verdict if d.verdict else None
+
+
+def test_a_negation_of_something_else_beside_the_last_mention_is_no_stop():
+    # "not needed" is the patch's: a question of current use reads only a stop of the drug
+    assert _verdict_of(SPASM, "Is he taking tizanidine?") != "no"
+
+
+def test_an_aside_keeps_its_relative_and_loses_only_a_negation():
+    assert _verdict_of(SPASM, "Does her mother have a history of stroke?") == "yes"
+    assert _verdict_of(SPASM, "Does she have psoriasis?") == "yes"
+
+
+def test_a_gloss_in_parentheses_is_what_is_negated():
+    text = "Ultrasound: no sign of liver scarring (cirrhosis). Dialysis: discussed - not available tonight.\n"
+    assert _verdict_of(text, "Does he have cirrhosis?") == "no"
+    assert _verdict_of(text, "Was dialysis done?") == "no"
+
+
+CLINIC = """SPORTS MEDICINE TENT
+Compartment syndrome: not assessed (no pressure monitor).
+Salbutamol inhaler: in her bag - only if wheezy.
+Romosozumab: discussed as an option, not chosen.
+Medicación: omeprazol 20 mg. Diazepam por las noches: lo suspendió hace un mes.
+Ibuprofen 400 mg: taken at the 30 km mark.
+"""
+
+
+def test_a_field_no_one_assessed_is_uncertain():
+    assert _verdict_of(CLINIC, "Does she have compartment syndrome?") == "uncertain"
+
+
+def test_a_field_that_holds_a_drug_under_a_condition_or_not_chosen():
+    assert _verdict_of(CLINIC, "Is she on a salbutamol inhaler?") != "yes"
+    assert _verdict_of(CLINIC, "Is she on romosozumab?") == "no"
+    assert _verdict_of(CLINIC, "Did she take ibuprofen?") == "yes"
+
+
+def test_a_stop_written_in_spanish_after_the_fields_label():
+    assert _verdict_of(CLINIC, "Does she take diazepam?") == "no"
+    assert _verdict_of(CLINIC, "Does she take omeprazole?") == "yes"

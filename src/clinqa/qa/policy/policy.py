@@ -81,7 +81,7 @@ from clinqa.qa.policy.rows import checklist_no, form_boxes
 from clinqa.qa.policy.results import not_done, study_result
 from clinqa.qa.policy.sig import sig_answer
 from clinqa.qa.policy.subtype import subtype_checked
-from clinqa.qa.policy.time_scope import asks_at_a_moment, at_the_moment
+from clinqa.qa.policy.time_scope import asks_at_a_moment, asks_current_use, at_the_moment
 from clinqa.qa.policy.verdicts import (
     Verdict,
     absent_mentions,
@@ -547,7 +547,8 @@ class AnswerPolicy:
                     "no", "the note names it only as considered or conditional, not done", m.cue_start, m.cue_end, None))
         if asks_at_a_moment(asked.question):  # "at discharge" after "weaned off by day 4", "afebrile since"
             mentions = at_the_moment(note.text, sentences, mentions, absent_mentions(
-                note.text, asked.terms, sentences, language) if mentions and not asked.family else [])
+                note.text, asked.terms, sentences, language) if mentions and not asked.family else [],
+                last_word=not asks_current_use(asked.question))
         if not mentions and target and not asked.family and not asked.action:
             named = part_named(note.text, asked.question, target, sentences, language)
             mentions = [named] if named is not None else []

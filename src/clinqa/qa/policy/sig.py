@@ -135,10 +135,11 @@ def sig_answer(doc: ClinicalDocument, asked: AskedFor) -> tuple[int, int, str] |
         return None
     said = MOMENT_Q.get().search(q)
     asked_moment = moment_key(said.group(0)) if said else None
-    if asked_moment is not None:
+    if asked_moment is not None and any(ln.moment for ln in lines):
         lines = [ln for ln in lines if ln.moment == asked_moment]
         why = f"the {attribute} of {drug} in the {asked_moment} list"
-    else:
+    else:  # (no line of a list of any moment: a table's row may hold both, "| Metoprolol | 50 mg | 100 mg |")
+        asked_moment = None
         why = f"the {attribute} written with {drug}"
 
     values = {_norm(text, ln, attribute) for ln in lines}

@@ -59,6 +59,8 @@ def ended_cue(text: str, sentences: list[Sentence] | None, m: Mention) -> tuple[
     # (nor the stop right before the cue: "Vomited twice in ED; nil since 16:00")
     # (nor a form's leader of dots: "zinc ........ she stopped it herself")
     between = re.sub(r"\([^()]*\)", " ", re.sub(r"^[ \t]*:|[;,][ \t]*$|\.{4,}|_{3,}", " ", text[m.end:cue.start()]))
+    # (the rest of a field's label before its colon: "Zolpidem at night: she stopped it")
+    between = re.sub(r"^[^:;.\n]{0,30}:(?=[^:]*$)", " ", between) if len(between.split(":")[0].split()) <= 4 else between
     # a line that opens with the mention tells its course in clauses ("- Oxygen by nasal prongs
     # 3 L/min; up to 5 L on 16/04; weaned off 18/04"): its semicolons part no other subject
     heads_line = re.fullmatch(r"[ \t]*(?:[-*\u2022]|\d{1,2}[.)])?[ \t]*", text[line_span(text, m.start)[0]:m.start])
@@ -68,16 +70,25 @@ def ended_cue(text: str, sentences: list[Sentence] | None, m: Mention) -> tuple[
     return cue.start(), cue.end()
 
 
+def asks_current_use(question: str) -> bool:
+    """A present-tense question of use ("Is he taking baclofen?"), without a moment word."""
+    lex = lexicon()
+    return bool(lex.words_re("question_words", "current_use").search(question)) and \
+        not lex.words_re("question_words", "at_a_moment").search(question)
+
+
 def at_the_moment(text: str, sentences: list[Sentence] | None, mentions: list[Mention],
-                  absent: list[Mention] | None = None) -> list[Mention]:
+                  absent: list[Mention] | None = None, last_word: bool = True) -> list[Mention]:
     """The mentions that speak of the moment asked about: when the note's last mention says it is
     absent, only that word and what follows it; else a present mention that ended becomes a
     negated one (its ending cue its evidence), and a present one before the last that ended is
     dropped (an earlier state). Unchanged when none ended. `absent`: the words that say the
-    concept is absent ("afebrile" for fever), read beside the mentions."""
+    concept is absent ("afebrile" for fever), read beside the mentions. Without `last_word`
+    (a present-tense question of use) only the endings count: a negation near the last mention
+    ("pump not needed, oral baclofen controls the spasms") is no word on the drug's course."""
     seen = {m.start for m in mentions}
     mentions = sorted([*mentions, *(m for m in absent or () if m.start not in seen)], key=lambda m: m.start)
-    if mentions and mentions[-1].assertion == "negated" and \
+    if last_word and mentions and mentions[-1].assertion == "negated" and \
             any(m.assertion in ("present", "historical", "possible") for m in mentions):
         # the note's last word on it says it is absent ("fevers" at presentation, "afebrile since
         # 11/08" at discharge): the state at the moment asked is that last word's

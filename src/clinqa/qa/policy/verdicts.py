@@ -138,7 +138,8 @@ def _mentions(text: str, literals: list[str], sentences: list[Sentence] | None, 
             mods = [m for m in getattr(sub.ents[0]._, "modifiers", ())
                     if not _MISSED_BOUNDARY.search(_gap(sub, m.modifier_span, (target.start, target.end)))
                     and not (sent and not sent.start <= offset + sub[m.modifier_span[0]].idx < sent.end)
-                    and not _in_aside(_gap(sub, m.modifier_span, (target.start, target.end)), m.modifier_span[0] < target.start)]
+                    and not (m.category == "NEGATED_EXISTENCE" and _in_aside(sub.text, target.start_char, target.end_char,
+                             _gap(sub, m.modifier_span, (target.start, target.end)), m.modifier_span[0] < target.start))]
             assertion = _assertion_of(sub, mods)
             if assertion == "present" and (_NEG_BEFORE.search(_before_in_sentence(sub, target)) or
                                            after_colon_no(sub, target)):
@@ -193,10 +194,16 @@ def is_indication(section: str | None) -> bool:
     return "indication" in sec or "reason" in sec
 
 
-def _in_aside(gap: str, cue_first: bool) -> bool:
-    """Whether the target sits in parentheses the cue is outside of: "Troponin: not indicated (on
-    clozapine > 2 years)" negates the troponin, not the clozapine its aside gives as the reason."""
-    return gap.count("(") > gap.count(")") if cue_first else gap.count(")") > gap.count("(")
+def _in_aside(text: str, start: int, end: int, gap: str, cue_first: bool) -> bool:
+    """Whether the target sits in an aside in parentheses the cue is outside of: "Troponin: not
+    indicated (on clozapine > 2 years)" negates the troponin, not the clozapine its aside gives as
+    the reason. A gloss is no aside: "no sign of scarring (cirrhosis)" names what is negated."""
+    inside = gap.count("(") > gap.count(")") if cue_first else gap.count(")") > gap.count("(")
+    if not inside:
+        return False
+    o, c = text.rfind("(", 0, start), text.find(")", end)
+    aside = text[o + 1:c if c >= 0 else len(text)]
+    return len(re.findall(r"\w+", aside)) - len(re.findall(r"\w+", text[start:end])) >= 2
 
 
 def _gap(doc, a: tuple[int, int], b: tuple[int, int]) -> str:
@@ -328,6 +335,15 @@ def not_done_after(text: str, sentences: list[Sentence] | None, m: Mention) -> M
         # a field's value says it was not done, anywhere in it: "Anticoagulation: Apixaban 5 mg BD to
         # START on day 14 ... - not yet given"
         return replace(m, assertion="negated", cue_start=min(m.cue_start, m.start), cue_end=m.end + value.end())
+    # (after the rest of its label: "Nifedipine SR: in the cupboard - only if HAPE develops")
+    labelled = re.match(r"[ \t]*(?:[^\n:.;,()]{0,15}:|[^\n:.]{0,40}?(?:\.{4,}|_{3,}))[ \t]*([^\n;.]+)", text[m.end:m.end + 300])
+    if labelled and lex.words_re("procedures", "considered").search(labelled.group(1)):
+        # a field's value holds it as an idea or under a condition
+        return replace(m, assertion="hypothetical", cue_start=min(m.cue_start, m.start), cue_end=m.end + labelled.end())
+    unknown = re.match(r"[ \t]*(?::|\.{4,}|_{3,})[ \t]*(?:" + lex.words_alternation("field_values", "unknown") + r")(?![\w-])",
+                       text[m.end:m.end + 80], re.I)
+    if unknown:  # "Rhabdomyolysis: not assessed": a form's field whose value no one knows
+        return replace(m, assertion="possible", cue_start=min(m.cue_start, m.start), cue_end=m.end + unknown.end())
     for pat, assertion in ((lex.words_re("procedures", "not_done"), "negated"),
                            (lex.words_re("event_status", "ruled_out_after"), "negated"),
                            (lex.words_re("procedures", "considered"), "hypothetical")):
