@@ -5,13 +5,13 @@ section names ("Admission labs"). Thresholds of a plan ("replete if K < 4") are 
 from __future__ import annotations
 
 import bisect
-import contextvars
 import itertools
 import re
 
 from clinqa.document.model import Block, Item, Measurement
+from clinqa.document.numbers import decimals_of, number_of
 from clinqa.document.structure import cells, is_number_cell
-from clinqa.document.time import DATE, MONTH, MONTH_ALONE, TIME, clock_key, moment_of, time_key
+from clinqa.document.time import DATE, MONTH, MONTH_ALONE, TIME, clock_key, moment_of, short_dotted_dates, time_key
 from clinqa.lexicon import PerLexicon, lexicon
 from clinqa.text.shapes import THRESHOLD_CUE, VALUE
 
@@ -83,8 +83,10 @@ def lab_names(text: str) -> list[tuple[int, int, str]]:
         found = []
         for m in vitals_line.finditer(text):
             i = bisect.bisect_right(starts, m.start())
+            if _NOT_A_VITAL_AFTER.match(text, m.end()):
+                continue
             if not ((i > 0 and out[i - 1][1] > m.start()) or (i < len(out) and out[i][0] < m.end())):
-                found.append((m.start(), m.end(), lex.lab_of_note_form[m.group(1)]))
+                found.append((m.start(), m.end(), lex.lab_of_vitals_line_form[m.group(1)]))
         extra = []
         for s, e, lab in found:  # (the other vital signs of its line, written in full or in such forms)
             line0, line1 = text.rfind("\n", 0, s) + 1, text.find("\n", e)
@@ -98,7 +100,12 @@ def lab_names(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
-_VALUE_NEXT = re.compile(r"\+?[ \t]*(?:\([^()\n]{0,12}\)[ \t]*)?[:=]?[ \t]*[<>~]?\d")
+_VALUE_NEXT = re.compile(r"\+?[ \t]*(?:\([^()\n]{0,12}\)[ \t]*)?[:=]?[ \t]*"
+                         r"(?:(?:was|were|is|of|at|now|today|still|down|up|to|from|dropped|rose|fell|stable)[ \t]+){0,2}[<>~]?\d")
+# what follows a vital sign's form on its line when it is no vital sign: an ECG's "PR 240 ms", a
+# drug given "PR 2 doses" or "PR 100 mg"
+_NOT_A_VITAL_AFTER = re.compile(r"[ \t]*[:=]?[ \t]*\d+(?:[.,]\d+)?[ \t]*(?:ms|msec|s|sec|seconds?|mg|mcg|µg|g|ml|doses?|tabs?|"
+                                r"tablets?|units?|suppositor\w*|enemas?)\b", re.I)
 
 
 def _right_after_name(names: list[tuple[int, int, str]], starts: list[int], pos: int, text: str) -> bool:
@@ -157,6 +164,9 @@ def lab_values(text: str, lab: str, names: list[tuple[int, int, str]] | None = N
                 continue  # "at 2:30 PM": a time's hour and minutes, not values
             if any(t.start() <= m.start() and end <= t.end() for t in TIME.finditer(text, max(0, m.start() - 8), end + 1)):
                 continue  # "anion gap 26 at 14.15": a time written with a dot, no second value
+            if re.search(r"\bat[ \t]+$", text[max(0, m.start() - 4):m.start()]) and \
+                    re.match(r"[ \t]*(?:h|hrs?|hours?)\b", text[m.end(1):m.end(1) + 7], re.I):
+                continue  # "troponin 0.041 at 0 h, 0.262 at 3 h": the hours of a serial test
             if any(d.start() <= m.start() and end <= d.end() and time_key(d.group(0))
                    for d in DATE.finditer(text, max(0, m.start() - 12), end + 8)):  # (never "78/42": no date)
                 continue  # "37.9 C on the morning of April 10": the day of a date, not a value
@@ -187,11 +197,8 @@ _NAMED_VALUE = re.compile(r"[A-Za-z][A-Za-z0-9 ]{0,15}?(?:\s+|\s*[:=]\s*)[<>]?\d
 def measurements(text: str, blocks: list[Block]) -> list[Measurement]:
     """Every measured value in the note: tables cell by cell (lab columns with time rows, or lab
     rows with time columns), trends value by value, then the values written in prose."""
-    token = _DECIMAL_COMMA.set(writes_decimal_comma(text))
-    try:
+    with decimals_of(text):
         return _measurements(text, blocks)
-    finally:
-        _DECIMAL_COMMA.reset(token)
 
 
 def _measurements(text: str, blocks: list[Block]) -> list[Measurement]:
@@ -265,7 +272,7 @@ def _measurements(text: str, blocks: list[Block]) -> list[Measurement]:
                     t_key = time_key(t.group(0)) if t is not None else None
                     if t_key:
                         key, w = t_key, (t.group(0), t.start(), t.end())
-            out.append(Measurement(lab, text[vs:ve], vs, ve, ns, _number(text[vs:ve]), "text", 0,
+            out.append(Measurement(lab, text[vs:ve], vs, ve, ns, number_of(text[vs:ve]), "text", 0,
                                    when=w[0] if w else None, when_start=w[1] if w else -1,
                                    when_end=w[2] if w else -1,
                                    moment=moment, key=key))
@@ -277,47 +284,6 @@ def _with_sequence(m: Measurement, i: int) -> Measurement:
     from dataclasses import replace
 
     return replace(m, sequence=i)
-
-
-# Whether the note being read writes decimals with a comma ("K 3,1", "Hb 12,8"): then "9.400" is
-# nine thousand four hundred, as Brazilian and German notes write it (`writes_decimal_comma`)
-_DECIMAL_COMMA = contextvars.ContextVar("clinqa_decimal_comma", default=False)
-_COMMA_DECIMAL = re.compile(r"(?<![\d.,])\d{1,4},\d{1,2}(?![\d,])")
-_DOT_DECIMAL = re.compile(r"(?<![\d.,])\d{1,4}\.\d{1,2}(?![\d.])")
-
-
-def writes_decimal_comma(text: str) -> bool:
-    """Whether a note writes its decimals with a comma: more numbers so ("3,1") than with a dot."""
-    commas = len(_COMMA_DECIMAL.findall(text))
-    return commas >= 2 and commas > len(_DOT_DECIMAL.findall(text))
-
-
-def _number(value: str) -> float | None:
-    m = re.search(r"\d+(?:[.,]\d+)*", value)
-    if not m:
-        return None
-    raw = m.group(0)
-    seps = re.findall(r"[.,]", raw)
-    parts = re.split(r"[.,]", raw)
-    if not seps:
-        number = float(raw)
-    elif len(set(seps)) == 2:  # "1.234,5" or "1,234.5": the last mark is the decimal one
-        number = float("".join(parts[:-1]) + "." + parts[-1])
-    elif all(len(p) == 3 for p in parts[1:]) and (len(seps) > 1 or (seps[0] == ",") != _DECIMAL_COMMA.get()):
-        number = float("".join(parts))  # thousands: "12,500", "1,250,000"; "9.400" where decimals take a comma
-    else:
-        number = float(parts[0] + "." + parts[1])  # "12.4", "12,4" ("1.2.3": its first two parts)
-    after = value[m.end():m.end() + 12]
-    for word, factor in _MULTIPLIERS.get():
-        if word.match(after):
-            return number * factor  # "1.12 lakh": 112,000
-    return number
-
-
-# words after a number that multiply it (the lexicon's `numbers.times_*`), each with its factor
-_MULTIPLIERS = PerLexicon(lambda lex: [
-    (re.compile(r"[ \t]*(?:" + lex.words_alternation("numbers", name) + r")\b", re.I), factor)
-    for name, factor in (("times_thousand", 1e3), ("times_hundred_thousand", 1e5), ("times_million", 1e6))])
 
 
 ROW = "row:"  # the name of a table row's measure that no lab of the lexicon names ("row:fim total")
@@ -355,14 +321,21 @@ def _lead_time(text: str, line0: int, name_start: int, first_name: int) -> re.Ma
     """The time or date in the label that opens a line of values, before its first lab name and
     a colon ("Bloods at 05:30: WBC 17.9, CRP 214", "Labs 6/3: Na 138"): every value of the line
     was measured then."""
-    if name_start < first_name or re.search(r"[.;]\s", text[first_name:name_start]):
-        return None  # (only the values of the label's own sentence)
+    if name_start < first_name:
+        return None
+    breaks = list(re.finditer(r"[.;]\s", text[first_name:name_start]))
+    if breaks:  # a later sentence of the line has its own label: "Kontrola 6.11.: Hb 104, K 4.1"
+        seg0 = first_name + breaks[-1].end()
+        labels = [t for t in itertools.chain(TIME.finditer(text, seg0, name_start), DATE.finditer(text, seg0, name_start),
+                                             short_dotted_dates(text, seg0, name_start))
+                  if time_key(t.group(0)) and re.match(r"\s*:", text[t.end():t.end() + 3])]
+        return max(labels, key=lambda t: t.end()) if labels else None  # (only the values of the label's own sentence)
     colon = re.search(r":\s*$", text[line0:first_name])
     if not colon:
         return None
     end = line0 + colon.start()  # (the search ends at the colon: a time right before it, "at 05:30:")
-    found = [t for t in itertools.chain(TIME.finditer(text, line0, end), DATE.finditer(text, line0, end))
-             if time_key(t.group(0))]
+    found = [t for t in itertools.chain(TIME.finditer(text, line0, end), DATE.finditer(text, line0, end),
+                                        short_dotted_dates(text, line0, end)) if time_key(t.group(0))]
     return max(found, key=lambda t: t.end()) if found else None
 
 
@@ -450,7 +423,7 @@ def _column(text: str, c, cols) -> int | None:
 
 def _cell(lab: str, c, name_start: int, when, key: tuple | None = None) -> Measurement:
     w = when.text if when is not None else None
-    return Measurement(lab, c.text, c.start, c.end, name_start, _number(c.text), "table", 0,
+    return Measurement(lab, c.text, c.start, c.end, name_start, number_of(c.text), "table", 0,
                        when=w, when_start=when.start if when is not None else -1,
                        when_end=when.end if when is not None else -1, moment=moment_of(w or ""),
                        key=key or time_key(w or ""))
@@ -518,7 +491,7 @@ def _chain(text: str, m: re.Match, end: int) -> list[Measurement]:
             when = when.strip(" ,;")
         if when and re.search(r"\d", when) and not time_key(when) and lexicon().words_re("moments", "earlier").search(when):
             when = None  # "92 umol/L (baseline 90)": another value, earlier, not the time of this one
-        out.append(Measurement(lab, text[s:e], s, e, m.start(), _number(text[s:e]), "trend", 0, when=when or None,
+        out.append(Measurement(lab, text[s:e], s, e, m.start(), number_of(text[s:e]), "trend", 0, when=when or None,
                                when_start=w0 if when else -1, when_end=w0 + len(when) if when else -1,
                                moment=moment_of(when or ""), key=time_key(when or "")))
     return _spread_times(out) if len(out) >= 2 else []
@@ -613,5 +586,5 @@ def _series_item(text: str, a: int, b: int, lab: str, name_start: int) -> Measur
     while e > s and text[e - 1] in " \t*":
         e -= 1
     w = text[a:s].strip(" \t.:")
-    return Measurement(lab, text[s:e], s, e, name_start, _number(text[s:e]), "trend", 0, when=w,
+    return Measurement(lab, text[s:e], s, e, name_start, number_of(text[s:e]), "trend", 0, when=w,
                        when_start=a, when_end=a + len(w), moment=moment_of(w), key=time_key(w))

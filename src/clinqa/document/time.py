@@ -74,6 +74,12 @@ def _dotted_day_month(text: str) -> tuple[int, int] | None:
     return None
 
 
+def short_dotted_dates(text: str, start: int, end: int):
+    """The day-and-month dates written with a dot between `start` and `end` ("3.11.", "16.08"),
+    in a note being read that writes its full dates with dots; none otherwise."""
+    return _DOTTED_DAY_MONTH.finditer(text, start, end) if _DOTTED.get() else iter(())
+
+
 def short_dotted_date(span: str, note_text: str) -> bool:
     """Whether `span` holds a day and month written with a dot ("on 16.08") in a note that writes
     its full dates so ("14.08.2186"): alone, "16.08" could be any decimal number."""
@@ -98,20 +104,22 @@ def writes_day_first(text: str) -> bool:
 
 
 def _day_first_by_named_months(text: str) -> bool:
-    """No numeric date of the note settles its order ("03/03", "11/03"): its dates with a month's
-    name do when the numeric ones carry those months second ("Alta: 11/mar/2204" beside a lab
-    table headed "05/03  08/03  11/03")."""
-    named = set()
-    pairs = []
-    for d in _DATE.finditer(text):
-        mon = d.group("mon3") or d.group("mon4") or d.group("mon7")
+    """No numeric date of the note settles its order ("03/03", "11/03"): the stay's own dates,
+    written with a month's name after a moment's label ("Alta (discharged): 11/mar/2204"), do when a
+    numeric date writes one of them day first ("11/03" in a lab table's header) and none month
+    first. Other named dates ("NSTEMI on 12 Oct 2185") say nothing of the order."""
+    stay = set()
+    for m in _MOMENT_FIELD.get().finditer(text):
+        d = _DATE.match(text, m.start("date"))
+        mon = d and (d.group("mon3") or d.group("mon4") or d.group("mon7"))
         if mon:
-            named.add(_MONTHS.index(mon[:3].lower()) + 1)
-        elif d.group("m2"):
-            pairs.append((int(d.group("m2")), int(d.group("d2"))))
-    second = sum(b in named and a not in named for a, b in pairs)
-    first = sum(a in named and b not in named for a, b in pairs)
-    return second >= 2 and first == 0
+            stay.add((int(d.group("d3") or d.group("d4") or d.group("d7")), _MONTHS.index(mon[:3].lower()) + 1))
+    if not stay:
+        return False
+    pairs = {(int(d.group("m2")), int(d.group("d2"))) for d in _DATE.finditer(text) if d.group("m2")}
+    day_first = any((a, b) in stay for a, b in pairs if a != b)
+    month_first = any((b, a) in stay for a, b in pairs if a != b)
+    return day_first and not month_first
 
 
 @contextlib.contextmanager

@@ -185,7 +185,11 @@ class Lexicon:
 
     @functools.cached_property
     def lab_of_note_form(self) -> dict[str, str]:
-        return {f: lab.name for lab in self.labs for f in (*lab.note_forms, *lab.vitals_line_forms)}
+        return {f: lab.name for lab in self.labs for f in lab.note_forms}
+
+    @functools.cached_property
+    def lab_of_vitals_line_form(self) -> dict[str, str]:
+        return {f: lab.name for lab in self.labs for f in lab.vitals_line_forms}
 
     @functools.cached_property
     def vital_names(self) -> frozenset[str]:

@@ -19,7 +19,7 @@ PLACEHOLDER = re.compile(r"\[\*\*(?!\d{4}-\d{1,2}-\d{1,2}\*\*\])[^\]]*\*\*\]")  
 # A number keeps its thousands separators and a magnitude word: "250,000" is not 250 and "50
 # million" is not 50 (a platelet count or a case count cut at the comma is a wrong value), and a
 # decimal comma stays whole: "K 3,1" is not 1.
-_NUM = r"(?:\d{1,3}(?:,\d{3})+(?![\d,])|\d+)(?:\.\d+|,\d{1,2}(?![\d,]))?(?:\s+(?:thousand|million|billion)\b)?"
+_NUM = r"(?:\d{1,3}(?:,\d{3})+(?![\d,])|\d+)(?:\.\d+|,\d{1,2}(?!\d|,\d))?(?:\s+(?:thousand|million|billion)\b)?"
 
 
 VALUE = PerLexicon(lambda lex: re.compile(

@@ -8,7 +8,7 @@ written for these tests in their own words."""
 from __future__ import annotations
 
 from clinqa.document import parse_document
-from clinqa.document.measurements import _number, writes_decimal_comma
+from clinqa.document.numbers import number_of as _number, writes_decimal_comma
 from clinqa.document.time import writes_day_first
 from clinqa.qa.policy import AnswerPolicy
 from clinqa.text import segment

@@ -1,6 +1,6 @@
 """Vital signs and headings as notes from more places write them (session 30): on a line of vital
 signs "PR 108" is the pulse, "FC 124 lpm" the heart rate, "TA 142/88" the blood pressure and "FR
-26" the respiratory rate, while "PR 180 ms" on an ECG line stays an interval; "Blood pressure on
+26" the respiratory rate ("BT" is left out: body temperature or, in Danish, blood pressure), while "PR 180 ms" on an ECG line stays an interval; "Blood pressure on
 admission?" asks for the measurement, not for a drug of the class that treats it; "C.C.",
 "Motivo de consulta", "PHx" and "Underlying" are the complaint's and the history's headings.
 Notes written for these tests in their own words."""
@@ -16,7 +16,7 @@ from clinqa.types import Note
 WARD = """PROVINCIAL HOSPITAL - MEDICAL WARD 3
 C.C.: cough and fever x 5 days
 PHx: DM type 2 (15 yrs), gout. Underlying: none else.
-V/S on arrival: BP 102/64 - PR 112 - RR 24 - BT 38.8 'C - SpO2 93%
+V/S on arrival: BP 102/64 - PR 112 - RR 24 - Tª 38.8 - SpO2 93%
 ECG: sinus tachycardia, rate 110, PR 180 ms, QRS 90 ms.
 Plan: amoxicillin-clavulanate 1.2 g IV q8h.
 """

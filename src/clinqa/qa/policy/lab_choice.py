@@ -86,6 +86,12 @@ def lab_answers(note: Note, asked: AskedFor, raw: list[Answer], doc: ClinicalDoc
         # (a questionnaire column declares its moment: "heart rate" is the presenting value)
         key = moment_key(moment.group(0)) if moment else declared
         index = SentenceIndex(list(doc.sentences))
+        on_day = [m for m in vals if key == "admission" and m.moment is None and _discharge_day(doc, m, "admission")]
+        if on_day and not any(m.moment == key for m in vals):
+            # the admission date's value before a value whose sentence names an admission for another
+            # value ("BP 112/64, lactate 1.4 (was 5.2 on admission)"), or a prose value without a time
+            first = min(on_day, key=lambda m: (m.key, m.sequence))
+            return answer([first], f"the first value of {asked.lab} on the admission date ({first.when})")
         in_moment = [m for m in vals if m.moment == key or (
             m.source == "text" and m.moment is None and re.search(MOMENT_WORDS[key], context_of(text, index, m.name_start, m.start,
                                              with_line=_one_on_line(vals, m) and m.key is None) + " " + local_moment(text, m.start, m.end),
@@ -102,10 +108,6 @@ def lab_answers(note: Note, asked: AskedFor, raw: list[Answer], doc: ClinicalDoc
             if visit:
                 return answer(visit[:1], f"the value of {asked.lab} of this visit ({visit[0].when!r}); "
                                          f"{n - 1} other(s) from earlier visits")
-        on_day = [m for m in vals if key == "admission" and _discharge_day(doc, m, "admission")]
-        if on_day:  # the admission date's value, before any value the note writes without a time ("Hypokalaemia (K 3,1)")
-            first = min(on_day, key=lambda m: (m.key, m.sequence))
-            return answer([first], f"the first value of {asked.lab} on the admission date ({first.when})")
         if key == "admission":  # the first value a note writes is the one measured first, in time when known
             # (a baseline is from before the stay: "baseline Cr 1.3", then "Cr 3.4 (06/07) -> ...")
             stay = [m for m in vals if not _said_earlier(text, m)] or vals

@@ -67,6 +67,12 @@ def ended_cue(text: str, sentences: list[Sentence] | None, m: Mention) -> tuple[
     clause = r"[:]|\.\s" if heads_line else r"[;:]|\.\s"
     if re.search(clause, between) or len(between.split()) > (14 if heads_line else 8) or _UNDONE.search(between):
         return None  # another clause's, or said not to have ended
+    from clinqa.document.events import drug_spans
+
+    if drug_spans(text, m.end, cue.start()):
+        return None  # another drug's stop: "bisoprolol continued, amlodipine stopped"
+    if lex.words_re("event_status", "restarted_after").search(text, cue.end(), stop):
+        return None  # stopped, then started again: "warfarin stopped 12/05 ..., restarted 20/05; continues"
     return cue.start(), cue.end()
 
 
@@ -103,8 +109,13 @@ def at_the_moment(text: str, sentences: list[Sentence] | None, mentions: list[Me
     if not ended:
         return mentions
     last = max(mentions[i].start for i in ended)
+    # (an ending before a later mention of its use is an earlier course: "Tried metformin in 2188;
+    # now back on metformin 500 mg bd")
+    later_use = max((m.start for i, m in enumerate(mentions) if i not in ended and m.assertion == "present"), default=-1)
     out = []
     for i, m in enumerate(mentions):
+        if i in ended and m.start < later_use and not last_word:
+            continue
         if i in ended:
             out.append(replace(m, assertion="negated", cue_start=min(m.cue_start, m.start),
                                cue_end=max(m.cue_end, ended[i][1])))

@@ -9,6 +9,7 @@ from typing import Any
 
 from clinqa.lexicon import PerLexicon
 from clinqa.qa.policy.asked import AskedFor
+from clinqa.qa.policy.field_values import field_value
 from clinqa.qa.policy.spans import sentence_at
 from clinqa.types import Sentence
 
@@ -197,12 +198,15 @@ def is_indication(section: str | None) -> bool:
 def _in_aside(text: str, start: int, end: int, gap: str, cue_first: bool) -> bool:
     """Whether the target sits in an aside in parentheses the cue is outside of: "Troponin: not
     indicated (on clozapine > 2 years)" negates the troponin, not the clozapine its aside gives as
-    the reason. A gloss is no aside: "no sign of scarring (cirrhosis)" names what is negated."""
+    the reason. A gloss is no aside ("no sign of scarring (cirrhosis)" names what is negated), nor a
+    list."""
     inside = gap.count("(") > gap.count(")") if cue_first else gap.count(")") > gap.count("(")
     if not inside:
         return False
     o, c = text.rfind("(", 0, start), text.find(")", end)
     aside = text[o + 1:c if c >= 0 else len(text)]
+    if re.search(r",|\b(?:or|nor)\b", aside):
+        return False  # a list of what is negated: "No B symptoms (fevers, night sweats or weight loss)"
     return len(re.findall(r"\w+", aside)) - len(re.findall(r"\w+", text[start:end])) >= 2
 
 
@@ -328,22 +332,9 @@ def not_done_after(text: str, sentences: list[Sentence] | None, m: Mention) -> M
     from clinqa.lexicon import lexicon
 
     lex = lexicon()
-    # (a form's leader of dots is its colon, after the drug's dose: "metformin ....... NOT started",
-    # "hyoscine 300 mcg ....... never started")
-    value = re.match(r"[ \t]*(?::|[^\n:.]{0,40}?(?:\.{4,}|_{3,}))[ \t]*([^\n]+)", text[m.end:m.end + 300])
-    if value and lex.words_re("procedures", "not_done").search(value.group(1)):
-        # a field's value says it was not done, anywhere in it: "Anticoagulation: Apixaban 5 mg BD to
-        # START on day 14 ... - not yet given"
-        return replace(m, assertion="negated", cue_start=min(m.cue_start, m.start), cue_end=m.end + value.end())
-    # (after the rest of its label: "Nifedipine SR: in the cupboard - only if HAPE develops")
-    labelled = re.match(r"[ \t]*(?:[^\n:.;,()]{0,15}:|[^\n:.]{0,40}?(?:\.{4,}|_{3,}))[ \t]*([^\n;.]+)", text[m.end:m.end + 300])
-    if labelled and lex.words_re("procedures", "considered").search(labelled.group(1)):
-        # a field's value holds it as an idea or under a condition
-        return replace(m, assertion="hypothetical", cue_start=min(m.cue_start, m.start), cue_end=m.end + labelled.end())
-    unknown = re.match(r"[ \t]*(?::|\.{4,}|_{3,})[ \t]*(?:" + lex.words_alternation("field_values", "unknown") + r")(?![\w-])",
-                       text[m.end:m.end + 80], re.I)
-    if unknown:  # "Rhabdomyolysis: not assessed": a form's field whose value no one knows
-        return replace(m, assertion="possible", cue_start=min(m.cue_start, m.start), cue_end=m.end + unknown.end())
+    field = field_value(text, m)
+    if field is not None:
+        return field
     for pat, assertion in ((lex.words_re("procedures", "not_done"), "negated"),
                            (lex.words_re("event_status", "ruled_out_after"), "negated"),
                            (lex.words_re("procedures", "considered"), "hypothetical")):
