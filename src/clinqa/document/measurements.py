@@ -62,7 +62,7 @@ def lab_names(text: str) -> list[tuple[int, int, str]]:
     # (a name of one or two letters in lower case is a word of the note's language unless a value
     # follows: Czech and Portuguese "na", never sodium; "k 3.5" still potassium)
     out = [(m.start(), m.end(), canon[m.group(1).lower()]) for m in pat.finditer(text)
-           if len(m.group(1)) > 2 or not m.group(1).islower() or _VALUE_NEXT.match(text, m.end())]
+           if len(m.group(1)) > 2 or not m.group(1).islower() or _VALUE_NEXT.get().match(text, m.end())]
     lex = lexicon()
     cased = lex.lab_note_form_re
     if cased is not None:  # "Mg 1.7": a form that is a lab only as written, before its value
@@ -83,7 +83,7 @@ def lab_names(text: str) -> list[tuple[int, int, str]]:
         found = []
         for m in vitals_line.finditer(text):
             i = bisect.bisect_right(starts, m.start())
-            if _NOT_A_VITAL_AFTER.match(text, m.end()):
+            if _NOT_A_VITAL_AFTER.get().match(text, m.end()):
                 continue
             if not ((i > 0 and out[i - 1][1] > m.start()) or (i < len(out) and out[i][0] < m.end())):
                 found.append((m.start(), m.end(), lex.lab_of_vitals_line_form[m.group(1)]))
@@ -100,12 +100,14 @@ def lab_names(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
-_VALUE_NEXT = re.compile(r"\+?[ \t]*(?:\([^()\n]{0,12}\)[ \t]*)?[:=]?[ \t]*"
-                         r"(?:(?:was|were|is|of|at|now|today|still|down|up|to|from|dropped|rose|fell|stable)[ \t]+){0,2}[<>~]?\d")
-# what follows a vital sign's form on its line when it is no vital sign: an ECG's "PR 240 ms", a
-# drug given "PR 2 doses" or "PR 100 mg"
-_NOT_A_VITAL_AFTER = re.compile(r"[ \t]*[:=]?[ \t]*\d+(?:[.,]\d+)?[ \t]*(?:ms|msec|s|sec|seconds?|mg|mcg|µg|g|ml|doses?|tabs?|"
-                                r"tablets?|units?|suppositor\w*|enemas?)\b", re.I)
+# a value right after a short lab name, or after a linking word or two (`value_links`)
+_VALUE_NEXT = PerLexicon(lambda lex: re.compile(
+    r"\+?[ \t]*(?:\([^()\n]{0,12}\)[ \t]*)?[:=]?[ \t]*(?:(?:" + lex.words_alternation("value_links", "words")
+    + r")[ \t]+){0,2}[<>~]?\d"))
+# what follows a vital sign's form on its line when it is no vital sign (`not_a_vital_after`): an
+# ECG's "PR 240 ms", a drug given "PR 2 doses" or "PR 100 mg"
+_NOT_A_VITAL_AFTER = PerLexicon(lambda lex: re.compile(
+    r"[ \t]*[:=]?[ \t]*\d+(?:[.,]\d+)?[ \t]*(?:" + lex.words_alternation("not_a_vital_after", "units") + r")\b", re.I))
 
 
 def _right_after_name(names: list[tuple[int, int, str]], starts: list[int], pos: int, text: str) -> bool:
@@ -326,17 +328,20 @@ def _lead_time(text: str, line0: int, name_start: int, first_name: int) -> re.Ma
     breaks = list(re.finditer(r"[.;]\s", text[first_name:name_start]))
     if breaks:  # a later sentence of the line has its own label: "Kontrola 6.11.: Hb 104, K 4.1"
         seg0 = first_name + breaks[-1].end()
-        labels = [t for t in itertools.chain(TIME.finditer(text, seg0, name_start), DATE.finditer(text, seg0, name_start),
-                                             short_dotted_dates(text, seg0, name_start))
-                  if time_key(t.group(0)) and re.match(r"\s*:", text[t.end():t.end() + 3])]
+        labels = [t for t in _times_in(text, seg0, name_start) if re.match(r"\s*:", text[t.end():t.end() + 3])]
         return max(labels, key=lambda t: t.end()) if labels else None  # (only the values of the label's own sentence)
     colon = re.search(r":\s*$", text[line0:first_name])
     if not colon:
         return None
     end = line0 + colon.start()  # (the search ends at the colon: a time right before it, "at 05:30:")
-    found = [t for t in itertools.chain(TIME.finditer(text, line0, end), DATE.finditer(text, line0, end),
-                                        short_dotted_dates(text, line0, end)) if time_key(t.group(0))]
+    found = _times_in(text, line0, end)
     return max(found, key=lambda t: t.end()) if found else None
+
+
+def _times_in(text: str, start: int, end: int) -> list[re.Match]:
+    """The times and dates written between `start` and `end` that name a moment."""
+    return [t for t in itertools.chain(TIME.finditer(text, start, end), DATE.finditer(text, start, end),
+                                       short_dotted_dates(text, start, end)) if time_key(t.group(0))]
 
 
 def _line_moment(text: str, line0: int, name_start: int, value_end: int) -> str | None:

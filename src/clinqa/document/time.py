@@ -281,9 +281,9 @@ def anchors(text: str, fields: list[Item]) -> list[TimeAnchor]:
                        or _DATE.match(f.text.strip())):  # "Admission: April 9, 2186, 06:10 (labor and delivery)"
             out.append(TimeAnchor(moment, f.text, f.start, f.end, time_key(f.text)))
     for m in _MOMENT_FIELD.get().finditer(text):  # "D.O.A.: 7/6/2203" on a line the blocks read as no fields
-        moment = moment_of(m.group("cue"))
-        if moment and not any(a.kind == moment for a in out) and time_key(m.group("date")):
-            out.append(TimeAnchor(moment, m.group("date"), m.start("date"), m.end("date"), time_key(m.group("date"))))
+        moment, key = moment_of(m.group("cue")), time_key(m.group("date"))
+        if moment and key and not any(a.kind == moment for a in out):
+            out.append(TimeAnchor(moment, m.group("date"), m.start("date"), m.end("date"), key))
     for m in _STAY_LINE.finditer(text):
         for moment, g in (("admission", "a"), ("discharge", "d")):
             if not any(a.kind == moment for a in out):

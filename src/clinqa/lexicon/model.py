@@ -236,16 +236,15 @@ class Lexicon:
         return re.compile(_word_alternation(words), re.I)
 
     @functools.cached_property
-    def lab_question_word_re(self) -> re.Pattern:
+    def lab_of_question_word(self) -> dict[str, str]:
         """A lab's question form that names it in any question ("Ketones at 16:30?" for the blood
-        ketones a note writes "BHB"); a form of two letters ("mg") only opens a shorthand question."""
-        forms = {f.lower(): lab.name for lab in self.labs for f in lab.question_forms if len(f) > 2}
-        self.__dict__["_lab_of_question_word"] = forms
-        return re.compile(r"(?<![\w-])(" + (_word_alternation(forms) or r"(?!x)x") + r")(?![\w-])", re.I)
+        ketones a note writes "BHB") -> the lab; a form of two letters ("mg") only opens a shorthand
+        question."""
+        return {f.lower(): lab.name for lab in self.labs for f in lab.question_forms if len(f) > 2}
 
-    def lab_of_question_word(self, word: str) -> str:
-        self.lab_question_word_re  # (builds the map)
-        return self.__dict__["_lab_of_question_word"][word.lower()]
+    @functools.cached_property
+    def lab_question_word_re(self) -> re.Pattern:
+        return re.compile(r"(?<![\w-])(" + (_word_alternation(self.lab_of_question_word) or r"(?!x)x") + r")(?![\w-])", re.I)
 
     @functools.cached_property
     def given_as_drug_re(self) -> re.Pattern:

@@ -9,7 +9,7 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from clinqa.lexicon import lexicon
+from clinqa.lexicon import PerLexicon, lexicon
 
 if TYPE_CHECKING:
     from clinqa.qa.policy.verdicts import Mention
@@ -18,6 +18,12 @@ if TYPE_CHECKING:
 _VALUE = re.compile(r"[ \t]*(?::|[^\n:.]{0,40}?(?:\.{4,}|_{3,}))[ \t]*([^\n]+)")
 # the same after the rest of its label ("Nifedipine SR: ..."), up to the value's clause end
 _LABELLED = re.compile(r"[ \t]*(?:[^\n:.;,()]{0,15}:|[^\n:.]{0,40}?(?:\.{4,}|_{3,}))[ \t]*([^\n;.]+)")
+# a field's absent value right before a parenthesis: "Red flags: none ("
+_ABSENT_BEFORE = PerLexicon(lambda lex: re.compile(
+    r":[ \t]*(?:" + lex.words_alternation("field_values", "absent") + r")[ \t]*$", re.I))
+# a field's value that no one knows: "Rhabdomyolysis: not assessed"
+_UNKNOWN_VALUE = PerLexicon(lambda lex: re.compile(
+    r"[ \t]*(?::|\.{4,}|_{3,})[ \t]*(?:" + lex.words_alternation("field_values", "unknown") + r")(?![\w-])", re.I))
 
 
 def field_value(text: str, m: Mention) -> Mention | None:
@@ -25,8 +31,7 @@ def field_value(text: str, m: Mention) -> Mention | None:
     labels no field or the value says none of these."""
     lex = lexicon()
     o = text.rfind("(", max(0, m.start - 120), m.start)
-    if o >= 0 and ")" not in text[o:m.start] and re.search(
-            r":[ \t]*(?:" + lex.words_alternation("field_values", "absent") + r")[ \t]*$", text[max(0, o - 40):o], re.I):
+    if o >= 0 and ")" not in text[o:m.start] and _ABSENT_BEFORE.get().search(text, max(0, o - 40), o):
         # the list a field's absent value names: "Red flags: none (fever, weight loss, night sweats)"
         return replace(m, assertion="negated", cue_start=min(m.cue_start, o), cue_end=max(m.cue_end, m.end))
     value = _VALUE.match(text, m.end, min(len(text), m.end + 300))
@@ -46,8 +51,7 @@ def field_value(text: str, m: Mention) -> Mention | None:
             lex.words_re("procedures", "only_if").search(labelled.group(1)) and _a_drug(text, m))):
         # an idea, or a drug kept for a condition (a symptom "only if climbing stairs" is still had)
         return replace(m, assertion="hypothetical", cue_start=min(m.cue_start, m.start), cue_end=labelled.end())
-    unknown = re.compile(r"[ \t]*(?::|\.{4,}|_{3,})[ \t]*(?:" + lex.words_alternation("field_values", "unknown")
-                         + r")(?![\w-])", re.I).match(text, m.end, min(len(text), m.end + 80))
+    unknown = _UNKNOWN_VALUE.get().match(text, m.end, min(len(text), m.end + 80))
     if unknown:  # "Rhabdomyolysis: not assessed": no one knows
         return replace(m, assertion="possible", cue_start=min(m.cue_start, m.start), cue_end=unknown.end())
     return None

@@ -86,7 +86,7 @@ def lab_answers(note: Note, asked: AskedFor, raw: list[Answer], doc: ClinicalDoc
         # (a questionnaire column declares its moment: "heart rate" is the presenting value)
         key = moment_key(moment.group(0)) if moment else declared
         index = SentenceIndex(list(doc.sentences))
-        on_day = [m for m in vals if key == "admission" and m.moment is None and _discharge_day(doc, m, "admission")]
+        on_day = [m for m in vals if key == "admission" and m.moment is None and _on_moment_day(doc, m, "admission")]
         if on_day and not any(m.moment == key for m in vals):
             # the admission date's value before a value whose sentence names an admission for another
             # value ("BP 112/64, lactate 1.4 (was 5.2 on admission)"), or a prose value without a time
@@ -115,7 +115,7 @@ def lab_answers(note: Note, asked: AskedFor, raw: list[Answer], doc: ClinicalDoc
             first = ordered[0] if ordered else min(stay, key=lambda m: m.sequence)
             return answer([first], f"the first of {n} values of {asked.lab} ({'in time' if ordered else 'in the note'})")
         ordered = ordered or _in_time([m for m in vals if m.key is not None])  # (the values with a time)
-        if ordered and key == "discharge" and _discharge_day(doc, ordered[-1]):
+        if ordered and key == "discharge" and _on_moment_day(doc, ordered[-1], "discharge"):
             return answer([ordered[-1]], f"the last of {n} values of {asked.lab}, on the discharge date")
         return [], f"{n} values of {asked.lab}, none at {key}"
     if latest:
@@ -302,8 +302,8 @@ def _dated_line(text: str, m: Measurement, key: tuple) -> bool:
     return matches(key, time_key(text[line0:m.start]))
 
 
-def _discharge_day(doc: ClinicalDocument, m: Measurement, moment: str = "discharge") -> bool:
-    """Whether a value was measured on the day of the stay's `moment` the note dates."""
+def _on_moment_day(doc: ClinicalDocument, m: Measurement, moment: str) -> bool:
+    """Whether a value was measured on the day of the stay's `moment` (admission, discharge) the note dates."""
     dis = [a for a in doc.anchors if a.kind == moment and a.key]
     return bool(dis and m.key and comparable(dis[0].key, m.key) and dis[0].key[1:3] == m.key[1:3])
 

@@ -46,7 +46,7 @@ def lab_in(question: str, with_start: bool = False, terse: bool = False):
     lex = lexicon()
     m = lex.lab_question_word_re.search(question)
     if m and not lex.words_re("other_specimens", "words").search(question):  # ("Urine ketones?": no blood's)
-        lab = lex.lab_of_question_word(m.group(1))
+        lab = lex.lab_of_question_word[m.group(1).lower()]
         return (lab, m.start()) if with_start else lab
     return None
 
