@@ -58,6 +58,36 @@ def is_problem(text: str) -> bool:
     return any(has_problem(tuple(syn.split())) for w in words for syn in clinical_synonyms(w))
 
 
+def diagnosis_not_symptom(text: str) -> bool:
+    """Whether a span names a disease and no symptom: an ICD-10-CM name outside its chapter of
+    symptoms, a problem group or abbreviation of the lexicon ("HTN") or a disease word ("...itis"),
+    with no ICD-10-CM symptom, no symptom group of the lexicon and no symptom word
+    (`document.symptom_words`: "melaena" and "back pain" are symptoms ICD files elsewhere)."""
+    from clinqa.text.vocab import find_concepts
+
+    lex = lexicon()
+    if lex.words_re("symptom_words", "words").search(text):
+        return False
+    words = vocab_words(PLACEHOLDER.sub(" ", text))
+    kinds = {lex.kind_of_name.get(g) for g in _ngrams(words)}
+    groups = {h.group for h in find_concepts(text)}
+    if "symptom" in kinds or "symptom" in groups:
+        return False
+    return "problem" in kinds or "disorder" in groups or is_problem(text)
+
+
+def _phrase_around(text: str, span: tuple[int, int]) -> str:
+    """The span with the rest of its phrase (up to a comma, a colon, a bracket or a line end):
+    "decompensated heart" of "decompensated heart failure" is still the disease."""
+    lo = max(text.rfind(c, 0, span[0]) for c in ",;:(\n") + 1
+    hi = min((i for i in (text.find(c, span[1]) for c in ",;:)\n") if i >= 0), default=len(text))
+    return text[lo:hi]
+
+
+def _ngrams(words: tuple[str, ...], n: int = 4) -> set[str]:
+    return {" ".join(words[i:i + k]) for k in range(1, n + 1) for i in range(len(words) - k + 1)}
+
+
 def problem_first(text: str) -> bool:
     """"Type 2 diabetes mellitus, on insulin": a problem named before the first drug word."""
     from clinqa.text.vocab import drugs_in
@@ -262,6 +292,9 @@ def fits(note: Note, asked: AskedFor, span: tuple[int, int], sentences) -> tuple
             return False, f"{text!r} names a medication, not a {asked.category.lower()}"
         if re.fullmatch(r"[\d\s.,/%\-*]+" + r"(?:\s*" + unit_re() + r")?", text.strip(), re.I):
             return False, f"{text!r} is a number, not a {asked.category.lower()}"
+        if asked.category == "Symptoms" and lexicon().words_re("question_words", "symptom_asking").search(asked.question) \
+                and english_note(note.text) and diagnosis_not_symptom(_phrase_around(note.text, span)):
+            return False, f"{text!r} names a diagnosis, and the question asks for symptoms"
         if asked.category == "Diagnosis" and (asked.category_declared or asked.code == "icd10cm") \
                 and not is_problem(text) and english_note(note.text):
             return False, f"{text!r} names no problem (ICD-10-CM term, known abbreviation or disease word)"
