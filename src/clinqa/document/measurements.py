@@ -46,14 +46,14 @@ def local_moment(text: str, vs: int, ve: int) -> str:
     return around + " " + header
 
 
-
-
 # A lab name followed by one of these names another measure ("albumin-to-creatinine ratio 48").
 _OTHER_MEASURE = re.compile(r"\s*(?:ratio|clearance|index|kinase|phosphokinase|breath test|/)", re.I)
 # a word right before a measure's name that makes it something else's (lexicon measure_of_other)
 _NOT_THE_PATIENTS = PerLexicon(lambda lex: re.compile(
     r"(?<![\w-])(?:" + lex.words_alternation("measure_of_other", "before") + r")[ \t]+$", re.I))
-
+# a word right before a number that makes it a reference, not a value ("(ULN 40)", "(best 560)")
+_REFERENCE_BEFORE = PerLexicon(lambda lex: re.compile(
+    r"(?<![\w-])(?:" + lex.words_alternation("measure_of_other", "before_value") + r")[ \t]*[:=]?[ \t]*$", re.I))
 
 
 def lab_names(text: str) -> list[tuple[int, int, str]]:
@@ -157,6 +157,8 @@ def lab_values(text: str, lab: str, names: list[tuple[int, int, str]] | None = N
                 if first:
                     break
                 continue
+            if _REFERENCE_BEFORE.get().search(text, max(ne, m.start() - 24), m.start()):
+                continue  # "ALT 52 U/L (ULN 40)": the lab's limit, not a second value
             end = m.end()
             while end > m.start() and text[end - 1] in " \t*":
                 end -= 1

@@ -162,6 +162,7 @@ def repair(
     out = _merge(text, out, _join_placeholder)
     out = _merge(text, out, _join_abbrev)
     out = _merge(text, out, _join_marker)
+    out = _merge(text, out, _join_midline_dash)
     header_ends = {e for _, e in headers}
     out = _merge(text, out, lambda t, a, b: _join_header(t, a, b, header_ends))
     return out
@@ -296,6 +297,14 @@ def _join_marker(text, a, b) -> bool:
     # "IMPRESSION: 1." -> header and marker go with the first item.
     h = HEADER_RE.match(chunk)
     return bool(h and _MARKER_ONLY.match(chunk[h.end() :].strip()))
+
+
+def _join_midline_dash(text, a, b) -> bool:
+    # A dash inside a line is no list bullet: "hydrochlorothiazide 12.5 mg - STOPPED 10/02" is one
+    # row (the segmenter cuts before a capital word), its status the drug's.
+    if "\n" in text[a[1]:b[0]] or not re.match(r"[-\u2013\u2014][ \t]", text[b[0]:b[0] + 2]):
+        return False
+    return bool(text[text.rfind("\n", 0, b[0]) + 1:b[0]].strip())
 
 
 def _join_header(text, a, b, header_ends) -> bool:

@@ -178,6 +178,8 @@ def asked_for(question: str, concept: ConceptSpec | None = None, language: str |
         dimensions = frozenset({"time"})
     elif lab and atype != "yes_no":
         dimensions = lexicon().lab_by_name[lab].dimensions
+    elif atype == "number" and concept is None:
+        dimensions = dimensions_asked(q)
     code = concept.code if concept else None
     class_stems = drug_class_stems(q) if atype == "span" and not ALLERGY_Q.search(q) else ()
     if class_stems and category in (None, "Other"):
@@ -276,3 +278,20 @@ def _opens_yes_no(q: str, language: str | None) -> bool:
         return True
     own = lexicon().yes_no_re_for(code)
     return True if own is None else bool(own.match(q))
+
+
+def dimensions_asked(question: str) -> frozenset[str]:
+    """What a number question's own words say its value measures (the lexicon's
+    `document.asked_dimensions`): "How many cores?" a count, "Size of the nodule?" a length; a unit
+    named after "how many" says its own ("How many mL...?"); empty when the words say nothing."""
+    from clinqa.text.values import unit_dimension
+
+    unit = re.search(r"\bhow many\s+([^\s?]+)", question, re.I)
+    if unit and unit_dimension(unit.group(1)):
+        return frozenset({unit_dimension(unit.group(1))})
+    lex = lexicon()
+    for key in lex.document.get("asked_dimensions", {}):
+        if lex.words_re("asked_dimensions", key).search(question):
+            return frozenset(key.split("|"))
+    return frozenset()
+

@@ -18,7 +18,8 @@ from clinqa.qa.policy.forms import terse_class
 from clinqa.qa.policy.spans import line_span, sentence_at, whole_compound
 from clinqa.qa.policy.time_scope import ended_cue
 from clinqa.qa.policy.rows import row_said
-from clinqa.qa.policy.verdicts import Mention, concept_stems, in_titled_section, not_done_after, stems_in
+from clinqa.qa.policy.titled import in_titled_section
+from clinqa.qa.policy.verdicts import Mention, concept_stems, not_done_after, stems_in
 from clinqa.text.glossary import mentions_class
 from clinqa.text.shapes import ALLERGY_TEXT, DOSE, SIG
 from clinqa.types import Sentence

@@ -171,7 +171,7 @@ def fits(note: Note, asked: AskedFor, span: tuple[int, int], sentences) -> tuple
     sent = sentence_at(sentences, span[0])
     where = (sent.text if sent else text)
     section = (sent.section or "") if sent else ""
-    from clinqa.qa.policy.verdicts import in_titled_section
+    from clinqa.qa.policy.titled import in_titled_section
 
     allergy_section = in_titled_section(note.text, span[0], section, "allerg")
     header_line = bool(HEADER_LINE.fullmatch(text.strip())) and text.strip().isupper()
@@ -222,13 +222,15 @@ def fits(note: Note, asked: AskedFor, span: tuple[int, int], sentences) -> tuple
         return False, f"{text!r} is cut out of a longer number, time or ratio"  # "01" of "01:50", "1" of "1:800"
     if asked.answer_type == "number":
         # (a lab or a unit the question or concept names is checked by its own gates below)
-        if not (asked.lab or asked.dimensions or asked.needs_unit or asked.unit) and \
+        # (the dimensions a question's own words name, "How many cores?", leave this check on)
+        if not (asked.lab or asked.needs_unit or asked.unit) and \
                 not _names_the_asked(note.text, asked, sent, span):
             return False, f"{text!r} is in a sentence that names nothing the question asks the number of"
         if not VALUE.search(text):
             # ("one of the nurses" counts nothing)
             word = lexicon().words_re("numbers", "words").search(text)
-            if word and not re.match(r"\s+of\b", text[word.end():]) and not asked.needs_unit and not asked.dimensions:
+            if word and not re.match(r"\s+of\b", text[word.end():]) and not asked.needs_unit and \
+                    (not asked.dimensions or "count" in asked.dimensions):
                 return True, ""  # "nine species": a number in words, where no unit is needed
             if word and asked.dimensions == frozenset({"time"}) and _TIME_UNIT_AFTER.match(text, word.end()):
                 return True, ""  # "six weeks", "four days": a duration in words

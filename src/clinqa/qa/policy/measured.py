@@ -4,6 +4,8 @@ names the concept in no word: "T 38.4" on post-operative day 3 says she had a fe
 
 from __future__ import annotations
 
+import re
+
 from clinqa.document import ClinicalDocument
 from clinqa.document.time import moment_of
 from clinqa.lexicon import lexicon
@@ -46,3 +48,57 @@ def _in_first_unit(lab: str, number: float | None) -> float | None:
     if lab == "temperature" and number >= 90:
         return (number - 32) * 5 / 9
     return number
+
+
+# the one number a question asks about: not part of a date, a time, a ratio or a range
+_ASKED_NUMBER = re.compile(r"(?<![\w/.:,-])(\d+(?:[.,]\d+)?)(?![\w/:-]|[.,]\d)")
+
+
+def value_verdict(doc: ClinicalDocument, question: str) -> EventVerdict | None:
+    """"Is his ALT 40?", "Was the potassium 5.6 on admission?": yes when the note's value of the
+    lab the question names is the question's number, no when the note's values are others (the
+    question's number may be a limit, a target or an earlier value the note writes beside it).
+    A question in the present tense reads the current value (the last in time, or in one trend,
+    none written as earlier); one naming a moment of the stay reads that moment's values. None when
+    the question names no lab, no single number, or a comparison ("above", "within range").
+    Reads the lexicon's `question_words.comparing` and `present_tense`."""
+    from clinqa.qa.policy.lab_choice import _in_one_series, _in_time, _said_earlier
+    from clinqa.qa.policy.labs import lab_in
+
+    lex = lexicon()
+    lab = lab_in(question, terse=True)
+    if lab is None or re.search(r"[<>\u2264\u2265]", question) or lex.words_re("question_words", "comparing").search(question):
+        return None
+    numbers = [m for m in _ASKED_NUMBER.finditer(question) if not _in_lab_name(question, m.start())]
+    if len(numbers) != 1:
+        return None
+    asked = float(numbers[0].group(1).replace(",", "."))
+    vals = [m for m in doc.measurements_of(lab) if m.number is not None]
+    if not vals:
+        return None
+    moment = moment_of(question)
+    if moment is not None:
+        vals = [m for m in vals if m.moment == moment]
+        scope = f"at {moment}"
+    elif lex.words_re("question_words", "present_tense").fullmatch(question.split()[0] if question.split() else "") or \
+            re.search(r"\bstill\b", question, re.I) or lex.words_re("moments", "latest").search(question):
+        current = [m for m in vals if not _said_earlier(doc.text, m)] or vals
+        ordered = _in_time([m for m in current if m.key is not None]) or _in_one_series(current)
+        vals = [ordered[-1]] if ordered else current if len({m.number for m in current}) == 1 else []
+        scope = "now"
+    else:
+        scope = "in the note"
+    if not vals:
+        return None
+    same = next((m for m in vals if abs(m.number - asked) < 1e-9), None)
+    if same is not None:
+        return EventVerdict("yes", f"{lab} {same.value.strip()} {scope}", same.name_start, same.end, None)
+    m = vals[-1]
+    written = ", ".join(dict.fromkeys(v.value.strip() for v in vals))
+    return EventVerdict("no", f"{lab} {scope}: {written}, not {numbers[0].group(1)}", m.name_start, m.end, None)
+
+
+def _in_lab_name(question: str, pos: int) -> bool:
+    """A digit of a lab's own name ("HbA1c", "CA 19-9", "vitamin B12", "FEV1")."""
+    return bool(re.search(r"[A-Za-z]$", question[:pos]))
+

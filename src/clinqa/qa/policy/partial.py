@@ -14,9 +14,9 @@ from clinqa.qa.policy.verdicts import (
     _same_word,
     _stem,
     concept_stems,
-    in_family_section,
     not_done_after,
 )
+from clinqa.qa.policy.titled import in_family_section
 from clinqa.qa.policy.spans import line_span
 from clinqa.types import Sentence
 

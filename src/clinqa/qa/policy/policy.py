@@ -57,7 +57,7 @@ from clinqa.qa.policy.grid import table_cell
 from clinqa.qa.policy.qualified import counted, qualified_number
 from clinqa.qa.policy.keyed import keyed_value, named_number
 from clinqa.qa.policy.lab_choice import lab_answers, row_lab
-from clinqa.qa.policy.measured import measured_verdict
+from clinqa.qa.policy.measured import measured_verdict, value_verdict
 from clinqa.qa.policy.lists import list_block_for, other_kind_of_list
 from clinqa.qa.policy.studies import unnamed_study
 from clinqa.qa.policy.unread import NeedsReader, Unread  # noqa: F401 (re-exported)
@@ -473,7 +473,7 @@ class AnswerPolicy:
                          language: str | None = None) -> Decision:
         doc = parse_document(note.text, note.id, sentences)
         ev = allergy_verdict(doc, asked.question) or medication_verdict(doc, asked) or smoking_verdict(doc, asked) \
-            or admission_verdict(doc, asked.question)
+            or admission_verdict(doc, asked.question) or value_verdict(doc, asked.question)
         if ev is not None:
             return self._event_decision(note, asked, sentences, method, ev)
         if not asked.terms:
@@ -559,7 +559,7 @@ class AnswerPolicy:
         if not mentions:
             v = Verdict("not_mentioned", f"none of {', '.join(repr(t) for t in asked.terms[:6])} occurs in the note")
             return Decision([_abstain(note, method, v.reason)], asked, v)
-        verdict, chosen, reason = aggregate(mentions, asked)
+        verdict, chosen, reason = aggregate(mentions, asked, note.text)
         if partial is not None:
             reason = f"the note names {note.text[partial.start:partial.end]!r} of {target!r} only as " \
                      f"{'possible' if partial.assertion == 'possible' else 'absent or not done'}; {reason}"

@@ -7,10 +7,11 @@ import re
 from dataclasses import dataclass, replace
 from typing import Any
 
-from clinqa.lexicon import PerLexicon
+from clinqa.lexicon import PerLexicon, lexicon
 from clinqa.qa.policy.asked import AskedFor
 from clinqa.qa.policy.field_values import field_value
 from clinqa.qa.policy.spans import sentence_at
+from clinqa.qa.policy.titled import in_family_section
 from clinqa.types import Sentence
 
 
@@ -348,6 +349,9 @@ def not_done_after(text: str, sentences: list[Sentence] | None, m: Mention) -> M
             # "Choledocholithiasis cannot be excluded", "PE not yet ruled out": still possible
             return replace(m, assertion="possible", cue_start=min(m.cue_start, m.start), cue_end=max(m.cue_end, cue.end()))
         return replace(m, assertion=assertion, cue_start=min(m.cue_start, m.start), cue_end=max(m.cue_end, cue.end()))
+    possible = _POSSIBLE_RIGHT_AFTER.get().match(text, m.end)
+    if possible and m.assertion == "present":  # "DVT suspected, duplex requested" (no ruling out after it)
+        return replace(m, assertion="possible", cue_start=min(m.cue_start, m.start), cue_end=max(m.cue_end, possible.end()))
     return m
 
 
@@ -364,6 +368,10 @@ _ABSENT_VALUE = PerLexicon(lambda lex: re.compile(
     # (a tab: a pasted table's cell; a leader of dots or underscores with the value alone at the
     # line's end: a form's "Haemoptysis ........ no", never a sentence's "... no radiation")
     r"[ \t]*(?:\.{4,}|_{3,})[ \t]*(?:" + lex.words_alternation("field_values", "absent") + r")[ \t.]*(?=\n|$)|"
+    # the same after the rest of the row's label, which the value is of as a whole: "Collapsed lung
+    # (pneumothorax) ....... NO", "Chest pain / palpitations ....... NO"
+    r"[^\n:.;]{1,60}?[ \t]*(?:\.{4,}|_{3,})[ \t]*(?:" + lex.words_alternation("field_values", "absent") +
+    r")[ \t.]*(?=\n|$)|"
     # a dash and the value alone in its clause: "Epilepsy - no. Diabetes - no (glucose 6.4)", never
     # "chest pain - no radiation"
     r"[ \t]+[-–—][ \t]+(?:" + lex.words_alternation("field_values", "absent") + r")(?=[ \t]*(?:[.;,(]|\n|$))|"
@@ -388,6 +396,10 @@ _DENIED_AFTER = PerLexicon(lambda lex: re.compile(
 _ABSENT_RIGHT_AFTER = PerLexicon(lambda lex: re.compile(
     r"[ \t]+(?:(?:was|were|is|are|has been|have been)[ \t]+)?(?:" +
     lex.words_alternation("event_status", "absent_right_after") + r")(?![\w-])", re.I))
+# a word right after the finding that makes it possible (lexicon `event_status.possible_right_after`)
+_POSSIBLE_RIGHT_AFTER = PerLexicon(lambda lex: re.compile(
+    r"[ \t]+(?:(?:was|were|is|are|has been|have been)[ \t]+)?(?:" +
+    lex.words_alternation("event_status", "possible_right_after") + r")(?![\w-])", re.I))
 _CONTRAST = PerLexicon(lambda lex: lex.words_re("event_status", "contrast"))
 
 
@@ -396,46 +408,14 @@ _ABSENT_UNDER = PerLexicon(lambda lex: re.compile(
     r"[ \t]*:?[ \t]*\n[ \t]*(?:" + lex.words_alternation("field_values", "absent") + r")[ \t]*(?:[.;]|$)", re.I | re.M))
 
 
-def in_family_section(text: str, pos: int, section: str | None) -> bool:
-    """Whether `pos` is in the note's family history (see `in_titled_section`)."""
-    return in_titled_section(text, pos, section, "family")
+def _clause_of(text: str, m: Mention) -> str:
+    """The words of a mention's sentence or clause, from the last full stop, semicolon or line end."""
+    a = max(text.rfind(c, 0, m.start) for c in (". ", ";", "\n")) + 1
+    ends = [i for i in (text.find(c, m.end) for c in (". ", ";", "\n")) if i >= 0]
+    return text[a:min(ends, default=len(text))]
 
 
-def in_titled_section(text: str, pos: int, section: str | None, kind: str) -> bool:
-    """Whether `pos` is in the note's family history (`kind` "family") or allergy list
-    ("allerg"): medspaCy's section says so, and the document's section there is titled so (a
-    family word or "FH"; an allergy word). medspaCy keeps a section's category until a header it
-    knows: "Family history" then "Anticoagulation:" and the plan's other problems all read as
-    family history (the patient's warfarin a relative's), "8. Allergies." then "9. Medications
-    on discharge" as allergies (every discharge drug an allergy)."""
-    if kind not in (section or "").lower():
-        return False
-    from clinqa.document import parse_document
-
-    title = _TITLE_OF[kind].get()
-    line0 = text.rfind("\n", 0, pos) + 1
-    key = re.match(r"[ \t]*(?:[-*\u2022][ \t]+)?([A-Za-z][\w /&'-]{0,40}):", text[line0:max(pos + 1, line0 + 60)])
-    if key and len(key.group(1).split()) <= 5 and not title.search(key.group(1)):
-        return False  # "Antibiotic prophylaxis: cefazolin" under "Allergies: latex": a field of its own
-    sec = parse_document(text).section_at(pos)
-    if sec is not None and sec.title_end >= 0:
-        # a later key of its own between the title and `pos` ends it: "Allergies: sulfa (rash). Home
-        # meds: amlodipine ... In hospital: piperacillin-tazobactam"
-        keys = _INLINE_KEY.findall(text, sec.title_end, pos)
-        if any(not title.search(k) for k in keys):
-            return False
-    return sec is None or not sec.title or bool(title.search(sec.title))
-
-
-_INLINE_KEY = re.compile(r"(?:^|[.;]\s+|\n)[ \t]*([A-Z][A-Za-z /&'-]{1,30}):\s")
-_TITLE_OF = {
-    "family": PerLexicon(lambda lex: re.compile(lex.words_re("question_words", "relatives").pattern +
-                                                r"|\b(?:fh|fhx|fam|fam\.? hx)\b", re.I)),
-    "allerg": PerLexicon(lambda lex: re.compile(r"\b(?:" + lex.allergy_words + r"|adverse|intoleran\w*|nkda|nka)", re.I)),
-}
-
-
-def aggregate(mentions: list[Mention], asked: AskedFor) -> tuple[str, Mention, str]:
+def aggregate(mentions: list[Mention], asked: AskedFor, text: str = "") -> tuple[str, Mention, str]:
     """present -> yes; present and negated both -> uncertain (a clinician must look); possible ->
     uncertain; negated -> no; historical only -> uncertain (yes when the question says "ever" or
     "history of"); hypothetical ("return if chest pain") or family only -> not a statement about
@@ -452,6 +432,12 @@ def aggregate(mentions: list[Mention], asked: AskedFor) -> tuple[str, Mention, s
         by.setdefault(m.assertion, []).append(m)
     if asked.family:  # only relatives' mentions answer a family-history question
         fam = by.get("family", [])
+        asked_kinds = lexicon().names_in("relative_kinds", asked.question)
+        if fam and asked_kinds and text:  # "Did his father have gout?" on "his sister also has gout"
+            lines = {m.start: lexicon().names_in("relative_kinds", _clause_of(text, m)) for m in fam}
+            if all(lines[m.start] and not lines[m.start] & asked_kinds for m in fam):
+                return "not_mentioned", pick(fam), f"in the family history of another relative, not the {'/'.join(sorted(asked_kinds))}"
+            fam = [m for m in fam if lines[m.start] & asked_kinds] or fam
         if fam:
             return "yes", pick(fam), f"{len(fam)} mention(s) in the family history"
         neg = [m for m in by.get("negated", []) if "family" in (m.section or "").lower()]
