@@ -121,7 +121,7 @@ def medication_events(text: str, sentences: list[Sentence], blocks: list[Block])
                                          m.end(), c0, c1, section=sent.section))
                     r = _reason(text, m.end(), c1)
                     status = _status(text, max(c0, min(subj[1], m.start()) if subj[1] <= m.start() else c0), m.start())
-                    if status == "done" and _not_yet(text, m, c1, action, subj):
+                    if status == "done" and (_not_yet(text, m, c1, action, subj) or _dated_later(text, m, c1, action)):
                         status = "planned"
                     out.append(Event("medication", action, text[subj[0]:subj[1]], subj[0], subj[1], m.group(0),
                                      m.start(), m.end(), c0, c1, *(r or (None, -1, -1)), section=sent.section,
@@ -161,6 +161,23 @@ def _not_yet(text: str, cue: re.Match, clause_end: int, action: str, subj: tuple
         return True
     return action == "started" and bool(lex.words_re("event_status", "prescribing").fullmatch(word)) and \
         lex.words_re("event_status", "not_yet_started").search(text, cue.end(), clause_end) is not None
+
+
+def _dated_later(text: str, cue: re.Match, clause_end: int, action: str) -> bool:
+    """A start dated after the note's own date ("Start entecavir 0.5 mg daily 27/04/2336" in a
+    letter of 26/04/2336): a plan."""
+    from clinqa.document.time import DATE, comparable, note_date, time_key
+
+    if action not in ("started", "resumed"):
+        return False
+    written = note_date(text)
+    if written is None:
+        return False
+    for d in DATE.finditer(text, cue.end(), clause_end):
+        key = time_key(d.group(0))
+        if key and comparable(key, written) and key[0] and key[:3] > written[:3]:
+            return True
+    return False
 
 
 def _status(text: str, a: int, cue_start: int) -> str:

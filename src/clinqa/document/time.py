@@ -302,3 +302,23 @@ def anchors(text: str, fields: list[Item]) -> list[TimeAnchor]:
         out.append(TimeAnchor("relative_day", m.group(0), m.start(), m.end(), time_key(m.group(0))))
     out.sort(key=lambda a: (a.start, a.kind))
     return out
+
+
+def note_date(text: str) -> tuple | None:
+    """The note's own date (time_key, with its year): a field in its first lines whose key is the
+    lexicon's `date_words.note_date_keys` ("Date of visit: 26/04/2336"), else a date on its first
+    line (a title's "Clinic letter 12 Mar 2336"); None when neither gives a full date."""
+    from clinqa.lexicon import lexicon
+
+    keys = lexicon().words_alternation("date_words", "note_date_keys")
+    head = text[:600].split("\n")[:12]
+    for line in head:
+        # (the value right after the key: "Date of admission: ..." is no "Date: ...")
+        m = re.match(r"[ \t]*(?:" + keys + r")[ \t]*[:.-]?[ \t]*(\d.{5,39}|[A-Za-z]{3,9}\.? \d.{2,36})", line, re.I)
+        key = time_key(m.group(1)) if m else None
+        if key and key[0] not in (0, "rel") and key[2]:
+            return key
+    first = next((line for line in head if line.strip()), "")
+    key = time_key(first)
+    return key if key and key[0] not in (0, "rel") and key[2] else None
+

@@ -106,3 +106,29 @@ def test_a_count_question_takes_no_length():
     raw = [Answer(text="12 mm", start=start, end=start + 5, score=0.9, note_id="n")]
     d = AnswerPolicy().decide(note, "How many cores were taken?", raw, segment(text, "n"))
     assert not d.answers or d.answers[0].is_no_answer or d.answers[0].text != "12 mm"
+
+
+def test_a_peak_is_no_current_value():
+    text = "Renal: no dialysis needed; her creatinine peaked at 212 umol/L during the stay.\n"
+    assert _verdict("Is her creatinine still 212?", text) == "uncertain"
+    assert _verdict("Was her creatinine 212?", text) == "yes"
+
+
+LETTER = """LIVER CLINIC LETTER
+Date of clinic: 14/08/2325
+
+HBsAg positive since 2319, HBV DNA 31,000 IU/mL.
+Plan: tenofovir disoproxil 245 mg daily to begin; start tenofovir 15/08/2325 after counselling.
+"""
+
+
+def test_a_start_dated_after_the_note_is_a_plan():
+    from clinqa.document.time import note_date
+
+    assert note_date(LETTER) == (2325, 8, 14, -1)
+    assert note_date("Discharge summary\nDate of admission: 02/03/2190\n") is None
+    assert _verdict("Has she started tenofovir?", LETTER) == "no"
+
+
+def test_a_shorthand_subtype_is_still_the_subtype():
+    assert _verdict("Hep C?", LETTER.replace("HBsAg positive", "Hepatitis B, HBsAg positive")) != "yes"

@@ -82,7 +82,15 @@ def value_verdict(doc: ClinicalDocument, question: str) -> EventVerdict | None:
         scope = f"at {moment}"
     elif lex.words_re("question_words", "present_tense").fullmatch(question.split()[0] if question.split() else "") or \
             re.search(r"\bstill\b", question, re.I) or lex.words_re("moments", "latest").search(question):
-        current = [m for m in vals if not _said_earlier(doc.text, m)] or vals
+        # (a value written as the stay's peak or nadir is no current one: "creatinine peaked at 212")
+        extreme = re.compile(lex.words_alternation("moments", "peak") + "|" + lex.words_alternation("moments", "lowest") +
+                             r"|peaked|\bfell to\b|\brose to\b", re.I)
+        current = [m for m in vals if not _said_earlier(doc.text, m) and
+                   not extreme.search(doc.text, max(_name_end(doc.text, m), m.start - 24), m.start)]
+        if not current:  # only a peak or an earlier value: what it is now the note does not say
+            m = vals[-1]
+            return EventVerdict("uncertain", f"{lab} {m.value.strip()} is written as a peak or an earlier value; "
+                                "the note gives no current value", m.name_start, m.end, None)
         ordered = _in_time([m for m in current if m.key is not None]) or _in_one_series(current)
         vals = [ordered[-1]] if ordered else current if len({m.number for m in current}) == 1 else []
         scope = "now"
@@ -96,6 +104,14 @@ def value_verdict(doc: ClinicalDocument, question: str) -> EventVerdict | None:
     m = vals[-1]
     written = ", ".join(dict.fromkeys(v.value.strip() for v in vals))
     return EventVerdict("no", f"{lab} {scope}: {written}, not {numbers[0].group(1)}", m.name_start, m.end, None)
+
+
+def _name_end(text: str, m) -> int:
+    """Where a measurement's lab name ends ("Peak flow" is no peak of a value)."""
+    from clinqa.document.measurements import alias_re
+
+    name = alias_re()[0].match(text, m.name_start)
+    return name.end() if name else m.name_start
 
 
 def _in_lab_name(question: str, pos: int) -> bool:

@@ -19,6 +19,8 @@ _KIND_VALUE = PerLexicon(lambda lex: re.compile(
     r"(?P<value>\d{1,2}[a-c]?|[ivx]{1,4}[a-c]?)(?![\w/-]|[.,]\d)", re.I))
 # "haemophilia B", "hepatitis C": a word, then one capital letter (never "I", a pronoun or a numeral)
 _LETTER_AFTER = re.compile(r"(?<![\w-])(?P<kind>[A-Za-z]{4,})[ \t]+(?P<value>[A-EG-H])(?![\w.'-])")
+# a question's shorthand too ("Hep C?"): its kind is a word the note's may continue ("hepatitis")
+_LETTER_AFTER_Q = re.compile(r"(?<![\w-])(?P<kind>[A-Za-z]{3,})[ \t]+(?P<value>[A-EG-H])(?![\w.'-])")
 
 
 def _value(v: str) -> str:
@@ -29,12 +31,19 @@ def _value(v: str) -> str:
     return low
 
 
-def qualifiers(text: str) -> list[tuple[str, str, str]]:
+def qualifiers(text: str, short: bool = False) -> list[tuple[str, str, str]]:
     """(kind, value, as written) of each type, grade or stage `text` writes ("type 2", "grade II" is
-    grade 2), and each capital letter after a word ("haemophilia B")."""
+    grade 2), and each capital letter after a word ("haemophilia B"; after a word of three letters
+    too with `short`, a question's "Hep C")."""
     out = [(m.group("kind").lower(), _value(m.group("value")), m.group(0)) for m in _KIND_VALUE.get().finditer(text)]
-    out += [(m.group("kind").lower(), m.group("value").lower(), m.group(0)) for m in _LETTER_AFTER.finditer(text)]
+    out += [(m.group("kind").lower(), m.group("value").lower(), m.group(0))
+            for m in (_LETTER_AFTER_Q if short else _LETTER_AFTER).finditer(text)]
     return out
+
+
+def _same_kind(a: str, b: str) -> bool:
+    """"hep" and "hepatitis" are one kind: one word the start of the other."""
+    return a.startswith(b) or b.startswith(a)
 
 
 # a side: "right", "left", "R", "L" ("-sided" too); never "2 L" (litres), "R/O" (rule out), nor the verb
@@ -75,16 +84,16 @@ def subtype_checked(text: str, question: str, decision):
     side = _side_conflict(text, question, v)
     if side is not None:
         return replace(decision, verdict=replace(v, verdict="no", reason=f"{side} ({v.reason})"))
-    asked = qualifiers(question)
+    asked = qualifiers(question, short=True)
     if not asked or v.verdict != "yes":
         return decision
     a, b = (v.term_start, v.term_end) if v.term_start >= 0 else (v.start, v.end)
     # the term's clause: "PMH: diet-controlled type 2 diabetes, HTN"; "haemophilia A, severe"
     said = qualifiers(_clause(text, a, b))
     for kind, value, written in asked:
-        other = [w for k, x, w in said if k == kind and x != value]
+        other = [w for k, x, w in said if _same_kind(k, kind) and x != value]
         # (the asked value anywhere in the note leaves the yes to the mentions: "grade III sacral ulcer")
-        if other and not any(k == kind and x == value for k, x, _ in qualifiers(text)):
+        if other and not any(_same_kind(k, kind) and x == value for k, x, _ in qualifiers(text)):
             why = f"the note gives {other[0]!r}, not {written!r}"
             return replace(decision, verdict=replace(v, verdict="no", reason=f"{why} ({v.reason})"))
     return decision
