@@ -58,6 +58,12 @@ def is_problem(text: str) -> bool:
     return any(has_problem(tuple(syn.split())) for w in words for syn in clinical_synonyms(w))
 
 
+# an allergy field's value that says there is none ("NKDA", "none", "No known drug allergies ...")
+_NO_ALLERGY = PerLexicon(lambda lex: re.compile(
+    r"(?:" + lex.words_alternation("allergy", "none_known") + "|" + lex.words_alternation("field_values", "absent") +
+    r")(?![\w-])", re.I))
+
+
 def diagnosis_not_symptom(text: str) -> bool:
     """Whether a span names a disease and no symptom: an ICD-10-CM name outside its chapter of
     symptoms, a problem group or abbreviation of the lexicon ("HTN") or a disease word ("...itis"),
@@ -188,6 +194,9 @@ def fits(note: Note, asked: AskedFor, span: tuple[int, int], sentences) -> tuple
     if asks_clock_time(asked.question) and asked.answer_type in ("date", "span") and not has_clock_time(text):
         return False, f"{text!r} holds no clock time, and the question asks what time"  # ("14-Mar-2195", "2 h")
     if asked.allergy:
+        if _NO_ALLERGY.get().match(after_label(text).strip(" \t-*\u2022")):
+            # "NKDA", "none", "No known drug allergies": what the note says is that there is none
+            return False, f"{text!r} says the patient has no known allergy"
         if ALLERGY_TEXT.search(where) or allergy_section:
             return True, ""
         return False, f"{text!r} is not an allergy statement"
@@ -290,7 +299,8 @@ def fits(note: Note, asked: AskedFor, span: tuple[int, int], sentences) -> tuple
     if asked.category in ("Diagnosis", "Symptoms"):
         if ALLERGY_TEXT.search(text) or allergy_section:
             return False, f"{text!r} is an allergy line, not a {asked.category.lower()}"
-        if drugs_in(words) and not has_problem(words):
+        if drugs_in(words) and (not has_problem(words) or (DOSE.search(text) and not problem_first(after_label(text)))):
+            # ("Tab Paracetamol 500 mg SOS for fever" is a drug line, though it names a fever)
             return False, f"{text!r} names a medication, not a {asked.category.lower()}"
         if re.fullmatch(r"[\d\s.,/%\-*]+" + r"(?:\s*" + unit_re() + r")?", text.strip(), re.I):
             return False, f"{text!r} is a number, not a {asked.category.lower()}"

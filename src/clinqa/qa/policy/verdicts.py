@@ -498,8 +498,8 @@ _FORM_ENDINGS = PerLexicon(_form_endings)
 
 
 def _same_word(a: str, b: str) -> bool:
-    if len(a) == 2 or len(b) == 2:
-        return a == b  # an abbreviation is that abbreviation ("CT" never starts "CTA")
+    if len(a) <= 3 or len(b) <= 3:
+        return a == b  # an abbreviation is that abbreviation ("CT" never starts "CTA", "Mrs" never "MRSA")
     return len(min(a, b, key=len)) >= 3 and (a.startswith(b) or b.startswith(a))
 
 
