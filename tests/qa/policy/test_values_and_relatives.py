@@ -132,3 +132,10 @@ def test_a_start_dated_after_the_note_is_a_plan():
 
 def test_a_shorthand_subtype_is_still_the_subtype():
     assert _verdict("Hep C?", LETTER.replace("HBsAg positive", "Hepatitis B, HBsAg positive")) != "yes"
+
+
+def test_a_value_on_the_next_line_of_wrapped_prose_is_read():
+    text = ("Renal: no dialysis needed; her creatinine peaked at 212 umol/L and is\n"
+            "now 78 umol/L, urine output good.\n")
+    assert [m.value.strip() for m in parse_document(text).measurements_of("creatinine")] == ["212 umol/L", "78 umol/L"]
+    assert _verdict("Is her creatinine still 212?", text) == "no"

@@ -108,7 +108,7 @@ def value_verdict(doc: ClinicalDocument, question: str) -> EventVerdict | None:
 
 def _name_end(text: str, m) -> int:
     """Where a measurement's lab name ends ("Peak flow" is no peak of a value)."""
-    from clinqa.document.measurements import alias_re
+    from clinqa.document.trends import alias_re
 
     name = alias_re()[0].match(text, m.name_start)
     return name.end() if name else m.name_start
