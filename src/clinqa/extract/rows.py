@@ -59,7 +59,7 @@ def rows_for_notes(reader, questionnaire: Questionnaire, notes: list[Note], lang
     single notes all give the same rows (a float32 reader pads a batch to its longest window)."""
     from clinqa.qa.policy import AnswerPolicy
 
-    policy = policy or AnswerPolicy.for_reader(reader)
+    policy = policy or AnswerPolicy.for_reader(reader, questionnaire=True)
     return [row for n in notes for row in _note_rows(reader, questionnaire, n, language, policy)]
 
 

@@ -106,6 +106,8 @@ class Engines:
 
         # the same verdicts/abstention as `clinqa ask`; its lexicons load now, not in the first request
         self.policy = AnswerPolicy.for_reader(self.reader).warm_up()
+        # extraction's own abstention floor (Calibration.concept_min_score), with the same warmed lexicons
+        self.extract_policy = AnswerPolicy(self.policy.calibration.for_questionnaire(), labeler=self.policy.labeler)
         self.batcher = AnswerBatcher(self.reader, runner=self.scheduler.small.execute, policy=self.policy)
         self.summarizer = None
         if settings.summarize_model:
@@ -407,7 +409,7 @@ def create_app(settings: Settings | None = None, engines: Engines | None = None)
             q = parse_questionnaire({"id": "inline", "concepts": req.concepts}, "concepts")
 
         def work():  # the server's policy, warmed at start-up: /v1/answer's verdicts, no per-request build
-            return rows_for_notes(eng.reader, q, [note], req.language, policy=eng.policy)
+            return rows_for_notes(eng.reader, q, [note], req.language, policy=eng.extract_policy)
 
         rows = await job(request, len(note.text)).run(work)
         if to == "fhir":

@@ -587,3 +587,19 @@ def test_questionnaire_yes_no_terms_in_the_note_language():
     assert rows["chest_pain"]["value"] == "no" and rows["chest_pain"]["assertion"] == "negated"
     assert rows["fever"]["value"] == "yes"
     assert text[rows["fever"]["start"]:rows["fever"]["end"]].lower().startswith("πυρετ")
+
+
+def test_extraction_has_its_own_abstention_floor(tmp_path):
+    from clinqa.qa.policy import AnswerPolicy, Calibration
+
+    cal = Calibration(min_score=0.02, concept_min_score=0.3, source="test")
+    assert cal.for_questionnaire().min_score == 0.3 and cal.min_score == 0.02
+    assert Calibration(min_score=0.02).for_questionnaire().min_score == 0.02  # no floor of its own: the same
+    loaded = Calibration.load(cal.save(tmp_path))
+    assert loaded.concept_min_score == 0.3 and loaded.for_questionnaire().min_score == 0.3
+    note = Note("n", "Plan: review in clinic in six weeks.\n")
+    s = note.text.index("six weeks")
+    raw = [Answer(text="six weeks", start=s, end=s + 9, score=0.2, note_id="n")]
+    q = "When is the follow-up?"
+    assert not AnswerPolicy(cal).decide(note, q, raw, segment(note.text, "n")).answers[0].is_no_answer
+    assert AnswerPolicy(cal.for_questionnaire()).decide(note, q, raw, segment(note.text, "n")).answers[0].is_no_answer

@@ -13,24 +13,40 @@ CALIBRATION_FILE = "clinqa_calibration.json"
 @dataclass(frozen=True)
 class Calibration:
     """The abstention settings of one reader: `min_score` on the answer's probability and the
-    reader's own null-vs-best threshold; `source` says what they were tuned on."""
+    reader's own null-vs-best threshold; `source` says what they were tuned on. Extraction may
+    have its own floor (`concept_min_score`): half of a questionnaire's cells are absent from a
+    note, few free questions are, so the score that should answer differs."""
 
     min_score: float | None = None
     null_threshold: float | None = None
     source: str = "uncalibrated"
     tuned: dict[str, Any] = field(default_factory=dict)
+    concept_min_score: float | None = None
 
     @classmethod
     def load(cls, path: str | Path) -> Calibration:
         d = json.loads(Path(path).read_text(encoding="utf-8"))
-        return cls(d.get("min_score"), d.get("null_threshold"), d.get("source", str(path)), d.get("tuned", {}))
+        return cls(d.get("min_score"), d.get("null_threshold"), d.get("source", str(path)), d.get("tuned", {}),
+                   d.get("concept_min_score"))
+
+    def threshold_for(self, asked) -> float | None:
+        """The score a reader's answer needs: the concept's own `min_score`, else `min_score`."""
+        return asked.min_score if asked.min_score is not None else self.min_score
+
+    def for_questionnaire(self) -> Calibration:
+        """The settings for a questionnaire's concepts (extraction): `concept_min_score` as the floor."""
+        from dataclasses import replace
+
+        return self if self.concept_min_score is None else replace(self, min_score=self.concept_min_score)
 
     def save(self, path: str | Path) -> Path:
         p = Path(path)
         if p.is_dir():
             p = p / CALIBRATION_FILE
-        p.write_text(json.dumps({"min_score": self.min_score, "null_threshold": self.null_threshold,
-                                 "source": self.source, "tuned": self.tuned}, indent=2) + "\n", encoding="utf-8")
+        d = {"min_score": self.min_score, "null_threshold": self.null_threshold, "source": self.source, "tuned": self.tuned}
+        if self.concept_min_score is not None:
+            d["concept_min_score"] = self.concept_min_score
+        p.write_text(json.dumps(d, indent=2) + "\n", encoding="utf-8")
         return p
 
 

@@ -137,8 +137,8 @@ class AnswerPolicy:
         self.category_confidence = category_confidence
 
     @classmethod
-    def for_reader(cls, reader) -> AnswerPolicy:
-        return cls(calibration_for(reader))
+    def for_reader(cls, reader, questionnaire: bool = False) -> AnswerPolicy:
+        return cls(calibration_for(reader).for_questionnaire() if questionnaire else calibration_for(reader))
 
     def warm_up(self) -> AnswerPolicy:
         """Load what the policy loads lazily (drug lexicon, ICD-10-CM terms, spaCy/ConText,
@@ -337,7 +337,7 @@ class AnswerPolicy:
                               score=overlap_score(raw, s0, s1), method=(method or "extractive") + "+drug-class")
                        for s0, s1, why in class_members(note.text, doc, sentences, asked)]
             typed = members or typed
-        threshold = asked.min_score if asked.min_score is not None else cal.min_score
+        threshold = cal.threshold_for(asked)
         unsure = not typed or (threshold is not None and not typed[0].method.endswith(STRUCTURAL)
                                and typed[0].score < threshold)
         if unsure and asked.answer_type == "date":
@@ -592,7 +592,7 @@ class AnswerPolicy:
 
 
 def _passes(items: list[Answer], asked: AskedFor, cal: Calibration) -> bool:
-    threshold = asked.min_score if asked.min_score is not None else cal.min_score
+    threshold = cal.threshold_for(asked)
     return threshold is None or max(a.score for a in items) >= threshold
 
 
