@@ -186,6 +186,8 @@ def lab_values(text: str, lab: str, names: list[tuple[int, int, str]] | None = N
                 end -= 1
             if _YEAR.fullmatch(text, m.start(), end) and _YEAR_BEFORE.search(text[max(0, m.start() - 10):m.start()]):
                 continue  # "(baseline 138 g/L in 2189)": a year, not a value
+            if re.fullmatch(r"(?:0?[1-9]|1[0-2])/(?:1[89]|2\d)\d\d", text[m.start():end]):
+                continue  # "was 38 in 10/2335": a month and its year, not a value
             if re.match(r":\d\d", text[end:end + 3]) or re.search(r"\d:$", text[max(0, m.start() - 2):m.start()]):
                 continue  # "at 2:30 PM": a time's hour and minutes, not values
             if any(t.start() <= m.start() and end <= t.end() for t in TIME.finditer(text, max(0, m.start() - 8), end + 1)):

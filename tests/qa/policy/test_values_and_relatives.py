@@ -139,3 +139,10 @@ def test_a_value_on_the_next_line_of_wrapped_prose_is_read():
             "now 78 umol/L, urine output good.\n")
     assert [m.value.strip() for m in parse_document(text).measurements_of("creatinine")] == ["212 umol/L", "78 umol/L"]
     assert _verdict("Is her creatinine still 212?", text) == "no"
+
+
+def test_a_month_and_year_is_no_value_and_an_aside_is_no_current_one():
+    text = "Bloods: GGT 88 U/L - was 41 in 03/2326. HbA1c 44 mmol/mol (at diagnosis 51).\n"
+    assert [m.value.strip() for m in parse_document(text).measurements_of("ggt")] == ["88 U/L", "41"]
+    assert _verdict("Is her HbA1c 51?", text) == "no"
+    assert _verdict("Is her HbA1c 44?", text) == "yes"

@@ -91,6 +91,9 @@ def value_verdict(doc: ClinicalDocument, question: str) -> EventVerdict | None:
             m = vals[-1]
             return EventVerdict("uncertain", f"{lab} {m.value.strip()} is written as a peak or an earlier value; "
                                 "the note gives no current value", m.name_start, m.end, None)
+        if len({m.number for m in current}) > 1:  # "HbA1c 35 mmol/mol (at diagnosis 37)": the other is aside
+            outside = [m for m in current if not _in_parentheses_after_value(doc.text, m)]
+            current = outside if len({m.number for m in outside}) == 1 else current
         ordered = _in_time([m for m in current if m.key is not None]) or _in_one_series(current)
         vals = [ordered[-1]] if ordered else current if len({m.number for m in current}) == 1 else []
         scope = "now"
@@ -104,6 +107,13 @@ def value_verdict(doc: ClinicalDocument, question: str) -> EventVerdict | None:
     m = vals[-1]
     written = ", ".join(dict.fromkeys(v.value.strip() for v in vals))
     return EventVerdict("no", f"{lab} {scope}: {written}, not {numbers[0].group(1)}", m.name_start, m.end, None)
+
+
+def _in_parentheses_after_value(text: str, m) -> bool:
+    """Whether a value sits in parentheses opened after another number on its line."""
+    line0 = text.rfind("\n", 0, m.start) + 1
+    opened = text.rfind("(", line0, m.start)
+    return opened > text.rfind(")", line0, m.start) and bool(re.search(r"\d", text[line0:opened]))
 
 
 def _name_end(text: str, m) -> int:
