@@ -24,12 +24,17 @@ from clinqa.document.time import (
 from clinqa.document.trends import (
     ARROW,
     LABEL_THEN_NUMBER,
-    alias_re,
     headed_series,
     trend,
 )
 from clinqa.lexicon import PerLexicon, lexicon
 from clinqa.text.shapes import THRESHOLD_CUE, VALUE
+
+
+def alias_re() -> tuple[re.Pattern, dict[str, str]]:
+    """Any name of a lab or vital sign of the lexicon (longest first), and name -> canonical name."""
+    lex = lexicon()
+    return lex.lab_name_re, lex.lab_canonical
 
 
 def local_moment(text: str, vs: int, ve: int) -> str:
@@ -186,8 +191,11 @@ def lab_values(text: str, lab: str, names: list[tuple[int, int, str]] | None = N
                 end -= 1
             if _YEAR.fullmatch(text, m.start(), end) and _YEAR_BEFORE.search(text[max(0, m.start() - 10):m.start()]):
                 continue  # "(baseline 138 g/L in 2189)": a year, not a value
-            if re.fullmatch(r"(?:0?[1-9]|1[0-2])/(?:1[89]|2\d)\d\d", text[m.start():end]):
+            if re.fullmatch(r"(?:0?[1-9]|1[0-2])/(?:19|2[0-3])\d\d", text[m.start():end]):
                 continue  # "was 38 in 10/2335": a month and its year, not a value
+            if not first and re.search(r"\([ \t]*$", text[max(0, m.start() - 3):m.start()]) and \
+                    re.match(r"[ \t]*[-\u2013][ \t]*\d", text[m.end(1):m.end(1) + 4]):
+                continue  # "TSH 2.1 (0.4-4.0)": the reference range, not a value
             if re.match(r":\d\d", text[end:end + 3]) or re.search(r"\d:$", text[max(0, m.start() - 2):m.start()]):
                 continue  # "at 2:30 PM": a time's hour and minutes, not values
             if any(t.start() <= m.start() and end <= t.end() for t in TIME.finditer(text, max(0, m.start() - 8), end + 1)):

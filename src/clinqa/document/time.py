@@ -306,19 +306,17 @@ def anchors(text: str, fields: list[Item]) -> list[TimeAnchor]:
 
 def note_date(text: str) -> tuple | None:
     """The note's own date (time_key, with its year): a field in its first lines whose key is the
-    lexicon's `date_words.note_date_keys` ("Date of visit: 26/04/2336"), else a date on its first
-    line (a title's "Clinic letter 12 Mar 2336"); None when neither gives a full date."""
+    lexicon's `date_words.note_date_keys` ("Date of visit: 26/04/2336"), read in the note's own
+    order of day and month; None without such a field (a first line's date may be a birth date or
+    an admission's, never the note's by itself)."""
     from clinqa.lexicon import lexicon
 
     keys = lexicon().words_alternation("date_words", "note_date_keys")
-    head = text[:600].split("\n")[:12]
-    for line in head:
-        # (the value right after the key: "Date of admission: ..." is no "Date: ...")
-        m = re.match(r"[ \t]*(?:" + keys + r")[ \t]*[:.-]?[ \t]*(\d.{5,39}|[A-Za-z]{3,9}\.? \d.{2,36})", line, re.I)
-        key = time_key(m.group(1)) if m else None
-        if key and key[0] not in (0, "rel") and key[2]:
-            return key
-    first = next((line for line in head if line.strip()), "")
-    key = time_key(first)
-    return key if key and key[0] not in (0, "rel") and key[2] else None
-
+    with day_first_dates(writes_day_first(text)):
+        for line in text[:600].split("\n")[:12]:
+            # (the value right after the key: "Date of admission: ..." is no "Date: ...")
+            m = re.match(r"[ \t]*(?:" + keys + r")[ \t]*[:.-]?[ \t]*(\d.{5,39}|[A-Za-z]{3,9}\.? \d.{2,36})", line, re.I)
+            key = time_key(m.group(1)) if m else None
+            if key and key[0] not in (0, "rel") and key[2]:
+                return key
+    return None

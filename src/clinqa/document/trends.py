@@ -13,18 +13,12 @@ from clinqa.lexicon import lexicon
 from clinqa.text.shapes import VALUE
 
 
-def alias_re() -> tuple[re.Pattern, dict[str, str]]:
-    """Any name of a lab or vital sign of the lexicon (longest first), and name -> canonical name."""
-    lex = lexicon()
-    return lex.lab_name_re, lex.lab_canonical
-
-
 def trend(text: str, b: Block) -> list[Measurement]:
     """ "Hgb trend: 7.1 (6/1 09:10) -> 6.6 (6/2) -> 8.9 (6/5, discharge)": the values an arrow
     joins, each with the time in its parentheses (or the words after it). A block may hold
     several chains inside prose ("... Today BP 128/74. hs-troponin 64 (06/07) -> 88 (06/08)");
     each chain is the lab's named last before its first value."""
-    pat, canon = alias_re()
+    pat = lexicon().lab_name_re
     out: list[Measurement] = []
     pos = b.start
     while True:
@@ -46,7 +40,7 @@ def trend(text: str, b: Block) -> list[Measurement]:
 
 def _chain(text: str, m: re.Match, end: int) -> list[Measurement]:
     """The values of one arrow chain after the lab name `m` (at least two)."""
-    lab = alias_re()[1][m.group(1).lower()]
+    lab = lexicon().lab_canonical[m.group(1).lower()]
     pos = m.end()
     arrows = []
     last = pos
@@ -122,7 +116,7 @@ def headed_series(text: str) -> list[list[Measurement]]:
     (arm cuff, mornings):"), one per dated item below it: lines, or items split by "|" ("April 9
     (admission) 11.8 | April 9 22:00 (post-PPH) 7.4 | April 12 9.3"). An item starts with its date
     or time; its value is the last one outside parentheses ("April 10 after 2 units 9.1")."""
-    pat, canon = alias_re()
+    pat, canon = lexicon().lab_name_re, lexicon().lab_canonical
     out = []
     pos = 0
     lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]*", text) if m.end() > m.start()]

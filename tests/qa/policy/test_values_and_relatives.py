@@ -87,7 +87,7 @@ def test_suspected_queried_and_childhood_findings_are_no_yes():
 
 
 @pytest.mark.parametrize("question, dims", [
-    ("How many cores were taken?", {"count", "dose form", "rate"}),
+    ("How many cores were taken?", {"count", "dose form", "rate", "amount"}),
     ("Size of the left adrenal nodule?", {"length"}),
     ("How many mL of contrast?", {"volume"}),
     ("Birth weight?", {"mass", "percent"}),

@@ -286,9 +286,10 @@ def dimensions_asked(question: str) -> frozenset[str]:
     named after "how many" says its own ("How many mL...?"); empty when the words say nothing."""
     from clinqa.text.values import unit_dimension
 
-    unit = re.search(r"\bhow many\s+([^\s?]+)", question, re.I)
-    if unit and unit_dimension(unit.group(1)):
-        return frozenset({unit_dimension(unit.group(1))})
+    # a unit the question names itself: "How many mL ...?", "... in cm?"
+    for unit in re.finditer(r"\b(?:how many|in)\s+([^\s?,.]+)", question, re.I):
+        if unit_dimension(unit.group(1)):
+            return frozenset({unit_dimension(unit.group(1))})
     lex = lexicon()
     for key in lex.document.get("asked_dimensions", {}):
         if lex.words_re("asked_dimensions", key).search(question):

@@ -71,12 +71,20 @@ def diagnosis_not_symptom(text: str) -> bool:
     (`document.symptom_words`: "melaena" and "back pain" are symptoms ICD files elsewhere)."""
     from clinqa.text.vocab import find_concepts
 
+    from clinqa.text.vocab import ngrams
+
     lex = lexicon()
-    if lex.words_re("symptom_words", "words").search(text):
+    hits = find_concepts(text)
+    # (a symptom word inside a disease's own name is the disease's: "dengue fever", "whooping cough")
+    rest = text.lower()
+    for h in hits:
+        if h.group == "disorder" and " " in h.text and not lexicon().words_re("symptom_words", "words").fullmatch(h.text):
+            rest = rest.replace(h.text, " ")
+    if lex.words_re("symptom_words", "words").search(rest):
         return False
     words = vocab_words(PLACEHOLDER.sub(" ", text))
-    kinds = {lex.kind_of_name.get(g) for g in _ngrams(words)}
-    groups = {h.group for h in find_concepts(text)}
+    kinds = {lex.kind_of_name.get(g) for g in ngrams(list(words))}
+    groups = {h.group for h in hits}
     if "symptom" in kinds or "symptom" in groups:
         return False
     return "problem" in kinds or "disorder" in groups or is_problem(text)
@@ -85,13 +93,9 @@ def diagnosis_not_symptom(text: str) -> bool:
 def _phrase_around(text: str, span: tuple[int, int]) -> str:
     """The span with the rest of its phrase (up to a comma, a colon, a bracket or a line end):
     "decompensated heart" of "decompensated heart failure" is still the disease."""
-    lo = max(text.rfind(c, 0, span[0]) for c in ",;:(\n") + 1
-    hi = min((i for i in (text.find(c, span[1]) for c in ",;:)\n") if i >= 0), default=len(text))
+    lo = max(text.rfind(c, 0, span[0]) for c in (",", ";", ":", "(", "\n", ". ")) + 1
+    hi = min((i for i in (text.find(c, span[1]) for c in (",", ";", ":", ")", "\n", ". ")) if i >= 0), default=len(text))
     return text[lo:hi]
-
-
-def _ngrams(words: tuple[str, ...], n: int = 4) -> set[str]:
-    return {" ".join(words[i:i + k]) for k in range(1, n + 1) for i in range(len(words) - k + 1)}
 
 
 def problem_first(text: str) -> bool:
@@ -194,7 +198,7 @@ def fits(note: Note, asked: AskedFor, span: tuple[int, int], sentences) -> tuple
     if asks_clock_time(asked.question) and asked.answer_type in ("date", "span") and not has_clock_time(text):
         return False, f"{text!r} holds no clock time, and the question asks what time"  # ("14-Mar-2195", "2 h")
     if asked.allergy:
-        if _NO_ALLERGY.get().match(after_label(text).strip(" \t-*\u2022")):
+        if _NO_ALLERGY.get().fullmatch(after_label(text).strip(" \t-*\u2022.;,")):
             # "NKDA", "none", "No known drug allergies": what the note says is that there is none
             return False, f"{text!r} says the patient has no known allergy"
         if ALLERGY_TEXT.search(where) or allergy_section:

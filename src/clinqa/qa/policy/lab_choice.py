@@ -98,7 +98,7 @@ def lab_answers(note: Note, asked: AskedFor, raw: list[Answer], doc: ClinicalDoc
                                              re.I))]
         if in_moment:
             return answer(by_reader(in_moment), f"the value of {asked.lab} written at {key}")
-        ordered = _in_time(vals)
+        ordered = in_time(vals)
         if not distinct:
             return answer(vals, f"the only value of {asked.lab} in the note")
         if key == "admission" and not moment and doc.kind == "clinic_letter":
@@ -110,11 +110,11 @@ def lab_answers(note: Note, asked: AskedFor, raw: list[Answer], doc: ClinicalDoc
                                          f"{n - 1} other(s) from earlier visits")
         if key == "admission":  # the first value a note writes is the one measured first, in time when known
             # (a baseline is from before the stay: "baseline Cr 1.3", then "Cr 3.4 (06/07) -> ...")
-            stay = [m for m in vals if not _said_earlier(text, m)] or vals
-            ordered = _in_time(stay) if len(stay) < len(vals) else ordered
+            stay = [m for m in vals if not said_earlier(text, m)] or vals
+            ordered = in_time(stay) if len(stay) < len(vals) else ordered
             first = ordered[0] if ordered else min(stay, key=lambda m: m.sequence)
             return answer([first], f"the first of {n} values of {asked.lab} ({'in time' if ordered else 'in the note'})")
-        ordered = ordered or _in_time([m for m in vals if m.key is not None])  # (the values with a time)
+        ordered = ordered or in_time([m for m in vals if m.key is not None])  # (the values with a time)
         if ordered and key == "discharge" and _on_moment_day(doc, ordered[-1], "discharge"):
             return answer([ordered[-1]], f"the last of {n} values of {asked.lab}, on the discharge date")
         return [], f"{n} values of {asked.lab}, none at {key}"
@@ -122,13 +122,13 @@ def lab_answers(note: Note, asked: AskedFor, raw: list[Answer], doc: ClinicalDoc
         now = [m for m in vals if m.source == "text" and _says_now(text, m)]
         if now and len({m.number for m in now}) == 1:
             return answer(now, f"the value of {asked.lab} the note says is current")
-        ordered = _in_time([m for m in vals if m.key is not None]) or \
-            _in_one_series([m for m in vals if not _said_earlier(text, m)])  # (a baseline is no step of the trend)
+        ordered = in_time([m for m in vals if m.key is not None]) or \
+            in_one_series([m for m in vals if not said_earlier(text, m)])  # (a baseline is no step of the trend)
         if ordered:
             return answer([ordered[-1]], f"the most recent of {n} values of {asked.lab}")
         if not distinct:
             return answer(vals, f"the only value of {asked.lab} in the note")
-        current = [m for m in vals if m.moment != "admission" and not _said_earlier(text, m)]
+        current = [m for m in vals if m.moment != "admission" and not said_earlier(text, m)]
         if current and len(current) < n and len({m.number for m in current}) == 1:
             # "HbA1c 6.4% (7.9% in October)", "Sodium was 136 in March": the others are earlier
             return answer(current, f"the value of {asked.lab} the note gives as current; "
@@ -138,7 +138,7 @@ def lab_answers(note: Note, asked: AskedFor, raw: list[Answer], doc: ClinicalDoc
         high = bool(re.match(r"(?:peak|t ?max|max|highest)", extreme.group(0), re.I))
         nums = [m for m in vals if m.number is not None]
         # a baseline or an earlier value is no extreme of the stay: "Hb 71 (baseline 138 in 2189)"
-        nums = [m for m in nums if not _said_earlier(text, m)] or nums
+        nums = [m for m in nums if not said_earlier(text, m)] or nums
         best = max(nums, key=lambda m: m.number) if high else min(nums, key=lambda m: m.number)
         return answer([best], f"the {'highest' if high else 'lowest'} of {n} values of {asked.lab}")
     words, qualified = _qualified(text, vals, q, asked.lab)
@@ -253,7 +253,7 @@ def _label_named(when: str, question: str) -> bool:
     return len(label) >= 2 and bool(re.search(r"(?<![\w-])" + re.escape(label) + r"(?![\w-])", question, re.I))
 
 
-def _said_earlier(text: str, m: Measurement) -> bool:
+def said_earlier(text: str, m: Measurement) -> bool:
     """Whether a value is written as an earlier one: in parentheses after another value ("6.4%
     (7.9% in October)", "48 mg/g (was 22)"), or with a word of the past between its lab's name
     and it ("Sodium was 136 mmol/L in March 2181"; the lexicon's `moments.earlier`), or right before
@@ -267,7 +267,7 @@ def _said_earlier(text: str, m: Measurement) -> bool:
     word = re.search(r"([^\W\d_]+)[ \t(]*$", text[line0:m.name_start]) if m.name_start > line0 else None
     if word and earlier.fullmatch(word.group(1)):  # "baseline Cr 1.3", "previous HbA1c 8.1%"
         return True
-    after = re.split(r"[\n,(]", text[m.end:m.end + 30])[0]  # (another value's parentheses are its own)
+    after = re.split(r"[\n,(]|\.\s", text[m.end:m.end + 30])[0]  # (another value's parentheses, another sentence)
     # (not another value's words: "Creatinine 71 umol/L at baseline and 74 on March 26th")
     before = re.split(r"[\d),;]|\band\b", text[max(m.name_start, line0, m.start - 30):m.start])[-1]
     return bool(earlier.search(before) or
@@ -278,7 +278,7 @@ def _one_on_line(vals: list[Measurement], m: Measurement) -> bool:
     return sum(1 for v in vals if v.name_start == m.name_start) == 1
 
 
-def _in_time(vals: list[Measurement]) -> list[Measurement] | None:
+def in_time(vals: list[Measurement]) -> list[Measurement] | None:
     """The values in time order, when every one has a time of the same kind."""
     keys = [m.key for m in vals]
     if len(vals) < 2 or any(k is None for k in keys) or not all(comparable(keys[0], k) for k in keys):
@@ -286,7 +286,7 @@ def _in_time(vals: list[Measurement]) -> list[Measurement] | None:
     return sorted(vals, key=lambda m: (m.key, m.sequence))
 
 
-def _in_one_series(vals: list[Measurement]) -> list[Measurement] | None:
+def in_one_series(vals: list[Measurement]) -> list[Measurement] | None:
     """Values of one trend or one table row are written in time order."""
     if len(vals) >= 2 and all(m.source in ("trend", "table") for m in vals) and len({m.name_start for m in vals}) == 1:
         return sorted(vals, key=lambda m: m.sequence)

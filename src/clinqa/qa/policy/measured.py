@@ -11,6 +11,7 @@ from clinqa.document.time import moment_of
 from clinqa.lexicon import lexicon
 from clinqa.qa.policy.events import EventVerdict
 from clinqa.qa.policy.time_scope import asks_at_a_moment
+from clinqa.text.shapes import VALUE
 
 
 def measured_verdict(doc: ClinicalDocument, terms: tuple[str, ...], question: str) -> EventVerdict | None:
@@ -59,54 +60,90 @@ def value_verdict(doc: ClinicalDocument, question: str) -> EventVerdict | None:
     lab the question names is the question's number, no when the note's values are others (the
     question's number may be a limit, a target or an earlier value the note writes beside it).
     A question in the present tense reads the current value (the last in time, or in one trend,
-    none written as earlier); one naming a moment of the stay reads that moment's values. None when
-    the question names no lab, no single number, or a comparison ("above", "within range").
-    Reads the lexicon's `question_words.comparing` and `present_tense`."""
-    from clinqa.qa.policy.lab_choice import _in_one_series, _in_time, _said_earlier
+    none written as earlier or as a peak); one naming a moment of the stay reads that moment's
+    values. None when the question names no lab, no single number after the lab's name, a number
+    with a unit the lab is not measured in ("repeated 4 hours later", "80 mg"), or a comparison
+    ("above", "within range"). Reads the lexicon's `question_words.comparing`, `present_openers`,
+    `present_tense` and `moments`."""
+    from clinqa.document.numbers import number_of
+    from clinqa.qa.policy.lab_choice import in_one_series, in_time, said_earlier
     from clinqa.qa.policy.labs import lab_in
+    from clinqa.text.values import unit_dimension
 
     lex = lexicon()
-    lab = lab_in(question, terse=True)
-    if lab is None or re.search(r"[<>\u2264\u2265]", question) or lex.words_re("question_words", "comparing").search(question):
+    named = lab_in(question, with_start=True, terse=True)
+    if named is None or re.search(r"[<>\u2264\u2265]", question) or lex.words_re("question_words", "comparing").search(question):
         return None
+    lab, name_at = named
     numbers = [m for m in _ASKED_NUMBER.finditer(question) if not _in_lab_name(question, m.start())]
-    if len(numbers) != 1:
+    if len(numbers) != 1 or numbers[0].start() < name_at:
         return None
-    asked = float(numbers[0].group(1).replace(",", "."))
-    vals = [m for m in doc.measurements_of(lab) if m.number is not None]
-    if not vals:
+    dims = lex.lab_by_name[lab].dimensions if lab in lex.lab_by_name else frozenset()
+    unit = re.match(r"[ \t]*([^\s\d?,.;]+)", question[numbers[0].end():])
+    if unit and unit_dimension(unit.group(1)) is not None and unit_dimension(unit.group(1)) not in dims and "any" not in dims:
+        return None  # "Was the troponin repeated 4 hours later?": hours are no troponin
+    asked = _in_first_unit(lab, number_of(numbers[0].group(1)))
+
+    def fits(m) -> bool:  # ("Check potassium in 3 days": days are no potassium)
+        d = unit_dimension(VALUE.match(m.value).group(3)) if VALUE.match(m.value) else None
+        return d is None or not dims or d in dims or "any" in dims
+
+    vals = [m for m in doc.measurements_of(lab) if m.number is not None and fits(m)]
+    if not vals or asked is None:
         return None
     moment = moment_of(question)
+    words = question.split()
     if moment is not None:
         vals = [m for m in vals if m.moment == moment]
         scope = f"at {moment}"
-    elif lex.words_re("question_words", "present_tense").fullmatch(question.split()[0] if question.split() else "") or \
-            re.search(r"\bstill\b", question, re.I) or lex.words_re("moments", "latest").search(question):
+    elif (words and lex.words_re("question_words", "present_openers").fullmatch(words[0])) or \
+            lex.words_re("question_words", "present_tense").search(question) or lex.words_re("moments", "latest").search(question):
         # (a value written as the stay's peak or nadir is no current one: "creatinine peaked at 212")
-        extreme = re.compile(lex.words_alternation("moments", "peak") + "|" + lex.words_alternation("moments", "lowest") +
-                             r"|peaked|\bfell to\b|\brose to\b", re.I)
-        current = [m for m in vals if not _said_earlier(doc.text, m) and
+        extreme = re.compile(lex.words_alternation("moments", "peak") + "|" + lex.words_alternation("moments", "lowest"), re.I)
+        current = [m for m in vals if not said_earlier(doc.text, m) and
                    not extreme.search(doc.text, max(_name_end(doc.text, m), m.start - 24), m.start)]
         if not current:  # only a peak or an earlier value: what it is now the note does not say
             m = vals[-1]
             return EventVerdict("uncertain", f"{lab} {m.value.strip()} is written as a peak or an earlier value; "
                                 "the note gives no current value", m.name_start, m.end, None)
+        # ("53 mmol/mol (7.0%)": one value in two units, which said_earlier reads as an earlier one)
+        alt = next((m for m in vals if _in_parentheses_after_value(doc.text, m) and _other_unit(doc.text, m)
+                    and _same(m, lab, asked)), None)
+        if alt is not None:
+            return EventVerdict("yes", f"{lab} {alt.value.strip()} now (in another unit)", alt.name_start, alt.end, None)
         if len({m.number for m in current}) > 1:  # "HbA1c 35 mmol/mol (at diagnosis 37)": the other is aside
             outside = [m for m in current if not _in_parentheses_after_value(doc.text, m)]
             current = outside if len({m.number for m in outside}) == 1 else current
-        ordered = _in_time([m for m in current if m.key is not None]) or _in_one_series(current)
+        ordered = in_time([m for m in current if m.key is not None]) or in_one_series(current)
         vals = [ordered[-1]] if ordered else current if len({m.number for m in current}) == 1 else []
         scope = "now"
     else:
         scope = "in the note"
     if not vals:
         return None
-    same = next((m for m in vals if abs(m.number - asked) < 1e-9), None)
+    same = next((m for m in vals if _same(m, lab, asked)), None)
     if same is not None:
         return EventVerdict("yes", f"{lab} {same.value.strip()} {scope}", same.name_start, same.end, None)
     m = vals[-1]
     written = ", ".join(dict.fromkeys(v.value.strip() for v in vals))
     return EventVerdict("no", f"{lab} {scope}: {written}, not {numbers[0].group(1)}", m.name_start, m.end, None)
+
+
+def _same(m, lab: str, asked: float) -> bool:
+    """A value is the asked number, in its lab's first unit ("Temp 101.3 F" is 38.5)."""
+    v = _in_first_unit(lab, m.number)
+    # (a value converted from another unit is rounded: "101.3 F" is 38.5 to a tenth)
+    return v is not None and abs(v - asked) < (0.06 if v != m.number else 1e-9)
+
+
+def _other_unit(text: str, m) -> bool:
+    """Whether a value in parentheses has a unit, and another than the value before it on its line."""
+    unit = VALUE.match(m.value).group(3) if VALUE.match(m.value) else None
+    if not unit:
+        return False
+    line0 = text.rfind("\n", 0, m.start) + 1
+    before = list(VALUE.finditer(text, line0, text.rfind("(", line0, m.start)))
+    return bool(before) and (before[-1].group(3) or "").lower() != unit.lower()
 
 
 def _in_parentheses_after_value(text: str, m) -> bool:
@@ -118,7 +155,7 @@ def _in_parentheses_after_value(text: str, m) -> bool:
 
 def _name_end(text: str, m) -> int:
     """Where a measurement's lab name ends ("Peak flow" is no peak of a value)."""
-    from clinqa.document.trends import alias_re
+    from clinqa.document.measurements import alias_re
 
     name = alias_re()[0].match(text, m.name_start)
     return name.end() if name else m.name_start

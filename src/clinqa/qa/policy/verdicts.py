@@ -350,7 +350,8 @@ def not_done_after(text: str, sentences: list[Sentence] | None, m: Mention) -> M
             return replace(m, assertion="possible", cue_start=min(m.cue_start, m.start), cue_end=max(m.cue_end, cue.end()))
         return replace(m, assertion=assertion, cue_start=min(m.cue_start, m.start), cue_end=max(m.cue_end, cue.end()))
     possible = _POSSIBLE_RIGHT_AFTER.get().match(text, m.end)
-    if possible and m.assertion == "present":  # "DVT suspected, duplex requested" (no ruling out after it)
+    if possible and m.assertion == "present" and not lexicon().words_re("event_status", "confirmed_after").search(
+            text, possible.end(), sent.end):  # "DVT suspected, duplex requested" ("... and confirmed at laparoscopy": yes)
         return replace(m, assertion="possible", cue_start=min(m.cue_start, m.start), cue_end=max(m.cue_end, possible.end()))
     return m
 
@@ -408,6 +409,11 @@ _ABSENT_UNDER = PerLexicon(lambda lex: re.compile(
     r"[ \t]*:?[ \t]*\n[ \t]*(?:" + lex.words_alternation("field_values", "absent") + r")[ \t]*(?:[.;]|$)", re.I | re.M))
 
 
+# a relative named as another's ("his mother's sister"): the clause is about the second
+_POSSESSOR = PerLexicon(lambda lex: re.compile(
+    r"\b[\w-]+'s\s+(?=(?:" + lex.words_alternation("question_words", "relatives") + r")\b)", re.I))
+
+
 def _clause_of(text: str, m: Mention) -> str:
     """The words of a mention's sentence or clause, from the last full stop, semicolon or line end."""
     a = max(text.rfind(c, 0, m.start) for c in (". ", ";", "\n")) + 1
@@ -434,7 +440,7 @@ def aggregate(mentions: list[Mention], asked: AskedFor, text: str = "") -> tuple
         fam = by.get("family", [])
         asked_kinds = lexicon().names_in("relative_kinds", asked.question)
         if fam and asked_kinds and text:  # "Did his father have gout?" on "his sister also has gout"
-            lines = {m.start: lexicon().names_in("relative_kinds", _clause_of(text, m)) for m in fam}
+            lines = {m.start: lexicon().names_in("relative_kinds", _POSSESSOR.get().sub(" ", _clause_of(text, m))) for m in fam}
             if all(lines[m.start] and not lines[m.start] & asked_kinds for m in fam):
                 return "not_mentioned", pick(fam), f"in the family history of another relative, not the {'/'.join(sorted(asked_kinds))}"
             fam = [m for m in fam if lines[m.start] & asked_kinds] or fam
@@ -498,8 +504,11 @@ _FORM_ENDINGS = PerLexicon(_form_endings)
 
 
 def _same_word(a: str, b: str) -> bool:
-    if len(a) <= 3 or len(b) <= 3:
-        return a == b  # an abbreviation is that abbreviation ("CT" never starts "CTA", "Mrs" never "MRSA")
+    if len(a) == 2 or len(b) == 2:
+        return a == b  # an abbreviation is that abbreviation ("CT" never starts "CTA")
+    short, long_ = sorted((a, b), key=len)
+    if len(short) == 3 and len(long_) == 4 and long_[-1] not in "es":
+        return False  # a word of three letters starts one of four only by an inflection ("Mrs" is no "MRSA")
     return len(min(a, b, key=len)) >= 3 and (a.startswith(b) or b.startswith(a))
 
 
