@@ -82,3 +82,11 @@ def test_review_words_and_units():
     for symptom in ("otalgia", "low mood", "rhinorrhoea", "seizures"):
         assert not diagnosis_not_symptom(symptom), symptom
     assert _verdict("Family history: diabetes in his mother's sister.\n", "Did his mother have diabetes?") != "yes"
+
+
+def test_a_three_letter_word_still_finds_its_inflections():
+    from clinqa.qa.policy.verdicts import _same_word, _stem
+
+    assert _same_word(_stem("use"), _stem("used")) and _same_word(_stem("knee"), _stem("knees"))
+    assert not _same_word(_stem("Mrs"), _stem("MRSA"))
+    assert _verdict("Heroin: never used.\n", "Does he use heroin?") == "no"   # a field's "never used"

@@ -507,7 +507,7 @@ def _same_word(a: str, b: str) -> bool:
     if len(a) == 2 or len(b) == 2:
         return a == b  # an abbreviation is that abbreviation ("CT" never starts "CTA")
     short, long_ = sorted((a, b), key=len)
-    if len(short) == 3 and len(long_) == 4 and long_[-1] not in "es":
+    if len(short) == 3 and len(long_) == 4 and long_[-1] not in "esdy":
         return False  # a word of three letters starts one of four only by an inflection ("Mrs" is no "MRSA")
     return len(min(a, b, key=len)) >= 3 and (a.startswith(b) or b.startswith(a))
 
