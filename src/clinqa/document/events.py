@@ -15,6 +15,7 @@ import re
 from clinqa.document.checkboxes import box_before
 from clinqa.document.model import Block, Event, Item
 from clinqa.document.structure import row_status, split_outside_brackets
+from clinqa.document.time import note_date
 from clinqa.lexicon import PerLexicon, lexicon
 from clinqa.types import Sentence
 
@@ -165,17 +166,16 @@ def _not_yet(text: str, cue: re.Match, clause_end: int, action: str, subj: tuple
 
 def _dated_later(text: str, cue: re.Match, clause_end: int, action: str) -> bool:
     """A start dated after the note's own date ("Start entecavir 0.5 mg daily 27/04/2336" in a
-    letter of 26/04/2336): a plan."""
-    from clinqa.document.time import DATE, comparable, note_date, time_key
+    letter of 26/04/2336): a plan. (The note's date is read only for a start whose clause has a
+    date, and once per note: note_date is cached.)"""
+    from clinqa.document.time import DATE, comparable, time_key
 
     if action not in ("started", "resumed"):
         return False
-    written = note_date(text)
-    if written is None:
-        return False
     for d in DATE.finditer(text, cue.end(), clause_end):
         key = time_key(d.group(0))
-        if key and comparable(key, written) and key[0] and key[:3] > written[:3]:
+        written = note_date(text) if key and key[0] else None
+        if written is not None and comparable(key, written) and key[:3] > written[:3]:
             return True
     return False
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
+import functools
 import re
 
 from clinqa.document.model import Item, TimeAnchor
@@ -304,18 +305,25 @@ def anchors(text: str, fields: list[Item]) -> list[TimeAnchor]:
     return out
 
 
+# a note's own date field: its key, then the value right after it ("Date of admission: ..." is no "Date: ...")
+_DATE_FIELD = PerLexicon(lambda lex: re.compile(
+    r"[ \t]*(?:" + lex.words_alternation("date_words", "note_date_keys") +
+    r")[ \t]*[:.-]?[ \t]*(\d.{5,39}|[A-Za-z]{3,9}\.? \d.{2,36})", re.I))
+
+
 def note_date(text: str) -> tuple | None:
     """The note's own date (time_key, with its year): a field in its first lines whose key is the
     lexicon's `date_words.note_date_keys` ("Date of visit: 26/04/2336"), read in the note's own
     order of day and month; None without such a field (a first line's date may be a birth date or
     an admission's, never the note's by itself)."""
-    from clinqa.lexicon import lexicon
+    return _note_date(text, _DATE_FIELD.get())
 
-    keys = lexicon().words_alternation("date_words", "note_date_keys")
+
+@functools.lru_cache(maxsize=16)  # (a note's events ask once per dated start; keyed by the lexicon's pattern too)
+def _note_date(text: str, field: re.Pattern) -> tuple | None:
     with day_first_dates(writes_day_first(text)):
         for line in text[:600].split("\n")[:12]:
-            # (the value right after the key: "Date of admission: ..." is no "Date: ...")
-            m = re.match(r"[ \t]*(?:" + keys + r")[ \t]*[:.-]?[ \t]*(\d.{5,39}|[A-Za-z]{3,9}\.? \d.{2,36})", line, re.I)
+            m = field.match(line)
             key = time_key(m.group(1)) if m else None
             if key and key[0] not in (0, "rel") and key[2]:
                 return key

@@ -288,8 +288,8 @@ def dimensions_asked(question: str) -> frozenset[str]:
 
     # a unit the question names itself: "How many mL ...?", "... in cm?"
     for unit in re.finditer(r"\b(?:how many|in)\s+([^\s?,.]+)", question, re.I):
-        if unit_dimension(unit.group(1)):
-            return frozenset({unit_dimension(unit.group(1))})
+        if dim := unit_dimension(unit.group(1)):
+            return frozenset({dim})
     lex = lexicon()
     for key in lex.document.get("asked_dimensions", {}):
         if lex.words_re("asked_dimensions", key).search(question):

@@ -20,7 +20,7 @@ from clinqa.text.shapes import (
     PerLexicon,
     unit_re,
 )
-from clinqa.qa.policy.spans import after_label, line_span, sentence_at
+from clinqa.qa.policy.spans import after_label, between_stops, line_span, sentence_at
 from clinqa.text.vocab import words as vocab_words
 from clinqa.types import Answer, Note
 
@@ -69,18 +69,17 @@ def diagnosis_not_symptom(text: str) -> bool:
     symptoms, a problem group or abbreviation of the lexicon ("HTN") or a disease word ("...itis"),
     with no ICD-10-CM symptom, no symptom group of the lexicon and no symptom word
     (`document.symptom_words`: "melaena" and "back pain" are symptoms ICD files elsewhere)."""
-    from clinqa.text.vocab import find_concepts
-
-    from clinqa.text.vocab import ngrams
+    from clinqa.text.vocab import find_concepts, ngrams
 
     lex = lexicon()
+    symptom_word = lex.words_re("symptom_words", "words")
     hits = find_concepts(text)
     # (a symptom word inside a disease's own name is the disease's: "dengue fever", "whooping cough")
     rest = text.lower()
     for h in hits:
-        if h.group == "disorder" and " " in h.text and not lexicon().words_re("symptom_words", "words").fullmatch(h.text):
+        if h.group == "disorder" and " " in h.text and not symptom_word.fullmatch(h.text):
             rest = rest.replace(h.text, " ")
-    if lex.words_re("symptom_words", "words").search(rest):
+    if symptom_word.search(rest):
         return False
     words = vocab_words(PLACEHOLDER.sub(" ", text))
     kinds = {lex.kind_of_name.get(g) for g in ngrams(list(words))}
@@ -88,14 +87,6 @@ def diagnosis_not_symptom(text: str) -> bool:
     if "symptom" in kinds or "symptom" in groups:
         return False
     return "problem" in kinds or "disorder" in groups or is_problem(text)
-
-
-def _phrase_around(text: str, span: tuple[int, int]) -> str:
-    """The span with the rest of its phrase (up to a comma, a colon, a bracket or a line end):
-    "decompensated heart" of "decompensated heart failure" is still the disease."""
-    lo = max(text.rfind(c, 0, span[0]) for c in (",", ";", ":", "(", "\n", ". ")) + 1
-    hi = min((i for i in (text.find(c, span[1]) for c in (",", ";", ":", ")", "\n", ". ")) if i >= 0), default=len(text))
-    return text[lo:hi]
 
 
 def problem_first(text: str) -> bool:
@@ -309,7 +300,9 @@ def fits(note: Note, asked: AskedFor, span: tuple[int, int], sentences) -> tuple
         if re.fullmatch(r"[\d\s.,/%\-*]+" + r"(?:\s*" + unit_re() + r")?", text.strip(), re.I):
             return False, f"{text!r} is a number, not a {asked.category.lower()}"
         if asked.category == "Symptoms" and lexicon().words_re("question_words", "symptom_asking").search(asked.question) \
-                and english_note(note.text) and diagnosis_not_symptom(_phrase_around(note.text, span)):
+                and english_note(note.text) and diagnosis_not_symptom(
+                    # (its whole phrase: "decompensated heart" of "decompensated heart failure" is the disease)
+                    between_stops(note.text, *span, (",", ";", ":", "(", "\n", ". "), (",", ";", ":", ")", "\n", ". "))):
             return False, f"{text!r} names a diagnosis, and the question asks for symptoms"
         if asked.category == "Diagnosis" and (asked.category_declared or asked.code == "icd10cm") \
                 and not is_problem(text) and english_note(note.text):

@@ -253,6 +253,13 @@ def _label_named(when: str, question: str) -> bool:
     return len(label) >= 2 and bool(re.search(r"(?<![\w-])" + re.escape(label) + r"(?![\w-])", question, re.I))
 
 
+def in_parentheses_after_value(text: str, m: Measurement) -> bool:
+    """Whether a value sits in parentheses opened after another number on its line ("35 (37)")."""
+    line0 = text.rfind("\n", 0, m.start) + 1
+    opened = text.rfind("(", line0, m.start)
+    return opened > text.rfind(")", line0, m.start) and bool(re.search(r"\d", text[line0:opened]))
+
+
 def said_earlier(text: str, m: Measurement) -> bool:
     """Whether a value is written as an earlier one: in parentheses after another value ("6.4%
     (7.9% in October)", "48 mg/g (was 22)"), or with a word of the past between its lab's name
@@ -260,9 +267,8 @@ def said_earlier(text: str, m: Measurement) -> bool:
     its lab's name ("baseline Cr 1.3")."""
     earlier = lexicon().words_re("moments", "earlier")
     line0 = text.rfind("\n", 0, m.start) + 1
-    opened = text.rfind("(", line0, m.start)
-    if opened > text.rfind(")", line0, m.start) and re.search(r"\d", text[line0:opened]) and \
-            re.fullmatch(r"\s*(?:(?:was|previously|prior|baseline)\s+)?", text[opened + 1:m.start]):
+    if in_parentheses_after_value(text, m) and \
+            re.fullmatch(r"\s*(?:(?:was|previously|prior|baseline)\s+)?", text[text.rfind("(", line0, m.start) + 1:m.start]):
         return True
     word = re.search(r"([^\W\d_]+)[ \t(]*$", text[line0:m.name_start]) if m.name_start > line0 else None
     if word and earlier.fullmatch(word.group(1)):  # "baseline Cr 1.3", "previous HbA1c 8.1%"

@@ -66,7 +66,7 @@ def value_verdict(doc: ClinicalDocument, question: str) -> EventVerdict | None:
     ("above", "within range"). Reads the lexicon's `question_words.comparing`, `present_openers`,
     `present_tense` and `moments`."""
     from clinqa.document.numbers import number_of
-    from clinqa.qa.policy.lab_choice import in_one_series, in_time, said_earlier
+    from clinqa.qa.policy.lab_choice import in_one_series, in_parentheses_after_value, in_time, said_earlier
     from clinqa.qa.policy.labs import lab_in
     from clinqa.text.values import unit_dimension
 
@@ -85,7 +85,7 @@ def value_verdict(doc: ClinicalDocument, question: str) -> EventVerdict | None:
     asked = _in_first_unit(lab, number_of(numbers[0].group(1)))
 
     def fits(m) -> bool:  # ("Check potassium in 3 days": days are no potassium)
-        d = unit_dimension(VALUE.match(m.value).group(3)) if VALUE.match(m.value) else None
+        d = unit_dimension(_unit_of(m.value))
         return d is None or not dims or d in dims or "any" in dims
 
     vals = [m for m in doc.measurements_of(lab) if m.number is not None and fits(m)]
@@ -107,12 +107,12 @@ def value_verdict(doc: ClinicalDocument, question: str) -> EventVerdict | None:
             return EventVerdict("uncertain", f"{lab} {m.value.strip()} is written as a peak or an earlier value; "
                                 "the note gives no current value", m.name_start, m.end, None)
         # ("53 mmol/mol (7.0%)": one value in two units, which said_earlier reads as an earlier one)
-        alt = next((m for m in vals if _in_parentheses_after_value(doc.text, m) and _other_unit(doc.text, m)
+        alt = next((m for m in vals if in_parentheses_after_value(doc.text, m) and _other_unit(doc.text, m)
                     and _same(m, lab, asked)), None)
         if alt is not None:
             return EventVerdict("yes", f"{lab} {alt.value.strip()} now (in another unit)", alt.name_start, alt.end, None)
         if len({m.number for m in current}) > 1:  # "HbA1c 35 mmol/mol (at diagnosis 37)": the other is aside
-            outside = [m for m in current if not _in_parentheses_after_value(doc.text, m)]
+            outside = [m for m in current if not in_parentheses_after_value(doc.text, m)]
             current = outside if len({m.number for m in outside}) == 1 else current
         ordered = in_time([m for m in current if m.key is not None]) or in_one_series(current)
         vals = [ordered[-1]] if ordered else current if len({m.number for m in current}) == 1 else []
@@ -138,7 +138,7 @@ def _same(m, lab: str, asked: float) -> bool:
 
 def _other_unit(text: str, m) -> bool:
     """Whether a value in parentheses has a unit, and another than the value before it on its line."""
-    unit = VALUE.match(m.value).group(3) if VALUE.match(m.value) else None
+    unit = _unit_of(m.value)
     if not unit:
         return False
     line0 = text.rfind("\n", 0, m.start) + 1
@@ -146,11 +146,10 @@ def _other_unit(text: str, m) -> bool:
     return bool(before) and (before[-1].group(3) or "").lower() != unit.lower()
 
 
-def _in_parentheses_after_value(text: str, m) -> bool:
-    """Whether a value sits in parentheses opened after another number on its line."""
-    line0 = text.rfind("\n", 0, m.start) + 1
-    opened = text.rfind("(", line0, m.start)
-    return opened > text.rfind(")", line0, m.start) and bool(re.search(r"\d", text[line0:opened]))
+def _unit_of(value: str) -> str | None:
+    """The unit written after a value's number ("53 mmol/mol" -> "mmol/mol"), if any."""
+    v = VALUE.match(value)
+    return v.group(3) if v else None
 
 
 def _name_end(text: str, m) -> int:

@@ -219,6 +219,14 @@ def clause_bounds(text: str, a: int, b: int, cut: str) -> list[int]:
     return [a] + [a + m.end() for m in re.finditer(cut, text[a:b])] + [b]
 
 
+def between_stops(text: str, a: int, b: int, before, after=None) -> str:
+    """text[a:b] with the text around it back to the last of the `before` marks and on to the first
+    of the `after` marks (`before` again when not given); the note's edges where there is none."""
+    start = max(text.rfind(c, 0, a) for c in before) + 1
+    ends = [i for i in (text.find(c, b) for c in (before if after is None else after)) if i >= 0]
+    return text[start:min(ends, default=len(text))]
+
+
 def sentence_at(sentences: list[Sentence] | None, pos: int) -> Sentence | None:
     """The sentence holding character `pos`, if any."""
     return index_of(sentences).at(pos) if sentences else None

@@ -11,6 +11,7 @@ import re
 from dataclasses import replace
 
 from clinqa.lexicon import PerLexicon
+from clinqa.qa.policy.spans import between_stops
 
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10}
 # "type 2", "grade III", "stage 4b", "class IV": a kind's word, then its value
@@ -68,9 +69,7 @@ def _sides(text: str) -> set[str]:
 
 def _clause(text: str, a: int, b: int) -> str:
     """The text around text[a:b] up to the stop, semicolon or line end on either side."""
-    start = max(text.rfind(c, 0, a) for c in ".;\n") + 1
-    stop = [i for i in (text.find(c, b) for c in ".;\n") if i >= 0]
-    return text[start:min(stop) if stop else len(text)]
+    return between_stops(text, a, b, ".;\n")
 
 
 def subtype_checked(text: str, question: str, decision):

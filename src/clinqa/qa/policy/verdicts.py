@@ -10,7 +10,7 @@ from typing import Any
 from clinqa.lexicon import PerLexicon, lexicon
 from clinqa.qa.policy.asked import AskedFor
 from clinqa.qa.policy.field_values import field_value
-from clinqa.qa.policy.spans import sentence_at
+from clinqa.qa.policy.spans import between_stops, sentence_at
 from clinqa.qa.policy.titled import in_family_section
 from clinqa.types import Sentence
 
@@ -394,13 +394,16 @@ _DENIED_AFTER = PerLexicon(lambda lex: re.compile(
     r"[ \t]*(?:[-\u2013:][ \t]*)?(?:" + lex.words_alternation("event_status", "denied_after") +
     r")[ \t]*(?=[.;,\n\"]|$)", re.I))
 # a result word right after the finding (lexicon `event_status.absent_right_after`)
-_ABSENT_RIGHT_AFTER = PerLexicon(lambda lex: re.compile(
-    r"[ \t]+(?:(?:was|were|is|are|has been|have been)[ \t]+)?(?:" +
-    lex.words_alternation("event_status", "absent_right_after") + r")(?![\w-])", re.I))
-# a word right after the finding that makes it possible (lexicon `event_status.possible_right_after`)
-_POSSIBLE_RIGHT_AFTER = PerLexicon(lambda lex: re.compile(
-    r"[ \t]+(?:(?:was|were|is|are|has been|have been)[ \t]+)?(?:" +
-    lex.words_alternation("event_status", "possible_right_after") + r")(?![\w-])", re.I))
+def _right_after(name: str) -> PerLexicon:
+    """The words of `event_status.<name>` right after a finding, a form of "be" between."""
+    return PerLexicon(lambda lex: re.compile(
+        r"[ \t]+(?:(?:was|were|is|are|has been|have been)[ \t]+)?(?:" +
+        lex.words_alternation("event_status", name) + r")(?![\w-])", re.I))
+
+
+_ABSENT_RIGHT_AFTER = _right_after("absent_right_after")
+# a word right after the finding that makes it possible ("DVT suspected")
+_POSSIBLE_RIGHT_AFTER = _right_after("possible_right_after")
 _CONTRAST = PerLexicon(lambda lex: lex.words_re("event_status", "contrast"))
 
 
@@ -412,13 +415,6 @@ _ABSENT_UNDER = PerLexicon(lambda lex: re.compile(
 # a relative named as another's ("his mother's sister"): the clause is about the second
 _POSSESSOR = PerLexicon(lambda lex: re.compile(
     r"\b[\w-]+'s\s+(?=(?:" + lex.words_alternation("question_words", "relatives") + r")\b)", re.I))
-
-
-def _clause_of(text: str, m: Mention) -> str:
-    """The words of a mention's sentence or clause, from the last full stop, semicolon or line end."""
-    a = max(text.rfind(c, 0, m.start) for c in (". ", ";", "\n")) + 1
-    ends = [i for i in (text.find(c, m.end) for c in (". ", ";", "\n")) if i >= 0]
-    return text[a:min(ends, default=len(text))]
 
 
 def aggregate(mentions: list[Mention], asked: AskedFor, text: str = "") -> tuple[str, Mention, str]:
@@ -440,7 +436,7 @@ def aggregate(mentions: list[Mention], asked: AskedFor, text: str = "") -> tuple
         fam = by.get("family", [])
         asked_kinds = lexicon().names_in("relative_kinds", asked.question)
         if fam and asked_kinds and text:  # "Did his father have gout?" on "his sister also has gout"
-            lines = {m.start: lexicon().names_in("relative_kinds", _POSSESSOR.get().sub(" ", _clause_of(text, m))) for m in fam}
+            lines = {m.start: lexicon().names_in("relative_kinds", _POSSESSOR.get().sub(" ", between_stops(text, m.start, m.end, (". ", ";", "\n")))) for m in fam}
             if all(lines[m.start] and not lines[m.start] & asked_kinds for m in fam):
                 return "not_mentioned", pick(fam), f"in the family history of another relative, not the {'/'.join(sorted(asked_kinds))}"
             fam = [m for m in fam if lines[m.start] & asked_kinds] or fam
